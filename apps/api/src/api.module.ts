@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, SamverkaConfig } from '@samverka/config';
+import { DatabaseModule } from '@samverka/database';
+import { KernelModule } from '@samverka/kernel';
+import { LoggerModule } from 'nestjs-pino';
+import { loggerParams } from './common/logging';
+import { HealthModule } from './health/health.module';
+import { OrganisationApiModule } from './organisation/organisation-api.module';
+import { WebModule } from './web/web.module';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: SamverkaConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config.app.logLevel)),
+        KernelModule,
+        DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.database.poolSize, applicationName: 'samverka-api' }),
+        HealthModule,
+        OrganisationApiModule,
+        WebModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { SamverkaConfig } from '@samverka/config';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module';
+import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { requestId } from './common/logging';
+import { createValidationPipe } from './common/validation';
+import { configureWeb } from './web/configure-web';
+
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const document = new DocumentBuilder()
+    .setTitle('Samverka API')
+    .setDescription(
+      'Samverka: the collaboration process (samarbetsprocess) around citizen service. ' +
+        'Errors are `{ code, message, details? }`; invalid input names each field and rule in `details`.',
+    )
+    .setVersion('1')
+    .build();
+  return SwaggerModule.createDocument(app, document);
+}
+
+/**
+ * The API application, configured but not listening: main.ts listens, tests
+ * use the same function so they exercise exactly what runs in production.
+ */
+export async function createApiApp(config: SamverkaConfig, databaseUrl: string, module: Type | undefined = undefined): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576, requestIdHeader: false, genReqId: requestId });
+  adapter.getInstance().addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module ?? ApiModule.forRoot(config, databaseUrl), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new DomainExceptionFilter());
+  await configureWeb(app, config);
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,83 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { CommonErrorCode, DomainError } from '@samverka/kernel';
+import { OrganisationErrorCode } from '@samverka/organisation';
+import { randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** Every coded error any library can raise. A new enum joins this union. */
+export type ErrorCode = CommonErrorCode | OrganisationErrorCode;
+
+function assertNever(code: never): never {
+  throw new Error(`Unmapped error code ${String(code)}`);
+}
+
+/** The one place codes become HTTP statuses. A code nobody mapped fails to compile. */
+export function httpStatusFor(code: ErrorCode): number {
+  switch (code) {
+    case CommonErrorCode.VALIDATION_FAILED:
+      return HttpStatus.BAD_REQUEST;
+    case CommonErrorCode.UNKNOWN_REFERENCE:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case CommonErrorCode.NOT_FOUND:
+      return HttpStatus.NOT_FOUND;
+    case CommonErrorCode.DUPLICATE:
+    case CommonErrorCode.CONFLICT:
+    case CommonErrorCode.VERSION_CONFLICT:
+    case OrganisationErrorCode.ASSIGNMENT_OVERLAP:
+    case OrganisationErrorCode.ASSIGNMENT_ENDED:
+    case OrganisationErrorCode.STILL_REFERENCED:
+    case OrganisationErrorCode.COMMITTEE_INACTIVE:
+    case OrganisationErrorCode.DEPARTMENT_INACTIVE:
+      return HttpStatus.CONFLICT;
+    default:
+      return assertNever(code);
+  }
+}
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details?: unknown;
+  errorId?: string;
+}
+
+/** Turns any error into `{ code, message, details? }`; an unexpected one becomes a 500 with an errorId that is also logged. */
+export function toErrorResponse(exception: unknown, logger: Logger, request?: FastifyRequest): { status: number; body: ErrorBody } {
+  if (exception instanceof DomainError) {
+    return {
+      status: httpStatusFor(exception.code as ErrorCode),
+      body: { code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) },
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+    const code = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : `HTTP_${status}`;
+    return { status, body: { code, message: Array.isArray(message) ? message.join('; ') : String(message) } };
+  }
+  const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+  if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    // Fastify's own input errors: malformed JSON, wrong content type, body too large.
+    return { status: fastifyError.statusCode, body: { code: fastifyError.code ?? `HTTP_${fastifyError.statusCode}`, message: fastifyError.message ?? 'Bad request' } };
+  }
+  const errorId = randomUUID();
+  logger.error(
+    { errorId, err: exception, method: request?.method, url: request?.url },
+    `Unexpected error ${errorId}: ${(exception as Error)?.message ?? String(exception)}`,
+  );
+  return { status: 500, body: { code: 'INTERNAL_ERROR', message: `Ett oväntat fel inträffade (fel-id ${errorId})`, errorId } };
+}
+
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const reply = ctx.getResponse<FastifyReply>();
+    const request = ctx.getRequest<FastifyRequest>();
+    const { status, body } = toErrorResponse(exception, this.logger, request);
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+}

@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, SamverkaConfig } from '@samverka/config';
+import { DatabaseModule } from '@samverka/database';
+import { KernelModule } from '@samverka/kernel';
+import { OrganisationModule } from '@samverka/organisation';
+import { MigrateCommand, GenerateMigrationCommand } from './commands/database.commands';
+import { SeedDemoCommand } from './commands/seed-demo.command';
+
+@Module({})
+export class CliModule {
+  static forRoot(config: SamverkaConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        KernelModule,
+        DatabaseModule.forRoot({ url: databaseUrl, poolSize: 2, applicationName: 'samverka-cli' }),
+        OrganisationModule,
+      ],
+      providers: [MigrateCommand, GenerateMigrationCommand, SeedDemoCommand],
+    };
+  }
+}

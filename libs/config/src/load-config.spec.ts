@@ -1,0 +1,46 @@
+import { ConfigValidationError, loadConfig } from './load-config';
+
+describe(loadConfig.name, () => {
+  it('has working defaults with an empty environment', () => {
+    const sut = loadConfig({}, '/srv/samverka');
+    expect(sut.app.port).toBe(3000);
+    expect(sut.app.dataDir).toBe('/srv/samverka/var');
+    expect(sut.app.timeZone).toBe('Europe/Stockholm');
+    expect(sut.app.seedDemoData).toBe(true);
+    expect(sut.database.url).toBeUndefined();
+    expect(sut.mail.smtpUrl).toBeUndefined();
+  });
+
+  it('lists every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', SMTP_URL: 'http://mail', NODE_ENV: 'staging' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    const text = (error as ConfigValidationError).problems.join('\n');
+    expect(text).toMatch(/^PORT=/m);
+    expect(text).toMatch(/^DATABASE_URL=/m);
+    expect(text).toMatch(/^SMTP_URL=/m);
+    expect(text).toMatch(/^NODE_ENV=/m);
+  });
+
+  it('refuses demo data in production and defaults it off there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'true' })).toThrow(/never loaded in production/);
+    expect(loadConfig({ NODE_ENV: 'production' }).app.seedDemoData).toBe(false);
+  });
+
+  it('reads external services and absolute data dirs as given', () => {
+    const sut = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/samverka',
+      SMTP_URL: 'smtp://mailpit:1025',
+      DATA_DIR: '/data',
+      PORT: '8080',
+    });
+    expect(sut.database.url).toBe('postgres://u:p@db:5432/samverka');
+    expect(sut.mail.smtpUrl).toBe('smtp://mailpit:1025');
+    expect(sut.app.dataDir).toBe('/data');
+    expect(sut.app.publicUrl).toBe('http://localhost:8080');
+  });
+});

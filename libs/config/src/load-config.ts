@@ -1,0 +1,59 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { isAbsolute, resolve } from 'node:path';
+import { EnvironmentVariables, SamverkaConfig } from './config.schema';
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((msg) => `${e.property}=${JSON.stringify(e.value)}: ${msg}`),
+  );
+}
+
+/**
+ * Reads and validates every setting at once. Throws ConfigValidationError
+ * listing every bad variable, so a misconfigured deployment fails at boot
+ * with the whole list rather than one problem at a time.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): SamverkaConfig {
+  const vars = plainToInstance(EnvironmentVariables, { ...env }, { excludeExtraneousValues: false });
+  const errors = validateSync(vars, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) throw new ConfigValidationError(describe(errors));
+
+  const envName = vars.NODE_ENV ?? 'development';
+  const port = vars.PORT ?? 3000;
+  const dataDir = vars.DATA_DIR ?? 'var';
+  const problems: string[] = [];
+  if (envName === 'production' && vars.SEED_DEMO_DATA === true) {
+    problems.push('SEED_DEMO_DATA=true: demo data is never loaded in production');
+  }
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+
+  return {
+    app: {
+      env: envName,
+      host: vars.HOST ?? '0.0.0.0',
+      port,
+      publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+      dataDir: isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir),
+      logLevel: vars.LOG_LEVEL ?? (envName === 'test' ? 'silent' : 'info'),
+      timeZone: 'Europe/Stockholm',
+      seedDemoData: vars.SEED_DEMO_DATA ?? envName === 'development',
+    },
+    database: {
+      url: vars.DATABASE_URL,
+      poolSize: vars.DATABASE_POOL_SIZE ?? 10,
+      embeddedPort: vars.EMBEDDED_POSTGRES_PORT ?? 54329,
+    },
+    mail: {
+      smtpUrl: vars.SMTP_URL,
+      from: vars.MAIL_FROM ?? 'Samverka <noreply@samverka.invalid>',
+    },
+  };
+}

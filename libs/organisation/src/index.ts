@@ -1,0 +1,7 @@
+export * from './entities';
+export * from './organisation.exception';
+export * from './organisation.module';
+export * from './services/organisation-registry.service';
+export * from './services/people.service';
+export * from './services/coordinator.service';
+export * from './demo/demo-city.seeder';

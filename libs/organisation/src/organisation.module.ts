@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@samverka/audit';
+import { DemoCitySeeder } from './demo/demo-city.seeder';
+import { CommitteeEntity, CoordinatorAssignmentEntity, DepartmentEntity, PersonEntity } from './entities';
+import { CommitteeRepository } from './repositories/committee.repository';
+import { CoordinatorAssignmentRepository } from './repositories/coordinator-assignment.repository';
+import { DepartmentRepository } from './repositories/department.repository';
+import { PersonRepository } from './repositories/person.repository';
+import { CoordinatorService } from './services/coordinator.service';
+import { OrganisationRegistryService } from './services/organisation-registry.service';
+import { PeopleService } from './services/people.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CommitteeEntity, DepartmentEntity, PersonEntity, CoordinatorAssignmentEntity]), AuditModule],
+  providers: [
+    CommitteeRepository,
+    DepartmentRepository,
+    PersonRepository,
+    CoordinatorAssignmentRepository,
+    OrganisationRegistryService,
+    PeopleService,
+    CoordinatorService,
+    DemoCitySeeder,
+  ],
+  exports: [OrganisationRegistryService, PeopleService, CoordinatorService, DemoCitySeeder],
+})
+export class OrganisationModule {}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@samverka/database';
+import { PersonEntity } from '../entities/person.entity';
+
+@Injectable()
+export class PersonRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  private get repo() {
+    return this.tx.repository(PersonEntity);
+  }
+
+  list(filter: { email?: string; q?: string } = {}): Promise<PersonEntity[]> {
+    const q = this.repo.createQueryBuilder('p').orderBy('p.name', 'ASC');
+    if (filter.email !== undefined) q.andWhere('p.email = :email', { email: filter.email });
+    if (filter.q) q.andWhere('(p.name ilike :q or p.email::text ilike :q)', { q: `%${filter.q.replace(/[%_\\]/g, '\\$&')}%` });
+    return q.getMany();
+  }
+
+  findById(id: string): Promise<PersonEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<PersonEntity | null> {
+    return this.repo.createQueryBuilder('p').where('p.email = :email', { email }).getOne();
+  }
+
+  insert(values: Pick<PersonEntity, 'name' | 'email' | 'title'>): Promise<PersonEntity> {
+    return this.repo.save(this.repo.create(values));
+  }
+}

@@ -1,0 +1,268 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Actor, AuditService } from '@samverka/audit';
+import { isPgError, PG, TransactionHost } from '@samverka/database';
+import { addDays, Clock, CommonError, formatSwedishDate, LocalDate, localDateInCity } from '@samverka/kernel';
+import {
+  CoordinatorAssignmentEntity,
+  CoordinatorKind,
+  DEFAULT_RESPONSIBILITIES,
+  NO_DOUBLE_ASSIGNMENT_CONSTRAINT,
+  ONE_PRIMARY_CONSTRAINT,
+} from '../entities/coordinator-assignment.entity';
+import { DepartmentEntity } from '../entities/department.entity';
+import { OrganisationError, OrganisationErrorCode } from '../organisation.exception';
+import { CoordinatorAssignmentRepository } from '../repositories/coordinator-assignment.repository';
+import { DepartmentRepository } from '../repositories/department.repository';
+import { PersonRepository } from '../repositories/person.repository';
+import { PeopleService, PersonInput } from './people.service';
+
+export interface AppointCoordinatorInput {
+  /** An existing person, or… */
+  personId?: string;
+  /** …a new one, created in the same transaction. */
+  person?: PersonInput;
+  kind: CoordinatorKind;
+  mandate: string;
+  responsibilities?: string[];
+  validFrom: LocalDate;
+  validTo?: LocalDate | null;
+}
+
+export interface EndAssignmentInput {
+  /** Last valid day; defaults to today (Europe/Stockholm). */
+  validTo?: LocalDate;
+  reason?: string;
+}
+
+export type AssignmentStatus = 'scheduled' | 'active' | 'ended';
+
+export interface CoverageReport {
+  date: LocalDate;
+  withoutPrimary: Array<{ departmentId: string; code: string; name: string; nextPrimaryFrom: LocalDate | null }>;
+  unacknowledged: CoordinatorAssignmentEntity[];
+  endingSoon: CoordinatorAssignmentEntity[];
+  /** How far ahead "ending soon" looks. */
+  endingWithinDays: number;
+}
+
+export const ENDING_SOON_DAYS = 30;
+
+const snapshot = (a: CoordinatorAssignmentEntity) => ({
+  departmentId: a.departmentId,
+  personId: a.personId,
+  kind: a.kind,
+  mandate: a.mandate,
+  responsibilities: a.responsibilities,
+  validFrom: a.validFrom,
+  validTo: a.validTo,
+  acknowledgedAt: a.acknowledgedAt,
+  endReason: a.endReason,
+});
+
+/** Coordinator assignments (samordnare för medborgarservice and ersättare) and coverage. */
+@Injectable()
+export class CoordinatorService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly assignments: CoordinatorAssignmentRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly people: PersonRepository,
+    private readonly peopleService: PeopleService,
+    private readonly audit: AuditService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  today(): LocalDate {
+    return localDateInCity(this.clock.now());
+  }
+
+  statusOf(a: Pick<CoordinatorAssignmentEntity, 'validFrom' | 'validTo'>, day: LocalDate = this.today()): AssignmentStatus {
+    if (a.validFrom > day) return 'scheduled';
+    if (a.validTo !== null && a.validTo < day) return 'ended';
+    return 'active';
+  }
+
+  async get(id: string): Promise<CoordinatorAssignmentEntity> {
+    const assignment = await this.assignments.findById(id);
+    if (!assignment) throw CommonError.notFound('Uppdraget', id);
+    return assignment;
+  }
+
+  /** Current and scheduled assignments of a department, or its whole history. */
+  async listForDepartment(departmentId: string, history = false): Promise<CoordinatorAssignmentEntity[]> {
+    await this.requireDepartment(departmentId);
+    return history ? this.assignments.findHistory(departmentId) : this.assignments.findCurrentAndUpcoming(this.today(), [departmentId]);
+  }
+
+  /** Current and scheduled assignments of many departments at once (no query per department). */
+  currentByDepartment(departmentIds?: string[]): Promise<CoordinatorAssignmentEntity[]> {
+    return this.assignments.findCurrentAndUpcoming(this.today(), departmentIds);
+  }
+
+  appoint(actor: Actor, departmentId: string, input: AppointCoordinatorInput): Promise<CoordinatorAssignmentEntity> {
+    const validTo = input.validTo ?? null;
+    if (validTo !== null && validTo < input.validFrom) {
+      throw CommonError.invalidField('validTo', 'notBeforeValidFrom', 'Slutdatum kan inte ligga före startdatum');
+    }
+    if ((input.personId === undefined) === (input.person === undefined)) {
+      throw CommonError.invalidField('personId', 'exactlyOneOfPersonIdOrPerson', 'Ange antingen en befintlig person (personId) eller en ny person (person)');
+    }
+    const responsibilities = (input.responsibilities ?? [...DEFAULT_RESPONSIBILITIES]).map((r) => r.trim()).filter((r) => r.length > 0);
+    if (responsibilities.length === 0) {
+      throw CommonError.invalidField('responsibilities', 'arrayNotEmpty', 'Ange minst ett ansvar');
+    }
+
+    return this.tx.run(async () => {
+      // Lock the department: appointments in one department happen one at a time.
+      const department = await this.departments.lockById(departmentId);
+      if (!department) throw CommonError.notFound('Förvaltningen', departmentId);
+      if (!department.active) {
+        throw new OrganisationError(OrganisationErrorCode.DEPARTMENT_INACTIVE, `${department.name} är inaktiverad`, { departmentId });
+      }
+      const personId = input.personId ?? (await this.peopleService.create(actor, input.person!)).id;
+      const person = await this.people.findById(personId);
+      if (!person) throw CommonError.unknownReference('personId', personId, `Personen ${personId} finns inte`);
+
+      const sameperson = await this.assignments.findOverlappingForPerson(departmentId, personId, input.validFrom, validTo);
+      if (input.kind === 'primary') {
+        await this.makeRoomForPrimary(actor, department, input.validFrom, validTo, personId);
+      } else if (sameperson.length > 0) {
+        throw this.overlap(`${person.name} har redan ett uppdrag i ${department.name} under perioden`, sameperson);
+      }
+
+      let saved: CoordinatorAssignmentEntity;
+      try {
+        saved = await this.assignments.save(
+          this.assignments.create({
+            departmentId,
+            personId,
+            kind: input.kind,
+            mandate: input.mandate.trim(),
+            responsibilities,
+            validFrom: input.validFrom,
+            validTo,
+            appointedById: actor.personId,
+            acknowledgedAt: null,
+            endReason: null,
+          }),
+        );
+      } catch (e) {
+        if (isPgError(e, PG.EXCLUSION_VIOLATION, ONE_PRIMARY_CONSTRAINT)) {
+          throw this.overlap(`${department.name} har redan en samordnare under perioden`, []);
+        }
+        if (isPgError(e, PG.EXCLUSION_VIOLATION, NO_DOUBLE_ASSIGNMENT_CONSTRAINT)) {
+          throw this.overlap(`${person.name} har redan ett uppdrag i ${department.name} under perioden`, []);
+        }
+        throw e;
+      }
+      await this.audit.record(actor, {
+        action: 'coordinator.appointed',
+        subjectType: 'coordinator_assignment',
+        subjectId: saved.id,
+        after: snapshot(saved),
+      });
+      return this.get(saved.id);
+    });
+  }
+
+  /**
+   * A new primary ends the previous one the day before it starts. Any primary
+   * that starts on or after the new one's first day cannot be ended that way:
+   * that overlap is a conflict the person appointing must resolve.
+   */
+  private async makeRoomForPrimary(actor: Actor, department: DepartmentEntity, from: LocalDate, to: LocalDate | null, personId: string) {
+    const overlapping = await this.assignments.findOverlappingPrimaries(department.id, from, to);
+    const blocking = overlapping.filter((p) => p.validFrom >= from);
+    if (blocking.length > 0) {
+      const b = blocking[0];
+      throw this.overlap(
+        `${department.name} har redan ${b.person?.name ?? 'en annan person'} som samordnare från ${formatSwedishDate(b.validFrom)}` +
+          (b.validTo ? ` till ${formatSwedishDate(b.validTo)}` : '') +
+          '; avsluta eller ändra det uppdraget först',
+        blocking,
+      );
+    }
+    for (const previous of overlapping) {
+      const before = snapshot(previous);
+      previous.validTo = addDays(from, -1);
+      previous.endReason = previous.personId === personId ? 'Ersatt av nytt uppdrag' : 'Ersatt av ny samordnare';
+      await this.saveOnly(previous);
+      await this.audit.record(actor, {
+        action: 'coordinator.replaced',
+        subjectType: 'coordinator_assignment',
+        subjectId: previous.id,
+        before,
+        after: snapshot(previous),
+      });
+    }
+  }
+
+  /** The appointed person confirms the assignment. Repeating it changes nothing. */
+  acknowledge(actor: Actor, id: string): Promise<CoordinatorAssignmentEntity> {
+    return this.tx.run(async () => {
+      const assignment = await this.get(id);
+      if (assignment.acknowledgedAt) return assignment;
+      if (this.statusOf(assignment) === 'ended') {
+        throw new OrganisationError(OrganisationErrorCode.ASSIGNMENT_ENDED, 'Uppdraget har redan upphört och kan inte bekräftas', { id });
+      }
+      const before = snapshot(assignment);
+      assignment.acknowledgedAt = this.clock.now();
+      await this.saveOnly(assignment);
+      await this.audit.record(actor, { action: 'coordinator.acknowledged', subjectType: 'coordinator_assignment', subjectId: id, before, after: snapshot(assignment) });
+      return this.get(id);
+    });
+  }
+
+  /** Ends an assignment on a given last day (default today). An assignment can be shortened, never lengthened. */
+  end(actor: Actor, id: string, input: EndAssignmentInput): Promise<CoordinatorAssignmentEntity> {
+    return this.tx.run(async () => {
+      const assignment = await this.get(id);
+      const today = this.today();
+      if (this.statusOf(assignment, today) === 'ended') {
+        throw new OrganisationError(OrganisationErrorCode.ASSIGNMENT_ENDED, `Uppdraget upphörde redan ${formatSwedishDate(assignment.validTo!)}`, { id });
+      }
+      const validTo = input.validTo ?? today;
+      if (validTo < assignment.validFrom) {
+        throw CommonError.invalidField('validTo', 'notBeforeValidFrom', `Slutdatum kan inte ligga före uppdragets startdatum ${assignment.validFrom}`);
+      }
+      if (assignment.validTo !== null && validTo > assignment.validTo) {
+        throw CommonError.invalidField('validTo', 'notAfterCurrentEnd', `Uppdraget slutar redan ${assignment.validTo}; det kan kortas men inte förlängas`);
+      }
+      const before = snapshot(assignment);
+      assignment.validTo = validTo;
+      assignment.endReason = input.reason?.trim() || 'Avslutat';
+      await this.saveOnly(assignment);
+      await this.audit.record(actor, { action: 'coordinator.ended', subjectType: 'coordinator_assignment', subjectId: id, before, after: snapshot(assignment) });
+      return this.get(id);
+    });
+  }
+
+  /** Which active departments lack a primary today, which assignments are unacknowledged, which end within 30 days. */
+  async coverage(): Promise<CoverageReport> {
+    const date = this.today();
+    const [withoutPrimary, unacknowledged, endingSoon] = await Promise.all([
+      this.assignments.findDepartmentsWithoutPrimary(date),
+      this.assignments.findUnacknowledged(date),
+      this.assignments.findEndingBetween(date, addDays(date, ENDING_SOON_DAYS)),
+    ]);
+    return { date, withoutPrimary, unacknowledged, endingSoon, endingWithinDays: ENDING_SOON_DAYS };
+  }
+
+  private async saveOnly(assignment: CoordinatorAssignmentEntity): Promise<void> {
+    const { person, department, appointedBy, ...columns } = assignment;
+    void person;
+    void department;
+    void appointedBy;
+    await this.assignments.save(columns as CoordinatorAssignmentEntity);
+  }
+
+  private async requireDepartment(id: string): Promise<void> {
+    if (!(await this.departments.findById(id))) throw CommonError.notFound('Förvaltningen', id);
+  }
+
+  private overlap(message: string, conflicting: CoordinatorAssignmentEntity[]): OrganisationError {
+    return new OrganisationError(OrganisationErrorCode.ASSIGNMENT_OVERLAP, message, {
+      conflictingAssignmentIds: conflicting.map((c) => c.id),
+    });
+  }
+}

@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, AuditService } from '@samverka/audit';
+import { isPgError, PG, TransactionHost } from '@samverka/database';
+import { CommonError } from '@samverka/kernel';
+import { CommitteeEntity } from '../entities/committee.entity';
+import { DepartmentEntity } from '../entities/department.entity';
+import { OrganisationError, OrganisationErrorCode } from '../organisation.exception';
+import { CommitteeRepository } from '../repositories/committee.repository';
+import { DepartmentRepository } from '../repositories/department.repository';
+
+export interface CommitteeInput {
+  code: string;
+  name: string;
+}
+
+export interface CommitteeChanges {
+  name?: string;
+  active?: boolean;
+}
+
+export interface DepartmentInput {
+  code: string;
+  name: string;
+  committeeId: string;
+}
+
+export interface DepartmentChanges {
+  name?: string;
+  committeeId?: string;
+  active?: boolean;
+}
+
+const snapshotCommittee = (c: CommitteeEntity) => ({ code: c.code, name: c.name, active: c.active });
+const snapshotDepartment = (d: DepartmentEntity) => ({ code: d.code, name: d.name, committeeId: d.committeeId, active: d.active });
+
+/** Departments (förvaltningar) and committees (nämnder). */
+@Injectable()
+export class OrganisationRegistryService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly committees: CommitteeRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  listCommittees(filter: { code?: string; active?: boolean } = {}): Promise<CommitteeEntity[]> {
+    return this.committees.list(filter);
+  }
+
+  async getCommittee(id: string): Promise<CommitteeEntity> {
+    return (await this.committees.findById(id)) ?? this.notFound('Nämnden', id);
+  }
+
+  createCommittee(actor: Actor, input: CommitteeInput): Promise<CommitteeEntity> {
+    return this.tx.run(async () => {
+      if (await this.committees.findByCode(input.code)) throw this.duplicateCode(input.code);
+      const committee = await this.uniqueCode(input.code, () => this.committees.insert(input));
+      await this.audit.record(actor, { action: 'committee.created', subjectType: 'committee', subjectId: committee.id, after: snapshotCommittee(committee) });
+      return committee;
+    });
+  }
+
+  updateCommittee(actor: Actor, id: string, changes: CommitteeChanges): Promise<CommitteeEntity> {
+    return this.tx.run(async () => {
+      const committee = await this.getCommittee(id);
+      const before = snapshotCommittee(committee);
+      if (changes.name !== undefined) committee.name = changes.name;
+      if (changes.active !== undefined) committee.active = changes.active;
+      const saved = await this.committees.save(committee);
+      await this.audit.record(actor, { action: 'committee.updated', subjectType: 'committee', subjectId: id, before, after: snapshotCommittee(saved) });
+      return saved;
+    });
+  }
+
+  /** Only a committee nothing refers to can be deleted; otherwise deactivate it. */
+  deleteCommittee(actor: Actor, id: string): Promise<void> {
+    return this.tx.run(async () => {
+      const committee = await this.getCommittee(id);
+      if (await this.committees.isReferenced(id)) throw this.stillReferenced('Nämnden', committee.name);
+      await this.committees.delete(id);
+      await this.audit.record(actor, { action: 'committee.deleted', subjectType: 'committee', subjectId: id, before: snapshotCommittee(committee) });
+    });
+  }
+
+  listDepartments(filter: { code?: string; committeeId?: string; active?: boolean } = {}): Promise<DepartmentEntity[]> {
+    return this.departments.list(filter);
+  }
+
+  async getDepartment(id: string): Promise<DepartmentEntity> {
+    return (await this.departments.findById(id)) ?? this.notFound('Förvaltningen', id);
+  }
+
+  createDepartment(actor: Actor, input: DepartmentInput): Promise<DepartmentEntity> {
+    return this.tx.run(async () => {
+      await this.activeCommittee(input.committeeId);
+      if (await this.departments.findByCodeExists(input.code)) throw this.duplicateCode(input.code);
+      const created = await this.uniqueCode(input.code, () => this.departments.insert(input));
+      await this.audit.record(actor, { action: 'department.created', subjectType: 'department', subjectId: created.id, after: snapshotDepartment(created) });
+      return this.getDepartment(created.id);
+    });
+  }
+
+  updateDepartment(actor: Actor, id: string, changes: DepartmentChanges): Promise<DepartmentEntity> {
+    return this.tx.run(async () => {
+      const department = await this.getDepartment(id);
+      const before = snapshotDepartment(department);
+      if (changes.committeeId !== undefined && changes.committeeId !== department.committeeId) {
+        await this.activeCommittee(changes.committeeId);
+        department.committeeId = changes.committeeId;
+        delete department.committee;
+      }
+      if (changes.name !== undefined) department.name = changes.name;
+      if (changes.active !== undefined) department.active = changes.active;
+      await this.departments.save(department);
+      const saved = await this.getDepartment(id);
+      await this.audit.record(actor, { action: 'department.updated', subjectType: 'department', subjectId: id, before, after: snapshotDepartment(saved) });
+      return saved;
+    });
+  }
+
+  deleteDepartment(actor: Actor, id: string): Promise<void> {
+    return this.tx.run(async () => {
+      const department = await this.getDepartment(id);
+      if (await this.departments.isReferenced(id)) throw this.stillReferenced('Förvaltningen', department.name);
+      await this.departments.delete(id);
+      await this.audit.record(actor, { action: 'department.deleted', subjectType: 'department', subjectId: id, before: snapshotDepartment(department) });
+    });
+  }
+
+  countDepartments(): Promise<number> {
+    return this.departments.count();
+  }
+
+  private async activeCommittee(committeeId: string): Promise<CommitteeEntity> {
+    const committee = await this.committees.findById(committeeId);
+    if (!committee) throw CommonError.unknownReference('committeeId', committeeId, `Nämnden ${committeeId} finns inte`);
+    if (!committee.active) {
+      throw new OrganisationError(OrganisationErrorCode.COMMITTEE_INACTIVE, `Nämnden ${committee.name} är inaktiverad`, { committeeId });
+    }
+    return committee;
+  }
+
+  /** The pre-check gives a clear message; the unique index settles a race between two creators. */
+  private async uniqueCode<T>(code: string, insert: () => Promise<T>): Promise<T> {
+    try {
+      return await insert();
+    } catch (e) {
+      if (isPgError(e, PG.UNIQUE_VIOLATION)) throw this.duplicateCode(code);
+      throw e;
+    }
+  }
+
+  private duplicateCode(code: string): CommonError {
+    return CommonError.duplicate('code', code, `Koden ${code} används redan`);
+  }
+
+  private stillReferenced(what: string, name: string): OrganisationError {
+    return new OrganisationError(
+      OrganisationErrorCode.STILL_REFERENCED,
+      `${what} ${name} används och kan inte tas bort; inaktivera den i stället`,
+    );
+  }
+
+  private notFound(what: string, id: string): never {
+    throw CommonError.notFound(what, id);
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, AuditService } from '@samverka/audit';
+import { isPgError, PG, TransactionHost } from '@samverka/database';
+import { CommonError } from '@samverka/kernel';
+import { PersonEntity } from '../entities/person.entity';
+import { PersonRepository } from '../repositories/person.repository';
+
+export interface PersonInput {
+  name: string;
+  email: string;
+  title?: string | null;
+}
+
+@Injectable()
+export class PeopleService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly people: PersonRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(filter: { email?: string; q?: string } = {}): Promise<PersonEntity[]> {
+    return this.people.list(filter);
+  }
+
+  async get(id: string): Promise<PersonEntity> {
+    const person = await this.people.findById(id);
+    if (!person) throw CommonError.notFound('Personen', id);
+    return person;
+  }
+
+  create(actor: Actor, input: PersonInput): Promise<PersonEntity> {
+    return this.tx.run(async () => {
+      const email = input.email.trim();
+      if (await this.people.findByEmail(email)) throw this.duplicateEmail(email);
+      let person: PersonEntity;
+      try {
+        person = await this.people.insert({ name: input.name.trim(), email, title: input.title?.trim() || null });
+      } catch (e) {
+        if (isPgError(e, PG.UNIQUE_VIOLATION)) throw this.duplicateEmail(email);
+        throw e;
+      }
+      await this.audit.record(actor, {
+        action: 'person.created',
+        subjectType: 'person',
+        subjectId: person.id,
+        after: { name: person.name, email: person.email, title: person.title },
+      });
+      return person;
+    });
+  }
+
+  private duplicateEmail(email: string): CommonError {
+    return CommonError.duplicate('email', email, `E-postadressen ${email} tillhör redan en person`);
+  }
+}

@@ -1,0 +1,56 @@
+import { e2eContext, E2eContext } from '../support/e2e';
+
+describe('the service platform', () => {
+  let ctx: E2eContext;
+  beforeAll(async () => {
+    ctx = await e2eContext();
+  });
+  afterAll(() => ctx?.close());
+
+  it('reports health with the database up, and readiness with migrations applied', async () => {
+    const health = await ctx.api('GET', '/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+    const ready = await ctx.api('GET', '/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, migrations: { status: 'up', pending: false } } });
+  });
+
+  it('serves the OpenAPI document with every registry route under /api/v1', async () => {
+    const doc = await ctx.api('GET', '/api/docs-json');
+    expect(doc.status).toBe(200);
+    const paths = Object.keys(doc.body.paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/committees',
+        '/api/v1/departments',
+        '/api/v1/departments/{id}',
+        '/api/v1/people',
+        '/api/v1/departments/{id}/coordinators',
+        '/api/v1/coordinator-assignments/{id}/acknowledge',
+        '/api/v1/coordinator-assignments/{id}/end',
+        '/api/v1/coordinator-coverage',
+      ]),
+    );
+    const ui = await fetch(`${ctx.baseUrl}/api/docs`);
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toContain('swagger');
+  });
+
+  it('gives every response a request id, echoing a sane one from the caller', async () => {
+    const own = await ctx.api('GET', '/health', undefined, { 'x-request-id': 'trace-abc-123' });
+    expect(own.headers.get('x-request-id')).toBe('trace-abc-123');
+    const generated = await ctx.api('GET', '/health', undefined, { 'x-request-id': 'bad id with spaces' });
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers unknown routes with a coded 404 and malformed JSON with a coded 400', async () => {
+    const missing = await ctx.api('GET', '/api/v1/nothing-here');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ code: 'NOT_FOUND' });
+    const malformed = await ctx.api('POST', '/api/v1/committees', '{"code": "X",');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.code).toBeDefined();
+    expect(malformed.body.message).toBeDefined();
+  });
+});

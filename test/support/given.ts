@@ -1,0 +1,57 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Actor } from '@samverka/audit';
+import { LocalDate } from '@samverka/kernel';
+import {
+  CommitteeEntity,
+  CoordinatorAssignmentEntity,
+  CoordinatorKind,
+  CoordinatorService,
+  DepartmentEntity,
+  OrganisationRegistryService,
+  PeopleService,
+  PersonEntity,
+} from '@samverka/organisation';
+import { randomBytes } from 'node:crypto';
+
+export const TEST_ACTOR: Actor = { personId: null, label: 'test' };
+
+const unique = () => randomBytes(3).toString('hex').toUpperCase();
+
+/** Small builders that insert rows through the real services: `given.department()`. */
+export class Given {
+  constructor(private readonly app: INestApplicationContext) {}
+
+  committee(values: Partial<{ code: string; name: string }> = {}): Promise<CommitteeEntity> {
+    const code = values.code ?? `N${unique()}`;
+    return this.app.get(OrganisationRegistryService).createCommittee(TEST_ACTOR, { code, name: values.name ?? `Nämnd ${code}` });
+  }
+
+  async department(values: Partial<{ code: string; name: string; committeeId: string }> = {}): Promise<DepartmentEntity> {
+    const code = values.code ?? `F${unique()}`;
+    const committeeId = values.committeeId ?? (await this.committee()).id;
+    return this.app.get(OrganisationRegistryService).createDepartment(TEST_ACTOR, { code, name: values.name ?? `Förvaltning ${code}`, committeeId });
+  }
+
+  person(values: Partial<{ name: string; email: string; title: string }> = {}): Promise<PersonEntity> {
+    const id = unique().toLowerCase();
+    return this.app.get(PeopleService).create(TEST_ACTOR, {
+      name: values.name ?? `Åsa Ölund ${id}`,
+      email: values.email ?? `asa.olund.${id}@malmo.example`,
+      title: values.title,
+    });
+  }
+
+  async coordinator(
+    department: DepartmentEntity,
+    values: Partial<{ kind: CoordinatorKind; personId: string; validFrom: LocalDate; validTo: LocalDate | null; mandate: string }> = {},
+  ): Promise<CoordinatorAssignmentEntity> {
+    const personId = values.personId ?? (await this.person()).id;
+    return this.app.get(CoordinatorService).appoint(TEST_ACTOR, department.id, {
+      personId,
+      kind: values.kind ?? 'primary',
+      mandate: values.mandate ?? 'Mandat att företräda förvaltningen i samarbetsprocessen.',
+      validFrom: values.validFrom ?? '2026-01-01',
+      validTo: values.validTo ?? null,
+    });
+  }
+}
