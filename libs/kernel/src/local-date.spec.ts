@@ -25,6 +25,7 @@ describe('local dates in Europe/Stockholm', () => {
 
   it('formats in Swedish', () => {
     expect(formatSwedishDate('2026-02-03')).toBe('3 februari 2026');
-    expect(formatSwedishDateTime(new Date('2026-07-01T12:05:00Z'))).toBe('1 juli 2026 14:05');
+    expect(formatSwedishDateTime(new Date('2026-07-01T12:05:00Z'))).toBe('1 juli 2026 kl. 14:05');
+    expect(formatSwedishDateTime(new Date('2026-01-15T23:30:00Z'))).toBe('16 januari 2026 kl. 00:30');
   });
 });

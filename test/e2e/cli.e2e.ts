@@ -1,0 +1,68 @@
+import { acquireEmbeddedPostgres, EmbeddedInstance } from '@samverka/database';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+
+const root = resolve(__dirname, '..', '..');
+
+/** Runs `npm run cli -- <args>` from the TypeScript sources, as an operator would beside a running service. */
+function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL' && !k.startsWith('JEST')));
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args], {
+      cwd: root,
+      env: { ...baseEnv, NODE_ENV: 'development', TS_NODE_PROJECT: 'tsconfig.spec.json', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe('the operator CLI', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'samverka-cli-'));
+  chmodSync(dataDir, 0o755);
+  let service: EmbeddedInstance;
+
+  beforeAll(async () => {
+    // What `npm start` does first: own the embedded server for this data folder.
+    service = await acquireEmbeddedPostgres({ dataDir, port: 54359, mode: 'exclusive', purpose: 'npm start (test)' });
+  });
+  afterAll(async () => {
+    await service?.release();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('migrates and seeds the database of the running service, and refuses to seed twice', async () => {
+    const migrate = await cli(['db:migrate'], { DATA_DIR: dataDir });
+    expect(migrate.stderr).not.toMatch(/error/i);
+    expect(migrate.code).toBe(0);
+    expect(migrate.stdout).toMatch(/applied: Organisation/);
+
+    const seed = await cli(['seed:demo'], { DATA_DIR: dataDir });
+    expect(seed.code).toBe(0);
+    expect(seed.stdout).toMatch(/loaded 14 committees, 13 departments/);
+
+    // The service's server is still up (the CLI attached, it did not stop it) and holds the demo city.
+    const client = new Client({ connectionString: service.url });
+    await client.connect();
+    const { rows } = await client.query(`select name from department where code = 'SEF'`);
+    await client.end();
+    expect(rows).toEqual([{ name: 'Serviceförvaltningen' }]);
+
+    const again = await cli(['seed:demo'], { DATA_DIR: dataDir });
+    expect(again.code).toBe(3);
+    expect(again.stdout).toMatch(/already holds an organisation/);
+  });
+
+  it('fails fast listing every bad setting', async () => {
+    const res = await cli(['db:migrate'], { DATA_DIR: dataDir, PORT: 'x', SMTP_URL: 'ftp://nope' });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/PORT=/);
+    expect(res.stderr).toMatch(/SMTP_URL=/);
+  });
+});

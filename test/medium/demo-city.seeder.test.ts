@@ -1,0 +1,35 @@
+import { CoordinatorService, DemoCitySeeder, OrganisationModule, OrganisationRegistryService } from '@samverka/organisation';
+import { TEST_ACTOR } from '../support/given';
+import { mediumContext, MediumContext } from '../support/medium';
+
+describe(DemoCitySeeder.name, () => {
+  let ctx: MediumContext;
+  beforeAll(async () => {
+    ctx = await mediumContext([OrganisationModule], new Date('2026-11-22T10:00:00Z'));
+  });
+  afterAll(() => ctx.close());
+
+  it("loads Malmö stad's departments and committees with coordinators for all but two", async () => {
+    const sut = ctx.get(DemoCitySeeder);
+    expect(await sut.isEmpty()).toBe(true);
+    const counts = await sut.seed(TEST_ACTOR);
+    expect(counts).toMatchObject({ committees: 14, departments: 13 });
+
+    const registry = ctx.get(OrganisationRegistryService);
+    const names = (await registry.listDepartments()).map((d) => d.name);
+    expect(names).toEqual(expect.arrayContaining(['Serviceförvaltningen', 'Förskoleförvaltningen', 'Kulturförvaltningen', 'Grundskoleförvaltningen']));
+    // Swedish collation: Å, Ä, Ö sort after Z.
+    expect(names.indexOf('Överförmyndarförvaltningen')).toBe(-1);
+    const [ks] = await registry.listCommittees({ code: 'KS' });
+    expect(ks.name).toBe('Kommunstyrelsen');
+
+    const coverage = await ctx.get(CoordinatorService).coverage();
+    expect(coverage.withoutPrimary.map((g) => g.name).sort()).toEqual(['Miljöförvaltningen', 'Stadsbyggnadskontoret']);
+    expect(coverage.unacknowledged.length).toBeGreaterThan(0);
+    expect(coverage.endingSoon.length).toBeGreaterThan(0);
+    const grf = (await registry.listDepartments({ code: 'GRF' }))[0];
+    expect(await ctx.get(CoordinatorService).listForDepartment(grf.id, true)).toHaveLength(2);
+
+    await expect(sut.seed(TEST_ACTOR)).rejects.toThrow(/empty/);
+  });
+});
