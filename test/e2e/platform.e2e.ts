@@ -53,4 +53,13 @@ describe('the service platform', () => {
     expect(malformed.body.code).toBeDefined();
     expect(malformed.body.message).toBeDefined();
   });
+
+  it('shows a browser the Swedish HTML 404 page for a mistyped address outside the API', async () => {
+    const res = await fetch(`${ctx.baseUrl}/forvaltningar-x`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await res.text()).toContain('Sidan kunde inte hittas');
+    const api = await ctx.api('GET', '/api/v1/nope', undefined, { accept: 'text/html' });
+    expect(api.headers.get('content-type')).toMatch(/application\/json/);
+  });
 });

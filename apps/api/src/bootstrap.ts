@@ -9,6 +9,7 @@ import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { requestId } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { configureWeb } from './web/configure-web';
+import { WebExceptionFilter } from './web/web-exception.filter';
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
   const document = new DocumentBuilder()
@@ -37,7 +38,7 @@ export async function createApiApp(config: SamverkaConfig, databaseUrl: string, 
   });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new DomainExceptionFilter());
+  app.useGlobalFilters(new DomainExceptionFilter(app.get(WebExceptionFilter)));
   await configureWeb(app, config);
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;

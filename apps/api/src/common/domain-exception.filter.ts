@@ -69,14 +69,27 @@ export function toErrorResponse(exception: unknown, logger: Logger, request?: Fa
   return { status: 500, body: { code: 'INTERNAL_ERROR', message: `Ett oväntat fel inträffade (fel-id ${errorId})`, errorId } };
 }
 
+/**
+ * JSON errors for the API. A browser asking for a page outside the API
+ * (e.g. a mistyped address) gets the UI's HTML error page instead, through
+ * `pages` (the web filter).
+ */
+function wantsPage(request: FastifyRequest): boolean {
+  const path = request.url ?? '';
+  return !path.startsWith('/api/') && !path.startsWith('/health') && (request.headers.accept ?? '').includes('text/html');
+}
+
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+
+  constructor(private readonly pages?: ExceptionFilter) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
+    if (this.pages && wantsPage(request)) return this.pages.catch(exception, host);
     const { status, body } = toErrorResponse(exception, this.logger, request);
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }

@@ -1,0 +1,399 @@
+import { addDays, formatSwedishDate } from '@samverka/kernel';
+import { CoordinatorService, DemoCitySeeder, OrganisationRegistryService } from '@samverka/organisation';
+import { randomUUID } from 'node:crypto';
+import { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import { checkAccessibility, describeViolations, launchBrowser } from '../support/browser';
+import { e2eContext, E2eContext } from '../support/e2e';
+
+/**
+ * The web UI in a real Chromium with JavaScript switched off: every page
+ * must work as plain HTML forms and links, and pass axe (WCAG 2.1 AA).
+ */
+describe('the web UI', () => {
+  let ctx: E2eContext;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let today: string;
+  const departmentIds = new Map<string, string>();
+
+  beforeAll(async () => {
+    [ctx, browser] = await Promise.all([e2eContext(), launchBrowser()]);
+    await ctx.app.get(DemoCitySeeder).seed({ personId: null, label: 'test' });
+    for (const d of await ctx.app.get(OrganisationRegistryService).listDepartments()) departmentIds.set(d.name, d.id);
+    today = ctx.app.get(CoordinatorService).today();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ctx?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ javaScriptEnabled: false, locale: 'sv-SE' });
+    page = await context.newPage();
+  });
+  afterEach(() => context?.close());
+
+  const departmentPath = (name: string) => {
+    const id = departmentIds.get(name);
+    if (!id) throw new Error(`No department ${name}`);
+    return `/forvaltningar/${id}`;
+  };
+
+  async function open(path: string): Promise<Response> {
+    const response = await page.goto(ctx.baseUrl + path);
+    if (!response) throw new Error(`No response for ${path}`);
+    return response;
+  }
+
+  async function expectAccessible(): Promise<void> {
+    const violations = await checkAccessibility(page);
+    if (violations.length > 0) throw new Error(`${page.url()} has accessibility violations:\n${describeViolations(violations)}`);
+  }
+
+  /** Submits a form by its button and returns the response to the POST itself (before any redirect). */
+  async function submit(button: Locator): Promise<Response> {
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
+    await page.waitForLoadState();
+    return response;
+  }
+
+  const row = (table: Locator, text: string) => table.locator('tbody tr').filter({ hasText: text });
+  const departmentsTable = () => page.locator('table.samverka-departments');
+  const historyTable = () => page.locator('table.samverka-history');
+  const errorSummary = () => page.locator('.govuk-error-summary');
+  const banner = () => page.locator('.govuk-notification-banner--success');
+  const appointButton = () => page.getByRole('button', { name: 'Utse', exact: true });
+
+  it('renders every page in Swedish in one layout with landmarks and the GOV.UK stylesheet', async () => {
+    const response = await open('/');
+    expect(response.status()).toBe(200);
+    await expect(page.title()).resolves.toBe('Start – Samverka');
+    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+    await expect(page.locator('header').count()).resolves.toBe(1);
+    await expect(page.locator('main#main-content').count()).resolves.toBe(1);
+    await expect(page.locator('footer').count()).resolves.toBe(1);
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Start', 'Förvaltningar', 'API-dokumentation'].map((t) => expect.stringContaining(t)));
+    expect(await nav.getByRole('link', { name: 'Start' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'API-dokumentation' }).getAttribute('href')).toBe('/api/docs');
+    // No script at all, and no inline styles: a strict Content-Security-Policy can come later.
+    await expect(page.locator('script').count()).resolves.toBe(0);
+    await expect(page.locator('[style]').count()).resolves.toBe(0);
+
+    const href = await page.locator('link[rel=stylesheet]').getAttribute('href');
+    expect(href).toMatch(/^\/assets\/samverka\.css\?v=[0-9a-f]{12}$/);
+    const css = await fetch(ctx.baseUrl + href!);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(css.headers.get('cache-control')).toContain('immutable');
+    const body = await css.text();
+    expect(body).toContain('.govuk-skip-link');
+    expect(body).toContain('system-ui');
+    expect(body).not.toContain('GDS Transport');
+    const revalidated = await fetch(`${ctx.baseUrl}/assets/samverka.css`, { headers: { 'if-none-match': css.headers.get('etag')! } });
+    expect(revalidated.status).toBe(304);
+    // The page really is styled: the skip link is off-screen until focused.
+    const skipBox = await page.locator('.govuk-skip-link').boundingBox();
+    expect(skipBox === null || skipBox.width <= 1).toBe(true);
+  });
+
+  it('makes the skip link the first thing Tab reaches, leading to the main content', async () => {
+    await open('/forvaltningar');
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    await expect(focused.textContent()).resolves.toBe('Hoppa till huvudinnehållet');
+    expect(await focused.getAttribute('href')).toBe('#main-content');
+    expect(await focused.boundingBox()).toMatchObject({ width: expect.any(Number) });
+    expect((await focused.boundingBox())!.width).toBeGreaterThan(1); // visible once focused
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#main-content');
+  });
+
+  it('summarises coverage on the start page, with links to the departments that need attention', async () => {
+    await open('/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Samverka');
+    const figure = (label: string) => page.locator('.samverka-figures__item').filter({ hasText: label }).locator('dd');
+    await expect(figure('Aktiva förvaltningar').textContent()).resolves.toBe('13');
+    await expect(figure('Förvaltningar utan samordnare i dag').textContent()).resolves.toBe('2');
+    await expect(figure('Uppdrag som inte är bekräftade').textContent()).resolves.toBe('2');
+    await expect(figure('Uppdrag som upphör inom 30 dagar').textContent()).resolves.toBe('1');
+
+    const missing = page.locator('h2#utan-samordnare + ul');
+    await expect(missing.getByRole('link').allTextContents()).resolves.toEqual(['Miljöförvaltningen', 'Stadsbyggnadskontoret']);
+    expect(await missing.getByRole('link', { name: 'Miljöförvaltningen' }).getAttribute('href')).toBe(departmentPath('Miljöförvaltningen'));
+    expect(await page.getByRole('link', { name: 'Visa förvaltningar som saknar samordnare i förvaltningslistan' }).getAttribute('href')).toBe('/forvaltningar?status=saknar');
+    await expect(page.locator('h2#upphor-snart + ul').textContent()).resolves.toContain(`Johan Ek, samordnare, slutar ${formatSwedishDate(addDays(today, 20))}`);
+    await expectAccessible();
+  });
+
+  it('lists the departments with coordinator, deputies and status, and filters by status without JavaScript', async () => {
+    await open('/forvaltningar');
+    await expect(page.title()).resolves.toBe('Förvaltningar – Samverka');
+    await expect(departmentsTable().locator('tbody tr').count()).resolves.toBe(13);
+
+    const environment = row(departmentsTable(), 'Miljöförvaltningen');
+    await expect(environment.locator('th').textContent()).resolves.toBe('Miljöförvaltningen (MF)');
+    await expect(environment.locator('td').allTextContents()).resolves.toEqual(['Miljönämnden', 'IngenErsättare: Ingen', 'Saknar samordnare']);
+    expect(await environment.locator('.govuk-tag').getAttribute('class')).toContain('govuk-tag--red');
+    const service = row(departmentsTable(), 'Serviceförvaltningen');
+    await expect(service.locator('td').allTextContents()).resolves.toEqual(['Servicenämnden', 'Maria LindqvistErsättare: Jonas Berg', 'Samordnare finns']);
+    await expect(row(departmentsTable(), 'Kulturförvaltningen').locator('.govuk-tag').allTextContents()).resolves.toEqual(['Ej bekräftad']);
+    await expect(row(departmentsTable(), 'Gymnasie').locator('.govuk-tag').allTextContents()).resolves.toEqual(['Upphör snart']);
+    await expectAccessible();
+
+    await page.getByLabel('Visa').selectOption({ label: 'Saknar samordnare' });
+    await page.getByRole('button', { name: 'Filtrera' }).click();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).search).toBe('?status=saknar');
+    await expect(departmentsTable().locator('tbody th a').allTextContents()).resolves.toEqual(['Miljöförvaltningen', 'Stadsbyggnadskontoret']);
+    await expect(page.getByLabel('Visa').inputValue()).resolves.toBe('saknar');
+    await expect(departmentsTable().locator('caption').textContent()).resolves.toContain('2 av 13');
+  });
+
+  it("shows a department's details, its current coordinators with mandate and responsibilities, and its history", async () => {
+    const response = await open(departmentPath('Kulturförvaltningen'));
+    expect(response.status()).toBe(200);
+    await expect(page.title()).resolves.toBe('Kulturförvaltningen – Samverka');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Kulturförvaltningen');
+    const summary = page.locator('main > dl.govuk-summary-list');
+    await expect(summary.textContent()).resolves.toMatch(/Kod\s+KUF/);
+    await expect(summary.textContent()).resolves.toMatch(/Nämnd\s+Kulturnämnden/);
+    await expect(summary.textContent()).resolves.toContain('Ahmed Khalil har inte bekräftat sitt uppdrag.');
+
+    const primary = page.locator('.govuk-summary-card').filter({ hasText: 'Samordnare: Elin Öberg' });
+    await expect(primary.textContent()).resolves.toContain('Bibliotekschef');
+    await expect(primary.textContent()).resolves.toContain('Mandat att företräda förvaltningen');
+    await expect(primary.locator('ul.govuk-list li').allTextContents()).resolves.toEqual([
+      'Lyssna in de strategiska behoven inom medborgarservice i förvaltningen.',
+      'Föra fram förvaltningens behov i samarbetsprocessen.',
+      'Förankra och få inriktning för arbetet med medborgarservice i förvaltningsledningen.',
+    ]);
+    await expect(primary.textContent()).resolves.toContain(`Från ${formatSwedishDate(addDays(today, -250))}, tills vidare`);
+    await expect(primary.getByRole('button', { name: /Bekräfta uppdraget/ }).count()).resolves.toBe(0);
+    const deputy = page.locator('.govuk-summary-card').filter({ hasText: 'Ersättare: Ahmed Khalil' });
+    await expect(deputy.getByRole('button', { name: 'Bekräfta uppdraget för Ahmed Khalil som ersättare' }).count()).resolves.toBe(1);
+
+    await expect(historyTable().locator('tbody tr').count()).resolves.toBe(2);
+    // The appoint form starts with the default mandate, the three responsibilities and today.
+    await expect(page.getByLabel('Ansvar').inputValue()).resolves.toBe(
+      'Lyssna in de strategiska behoven inom medborgarservice i förvaltningen.\n' +
+        'Föra fram förvaltningens behov i samarbetsprocessen.\n' +
+        'Förankra och få inriktning för arbetet med medborgarservice i förvaltningsledningen.',
+    );
+    await expect(page.getByLabel('Mandat').inputValue()).resolves.toContain('samarbetsprocessen för medborgarservice');
+    await expect(page.getByLabel('Startdatum').inputValue()).resolves.toBe(today);
+    await expectAccessible();
+  });
+
+  it('appoints a new person as coordinator through the form, and the department no longer lacks one', async () => {
+    await open(departmentPath('Miljöförvaltningen'));
+    await page.getByLabel('Samordnare', { exact: true }).check();
+    await page.getByLabel('En ny person').check();
+    await page.getByLabel('Namn', { exact: true }).fill('Örjan Åström');
+    await page.getByLabel('E-postadress').fill('orjan.astrom@malmo.example');
+    await page.getByLabel('Titel (valfritt)').fill('Miljöstrateg');
+    const response = await submit(appointButton());
+
+    expect(response.status()).toBe(303);
+    expect(page.url()).toMatch(new RegExp(`${departmentPath('Miljöförvaltningen')}\\?utsedd=[0-9a-f-]{36}$`));
+    await expect(banner().textContent()).resolves.toContain(`Örjan Åström är utsedd till samordnare för Miljöförvaltningen från ${formatSwedishDate(today)}.`);
+    const card = page.locator('.govuk-summary-card').filter({ hasText: 'Samordnare: Örjan Åström' });
+    await expect(card.textContent()).resolves.toContain('Miljöstrateg');
+    await expect(card.textContent()).resolves.toContain('orjan.astrom@malmo.example');
+    await expect(row(historyTable(), 'Örjan Åström').locator('td').allTextContents()).resolves.toEqual([
+      'Samordnare',
+      'Örjan Åström',
+      formatSwedishDate(today),
+      'Tills vidare',
+      'Aktivt',
+      'Nej',
+      '',
+    ]);
+    await expectAccessible();
+
+    await open('/forvaltningar');
+    const environment = row(departmentsTable(), 'Miljöförvaltningen');
+    await expect(environment.locator('td').nth(1).textContent()).resolves.toBe('Örjan ÅströmErsättare: Ingen');
+    await expect(environment.locator('.govuk-tag').allTextContents()).resolves.toEqual(['Ej bekräftad']);
+  });
+
+  it('shows the form again with an error summary naming each wrong field, keeping what was typed', async () => {
+    const path = departmentPath('Stadsbyggnadskontoret');
+    await open(path);
+    await page.getByLabel('Ersättare', { exact: true }).check();
+    await page.getByLabel('En ny person').check();
+    await page.getByLabel('E-postadress').fill('inte-en-adress');
+    await page.getByLabel('Titel (valfritt)').fill('Planarkitekt');
+    await page.getByLabel('Slutdatum (valfritt)').fill('2020-01-01');
+    const response = await submit(appointButton());
+
+    expect(response.status()).toBe(400);
+    expect(page.url()).toBe(`${ctx.baseUrl}${path}/samordnare`);
+    await expect(page.title()).resolves.toBe('Fel: Stadsbyggnadskontoret – Samverka');
+    const links = errorSummary().getByRole('link');
+    await expect(links.allTextContents()).resolves.toEqual([
+      'Ange ett namn',
+      expect.stringContaining('Ange en giltig e-postadress'),
+      'Slutdatum kan inte vara före startdatum',
+    ]);
+    await expect(Promise.all((await links.all()).map((l) => l.getAttribute('href')))).resolves.toEqual(['#personName', '#personEmail', '#validTo']);
+    await expect(page.locator('#personName-error').textContent()).resolves.toBe('Fel: Ange ett namn');
+    expect(await page.locator('#personEmail').getAttribute('aria-describedby')).toContain('personEmail-error');
+    // What the user typed is still there.
+    await expect(page.getByLabel('Ersättare', { exact: true }).isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('En ny person').isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('E-postadress').inputValue()).resolves.toBe('inte-en-adress');
+    await expect(page.getByLabel('Titel (valfritt)').inputValue()).resolves.toBe('Planarkitekt');
+    await expect(page.getByLabel('Slutdatum (valfritt)').inputValue()).resolves.toBe('2020-01-01');
+    await expectAccessible();
+
+    // The error summary's links lead to the fields.
+    await links.first().click();
+    expect(new URL(page.url()).hash).toBe('#personName');
+    // Nothing was saved.
+    await expect(historyTable().count()).resolves.toBe(0);
+    // Reloading the form's address as a plain GET leads back to the department page.
+    await open(`${path}/samordnare`);
+    expect(page.url()).toBe(`${ctx.baseUrl}${path}`);
+  });
+
+  it('explains an overlapping appointment (409) beside the start date', async () => {
+    const path = departmentPath('Stadskontoret');
+    await open(path);
+    await page.getByLabel('Samordnare', { exact: true }).check();
+    await page.getByLabel('En person som redan finns i Samverka').check();
+    await page.getByLabel('Välj person').selectOption({ label: 'Jonas Berg (jonas.berg@malmo.example)' });
+    const earlier = addDays(today, -30);
+    await page.getByLabel('Startdatum').fill(earlier);
+    const response = await submit(appointButton());
+
+    expect(response.status()).toBe(409);
+    const message = `Stadskontoret har redan Ingrid Wallin som samordnare från ${formatSwedishDate(addDays(today, -10))}; avsluta eller ändra det uppdraget först`;
+    await expect(errorSummary().getByRole('link').allTextContents()).resolves.toEqual([message]);
+    expect(await errorSummary().getByRole('link').getAttribute('href')).toBe('#validFrom');
+    await expect(page.locator('#validFrom-error').textContent()).resolves.toBe(`Fel: ${message}`);
+    await expect(page.getByLabel('Startdatum').inputValue()).resolves.toBe(earlier);
+    await expect(page.getByLabel('Välj person').inputValue()).resolves.not.toBe('');
+    await expect(historyTable().locator('tbody tr').count()).resolves.toBe(1);
+  });
+
+  it('acknowledges an assignment with its button', async () => {
+    await open(departmentPath('Kulturförvaltningen'));
+    const response = await submit(page.getByRole('button', { name: 'Bekräfta uppdraget för Ahmed Khalil som ersättare' }));
+
+    expect(response.status()).toBe(303);
+    await expect(banner().textContent()).resolves.toContain('Ahmed Khalil har bekräftat uppdraget som ersättare.');
+    const deputy = page.locator('.govuk-summary-card').filter({ hasText: 'Ersättare: Ahmed Khalil' });
+    await expect(deputy.getByRole('button', { name: /Bekräfta uppdraget/ }).count()).resolves.toBe(0);
+    await expect(deputy.textContent()).resolves.toMatch(/Bekräftat\s+\d+ \p{L}+ \d{4} kl\. \d{2}:\d{2}/u);
+
+    await open('/forvaltningar');
+    await expect(row(departmentsTable(), 'Kulturförvaltningen').locator('.govuk-tag').allTextContents()).resolves.toEqual(['Samordnare finns']);
+  });
+
+  it('ends the previous coordinator the day before when a new one is appointed, and the history shows it', async () => {
+    const path = departmentPath('Fritidsförvaltningen');
+    await open(path);
+    await page.getByLabel('Samordnare', { exact: true }).check();
+    await page.getByLabel('En person som redan finns i Samverka').check();
+    await page.getByLabel('Välj person').selectOption({ label: 'Björn Åkesson (bjorn.akesson@malmo.example)' });
+    const response = await submit(appointButton());
+
+    expect(response.status()).toBe(303);
+    await expect(banner().textContent()).resolves.toContain('Björn Åkesson är utsedd till samordnare för Fritidsförvaltningen');
+    const cards = page.locator('.govuk-summary-card__title');
+    await expect(cards.allTextContents()).resolves.toEqual(['Samordnare: Björn Åkesson']);
+    await expect(row(historyTable(), 'Sara Holm').locator('td').allTextContents()).resolves.toEqual([
+      'Samordnare',
+      'Sara Holm',
+      formatSwedishDate(addDays(today, -60)),
+      formatSwedishDate(addDays(today, -1)),
+      'Avslutat',
+      'Ja',
+      'Ersatt av ny samordnare',
+    ]);
+    await expect(historyTable().locator('tbody tr').first().locator('td').nth(1).textContent()).resolves.toBe('Björn Åkesson');
+  });
+
+  it('ends an assignment with a last day and a reason, and explains a malformed date', async () => {
+    const path = departmentPath('Fastighets- och gatukontoret');
+    await open(path);
+    const card = page.locator('.govuk-summary-card').filter({ hasText: 'Samordnare: Per Nilsson' });
+    await card.locator('summary').click();
+    await card.getByLabel('Sista dag (valfritt)').fill('31/12');
+    let response = await submit(card.getByRole('button', { name: 'Avsluta uppdraget för Per Nilsson som samordnare' }));
+
+    expect(response.status()).toBe(400);
+    await expect(errorSummary().getByRole('link').allTextContents()).resolves.toEqual([expect.stringContaining('Sista dag måste vara ett riktigt datum')]);
+    const again = page.locator('.govuk-summary-card').filter({ hasText: 'Samordnare: Per Nilsson' });
+    expect(await again.locator('details').getAttribute('open')).not.toBeNull();
+    await expect(again.getByLabel('Sista dag (valfritt)').inputValue()).resolves.toBe('31/12');
+    await expectAccessible();
+
+    const lastDay = addDays(today, 5);
+    await again.getByLabel('Sista dag (valfritt)').fill(lastDay);
+    await again.getByLabel('Anledning (valfritt)').fill('Byter tjänst');
+    response = await submit(again.getByRole('button', { name: 'Avsluta uppdraget för Per Nilsson som samordnare' }));
+
+    expect(response.status()).toBe(303);
+    await expect(banner().textContent()).resolves.toContain(`Uppdraget för Per Nilsson som samordnare har sista dag ${formatSwedishDate(lastDay)}.`);
+    await expect(row(historyTable(), 'Per Nilsson').locator('td').allTextContents()).resolves.toEqual([
+      'Samordnare',
+      'Per Nilsson',
+      formatSwedishDate(addDays(today, -20)),
+      formatSwedishDate(lastDay),
+      'Aktivt',
+      'Nej',
+      'Byter tjänst',
+    ]);
+  });
+
+  it('passes axe on a phone-sized screen too, where the tables scroll in a focusable region', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    for (const path of ['/', '/forvaltningar', departmentPath('Serviceförvaltningen')]) {
+      await open(path);
+      await expectAccessible();
+    }
+    const region = page.getByRole('region', { name: 'Alla uppdrag i förvaltningen, det senaste först' });
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    await expect(region.locator('table').count()).resolves.toBe(1);
+  });
+
+  it('answers an unknown department, or an address that cannot be one, with a Swedish 404 page', async () => {
+    for (const path of [`/forvaltningar/${randomUUID()}`, '/forvaltningar/inte-ett-id']) {
+      const response = await open(path);
+      expect(response.status()).toBe(404);
+      expect(response.headers()['content-type']).toBe('text/html; charset=utf-8');
+      await expect(page.title()).resolves.toBe('Sidan kunde inte hittas – Samverka');
+      await expect(page.locator('h1').textContent()).resolves.toBe('Sidan kunde inte hittas');
+    }
+    await expectAccessible();
+    const posted = await fetch(`${ctx.baseUrl}/forvaltningar/${randomUUID()}/samordnare`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'kind=primary',
+      redirect: 'manual',
+    });
+    expect(posted.status).toBe(404);
+    // The JSON API keeps its own errors.
+    const api = await ctx.api('GET', `/api/v1/departments/${randomUUID()}`);
+    expect(api.status).toBe(404);
+    expect(api.body).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('shows an unexpected error as a Swedish page with an error id to quote', async () => {
+    const coordinators = ctx.app.get(CoordinatorService);
+    const spy = jest.spyOn(coordinators, 'coverage').mockRejectedValueOnce(new Error('database on fire'));
+    try {
+      const response = await open('/');
+      expect(response.status()).toBe(500);
+      await expect(page.locator('h1').textContent()).resolves.toBe('Något gick fel');
+      const errorId = await page.locator('.samverka-error-id').textContent();
+      expect(errorId).toMatch(/^[0-9a-f-]{36}$/);
+      await expect(page.locator('main').textContent()).resolves.not.toContain('database on fire');
+      await expectAccessible();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
