@@ -1,14 +1,16 @@
-import { e2eContext, E2eContext } from '../support/e2e';
+import { AuthedApi, e2eContext, E2eContext } from '../support/e2e';
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 describe('organisation registry API', () => {
   let ctx: E2eContext;
+  let adm: AuthedApi;
   let committeeId: string;
 
   beforeAll(async () => {
     ctx = await e2eContext();
-    const created = await ctx.api('POST', '/api/v1/committees', { code: 'FSKN', name: 'Förskolenämnden' });
+    adm = await ctx.as([{ role: 'admin' }]);
+    const created = await adm.api('POST', '/api/v1/committees', { code: 'FSKN', name: 'Förskolenämnden' });
     expect(created.status).toBe(201);
     committeeId = created.body.id;
   });
@@ -18,21 +20,21 @@ describe('organisation registry API', () => {
 
   describe('committees and departments', () => {
     it('creates and reads a department with its committee, filtered by code', async () => {
-      const res = await ctx.api('POST', '/api/v1/departments', { code: 'FSK', name: 'Förskoleförvaltningen', committeeId });
+      const res = await adm.api('POST', '/api/v1/departments', { code: 'FSK', name: 'Förskoleförvaltningen', committeeId });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ code: 'FSK', name: 'Förskoleförvaltningen', active: true, committee: { code: 'FSKN', name: 'Förskolenämnden' } });
       expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
 
-      const list = await ctx.api('GET', '/api/v1/departments?code=fsk');
+      const list = await adm.api('GET', '/api/v1/departments?code=fsk');
       expect(list.status).toBe(200);
       expect(list.body.map((d: { id: string }) => d.id)).toEqual([res.body.id]);
-      expect((await ctx.api('GET', '/api/v1/committees?code=FSKN')).body).toHaveLength(1);
-      expect((await ctx.api('GET', `/api/v1/departments/${res.body.id}`)).body.name).toBe('Förskoleförvaltningen');
+      expect((await adm.api('GET', '/api/v1/committees?code=FSKN')).body).toHaveLength(1);
+      expect((await adm.api('GET', `/api/v1/departments/${res.body.id}`)).body.name).toBe('Förskoleförvaltningen');
     });
 
     it('names the field and rule for unknown fields, empty names and bad codes, writing nothing', async () => {
       const before = await count('department');
-      const res = await ctx.api('POST', '/api/v1/departments', { code: 'has space', name: '   ', committeeId: 'nope', colour: 'blue' });
+      const res = await adm.api('POST', '/api/v1/departments', { code: 'has space', name: '   ', committeeId: 'nope', colour: 'blue' });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       const rules = res.body.details.map((d: { field: string; rule: string }) => `${d.field}:${d.rule}`);
@@ -41,30 +43,30 @@ describe('organisation registry API', () => {
     });
 
     it('refuses a duplicate code with 409 and an unknown committee with 422 naming committeeId', async () => {
-      const dup = await ctx.api('POST', '/api/v1/committees', { code: 'fskn', name: 'Dubblett' });
+      const dup = await adm.api('POST', '/api/v1/committees', { code: 'fskn', name: 'Dubblett' });
       expect(dup.status).toBe(409);
       expect(dup.body).toMatchObject({ code: 'DUPLICATE', details: [{ field: 'code', rule: 'unique' }] });
-      const unknown = await ctx.api('POST', '/api/v1/departments', { code: 'NEW', name: 'Ny', committeeId: NO_SUCH_ID });
+      const unknown = await adm.api('POST', '/api/v1/departments', { code: 'NEW', name: 'Ny', committeeId: NO_SUCH_ID });
       expect(unknown.status).toBe(422);
       expect(unknown.body).toMatchObject({ code: 'UNKNOWN_REFERENCE', details: [{ field: 'committeeId', rule: 'exists' }] });
     });
 
     it('answers unknown and malformed ids with 404', async () => {
-      expect((await ctx.api('GET', `/api/v1/departments/${NO_SUCH_ID}`)).status).toBe(404);
-      const malformed = await ctx.api('GET', '/api/v1/departments/not-a-uuid');
+      expect((await adm.api('GET', `/api/v1/departments/${NO_SUCH_ID}`)).status).toBe(404);
+      const malformed = await adm.api('GET', '/api/v1/departments/not-a-uuid');
       expect(malformed.status).toBe(404);
       expect(malformed.body.code).toBe('NOT_FOUND');
-      expect((await ctx.api('PATCH', `/api/v1/departments/${NO_SUCH_ID}`, { name: 'X' })).status).toBe(404);
+      expect((await adm.api('PATCH', `/api/v1/departments/${NO_SUCH_ID}`, { name: 'X' })).status).toBe(404);
     });
 
     it('deactivates a department with PATCH, and refuses to delete what is referenced', async () => {
-      const dep = (await ctx.api('POST', '/api/v1/departments', { code: 'KUF', name: 'Kulturförvaltningen', committeeId })).body;
-      const patched = await ctx.api('PATCH', `/api/v1/departments/${dep.id}`, { active: false });
+      const dep = (await adm.api('POST', '/api/v1/departments', { code: 'KUF', name: 'Kulturförvaltningen', committeeId })).body;
+      const patched = await adm.api('PATCH', `/api/v1/departments/${dep.id}`, { active: false });
       expect(patched.status).toBe(200);
       expect(patched.body.active).toBe(false);
-      expect((await ctx.api('GET', '/api/v1/departments?active=false')).body.map((d: { id: string }) => d.id)).toContain(dep.id);
-      expect((await ctx.api('PATCH', `/api/v1/departments/${dep.id}`, { active: 'no' })).body.details[0]).toMatchObject({ field: 'active', rule: 'isBoolean' });
-      const del = await ctx.api('DELETE', `/api/v1/committees/${committeeId}`);
+      expect((await adm.api('GET', '/api/v1/departments?active=false')).body.map((d: { id: string }) => d.id)).toContain(dep.id);
+      expect((await adm.api('PATCH', `/api/v1/departments/${dep.id}`, { active: 'no' })).body.details[0]).toMatchObject({ field: 'active', rule: 'isBoolean' });
+      const del = await adm.api('DELETE', `/api/v1/committees/${committeeId}`);
       expect(del.status).toBe(409);
       expect(del.body.code).toBe('STILL_REFERENCED');
     });
@@ -72,26 +74,26 @@ describe('organisation registry API', () => {
 
   describe('people', () => {
     it('creates a person and refuses malformed and duplicate e-mail addresses', async () => {
-      const ok = await ctx.api('POST', '/api/v1/people', { name: 'Åsa Öberg', email: 'asa.oberg@malmo.example', title: 'Strateg' });
+      const ok = await adm.api('POST', '/api/v1/people', { name: 'Åsa Öberg', email: 'asa.oberg@malmo.example', title: 'Strateg' });
       expect(ok.status).toBe(201);
-      const bad = await ctx.api('POST', '/api/v1/people', { name: '', email: 'not-an-email' });
+      const bad = await adm.api('POST', '/api/v1/people', { name: '', email: 'not-an-email' });
       expect(bad.status).toBe(400);
       expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['email', 'name']);
-      const dup = await ctx.api('POST', '/api/v1/people', { name: 'Annan', email: 'ASA.OBERG@malmo.example' });
+      const dup = await adm.api('POST', '/api/v1/people', { name: 'Annan', email: 'ASA.OBERG@malmo.example' });
       expect(dup.status).toBe(409);
       expect(dup.body.details[0]).toMatchObject({ field: 'email', rule: 'unique' });
-      expect((await ctx.api('GET', '/api/v1/people?q=öberg')).body).toHaveLength(1);
+      expect((await adm.api('GET', '/api/v1/people?q=öberg')).body).toHaveLength(1);
     });
   });
 
   describe('coordinator assignments', () => {
     let departmentId: string;
     beforeAll(async () => {
-      departmentId = (await ctx.api('POST', '/api/v1/departments', { code: 'GRF', name: 'Grundskoleförvaltningen', committeeId })).body.id;
+      departmentId = (await adm.api('POST', '/api/v1/departments', { code: 'GRF', name: 'Grundskoleförvaltningen', committeeId })).body.id;
     });
 
     it('appoints a coordinator together with a new person, with the default responsibilities', async () => {
-      const res = await ctx.api('POST', `/api/v1/departments/${departmentId}/coordinators`, {
+      const res = await adm.api('POST', `/api/v1/departments/${departmentId}/coordinators`, {
         person: { name: 'Björn Åkesson', email: 'bjorn.akesson@malmo.example', title: 'Utvecklingssekreterare' },
         kind: 'primary',
         mandate: 'Företräder förvaltningen i samarbetsprocessen.',
@@ -111,13 +113,13 @@ describe('organisation registry API', () => {
     });
 
     it('names the fields for bad dates, a missing mandate and validTo before validFrom', async () => {
-      const bad = await ctx.api('POST', `/api/v1/departments/${departmentId}/coordinators`, { kind: 'boss', validFrom: '2026-02-30', mandate: '' });
+      const bad = await adm.api('POST', `/api/v1/departments/${departmentId}/coordinators`, { kind: 'boss', validFrom: '2026-02-30', mandate: '' });
       expect(bad.status).toBe(400);
       const fields = bad.body.details.map((d: { field: string; rule: string }) => `${d.field}:${d.rule}`);
       expect(fields).toEqual(expect.arrayContaining(['kind:isIn', 'validFrom:isLocalDate', 'mandate:isNotEmpty']));
 
-      const person = (await ctx.api('POST', '/api/v1/people', { name: 'Per Ek', email: 'per.ek@malmo.example' })).body;
-      const reversed = await ctx.api('POST', `/api/v1/departments/${departmentId}/coordinators`, {
+      const person = (await adm.api('POST', '/api/v1/people', { name: 'Per Ek', email: 'per.ek@malmo.example' })).body;
+      const reversed = await adm.api('POST', `/api/v1/departments/${departmentId}/coordinators`, {
         personId: person.id,
         kind: 'deputy',
         mandate: 'M',
@@ -127,7 +129,7 @@ describe('organisation registry API', () => {
       expect(reversed.status).toBe(400);
       expect(reversed.body.details).toEqual([expect.objectContaining({ field: 'validTo', rule: 'notBeforeValidFrom' })]);
 
-      const nested = await ctx.api('POST', `/api/v1/departments/${departmentId}/coordinators`, {
+      const nested = await adm.api('POST', `/api/v1/departments/${departmentId}/coordinators`, {
         person: { name: 'X', email: 'x' },
         kind: 'deputy',
         mandate: 'M',
@@ -139,7 +141,7 @@ describe('organisation registry API', () => {
 
     it('hands over to a new primary the day before, keeps the history, and refuses overlaps with 409', async () => {
       const before = await count('coordinator_assignment');
-      const next = await ctx.api('POST', `/api/v1/departments/${departmentId}/coordinators`, {
+      const next = await adm.api('POST', `/api/v1/departments/${departmentId}/coordinators`, {
         person: { name: 'Karin Sjöström', email: 'karin.sjostrom@malmo.example' },
         kind: 'primary',
         mandate: 'Mandat',
@@ -147,15 +149,15 @@ describe('organisation registry API', () => {
       });
       expect(next.status).toBe(201);
 
-      const history = await ctx.api('GET', `/api/v1/departments/${departmentId}/coordinators?history=true`);
+      const history = await adm.api('GET', `/api/v1/departments/${departmentId}/coordinators?history=true`);
       expect(history.body.map((a: { person: { name: string }; validTo: string | null; status: string }) => [a.person.name, a.validTo, a.status])).toEqual([
         ['Karin Sjöström', null, 'active'],
         ['Björn Åkesson', '2025-05-31', 'ended'],
       ]);
-      const current = await ctx.api('GET', `/api/v1/departments/${departmentId}/coordinators`);
+      const current = await adm.api('GET', `/api/v1/departments/${departmentId}/coordinators`);
       expect(current.body.map((a: { person: { name: string } }) => a.person.name)).toEqual(['Karin Sjöström']);
 
-      const overlap = await ctx.api('POST', `/api/v1/departments/${departmentId}/coordinators`, {
+      const overlap = await adm.api('POST', `/api/v1/departments/${departmentId}/coordinators`, {
         person: { name: 'Sen Ankomst', email: 'sen.ankomst@malmo.example' },
         kind: 'primary',
         mandate: 'Mandat',
@@ -165,29 +167,35 @@ describe('organisation registry API', () => {
       expect(overlap.body.code).toBe('ASSIGNMENT_OVERLAP');
       expect(overlap.body.message).toMatch(/Karin Sjöström/);
       expect(await count('coordinator_assignment')).toBe(before + 1);
-      expect((await ctx.api('GET', '/api/v1/people?email=sen.ankomst@malmo.example')).body).toEqual([]);
+      expect((await adm.api('GET', '/api/v1/people?email=sen.ankomst@malmo.example')).body).toEqual([]);
     });
 
     it('acknowledges and ends assignments, and reports coverage', async () => {
-      const [current] = (await ctx.api('GET', `/api/v1/departments/${departmentId}/coordinators`)).body;
-      const coverageBefore = (await ctx.api('GET', '/api/v1/coordinator-coverage')).body;
+      const [current] = (await adm.api('GET', `/api/v1/departments/${departmentId}/coordinators`)).body;
+      const coverageBefore = (await adm.api('GET', '/api/v1/coordinator-coverage')).body;
       expect(coverageBefore.unacknowledged.map((a: { id: string }) => a.id)).toContain(current.id);
 
-      const ack = await ctx.api('POST', `/api/v1/coordinator-assignments/${current.id}/acknowledge`);
+      // Only the appointed person acknowledges: not even an admin may do it for them.
+      expect((await adm.api('POST', `/api/v1/coordinator-assignments/${current.id}/acknowledge`)).status).toBe(403);
+      const karin = await ctx.given.user({ email: 'karin.sjostrom@malmo.example' });
+      expect(karin.user.personId).toBe(current.person.id);
+      const asKarin = ctx.withToken(await ctx.tokenFor(karin.email));
+      expect((await asKarin('GET', '/api/v1/me')).body.coordinatorOf).toEqual([departmentId]);
+      const ack = await asKarin('POST', `/api/v1/coordinator-assignments/${current.id}/acknowledge`);
       expect(ack.status).toBe(200);
       expect(ack.body.acknowledgedAt).toEqual(expect.any(String));
 
-      const ended = await ctx.api('POST', `/api/v1/coordinator-assignments/${current.id}/end`, { reason: 'Går i pension' });
+      const ended = await adm.api('POST', `/api/v1/coordinator-assignments/${current.id}/end`, { reason: 'Går i pension' });
       expect(ended.status).toBe(200);
       expect(ended.body.endReason).toBe('Går i pension');
       const today = ended.body.validTo;
       expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-      const coverage = (await ctx.api('GET', '/api/v1/coordinator-coverage')).body;
+      const coverage = (await adm.api('GET', '/api/v1/coordinator-coverage')).body;
       expect(coverage.date).toBe(today);
       expect(coverage.endingSoon.map((a: { id: string }) => a.id)).toContain(current.id);
-      expect((await ctx.api('POST', `/api/v1/coordinator-assignments/${NO_SUCH_ID}/acknowledge`)).status).toBe(404);
-      expect((await ctx.api('POST', `/api/v1/coordinator-assignments/${current.id}/end`, { validTo: 'tomorrow' })).status).toBe(400);
+      expect((await adm.api('POST', `/api/v1/coordinator-assignments/${NO_SUCH_ID}/end`)).status).toBe(404);
+      expect((await adm.api('POST', `/api/v1/coordinator-assignments/${current.id}/end`, { validTo: 'tomorrow' })).status).toBe(400);
     });
   });
 });

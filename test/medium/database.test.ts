@@ -1,4 +1,5 @@
 import { acquireEmbeddedPostgres, EmbeddedDatabaseInUseError, schemaDiff } from '@samverka/database';
+import { IdentityModule } from '@samverka/identity';
 import { OrganisationModule } from '@samverka/organisation';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { mediumContext } from '../support/medium';
 
 describe('database schema', () => {
   it('is exactly what the entities describe: the committed migrations leave nothing to generate', async () => {
-    const ctx = await mediumContext([OrganisationModule]);
+    const ctx = await mediumContext([OrganisationModule, IdentityModule]);
     try {
       const diff = await schemaDiff(ctx.dataSource);
       expect(diff.up).toEqual([]);

@@ -6,8 +6,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/bootstrap';
-import { Given } from './given';
+import { Given, RoleSpec, TEST_PASSWORD } from './given';
 import { createTestDatabase } from './test-database';
+
+export interface ApiResponse {
+  status: number;
+  body: any;
+  headers: Headers;
+}
+
+export interface AuthedApi {
+  token: string;
+  userId: string;
+  personId: string;
+  email: string;
+  api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+}
 
 export interface E2eContext {
   app: NestFastifyApplication;
@@ -17,7 +31,13 @@ export interface E2eContext {
   given: Given;
   dataSource: DataSource;
   /** fetch against the app, JSON in and out */
-  api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  /** An access token for the user (POST /api/v1/auth/token). */
+  tokenFor(email: string, password?: string): Promise<string>;
+  /** `api` as a new user with the given roles (created through the real services, signed in over HTTP). */
+  as(roles: RoleSpec[] | 'nobody', values?: { email?: string; name?: string }): Promise<AuthedApi>;
+  /** `api` with a Bearer token. */
+  withToken(token: string): AuthedApi['api'];
   close(): Promise<void>;
 }
 
@@ -32,12 +52,26 @@ export async function e2eContext(env: Record<string, string> = {}): Promise<E2eC
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
-  return {
+  const given = new Given(app);
+  const ctx: E2eContext = {
     app,
     config,
     baseUrl,
-    given: new Given(app),
+    given,
     dataSource: app.get(DataSource),
+    async tokenFor(email, password = TEST_PASSWORD) {
+      const res = await ctx.api('POST', '/api/v1/auth/token', { email, password });
+      if (res.status !== 200) throw new Error(`could not sign in ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.accessToken as string;
+    },
+    async as(roles, values = {}) {
+      const user = await given.user({ ...values, roles: roles === 'nobody' ? [] : roles });
+      const token = await ctx.tokenFor(user.email);
+      return { token, userId: user.user.id, personId: user.user.personId, email: user.email, api: ctx.withToken(token) };
+    },
+    withToken(token) {
+      return (method, path, body, headers = {}) => ctx.api(method, path, body, { authorization: `Bearer ${token}`, ...headers });
+    },
     async api(method, path, body, headers = {}) {
       const res = await fetch(baseUrl + path, {
         method,
@@ -59,4 +93,5 @@ export async function e2eContext(env: Record<string, string> = {}): Promise<E2eC
       await db.drop();
     },
   };
+  return ctx;
 }

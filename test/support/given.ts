@@ -11,9 +11,17 @@ import {
   PeopleService,
   PersonEntity,
 } from '@samverka/organisation';
+import { GrantedRole, UserAdminService, UserWithGrants } from '@samverka/identity';
 import { randomBytes } from 'node:crypto';
 
 export const TEST_ACTOR: Actor = { personId: null, label: 'test' };
+export const TEST_PASSWORD = 'ett långt och hemligt lösenord';
+
+export interface RoleSpec {
+  role: GrantedRole;
+  departmentId?: string;
+  committeeId?: string;
+}
 
 const unique = () => randomBytes(3).toString('hex').toUpperCase();
 
@@ -39,6 +47,20 @@ export class Given {
       email: values.email ?? `asa.olund.${id}@malmo.example`,
       title: values.title,
     });
+  }
+
+  /** A user with a password (TEST_PASSWORD) and the given roles; a new person unless `personId`'s e-mail is given. */
+  async user(values: Partial<{ email: string; name: string; roles: RoleSpec[]; password: string | null }> = {}): Promise<UserWithGrants & { email: string }> {
+    const users = this.app.get(UserAdminService);
+    const id = unique().toLowerCase();
+    const email = values.email ?? `user.${id}@malmo.example`;
+    const created = await users.create(TEST_ACTOR, {
+      email,
+      name: values.name ?? `Användare ${id}`,
+      password: values.password === null ? undefined : (values.password ?? TEST_PASSWORD),
+    });
+    for (const role of values.roles ?? []) await users.grantRole(TEST_ACTOR, created.user.id, role);
+    return { ...(await users.get(created.user.id)), email };
   }
 
   async coordinator(

@@ -7,6 +7,7 @@ import { loggerParams } from './common/logging';
 import { HealthModule } from './health/health.module';
 import { OrganisationApiModule } from './organisation/organisation-api.module';
 import { WebModule } from './web/web.module';
+import { AuthApiModule } from './auth/auth-api.module';
 
 @Module({})
 export class ApiModule {
@@ -18,6 +19,7 @@ export class ApiModule {
         LoggerModule.forRoot(loggerParams(config.app.logLevel)),
         KernelModule,
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.database.poolSize, applicationName: 'samverka-api' }),
+        AuthApiModule,
         HealthModule,
         OrganisationApiModule,
         WebModule,

@@ -1,12 +1,14 @@
 import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyCookie from '@fastify/cookie';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { SamverkaConfig } from '@samverka/config';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { requestId } from './common/logging';
+import { registerSecurityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { configureWeb } from './web/configure-web';
 import { WebExceptionFilter } from './web/web-exception.filter';
@@ -19,6 +21,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
         'Errors are `{ code, message, details? }`; invalid input names each field and rule in `details`.',
     )
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'POST /api/v1/auth/token gives one' })
     .build();
   return SwaggerModule.createDocument(app, document);
 }
@@ -37,6 +40,8 @@ export async function createApiApp(config: SamverkaConfig, databaseUrl: string, 
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  await app.register(fastifyCookie);
+  await registerSecurityHeaders(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter(app.get(WebExceptionFilter)));
   await configureWeb(app, config);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '@samverka/config';
 import { migrateDatabase, resolveDatabase } from '@samverka/database';
 import { onShutdownSignal } from '@samverka/kernel';
+import { DEMO_PASSWORD, DemoUsersSeeder } from '@samverka/identity';
 import { DemoCitySeeder } from '@samverka/organisation';
 import { DataSource } from 'typeorm';
 import { createApiApp } from './bootstrap';
@@ -20,8 +21,10 @@ async function main() {
   if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
   const seeder = app.get(DemoCitySeeder);
   if (config.app.seedDemoData && (await seeder.isEmpty())) {
-    const counts = await seeder.seed({ personId: null, label: 'demo-seed' });
-    log(`loaded the demo city: ${JSON.stringify(counts)}`);
+    const actor = { personId: null, label: 'demo-seed' };
+    const counts = await seeder.seed(actor);
+    const users = await app.get(DemoUsersSeeder).seed(actor);
+    log(`loaded the demo city: ${JSON.stringify(counts)}; demo users (password ${DEMO_PASSWORD}): ${users.map((u) => `${u.email} (${u.role})`).join(', ')}`);
   }
   await app.listen({ port: config.app.port, host: config.app.host });
   log(`Samverka API listening on ${config.app.publicUrl}`);

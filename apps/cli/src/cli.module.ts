@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, SamverkaConfig } from '@samverka/config';
 import { DatabaseModule } from '@samverka/database';
 import { KernelModule } from '@samverka/kernel';
+import { IdentityModule } from '@samverka/identity';
 import { OrganisationModule } from '@samverka/organisation';
 import { MigrateCommand, GenerateMigrationCommand } from './commands/database.commands';
 import { SeedDemoCommand } from './commands/seed-demo.command';
@@ -16,6 +17,7 @@ export class CliModule {
         KernelModule,
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: 2, applicationName: 'samverka-cli' }),
         OrganisationModule,
+        IdentityModule,
       ],
       providers: [MigrateCommand, GenerateMigrationCommand, SeedDemoCommand],
     };

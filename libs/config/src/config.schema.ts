@@ -49,6 +49,39 @@ export class EnvironmentVariables {
 
   @IsOptional() @Transform(toBool) @IsBoolean()
   SEED_DEMO_DATA?: boolean;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 14)
+  SESSION_TTL_HOURS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(5) @Max(24 * 60)
+  SESSION_IDLE_MINUTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
+  API_TOKEN_TTL_MINUTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
+  SIGN_IN_WINDOW_MINUTES?: number;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  OIDC_ISSUER_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(1)
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(1)
+  OIDC_CLIENT_SECRET?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(6)
+  OIDC_SCOPES?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(3)
+  OIDC_BUTTON_LABEL?: string;
 }
 
 export interface AppConfig {
@@ -77,8 +110,31 @@ export interface MailConfig {
   from: string;
 }
 
+export interface OidcConfig {
+  issuerUrl: string;
+  clientId: string;
+  /** Confidential client; without it the client is public and relies on PKCE alone. */
+  clientSecret?: string;
+  scopes: string;
+  buttonLabel: string;
+  /** The callback registered with the identity provider. */
+  redirectUri: string;
+}
+
+export interface IdentityConfig {
+  sessionTtlHours: number;
+  sessionIdleMinutes: number;
+  apiTokenTtlMinutes: number;
+  signIn: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMinutes: number };
+  /** Cookies get `Secure` when the service is reached over HTTPS. */
+  secureCookies: boolean;
+  /** Single sign-on through the municipality's OpenID Connect provider, when configured. */
+  oidc?: OidcConfig;
+}
+
 export interface SamverkaConfig {
   app: AppConfig;
   database: DatabaseConfig;
   mail: MailConfig;
+  identity: IdentityConfig;
 }

@@ -33,6 +33,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   if (envName === 'production' && vars.SEED_DEMO_DATA === true) {
     problems.push('SEED_DEMO_DATA=true: demo data is never loaded in production');
   }
+  const oidcVars = { OIDC_ISSUER_URL: vars.OIDC_ISSUER_URL, OIDC_CLIENT_ID: vars.OIDC_CLIENT_ID };
+  const oidcSet = Object.values(oidcVars).filter(Boolean).length;
+  if (oidcSet === 1) {
+    for (const [name, value] of Object.entries(oidcVars)) if (!value) problems.push(`${name} is required when single sign-on is configured`);
+  }
+  const publicUrl = (vars.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  if (envName === 'production' && oidcSet === 2 && !vars.OIDC_ISSUER_URL!.startsWith('https://')) {
+    problems.push('OIDC_ISSUER_URL must use https in production');
+  }
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
   return {
@@ -40,7 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       env: envName,
       host: vars.HOST ?? '0.0.0.0',
       port,
-      publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+      publicUrl,
       dataDir: isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir),
       logLevel: vars.LOG_LEVEL ?? (envName === 'test' ? 'silent' : 'info'),
       timeZone: 'Europe/Stockholm',
@@ -54,6 +63,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     mail: {
       smtpUrl: vars.SMTP_URL,
       from: vars.MAIL_FROM ?? 'Samverka <noreply@samverka.invalid>',
+    },
+    identity: {
+      sessionTtlHours: vars.SESSION_TTL_HOURS ?? 12,
+      sessionIdleMinutes: vars.SESSION_IDLE_MINUTES ?? 120,
+      apiTokenTtlMinutes: vars.API_TOKEN_TTL_MINUTES ?? 60,
+      signIn: {
+        maxFailuresPerAccount: vars.SIGN_IN_MAX_FAILURES_PER_ACCOUNT ?? 5,
+        maxFailuresPerAddress: vars.SIGN_IN_MAX_FAILURES_PER_ADDRESS ?? 50,
+        windowMinutes: vars.SIGN_IN_WINDOW_MINUTES ?? 15,
+      },
+      secureCookies: publicUrl.startsWith('https://'),
+      oidc:
+        vars.OIDC_ISSUER_URL && vars.OIDC_CLIENT_ID
+          ? {
+              issuerUrl: vars.OIDC_ISSUER_URL,
+              clientId: vars.OIDC_CLIENT_ID,
+              clientSecret: vars.OIDC_CLIENT_SECRET,
+              scopes: vars.OIDC_SCOPES ?? 'openid email profile',
+              buttonLabel: vars.OIDC_BUTTON_LABEL ?? 'Logga in med organisationens konto',
+              redirectUri: `${publicUrl}/logga-in/sso/callback`,
+            }
+          : undefined,
     },
   };
 }

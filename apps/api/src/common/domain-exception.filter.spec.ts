@@ -1,5 +1,6 @@
 import { Logger, NotFoundException } from '@nestjs/common';
 import { CommonError, CommonErrorCode } from '@samverka/kernel';
+import { IdentityErrorCode } from '@samverka/identity';
 import { OrganisationError, OrganisationErrorCode } from '@samverka/organisation';
 import { httpStatusFor, toErrorResponse } from './domain-exception.filter';
 
@@ -13,11 +14,14 @@ describe('domain error mapping', () => {
     expect(httpStatusFor(CommonErrorCode.DUPLICATE)).toBe(409);
     expect(httpStatusFor(CommonErrorCode.VERSION_CONFLICT)).toBe(409);
     expect(httpStatusFor(OrganisationErrorCode.ASSIGNMENT_OVERLAP)).toBe(409);
+    expect(httpStatusFor(IdentityErrorCode.UNAUTHENTICATED)).toBe(401);
+    expect(httpStatusFor(IdentityErrorCode.FORBIDDEN)).toBe(403);
+    expect(httpStatusFor(IdentityErrorCode.SIGN_IN_LOCKED)).toBe(429);
   });
 
   it('maps every code of every enum (a new code nobody mapped would not compile, and would throw here)', () => {
-    for (const code of [...Object.values(CommonErrorCode), ...Object.values(OrganisationErrorCode)]) {
-      expect([400, 404, 409, 422]).toContain(httpStatusFor(code));
+    for (const code of [...Object.values(CommonErrorCode), ...Object.values(OrganisationErrorCode), ...Object.values(IdentityErrorCode)]) {
+      expect([400, 401, 403, 404, 409, 422, 429]).toContain(httpStatusFor(code));
     }
   });
 

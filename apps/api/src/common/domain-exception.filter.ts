@@ -1,11 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { CommonErrorCode, DomainError } from '@samverka/kernel';
+import { IdentityErrorCode } from '@samverka/identity';
 import { OrganisationErrorCode } from '@samverka/organisation';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Every coded error any library can raise. A new enum joins this union. */
-export type ErrorCode = CommonErrorCode | OrganisationErrorCode;
+export type ErrorCode = CommonErrorCode | OrganisationErrorCode | IdentityErrorCode;
 
 function assertNever(code: never): never {
   throw new Error(`Unmapped error code ${String(code)}`);
@@ -29,6 +30,18 @@ export function httpStatusFor(code: ErrorCode): number {
     case OrganisationErrorCode.COMMITTEE_INACTIVE:
     case OrganisationErrorCode.DEPARTMENT_INACTIVE:
       return HttpStatus.CONFLICT;
+    case IdentityErrorCode.UNAUTHENTICATED:
+    case IdentityErrorCode.INVALID_CREDENTIALS:
+      return HttpStatus.UNAUTHORIZED;
+    case IdentityErrorCode.FORBIDDEN:
+    case IdentityErrorCode.CSRF_INVALID:
+    case IdentityErrorCode.USER_DISABLED:
+    case IdentityErrorCode.UNKNOWN_USER:
+      return HttpStatus.FORBIDDEN;
+    case IdentityErrorCode.SIGN_IN_LOCKED:
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case IdentityErrorCode.SSO_FAILED:
+      return HttpStatus.BAD_REQUEST;
     default:
       return assertNever(code);
   }
@@ -91,6 +104,9 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     if (this.pages && wantsPage(request)) return this.pages.catch(exception, host);
     const { status, body } = toErrorResponse(exception, this.logger, request);
+    const retryAfter = (exception as DomainError).details as { retryAfterSeconds?: number } | undefined;
+    if (status === 429 && retryAfter?.retryAfterSeconds) void reply.header('retry-after', String(retryAfter.retryAfterSeconds));
+    if (status === 401) void reply.header('www-authenticate', 'Bearer realm="samverka"');
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

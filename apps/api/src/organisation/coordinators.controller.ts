@@ -6,6 +6,8 @@ import { CurrentActor } from '../common/current-actor.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { AppointCoordinatorDto, CoordinatorAssignmentDto, CoordinatorListQueryDto, CoverageDto, EndAssignmentDto } from './dto/coordinator.dto';
 import { toAssignmentDto, toCoverageDto } from './organisation.mapper';
+import { admin, fromParam, ofDepartment, personOfAssignment, self, strategist } from '../auth/access-rules';
+import { Allow } from '../auth/allow.decorator';
 
 @ApiTags('coordinators')
 @Controller('api/v1')
@@ -15,18 +17,21 @@ export class CoordinatorsController {
   private dto = (a: CoordinatorAssignmentEntity) => toAssignmentDto(a, this.coordinators.statusOf(a));
 
   @Get('departments/:id/coordinators')
+  @Allow(admin(), strategist(), ofDepartment(['coordinator', 'management'], fromParam('id')))
   @ApiOperation({ summary: "A department's current and scheduled coordinators; ?history=true for every assignment ever made" })
   async list(@Param('id', UuidParam('Förvaltningen')) id: string, @Query() query: CoordinatorListQueryDto): Promise<CoordinatorAssignmentDto[]> {
     return (await this.coordinators.listForDepartment(id, query.history === 'true')).map(this.dto);
   }
 
   @Post('departments/:id/coordinators')
+  @Allow(admin())
   @ApiOperation({ summary: 'Appoint a coordinator (primary) or deputy; a new primary ends the previous one the day before' })
   async appoint(@CurrentActor() actor: Actor, @Param('id', UuidParam('Förvaltningen')) id: string, @Body() dto: AppointCoordinatorDto): Promise<CoordinatorAssignmentDto> {
     return this.dto(await this.coordinators.appoint(actor, id, dto));
   }
 
   @Post('coordinator-assignments/:id/acknowledge')
+  @Allow(self(personOfAssignment('id')))
   @HttpCode(200)
   @ApiOperation({ summary: 'The appointed person acknowledges the assignment (idempotent)' })
   async acknowledge(@CurrentActor() actor: Actor, @Param('id', UuidParam('Uppdraget')) id: string): Promise<CoordinatorAssignmentDto> {
@@ -34,6 +39,7 @@ export class CoordinatorsController {
   }
 
   @Post('coordinator-assignments/:id/end')
+  @Allow(admin())
   @HttpCode(200)
   @ApiOperation({ summary: 'End an assignment on a given last day (default today)' })
   async end(@CurrentActor() actor: Actor, @Param('id', UuidParam('Uppdraget')) id: string, @Body() dto: EndAssignmentDto): Promise<CoordinatorAssignmentDto> {
@@ -41,6 +47,7 @@ export class CoordinatorsController {
   }
 
   @Get('coordinator-coverage')
+  @Allow(admin(), strategist())
   @ApiOperation({ summary: 'Active departments without a primary today, unacknowledged assignments, assignments ending within 30 days' })
   async coverage(): Promise<CoverageDto> {
     return toCoverageDto(await this.coordinators.coverage(), (a) => this.coordinators.statusOf(a));

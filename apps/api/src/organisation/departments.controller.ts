@@ -6,6 +6,8 @@ import { CurrentActor } from '../common/current-actor.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { CreateDepartmentDto, DepartmentDto, DepartmentQueryDto, UpdateDepartmentDto } from './dto/department.dto';
 import { toDepartmentDto } from './organisation.mapper';
+import { admin, signedIn } from '../auth/access-rules';
+import { Allow } from '../auth/allow.decorator';
 
 @ApiTags('organisation')
 @Controller('api/v1/departments')
@@ -13,6 +15,7 @@ export class DepartmentsController {
   constructor(private readonly registry: OrganisationRegistryService) {}
 
   @Get()
+  @Allow(signedIn())
   @ApiOperation({ summary: 'List departments (förvaltningar)' })
   async list(@Query() query: DepartmentQueryDto): Promise<DepartmentDto[]> {
     const active = query.active === undefined ? undefined : query.active === 'true';
@@ -20,22 +23,26 @@ export class DepartmentsController {
   }
 
   @Post()
+  @Allow(admin())
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateDepartmentDto): Promise<DepartmentDto> {
     return toDepartmentDto(await this.registry.createDepartment(actor, dto));
   }
 
   @Get(':id')
+  @Allow(signedIn())
   async get(@Param('id', UuidParam('Förvaltningen')) id: string): Promise<DepartmentDto> {
     return toDepartmentDto(await this.registry.getDepartment(id));
   }
 
   @Patch(':id')
+  @Allow(admin())
   @ApiOperation({ summary: 'Rename, move to another committee, or (de)activate a department' })
   async update(@CurrentActor() actor: Actor, @Param('id', UuidParam('Förvaltningen')) id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentDto> {
     return toDepartmentDto(await this.registry.updateDepartment(actor, id, dto));
   }
 
   @Delete(':id')
+  @Allow(admin())
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a department nothing refers to (otherwise 409: deactivate it instead)' })
   async delete(@CurrentActor() actor: Actor, @Param('id', UuidParam('Förvaltningen')) id: string): Promise<void> {

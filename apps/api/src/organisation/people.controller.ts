@@ -6,6 +6,8 @@ import { CurrentActor } from '../common/current-actor.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { CreatePersonDto, PersonDto, PersonQueryDto } from './dto/person.dto';
 import { toPersonDto } from './organisation.mapper';
+import { admin, strategist } from '../auth/access-rules';
+import { Allow } from '../auth/allow.decorator';
 
 @ApiTags('organisation')
 @Controller('api/v1/people')
@@ -13,16 +15,19 @@ export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
   @Get()
+  @Allow(admin(), strategist())
   async list(@Query() query: PersonQueryDto): Promise<PersonDto[]> {
     return (await this.people.list(query)).map(toPersonDto);
   }
 
   @Post()
+  @Allow(admin())
   async create(@CurrentActor() actor: Actor, @Body() dto: CreatePersonDto): Promise<PersonDto> {
     return toPersonDto(await this.people.create(actor, dto));
   }
 
   @Get(':id')
+  @Allow(admin(), strategist())
   async get(@Param('id', UuidParam('Personen')) id: string): Promise<PersonDto> {
     return toPersonDto(await this.people.get(id));
   }

@@ -1,5 +1,8 @@
 import { CLI_ACTOR } from '@samverka/audit';
 import { migrateDatabase } from '@samverka/database';
+import { Inject } from '@nestjs/common';
+import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
+import { DEMO_PASSWORD, DemoUsersSeeder } from '@samverka/identity';
 import { DemoCitySeeder } from '@samverka/organisation';
 import { Command, CommandRunner } from 'nest-commander';
 import { say } from './say';
@@ -10,11 +13,18 @@ export class SeedDemoCommand extends CommandRunner {
   constructor(
     private readonly dataSource: DataSource,
     private readonly seeder: DemoCitySeeder,
+    private readonly users: DemoUsersSeeder,
+    @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
   ) {
     super();
   }
 
   async run(): Promise<void> {
+    if (this.config.app.env === 'production') {
+      say('demo data is never loaded in production');
+      process.exitCode = 2;
+      return;
+    }
     await migrateDatabase(this.dataSource);
     if (!(await this.seeder.isEmpty())) {
       say('the database already holds an organisation: nothing loaded');
@@ -25,5 +35,8 @@ export class SeedDemoCommand extends CommandRunner {
     say(
       `loaded ${counts.committees} committees, ${counts.departments} departments, ${counts.people} people and ${counts.assignments} coordinator assignments`,
     );
+    const users = await this.users.seed(CLI_ACTOR);
+    say(`demo users, all with the password ${DEMO_PASSWORD}:`);
+    for (const u of users) say(`  ${u.email} (${u.role})`);
   }
 }

@@ -1,7 +1,9 @@
 import { MigrationInterface } from 'typeorm';
 import { Organisation1795342488891 } from './1795342488891-Organisation';
+import { Identity1795345059478 } from './1795345059478-Identity';
 
 /** Every migration, oldest first. `npm run cli -- db:generate-migration <Name>` appends here. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Organisation1795342488891,
+  Identity1795345059478,
 ];

@@ -69,6 +69,16 @@ export class CoordinatorAssignmentRepository {
       .getMany();
   }
 
+  /** Departments (active ones) where the person holds an assignment valid on `day`: their coordinator reach. */
+  async findDepartmentIdsCoordinatedBy(personId: string, day: LocalDate): Promise<string[]> {
+    const rows: Array<{ department_id: string }> = await this.tx.manager.query(
+      `select distinct a.department_id from coordinator_assignment a join department d on d.id = a.department_id
+        where a.person_id = $1 and d.active and a.valid_from <= $2 and (a.valid_to is null or a.valid_to >= $2)`,
+      [personId, day],
+    );
+    return rows.map((r) => r.department_id);
+  }
+
   save(assignment: CoordinatorAssignmentEntity): Promise<CoordinatorAssignmentEntity> {
     return this.repo.save(assignment);
   }

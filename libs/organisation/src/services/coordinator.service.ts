@@ -99,6 +99,11 @@ export class CoordinatorService {
     return this.assignments.findCurrentAndUpcoming(this.today(), departmentIds);
   }
 
+  /** The departments a person coordinates today (primary or deputy): their coordinator access follows from this. */
+  departmentsCoordinatedBy(personId: string): Promise<string[]> {
+    return this.assignments.findDepartmentIdsCoordinatedBy(personId, this.today());
+  }
+
   async appoint(actor: Actor, departmentId: string, input: AppointCoordinatorInput): Promise<CoordinatorAssignmentEntity> {
     const validTo = input.validTo ?? null;
     if (validTo !== null && validTo < input.validFrom) {

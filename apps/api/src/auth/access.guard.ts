@@ -1,0 +1,95 @@
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
+import { ModuleRef, Reflector } from '@nestjs/core';
+import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
+import { actsForCommittee, actsForDepartment, IdentityError, IdentityErrorCode, Principal, PrincipalService, SessionService } from '@samverka/identity';
+import type { FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { AccessRule } from './access-rules';
+import { ACCESS_RULES } from './allow.decorator';
+import { AuthenticatedRequest } from './request-principal';
+import { readSessionCookie } from './session-cookie';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameSecret(a: string | undefined, b: string): boolean {
+  if (typeof a !== 'string' || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * One guard for every route: resolves the caller (Bearer token, else session
+ * cookie), enforces CSRF for cookie-authenticated writes, then checks the
+ * handler's @Allow rules. No rules: refused (default deny).
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger('Access');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly refs: ModuleRef,
+    private readonly sessions: SessionService,
+    private readonly principals: PrincipalService,
+    @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const rules = this.reflector.getAllAndOverride<AccessRule[] | undefined>(ACCESS_RULES, [context.getHandler(), context.getClass()]);
+    if (!rules || rules.length === 0) {
+      this.logger.error(`No access rule declared for ${request.method} ${request.routeOptions?.url ?? request.url}: refused`);
+      throw IdentityError.forbidden('Ingen behörighetsregel är angiven för den här adressen');
+    }
+
+    const principal = await this.authenticate(request);
+    if (principal) request.principal = principal;
+    if (rules.some((r) => r.kind === 'public')) return true;
+    if (!principal) throw IdentityError.unauthenticated();
+    if (principal.sessionKind === 'web' && !SAFE_METHODS.has(request.method)) this.checkCsrf(request, principal);
+    for (const rule of rules) {
+      if (await this.holds(rule, principal, request)) return true;
+    }
+    throw IdentityError.forbidden();
+  }
+
+  private async authenticate(request: FastifyRequest): Promise<Principal | undefined> {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const session = match ? await this.sessions.resolve(match[1], 'api') : null;
+      // A presented but invalid token is an error, not anonymity.
+      if (!session) throw new IdentityError(IdentityErrorCode.UNAUTHENTICATED, 'Åtkomsttoken saknas, har gått ut eller har återkallats');
+      return this.principals.forSession(session);
+    }
+    const cookie = readSessionCookie(request, this.config);
+    if (!cookie) return undefined;
+    const session = await this.sessions.resolve(cookie, 'web');
+    return session ? this.principals.forSession(session) : undefined;
+  }
+
+  /** Synchronizer token: a form field `_csrf` or header `x-csrf-token` equal to the session's secret. */
+  private checkCsrf(request: FastifyRequest, principal: Principal): void {
+    const header = request.headers['x-csrf-token'];
+    const field = (request.body as Record<string, unknown> | undefined)?._csrf;
+    const presented = typeof header === 'string' ? header : typeof field === 'string' ? field : undefined;
+    if (!sameSecret(presented, principal.csrfToken)) {
+      throw new IdentityError(IdentityErrorCode.CSRF_INVALID, 'Formuläret har gått ut eller kom inte från Samverka. Ladda om sidan och försök igen.');
+    }
+  }
+
+  private async holds(rule: AccessRule, p: Principal, request: FastifyRequest): Promise<boolean> {
+    switch (rule.kind) {
+      case 'public':
+      case 'signedIn':
+        return true;
+      case 'role':
+        return rule.role === 'admin' ? p.admin : p.strategist;
+      case 'department':
+        return actsForDepartment(p, rule.roles, await rule.locate(request, this.refs));
+      case 'committee':
+        return actsForCommittee(p, await rule.locate(request, this.refs));
+      case 'self':
+        return (await rule.locate(request, this.refs)) === p.personId;
+    }
+  }
+}

@@ -1,0 +1,353 @@
+/**
+ * `npm run bench`: speed figures for the API, as ratios against baselines
+ * measured in the same run, never as pass/fail timings.
+ *
+ *  - HTTP targets (the real app from createApiApp, listening on 127.0.0.1)
+ *    are loaded by autocannon in a separate process, and compared with a bare
+ *    Fastify route loaded the same way.
+ *  - Service calls (CoordinatorService.coverage(), the departments list) run
+ *    sequentially in process and are compared with a raw pg `select 1` loop.
+ *  - Both on the demo city (13 departments) and again after adding a scale
+ *    case (300 more departments, people and assignments); the statements per
+ *    request must not grow with the dataset (set-based queries).
+ *
+ * Every loop is bounded in count and time. The database is a throw-away
+ * embedded PostgreSQL, or a fresh database on DATABASE_URL's server, removed
+ * at the end. Results: a table on stdout (progress on stderr) and
+ * var/bench/results-<timestamp>.json.
+ *
+ * Knobs (environment): BENCH_DURATION (s per HTTP target, default 5),
+ * BENCH_CONNECTIONS (default 10), BENCH_SCALE_DEPARTMENTS (default 300).
+ */
+import 'reflect-metadata';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig } from '@samverka/config';
+import { migrateDatabase } from '@samverka/database';
+import { CoordinatorService, DemoCitySeeder, OrganisationRegistryService } from '@samverka/organisation';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../apps/api/src/bootstrap';
+import { startBaselineServer } from './baseline-server';
+import { addScaleData, BenchDatabase, datasetSize, provisionDatabase } from './bench-database';
+import { LoadGenerator } from './http-load';
+import { countQueries, LoopLimits, timedLoop } from './measure';
+import { BenchReport, BenchResult, Check, formatReport, writeReport } from './report';
+
+function envInt(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name}=${raw}: expected an integer from ${min} to ${max}`);
+  return n;
+}
+
+const SETTINGS = {
+  connections: envInt('BENCH_CONNECTIONS', 10, 1, 100),
+  httpDurationSec: envInt('BENCH_DURATION', 5, 1, 30),
+  httpWarmupSec: 1,
+  /** Count bound per HTTP target, next to the time bound. */
+  httpMaxRequests: 500_000,
+  /** Sequential requests per HTTP target, on a quiet server, that count its statements per request. */
+  probeRequests: 5,
+  serviceLoop: { maxIterations: 5_000, maxMs: 2_000, warmupIterations: 100, warmupMs: 300 } satisfies LoopLimits,
+  scaleDepartments: envInt('BENCH_SCALE_DEPARTMENTS', 300, 1, 5_000),
+};
+/** Stops everything if the run hangs (a normal run takes under two minutes): start-up, plus 12 HTTP targets, plus the service loops. */
+const WATCHDOG_MS = (120 + 12 * (SETTINGS.httpDurationSec + SETTINGS.httpWarmupSec + 5)) * 1000;
+
+const progress = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+
+/** Teardown steps, run once, newest first; each step runs even if an earlier one fails. */
+class Teardown {
+  private steps: Array<{ name: string; fn: () => Promise<unknown> }> = [];
+  private running: Promise<void> | undefined;
+
+  add(name: string, fn: () => Promise<unknown>): void {
+    this.steps.push({ name, fn });
+  }
+
+  run(): Promise<void> {
+    this.running ??= (async () => {
+      for (const step of this.steps.reverse()) {
+        try {
+          await step.fn();
+        } catch (e) {
+          progress(`teardown: ${step.name} failed: ${(e as Error)?.message ?? String(e)}`);
+        }
+      }
+    })();
+    return this.running;
+  }
+}
+
+interface HttpTarget {
+  name: string;
+  path: string;
+  accept: string;
+  /** What a correct response looks like, checked once before measuring. */
+  expect: (status: number, contentType: string, body: string) => string | null;
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const teardown = new Teardown();
+  const onSignal = (signal: NodeJS.Signals) => {
+    progress(`${signal}: stopping`);
+    void teardown.run().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const watchdog = setTimeout(() => {
+    progress(`still running after ${WATCHDOG_MS / 1000} s: giving up`);
+    void teardown.run().finally(() => process.exit(1));
+  }, WATCHDOG_MS);
+  watchdog.unref();
+
+  const cpuList = cpus();
+  const machine: BenchReport['machine'] = {
+    cpus: cpuList.length,
+    availableParallelism: availableParallelism(),
+    cpuModel: cpuList[0]?.model?.trim() ?? 'unknown',
+    totalMemMiB: Math.round(totalmem() / 1024 / 1024),
+    platform: process.platform,
+    arch: process.arch,
+    node: process.version,
+    loadAvgAtStart: loadavg(),
+    loadAvgAtEnd: [],
+  };
+  progress(`${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}`);
+
+  try {
+    const db: BenchDatabase = await provisionDatabase(progress);
+    teardown.add('database', () => db.dispose());
+
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: db.dataDir });
+    const app: NestFastifyApplication = await createApiApp(config, db.url);
+    teardown.add('app', () => app.close());
+    const dataSource = app.get(DataSource);
+    await migrateDatabase(dataSource);
+    const seeded = await app.get(DemoCitySeeder).seed({ personId: null, label: 'bench' });
+    progress(`demo city loaded: ${JSON.stringify(seeded)}`);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address();
+    const appUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const queries = countQueries(dataSource);
+
+    const baseline = await startBaselineServer();
+    teardown.add('baseline server', () => baseline.close());
+    const raw = new Client({ connectionString: db.url, application_name: 'samverka-bench-raw' });
+    await raw.connect();
+    teardown.add('raw pg client', () => raw.end());
+    const load = await LoadGenerator.start();
+    teardown.add('load generator', () => load.stop());
+
+    const serverVersion = (await raw.query<{ server_version: string }>('show server_version')).rows[0].server_version;
+    const coordinators = app.get(CoordinatorService);
+    const registry = app.get(OrganisationRegistryService);
+    const today = coordinators.today();
+    const historyDepartment = (await raw.query<{ id: string }>("select id from department where code = 'GRF'")).rows[0].id;
+
+    const json = (check: (body: unknown) => string | null) => (status: number, type: string, body: string) => {
+      if (status !== 200) return `status ${status}`;
+      if (!type.startsWith('application/json')) return `content-type ${type}`;
+      return check(JSON.parse(body));
+    };
+    let expectedDepartments = 0;
+    const targets: HttpTarget[] = [
+      { name: 'GET /health', path: '/health', accept: 'application/json', expect: json((b) => ((b as { status?: string }).status === 'ok' ? null : 'status not ok')) },
+      {
+        name: 'GET /api/v1/departments',
+        path: '/api/v1/departments',
+        accept: 'application/json',
+        expect: json((b) => (Array.isArray(b) && b.length === expectedDepartments ? null : `expected ${expectedDepartments} departments`)),
+      },
+      {
+        name: 'GET /api/v1/coordinator-coverage',
+        path: '/api/v1/coordinator-coverage',
+        accept: 'application/json',
+        expect: json((b) => (typeof b === 'object' && b !== null && 'withoutPrimary' in b ? null : 'no withoutPrimary')),
+      },
+      {
+        name: 'GET /api/v1/departments/{GRF}/coordinators?history=true',
+        path: `/api/v1/departments/${historyDepartment}/coordinators?history=true`,
+        accept: 'application/json',
+        expect: json((b) => (Array.isArray(b) && b.length >= 2 ? null : 'expected the history (2 assignments)')),
+      },
+      {
+        name: 'GET /forvaltningar (HTML)',
+        path: '/forvaltningar',
+        accept: 'text/html',
+        expect: (status, type, body) =>
+          status !== 200 ? `status ${status}` : !type.startsWith('text/html') ? `content-type ${type}` : body.includes('Stadskontoret') ? null : 'no department in the page',
+      },
+    ];
+
+    const results: BenchResult[] = [];
+    const datasets: BenchReport['datasets'] = {};
+    let failed = false;
+
+    /** Waits until the app has sent no statement for 300 ms (stragglers of the previous load have finished), at most 5 s. */
+    const settle = async () => {
+      const deadline = Date.now() + 5_000;
+      let last = queries.count;
+      let quietSince = Date.now();
+      while (Date.now() < deadline && Date.now() - quietSince < 300) {
+        await new Promise((r) => setTimeout(r, 50));
+        if (queries.count !== last) {
+          last = queries.count;
+          quietSince = Date.now();
+        }
+      }
+    };
+
+    /**
+     * Before loading a target: checks what it answers, and counts the statements
+     * per request exactly, with a few sequential requests on a quiet server.
+     */
+    const probe = async (phase: string, t: HttpTarget): Promise<number> => {
+      await settle();
+      const before = queries.count;
+      for (let i = 0; i < SETTINGS.probeRequests; i++) {
+        const res = await fetch(appUrl + t.path, { headers: { accept: t.accept } });
+        const body = await res.text();
+        const problem = i === 0 ? t.expect(res.status, res.headers.get('content-type') ?? '', body) : res.status === 200 ? null : `status ${res.status}`;
+        if (problem) throw new Error(`${phase}: ${t.name} does not answer as expected: ${problem}`);
+      }
+      return (queries.count - before) / SETTINGS.probeRequests;
+    };
+
+    const measureHttp = async (phase: string, name: string, url: string, isBaseline: boolean, queriesPerOp: number | null): Promise<BenchResult> => {
+      progress(`${phase}: ${name}`);
+      await load.run({ url, connections: SETTINGS.connections, durationSec: SETTINGS.httpWarmupSec, maxRequests: SETTINGS.httpMaxRequests });
+      const f = await load.run({ url, connections: SETTINGS.connections, durationSec: SETTINGS.httpDurationSec, maxRequests: SETTINGS.httpMaxRequests });
+      if (f.non2xx > 0 || f.errors > 0 || f.timeouts > 0) {
+        failed = true;
+        progress(`${phase}: ${name}: ${f.non2xx} non-2xx (${JSON.stringify(f.statusCodes)}), ${f.errors} errors, ${f.timeouts} timeouts`);
+      }
+      return {
+        phase,
+        kind: 'http',
+        target: name,
+        isBaseline,
+        opsPerSec: f.rps,
+        latencyMs: f.latencyMs,
+        count: f.ok,
+        durationSec: f.durationSec,
+        queriesPerOp,
+        bytesPerResponse: f.bytesPerResponse,
+        non2xx: f.non2xx,
+        errors: f.errors,
+        timeouts: f.timeouts,
+      };
+    };
+
+    const measureService = async (phase: string, name: string, op: () => Promise<unknown>, isBaseline: boolean): Promise<BenchResult> => {
+      progress(`${phase}: ${name}`);
+      await settle();
+      const before = queries.count;
+      const f = await timedLoop(op, SETTINGS.serviceLoop);
+      // The warm-up calls went through the same counter: count per call over all of them.
+      const calls = f.warmupIterations + f.iterations;
+      const used = queries.count - before;
+      return {
+        phase,
+        kind: 'service',
+        target: name,
+        isBaseline,
+        opsPerSec: f.opsPerSec,
+        latencyMs: f.latencyMs,
+        count: f.iterations,
+        durationSec: f.durationSec,
+        queriesPerOp: isBaseline ? 1 : used / Math.max(1, calls),
+      };
+    };
+
+    const compare = (r: BenchResult, base: BenchResult): BenchResult =>
+      r.isBaseline
+        ? r
+        : { ...r, baselineTarget: base.target, throughputRatio: r.opsPerSec / base.opsPerSec, p50Ratio: r.latencyMs.p50 / base.latencyMs.p50 };
+
+    for (const phase of ['demo', 'scale']) {
+      if (phase === 'scale') {
+        const t = Date.now();
+        await addScaleData(raw, today, SETTINGS.scaleDepartments);
+        progress(`scale data added in ${Date.now() - t} ms`);
+      }
+      const size = await datasetSize(raw, today);
+      const coverage = await coordinators.coverage();
+      datasets[phase] = {
+        ...size,
+        coverage: { withoutPrimary: coverage.withoutPrimary.length, unacknowledged: coverage.unacknowledged.length, endingSoon: coverage.endingSoon.length },
+      };
+      expectedDepartments = size.departments;
+      progress(`${phase}: ${JSON.stringify(datasets[phase])}`);
+
+      const httpBase = await measureHttp(phase, 'bare Fastify route (baseline)', baseline.url, true, null);
+      results.push(httpBase);
+      for (const t of targets) {
+        const queriesPerRequest = await probe(phase, t);
+        results.push(compare(await measureHttp(phase, t.name, appUrl + t.path, false, queriesPerRequest), httpBase));
+      }
+
+      const dbBase = await measureService(phase, 'raw pg Client: select 1 (baseline)', () => raw.query('select 1'), true);
+      results.push(dbBase);
+      results.push(compare(await measureService(phase, 'CoordinatorService.coverage()', () => coordinators.coverage(), false), dbBase));
+      results.push(compare(await measureService(phase, 'OrganisationRegistryService.listDepartments()', () => registry.listDepartments(), false), dbBase));
+    }
+
+    // Set-based: the statements per request or call do not grow with the dataset.
+    const checks: Check[] = [];
+    for (const r of results.filter((x) => x.phase === 'demo' && !x.isBaseline)) {
+      const s = results.find((x) => x.phase === 'scale' && x.kind === r.kind && x.target === r.target);
+      if (!s || r.queriesPerOp === null || s.queriesPerOp === null) continue;
+      const demoQ = Math.round(r.queriesPerOp * 100) / 100;
+      const scaleQ = Math.round(s.queriesPerOp * 100) / 100;
+      checks.push({
+        name: `queries per op do not grow with the data: ${r.target}`,
+        ok: scaleQ <= demoQ,
+        detail: `${demoQ} at ${datasets.demo.departments} departments, ${scaleQ} at ${datasets.scale.departments}`,
+      });
+    }
+    const bad = results.filter((r) => (r.non2xx ?? 0) + (r.errors ?? 0) + (r.timeouts ?? 0) > 0);
+    checks.push({
+      name: 'every HTTP response was a 2xx',
+      ok: bad.length === 0,
+      detail: bad.length ? bad.map((r) => `${r.phase} ${r.target}`).join(', ') : 'no non-2xx, errors or timeouts',
+    });
+
+    machine.loadAvgAtEnd = loadavg();
+    const finishedAt = new Date();
+    const report: BenchReport = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      wallSec: (finishedAt.getTime() - startedAt.getTime()) / 1000,
+      machine,
+      database: { kind: db.kind, serverVersion },
+      settings: SETTINGS,
+      datasets,
+      results,
+      checks,
+    };
+    const path = writeReport(report, join(resolve(__dirname, '..'), 'var', 'bench'));
+    process.stdout.write(`\n${formatReport(report)}\n\nresults: ${path} (${report.wallSec.toFixed(0)} s)\n`);
+    if (failed) process.exitCode = 1;
+  } finally {
+    progress('stopping');
+    await teardown.run();
+    clearTimeout(watchdog);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    // Everything is closed; should a stray handle remain, do not hang on it.
+    setTimeout(() => {
+      progress('a handle kept the process alive after teardown: exiting');
+      process.exit(process.exitCode ?? 0);
+    }, 3_000).unref();
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${(e as Error)?.stack ?? String(e)}\n`);
+  process.exitCode = 1;
+});

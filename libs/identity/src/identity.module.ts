@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@samverka/audit';
+import { OrganisationModule } from '@samverka/organisation';
+import { DemoUsersSeeder } from './demo/demo-users.seeder';
+import { AuthSessionEntity, OidcLoginEntity, RoleGrantEntity, SignInAttemptEntity, UserEntity } from './entities';
+import { AuthSessionRepository } from './repositories/auth-session.repository';
+import { RoleGrantRepository } from './repositories/role-grant.repository';
+import { SignInAttemptRepository } from './repositories/sign-in-attempt.repository';
+import { UserRepository } from './repositories/user.repository';
+import { PasswordHasher } from './services/password-hasher';
+import { PrincipalService } from './services/principal.service';
+import { SessionService } from './services/session.service';
+import { SignInService } from './services/sign-in.service';
+import { UserAdminService } from './services/user-admin.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, RoleGrantEntity, AuthSessionEntity, SignInAttemptEntity, OidcLoginEntity]),
+    AuditModule,
+    OrganisationModule,
+  ],
+  providers: [
+    UserRepository,
+    RoleGrantRepository,
+    AuthSessionRepository,
+    SignInAttemptRepository,
+    PasswordHasher,
+    SessionService,
+    PrincipalService,
+    SignInService,
+    UserAdminService,
+    DemoUsersSeeder,
+  ],
+  exports: [SessionService, PrincipalService, SignInService, UserAdminService, PasswordHasher, DemoUsersSeeder],
+})
+export class IdentityModule {}

@@ -1,0 +1,180 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Actor, AuditService } from '@samverka/audit';
+import { isPgError, PG, TransactionHost } from '@samverka/database';
+import { Clock, CommonError } from '@samverka/kernel';
+import { OrganisationRegistryService, PeopleService } from '@samverka/organisation';
+import { GrantedRole, RoleGrantEntity } from '../entities/role-grant.entity';
+import { UserEntity } from '../entities/user.entity';
+import { RoleGrantRepository } from '../repositories/role-grant.repository';
+import { UserRepository } from '../repositories/user.repository';
+import { MIN_PASSWORD_LENGTH, PasswordHasher } from './password-hasher';
+import { SessionService } from './session.service';
+
+export interface CreateUserInput {
+  email: string;
+  /** Needed when no person has this e-mail yet. */
+  name?: string;
+  title?: string | null;
+  /** Omit for a user who signs in only through single sign-on. */
+  password?: string;
+}
+
+export interface RoleGrantInput {
+  role: GrantedRole;
+  departmentId?: string | null;
+  committeeId?: string | null;
+}
+
+export interface UserWithGrants {
+  user: UserEntity;
+  grants: RoleGrantEntity[];
+}
+
+const grantSnapshot = (g: RoleGrantEntity) => ({ role: g.role, departmentId: g.departmentId, committeeId: g.committeeId });
+
+/** Users, passwords and role grants: the admin's tools. Every change is audited. */
+@Injectable()
+export class UserAdminService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly users: UserRepository,
+    private readonly grants: RoleGrantRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionService,
+    private readonly people: PeopleService,
+    private readonly registry: OrganisationRegistryService,
+    private readonly audit: AuditService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async list(filter: { email?: string } = {}): Promise<UserWithGrants[]> {
+    const users = await this.users.list(filter);
+    const grants = await this.grants.findActiveForUsers(users.map((u) => u.id));
+    return users.map((user) => ({ user, grants: grants.filter((g) => g.userId === user.id) }));
+  }
+
+  async get(id: string): Promise<UserWithGrants> {
+    const user = await this.users.findById(id);
+    if (!user) throw CommonError.notFound('Användaren', id);
+    return { user, grants: await this.grants.findActiveForUser(id) };
+  }
+
+  async create(actor: Actor, input: CreateUserInput): Promise<UserWithGrants> {
+    if (input.password !== undefined) this.checkPassword(input.password);
+    const passwordHash = input.password === undefined ? null : await this.hasher.hash(input.password);
+    return this.tx.run(async () => {
+      const email = input.email.trim();
+      let person = (await this.people.list({ email }))[0];
+      if (!person) {
+        if (!input.name?.trim()) throw CommonError.invalidField('name', 'isNotEmpty', 'Ange ett namn: ingen person har den e-postadressen ännu');
+        person = await this.people.create(actor, { name: input.name, email, title: input.title ?? null });
+      }
+      if (await this.users.findByPersonId(person.id)) {
+        throw CommonError.duplicate('email', email, `${person.name} har redan ett konto`);
+      }
+      let user: UserEntity;
+      try {
+        user = await this.users.save({ personId: person.id, passwordHash, disabledAt: null, lastSignInAt: null });
+      } catch (e) {
+        if (isPgError(e, PG.UNIQUE_VIOLATION)) throw CommonError.duplicate('email', email, `${person.name} har redan ett konto`);
+        throw e;
+      }
+      await this.audit.record(actor, { action: 'user.created', subjectType: 'user', subjectId: user.id, after: { personId: person.id, email, password: passwordHash !== null } });
+      return this.get(user.id);
+    });
+  }
+
+  async setPassword(actor: Actor, userId: string, password: string): Promise<void> {
+    this.checkPassword(password);
+    const hash = await this.hasher.hash(password);
+    await this.tx.run(async () => {
+      const user = await this.lockUser(userId);
+      await this.users.save({ id: user.id, passwordHash: hash });
+      // A new password ends every session signed in with the old one.
+      await this.sessions.revokeAllForUser(userId);
+      await this.audit.record(actor, { action: 'user.password_set', subjectType: 'user', subjectId: userId });
+    });
+  }
+
+  grantRole(actor: Actor, userId: string, input: RoleGrantInput): Promise<RoleGrantEntity> {
+    return this.tx.run(async () => {
+      await this.lockUser(userId);
+      const { departmentId, committeeId } = await this.checkScope(input);
+      const existing = await this.grants.findActive(userId, input.role, departmentId, committeeId);
+      if (existing) return (await this.grants.findById(existing.id))!;
+      const grant = await this.grants.insert({ userId, role: input.role, departmentId, committeeId, grantedById: actor.personId });
+      await this.audit.record(actor, { action: 'user.role_granted', subjectType: 'user', subjectId: userId, after: grantSnapshot(grant) });
+      return (await this.grants.findById(grant.id))!;
+    });
+  }
+
+  revokeRole(actor: Actor, userId: string, grantId: string): Promise<void> {
+    return this.tx.run(async () => {
+      await this.lockUser(userId);
+      const grant = await this.grants.findById(grantId);
+      if (!grant || grant.userId !== userId || grant.revokedAt) throw CommonError.notFound('Behörigheten', grantId);
+      await this.grants.revoke(grantId, this.clock.now());
+      await this.audit.record(actor, { action: 'user.role_revoked', subjectType: 'user', subjectId: userId, before: grantSnapshot(grant) });
+    });
+  }
+
+  /** Disabling signs the user out everywhere at once: every session and API token is revoked. */
+  disable(actor: Actor, userId: string): Promise<UserWithGrants> {
+    return this.tx.run(async () => {
+      const user = await this.lockUser(userId);
+      if (!user.disabledAt) {
+        await this.users.save({ id: userId, disabledAt: this.clock.now() });
+        const revoked = await this.sessions.revokeAllForUser(userId);
+        await this.audit.record(actor, { action: 'user.disabled', subjectType: 'user', subjectId: userId, after: { revokedSessions: revoked } });
+      }
+      return this.get(userId);
+    });
+  }
+
+  enable(actor: Actor, userId: string): Promise<UserWithGrants> {
+    return this.tx.run(async () => {
+      const user = await this.lockUser(userId);
+      if (user.disabledAt) {
+        await this.users.save({ id: userId, disabledAt: null });
+        await this.audit.record(actor, { action: 'user.enabled', subjectType: 'user', subjectId: userId });
+      }
+      return this.get(userId);
+    });
+  }
+
+  async findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.findByEmail(email.trim());
+  }
+
+  private async lockUser(userId: string): Promise<UserEntity> {
+    const user = await this.users.lockById(userId);
+    if (!user) throw CommonError.notFound('Användaren', userId);
+    return user;
+  }
+
+  private checkPassword(password: string): void {
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      throw CommonError.invalidField('password', 'minLength', `Lösenordet måste ha minst ${MIN_PASSWORD_LENGTH} tecken`);
+    }
+    if (password.length > 200) throw CommonError.invalidField('password', 'maxLength', 'Lösenordet får ha högst 200 tecken');
+  }
+
+  private async checkScope(input: RoleGrantInput): Promise<{ departmentId: string | null; committeeId: string | null }> {
+    const departmentId = input.departmentId ?? null;
+    const committeeId = input.committeeId ?? null;
+    if (input.role === 'management') {
+      if (!departmentId || committeeId) throw CommonError.invalidField('departmentId', 'requiredForRole', 'Ledningsrollen gäller en förvaltning: ange departmentId (och inget committeeId)');
+      await this.registry.getDepartment(departmentId).catch(() => {
+        throw CommonError.unknownReference('departmentId', departmentId, `Förvaltningen ${departmentId} finns inte`);
+      });
+    } else if (input.role === 'committee_secretary') {
+      if (!committeeId || departmentId) throw CommonError.invalidField('committeeId', 'requiredForRole', 'Nämndsekreterarrollen gäller en nämnd: ange committeeId (och inget departmentId)');
+      await this.registry.getCommittee(committeeId).catch(() => {
+        throw CommonError.unknownReference('committeeId', committeeId, `Nämnden ${committeeId} finns inte`);
+      });
+    } else if (departmentId || committeeId) {
+      throw CommonError.invalidField(departmentId ? 'departmentId' : 'committeeId', 'notAllowedForRole', `Rollen ${input.role} gäller hela staden och har ingen förvaltning eller nämnd`);
+    }
+    return { departmentId, committeeId };
+  }
+}
