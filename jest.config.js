@@ -7,7 +7,7 @@
  * and prepares a migrated template database; each test file clones it.
  */
 /** Dependencies published as ES modules only (Node requires them natively; Jest's module system needs them transpiled). */
-const esmOnly = ['content-disposition'];
+const esmOnly = ['content-disposition', 'openid-client', 'oauth4webapi', 'jose', 'oidc-provider'];
 
 const shared = {
   testEnvironment: 'node',

@@ -8,7 +8,7 @@ import { Client } from 'pg';
 const root = resolve(__dirname, '..', '..');
 
 /** Runs `npm run cli -- <args>` from the TypeScript sources, as an operator would beside a running service. */
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(args: string[], env: Record<string, string>, stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL' && !k.startsWith('JEST')));
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args], {
@@ -19,6 +19,7 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdin.end(stdin);
     child.on('close', (code) => done({ code, stdout, stderr }));
   });
 }
@@ -46,6 +47,7 @@ describe('the operator CLI', () => {
     const seed = await cli(['seed:demo'], { DATA_DIR: dataDir });
     expect(seed.code).toBe(0);
     expect(seed.stdout).toMatch(/loaded 14 committees, 13 departments/);
+    expect(seed.stdout).toMatch(/sofia\.berglund@malmo\.example \(admin\)/);
 
     // The service's server is still up (the CLI attached, it did not stop it) and holds the demo city.
     const client = new Client({ connectionString: service.url });
@@ -57,6 +59,42 @@ describe('the operator CLI', () => {
     const again = await cli(['seed:demo'], { DATA_DIR: dataDir });
     expect(again.code).toBe(3);
     expect(again.stdout).toMatch(/already holds an organisation/);
+  });
+
+  it('creates a user with a password from standard input and a scoped role, and disables it', async () => {
+    const created = await cli(
+      ['user:create', '--email', 'Ulla.Ek@malmo.example', '--name', 'Ulla Ek', '--role', 'management', '--department', 'KUF'],
+      { DATA_DIR: dataDir },
+      'ett tillräckligt långt lösenord\n',
+    );
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/created Ulla\.Ek@malmo\.example \(Ulla Ek\): management \(KUF\)/);
+
+    const client = new Client({ connectionString: service.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `select u.password_hash, u.disabled_at from app_user u join person p on p.id = u.person_id where p.email = 'ulla.ek@malmo.example'`,
+      );
+      expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
+      expect(rows[0].disabled_at).toBeNull();
+
+      const refused = await cli(['user:create', '--email', 'x@malmo.example', '--name', 'X', '--role', 'coordinator'], { DATA_DIR: dataDir }, 'ett tillräckligt långt lösenord\n');
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/coordinator is not granted/);
+      const short = await cli(['user:create', '--email', 'y@malmo.example', '--name', 'Y'], { DATA_DIR: dataDir }, 'kort\n');
+      expect(short.code).toBe(1);
+      expect(short.stderr).toMatch(/minst 12 tecken/);
+      expect((await client.query(`select 1 from person where email in ('x@malmo.example', 'y@malmo.example')`)).rowCount).toBe(0);
+
+      const disabled = await cli(['user:disable', '--email', 'ulla.ek@malmo.example'], { DATA_DIR: dataDir });
+      expect(disabled.code).toBe(0);
+      const after = await client.query(`select u.disabled_at from app_user u join person p on p.id = u.person_id where p.email = 'ulla.ek@malmo.example'`);
+      expect(after.rows[0].disabled_at).not.toBeNull();
+    } finally {
+      await client.end();
+    }
   });
 
   it('fails fast listing every bad setting', async () => {

@@ -1,13 +1,21 @@
+import { DEMO_PASSWORD, DemoUsersSeeder } from '@samverka/identity';
 import { addDays, formatSwedishDate } from '@samverka/kernel';
-import { CoordinatorService, DemoCitySeeder, OrganisationRegistryService } from '@samverka/organisation';
+import { CoordinatorService, DemoCitySeeder, demoEmail, OrganisationRegistryService } from '@samverka/organisation';
 import { randomUUID } from 'node:crypto';
 import { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
-import { checkAccessibility, describeViolations, launchBrowser } from '../support/browser';
+import { checkAccessibility, describeViolations, launchBrowser, signInThroughForm } from '../support/browser';
 import { e2eContext, E2eContext } from '../support/e2e';
+import { TEST_PASSWORD } from '../support/given';
+
+/** The demo city's users (password DEMO_PASSWORD), one per role. */
+const ADMIN = 'sofia.berglund@malmo.example';
+const STRATEGIST = 'erik.strand@malmo.example';
 
 /**
  * The web UI in a real Chromium with JavaScript switched off: every page
  * must work as plain HTML forms and links, and pass axe (WCAG 2.1 AA).
+ * Every flow signs in first, through the real sign-in form, as the user the
+ * flow is for (sign-in itself and access: web-access.e2e.ts).
  */
 describe('the web UI', () => {
   let ctx: E2eContext;
@@ -20,6 +28,7 @@ describe('the web UI', () => {
   beforeAll(async () => {
     [ctx, browser] = await Promise.all([e2eContext(), launchBrowser()]);
     await ctx.app.get(DemoCitySeeder).seed({ personId: null, label: 'test' });
+    await ctx.app.get(DemoUsersSeeder).seed({ personId: null, label: 'test' });
     for (const d of await ctx.app.get(OrganisationRegistryService).listDepartments()) departmentIds.set(d.name, d.id);
     today = ctx.app.get(CoordinatorService).today();
   });
@@ -45,6 +54,13 @@ describe('the web UI', () => {
     return response;
   }
 
+  /** Signs in through the sign-in form; the browser is then on the start page. */
+  async function signIn(email: string, password = DEMO_PASSWORD): Promise<void> {
+    const response = await signInThroughForm(page, ctx.baseUrl, email, password);
+    expect(response.status()).toBe(303);
+    expect(page.url()).toBe(`${ctx.baseUrl}/`);
+  }
+
   async function expectAccessible(): Promise<void> {
     const violations = await checkAccessibility(page);
     if (violations.length > 0) throw new Error(`${page.url()} has accessibility violations:\n${describeViolations(violations)}`);
@@ -64,7 +80,8 @@ describe('the web UI', () => {
   const banner = () => page.locator('.govuk-notification-banner--success');
   const appointButton = () => page.getByRole('button', { name: 'Utse', exact: true });
 
-  it('renders every page in Swedish in one layout with landmarks and the GOV.UK stylesheet', async () => {
+  it('renders every page in Swedish in one layout with landmarks, who is signed in, a strict CSP and the GOV.UK stylesheet', async () => {
+    await signIn(ADMIN);
     const response = await open('/');
     expect(response.status()).toBe(200);
     await expect(page.title()).resolves.toBe('Start – Samverka');
@@ -76,9 +93,22 @@ describe('the web UI', () => {
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Start', 'Förvaltningar', 'API-dokumentation'].map((t) => expect.stringContaining(t)));
     expect(await nav.getByRole('link', { name: 'Start' }).getAttribute('aria-current')).toBe('page');
     expect(await nav.getByRole('link', { name: 'API-dokumentation' }).getAttribute('href')).toBe('/api/docs');
-    // No script at all, and no inline styles: a strict Content-Security-Policy can come later.
+    // Who is signed in, and a sign-out button (a form posting with the session's CSRF token).
+    const header = page.locator('header');
+    await expect(header.locator('.samverka-account__name').textContent()).resolves.toBe('Inloggad som Sofia Berglund');
+    const signOut = header.locator('form[action="/logga-ut"]');
+    expect(await signOut.getAttribute('method')).toBe('post');
+    expect(await signOut.locator('input[name=_csrf]').getAttribute('value')).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    await expect(signOut.getByRole('button', { name: 'Logga ut' }).count()).resolves.toBe(1);
+    // No script at all and no inline styles, under a Content-Security-Policy that allows neither.
     await expect(page.locator('script').count()).resolves.toBe(0);
     await expect(page.locator('[style]').count()).resolves.toBe(0);
+    await expect(page.locator('style').count()).resolves.toBe(0);
+    const csp = response.headers()['content-security-policy'];
+    expect(csp).toContain("script-src 'none'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("form-action 'self'");
+    expect(response.headers()['cache-control']).toBe('no-store');
 
     const href = await page.locator('link[rel=stylesheet]').getAttribute('href');
     expect(href).toMatch(/^\/assets\/samverka\.css\?v=[0-9a-f]{12}$/);
@@ -98,6 +128,7 @@ describe('the web UI', () => {
   });
 
   it('makes the skip link the first thing Tab reaches, leading to the main content', async () => {
+    await signIn(STRATEGIST);
     await open('/forvaltningar');
     await page.keyboard.press('Tab');
     const focused = page.locator(':focus');
@@ -109,8 +140,8 @@ describe('the web UI', () => {
     expect(new URL(page.url()).hash).toBe('#main-content');
   });
 
-  it('summarises coverage on the start page, with links to the departments that need attention', async () => {
-    await open('/');
+  it('summarises coverage on the start page for admins and strategists, with links to the departments that need attention', async () => {
+    await signIn(STRATEGIST);
     await expect(page.locator('h1').textContent()).resolves.toBe('Samverka');
     const figure = (label: string) => page.locator('.samverka-figures__item').filter({ hasText: label }).locator('dd');
     await expect(figure('Aktiva förvaltningar').textContent()).resolves.toBe('13');
@@ -127,6 +158,7 @@ describe('the web UI', () => {
   });
 
   it('lists the departments with coordinator, deputies and status, and filters by status without JavaScript', async () => {
+    await signIn(STRATEGIST);
     await open('/forvaltningar');
     await expect(page.title()).resolves.toBe('Förvaltningar – Samverka');
     await expect(departmentsTable().locator('tbody tr').count()).resolves.toBe(13);
@@ -151,6 +183,7 @@ describe('the web UI', () => {
   });
 
   it("shows a department's details, its current coordinators with mandate and responsibilities, and its history", async () => {
+    await signIn(ADMIN);
     const response = await open(departmentPath('Kulturförvaltningen'));
     expect(response.status()).toBe(200);
     await expect(page.title()).resolves.toBe('Kulturförvaltningen – Samverka');
@@ -170,8 +203,11 @@ describe('the web UI', () => {
     ]);
     await expect(primary.textContent()).resolves.toContain(`Från ${formatSwedishDate(addDays(today, -250))}, tills vidare`);
     await expect(primary.getByRole('button', { name: /Bekräfta uppdraget/ }).count()).resolves.toBe(0);
+    // Only Ahmed Khalil himself acknowledges his assignment: the admin sees that it is not done, and can end it.
     const deputy = page.locator('.govuk-summary-card').filter({ hasText: 'Ersättare: Ahmed Khalil' });
-    await expect(deputy.getByRole('button', { name: 'Bekräfta uppdraget för Ahmed Khalil som ersättare' }).count()).resolves.toBe(1);
+    await expect(deputy.locator('.govuk-tag').filter({ hasText: 'Ej bekräftad' }).count()).resolves.toBe(1);
+    await expect(deputy.getByRole('button', { name: /Bekräfta uppdraget/ }).count()).resolves.toBe(0);
+    await expect(deputy.locator('details > summary').textContent()).resolves.toContain('Avsluta uppdraget för Ahmed Khalil som ersättare');
 
     await expect(historyTable().locator('tbody tr').count()).resolves.toBe(2);
     // The appoint form starts with the default mandate, the three responsibilities and today.
@@ -186,6 +222,7 @@ describe('the web UI', () => {
   });
 
   it('appoints a new person as coordinator through the form, and the department no longer lacks one', async () => {
+    await signIn(ADMIN);
     await open(departmentPath('Miljöförvaltningen'));
     await page.getByLabel('Samordnare', { exact: true }).check();
     await page.getByLabel('En ny person').check();
@@ -218,6 +255,7 @@ describe('the web UI', () => {
   });
 
   it('shows the form again with an error summary naming each wrong field, keeping what was typed', async () => {
+    await signIn(ADMIN);
     const path = departmentPath('Stadsbyggnadskontoret');
     await open(path);
     await page.getByLabel('Ersättare', { exact: true }).check();
@@ -258,6 +296,7 @@ describe('the web UI', () => {
   });
 
   it('explains an overlapping appointment (409) beside the start date', async () => {
+    await signIn(ADMIN);
     const path = departmentPath('Stadskontoret');
     await open(path);
     await page.getByLabel('Samordnare', { exact: true }).check();
@@ -277,8 +316,24 @@ describe('the web UI', () => {
     await expect(historyTable().locator('tbody tr').count()).resolves.toBe(1);
   });
 
-  it('acknowledges an assignment with its button', async () => {
-    await open(departmentPath('Kulturförvaltningen'));
+  it('lets the appointed person, and only them, acknowledge their assignment with its button', async () => {
+    // Ahmed Khalil, deputy of Kulturförvaltningen since long ago, gets an account.
+    await ctx.given.user({ email: demoEmail('Ahmed Khalil') });
+    await signIn(demoEmail('Ahmed Khalil'), TEST_PASSWORD);
+    // The start page asks him to acknowledge; the navigation leads to his department.
+    await expect(page.locator('h2#bekrafta').textContent()).resolves.toBe('Bekräfta ditt uppdrag');
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Start', 'Kulturförvaltningen', 'API-dokumentation'].map((t) => expect.stringContaining(t)));
+    await expectAccessible();
+
+    await nav.getByRole('link', { name: 'Kulturförvaltningen' }).click();
+    await page.waitForLoadState();
+    expect(page.url()).toBe(ctx.baseUrl + departmentPath('Kulturförvaltningen'));
+    expect(await nav.getByRole('link', { name: 'Kulturförvaltningen' }).getAttribute('aria-current')).toBe('page');
+    // Only his own card has the button; a coordinator appoints and ends nothing.
+    await expect(page.getByRole('button', { name: /Bekräfta uppdraget/ }).count()).resolves.toBe(1);
+    await expect(page.getByText(/Avsluta uppdraget/).count()).resolves.toBe(0);
+    await expect(page.locator('#utse').count()).resolves.toBe(0);
     const response = await submit(page.getByRole('button', { name: 'Bekräfta uppdraget för Ahmed Khalil som ersättare' }));
 
     expect(response.status()).toBe(303);
@@ -286,12 +341,37 @@ describe('the web UI', () => {
     const deputy = page.locator('.govuk-summary-card').filter({ hasText: 'Ersättare: Ahmed Khalil' });
     await expect(deputy.getByRole('button', { name: /Bekräfta uppdraget/ }).count()).resolves.toBe(0);
     await expect(deputy.textContent()).resolves.toMatch(/Bekräftat\s+\d+ \p{L}+ \d{4} kl\. \d{2}:\d{2}/u);
+    await expectAccessible();
+    await open('/');
+    await expect(page.locator('h2#bekrafta').count()).resolves.toBe(0);
+  });
 
-    await open('/forvaltningar');
-    await expect(row(departmentsTable(), 'Kulturförvaltningen').locator('.govuk-tag').allTextContents()).resolves.toEqual(['Samordnare finns']);
+  it('lets a person whose assignment has not started yet acknowledge it from the start page', async () => {
+    const department = await ctx.given.department({ name: 'Provförvaltningen' });
+    const user = await ctx.given.user({ name: 'Vera Framtid' });
+    const assignment = await ctx.given.coordinator(department, { personId: user.user.personId, validFrom: addDays(today, 10) });
+    await signIn(user.email, TEST_PASSWORD);
+
+    // Not a coordinator yet, so no department page: the start page has the assignment and its button.
+    const card = page.locator('.govuk-summary-card').filter({ hasText: 'Samordnare för Provförvaltningen' });
+    await expect(card.textContent()).resolves.toContain(`Från ${formatSwedishDate(addDays(today, 10))}, tills vidare`);
+    await expect(card.getByRole('link').count()).resolves.toBe(0);
+    await expectAccessible();
+    await expect(open(`/forvaltningar/${department.id}`).then((r) => r.status())).resolves.toBe(403);
+    // The button's address opened directly (say, on the way back from signing in again) leads here, not to a 403.
+    await open(`/forvaltningar/${department.id}/uppdrag/${assignment.id}/bekrafta`);
+    expect(page.url()).toBe(`${ctx.baseUrl}/`);
+    const response = await submit(card.getByRole('button', { name: 'Bekräfta uppdraget som samordnare för Provförvaltningen' }));
+
+    expect(response.status()).toBe(303);
+    expect(page.url()).toBe(`${ctx.baseUrl}/?bekraftad=${assignment.id}`);
+    await expect(banner().textContent()).resolves.toContain('Du har bekräftat uppdraget som samordnare för Provförvaltningen.');
+    await expect(page.locator('.govuk-summary-card').count()).resolves.toBe(0);
+    expect((await ctx.app.get(CoordinatorService).get(assignment.id)).acknowledgedAt).not.toBeNull();
   });
 
   it('ends the previous coordinator the day before when a new one is appointed, and the history shows it', async () => {
+    await signIn(ADMIN);
     const path = departmentPath('Fritidsförvaltningen');
     await open(path);
     await page.getByLabel('Samordnare', { exact: true }).check();
@@ -316,6 +396,7 @@ describe('the web UI', () => {
   });
 
   it('ends an assignment with a last day and a reason, and explains a malformed date', async () => {
+    await signIn(ADMIN);
     const path = departmentPath('Fastighets- och gatukontoret');
     await open(path);
     const card = page.locator('.govuk-summary-card').filter({ hasText: 'Samordnare: Per Nilsson' });
@@ -350,6 +431,7 @@ describe('the web UI', () => {
 
   it('passes axe on a phone-sized screen too, where the tables scroll in a focusable region', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
+    await signIn(ADMIN);
     for (const path of ['/', '/forvaltningar', departmentPath('Serviceförvaltningen')]) {
       await open(path);
       await expectAccessible();
@@ -360,6 +442,7 @@ describe('the web UI', () => {
   });
 
   it('answers an unknown department, or an address that cannot be one, with a Swedish 404 page', async () => {
+    await signIn(ADMIN);
     for (const path of [`/forvaltningar/${randomUUID()}`, '/forvaltningar/inte-ett-id']) {
       const response = await open(path);
       expect(response.status()).toBe(404);
@@ -368,21 +451,27 @@ describe('the web UI', () => {
       await expect(page.locator('h1').textContent()).resolves.toBe('Sidan kunde inte hittas');
     }
     await expectAccessible();
-    const posted = await fetch(`${ctx.baseUrl}/forvaltningar/${randomUUID()}/samordnare`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'kind=primary',
-      redirect: 'manual',
+    // An address no page has: the same 404 page, still showing who is signed in.
+    const unknown = await open('/finns-inte');
+    expect(unknown.status()).toBe(404);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Sidan kunde inte hittas');
+    await expect(page.locator('.samverka-account__name').textContent()).resolves.toBe('Inloggad som Sofia Berglund');
+    const csrf = await page.locator('input[name=_csrf]').first().getAttribute('value');
+    const posted = await page.request.post(`${ctx.baseUrl}/forvaltningar/${randomUUID()}/samordnare`, {
+      form: { kind: 'primary', _csrf: csrf! },
+      headers: { accept: 'text/html' },
+      maxRedirects: 0,
     });
-    expect(posted.status).toBe(404);
+    expect(posted.status()).toBe(404);
     // The JSON API keeps its own errors.
-    const api = await ctx.api('GET', `/api/v1/departments/${randomUUID()}`);
+    const api = await (await ctx.as([{ role: 'admin' }])).api('GET', `/api/v1/departments/${randomUUID()}`);
     expect(api.status).toBe(404);
     expect(api.body).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('shows an unexpected error as a Swedish page with an error id to quote', async () => {
     const coordinators = ctx.app.get(CoordinatorService);
+    await signIn(ADMIN);
     const spy = jest.spyOn(coordinators, 'coverage').mockRejectedValueOnce(new Error('database on fire'));
     try {
       const response = await open('/');

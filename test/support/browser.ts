@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Page, Response } from 'playwright-core';
 
 /** Debian's Chromium (apt package `chromium`); playwright-core downloads no browser of its own. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -87,4 +87,26 @@ export async function checkAccessibility(page: Page): Promise<AxeViolation[]> {
 /** "color-contrast (serious): .govuk-tag, …" lines, for an assertion message that says what to fix. */
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n');
+}
+
+/** The sign-in form's fields and button, as a person finds them (by label and name). */
+export async function fillSignInForm(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+}
+
+/**
+ * Signs in through the real sign-in form at `baseUrl` + `path` (the sign-in
+ * page, or a page that redirects there) and returns the response to the POST
+ * (before its redirect); the page ends where the sign-in sends it.
+ */
+export async function signInThroughForm(page: Page, baseUrl: string, email: string, password: string, path = '/logga-in'): Promise<Response> {
+  await page.goto(baseUrl + path);
+  await fillSignInForm(page, email, password);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/logga-in'),
+    page.getByRole('button', { name: 'Logga in', exact: true }).click(),
+  ]);
+  await page.waitForLoadState();
+  return response;
 }

@@ -41,14 +41,17 @@ export interface E2eContext {
   close(): Promise<void>;
 }
 
-/** The real API application (same bootstrap as production) on a fresh database, listening on a free port. */
-export async function e2eContext(env: Record<string, string> = {}): Promise<E2eContext> {
+/**
+ * The real API application (same bootstrap as production) on a fresh database, listening on a free port
+ * (or `options.port`, for a test that must know the address before the app starts, e.g. for PUBLIC_URL).
+ */
+export async function e2eContext(env: Record<string, string> = {}, options: { port?: number } = {}): Promise<E2eContext> {
   const db = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'samverka-e2e-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const app = await createApiApp(config, db.url);
   await migrateDatabase(app.get(DataSource));
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { loggerParams } from './common/logging';
 import { HealthModule } from './health/health.module';
 import { OrganisationApiModule } from './organisation/organisation-api.module';
+import { SsoModule } from './sso/sso.module';
 import { WebModule } from './web/web.module';
 import { AuthApiModule } from './auth/auth-api.module';
 
@@ -23,6 +24,7 @@ export class ApiModule {
         HealthModule,
         OrganisationApiModule,
         WebModule,
+        SsoModule,
       ],
     };
   }

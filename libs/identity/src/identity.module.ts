@@ -5,9 +5,11 @@ import { OrganisationModule } from '@samverka/organisation';
 import { DemoUsersSeeder } from './demo/demo-users.seeder';
 import { AuthSessionEntity, OidcLoginEntity, RoleGrantEntity, SignInAttemptEntity, UserEntity } from './entities';
 import { AuthSessionRepository } from './repositories/auth-session.repository';
+import { OidcLoginRepository } from './repositories/oidc-login.repository';
 import { RoleGrantRepository } from './repositories/role-grant.repository';
 import { SignInAttemptRepository } from './repositories/sign-in-attempt.repository';
 import { UserRepository } from './repositories/user.repository';
+import { OidcService } from './services/oidc.service';
 import { PasswordHasher } from './services/password-hasher';
 import { PrincipalService } from './services/principal.service';
 import { SessionService } from './services/session.service';
@@ -31,7 +33,9 @@ import { UserAdminService } from './services/user-admin.service';
     SignInService,
     UserAdminService,
     DemoUsersSeeder,
+    OidcLoginRepository,
+    OidcService,
   ],
-  exports: [SessionService, PrincipalService, SignInService, UserAdminService, PasswordHasher, DemoUsersSeeder],
+  exports: [SessionService, PrincipalService, SignInService, UserAdminService, PasswordHasher, DemoUsersSeeder, OidcService],
 })
 export class IdentityModule {}

@@ -6,5 +6,6 @@ export * from './services/password-hasher';
 export * from './services/session.service';
 export * from './services/principal.service';
 export * from './services/sign-in.service';
+export * from './services/oidc.service';
 export * from './services/user-admin.service';
 export * from './demo/demo-users.seeder';

@@ -41,9 +41,11 @@ export class AccessGuard implements CanActivate {
       throw IdentityError.forbidden('Ingen behörighetsregel är angiven för den här adressen');
     }
 
-    const principal = await this.authenticate(request);
+    const { principal, badToken } = await this.authenticate(request);
     if (principal) request.principal = principal;
+    // Public routes (health, sign-in) ignore credentials they cannot use: a stale header must not lock a client out of signing in again.
     if (rules.some((r) => r.kind === 'public')) return true;
+    if (badToken) throw new IdentityError(IdentityErrorCode.UNAUTHENTICATED, 'Åtkomsttoken saknas, har gått ut eller har återkallats');
     if (!principal) throw IdentityError.unauthenticated();
     if (principal.sessionKind === 'web' && !SAFE_METHODS.has(request.method)) this.checkCsrf(request, principal);
     for (const rule of rules) {
@@ -52,19 +54,17 @@ export class AccessGuard implements CanActivate {
     throw IdentityError.forbidden();
   }
 
-  private async authenticate(request: FastifyRequest): Promise<Principal | undefined> {
+  /** A Bearer header wins over the cookie; a presented but unusable token is reported, never silently downgraded to the cookie. */
+  private async authenticate(request: FastifyRequest): Promise<{ principal?: Principal; badToken: boolean }> {
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const session = match ? await this.sessions.resolve(match[1], 'api') : null;
-      // A presented but invalid token is an error, not anonymity.
-      if (!session) throw new IdentityError(IdentityErrorCode.UNAUTHENTICATED, 'Åtkomsttoken saknas, har gått ut eller har återkallats');
-      return this.principals.forSession(session);
+      return session ? { principal: await this.principals.forSession(session), badToken: false } : { badToken: true };
     }
     const cookie = readSessionCookie(request, this.config);
-    if (!cookie) return undefined;
-    const session = await this.sessions.resolve(cookie, 'web');
-    return session ? this.principals.forSession(session) : undefined;
+    const session = cookie ? await this.sessions.resolve(cookie, 'web') : null;
+    return { principal: session ? await this.principals.forSession(session) : undefined, badToken: false };
   }
 
   /** Synchronizer token: a form field `_csrf` or header `x-csrf-token` equal to the session's secret. */

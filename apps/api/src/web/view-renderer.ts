@@ -3,6 +3,8 @@ import type { FastifyReply } from 'fastify';
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { departmentPath } from './presenters/format';
+import { Viewer, ViewerService } from './viewer';
 import { WebAssets } from './web-assets';
 
 const VIEWS = join(__dirname, 'views');
@@ -20,18 +22,39 @@ export interface PageModel {
   hasErrors?: boolean;
 }
 
-interface NavItem {
+export interface NavItem {
   text: string;
   href: string;
   current: boolean;
   active: boolean;
 }
 
-const NAVIGATION: ReadonlyArray<{ text: string; href: string; section: Section }> = [
-  { text: 'Start', href: '/', section: 'start' },
-  { text: 'Förvaltningar', href: '/forvaltningar', section: 'departments' },
-  { text: 'API-dokumentation', href: '/api/docs', section: null },
-];
+/** The layout's view of who is signed in: their name and the sign-out form's token. */
+interface AccountView {
+  name: string;
+  csrfToken: string;
+}
+
+export const SIGN_OUT_PATH = '/logga-ut';
+
+/**
+ * The navigation shows only what the user may reach: Förvaltningar for
+ * admins and strategists; a coordinator or manager gets their own
+ * department(s) instead. Nobody signed in: no navigation.
+ */
+export function navigationFor(viewer: Viewer | null, model: Pick<PageModel, 'section' | 'sectionHome'>, path: string): NavItem[] {
+  if (!viewer) return [];
+  const bySection = (text: string, href: string, section: Section): NavItem => {
+    const inSection = section !== null && section === model.section;
+    return { text, href, current: inSection && model.sectionHome === true, active: inSection && model.sectionHome !== true };
+  };
+  const byPath = (text: string, href: string): NavItem => ({ text, href, current: path === href, active: path.startsWith(`${href}/`) });
+  return [
+    bySection('Start', '/', 'start'),
+    ...(viewer.seesAllDepartments ? [bySection('Förvaltningar', '/forvaltningar', 'departments')] : viewer.departments.map((d) => byPath(d.name, departmentPath(d.id)))),
+    bySection('API-dokumentation', '/api/docs', null),
+  ];
+}
 
 function compileDir(hbs: typeof Handlebars, dir: string): Map<string, Handlebars.TemplateDelegate> {
   const templates = new Map<string, Handlebars.TemplateDelegate>();
@@ -44,7 +67,9 @@ function compileDir(hbs: typeof Handlebars, dir: string): Map<string, Handlebars
 /**
  * Handlebars views, compiled once at boot with a private Handlebars
  * instance: one layout, partials (views/partials) and pages (views/pages).
- * Templates only print what a presenter prepared: no helpers.
+ * Templates only print what a presenter prepared: no helpers. Besides the
+ * page's model, every page template sees `csrfToken` (the signed-in user's
+ * form token, printed by the `csrf` partial as `@root.csrfToken`).
  */
 @Injectable()
 export class ViewRenderer {
@@ -52,34 +77,40 @@ export class ViewRenderer {
   private readonly layout: Handlebars.TemplateDelegate;
   private readonly pages: Map<string, Handlebars.TemplateDelegate>;
 
-  constructor(private readonly assets: WebAssets) {
+  constructor(
+    private readonly assets: WebAssets,
+    private readonly viewers: ViewerService,
+  ) {
     for (const [name, template] of compileDir(this.hbs, join(VIEWS, 'partials'))) this.hbs.registerPartial(name, template);
     this.pages = compileDir(this.hbs, join(VIEWS, 'pages'));
     this.layout = this.hbs.compile(readFileSync(join(VIEWS, 'layouts', 'main.hbs'), 'utf8'), { strict: false });
   }
 
-  render(page: string, model: PageModel): string {
+  /** The page in the layout, for `viewer` (null: nobody signed in) at `path` (the request's path, for the navigation). */
+  render(page: string, model: PageModel, viewer: Viewer | null = null, path = '/'): string {
     const template = this.pages.get(page);
     if (!template) throw new Error(`No view pages/${page}.hbs`);
-    const content = template(model);
-    const navigation: NavItem[] = NAVIGATION.map((item) => {
-      const inSection = item.section !== null && item.section === model.section;
-      return { text: item.text, href: item.href, current: inSection && model.sectionHome === true, active: inSection && model.sectionHome !== true };
-    });
+    const content = template({ ...model, csrfToken: viewer?.csrfToken ?? '' });
+    const account: AccountView | null = viewer ? { name: viewer.name, csrfToken: viewer.csrfToken } : null;
     return this.layout({
       title: `${model.hasErrors ? 'Fel: ' : ''}${model.title} – Samverka`,
       stylesheetUrl: this.assets.stylesheetUrl,
-      navigation,
+      navigation: navigationFor(viewer, model, path),
+      account,
+      signOutAction: SIGN_OUT_PATH,
       content: new this.hbs.SafeString(content),
     });
   }
 
-  /** Renders the page as the reply, HTML, not cached (pages show live data). */
-  send(reply: FastifyReply, page: string, model: PageModel, status = 200): FastifyReply {
-    return reply
+  /** Renders the page as the reply, HTML, not cached (pages show live data and the user's own form token). */
+  async send(reply: FastifyReply, page: string, model: PageModel, status = 200): Promise<void> {
+    const request = reply.request;
+    const viewer = await this.viewers.of(request);
+    const path = (request.url ?? '/').split('?')[0];
+    void reply
       .status(status)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(this.render(page, model));
+      .send(this.render(page, model, viewer, path));
   }
 }

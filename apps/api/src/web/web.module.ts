@@ -1,15 +1,19 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@samverka/identity';
 import { OrganisationModule } from '@samverka/organisation';
 import { DepartmentsPageController } from './controllers/departments.controller';
+import { SignInController } from './controllers/sign-in.controller';
 import { StartController } from './controllers/start.controller';
 import { ViewRenderer } from './view-renderer';
+import { ViewerService } from './viewer';
 import { WebAssets } from './web-assets';
 import { WebExceptionFilter } from './web-exception.filter';
 
-/** The Swedish, server-rendered web UI (GOV.UK Frontend markup, Handlebars views, no JavaScript). */
+/** The Swedish, server-rendered web UI (GOV.UK Frontend markup, Handlebars views, no JavaScript), with its sign-in and sign-out. */
 @Module({
-  imports: [OrganisationModule],
-  controllers: [StartController, DepartmentsPageController],
-  providers: [WebAssets, ViewRenderer, WebExceptionFilter],
+  imports: [OrganisationModule, IdentityModule],
+  controllers: [StartController, DepartmentsPageController, SignInController],
+  providers: [WebAssets, ViewerService, ViewRenderer, WebExceptionFilter],
+  exports: [ViewRenderer, WebExceptionFilter],
 })
 export class WebModule {}

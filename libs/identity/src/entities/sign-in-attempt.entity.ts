@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Every password sign-in attempt, for rate limiting per account and per address (across replicas). */
 @Entity('sign_in_attempt')
@@ -17,6 +17,7 @@ export class SignInAttemptEntity {
   @Column({ type: 'boolean' })
   succeeded!: boolean;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** From the injected clock, like the window it is compared with. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
   attemptedAt!: Date;
 }

@@ -6,9 +6,9 @@ import { SignInAttemptEntity } from '../entities/sign-in-attempt.entity';
 export class SignInAttemptRepository {
   constructor(private readonly tx: TransactionHost) {}
 
-  async record(email: string, ip: string, succeeded: boolean): Promise<SignInAttemptEntity> {
+  async record(email: string, ip: string, succeeded: boolean, at: Date): Promise<SignInAttemptEntity> {
     const repo = this.tx.repository(SignInAttemptEntity);
-    return repo.save(repo.create({ email, ip, succeeded }));
+    return repo.save(repo.create({ email, ip, succeeded, attemptedAt: at }));
   }
 
   /**

@@ -63,7 +63,7 @@ export class SignInService {
       throw new IdentityError(IdentityErrorCode.USER_DISABLED, 'Kontot är avstängt. Kontakta administratören.');
     }
     return this.tx.run(async () => {
-      await this.attempts.record(email, request.ip, true);
+      await this.attempts.record(email, request.ip, true, this.clock.now());
       const session = await this.sessions.create(user.id, request.kind, 'password', request);
       await this.users.markSignedIn(user.id, now);
       await this.audit.record(
@@ -101,7 +101,7 @@ export class SignInService {
 
   private async record(email: string, ip: string, succeeded: boolean, userId: string | null, action: string): Promise<void> {
     await this.tx.run(async () => {
-      const attempt = await this.attempts.record(email, ip, succeeded);
+      const attempt = await this.attempts.record(email, ip, succeeded, this.clock.now());
       await this.audit.record(
         { personId: null, label: email.slice(0, 320) },
         { action, subjectType: userId ? 'user' : 'sign_in_attempt', subjectId: userId ?? attempt.id, after: { email, ip } },

@@ -17,7 +17,9 @@ describe('the appoint form', () => {
       responsibilities: 'Första\r\n\r\n  Andra  \n',
       validFrom: '2026-05-10',
       validTo: '',
+      _csrf: 'the session token is the guard’s, never a field of the form',
     });
+    expect(Object.values(values)).not.toContain('the session token is the guard’s, never a field of the form');
     expect(validateAppointForm(values)).toEqual({
       errors: {},
       input: {

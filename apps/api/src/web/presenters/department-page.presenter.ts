@@ -17,6 +17,14 @@ export interface DepartmentPageData {
   statusOf: (a: CoordinatorAssignmentEntity) => AssignmentStatus;
 }
 
+/** What the person looking may do on the page. */
+export interface DepartmentPageAccess {
+  /** Admins appoint and end assignments. */
+  administer: boolean;
+  /** The viewer's person: only the appointed person acknowledges their own assignment. */
+  personId: string | null;
+}
+
 export type NoticeKind = 'appointed' | 'acknowledged' | 'ended';
 
 /** What just happened (after a redirect) or what went wrong (when a form is shown again). */
@@ -55,9 +63,11 @@ interface AssignmentCard {
   acknowledged: string | null;
   /** Context for screen readers on repeated buttons: "för Örjan Åström som samordnare". */
   context: string;
+  /** Only for the appointed person themself, while unacknowledged. */
   acknowledgeAction: string | null;
   acknowledgeError: string | null;
-  endAction: string;
+  /** Only for admins. */
+  endAction: string | null;
   end: {
     open: boolean;
     ids: { validTo: string; reason: string };
@@ -100,7 +110,9 @@ export interface DepartmentPageModel extends PageModel {
   summary: SummaryRow[];
   current: AssignmentCard[];
   history: HistoryRow[];
-  /** Null for an inactive department: nobody can be appointed there. */
+  /** The appoint section is shown (to admins only). */
+  canAppoint: boolean;
+  /** Null for an inactive department (nobody can be appointed there) or a viewer who may not appoint. */
   appoint: AppointFormView | null;
 }
 
@@ -120,7 +132,7 @@ const APPOINT_FIELDS: Array<keyof AppointFormValues> = [
 
 export const APPOINT_SECTION_ID = 'utse';
 
-export function buildDepartmentPage(data: DepartmentPageData, state: DepartmentPageState = {}): DepartmentPageModel {
+export function buildDepartmentPage(data: DepartmentPageData, state: DepartmentPageState = {}, access: DepartmentPageAccess = { administer: false, personId: null }): DepartmentPageModel {
   const { department, history, today } = data;
   const current = history
     .filter((a) => data.statusOf(a) !== 'ended')
@@ -163,9 +175,9 @@ export function buildDepartmentPage(data: DepartmentPageData, state: DepartmentP
       period: period(a),
       acknowledged: a.acknowledgedAt ? swedishDateTime(a.acknowledgedAt) : null,
       context: `för ${name} som ${KIND_LABELS[a.kind].toLowerCase()}`,
-      acknowledgeAction: a.acknowledgedAt ? null : `${base}/uppdrag/${a.id}/bekrafta`,
+      acknowledgeAction: !a.acknowledgedAt && access.personId !== null && a.personId === access.personId ? `${base}/uppdrag/${a.id}/bekrafta` : null,
       acknowledgeError: state.acknowledge?.assignmentId === a.id ? state.acknowledge.message : null,
-      endAction: `${base}/uppdrag/${a.id}/avsluta`,
+      endAction: access.administer ? `${base}/uppdrag/${a.id}/avsluta` : null,
       end: {
         open: endFailure !== undefined,
         ids: { validTo: `end-${a.id}-validTo`, reason: `end-${a.id}-reason` },
@@ -198,9 +210,11 @@ export function buildDepartmentPage(data: DepartmentPageData, state: DepartmentP
       acknowledged: a.acknowledgedAt ? 'Ja' : 'Nej',
       endReason: a.endReason ?? '',
     })),
-    appoint: department.active
-      ? appointForm(`${base}/samordnare`, state.appoint?.values ?? defaultAppointForm(today), state.appoint?.errors ?? {}, coverage.primary, data.people, today)
-      : null,
+    canAppoint: access.administer,
+    appoint:
+      access.administer && department.active
+        ? appointForm(`${base}/samordnare`, state.appoint?.values ?? defaultAppointForm(today), state.appoint?.errors ?? {}, coverage.primary, data.people, today)
+        : null,
   };
 }
 

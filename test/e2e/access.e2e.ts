@@ -1,0 +1,578 @@
+/**
+ * The access table: every operation in the OpenAPI document × every caller ×
+ * own/other scope. Each operation must be declared below with whom it allows
+ * and how to build a request that succeeds for them; an operation in the
+ * document without an entry (or without `x-access`), or an entry whose
+ * operation is gone, fails the test. Callers: see CALLERS in
+ * test/support/access-fixtures.ts (everything targets department A).
+ */
+import { ExecutionContext } from '@nestjs/common';
+import { ModuleRef, Reflector } from '@nestjs/core';
+import { SAMVERKA_CONFIG } from '@samverka/config';
+import { hashToken, PrincipalService, SessionService } from '@samverka/identity';
+import { addDays } from '@samverka/kernel';
+import { AccessGuard } from '../../apps/api/src/auth/access.guard';
+import { AccessWorld, buildAccessWorld, Caller, CALLER_NOTES, CALLERS, SignedInCaller, TEST_ACTOR } from '../support/access-fixtures';
+import { ApiResponse, e2eContext, E2eContext } from '../support/e2e';
+import { TEST_PASSWORD } from '../support/given';
+
+// ---- the table --------------------------------------------------------------
+
+type Allowed = 'everyone' | 'signed-in' | readonly SignedInCaller[];
+
+interface Prepared {
+  /** Values for the `{name}` placeholders of the OpenAPI path. */
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  /** Did the call's write take effect? Must be true after an allowed call and false after a refused one. */
+  effect?: () => Promise<boolean>;
+}
+
+interface RouteSpec {
+  allow: Allowed;
+  /** Status an allowed caller gets. */
+  status: number;
+  /** One case; writes get fresh resources, so no case depends on another. `token` is what the call carries. */
+  build(w: AccessWorld, call: { caller: Caller; token?: string }): Promise<Prepared> | Prepared;
+  /** The call uses up the caller's token (sign-out): each case gets a fresh one. */
+  consumesToken?: boolean;
+}
+
+const MANDATE = 'Mandat att företräda förvaltningen i samarbetsprocessen.';
+const NEW_PASSWORD = 'ett annat långt och hemligt lösenord';
+const CITY_WIDE_READERS = ['admin', 'strategist'] as const;
+
+const gone = (p: Promise<unknown>) => p.then(() => false, () => true);
+
+/** A fresh user without a password (cheap: no hashing), optionally with grants. */
+const freshUser = async (w: AccessWorld) => (await w.ctx.given.user({ password: null })).user;
+
+const ROUTES: Record<string, RouteSpec> = {
+  // -- health (public) --
+  'GET /health': { allow: 'everyone', status: 200, build: () => ({}) },
+  'GET /health/ready': { allow: 'everyone', status: 200, build: () => ({}) },
+
+  // -- auth --
+  'POST /api/v1/auth/token': {
+    allow: 'everyone',
+    status: 200,
+    build: (w) => ({ body: { email: w.targetUser.email, password: TEST_PASSWORD } }),
+  },
+  'DELETE /api/v1/auth/token': {
+    allow: 'signed-in',
+    status: 204,
+    consumesToken: true,
+    build: (w, { token }) => ({
+      effect: async () => token !== undefined && (await w.ctx.withToken(token)('GET', '/api/v1/me')).status === 401,
+    }),
+  },
+  'GET /api/v1/me': { allow: 'signed-in', status: 200, build: () => ({}) },
+
+  // -- users and roles: admins alone --
+  'GET /api/v1/admin/users': { allow: ['admin'], status: 200, build: () => ({}) },
+  'POST /api/v1/admin/users': {
+    allow: ['admin'],
+    status: 201,
+    build: (w) => {
+      const email = `ny.${w.unique().toLowerCase()}@malmo.example`;
+      return { body: { email, name: 'Ny Användare' }, effect: async () => (await w.users.findByEmail(email)) !== null };
+    },
+  },
+  'GET /api/v1/admin/users/{id}': { allow: ['admin'], status: 200, build: (w) => ({ params: { id: w.targetUser.id } }) },
+  'PUT /api/v1/admin/users/{id}/password': {
+    allow: ['admin'],
+    status: 204,
+    build: async (w) => {
+      const user = await freshUser(w);
+      return { params: { id: user.id }, body: { password: NEW_PASSWORD }, effect: async () => (await w.users.get(user.id)).user.passwordHash !== null };
+    },
+  },
+  'POST /api/v1/admin/users/{id}/roles': {
+    allow: ['admin'],
+    status: 201,
+    build: async (w) => {
+      const user = await freshUser(w);
+      return {
+        params: { id: user.id },
+        body: { role: 'management', departmentId: w.departmentA.id },
+        effect: async () => (await w.users.get(user.id)).grants.length > 0,
+      };
+    },
+  },
+  'DELETE /api/v1/admin/users/{id}/roles/{grantId}': {
+    allow: ['admin'],
+    status: 204,
+    build: async (w) => {
+      const { user, grants } = await w.ctx.given.user({ password: null, roles: [{ role: 'management', departmentId: w.departmentA.id }] });
+      return { params: { id: user.id, grantId: grants[0].id }, effect: async () => (await w.users.get(user.id)).grants.length === 0 };
+    },
+  },
+  'POST /api/v1/admin/users/{id}/disable': {
+    allow: ['admin'],
+    status: 200,
+    build: async (w) => {
+      const user = await freshUser(w);
+      return { params: { id: user.id }, effect: async () => (await w.users.get(user.id)).user.disabledAt !== null };
+    },
+  },
+  'POST /api/v1/admin/users/{id}/enable': {
+    allow: ['admin'],
+    status: 200,
+    build: async (w) => {
+      const user = await freshUser(w);
+      await w.users.disable(TEST_ACTOR, user.id);
+      return { params: { id: user.id }, effect: async () => (await w.users.get(user.id)).user.disabledAt === null };
+    },
+  },
+
+  // -- the registry: everyone signed in reads, admins alone write --
+  'GET /api/v1/committees': { allow: 'signed-in', status: 200, build: () => ({}) },
+  'POST /api/v1/committees': {
+    allow: ['admin'],
+    status: 201,
+    build: (w) => {
+      const code = `N${w.unique()}`;
+      return { body: { code, name: `Nämnd ${code}` }, effect: async () => (await w.registry.listCommittees({ code })).length > 0 };
+    },
+  },
+  'GET /api/v1/committees/{id}': { allow: 'signed-in', status: 200, build: (w) => ({ params: { id: w.committeeA.id } }) },
+  'PATCH /api/v1/committees/{id}': {
+    allow: ['admin'],
+    status: 200,
+    build: async (w) => {
+      const committee = await w.ctx.given.committee();
+      return { params: { id: committee.id }, body: { name: 'Omdöpt nämnd' }, effect: async () => (await w.registry.getCommittee(committee.id)).name === 'Omdöpt nämnd' };
+    },
+  },
+  'DELETE /api/v1/committees/{id}': {
+    allow: ['admin'],
+    status: 204,
+    build: async (w) => {
+      const committee = await w.ctx.given.committee();
+      return { params: { id: committee.id }, effect: () => gone(w.registry.getCommittee(committee.id)) };
+    },
+  },
+  'GET /api/v1/departments': { allow: 'signed-in', status: 200, build: () => ({}) },
+  'POST /api/v1/departments': {
+    allow: ['admin'],
+    status: 201,
+    build: (w) => {
+      const code = `F${w.unique()}`;
+      return {
+        body: { code, name: `Förvaltning ${code}`, committeeId: w.committeeA.id },
+        effect: async () => (await w.registry.listDepartments({ code })).length > 0,
+      };
+    },
+  },
+  'GET /api/v1/departments/{id}': { allow: 'signed-in', status: 200, build: (w) => ({ params: { id: w.departmentA.id } }) },
+  'PATCH /api/v1/departments/{id}': {
+    allow: ['admin'],
+    status: 200,
+    build: async (w) => {
+      const department = await w.ctx.given.department({ committeeId: w.committeeA.id });
+      return {
+        params: { id: department.id },
+        body: { name: 'Omdöpt förvaltning' },
+        effect: async () => (await w.registry.getDepartment(department.id)).name === 'Omdöpt förvaltning',
+      };
+    },
+  },
+  'DELETE /api/v1/departments/{id}': {
+    allow: ['admin'],
+    status: 204,
+    build: async (w) => {
+      const department = await w.ctx.given.department({ committeeId: w.committeeA.id });
+      return { params: { id: department.id }, effect: () => gone(w.registry.getDepartment(department.id)) };
+    },
+  },
+
+  // -- people --
+  'GET /api/v1/people': { allow: CITY_WIDE_READERS, status: 200, build: () => ({}) },
+  'POST /api/v1/people': {
+    allow: ['admin'],
+    status: 201,
+    build: (w) => {
+      const email = `person.${w.unique().toLowerCase()}@malmo.example`;
+      return { body: { name: 'Ny Person', email }, effect: async () => (await w.people.list({ email })).length > 0 };
+    },
+  },
+  'GET /api/v1/people/{id}': { allow: CITY_WIDE_READERS, status: 200, build: (w) => ({ params: { id: w.person.id } }) },
+
+  // -- coordinators --
+  'GET /api/v1/departments/{id}/coordinators': {
+    allow: ['admin', 'strategist', 'coordinator-own', 'management-own'],
+    status: 200,
+    build: (w) => ({ params: { id: w.departmentA.id } }),
+  },
+  'POST /api/v1/departments/{id}/coordinators': {
+    allow: ['admin'],
+    status: 201,
+    build: async (w) => {
+      const person = await w.ctx.given.person();
+      return {
+        params: { id: w.departmentA.id },
+        body: { personId: person.id, kind: 'deputy', mandate: MANDATE, validFrom: w.futureDay() },
+        effect: async () => (await w.coordinators.listForDepartment(w.departmentA.id, true)).some((a) => a.personId === person.id),
+      };
+    },
+  },
+  'POST /api/v1/coordinator-assignments/{id}/acknowledge': {
+    allow: ['self'],
+    status: 200,
+    build: async (w) => {
+      const day = w.futureDay();
+      const assignment = await w.ctx.given.coordinator(w.departmentA, { personId: w.callers.self.personId, kind: 'deputy', validFrom: day, validTo: day });
+      return { params: { id: assignment.id }, effect: async () => (await w.coordinators.get(assignment.id)).acknowledgedAt !== null };
+    },
+  },
+  'POST /api/v1/coordinator-assignments/{id}/end': {
+    allow: ['admin'],
+    status: 200,
+    build: async (w) => {
+      const assignment = await w.ctx.given.coordinator(w.departmentA, { kind: 'deputy', validFrom: '2020-01-01' });
+      return { params: { id: assignment.id }, body: {}, effect: async () => (await w.coordinators.get(assignment.id)).validTo !== null };
+    },
+  },
+  'GET /api/v1/coordinator-coverage': { allow: CITY_WIDE_READERS, status: 200, build: () => ({}) },
+};
+
+// ---- reading the OpenAPI document ---------------------------------------------
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+interface Operation {
+  key: string;
+  access: string[] | undefined;
+  security: unknown[] | undefined;
+}
+
+function operationsOf(doc: { paths: Record<string, Record<string, { 'x-access'?: string[]; security?: unknown[] }>> }): Operation[] {
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => HTTP_METHODS.includes(method))
+      .map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, access: op['x-access'], security: op.security })),
+  );
+}
+
+/** The callers an `x-access` list lets in (descriptions from allow.decorator.ts). */
+function callersDeclaredBy(access: string[]): Set<Caller> | string {
+  const callers = new Set<Caller>();
+  for (const rule of access) {
+    const department = /^(.+) of the department$/.exec(rule);
+    if (rule === 'anyone') CALLERS.forEach((c) => callers.add(c));
+    else if (rule === 'any signed-in user') CALLERS.filter((c) => c !== 'anonymous').forEach((c) => callers.add(c));
+    else if (rule === 'admin' || rule === 'strategist') callers.add(rule);
+    else if (rule === 'committee_secretary of the committee') callers.add('secretary-own');
+    else if (rule === 'the person concerned') callers.add('self');
+    else if (department) {
+      for (const role of department[1].split(' or ')) {
+        const caller = `${role}-own` as Caller;
+        if (!CALLERS.includes(caller)) return `unknown role "${role}" in x-access rule "${rule}"`;
+        callers.add(caller);
+      }
+    } else return `unknown x-access rule "${rule}": teach callersDeclaredBy and the matrix about it`;
+  }
+  return callers;
+}
+
+const isAllowed = (allow: Allowed, caller: Caller) =>
+  allow === 'everyone' || (allow === 'signed-in' ? caller !== 'anonymous' : (allow as readonly Caller[]).includes(caller));
+const allowedSet = (allow: Allowed) => new Set(CALLERS.filter((c) => isAllowed(allow, c)));
+const describeAllow = (allow: Allowed) => (typeof allow === 'string' ? allow : allow.join(', '));
+const sorted = (s: Set<Caller>) => [...s].sort();
+
+// ---- running a case ------------------------------------------------------------
+
+interface Row {
+  route: string;
+  caller: Caller;
+  expected: number;
+  got: number;
+  body: string;
+  problem?: string;
+}
+
+const rows: Row[] = [];
+
+function fill(template: string, params: Record<string, string> = {}): string {
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (params[name] === undefined) throw new Error(`${template}: the table gives no value for {${name}}`);
+    return encodeURIComponent(params[name]);
+  });
+  return path;
+}
+
+const brief = (res: ApiResponse) => {
+  const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body ?? '');
+  return text.length > 140 ? `${text.slice(0, 140)}…` : text;
+};
+
+async function runCase(w: AccessWorld, key: string, spec: RouteSpec, caller: Caller): Promise<Row> {
+  const [method, template] = key.split(' ');
+  const token = caller === 'anonymous' ? undefined : spec.consumesToken ? await w.freshToken(caller) : w.callers[caller].token;
+  const prepared = await spec.build(w, { caller, token });
+  const path = fill(template, prepared.params) + (prepared.query ?? '');
+  const res = await w.ctx.api(method, path, prepared.body, token ? { authorization: `Bearer ${token}` } : {});
+  const allowed = isAllowed(spec.allow, caller);
+  const expected = allowed ? spec.status : caller === 'anonymous' ? 401 : 403;
+  const row: Row = { route: key, caller, expected, got: res.status, body: brief(res) };
+  const problems: string[] = [];
+  if (res.status !== expected) problems.push('wrong status');
+  if (expected === 401 && res.status === 401) {
+    if (res.body?.code !== 'UNAUTHENTICATED') problems.push(`code ${res.body?.code}, expected UNAUTHENTICATED`);
+    if (!/^Bearer/.test(res.headers.get('www-authenticate') ?? '')) problems.push('no www-authenticate: Bearer');
+  }
+  if (expected === 403 && res.status === 403 && res.body?.code !== 'FORBIDDEN') problems.push(`code ${res.body?.code}, expected FORBIDDEN`);
+  if (prepared.effect) {
+    const wrote = await prepared.effect();
+    if (allowed && !wrote) problems.push('allowed call did not take effect');
+    if (!allowed && wrote) problems.push('REFUSED CALL CHANGED DATA');
+  }
+  if (problems.length) row.problem = problems.join('; ');
+  rows.push(row);
+  return row;
+}
+
+const formatRows = (list: Row[]) =>
+  list.map((r) => `  ${r.route.padEnd(52)} ${r.caller.padEnd(18)} expected ${r.expected} got ${r.got}  ${r.problem ?? ''}  ${r.body}`).join('\n');
+
+/** route × caller grid of statuses; `!` marks a case that failed. */
+function matrixSummary(): string {
+  const short = (c: Caller) => c.replace('coordinator', 'coord').replace('management', 'mgmt').replace('secretary', 'secr').replace('anonymous', 'anon');
+  const header = `${'route'.padEnd(52)} ${CALLERS.map((c) => short(c).padStart(11)).join('')}`;
+  const routes = [...new Set(rows.map((r) => r.route))];
+  const lines = routes.map((route) => {
+    const cells = CALLERS.map((caller) => {
+      const row = rows.find((r) => r.route === route && r.caller === caller);
+      return (row ? `${row.problem ? '!' : ''}${row.got}` : '-').padStart(11);
+    });
+    return `${route.padEnd(52)} ${cells.join('')}`;
+  });
+  return [header, ...lines].join('\n');
+}
+
+// ---- the tests -------------------------------------------------------------------
+
+describe('access control', () => {
+  let ctx: E2eContext;
+  let w: AccessWorld;
+  let operations: Operation[];
+
+  beforeAll(async () => {
+    ctx = await e2eContext();
+    w = await buildAccessWorld(ctx);
+    const doc = await ctx.api('GET', '/api/docs-json');
+    expect(doc.status).toBe(200);
+    operations = operationsOf(doc.body);
+  });
+
+  afterAll(async () => {
+    const failed = rows.filter((r) => r.problem);
+    if (failed.length) {
+      const legend = CALLERS.map((c) => `  ${c}: ${CALLER_NOTES[c]}`).join('\n');
+      console.log(`Access matrix (! = failed case)\n${matrixSummary()}\n\nFailed cases:\n${formatRows(failed)}\n\nCallers:\n${legend}`);
+    }
+    await ctx?.close();
+  });
+
+  describe('the OpenAPI document and the table', () => {
+    it('declares every operation in the table, and the table lists no operation that is gone', () => {
+      const inDoc = operations.map((o) => o.key);
+      const missing = inDoc.filter((k) => !(k in ROUTES));
+      const stale = Object.keys(ROUTES).filter((k) => !inDoc.includes(k));
+      // A new route: add it to ROUTES with whom it allows and a request that succeeds for them.
+      expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+    });
+
+    it('gives every operation an x-access rule list', () => {
+      expect(operations.filter((o) => !Array.isArray(o.access) || o.access.length === 0).map((o) => o.key)).toEqual([]);
+    });
+
+    it('allows in the table exactly whom the x-access rules let in', () => {
+      const mismatches = operations
+        .filter((o) => o.key in ROUTES && Array.isArray(o.access))
+        .flatMap((o) => {
+          const declared = callersDeclaredBy(o.access!);
+          if (typeof declared === 'string') return [`${o.key}: ${declared}`];
+          const table = allowedSet(ROUTES[o.key].allow);
+          const same = sorted(declared).join() === sorted(table).join();
+          return same ? [] : [`${o.key}: x-access ${JSON.stringify(o.access)} lets in [${sorted(declared)}], the table says [${sorted(table)}]`];
+        });
+      expect(mismatches).toEqual([]);
+    });
+
+    it('marks every operation but the public ones as needing a Bearer token', () => {
+      const wrong = operations.filter((o) => {
+        const isPublic = (o.access ?? []).includes('anyone');
+        const bearer = (o.security ?? []).some((s) => typeof s === 'object' && s !== null && 'bearer' in s);
+        return isPublic === bearer;
+      });
+      expect(wrong.map((o) => `${o.key} security=${JSON.stringify(o.security)}`)).toEqual([]);
+    });
+  });
+
+  describe('matrix: every operation × every caller', () => {
+    const entries = Object.entries(ROUTES).map(([key, spec]) => [`${key} → ${describeAllow(spec.allow)}`, key] as const);
+
+    it.each(entries)('%s', async (_title, key) => {
+      const spec = ROUTES[key];
+      // Every case has its own resources, so the callers of a route run side by side.
+      const results = await Promise.all(CALLERS.map((caller) => runCase(w, key, spec, caller)));
+      const failed = results.filter((r) => r.problem);
+      if (failed.length) {
+        throw new Error(
+          `${failed.length} of ${results.length} cases failed for ${key}:\n${formatRows(failed)}\n\nAll callers: ${results.map((r) => `${r.caller}=${r.got}`).join(' ')}`,
+        );
+      }
+    });
+  });
+
+  describe('credentials', () => {
+    const me = (token: string) => ctx.withToken(token)('GET', '/api/v1/me');
+    const expect401 = (res: ApiResponse, what: string) => {
+      expect({ what, status: res.status, code: res.body?.code }).toEqual({ what, status: 401, code: 'UNAUTHENTICATED' });
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    };
+
+    it('refuses a malformed Authorization header with 401, even around a valid token', async () => {
+      const valid = await w.freshToken('admin');
+      const webSession = (await ctx.app.get(SessionService).create(w.callers.admin.userId, 'web', 'password', {})).token;
+      const tampered = valid.slice(0, -1) + (valid.endsWith('A') ? 'B' : 'A');
+      const headers: Record<string, string> = {
+        'scheme only': 'Bearer',
+        'Basic credentials': `Basic ${Buffer.from(`${w.callers.admin.email}:${TEST_PASSWORD}`).toString('base64')}`,
+        'another scheme': `Token ${valid}`,
+        'no scheme': valid,
+        'two tokens': `Bearer ${valid} ${valid}`,
+        'a tampered token': `Bearer ${tampered}`,
+        'an overlong token': `Bearer ${'A'.repeat(500)}`,
+        'a browser session used as a Bearer token': `Bearer ${webSession}`,
+      };
+      for (const [what, authorization] of Object.entries(headers)) {
+        expect401(await ctx.api('GET', '/api/v1/me', undefined, { authorization }), what);
+        const refusedWrite = await ctx.api('POST', '/api/v1/committees', { code: `N${w.unique()}`, name: 'Ska inte finnas' }, { authorization });
+        expect401(refusedWrite, `${what} (POST /api/v1/committees)`);
+      }
+      expect((await me(valid)).status).toBe(200);
+    });
+
+    it('refuses an expired access token with 401', async () => {
+      const token = await w.freshToken('admin');
+      expect((await me(token)).status).toBe(200);
+      await ctx.dataSource.query(`update auth_session set expires_at = now() - interval '1 second' where token_hash = $1`, [hashToken(token)]);
+      expect401(await me(token), 'expired, GET /me');
+      expect401(await ctx.withToken(token)('GET', '/api/v1/admin/users'), 'expired, GET /admin/users');
+      expect((await w.callers.admin.api('GET', '/api/v1/me')).status).toBe(200);
+    });
+
+    it('refuses a revoked access token with 401 at once, and only that token', async () => {
+      const token = await w.freshToken('admin');
+      const signOut = await ctx.withToken(token)('DELETE', '/api/v1/auth/token');
+      expect(signOut.status).toBe(204);
+      expect401(await me(token), 'revoked, GET /me');
+      expect401(await ctx.withToken(token)('GET', '/api/v1/admin/users'), 'revoked, GET /admin/users');
+      expect401(await ctx.withToken(token)('DELETE', '/api/v1/auth/token'), 'revoked, sign out again');
+      expect((await w.callers.admin.api('GET', '/api/v1/admin/users')).status).toBe(200);
+      // Public routes ignore the dead token: a probe still sees health, and the client can sign in again.
+      expect((await ctx.withToken(token)('GET', '/health')).status).toBe(200);
+    });
+
+    it("refuses a disabled user's token with 401 immediately after the admin disables them", async () => {
+      const user = await ctx.as([{ role: 'management', departmentId: w.departmentA.id }]);
+      const coordinators = `/api/v1/departments/${w.departmentA.id}/coordinators`;
+      expect((await user.api('GET', coordinators)).status).toBe(200);
+
+      const disabled = await w.callers.admin.api('POST', `/api/v1/admin/users/${user.userId}/disable`);
+      expect(disabled.status).toBe(200);
+      expect401(await user.api('GET', coordinators), 'disabled, GET coordinators');
+      expect401(await user.api('GET', '/api/v1/me'), 'disabled, GET /me');
+      const signIn = await ctx.api('POST', '/api/v1/auth/token', { email: user.email, password: TEST_PASSWORD });
+      expect({ status: signIn.status, code: signIn.body?.code }).toEqual({ status: 403, code: 'USER_DISABLED' });
+
+      expect((await w.callers.admin.api('POST', `/api/v1/admin/users/${user.userId}/enable`)).status).toBe(200);
+      expect401(await user.api('GET', '/api/v1/me'), 'old token after enabling again');
+      const fresh = await ctx.tokenFor(user.email);
+      expect((await ctx.withToken(fresh)('GET', coordinators)).status).toBe(200);
+    });
+
+    it('signs a user out everywhere when the admin sets a new password', async () => {
+      const user = await ctx.as('nobody');
+      expect((await user.api('GET', '/api/v1/me')).status).toBe(200);
+      expect((await w.callers.admin.api('PUT', `/api/v1/admin/users/${user.userId}/password`, { password: NEW_PASSWORD })).status).toBe(204);
+      expect401(await user.api('GET', '/api/v1/me'), 'token from before the password change');
+    });
+
+    it('applies the rule of a GET operation to HEAD as well', async () => {
+      const results: string[] = [];
+      for (const [key, spec] of Object.entries(ROUTES).filter(([k]) => k.startsWith('GET '))) {
+        const template = key.slice('GET '.length);
+        for (const caller of ['anonymous', 'nobody'] as const) {
+          const path = fill(template, (await spec.build(w, { caller })).params);
+          const headers: Record<string, string> = caller === 'anonymous' ? {} : { authorization: `Bearer ${w.callers.nobody.token}` };
+          const res = await fetch(ctx.baseUrl + path, { method: 'HEAD', headers });
+          const expected = isAllowed(spec.allow, caller) ? spec.status : caller === 'anonymous' ? 401 : 403;
+          if (res.status !== expected) results.push(`HEAD ${template} as ${caller}: expected ${expected}, got ${res.status}`);
+        }
+      }
+      expect(results).toEqual([]);
+    });
+
+    it('takes a revoked or granted role into account on the next request', async () => {
+      const user = await ctx.as([{ role: 'management', departmentId: w.departmentA.id }]);
+      const coordinators = `/api/v1/departments/${w.departmentA.id}/coordinators`;
+      expect((await user.api('GET', coordinators)).status).toBe(200);
+      const grantId = (await w.callers.admin.api('GET', `/api/v1/admin/users/${user.userId}`)).body.roles[0].id as string;
+      expect((await w.callers.admin.api('DELETE', `/api/v1/admin/users/${user.userId}/roles/${grantId}`)).status).toBe(204);
+      expect((await user.api('GET', coordinators)).status).toBe(403);
+      const grant = await w.callers.admin.api('POST', `/api/v1/admin/users/${user.userId}/roles`, { role: 'management', departmentId: w.departmentA.id });
+      expect(grant.status).toBe(201);
+      expect((await user.api('GET', coordinators)).status).toBe(200);
+    });
+
+    it('gives coordinator reach only for an assignment valid today', async () => {
+      const user = await ctx.given.user();
+      const personId = user.user.personId;
+      const token = await ctx.tokenFor(user.email);
+      const coordinators = `/api/v1/departments/${w.departmentA.id}/coordinators`;
+      const list = () => ctx.withToken(token)('GET', coordinators);
+
+      await ctx.given.coordinator(w.departmentA, { personId, kind: 'deputy', validFrom: '2019-01-01', validTo: '2019-12-31' });
+      const day = w.futureDay();
+      await ctx.given.coordinator(w.departmentA, { personId, kind: 'deputy', validFrom: day, validTo: day });
+      expect({ endedAndScheduledOnly: (await list()).status }).toEqual({ endedAndScheduledOnly: 403 });
+
+      const active = await ctx.given.coordinator(w.departmentA, { personId, kind: 'deputy', validFrom: '2020-01-01', validTo: addDays(w.today, 100) });
+      expect({ active: (await list()).status }).toEqual({ active: 200 });
+      expect({ otherDepartment: (await ctx.withToken(token)('GET', `/api/v1/departments/${w.departmentB.id}/coordinators`)).status }).toEqual({ otherDepartment: 403 });
+
+      const ended = await w.callers.admin.api('POST', `/api/v1/coordinator-assignments/${active.id}/end`, { validTo: addDays(w.today, -1) });
+      expect(ended.status).toBe(200);
+      expect({ endedYesterday: (await list()).status }).toEqual({ endedYesterday: 403 });
+    });
+
+    it('refuses a handler without an access rule for everyone, admins included (default deny)', async () => {
+      const guard = new AccessGuard(
+        ctx.app.get(Reflector),
+        ctx.app.get(ModuleRef),
+        ctx.app.get(SessionService),
+        ctx.app.get(PrincipalService),
+        ctx.app.get(SAMVERKA_CONFIG),
+      );
+      class UndeclaredController {
+        handler() {
+          // no @Allow: what a new route looks like before anyone declares who may call it
+        }
+      }
+      const contextFor = (headers: Record<string, string>) =>
+        ({
+          switchToHttp: () => ({ getRequest: () => ({ method: 'GET', url: '/undeclared', routeOptions: { url: '/undeclared' }, headers }) }),
+          getHandler: () => UndeclaredController.prototype.handler,
+          getClass: () => UndeclaredController,
+        }) as unknown as ExecutionContext;
+      for (const headers of [{}, { authorization: `Bearer ${w.callers.admin.token}` }] as Record<string, string>[]) {
+        await expect(guard.canActivate(contextFor(headers))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      }
+    });
+  });
+});

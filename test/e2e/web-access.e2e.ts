@@ -1,0 +1,398 @@
+import { DEMO_PASSWORD, DemoUsersSeeder, UserAdminService } from '@samverka/identity';
+import { CoordinatorService, DemoCitySeeder, OrganisationRegistryService } from '@samverka/organisation';
+import { Browser, BrowserContext, Cookie, Page, Response } from 'playwright-core';
+import { checkAccessibility, describeViolations, fillSignInForm, launchBrowser, signInThroughForm } from '../support/browser';
+import { e2eContext, E2eContext } from '../support/e2e';
+import { TEST_ACTOR, TEST_PASSWORD } from '../support/given';
+
+const ADMIN = 'sofia.berglund@malmo.example';
+const STRATEGIST = 'erik.strand@malmo.example';
+const COORDINATOR = 'annika.asberg@malmo.example'; // Förskoleförvaltningen, by assignment
+const MANAGEMENT = 'helena.ljung@malmo.example'; // Förskoleförvaltningen
+const SECRETARY = 'oskar.dahl@malmo.example'; // Förskolenämnden
+
+const SESSION_COOKIE = 'samverka_session';
+const LOGIN_CSRF_COOKIE = 'samverka_login_csrf';
+const MAX_FAILURES = 3;
+
+/**
+ * Signing in and out of the web UI, and who may reach what, in a real
+ * Chromium with JavaScript switched off (axe on every page shown).
+ */
+describe('the web UI: signing in and access', () => {
+  let ctx: E2eContext;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const departmentIds = new Map<string, string>();
+
+  beforeAll(async () => {
+    [ctx, browser] = await Promise.all([e2eContext({ SIGN_IN_MAX_FAILURES_PER_ACCOUNT: String(MAX_FAILURES) }), launchBrowser()]);
+    await ctx.app.get(DemoCitySeeder).seed(TEST_ACTOR);
+    await ctx.app.get(DemoUsersSeeder).seed(TEST_ACTOR);
+    for (const d of await ctx.app.get(OrganisationRegistryService).listDepartments()) departmentIds.set(d.name, d.id);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ctx?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ javaScriptEnabled: false, locale: 'sv-SE' });
+    page = await context.newPage();
+  });
+  afterEach(() => context?.close());
+
+  const departmentPath = (name: string) => {
+    const id = departmentIds.get(name);
+    if (!id) throw new Error(`No department ${name}`);
+    return `/forvaltningar/${id}`;
+  };
+
+  async function open(path: string): Promise<Response> {
+    const response = await page.goto(ctx.baseUrl + path);
+    if (!response) throw new Error(`No response for ${path}`);
+    return response;
+  }
+
+  async function expectAccessible(): Promise<void> {
+    const violations = await checkAccessibility(page);
+    if (violations.length > 0) throw new Error(`${page.url()} has accessibility violations:\n${describeViolations(violations)}`);
+  }
+
+  const signIn = (email: string, password = DEMO_PASSWORD, path = '/logga-in') => signInThroughForm(page, ctx.baseUrl, email, password, path);
+
+  /** Submits a form by its button and returns the response to the POST itself (before any redirect). */
+  async function submit(buttonName: string): Promise<Response> {
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: buttonName, exact: true }).click(),
+    ]);
+    await page.waitForLoadState();
+    return response;
+  }
+
+  const cookie = async (name: string, on: BrowserContext = context): Promise<Cookie | undefined> => (await on.cookies(ctx.baseUrl)).find((c) => c.name === name);
+  const errorSummary = () => page.locator('.govuk-error-summary');
+  const navLinks = () => page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents();
+  const csrfOnPage = async () => (await page.locator('input[name=_csrf]').first().getAttribute('value'))!;
+  /** A GET with only the given session cookie, redirects not followed. */
+  const getWithCookie = (path: string, token: string) =>
+    fetch(ctx.baseUrl + path, { headers: { cookie: `${SESSION_COOKIE}=${token}`, accept: 'text/html' }, redirect: 'manual' });
+
+  it('shows a Swedish sign-in page that passes axe, under a strict CSP, and sends anyone not signed in there', async () => {
+    const start = await fetch(`${ctx.baseUrl}/`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(start.status).toBe(303);
+    expect(start.headers.get('location')).toBe('/logga-in');
+
+    const response = await open('/');
+    expect(page.url()).toBe(`${ctx.baseUrl}/logga-in`);
+    expect(response.status()).toBe(200);
+    await expect(page.title()).resolves.toBe('Logga in – Samverka');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Logga in');
+    expect(await page.getByLabel('E-postadress').getAttribute('autocomplete')).toBe('username');
+    expect(await page.getByLabel('Lösenord').getAttribute('type')).toBe('password');
+    expect(await page.getByLabel('Lösenord').getAttribute('autocomplete')).toBe('current-password');
+    await expect(page.getByRole('button', { name: 'Logga in', exact: true }).count()).resolves.toBe(1);
+    // Nobody is signed in: no navigation, no account, no single sign-on (not configured here).
+    await expect(page.getByRole('navigation').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Logga ut' }).count()).resolves.toBe(0);
+    await expect(page.locator('a[href^="/logga-in/sso"]').count()).resolves.toBe(0);
+    // Login CSRF: the hidden field matches an HttpOnly, SameSite=Strict cookie.
+    const loginCsrf = await cookie(LOGIN_CSRF_COOKIE);
+    expect(loginCsrf).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(await page.locator('form input[name=_csrf]').getAttribute('value')).toBe(loginCsrf!.value);
+    // The strict Content-Security-Policy, and nothing on the page that it would block.
+    const csp = response.headers()['content-security-policy'];
+    expect(csp).toContain("script-src 'none'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("form-action 'self'");
+    await expect(page.locator('script, style, [style]').count()).resolves.toBe(0);
+    await expectAccessible();
+  });
+
+  it('refuses a wrong password with an error summary, keeps the e-mail but never the password, sets no session cookie, and answers an unknown address the same way', async () => {
+    const user = await ctx.given.user({});
+    const wrong = 'inte det rätta lösenordet';
+    const response = await signIn(user.email, wrong);
+
+    expect(response.status()).toBe(401);
+    expect(page.url()).toBe(`${ctx.baseUrl}/logga-in`);
+    await expect(page.title()).resolves.toBe('Fel: Logga in – Samverka');
+    await expect(errorSummary().getByRole('link').allTextContents()).resolves.toEqual(['Fel e-postadress eller lösenord']);
+    expect(await errorSummary().getByRole('link').getAttribute('href')).toBe('#email');
+    await expect(page.getByLabel('E-postadress').inputValue()).resolves.toBe(user.email);
+    await expect(page.getByLabel('Lösenord').inputValue()).resolves.toBe('');
+    await expect(page.content()).resolves.not.toContain(wrong);
+    await expect(cookie(SESSION_COOKIE)).resolves.toBeUndefined();
+    await expectAccessible();
+    const known = await page.locator('main').innerHTML();
+
+    // An address nobody has: the very same page (it must not tell whether an account exists).
+    const unknown = await signIn('ingen.alls@malmo.example', wrong);
+    expect(unknown.status()).toBe(401);
+    expect((await page.locator('main').innerHTML()).replace('ingen.alls@malmo.example', user.email).replace(/name="_csrf" value="[^"]*"/, '')).toBe(
+      known.replace(/name="_csrf" value="[^"]*"/, ''),
+    );
+
+    // Empty fields: asked for, beside each field.
+    await page.getByLabel('E-postadress').fill('');
+    const empty = await submit('Logga in');
+    expect(empty.status()).toBe(400);
+    await expect(errorSummary().getByRole('link').allTextContents()).resolves.toEqual(['Ange din e-postadress', 'Ange ditt lösenord']);
+    await expect(page.locator('#email-error').textContent()).resolves.toBe('Fel: Ange din e-postadress');
+    await expectAccessible();
+  });
+
+  it('sends an unauthenticated visit to a department page to sign-in, and back to that page after signing in', async () => {
+    const path = `${departmentPath('Förskoleförvaltningen')}?utsedd=ingen`;
+    const direct = await fetch(ctx.baseUrl + path, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(direct.status).toBe(303);
+    expect(direct.headers.get('location')).toBe(`/logga-in?next=${encodeURIComponent(path)}`);
+
+    await open(path);
+    expect(page.url()).toBe(`${ctx.baseUrl}/logga-in?next=${encodeURIComponent(path)}`);
+    expect(await page.locator('input[name=next]').getAttribute('value')).toBe(path);
+    await fillSignInForm(page, MANAGEMENT, DEMO_PASSWORD);
+    const response = await submit('Logga in');
+
+    expect(response.status()).toBe(303);
+    expect(response.headers()['location']).toBe(path);
+    expect(page.url()).toBe(ctx.baseUrl + path);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Förskoleförvaltningen');
+    // A manager reads the page; appointing and ending are for admins.
+    await expect(page.locator('#utse').count()).resolves.toBe(0);
+    await expect(page.getByText(/Avsluta uppdraget/).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /Bekräfta uppdraget/ }).count()).resolves.toBe(0);
+    await expect(navLinks()).resolves.toEqual(['Start', 'Förskoleförvaltningen', 'API-dokumentation'].map((t) => expect.stringContaining(t)));
+    await expectAccessible();
+
+    // A form posted without a session leads to sign-in and then to the form's page (nothing is posted again).
+    const posted = await fetch(`${ctx.baseUrl}${departmentPath('Förskoleförvaltningen')}/samordnare`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: 'kind=primary',
+      redirect: 'manual',
+    });
+    expect(posted.status).toBe(303);
+    expect(posted.headers.get('location')).toBe(`/logga-in?next=${encodeURIComponent(`${departmentPath('Förskoleförvaltningen')}/samordnare`)}`);
+  });
+
+  it("refuses a coordinator other departments' pages and the department list with a Swedish 403 page, and shows them their own", async () => {
+    await signIn(COORDINATOR);
+    expect(page.url()).toBe(`${ctx.baseUrl}/`);
+    await expect(navLinks()).resolves.toEqual(['Start', 'Förskoleförvaltningen', 'API-dokumentation'].map((t) => expect.stringContaining(t)));
+    await expect(page.locator('h2#dina-forvaltningar').textContent()).resolves.toBe('Din förvaltning');
+    await expect(page.locator('h2#dina-forvaltningar + ul').textContent()).resolves.toMatch(/Förskoleförvaltningen\s+\(du är samordnare\)/);
+    await expect(page.locator('.samverka-figures').count()).resolves.toBe(0);
+    await expectAccessible();
+
+    for (const path of [departmentPath('Kulturförvaltningen'), '/forvaltningar']) {
+      const response = await open(path);
+      expect(response.status()).toBe(403);
+      await expect(page.title()).resolves.toBe('Du har inte behörighet till sidan – Samverka');
+      await expect(page.locator('h1').textContent()).resolves.toBe('Du har inte behörighet till sidan');
+      await expect(page.locator('main').textContent()).resolves.not.toContain('Gå till förvaltningarna');
+    }
+    await expectAccessible();
+
+    const own = await open(departmentPath('Förskoleförvaltningen'));
+    expect(own.status()).toBe(200);
+    // Appointing is for admins, even with the right form token.
+    const before = await ctx.app.get(CoordinatorService).listForDepartment(departmentIds.get('Förskoleförvaltningen')!, true);
+    const posted = await page.request.post(`${ctx.baseUrl}${departmentPath('Förskoleförvaltningen')}/samordnare`, {
+      form: { _csrf: await csrfOnPage(), kind: 'deputy', personChoice: 'new', personName: 'Ny Person', personEmail: 'ny.person@malmo.example', mandate: 'M', responsibilities: 'R', validFrom: '2030-01-01' },
+      maxRedirects: 0,
+    });
+    expect(posted.status()).toBe(403);
+    await expect(ctx.app.get(CoordinatorService).listForDepartment(departmentIds.get('Förskoleförvaltningen')!, true)).resolves.toHaveLength(before.length);
+  });
+
+  it('shows a committee secretary their committee, and a user without a role that they have none yet', async () => {
+    await signIn(SECRETARY);
+    await expect(navLinks()).resolves.toEqual(['Start', 'API-dokumentation'].map((t) => expect.stringContaining(t)));
+    await expect(page.locator('h2#din-namnd').textContent()).resolves.toBe('Din nämnd');
+    await expect(page.locator('main').textContent()).resolves.toContain('Du är nämndsekreterare för Förskolenämnden.');
+    await expectAccessible();
+    await expect(open('/forvaltningar').then((r) => r.status())).resolves.toBe(403);
+
+    await context.clearCookies();
+    const nobody = await ctx.given.user({ name: 'Ingrid Utan Roll' });
+    await signIn(nobody.email, TEST_PASSWORD);
+    await expect(page.locator('.samverka-account__name').textContent()).resolves.toBe('Inloggad som Ingrid Utan Roll');
+    await expect(page.locator('main').textContent()).resolves.toContain('Ditt konto har ingen roll i Samverka ännu.');
+    await expectAccessible();
+  });
+
+  it("refuses a form posted without the session's CSRF token with a Swedish 403 page, and changes nothing", async () => {
+    await signIn(ADMIN);
+    const path = departmentPath('Fastighets- och gatukontoret');
+    await open(path);
+    const coordinators = ctx.app.get(CoordinatorService);
+    const [assignment] = await coordinators.listForDepartment(departmentIds.get('Fastighets- och gatukontoret')!);
+    const endAddress = `${ctx.baseUrl}${path}/uppdrag/${assignment.id}/avsluta`;
+    const token = await csrfOnPage();
+
+    // Another session's token is no better than none.
+    const other = await browser.newContext({ javaScriptEnabled: false });
+    const otherPage = await other.newPage();
+    await signInThroughForm(otherPage, ctx.baseUrl, ADMIN, DEMO_PASSWORD);
+    const othersToken = (await otherPage.locator('input[name=_csrf]').first().getAttribute('value'))!;
+    await other.close();
+    expect(othersToken).not.toBe(token);
+
+    const forms: Array<Record<string, string>> = [{ reason: 'Utan token' }, { reason: 'Fel token', _csrf: 'fel' }, { reason: 'Annans token', _csrf: othersToken }];
+    for (const form of forms) {
+      const posted = await page.request.post(endAddress, { form, maxRedirects: 0 });
+      expect(posted.status()).toBe(403);
+      expect(posted.headers()['content-type']).toBe('text/html; charset=utf-8');
+      const html = await posted.text();
+      expect(html).toContain('Formuläret har gått ut');
+      expect(html).toContain('ladda om den och försök igen');
+    }
+    await expect(coordinators.get(assignment.id)).resolves.toMatchObject({ validTo: null, endReason: null });
+
+    // With the page's own token the same form works.
+    const posted = await page.request.post(endAddress, { form: { reason: 'Med rätt token', _csrf: token }, maxRedirects: 0 });
+    expect(posted.status()).toBe(303);
+    await expect(coordinators.get(assignment.id)).resolves.toMatchObject({ endReason: 'Med rätt token' });
+
+    // The 403 page itself, as a browser shows it.
+    await page.route(endAddress, (route) => route.continue({ postData: 'reason=x&_csrf=fel' }));
+    await open(path);
+    const card = page.locator('.govuk-summary-card').first();
+    await card.locator('summary').click();
+    const refused = await submit(`Avsluta uppdraget för ${assignment.person!.name} som samordnare`);
+    expect(refused.status()).toBe(403);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Formuläret har gått ut');
+    await expectAccessible();
+  });
+
+  it('signs out: the session is revoked, the cookie cleared, and the old cookie afterwards leads to sign-in', async () => {
+    await signIn(STRATEGIST);
+    const before = (await cookie(SESSION_COOKIE))!.value;
+    expect((await getWithCookie('/forvaltningar', before)).status).toBe(200);
+
+    const response = await submit('Logga ut');
+    expect(response.status()).toBe(303);
+    expect(page.url()).toBe(`${ctx.baseUrl}/logga-in?utloggad=1`);
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain('Du är utloggad');
+    await expect(cookie(SESSION_COOKIE)).resolves.toBeUndefined();
+    await expectAccessible();
+
+    const reused = await getWithCookie('/forvaltningar', before);
+    expect(reused.status).toBe(303);
+    expect(reused.headers.get('location')).toBe('/logga-in?next=%2Fforvaltningar');
+    // The dead cookie is cleared too.
+    expect(reused.headers.get('set-cookie')).toMatch(new RegExp(`^${SESSION_COOKIE}=;`));
+    // Signing out again without a session: already signed out.
+    const again = await fetch(`${ctx.baseUrl}/logga-ut`, {
+      method: 'POST',
+      headers: { cookie: `${SESSION_COOKIE}=${before}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: '_csrf=x',
+      redirect: 'manual',
+    });
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe('/logga-in?utloggad=1');
+  });
+
+  it('sets the session cookie HttpOnly and SameSite=Lax for the session lifetime, and makes a new session on every sign-in, ending the previous one', async () => {
+    const started = Date.now() / 1000;
+    await signIn(ADMIN);
+    const session = (await cookie(SESSION_COOKIE))!;
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', secure: false });
+    expect(session.expires).toBeGreaterThan(started + ctx.config.identity.sessionTtlHours * 3600 - 60);
+    expect(session.expires).toBeLessThan(Date.now() / 1000 + ctx.config.identity.sessionTtlHours * 3600 + 60);
+    // The login CSRF cookie is done with.
+    await expect(cookie(LOGIN_CSRF_COOKIE)).resolves.toBeUndefined();
+    // Signed in already: the sign-in page goes straight on.
+    await open('/logga-in?next=/forvaltningar');
+    expect(page.url()).toBe(`${ctx.baseUrl}/forvaltningar`);
+
+    // Another browser that has (been given) that session cookie signs in: it gets a new session, and the old one ends.
+    const other = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const otherPage = await other.newPage();
+      await otherPage.goto(`${ctx.baseUrl}/logga-in`);
+      await other.addCookies([{ name: SESSION_COOKIE, value: session.value, url: ctx.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+      await fillSignInForm(otherPage, STRATEGIST, DEMO_PASSWORD);
+      await Promise.all([otherPage.waitForURL(`${ctx.baseUrl}/`), otherPage.getByRole('button', { name: 'Logga in', exact: true }).click()]);
+      const renewed = (await cookie(SESSION_COOKIE, other))!;
+      expect(renewed.value).not.toBe(session.value);
+      await expect(otherPage.locator('.samverka-account__name').textContent()).resolves.toBe('Inloggad som Erik Strand');
+      expect((await getWithCookie('/', session.value)).status).toBe(303);
+      expect((await getWithCookie('/', renewed.value)).status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('never leaves the site after signing in: next=//evil.example and other addresses elsewhere land on the start page', async () => {
+    await open('/logga-in?next=//evil.example');
+    await expect(page.locator('input[name=next]').count()).resolves.toBe(0);
+    await fillSignInForm(page, STRATEGIST, DEMO_PASSWORD);
+    const response = await submit('Logga in');
+    expect(response.headers()['location']).toBe('/');
+    expect(page.url()).toBe(`${ctx.baseUrl}/`);
+
+    // A forged next in the posted form itself is ignored too.
+    await context.clearCookies();
+    for (const next of ['//evil.example', 'https://evil.example/', '/\\evil.example', '/\t/evil.example', 'javascript:alert(1)']) {
+      await open('/logga-in');
+      const posted = await page.request.post(`${ctx.baseUrl}/logga-in`, {
+        form: { _csrf: await csrfOnPage(), email: STRATEGIST, password: DEMO_PASSWORD, next },
+        maxRedirects: 0,
+      });
+      expect([next, posted.status(), posted.headers()['location']]).toEqual([next, 303, '/']);
+      await context.clearCookies();
+    }
+  });
+
+  it('refuses a sign-in form that did not come from this site (login CSRF), and a fresh form then works', async () => {
+    const forged = await page.request.post(`${ctx.baseUrl}/logga-in`, { form: { _csrf: 'x'.repeat(32), email: ADMIN, password: DEMO_PASSWORD }, maxRedirects: 0 });
+    expect(forged.status()).toBe(403);
+    await expect(forged.text()).resolves.toContain('Inloggningssidan hade gått ut');
+    await expect(cookie(SESSION_COOKIE)).resolves.toBeUndefined();
+
+    // The form was shown, but its cookie has gone (expired, or another site's form): shown again, with a new token.
+    await open('/logga-in');
+    await context.clearCookies();
+    await fillSignInForm(page, ADMIN, DEMO_PASSWORD);
+    const refused = await submit('Logga in');
+    expect(refused.status()).toBe(403);
+    await expect(errorSummary().textContent()).resolves.toContain('Inloggningssidan hade gått ut');
+    await expect(page.getByLabel('E-postadress').inputValue()).resolves.toBe(ADMIN);
+    await expect(cookie(SESSION_COOKIE)).resolves.toBeUndefined();
+    await expectAccessible();
+    await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+    const accepted = await submit('Logga in');
+    expect(accepted.status()).toBe(303);
+    await expect(cookie(SESSION_COOKIE)).resolves.toBeDefined();
+  });
+
+  it('locks an account out after repeated wrong passwords with the Swedish message, even for the right password', async () => {
+    const user = await ctx.given.user({});
+    for (let i = 0; i < MAX_FAILURES; i++) expect((await signIn(user.email, `fel ${i}`)).status()).toBe(401);
+    const locked = await signIn(user.email, 'fel igen');
+    expect(locked.status()).toBe(429);
+    expect(Number(locked.headers()['retry-after'])).toBeGreaterThan(0);
+    const message = /^För många misslyckade inloggningsförsök\. Försök igen om \d+ minuter\.$/;
+    await expect(errorSummary().getByRole('link').textContent()).resolves.toMatch(message);
+    await expectAccessible();
+
+    const right = await signIn(user.email, TEST_PASSWORD);
+    expect(right.status()).toBe(429);
+    await expect(errorSummary().getByRole('link').textContent()).resolves.toMatch(message);
+    await expect(cookie(SESSION_COOKIE)).resolves.toBeUndefined();
+  });
+
+  it('tells a disabled account so once the password is right, and otherwise says nothing about it', async () => {
+    const user = await ctx.given.user({});
+    await ctx.app.get(UserAdminService).disable(TEST_ACTOR, user.user.id);
+    expect((await signIn(user.email, 'fel lösenord')).status()).toBe(401);
+    await expect(errorSummary().getByRole('link').textContent()).resolves.toBe('Fel e-postadress eller lösenord');
+    const response = await signIn(user.email, TEST_PASSWORD);
+    expect(response.status()).toBe(403);
+    await expect(errorSummary().getByRole('link').textContent()).resolves.toBe('Kontot är avstängt. Kontakta administratören.');
+    await expect(cookie(SESSION_COOKIE)).resolves.toBeUndefined();
+  });
+});
