@@ -12,6 +12,7 @@ export interface LoadJob {
   type: 'run';
   id: number;
   url: string;
+  headers: Record<string, string>;
   connections: number;
   durationSec: number;
   maxRequests: number;
@@ -45,6 +46,7 @@ async function runJob(job: LoadJob): Promise<LoadFigures> {
   let okBytes = 0;
   const instance = autocannon({
     url: job.url,
+    headers: job.headers,
     connections: job.connections,
     duration: job.durationSec,
     maxOverallRequests: job.maxRequests,

@@ -10,6 +10,8 @@ export interface BenchResult {
   kind: 'http' | 'service';
   target: string;
   isBaseline: boolean;
+  /** Why the target was not measured (e.g. refused with 403); its figures are then NaN. */
+  notMeasured?: string;
   opsPerSec: number;
   latencyMs: LatencySummary;
   /** Measured operations (2xx responses, or loop iterations). */
@@ -98,6 +100,10 @@ export function formatReport(report: BenchReport): string {
   const header = ['dataset', 'kind', 'target', 'ops/s', 'p50 ms', 'p99 ms', 'throughput vs baseline', 'p50 vs base', 'queries/op', 'bytes/resp', 'n', 'non-2xx/err'];
   const rows = [header];
   for (const r of report.results) {
+    if (r.notMeasured) {
+      rows.push([r.phase, r.kind, r.target, '–', '–', '–', 'not measured (see checks)', '', '', '', '0', '']);
+      continue;
+    }
     rows.push([
       r.phase,
       r.kind,

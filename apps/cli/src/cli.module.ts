@@ -6,6 +6,7 @@ import { IdentityModule } from '@samverka/identity';
 import { OrganisationModule } from '@samverka/organisation';
 import { MigrateCommand, GenerateMigrationCommand } from './commands/database.commands';
 import { SeedDemoCommand } from './commands/seed-demo.command';
+import { CreateUserCommand, DisableUserCommand } from './commands/user.commands';
 
 @Module({})
 export class CliModule {
@@ -19,7 +20,7 @@ export class CliModule {
         OrganisationModule,
         IdentityModule,
       ],
-      providers: [MigrateCommand, GenerateMigrationCommand, SeedDemoCommand],
+      providers: [MigrateCommand, GenerateMigrationCommand, SeedDemoCommand, CreateUserCommand, DisableUserCommand],
     };
   }
 }
