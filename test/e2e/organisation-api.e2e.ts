@@ -30,6 +30,10 @@ describe('organisation registry API', () => {
       expect(list.body.map((d: { id: string }) => d.id)).toEqual([res.body.id]);
       expect((await adm.api('GET', '/api/v1/committees?code=FSKN')).body).toHaveLength(1);
       expect((await adm.api('GET', `/api/v1/departments/${res.body.id}`)).body.name).toBe('Förskoleförvaltningen');
+
+      // The audit trail says who, from where.
+      const [event] = await ctx.dataSource.query(`select actor_id, actor_ip, action from audit_event where subject_id = $1`, [res.body.id]);
+      expect(event).toEqual({ actor_id: adm.personId, actor_ip: '127.0.0.1', action: 'department.created' });
     });
 
     it('names the field and rule for unknown fields, empty names and bad codes, writing nothing', async () => {

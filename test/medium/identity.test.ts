@@ -43,6 +43,7 @@ describe('identity', () => {
       expect(await sessions.resolve(token, 'web')).toBeNull();
       const events = await ctx.dataSource.getRepository(AuditEventEntity).findBy({ subjectId: u.user.id, action: 'auth.signed_in' });
       expect(events[0].after).toMatchObject({ method: 'password', ip: '10.0.0.1' });
+      expect(events[0]).toMatchObject({ actorId: u.user.personId, actorIp: '10.0.0.1' });
     });
 
     it('gives the same answer for a wrong password and an unknown account', async () => {

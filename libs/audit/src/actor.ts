@@ -2,6 +2,8 @@
 export interface Actor {
   personId: string | null;
   label: string;
+  /** The address the request came from, when there was a request. */
+  ip?: string | null;
 }
 
 export const SYSTEM_ACTOR: Actor = { personId: null, label: 'system' };

@@ -18,6 +18,10 @@ export class AuditEventEntity {
   @Column({ type: 'text' })
   actorLabel!: string;
 
+  /** Where the actor acted from (the client address), when known. */
+  @Column({ type: 'text', nullable: true })
+  actorIp!: string | null;
+
   /** e.g. `department.created`, `coordinator.appointed`. */
   @Column({ type: 'text' })
   action!: string;

@@ -21,6 +21,7 @@ export class AuditService {
       Object.assign(new AuditEventEntity(), {
       actorId: actor.personId,
       actorLabel: actor.label,
+      actorIp: actor.ip ?? null,
       action: record.action,
       subjectType: record.subjectType,
       subjectId: record.subjectId,

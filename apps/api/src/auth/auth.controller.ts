@@ -26,7 +26,7 @@ export class AuthController {
   @Allow(signedIn())
   @ApiOperation({ summary: 'Sign out: revoke the access token used for this call' })
   async revoke(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<void> {
-    await this.signIn.signOut(principal.sessionId, actorOf(principal) as { personId: string; label: string }, principal.userId, request.ip);
+    await this.signIn.signOut(principal.sessionId, actorOf(principal, request.ip), principal.userId, request.ip);
   }
 
   @Get('me')

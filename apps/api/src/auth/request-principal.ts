@@ -14,5 +14,5 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: Execution
   return principal;
 });
 
-export const actorOf = (principal: Principal | undefined): Actor =>
-  principal ? { personId: principal.personId, label: principal.name } : { personId: null, label: 'anonymous' };
+export const actorOf = (principal: Principal | undefined, ip: string | null = null): Actor =>
+  principal ? { personId: principal.personId, label: principal.name, ip } : { personId: null, label: 'anonymous', ip };

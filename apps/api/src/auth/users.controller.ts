@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Principal, RoleGrantEntity, UserAdminService, UserWithGrants } from '@samverka/identity';
+import { Actor } from '@samverka/audit';
+import { RoleGrantEntity, UserAdminService, UserWithGrants } from '@samverka/identity';
 import { UuidParam } from '../common/uuid-param';
 import { admin } from './access-rules';
 import { Allow } from './allow.decorator';
 import { CreateUserDto, GrantRoleDto, RoleGrantDto, SetPasswordDto, UserDto, UserQueryDto } from './dto/user.dto';
-import { actorOf, CurrentPrincipal } from './request-principal';
+import { CurrentActor } from '../common/current-actor.decorator';
 
 const scope = (x: { id: string; code: string; name: string } | null | undefined) => (x ? { id: x.id, code: x.code, name: x.name } : null);
 const toGrantDto = (g: RoleGrantEntity): RoleGrantDto => ({ id: g.id, role: g.role, department: scope(g.department), committee: scope(g.committee), grantedAt: g.grantedAt });
@@ -35,8 +36,8 @@ export class UsersController {
 
   @Post()
   @ApiOperation({ summary: 'Create a user for a person (created too when new), optionally with a password' })
-  async create(@CurrentPrincipal() p: Principal, @Body() dto: CreateUserDto): Promise<UserDto> {
-    return toUserDto(await this.users.create(actorOf(p), dto));
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserDto> {
+    return toUserDto(await this.users.create(actor, dto));
   }
 
   @Get(':id')
@@ -47,36 +48,36 @@ export class UsersController {
   @Put(':id/password')
   @HttpCode(204)
   @ApiOperation({ summary: "Set a user's password; every session of theirs is signed out" })
-  async setPassword(@CurrentPrincipal() p: Principal, @Param('id', UuidParam('Användaren')) id: string, @Body() dto: SetPasswordDto): Promise<void> {
-    await this.users.setPassword(actorOf(p), id, dto.password);
+  async setPassword(@CurrentActor() actor: Actor, @Param('id', UuidParam('Användaren')) id: string, @Body() dto: SetPasswordDto): Promise<void> {
+    await this.users.setPassword(actor, id, dto.password);
   }
 
   @Post(':id/roles')
   @ApiOperation({ summary: 'Grant a role (management per department, committee_secretary per committee); granting again changes nothing' })
-  async grant(@CurrentPrincipal() p: Principal, @Param('id', UuidParam('Användaren')) id: string, @Body() dto: GrantRoleDto): Promise<RoleGrantDto> {
-    return toGrantDto(await this.users.grantRole(actorOf(p), id, dto));
+  async grant(@CurrentActor() actor: Actor, @Param('id', UuidParam('Användaren')) id: string, @Body() dto: GrantRoleDto): Promise<RoleGrantDto> {
+    return toGrantDto(await this.users.grantRole(actor, id, dto));
   }
 
   @Delete(':id/roles/:grantId')
   @HttpCode(204)
   async revoke(
-    @CurrentPrincipal() p: Principal,
+    @CurrentActor() actor: Actor,
     @Param('id', UuidParam('Användaren')) id: string,
     @Param('grantId', UuidParam('Behörigheten')) grantId: string,
   ): Promise<void> {
-    await this.users.revokeRole(actorOf(p), id, grantId);
+    await this.users.revokeRole(actor, id, grantId);
   }
 
   @Post(':id/disable')
   @HttpCode(200)
   @ApiOperation({ summary: 'Disable a user: every session and access token is revoked at once' })
-  async disable(@CurrentPrincipal() p: Principal, @Param('id', UuidParam('Användaren')) id: string): Promise<UserDto> {
-    return toUserDto(await this.users.disable(actorOf(p), id));
+  async disable(@CurrentActor() actor: Actor, @Param('id', UuidParam('Användaren')) id: string): Promise<UserDto> {
+    return toUserDto(await this.users.disable(actor, id));
   }
 
   @Post(':id/enable')
   @HttpCode(200)
-  async enable(@CurrentPrincipal() p: Principal, @Param('id', UuidParam('Användaren')) id: string): Promise<UserDto> {
-    return toUserDto(await this.users.enable(actorOf(p), id));
+  async enable(@CurrentActor() actor: Actor, @Param('id', UuidParam('Användaren')) id: string): Promise<UserDto> {
+    return toUserDto(await this.users.enable(actor, id));
   }
 }

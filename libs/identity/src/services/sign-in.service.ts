@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditService } from '@samverka/audit';
+import { Actor, AuditService } from '@samverka/audit';
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { TransactionHost } from '@samverka/database';
 import { Clock } from '@samverka/kernel';
@@ -67,7 +67,7 @@ export class SignInService {
       const session = await this.sessions.create(user.id, request.kind, 'password', request);
       await this.users.markSignedIn(user.id, now);
       await this.audit.record(
-        { personId: user.personId, label: user.person!.name },
+        { personId: user.personId, label: user.person!.name, ip: request.ip },
         { action: 'auth.signed_in', subjectType: 'user', subjectId: user.id, after: { method: 'password', kind: request.kind, ip: request.ip } },
       );
       return session;
@@ -85,14 +85,14 @@ export class SignInService {
       const session = await this.sessions.create(user.id, 'web', 'oidc', meta);
       await this.users.markSignedIn(user.id, this.clock.now());
       await this.audit.record(
-        { personId: user.personId, label: user.person!.name },
+        { personId: user.personId, label: user.person!.name, ip: meta.ip },
         { action: 'auth.signed_in', subjectType: 'user', subjectId: user.id, after: { method: 'oidc', kind: 'web', ip: meta.ip } },
       );
       return session;
     });
   }
 
-  async signOut(sessionId: string, actor: { personId: string; label: string }, userId: string, ip: string | null): Promise<void> {
+  async signOut(sessionId: string, actor: Actor, userId: string, ip: string | null): Promise<void> {
     await this.tx.run(async () => {
       await this.sessions.revoke(sessionId);
       await this.audit.record(actor, { action: 'auth.signed_out', subjectType: 'user', subjectId: userId, after: { sessionId, ip } });
@@ -103,7 +103,7 @@ export class SignInService {
     await this.tx.run(async () => {
       const attempt = await this.attempts.record(email, ip, succeeded, this.clock.now());
       await this.audit.record(
-        { personId: null, label: email.slice(0, 320) },
+        { personId: null, label: email.slice(0, 320), ip },
         { action, subjectType: userId ? 'user' : 'sign_in_attempt', subjectId: userId ?? attempt.id, after: { email, ip } },
       );
     });

@@ -5,7 +5,7 @@ import { IdentityError, IdentityErrorCode, Principal, SessionService, SignInServ
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { anyone, signedIn } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
-import { CurrentPrincipal, principalOf } from '../../auth/request-principal';
+import { actorOf, CurrentPrincipal, principalOf } from '../../auth/request-principal';
 import { clearSessionCookie, setSessionCookie } from '../../auth/session-cookie';
 import { ErrorCode, httpStatusFor } from '../../common/domain-exception.filter';
 import { FieldErrors, formField } from '../forms/form-body';
@@ -85,7 +85,7 @@ export class SignInController {
   @Post(SIGN_OUT_PATH.slice(1))
   @Allow(signedIn())
   async signOut(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.signIn.signOut(principal.sessionId, { personId: principal.personId, label: principal.name }, principal.userId, request.ip);
+    await this.signIn.signOut(principal.sessionId, actorOf(principal, request.ip), principal.userId, request.ip);
     clearSessionCookie(reply, this.config);
     void reply.redirect(signInPath(null, { utloggad: '1' }), HttpStatus.SEE_OTHER);
   }
