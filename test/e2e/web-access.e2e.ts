@@ -1,8 +1,9 @@
-import { DEMO_PASSWORD, DemoUsersSeeder, UserAdminService } from '@samverka/identity';
-import { CoordinatorService, DemoCitySeeder, OrganisationRegistryService } from '@samverka/organisation';
+import { DEMO_PASSWORD, UserAdminService } from '@samverka/identity';
+import { CoordinatorService } from '@samverka/organisation';
 import { Browser, BrowserContext, Cookie, Page, Response } from 'playwright-core';
-import { checkAccessibility, describeViolations, fillSignInForm, launchBrowser, signInThroughForm } from '../support/browser';
-import { e2eContext, E2eContext } from '../support/e2e';
+import { fillSignInForm, signInThroughForm } from '../support/browser';
+import { E2eContext } from '../support/e2e';
+import { webSuite } from '../support/web-suite';
 import { TEST_ACTOR, TEST_PASSWORD } from '../support/given';
 
 const ADMIN = 'sofia.berglund@malmo.example';
@@ -24,40 +25,20 @@ describe('the web UI: signing in and access', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const departmentIds = new Map<string, string>();
 
-  beforeAll(async () => {
-    [ctx, browser] = await Promise.all([e2eContext({ SIGN_IN_MAX_FAILURES_PER_ACCOUNT: String(MAX_FAILURES) }), launchBrowser()]);
-    await ctx.app.get(DemoCitySeeder).seed(TEST_ACTOR);
-    await ctx.app.get(DemoUsersSeeder).seed(TEST_ACTOR);
-    for (const d of await ctx.app.get(OrganisationRegistryService).listDepartments()) departmentIds.set(d.name, d.id);
+  const web = webSuite({ SIGN_IN_MAX_FAILURES_PER_ACCOUNT: String(MAX_FAILURES) });
+  beforeAll(() => {
+    ctx = web.ctx;
+    browser = web.browser;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
+  beforeEach(() => {
+    context = web.context;
+    page = web.page;
   });
-  beforeEach(async () => {
-    context = await browser.newContext({ javaScriptEnabled: false, locale: 'sv-SE' });
-    page = await context.newPage();
-  });
-  afterEach(() => context?.close());
+  const departmentPath = (name: string) => web.departmentPath(name);
+  const open = (path: string) => web.open(path);
 
-  const departmentPath = (name: string) => {
-    const id = departmentIds.get(name);
-    if (!id) throw new Error(`No department ${name}`);
-    return `/forvaltningar/${id}`;
-  };
-
-  async function open(path: string): Promise<Response> {
-    const response = await page.goto(ctx.baseUrl + path);
-    if (!response) throw new Error(`No response for ${path}`);
-    return response;
-  }
-
-  async function expectAccessible(): Promise<void> {
-    const violations = await checkAccessibility(page);
-    if (violations.length > 0) throw new Error(`${page.url()} has accessibility violations:\n${describeViolations(violations)}`);
-  }
+  const expectAccessible = () => web.expectAccessible();
 
   const signIn = (email: string, password = DEMO_PASSWORD, path = '/logga-in') => signInThroughForm(page, ctx.baseUrl, email, password, path);
 
@@ -198,13 +179,13 @@ describe('the web UI: signing in and access', () => {
     const own = await open(departmentPath('Förskoleförvaltningen'));
     expect(own.status()).toBe(200);
     // Appointing is for admins, even with the right form token.
-    const before = await ctx.app.get(CoordinatorService).listForDepartment(departmentIds.get('Förskoleförvaltningen')!, true);
+    const before = await ctx.app.get(CoordinatorService).listForDepartment(web.departmentId('Förskoleförvaltningen'), true);
     const posted = await page.request.post(`${ctx.baseUrl}${departmentPath('Förskoleförvaltningen')}/samordnare`, {
       form: { _csrf: await csrfOnPage(), kind: 'deputy', personChoice: 'new', personName: 'Ny Person', personEmail: 'ny.person@malmo.example', mandate: 'M', responsibilities: 'R', validFrom: '2030-01-01' },
       maxRedirects: 0,
     });
     expect(posted.status()).toBe(403);
-    await expect(ctx.app.get(CoordinatorService).listForDepartment(departmentIds.get('Förskoleförvaltningen')!, true)).resolves.toHaveLength(before.length);
+    await expect(ctx.app.get(CoordinatorService).listForDepartment(web.departmentId('Förskoleförvaltningen'), true)).resolves.toHaveLength(before.length);
   });
 
   it('shows a committee secretary their committee, and a user without a role that they have none yet', async () => {
@@ -228,7 +209,7 @@ describe('the web UI: signing in and access', () => {
     const path = departmentPath('Fastighets- och gatukontoret');
     await open(path);
     const coordinators = ctx.app.get(CoordinatorService);
-    const [assignment] = await coordinators.listForDepartment(departmentIds.get('Fastighets- och gatukontoret')!);
+    const [assignment] = await coordinators.listForDepartment(web.departmentId('Fastighets- och gatukontoret'));
     const endAddress = `${ctx.baseUrl}${path}/uppdrag/${assignment.id}/avsluta`;
     const token = await csrfOnPage();
 

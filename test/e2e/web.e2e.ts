@@ -1,10 +1,11 @@
-import { DEMO_PASSWORD, DemoUsersSeeder } from '@samverka/identity';
+import { DEMO_PASSWORD } from '@samverka/identity';
 import { addDays, formatSwedishDate } from '@samverka/kernel';
-import { CoordinatorService, DemoCitySeeder, demoEmail, OrganisationRegistryService } from '@samverka/organisation';
+import { CoordinatorService, demoEmail } from '@samverka/organisation';
 import { randomUUID } from 'node:crypto';
-import { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
-import { checkAccessibility, describeViolations, launchBrowser, signInThroughForm } from '../support/browser';
-import { e2eContext, E2eContext } from '../support/e2e';
+import { Locator, Page, Response } from 'playwright-core';
+import { signInThroughForm } from '../support/browser';
+import { E2eContext } from '../support/e2e';
+import { webSuite } from '../support/web-suite';
 import { TEST_PASSWORD } from '../support/given';
 
 /** The demo city's users (password DEMO_PASSWORD), one per role. */
@@ -19,40 +20,19 @@ const STRATEGIST = 'erik.strand@malmo.example';
  */
 describe('the web UI', () => {
   let ctx: E2eContext;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let today: string;
-  const departmentIds = new Map<string, string>();
 
-  beforeAll(async () => {
-    [ctx, browser] = await Promise.all([e2eContext(), launchBrowser()]);
-    await ctx.app.get(DemoCitySeeder).seed({ personId: null, label: 'test' });
-    await ctx.app.get(DemoUsersSeeder).seed({ personId: null, label: 'test' });
-    for (const d of await ctx.app.get(OrganisationRegistryService).listDepartments()) departmentIds.set(d.name, d.id);
+  const web = webSuite();
+  beforeAll(() => {
+    ctx = web.ctx;
     today = ctx.app.get(CoordinatorService).today();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
+  beforeEach(() => {
+    page = web.page;
   });
-  beforeEach(async () => {
-    context = await browser.newContext({ javaScriptEnabled: false, locale: 'sv-SE' });
-    page = await context.newPage();
-  });
-  afterEach(() => context?.close());
-
-  const departmentPath = (name: string) => {
-    const id = departmentIds.get(name);
-    if (!id) throw new Error(`No department ${name}`);
-    return `/forvaltningar/${id}`;
-  };
-
-  async function open(path: string): Promise<Response> {
-    const response = await page.goto(ctx.baseUrl + path);
-    if (!response) throw new Error(`No response for ${path}`);
-    return response;
-  }
+  const departmentPath = (name: string) => web.departmentPath(name);
+  const open = (path: string) => web.open(path);
 
   /** Signs in through the sign-in form; the browser is then on the start page. */
   async function signIn(email: string, password = DEMO_PASSWORD): Promise<void> {
@@ -61,10 +41,7 @@ describe('the web UI', () => {
     expect(page.url()).toBe(`${ctx.baseUrl}/`);
   }
 
-  async function expectAccessible(): Promise<void> {
-    const violations = await checkAccessibility(page);
-    if (violations.length > 0) throw new Error(`${page.url()} has accessibility violations:\n${describeViolations(violations)}`);
-  }
+  const expectAccessible = () => web.expectAccessible();
 
   /** Submits a form by its button and returns the response to the POST itself (before any redirect). */
   async function submit(button: Locator): Promise<Response> {
