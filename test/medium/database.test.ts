@@ -1,5 +1,6 @@
 import { acquireEmbeddedPostgres, EmbeddedDatabaseInUseError, schemaDiff } from '@samverka/database';
 import { IdentityModule } from '@samverka/identity';
+import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { mediumContext } from '../support/medium';
 
 describe('database schema', () => {
   it('is exactly what the entities describe: the committed migrations leave nothing to generate', async () => {
-    const ctx = await mediumContext([OrganisationModule, IdentityModule]);
+    const ctx = await mediumContext([OrganisationModule, IdentityModule, NotificationsModule]);
     try {
       const diff = await schemaDiff(ctx.dataSource);
       expect(diff.up).toEqual([]);

@@ -3,6 +3,7 @@ import { ConfigModule, SamverkaConfig } from '@samverka/config';
 import { DatabaseModule } from '@samverka/database';
 import { KernelModule } from '@samverka/kernel';
 import { IdentityModule } from '@samverka/identity';
+import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { MigrateCommand, GenerateMigrationCommand } from './commands/database.commands';
 import { SeedDemoCommand } from './commands/seed-demo.command';
@@ -19,6 +20,7 @@ export class CliModule {
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: 2, applicationName: 'samverka-cli' }),
         OrganisationModule,
         IdentityModule,
+        NotificationsModule,
       ],
       providers: [MigrateCommand, GenerateMigrationCommand, SeedDemoCommand, CreateUserCommand, DisableUserCommand],
     };

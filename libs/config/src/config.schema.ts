@@ -47,6 +47,18 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(3)
   MAIL_FROM?: string;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  MAIL_MAX_ATTEMPTS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  MAIL_RETRY_BASE_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(5) @Max(3600)
+  MAIL_LEASE_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(600_000)
+  WORKER_POLL_INTERVAL_MS?: number;
+
   @IsOptional() @Transform(toBool) @IsBoolean()
   SEED_DEMO_DATA?: boolean;
 
@@ -108,6 +120,14 @@ export interface MailConfig {
   /** SMTP server; when absent mail is written as .eml files under `<dataDir>/mail`. */
   smtpUrl?: string;
   from: string;
+  /** Attempts before an email ends as failed. */
+  maxAttempts: number;
+  /** First retry after this many seconds, doubling each time. */
+  retryBaseSeconds: number;
+  /** How long a worker holds an email it is sending; after that another worker may take it. */
+  leaseSeconds: number;
+  /** How often the worker looks for due emails and sweeps. */
+  pollIntervalMs: number;
 }
 
 export interface OidcConfig {

@@ -63,6 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     mail: {
       smtpUrl: vars.SMTP_URL,
       from: vars.MAIL_FROM ?? 'Samverka <noreply@samverka.invalid>',
+      maxAttempts: vars.MAIL_MAX_ATTEMPTS ?? 6,
+      retryBaseSeconds: vars.MAIL_RETRY_BASE_SECONDS ?? 30,
+      leaseSeconds: vars.MAIL_LEASE_SECONDS ?? 120,
+      pollIntervalMs: vars.WORKER_POLL_INTERVAL_MS ?? 2000,
     },
     identity: {
       sessionTtlHours: vars.SESSION_TTL_HOURS ?? 12,

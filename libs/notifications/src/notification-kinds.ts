@@ -1,0 +1,44 @@
+import { LocalDate } from '@samverka/kernel';
+
+/**
+ * Every email kind and the data its templates need. A template and its caller
+ * cannot drift apart: `enqueue('coordinator.appointed', …)` only accepts this
+ * shape, and the renderer's strict Handlebars refuses a missing field.
+ */
+export interface NotificationKinds {
+  /** To the appointed person: department, mandate, responsibilities, validity, a link to acknowledge. */
+  'coordinator.appointed': {
+    departmentName: string;
+    kind: 'primary' | 'deputy';
+    mandate: string;
+    responsibilities: string[];
+    validFrom: LocalDate;
+    validTo: LocalDate | null;
+    acknowledgeUrl: string;
+    appointedBy: string | null;
+  };
+  /** To the department's management users, when it has no valid primary coordinator (once per gap; again after 14 days). */
+  'department.lacks_coordinator': {
+    departmentName: string;
+    since: LocalDate;
+    daysOpen: number;
+    reminder: boolean;
+    departmentUrl: string;
+  };
+}
+
+export type NotificationKind = keyof NotificationKinds;
+
+export interface KindSettings {
+  /** Mandatory kinds (deadlines, assignments) always go out; optional ones follow the recipient's preferences. */
+  mandatory: boolean;
+  /** A calendar event attached to the email (.ics), when the kind concerns a date. */
+  calendar?: (data: never) => { summary: string; date: LocalDate; description: string } | null;
+}
+
+export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
+  'coordinator.appointed': { mandatory: true },
+  'department.lacks_coordinator': { mandatory: true },
+};
+
+export const NOTIFICATION_KINDS = Object.keys(KIND_SETTINGS) as NotificationKind[];

@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@samverka/database';
+import { Clock } from '@samverka/kernel';
+import { NotificationKind, NotificationKinds } from './notification-kinds';
+import { Recipient } from './recipient';
+
+/**
+ * Queues emails in the caller's transaction (the change and its emails commit
+ * together or not at all). Queuing a key that exists changes nothing.
+ */
+@Injectable()
+export class NotificationOutbox {
+  constructor(
+    private readonly tx: TransactionHost,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /** True when queued; false when an email with this key was already queued (or sent). */
+  async enqueue<K extends NotificationKind>(kind: K, recipient: Recipient, data: NotificationKinds[K], dedupKey: string): Promise<boolean> {
+    const rows: unknown[] = await this.tx.manager.query(
+      `insert into notification (kind, dedup_key, recipient_email, recipient_name, recipient_person_id, data, status, attempts, next_attempt_at)
+       values ($1, $2, $3, $4, $5, $6::jsonb, 'pending', 0, $7)
+       on conflict (dedup_key) do nothing
+       returning id`,
+      [kind, dedupKey, recipient.email, recipient.name, recipient.personId ?? null, JSON.stringify(data), this.clock.now()],
+    );
+    return rows.length > 0;
+  }
+}

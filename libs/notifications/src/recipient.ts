@@ -1,0 +1,5 @@
+export interface Recipient {
+  email: string;
+  name: string;
+  personId?: string | null;
+}
