@@ -9,7 +9,7 @@
 import { ExecutionContext } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { SAMVERKA_CONFIG } from '@samverka/config';
-import { hashToken, PrincipalService, SessionService } from '@samverka/identity';
+import { hashToken, NotificationPreferenceService, PrincipalService, SessionService } from '@samverka/identity';
 import { addDays } from '@samverka/kernel';
 import { AccessGuard } from '../../apps/api/src/auth/access.guard';
 import { AccessWorld, buildAccessWorld, Caller, CALLER_NOTES, CALLERS, SignedInCaller, TEST_ACTOR } from '../support/access-fixtures';
@@ -235,6 +235,32 @@ const ROUTES: Record<string, RouteSpec> = {
     },
   },
   'GET /api/v1/coordinator-coverage': { allow: CITY_WIDE_READERS, status: 200, build: () => ({}) },
+
+  // -- notifications: everyone their own preferences, admins the outbox --
+  'GET /api/v1/me/notification-preferences': { allow: 'signed-in', status: 200, build: () => ({}) },
+  'PUT /api/v1/me/notification-preferences': {
+    allow: 'signed-in',
+    status: 200,
+    build: (w, { caller }) => ({
+      body: { digestFrequency: 'monthly' },
+      effect: async () =>
+        caller !== 'anonymous' && (await w.ctx.app.get(NotificationPreferenceService).get(w.callers[caller].userId)).digestFrequency === 'monthly',
+    }),
+  },
+  'GET /api/v1/admin/notifications': { allow: ['admin'], status: 200, build: () => ({ query: '?status=failed' }) },
+  'POST /api/v1/admin/notifications/{id}/retry': {
+    allow: ['admin'],
+    status: 200,
+    build: async (w) => {
+      const [row] = (await w.ctx.dataSource.query(
+        `insert into notification (kind, dedup_key, recipient_email, recipient_name, data, status, attempts, next_attempt_at, last_error)
+         values ('coordinator.appointed', $1, 'mottagare@malmo.example', 'Mottagare', '{}'::jsonb, 'failed', 5, now(), 'SMTP 550') returning id`,
+        [`access-test:${w.unique()}`],
+      )) as Array<{ id: string }>;
+      const status = async () => ((await w.ctx.dataSource.query(`select status from notification where id = $1`, [row.id])) as Array<{ status: string }>)[0].status;
+      return { params: { id: row.id }, effect: async () => (await status()) === 'pending' };
+    },
+  },
 };
 
 // ---- reading the OpenAPI document ---------------------------------------------

@@ -9,6 +9,7 @@ import { OrganisationApiModule } from './organisation/organisation-api.module';
 import { SsoModule } from './sso/sso.module';
 import { WebModule } from './web/web.module';
 import { AuthApiModule } from './auth/auth-api.module';
+import { NotificationsApiModule } from './notifications/notifications-api.module';
 
 @Module({})
 export class ApiModule {
@@ -25,6 +26,7 @@ export class ApiModule {
         OrganisationApiModule,
         WebModule,
         SsoModule,
+        NotificationsApiModule,
       ],
     };
   }

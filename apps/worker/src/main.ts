@@ -16,8 +16,7 @@ async function main() {
     await app.close();
     await database.release();
   }, log);
-  await app.init();
-  log('Samverka worker ready (connected to the database; no jobs are scheduled yet)');
+  log('Samverka worker ready (sending queued emails, running the periodic sweeps)');
 }
 
 main().catch((e: unknown) => {

@@ -1,11 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, SamverkaConfig } from '@samverka/config';
 import { DatabaseModule } from '@samverka/database';
+import { IdentityModule } from '@samverka/identity';
 import { KernelModule } from '@samverka/kernel';
+import { NotificationsModule } from '@samverka/notifications';
 import { LoggerModule } from 'nestjs-pino';
 import { DatabaseHeartbeat } from './database-heartbeat';
+import { MailWorker } from './mail-worker';
+import { Sweeps } from './sweeps';
 
-/** Queue consumers and periodic sweeps arrive with the notification and workflow issues; today the worker only stays connected. */
+/** The background process: sends queued emails and runs the periodic sweeps; the work itself lives in the libraries' services. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: SamverkaConfig, databaseUrl: string): DynamicModule {
@@ -16,8 +20,10 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { level: config.app.logLevel } }),
         KernelModule,
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.database.poolSize, applicationName: 'samverka-worker' }),
+        NotificationsModule,
+        IdentityModule,
       ],
-      providers: [DatabaseHeartbeat],
+      providers: [DatabaseHeartbeat, MailWorker, Sweeps],
     };
   }
 }

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@samverka/audit';
+import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { DemoUsersSeeder } from './demo/demo-users.seeder';
-import { AuthSessionEntity, OidcLoginEntity, RoleGrantEntity, SignInAttemptEntity, UserEntity } from './entities';
+import { AuthSessionEntity, NotificationPreferenceEntity, OidcLoginEntity, RoleGrantEntity, SignInAttemptEntity, UserEntity } from './entities';
 import { AuthSessionRepository } from './repositories/auth-session.repository';
 import { OidcLoginRepository } from './repositories/oidc-login.repository';
 import { RoleGrantRepository } from './repositories/role-grant.repository';
@@ -15,12 +16,15 @@ import { PrincipalService } from './services/principal.service';
 import { SessionService } from './services/session.service';
 import { SignInService } from './services/sign-in.service';
 import { UserAdminService } from './services/user-admin.service';
+import { NotificationPreferenceService } from './services/notification-preference.service';
+import { CoverageAlertService } from './services/coverage-alert.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, RoleGrantEntity, AuthSessionEntity, SignInAttemptEntity, OidcLoginEntity]),
+    TypeOrmModule.forFeature([UserEntity, RoleGrantEntity, AuthSessionEntity, SignInAttemptEntity, OidcLoginEntity, NotificationPreferenceEntity]),
     AuditModule,
     OrganisationModule,
+    NotificationsModule,
   ],
   providers: [
     UserRepository,
@@ -35,7 +39,9 @@ import { UserAdminService } from './services/user-admin.service';
     DemoUsersSeeder,
     OidcLoginRepository,
     OidcService,
+    NotificationPreferenceService,
+    CoverageAlertService,
   ],
-  exports: [SessionService, PrincipalService, SignInService, UserAdminService, PasswordHasher, DemoUsersSeeder, OidcService],
+  exports: [NotificationPreferenceService, CoverageAlertService, SessionService, PrincipalService, SignInService, UserAdminService, PasswordHasher, DemoUsersSeeder, OidcService],
 })
 export class IdentityModule {}

@@ -9,3 +9,5 @@ export * from './services/sign-in.service';
 export * from './services/oidc.service';
 export * from './services/user-admin.service';
 export * from './demo/demo-users.seeder';
+export * from './services/notification-preference.service';
+export * from './services/coverage-alert.service';

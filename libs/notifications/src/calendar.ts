@@ -1,10 +1,11 @@
-import { addDays, CITY_TIME_ZONE, LocalDate } from '@samverka/kernel';
+import { addDays, CITY_TIME_ZONE } from '@samverka/kernel';
 import ical from 'ical-generator';
+import type { CalendarEvent } from './notification-kinds';
 
 /** An all-day event for a deadline, as an .ics attachment (ical-generator, not hand-written ICS). */
 export function calendarAttachment(
   notificationId: string,
-  event: { summary: string; date: LocalDate; description: string },
+  event: CalendarEvent,
   url: string,
 ): { filename: string; content: string; contentType: string } {
   const calendar = ical({ name: 'Samverka', prodId: { company: 'Samverka', product: 'Samverka', language: 'SV' }, timezone: CITY_TIME_ZONE });
@@ -19,5 +20,5 @@ export function calendarAttachment(
     description: event.description,
     url,
   });
-  return { filename: 'deadline.ics', content: calendar.toString(), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' };
+  return { filename: event.filename, content: calendar.toString(), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' };
 }

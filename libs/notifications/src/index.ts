@@ -7,3 +7,5 @@ export * from './notification-dispatcher';
 export * from './notifications.module';
 export * from './mail/mailer';
 export * from './mail/nodemailer.mailer';
+export * from './notification.exception';
+export * from './notification-admin.service';

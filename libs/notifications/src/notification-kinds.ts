@@ -1,4 +1,4 @@
-import { LocalDate } from '@samverka/kernel';
+import { formatSwedishDate, LocalDate } from '@samverka/kernel';
 
 /**
  * Every email kind and the data its templates need. A template and its caller
@@ -29,15 +29,33 @@ export interface NotificationKinds {
 
 export type NotificationKind = keyof NotificationKinds;
 
+export interface CalendarEvent {
+  summary: string;
+  date: LocalDate;
+  description: string;
+  /** The attachment's file name, e.g. `uppdraget-borjar.ics`. */
+  filename: string;
+}
+
 export interface KindSettings {
   /** Mandatory kinds (deadlines, assignments) always go out; optional ones follow the recipient's preferences. */
   mandatory: boolean;
   /** A calendar event attached to the email (.ics), when the kind concerns a date. */
-  calendar?: (data: never) => { summary: string; date: LocalDate; description: string } | null;
+  calendar?: (data: never) => CalendarEvent | null;
 }
 
 export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
-  'coordinator.appointed': { mandatory: true },
+  'coordinator.appointed': {
+    mandatory: true,
+    calendar: (d: NotificationKinds['coordinator.appointed']) => ({
+      summary: 'Uppdraget som samordnare för medborgarservice börjar',
+      date: d.validFrom,
+      filename: 'uppdraget-borjar.ics',
+      description:
+        `Du är ${d.kind === 'primary' ? 'samordnare' : 'ersättare för samordnaren'} för medborgarservice på ${d.departmentName} ` +
+        `från och med ${formatSwedishDate(d.validFrom)}${d.validTo ? ` till och med ${formatSwedishDate(d.validTo)}` : ''}. Bekräfta uppdraget: ${d.acknowledgeUrl}`,
+    }),
+  },
   'department.lacks_coordinator': { mandatory: true },
 };
 

@@ -39,15 +39,21 @@ export class NotificationRenderer {
 
   constructor(@Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig) {
     const read = (name: string) => readFileSync(join(TEMPLATES_DIR, name), 'utf8');
+    // HTML templates escape their data; subjects and plain text must not (an "&" stays "&").
     const compile = (source: string) => this.hbs.compile(source, { strict: true });
+    const compileText = (source: string) => this.hbs.compile(source, { strict: true, noEscape: true });
     this.hbs.registerHelper('datum', (value: unknown) => (typeof value === 'string' && isLocalDate(value) ? formatSwedishDate(value) : String(value)));
     this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     for (const file of readdirSync(join(TEMPLATES_DIR, 'partials'))) {
       this.hbs.registerPartial(file.replace(/\.hbs$/, ''), read(join('partials', file)));
     }
-    this.layouts = { html: compile(read('layout.html.hbs')), text: compile(read('layout.text.hbs')) };
+    this.layouts = { html: compile(read('layout.html.hbs')), text: compileText(read('layout.text.hbs')) };
     for (const kind of NOTIFICATION_KINDS) {
-      this.kinds.set(kind, { subject: compile(read(`${kind}.subject.hbs`)), html: compile(read(`${kind}.html.hbs`)), text: compile(read(`${kind}.text.hbs`)) });
+      this.kinds.set(kind, {
+        subject: compileText(read(`${kind}.subject.hbs`)),
+        html: compile(read(`${kind}.html.hbs`)),
+        text: compileText(read(`${kind}.text.hbs`)),
+      });
     }
   }
 

@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@samverka/audit';
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { join } from 'node:path';
 import { FileMailer, SmtpMailer } from './mail/nodemailer.mailer';
@@ -7,14 +8,16 @@ import { Mailer } from './mail/mailer';
 import { NotificationEntity } from './notification.entity';
 import { NotificationDispatcher } from './notification-dispatcher';
 import { NotificationOutbox } from './notification-outbox';
+import { NotificationAdminService } from './notification-admin.service';
 import { NotificationRenderer } from './notification-renderer';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([NotificationEntity])],
+  imports: [TypeOrmModule.forFeature([NotificationEntity]), AuditModule],
   providers: [
     NotificationOutbox,
     NotificationRenderer,
     NotificationDispatcher,
+    NotificationAdminService,
     {
       provide: Mailer,
       inject: [SAMVERKA_CONFIG],
@@ -22,6 +25,13 @@ import { NotificationRenderer } from './notification-renderer';
         config.mail.smtpUrl ? new SmtpMailer(config.mail.smtpUrl, config.mail.from) : new FileMailer(join(config.app.dataDir, 'mail'), config.mail.from),
     },
   ],
-  exports: [NotificationOutbox, NotificationRenderer, NotificationDispatcher, Mailer],
+  exports: [NotificationOutbox, NotificationRenderer, NotificationDispatcher, Mailer, NotificationAdminService],
 })
-export class NotificationsModule {}
+export class NotificationsModule implements OnApplicationShutdown {
+  constructor(private readonly mailer: Mailer) {}
+
+  /** Closes the SMTP connection pool with the application. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.mailer.close();
+  }
+}

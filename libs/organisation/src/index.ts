@@ -4,4 +4,5 @@ export * from './organisation.module';
 export * from './services/organisation-registry.service';
 export * from './services/people.service';
 export * from './services/coordinator.service';
+export type { CoverageGapRow } from './repositories/coordinator-assignment.repository';
 export * from './demo/demo-city.seeder';

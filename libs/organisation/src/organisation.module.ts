@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@samverka/audit';
+import { NotificationsModule } from '@samverka/notifications';
 import { DemoCitySeeder } from './demo/demo-city.seeder';
 import { CommitteeEntity, CoordinatorAssignmentEntity, DepartmentEntity, PersonEntity } from './entities';
 import { CommitteeRepository } from './repositories/committee.repository';
@@ -12,7 +13,7 @@ import { OrganisationRegistryService } from './services/organisation-registry.se
 import { PeopleService } from './services/people.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CommitteeEntity, DepartmentEntity, PersonEntity, CoordinatorAssignmentEntity]), AuditModule],
+  imports: [TypeOrmModule.forFeature([CommitteeEntity, DepartmentEntity, PersonEntity, CoordinatorAssignmentEntity]), AuditModule, NotificationsModule],
   providers: [
     CommitteeRepository,
     DepartmentRepository,

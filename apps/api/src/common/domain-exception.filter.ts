@@ -1,12 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { CommonErrorCode, DomainError } from '@samverka/kernel';
 import { IdentityErrorCode } from '@samverka/identity';
+import { NotificationErrorCode } from '@samverka/notifications';
 import { OrganisationErrorCode } from '@samverka/organisation';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Every coded error any library can raise. A new enum joins this union. */
-export type ErrorCode = CommonErrorCode | OrganisationErrorCode | IdentityErrorCode;
+export type ErrorCode = CommonErrorCode | OrganisationErrorCode | IdentityErrorCode | NotificationErrorCode;
 
 function assertNever(code: never): never {
   throw new Error(`Unmapped error code ${String(code)}`);
@@ -29,6 +30,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case OrganisationErrorCode.STILL_REFERENCED:
     case OrganisationErrorCode.COMMITTEE_INACTIVE:
     case OrganisationErrorCode.DEPARTMENT_INACTIVE:
+    case NotificationErrorCode.NOT_RETRYABLE:
       return HttpStatus.CONFLICT;
     case IdentityErrorCode.UNAUTHENTICATED:
     case IdentityErrorCode.INVALID_CREDENTIALS:

@@ -36,6 +36,8 @@ interface AccountView {
 }
 
 export const SIGN_OUT_PATH = '/logga-ut';
+/** The admin's list of emails. */
+export const NOTIFICATIONS_PATH = '/admin/utskick';
 
 /**
  * The navigation shows only what the user may reach: Förvaltningar for
@@ -52,6 +54,7 @@ export function navigationFor(viewer: Viewer | null, model: Pick<PageModel, 'sec
   return [
     bySection('Start', '/', 'start'),
     ...(viewer.seesAllDepartments ? [bySection('Förvaltningar', '/forvaltningar', 'departments')] : viewer.departments.map((d) => byPath(d.name, departmentPath(d.id)))),
+    ...(viewer.principal.admin ? [byPath('Utskick', NOTIFICATIONS_PATH)] : []),
     bySection('API-dokumentation', '/api/docs', null),
   ];
 }

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@samverka/identity';
+import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { DepartmentsPageController } from './controllers/departments.controller';
+import { NotificationsPageController } from './controllers/notifications.controller';
 import { SignInController } from './controllers/sign-in.controller';
 import { StartController } from './controllers/start.controller';
 import { ViewRenderer } from './view-renderer';
@@ -11,8 +13,8 @@ import { WebExceptionFilter } from './web-exception.filter';
 
 /** The Swedish, server-rendered web UI (GOV.UK Frontend markup, Handlebars views, no JavaScript), with its sign-in and sign-out. */
 @Module({
-  imports: [OrganisationModule, IdentityModule],
-  controllers: [StartController, DepartmentsPageController, SignInController],
+  imports: [OrganisationModule, IdentityModule, NotificationsModule],
+  controllers: [StartController, DepartmentsPageController, SignInController, NotificationsPageController],
   providers: [WebAssets, ViewerService, ViewRenderer, WebExceptionFilter],
   exports: [ViewRenderer, WebExceptionFilter],
 })

@@ -3,6 +3,7 @@ import { Organisation1795342488891 } from './1795342488891-Organisation';
 import { Identity1795345059478 } from './1795345059478-Identity';
 import { AuditActorAddress1795347360926 } from './1795347360926-AuditActorAddress';
 import { Notifications1795347855787 } from './1795347855787-Notifications';
+import { NotificationPreferences1795348001651 } from './1795348001651-NotificationPreferences';
 
 /** Every migration, oldest first. `npm run cli -- db:generate-migration <Name>` appends here. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Identity1795345059478,
   AuditActorAddress1795347360926,
   Notifications1795347855787,
+  NotificationPreferences1795348001651,
 ];

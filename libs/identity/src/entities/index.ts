@@ -3,3 +3,4 @@ export * from './role-grant.entity';
 export * from './auth-session.entity';
 export * from './sign-in-attempt.entity';
 export * from './oidc-login.entity';
+export * from './notification-preference.entity';

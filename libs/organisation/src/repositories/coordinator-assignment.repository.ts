@@ -9,6 +9,8 @@ export interface CoverageGapRow {
   name: string;
   /** A primary who starts later, if one is already appointed. */
   nextPrimaryFrom: LocalDate | null;
+  /** The gap's first day: the day after the last primary ended, or the day the department was created (Stockholm) when it never had one. */
+  since: LocalDate;
 }
 
 @Injectable()
@@ -87,12 +89,15 @@ export class CoordinatorAssignmentRepository {
     return this.repo.create(values);
   }
 
-  /** Active departments without a primary coordinator valid on `day` (one set-based query). */
+  /** Active departments without a primary coordinator valid on `day`, each with the gap's first day (one set-based query). */
   async findDepartmentsWithoutPrimary(day: LocalDate): Promise<CoverageGapRow[]> {
-    const rows: Array<{ department_id: string; code: string; name: string; next_primary_from: string | null }> = await this.tx.manager.query(
+    const rows: Array<{ department_id: string; code: string; name: string; next_primary_from: string | null; since: string }> = await this.tx.manager.query(
       `select d.id as department_id, d.code, d.name,
               (select min(n.valid_from)::text from coordinator_assignment n
-                where n.department_id = d.id and n.kind = 'primary' and n.valid_from > $1) as next_primary_from
+                where n.department_id = d.id and n.kind = 'primary' and n.valid_from > $1) as next_primary_from,
+              coalesce((select max(e.valid_to) + 1 from coordinator_assignment e
+                         where e.department_id = d.id and e.kind = 'primary' and e.valid_to < $1),
+                       (d.created_at at time zone 'Europe/Stockholm')::date)::text as since
          from department d
         where d.active
           and not exists (select 1 from coordinator_assignment a
@@ -101,7 +106,7 @@ export class CoordinatorAssignmentRepository {
         order by d.name`,
       [day],
     );
-    return rows.map((r) => ({ departmentId: r.department_id, code: r.code, name: r.name, nextPrimaryFrom: r.next_primary_from }));
+    return rows.map((r) => ({ departmentId: r.department_id, code: r.code, name: r.name, nextPrimaryFrom: r.next_primary_from, since: r.since }));
   }
 
   /** Current or scheduled assignments (in active departments) that the person has not acknowledged. */

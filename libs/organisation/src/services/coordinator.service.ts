@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
+import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { isPgError, PG, TransactionHost } from '@samverka/database';
+import { NotificationOutbox } from '@samverka/notifications';
 import { addDays, Clock, CommonError, formatSwedishDate, LocalDate, localDateInCity } from '@samverka/kernel';
 import {
   CoordinatorAssignmentEntity,
@@ -11,7 +13,7 @@ import {
 } from '../entities/coordinator-assignment.entity';
 import { DepartmentEntity } from '../entities/department.entity';
 import { OrganisationError, OrganisationErrorCode } from '../organisation.exception';
-import { CoordinatorAssignmentRepository } from '../repositories/coordinator-assignment.repository';
+import { CoordinatorAssignmentRepository, CoverageGapRow } from '../repositories/coordinator-assignment.repository';
 import { DepartmentRepository } from '../repositories/department.repository';
 import { PersonRepository } from '../repositories/person.repository';
 import { PeopleService, PersonInput } from './people.service';
@@ -38,7 +40,7 @@ export type AssignmentStatus = 'scheduled' | 'active' | 'ended';
 
 export interface CoverageReport {
   date: LocalDate;
-  withoutPrimary: Array<{ departmentId: string; code: string; name: string; nextPrimaryFrom: LocalDate | null }>;
+  withoutPrimary: CoverageGapRow[];
   unacknowledged: CoordinatorAssignmentEntity[];
   endingSoon: CoordinatorAssignmentEntity[];
   /** How far ahead "ending soon" looks. */
@@ -46,6 +48,9 @@ export interface CoverageReport {
 }
 
 export const ENDING_SOON_DAYS = 30;
+
+/** Who appointed, as the email names them: a person, never a machine (system, cli, demo seeding). */
+const appointerLabel = (actor: Actor): string | null => (/^(system|cli|demo)(\b|-|$)/i.test(actor.label) ? null : actor.label);
 
 const snapshot = (a: CoordinatorAssignmentEntity) => ({
   departmentId: a.departmentId,
@@ -69,7 +74,9 @@ export class CoordinatorService {
     private readonly people: PersonRepository,
     private readonly peopleService: PeopleService,
     private readonly audit: AuditService,
+    private readonly outbox: NotificationOutbox,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
   ) {}
 
   today(): LocalDate {
@@ -166,6 +173,22 @@ export class CoordinatorService {
         subjectId: saved.id,
         after: snapshot(saved),
       });
+      // The email commits with the assignment, or neither does; its key makes it one email per assignment, ever.
+      await this.outbox.enqueue(
+        'coordinator.appointed',
+        { email: person.email, name: person.name, personId: person.id },
+        {
+          departmentName: department.name,
+          kind: saved.kind,
+          mandate: saved.mandate,
+          responsibilities: saved.responsibilities,
+          validFrom: saved.validFrom,
+          validTo: saved.validTo,
+          acknowledgeUrl: `${this.config.app.publicUrl}/`,
+          appointedBy: appointerLabel(actor),
+        },
+        `coordinator.appointed:${saved.id}`,
+      );
       return this.get(saved.id);
     });
   }
@@ -240,6 +263,11 @@ export class CoordinatorService {
       await this.audit.record(actor, { action: 'coordinator.ended', subjectType: 'coordinator_assignment', subjectId: id, before, after: snapshot(assignment) });
       return this.get(id);
     });
+  }
+
+  /** Active departments without a primary on `day` (default today), each with the day its gap began: one query. */
+  departmentsWithoutPrimary(day: LocalDate = this.today()): Promise<CoverageGapRow[]> {
+    return this.assignments.findDepartmentsWithoutPrimary(day);
   }
 
   /** Which active departments lack a primary today, which assignments are unacknowledged, which end within 30 days. */

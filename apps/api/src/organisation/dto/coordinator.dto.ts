@@ -91,6 +91,7 @@ class CoverageGapDto {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ nullable: true, type: String, description: 'a primary appointed to start later' }) nextPrimaryFrom!: string | null;
+  @ApiProperty({ example: '2026-10-01', description: 'first day without a primary: the day after the last one ended, or when the department was created' }) since!: string;
 }
 
 export class CoverageDto {

@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DIGEST_FREQUENCIES, DigestFrequency } from '@samverka/identity';
+import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES, NotificationKind, NotificationStatus } from '@samverka/notifications';
+
+export class NotificationPreferencesInputDto {
+  @ApiProperty({ enum: DIGEST_FREQUENCIES, description: 'how often the optional emails come, as a digest; off: never' })
+  @IsIn(DIGEST_FREQUENCIES, { message: `digestFrequency must be one of ${DIGEST_FREQUENCIES.join(', ')}` })
+  digestFrequency!: DigestFrequency;
+}
+
+export class MandatoryKindDto {
+  @ApiProperty({ enum: NOTIFICATION_KINDS }) kind!: NotificationKind;
+  @ApiProperty({ example: 'Utsedd till samordnare eller ersättare' }) description!: string;
+}
+
+export class NotificationPreferencesDto {
+  @ApiProperty({ enum: DIGEST_FREQUENCIES }) digestFrequency!: DigestFrequency;
+  @ApiProperty({ type: [MandatoryKindDto], description: 'kinds that always go out, whatever the preference (deadlines, assignments)' })
+  mandatoryKinds!: MandatoryKindDto[];
+}
+
+export class NotificationQueryDto {
+  @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES })
+  @IsOptional() @IsIn(NOTIFICATION_STATUSES)
+  status?: NotificationStatus;
+
+  @ApiPropertyOptional({ enum: NOTIFICATION_KINDS })
+  @IsOptional() @IsIn(NOTIFICATION_KINDS)
+  kind?: NotificationKind;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  offset?: number;
+}
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'coordinator.appointed' }) kind!: string;
+  @ApiProperty({ enum: NOTIFICATION_STATUSES }) status!: NotificationStatus;
+  @ApiProperty() recipientEmail!: string;
+  @ApiProperty() recipientName!: string;
+  @ApiProperty() attempts!: number;
+  @ApiProperty() nextAttemptAt!: Date;
+  @ApiProperty({ nullable: true, type: String, description: 'the last attempt’s error; kept after a retry until the next attempt' }) lastError!: string | null;
+  @ApiProperty({ nullable: true, type: Date }) sentAt!: Date | null;
+  @ApiProperty() createdAt!: Date;
+}
+
+export class NotificationPageDto {
+  @ApiProperty({ type: [NotificationDto] }) items!: NotificationDto[];
+  @ApiProperty({ description: 'how many match the filter' }) total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+}

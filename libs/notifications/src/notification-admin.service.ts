@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Actor, AuditService } from '@samverka/audit';
+import { TransactionHost } from '@samverka/database';
+import { Clock, CommonError } from '@samverka/kernel';
+import { NotificationKind } from './notification-kinds';
+import { NotificationError, NotificationErrorCode } from './notification.exception';
+import { NotificationEntity, NotificationStatus } from './notification.entity';
+
+export interface NotificationListQuery {
+  status?: NotificationStatus;
+  kind?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface NotificationPage {
+  items: NotificationEntity[];
+  total: number;
+}
+
+const snapshot = (n: NotificationEntity) => ({ status: n.status, attempts: n.attempts, nextAttemptAt: n.nextAttemptAt, lastError: n.lastError });
+
+/** The admin's view of the outbox: what is pending, sent and failed (with the error), and a retry for a failed email. */
+@Injectable()
+export class NotificationAdminService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly audit: AuditService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  private get repo() {
+    return this.tx.repository(NotificationEntity);
+  }
+
+  /** Newest first, with the total that matches the filter. */
+  async list(query: NotificationListQuery): Promise<NotificationPage> {
+    const q = this.repo.createQueryBuilder('n');
+    if (query.status) q.andWhere('n.status = :status', { status: query.status });
+    if (query.kind) q.andWhere('n.kind = :kind', { kind: query.kind });
+    const [items, total] = await q.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
+    return { items, total };
+  }
+
+  async get(id: string): Promise<NotificationEntity> {
+    const notification = await this.repo.findOneBy({ id });
+    if (!notification) throw CommonError.notFound('Utskicket', id);
+    return notification;
+  }
+
+  /**
+   * A failed email goes back to the queue, due now, with its attempts counted
+   * from zero; its last error stays visible until the next attempt. Anything
+   * but a failed email is refused (pending and sending ones are on their way;
+   * a sent one must never go twice).
+   */
+  retry(actor: Actor, id: string): Promise<NotificationEntity> {
+    return this.tx.run(async () => {
+      const notification = await this.repo.createQueryBuilder('n').where('n.id = :id', { id }).setLock('pessimistic_write').getOne();
+      if (!notification) throw CommonError.notFound('Utskicket', id);
+      if (notification.status !== 'failed') {
+        throw new NotificationError(NotificationErrorCode.NOT_RETRYABLE, `Bara ett misslyckat utskick kan skickas igen; det här är ${STATUS_WORDS[notification.status]}`, {
+          id,
+          status: notification.status,
+        });
+      }
+      const before = snapshot(notification);
+      await this.repo.update({ id }, { status: 'pending', attempts: 0, nextAttemptAt: this.clock.now(), lockedBy: null, lockedUntil: null });
+      const after = await this.get(id);
+      await this.audit.record(actor, { action: 'notification.retried', subjectType: 'notification', subjectId: id, before, after: snapshot(after) });
+      return after;
+    });
+  }
+}
+
+const STATUS_WORDS: Record<NotificationStatus, string> = { pending: 'köat', sending: 'på väg', sent: 'redan skickat', failed: 'misslyckat' };
+
+/** Each kind in Swedish, for the admin's list and the preferences. */
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  'coordinator.appointed': 'Utsedd till samordnare eller ersättare',
+  'department.lacks_coordinator': 'Förvaltningen saknar samordnare',
+};

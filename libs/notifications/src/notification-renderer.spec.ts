@@ -1,0 +1,104 @@
+import { loadConfig } from '@samverka/config';
+import { NotificationKind, NotificationKinds } from './notification-kinds';
+import { NotificationRenderer } from './notification-renderer';
+
+const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://samverka.malmo.example' }, '/srv/samverka');
+
+/** Fixed data with Swedish characters, one or more cases per kind. */
+const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } = {
+  'coordinator.appointed': [
+    [
+      'primary, for a period, appointed by someone',
+      {
+        departmentName: 'Miljöförvaltningen',
+        kind: 'primary',
+        mandate: 'Företräda förvaltningen i samarbetsprocessen.\nBesluta om prioriteringar inom medborgarservice.',
+        responsibilities: ['Lyssna in förvaltningens strategiska behov', 'Förankra arbetet i förvaltningsledningen'],
+        validFrom: '2026-04-01',
+        validTo: '2027-03-31',
+        acknowledgeUrl: 'https://samverka.malmo.example/uppdrag/1/bekrafta',
+        appointedBy: 'Åsa Öberg',
+      },
+    ],
+    [
+      'deputy, until further notice, no appointer',
+      {
+        departmentName: 'Gatukontoret & Fritid <Öst>',
+        kind: 'deputy',
+        mandate: 'Ersätta samordnaren vid frånvaro.',
+        responsibilities: [],
+        validFrom: '2026-12-31',
+        validTo: null,
+        acknowledgeUrl: 'https://samverka.malmo.example/uppdrag/2/bekrafta',
+        appointedBy: null,
+      },
+    ],
+  ],
+  'department.lacks_coordinator': [
+    [
+      'first notice',
+      { departmentName: 'Miljöförvaltningen', since: '2026-03-01', daysOpen: 0, reminder: false, departmentUrl: 'https://samverka.malmo.example/forvaltningar/1' },
+    ],
+    [
+      'reminder after 14 days',
+      { departmentName: 'Miljöförvaltningen', since: '2026-03-01', daysOpen: 14, reminder: true, departmentUrl: 'https://samverka.malmo.example/forvaltningar/1' },
+    ],
+  ],
+};
+
+describe(NotificationRenderer.name, () => {
+  const sut = new NotificationRenderer(config);
+  const render = (kind: string, data: object, recipientName = 'Örjan Åkesson') =>
+    sut.render({ id: '6f1c7a52-4f5e-4d8c-9a57-0d1c2b3a4f5e', kind, recipientName, data: data as Record<string, unknown> });
+
+  for (const kind of Object.keys(cases) as NotificationKind[]) {
+    describe(kind, () => {
+      for (const [name, data] of cases[kind]) {
+        describe(name, () => {
+          const mail = render(kind, data);
+          it('subject', () => expect(mail.subject).toMatchSnapshot());
+          it('html', () => expect(mail.html).toMatchSnapshot());
+          it('text', () => expect(mail.text).toMatchSnapshot());
+        });
+      }
+    });
+  }
+
+  it('greets the recipient and speaks Swedish in both parts', () => {
+    const mail = render('coordinator.appointed', cases['coordinator.appointed'][0][1]);
+    expect(mail.subject).toBe('Du är utsedd till samordnare för medborgarservice på Miljöförvaltningen');
+    expect(mail.html).toContain('<html lang="sv">');
+    expect(mail.html).toContain('Hej Örjan Åkesson!');
+    expect(mail.text).toContain('Hej Örjan Åkesson!');
+    expect(mail.text).toContain('Giltighet: från 1 april 2026 till och med 31 mars 2027.');
+    expect(mail.text).toContain('- Förankra arbetet i förvaltningsledningen');
+  });
+
+  it('escapes data in the HTML part and leaves the text part as written', () => {
+    const mail = render('coordinator.appointed', cases['coordinator.appointed'][1][1]);
+    expect(mail.html).toContain('Gatukontoret &amp; Fritid &lt;Öst&gt;');
+    expect(mail.html).not.toContain('<Öst>');
+    expect(mail.html).not.toContain('&amp;amp;');
+    expect(mail.text).toContain('på Gatukontoret & Fritid <Öst>.');
+    expect(mail.subject).toBe('Du är utsedd till ersättare för samordnaren för medborgarservice på Gatukontoret & Fritid <Öst>');
+  });
+
+  it('attaches the first day of an appointment as a calendar event, and nothing to a coverage alert', () => {
+    const appointed = render('coordinator.appointed', cases['coordinator.appointed'][0][1]);
+    expect(appointed.attachments).toHaveLength(1);
+    expect(appointed.attachments[0].contentType).toMatch(/^text\/calendar/);
+    expect(appointed.attachments[0].content).toContain('DTSTART;VALUE=DATE:20260401');
+    expect(render('department.lacks_coordinator', cases['department.lacks_coordinator'][0][1]).attachments).toEqual([]);
+  });
+
+  it('refuses a missing field instead of leaving a gap (strict mode)', () => {
+    const { departmentName: _omitted, ...withoutDepartment } = cases['coordinator.appointed'][0][1];
+    expect(() => render('coordinator.appointed', withoutDepartment)).toThrow(/"departmentName" not defined/);
+    const { departmentUrl: _url, ...withoutUrl } = cases['department.lacks_coordinator'][0][1];
+    expect(() => render('department.lacks_coordinator', withoutUrl)).toThrow(/"departmentUrl" not defined/);
+  });
+
+  it('refuses an unknown kind', () => {
+    expect(() => render('coordinator.dismissed', {})).toThrow(/No templates for the notification kind coordinator.dismissed/);
+  });
+});

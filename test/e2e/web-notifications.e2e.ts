@@ -1,0 +1,105 @@
+import { DEMO_PASSWORD } from '@samverka/identity';
+import { Page, Response } from 'playwright-core';
+import { signInThroughForm } from '../support/browser';
+import { webSuite } from '../support/web-suite';
+
+const ADMIN = 'sofia.berglund@malmo.example';
+const STRATEGIST = 'erik.strand@malmo.example';
+
+/** Utskick: the admin's list of emails, in a real Chromium with JavaScript off (axe on every page shown). */
+describe('the web UI: Utskick', () => {
+  const web = webSuite();
+  let page: Page;
+  beforeEach(() => {
+    page = web.page;
+  });
+
+  async function signIn(email: string): Promise<void> {
+    const response = await signInThroughForm(page, web.ctx.baseUrl, email, DEMO_PASSWORD);
+    expect(response.status()).toBe(303);
+  }
+
+  async function failedEmail(recipientName: string, error: string): Promise<string> {
+    const [row] = (await web.ctx.dataSource.query(
+      `insert into notification (kind, dedup_key, recipient_email, recipient_name, data, status, attempts, next_attempt_at, last_error)
+       values ('department.lacks_coordinator', $1, 'mottagare@malmo.example', $2, '{}'::jsonb, 'failed', 5, now(), $3) returning id`,
+      [`web-e2e:${recipientName}:${Date.now()}`, recipientName, error],
+    )) as Array<{ id: string }>;
+    return row.id;
+  }
+
+  const statusOf = async (id: string) => ((await web.ctx.dataSource.query(`select status from notification where id = $1`, [id])) as Array<{ status: string }>)[0].status;
+
+  it('lists a failed email with its error, filters by status, and sends it again with "Försök igen"', async () => {
+    const id = await failedEmail('Greta Grön', '550 5.1.1 mailbox unavailable');
+    await signIn(ADMIN);
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await nav.getByRole('link', { name: 'Utskick' }).click();
+    expect(page.url()).toBe(`${web.ctx.baseUrl}/admin/utskick`);
+    await expect(page.title()).resolves.toBe('Utskick – Samverka');
+    expect(await nav.getByRole('link', { name: 'Utskick' }).getAttribute('aria-current')).toBe('page');
+    await web.expectAccessible();
+
+    await page.getByLabel('Visa').selectOption({ label: 'Misslyckat' });
+    await page.getByRole('button', { name: 'Filtrera', exact: true }).click();
+    await page.waitForLoadState();
+    expect(page.url()).toBe(`${web.ctx.baseUrl}/admin/utskick?status=failed`);
+    await expect(page.title()).resolves.toBe('Utskick: misslyckat – Samverka');
+    const row = page.locator('tbody tr', { hasText: 'Greta Grön' });
+    await expect(row.count()).resolves.toBe(1);
+    await expect(row.textContent()).resolves.toContain('550 5.1.1 mailbox unavailable');
+    await expect(row.textContent()).resolves.toContain('Förvaltningen saknar samordnare');
+    await expect(row.locator('.govuk-tag').textContent()).resolves.toBe('Misslyckat');
+    await web.expectAccessible();
+
+    const [post] = (await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      row.getByRole('button', { name: /^Försök igen/ }).click(),
+    ])) as [Response, unknown];
+    await page.waitForLoadState();
+    expect(post.status()).toBe(303);
+    expect(page.url()).toBe(`${web.ctx.baseUrl}/admin/utskick?omskickat=${id}`);
+    await expect(page.locator('.govuk-notification-banner--success').textContent()).resolves.toContain('Utskicket ligger i kön igen');
+    expect(await statusOf(id)).toBe('pending');
+    const again = page.locator('tbody tr', { hasText: 'Greta Grön' });
+    await expect(again.locator('.govuk-tag').textContent()).resolves.toBe('Väntar');
+    await expect(again.textContent()).resolves.toContain('550 5.1.1 mailbox unavailable'); // kept until the next attempt
+    await expect(again.getByRole('button', { name: /^Försök igen/ }).count()).resolves.toBe(0);
+    await web.expectAccessible();
+  });
+
+  it('explains a retry that is no longer possible, and refuses a retry without the form token', async () => {
+    const id = await failedEmail('Hugo Hav', 'timeout');
+    await signIn(ADMIN);
+    await web.open('/admin/utskick?status=failed');
+    const button = page.locator('tbody tr', { hasText: 'Hugo Hav' }).getByRole('button', { name: /^Försök igen/ });
+    // Someone else sends it again first.
+    await web.ctx.dataSource.query(`update notification set status = 'sent', sent_at = now() where id = $1`, [id]);
+    const [post] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
+    await page.waitForLoadState();
+    expect(post.status()).toBe(409);
+    await expect(page.title()).resolves.toBe('Fel: Utskick – Samverka');
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Bara ett misslyckat utskick kan skickas igen');
+    await web.expectAccessible();
+
+    const other = await failedEmail('Ida Is', 'timeout');
+    const cookies = await web.context.cookies(web.ctx.baseUrl);
+    const res = await fetch(`${web.ctx.baseUrl}/admin/utskick/${other}/forsok-igen`, {
+      method: 'POST',
+      headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: '',
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(403);
+    expect(await statusOf(other)).toBe('failed');
+  });
+
+  it('is for admins only: a strategist gets no link and a 403 page', async () => {
+    await signIn(STRATEGIST);
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await expect(nav.getByRole('link', { name: 'Utskick' }).count()).resolves.toBe(0);
+    const response = await web.open('/admin/utskick');
+    expect(response.status()).toBe(403);
+    await web.expectAccessible();
+  });
+});
