@@ -55,7 +55,7 @@ async function main() {
   const node = process.execPath;
   const here = __dirname;
   // Children get their own process group: Ctrl-C reaches only this launcher, which stops them in order.
-  const run = (app: string) => spawn(node, [join(here, '..', '..', app, 'src', 'main.js')], { stdio: 'inherit', env: process.env, detached: true });
+  const run = (app: string) => spawn(node, [join(here, '..', '..', app, 'src', 'main.js')], { stdio: 'inherit', detached: true });
   const api = run('api');
   let worker: ChildProcess | undefined;
   let stopping = false;

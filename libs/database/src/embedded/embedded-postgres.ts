@@ -190,7 +190,8 @@ async function runAs(log: (m: string) => void): Promise<RunAs> {
 
 function run(cmd: string, args: string[], as: RunAs, log: (m: string) => void): Promise<string> {
   return new Promise((resolve, reject) => {
-    const options: SpawnOptions = { ...as, env: { ...process.env, LC_ALL: 'C.UTF-8', LC_MESSAGES: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] };
+    // The environment is inherited; the cluster's locale comes from initdb's flags, not from it.
+    const options: SpawnOptions = { ...as, stdio: ['ignore', 'pipe', 'pipe'] };
     const child = spawn(cmd, args, options);
     let output = '';
     child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
@@ -309,7 +310,7 @@ export async function acquireEmbeddedPostgres(options: AcquireOptions): Promise<
       try {
         await run(
           bin.initdb,
-          [`--pgdata=${pgdata}`, '--auth=scram-sha-256', `--username=${credentials.user}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale-provider=icu', '--icu-locale=sv-SE', '--locale=C.UTF-8'],
+          [`--pgdata=${pgdata}`, '--auth=scram-sha-256', `--username=${credentials.user}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale-provider=icu', '--icu-locale=sv-SE', '--locale=C.UTF-8', '--lc-messages=C'],
           as,
           log,
         );
