@@ -1,0 +1,2 @@
+export * from './plan-round.guards';
+export * from './plan-round.machine';
