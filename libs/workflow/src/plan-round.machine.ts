@@ -189,6 +189,8 @@ export const planRoundMachine = setup({
   id: 'planRound',
   initial: 'preparing',
   context: { forcedSteps: [], returns: [], cancellation: null },
+  // CANCEL is declared in each non-final state on purpose: a root-level CANCEL would still
+  // answer snapshot.can() from the final `closed` state (the model tests prove the difference).
   states: {
     preparing: {
       on: {
