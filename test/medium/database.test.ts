@@ -2,6 +2,7 @@ import { acquireEmbeddedPostgres, EmbeddedDatabaseInUseError, schemaDiff } from 
 import { IdentityModule } from '@samverka/identity';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
+import { RoundsModule } from '@samverka/rounds';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { mediumContext } from '../support/medium';
 
 describe('database schema', () => {
   it('is exactly what the entities describe: the committed migrations leave nothing to generate', async () => {
-    const ctx = await mediumContext([OrganisationModule, IdentityModule, NotificationsModule]);
+    const ctx = await mediumContext([OrganisationModule, IdentityModule, NotificationsModule, RoundsModule]);
     try {
       const diff = await schemaDiff(ctx.dataSource);
       expect(diff.up).toEqual([]);

@@ -12,6 +12,7 @@ import {
   PersonEntity,
 } from '@samverka/organisation';
 import { GrantedRole, UserAdminService, UserWithGrants } from '@samverka/identity';
+import { CreatePlanRoundInput, PlanRoundService, PlanRoundView } from '@samverka/rounds';
 import { randomBytes } from 'node:crypto';
 
 export const TEST_ACTOR: Actor = { personId: null, label: 'test' };
@@ -24,6 +25,8 @@ export interface RoleSpec {
 }
 
 const unique = () => randomBytes(3).toString('hex').toUpperCase();
+/** One round per year may be active: each built round gets a year of its own (each test file has its own database). */
+let nextYear = 2001;
 
 /** Small builders that insert rows through the real services: `given.department()`. */
 export class Given {
@@ -75,5 +78,25 @@ export class Given {
       validFrom: values.validFrom ?? '2026-01-01',
       validTo: values.validTo ?? null,
     });
+  }
+
+  /** A round in `preparing` for the given participants (default: a new department), needs due 30 April. */
+  async round(values: Partial<CreatePlanRoundInput> = {}): Promise<PlanRoundView> {
+    const participantDepartmentIds = values.participantDepartmentIds ?? [(await this.department()).id];
+    return this.app.get(PlanRoundService).create(TEST_ACTOR, {
+      title: values.title ?? `Utvecklingsplan för kontaktcenter ${values.year ?? nextYear} och framåt`,
+      year: values.year ?? nextYear++,
+      caseNumber: values.caseNumber ?? `STK-2026-${unique()}`,
+      participantDepartmentIds,
+      areas: values.areas,
+      deadlines: values.deadlines ?? { needs: '2026-04-30', consultationReply: '2026-06-30', decision: '2026-09-30' },
+      autoClose: values.autoClose,
+    });
+  }
+
+  /** A round launched (collecting needs). */
+  async roundInCollectingNeeds(values: Partial<CreatePlanRoundInput> = {}): Promise<PlanRoundView> {
+    const round = await this.round(values);
+    return this.app.get(PlanRoundService).transition(TEST_ACTOR, round.id, { type: 'LAUNCH' });
   }
 }

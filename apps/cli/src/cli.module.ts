@@ -5,6 +5,7 @@ import { KernelModule } from '@samverka/kernel';
 import { IdentityModule } from '@samverka/identity';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
+import { RoundsModule } from '@samverka/rounds';
 import { MigrateCommand, GenerateMigrationCommand } from './commands/database.commands';
 import { SeedDemoCommand } from './commands/seed-demo.command';
 import { CreateUserCommand, DisableUserCommand } from './commands/user.commands';
@@ -21,6 +22,7 @@ export class CliModule {
         OrganisationModule,
         IdentityModule,
         NotificationsModule,
+        RoundsModule,
       ],
       providers: [MigrateCommand, GenerateMigrationCommand, SeedDemoCommand, CreateUserCommand, DisableUserCommand],
     };

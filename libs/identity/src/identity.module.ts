@@ -18,6 +18,7 @@ import { SignInService } from './services/sign-in.service';
 import { UserAdminService } from './services/user-admin.service';
 import { NotificationPreferenceService } from './services/notification-preference.service';
 import { CoverageAlertService } from './services/coverage-alert.service';
+import { RecipientDirectory } from './services/recipient-directory.service';
 
 @Module({
   imports: [
@@ -41,7 +42,8 @@ import { CoverageAlertService } from './services/coverage-alert.service';
     OidcService,
     NotificationPreferenceService,
     CoverageAlertService,
+    RecipientDirectory,
   ],
-  exports: [NotificationPreferenceService, CoverageAlertService, SessionService, PrincipalService, SignInService, UserAdminService, PasswordHasher, DemoUsersSeeder, OidcService],
+  exports: [RecipientDirectory, NotificationPreferenceService, CoverageAlertService, SessionService, PrincipalService, SignInService, UserAdminService, PasswordHasher, DemoUsersSeeder, OidcService],
 })
 export class IdentityModule {}

@@ -79,4 +79,7 @@ const STATUS_WORDS: Record<NotificationStatus, string> = { pending: 'köat', sen
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'coordinator.appointed': 'Utsedd till samordnare eller ersättare',
   'department.lacks_coordinator': 'Förvaltningen saknar samordnare',
+  'round.launched': 'Planomgången har startat (med sista dag för behov)',
+  'round.phase_changed': 'Planomgången har gått vidare till en ny fas',
+  'round.deadline_passed': 'En tidsfrist i planomgången har passerat',
 };

@@ -25,6 +25,45 @@ export interface NotificationKinds {
     reminder: boolean;
     departmentUrl: string;
   };
+  /** To each coordinator and deputy of a participating department when a plan round is launched; the needs deadline as .ics. */
+  'round.launched': {
+    roundTitle: string;
+    year: number;
+    caseNumber: string;
+    departmentName: string;
+    kind: 'primary' | 'deputy';
+    needsDeadline: LocalDate;
+    areas: string[];
+    roundUrl: string;
+    launchedBy: string | null;
+  };
+  /** To the management users of participating departments when the round moves to another phase. */
+  'round.phase_changed': {
+    roundTitle: string;
+    year: number;
+    caseNumber: string;
+    departmentNames: string[];
+    fromLabel: string;
+    toLabel: string;
+    /** The written reason of a forced step, a returned decision or a cancellation. */
+    reason: string | null;
+    forced: boolean;
+    cancelled: boolean;
+    nextDeadline: { label: string; date: LocalDate } | null;
+    roundUrl: string;
+  };
+  /** To the strategists when a round's deadline has passed while its phase is still open. */
+  'round.deadline_passed': {
+    roundTitle: string;
+    year: number;
+    deadlineLabel: string;
+    date: LocalDate;
+    phaseLabel: string;
+    /** What the guards still missed on the last day (e.g. "3 förvaltningar har inte lämnat in behov"). */
+    outstanding: string[];
+    autoClosed: boolean;
+    roundUrl: string;
+  };
 }
 
 export type NotificationKind = keyof NotificationKinds;
@@ -57,6 +96,20 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
     }),
   },
   'department.lacks_coordinator': { mandatory: true },
+  'round.launched': {
+    mandatory: true,
+    calendar: (d: NotificationKinds['round.launched']) => ({
+      summary: `Sista dag att lämna in behov: ${d.roundTitle}`,
+      date: d.needsDeadline,
+      filename: 'sista-dag-behov.ics',
+      description:
+        `${d.departmentName} lämnar in sina behov inom medborgarservice till planomgången ${d.roundTitle} (${d.caseNumber}) ` +
+        `senast ${formatSwedishDate(d.needsDeadline)}. Planomgången: ${d.roundUrl}`,
+    }),
+  },
+  // The status report at a phase change (DESIGN: "periodic and at phase change") always goes out.
+  'round.phase_changed': { mandatory: true },
+  'round.deadline_passed': { mandatory: true },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(KIND_SETTINGS) as NotificationKind[];

@@ -351,3 +351,40 @@ export function applyPlanRoundEvent(persisted: PersistedPlanRound | null, event:
     actor.stop();
   }
 }
+
+/** A new round's stored form: the machine's initial snapshot (`preparing`), under the current version. */
+export function initialPlanRoundSnapshot(): PersistedPlanRound {
+  const actor = createActor(planRoundMachine);
+  actor.start();
+  try {
+    return { machineVersion: PLAN_ROUND_MACHINE_VERSION, snapshot: actor.getPersistedSnapshot() };
+  } finally {
+    actor.stop();
+  }
+}
+
+/** What the person steering sees on each step's button (Swedish). */
+export const PLAN_ROUND_EVENT_LABELS: Record<PlanRoundEventType, string> = {
+  LAUNCH: 'Starta behovsinsamlingen',
+  CLOSE_NEEDS: 'Stäng behovsinsamlingen',
+  REOPEN_NEEDS: 'Öppna behovsinsamlingen igen',
+  SEND_FOR_CONSULTATION: 'Skicka planen på remiss',
+  CLOSE_CONSULTATION: 'Stäng remissen',
+  SUBMIT_FOR_DECISION: 'Lämna planen till beslut',
+  RECORD_DECISION: 'Registrera beslutet',
+  CLOSE_ROUND: 'Avsluta planomgången',
+  CANCEL: 'Avbryt planomgången',
+  DEADLINE_REACHED: 'Tidsfristen har passerat',
+};
+
+/** The workflow phases in order, as a timeline shows them (the final `cancelled` is not a phase). */
+export const PLAN_ROUND_PHASES: readonly PlanRoundState[] = [
+  'preparing',
+  'collectingNeeds',
+  'draftingPlan',
+  'consultation',
+  'compilingResponses',
+  'awaitingDecision',
+  'followUp',
+  'closed',
+];

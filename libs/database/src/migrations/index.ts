@@ -4,6 +4,7 @@ import { Identity1795345059478 } from './1795345059478-Identity';
 import { AuditActorAddress1795347360926 } from './1795347360926-AuditActorAddress';
 import { Notifications1795347855787 } from './1795347855787-Notifications';
 import { NotificationPreferences1795348001651 } from './1795348001651-NotificationPreferences';
+import { PlanRounds1795352155292 } from './1795352155292-PlanRounds';
 
 /** Every migration, oldest first. `npm run cli -- db:generate-migration <Name>` appends here. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AuditActorAddress1795347360926,
   Notifications1795347855787,
   NotificationPreferences1795348001651,
+  PlanRounds1795352155292,
 ];

@@ -3,6 +3,16 @@ import { TransactionHost } from '@samverka/database';
 import { IsNull } from 'typeorm';
 import { GrantedRole, RoleGrantEntity } from '../entities/role-grant.entity';
 
+/** A person holding a role through an enabled user account: whom role-addressed emails go to. */
+export interface RoleHolderRow {
+  /** The department the grant is for (management), else null. */
+  departmentId: string | null;
+  userId: string;
+  personId: string;
+  email: string;
+  name: string;
+}
+
 @Injectable()
 export class RoleGrantRepository {
   constructor(private readonly tx: TransactionHost) {}
@@ -48,5 +58,21 @@ export class RoleGrantRepository {
 
   async revoke(id: string, at: Date): Promise<void> {
     await this.repo.update({ id }, { revokedAt: at });
+  }
+
+  /** Holders of an active grant of `role` (for management: of any of `departmentIds`), enabled users only, one set-based query. */
+  async findHolders(role: GrantedRole, departmentIds?: string[]): Promise<RoleHolderRow[]> {
+    if (departmentIds && departmentIds.length === 0) return [];
+    const rows: Array<{ department_id: string | null; user_id: string; person_id: string; email: string; name: string }> = await this.tx.manager.query(
+      `select g.department_id, u.id as user_id, p.id as person_id, p.email, p.name
+         from role_grant g
+         join app_user u on u.id = g.user_id
+         join person p on p.id = u.person_id
+        where g.role = $1 and g.revoked_at is null and u.disabled_at is null
+          and ($2::uuid[] is null or g.department_id = any($2::uuid[]))
+        order by g.department_id nulls first, p.name, u.id`,
+      [role, departmentIds ?? null],
+    );
+    return rows.map((r) => ({ departmentId: r.department_id, userId: r.user_id, personId: r.person_id, email: r.email, name: r.name }));
   }
 }

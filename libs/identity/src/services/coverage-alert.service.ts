@@ -4,17 +4,10 @@ import { TransactionHost } from '@samverka/database';
 import { Clock, LocalDate, localDateInCity } from '@samverka/kernel';
 import { NotificationOutbox } from '@samverka/notifications';
 import { CoordinatorService } from '@samverka/organisation';
+import { RecipientDirectory } from './recipient-directory.service';
 
 /** A gap this old gets a reminder. */
 export const COVERAGE_REMINDER_DAYS = 14;
-
-interface ManagerRow {
-  department_id: string;
-  user_id: string;
-  person_id: string;
-  email: string;
-  name: string;
-}
 
 const daysBetween = (from: LocalDate, to: LocalDate): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
@@ -31,6 +24,7 @@ export class CoverageAlertService {
     private readonly tx: TransactionHost,
     private readonly coordinators: CoordinatorService,
     private readonly outbox: NotificationOutbox,
+    private readonly directory: RecipientDirectory,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
   ) {}
@@ -40,19 +34,10 @@ export class CoverageAlertService {
     return this.tx.run(async () => {
       const gaps = await this.coordinators.departmentsWithoutPrimary(today);
       if (gaps.length === 0) return { queued: 0 };
-      const managers: ManagerRow[] = await this.tx.manager.query(
-        `select g.department_id, u.id as user_id, p.id as person_id, p.email, p.name
-           from role_grant g
-           join app_user u on u.id = g.user_id
-           join person p on p.id = u.person_id
-          where g.role = 'management' and g.revoked_at is null and u.disabled_at is null
-            and g.department_id = any($1::uuid[])
-          order by g.department_id, p.name`,
-        [gaps.map((g) => g.departmentId)],
-      );
+      const managers = await this.directory.managementOf(gaps.map((g) => g.departmentId));
       // The first notices already queued, so a gap first seen when 14 days old gets one email, not two.
       const initialKey = (departmentId: string, since: string, userId: string) => `department.lacks_coordinator:${departmentId}:${since}:${userId}`;
-      const candidates = gaps.flatMap((g) => managers.filter((m) => m.department_id === g.departmentId).map((m) => initialKey(g.departmentId, g.since, m.user_id)));
+      const candidates = gaps.flatMap((g) => managers.filter((m) => m.departmentId === g.departmentId).map((m) => initialKey(g.departmentId, g.since, m.userId)));
       const alreadyNotified = new Set(
         ((await this.tx.manager.query('select dedup_key from notification where dedup_key = any($1::text[])', [candidates])) as Array<{ dedup_key: string }>).map((r) => r.dedup_key),
       );
@@ -60,9 +45,9 @@ export class CoverageAlertService {
       for (const gap of gaps) {
         const daysOpen = Math.max(0, daysBetween(gap.since, today));
         const departmentUrl = `${this.config.app.publicUrl}/forvaltningar/${gap.departmentId}`;
-        for (const m of managers.filter((r) => r.department_id === gap.departmentId)) {
-          const recipient = { email: m.email, name: m.name, personId: m.person_id };
-          const key = initialKey(gap.departmentId, gap.since, m.user_id);
+        for (const m of managers.filter((r) => r.departmentId === gap.departmentId)) {
+          const recipient = { email: m.email, name: m.name, personId: m.personId };
+          const key = initialKey(gap.departmentId, gap.since, m.userId);
           const data = { departmentName: gap.name, since: gap.since, daysOpen, departmentUrl };
           const enqueued =
             daysOpen < COVERAGE_REMINDER_DAYS

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, AuditService } from '@samverka/audit';
+import { Actor, AuditService, personLabelOf } from '@samverka/audit';
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { isPgError, PG, TransactionHost } from '@samverka/database';
 import { NotificationOutbox } from '@samverka/notifications';
@@ -48,9 +48,6 @@ export interface CoverageReport {
 }
 
 export const ENDING_SOON_DAYS = 30;
-
-/** Who appointed, as the email names them: a person, never a machine (system, cli, demo seeding). */
-const appointerLabel = (actor: Actor): string | null => (/^(system|cli|demo)(\b|-|$)/i.test(actor.label) ? null : actor.label);
 
 const snapshot = (a: CoordinatorAssignmentEntity) => ({
   departmentId: a.departmentId,
@@ -185,7 +182,7 @@ export class CoordinatorService {
           validFrom: saved.validFrom,
           validTo: saved.validTo,
           acknowledgeUrl: `${this.config.app.publicUrl}/`,
-          appointedBy: appointerLabel(actor),
+          appointedBy: personLabelOf(actor),
         },
         `coordinator.appointed:${saved.id}`,
       );

@@ -1,0 +1,16 @@
+import { DomainError } from '@samverka/kernel';
+
+export enum RoundErrorCode {
+  /** The event is not possible in the round's state, or its guard says no (details.reasons say why). */
+  ILLEGAL_TRANSITION = 'ILLEGAL_TRANSITION',
+  /** The year already has a round that is neither closed nor cancelled. */
+  ACTIVE_ROUND_EXISTS = 'ACTIVE_ROUND_EXISTS',
+  /** The change is not possible once the round has moved on (e.g. participants after launch). */
+  ROUND_NOT_EDITABLE = 'ROUND_NOT_EDITABLE',
+}
+
+export class RoundError extends DomainError<RoundErrorCode> {
+  constructor(code: RoundErrorCode, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+  }
+}

@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Actor, personLabelOf } from '@samverka/audit';
+import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
+import { RecipientDirectory } from '@samverka/identity';
+import { Clock, localDateInCity } from '@samverka/kernel';
+import { NotificationOutbox } from '@samverka/notifications';
+import { CoordinatorService } from '@samverka/organisation';
+import { PLAN_ROUND_STATE_LABELS, PlanRoundState } from '@samverka/workflow';
+import { DEADLINE_LABELS, deadlineOf, NEXT_DEADLINE } from '../deadlines';
+import { DeadlineKind } from '../entities/plan-round-event.entity';
+import { PlanRoundEntity } from '../entities/plan-round.entity';
+import { ParticipantRow } from '../repositories/plan-round.repository';
+
+/**
+ * The emails a round's steps cause, queued in the step's transaction through the outbox; each key
+ * names the round, the step (row version) or deadline, and the recipient, so none is sent twice.
+ */
+@Injectable()
+export class RoundNotifier {
+  constructor(
+    private readonly outbox: NotificationOutbox,
+    private readonly directory: RecipientDirectory,
+    private readonly coordinators: CoordinatorService,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
+  ) {}
+
+  private roundUrl(roundId: string): string {
+    return `${this.config.app.publicUrl}/planomgangar/${roundId}`;
+  }
+
+  /** To every coordinator and deputy (assignment valid today) of each participating department, with the needs deadline. */
+  async launched(actor: Actor, round: PlanRoundEntity, participants: ParticipantRow[]): Promise<number> {
+    if (participants.length === 0) return 0;
+    const today = localDateInCity(this.clock.now());
+    const assignments = (await this.coordinators.currentByDepartment(participants.map((p) => p.departmentId))).filter(
+      (a) => this.coordinators.statusOf(a, today) === 'active' && a.person,
+    );
+    let queued = 0;
+    for (const a of assignments) {
+      const department = participants.find((p) => p.departmentId === a.departmentId)!;
+      const enqueued = await this.outbox.enqueue(
+        'round.launched',
+        { email: a.person!.email, name: a.person!.name, personId: a.personId },
+        {
+          roundTitle: round.title,
+          year: round.year,
+          caseNumber: round.caseNumber,
+          departmentName: department.name,
+          kind: a.kind,
+          needsDeadline: round.needsDeadline,
+          areas: (round.areas ?? []).map((x) => x.name),
+          roundUrl: this.roundUrl(round.id),
+          launchedBy: personLabelOf(actor),
+        },
+        `round.launched:${round.id}:${a.departmentId}:${a.personId}`,
+      );
+      if (enqueued) queued++;
+    }
+    return queued;
+  }
+
+  /** To the management users of the participating departments: one email per person, naming their departments. */
+  async phaseChanged(
+    round: PlanRoundEntity,
+    participants: ParticipantRow[],
+    change: { from: PlanRoundState; to: PlanRoundState; forced: boolean; reason: string | null },
+  ): Promise<number> {
+    const managers = await this.directory.managementOf(participants.map((p) => p.departmentId));
+    const byUser = new Map<string, { email: string; name: string; personId: string; departments: string[] }>();
+    for (const m of managers) {
+      const entry = byUser.get(m.userId) ?? { email: m.email, name: m.name, personId: m.personId, departments: [] };
+      entry.departments.push(participants.find((p) => p.departmentId === m.departmentId)!.name);
+      byUser.set(m.userId, entry);
+    }
+    const nextKind = NEXT_DEADLINE[change.to];
+    const nextDate = nextKind ? deadlineOf(round, nextKind) : null;
+    let queued = 0;
+    for (const [userId, m] of byUser) {
+      const enqueued = await this.outbox.enqueue(
+        'round.phase_changed',
+        { email: m.email, name: m.name, personId: m.personId },
+        {
+          roundTitle: round.title,
+          year: round.year,
+          caseNumber: round.caseNumber,
+          departmentNames: m.departments,
+          fromLabel: PLAN_ROUND_STATE_LABELS[change.from],
+          toLabel: PLAN_ROUND_STATE_LABELS[change.to],
+          reason: change.reason,
+          forced: change.forced,
+          cancelled: change.to === 'cancelled',
+          nextDeadline: nextKind && nextDate ? { label: DEADLINE_LABELS[nextKind], date: nextDate } : null,
+          roundUrl: this.roundUrl(round.id),
+        },
+        `round.phase_changed:${round.id}:${round.version}:${userId}`,
+      );
+      if (enqueued) queued++;
+    }
+    return queued;
+  }
+
+  /** To every strategist: a deadline passed while its phase was open, with what was still missing. */
+  async deadlinePassed(
+    round: PlanRoundEntity,
+    deadline: { kind: DeadlineKind; date: string },
+    phase: PlanRoundState,
+    outstanding: string[],
+    autoClosed: boolean,
+  ): Promise<number> {
+    let queued = 0;
+    for (const s of await this.directory.strategists()) {
+      const enqueued = await this.outbox.enqueue(
+        'round.deadline_passed',
+        { email: s.email, name: s.name, personId: s.personId },
+        {
+          roundTitle: round.title,
+          year: round.year,
+          deadlineLabel: DEADLINE_LABELS[deadline.kind],
+          date: deadline.date,
+          phaseLabel: PLAN_ROUND_STATE_LABELS[phase],
+          outstanding,
+          autoClosed,
+          roundUrl: this.roundUrl(round.id),
+        },
+        `round.deadline_passed:${round.id}:${deadline.kind}:${deadline.date}:${s.userId}`,
+      );
+      if (enqueued) queued++;
+    }
+    return queued;
+  }
+}
