@@ -11,6 +11,7 @@ import { ModuleRef, Reflector } from '@nestjs/core';
 import { SAMVERKA_CONFIG } from '@samverka/config';
 import { hashToken, NotificationPreferenceService, PrincipalService, SessionService } from '@samverka/identity';
 import { addDays } from '@samverka/kernel';
+import { PlanRoundService, PlanRoundView } from '@samverka/rounds';
 import { AccessGuard } from '../../apps/api/src/auth/access.guard';
 import { AccessWorld, buildAccessWorld, Caller, CALLER_NOTES, CALLERS, SignedInCaller, TEST_ACTOR } from '../support/access-fixtures';
 import { ApiResponse, e2eContext, E2eContext } from '../support/e2e';
@@ -42,6 +43,13 @@ interface RouteSpec {
 const MANDATE = 'Mandat att företräda förvaltningen i samarbetsprocessen.';
 const NEW_PASSWORD = 'ett annat långt och hemligt lösenord';
 const CITY_WIDE_READERS = ['admin', 'strategist'] as const;
+
+/** Each built round gets its own year (one active round per year). */
+let roundYear = 2040;
+const nextRoundYear = () => roundYear++;
+/** One round in which department A takes part, shared by the read cases. */
+let sharedRound: Promise<PlanRoundView> | undefined;
+const roundOfA = (w: AccessWorld) => (sharedRound ??= w.ctx.given.round({ year: 2039, participantDepartmentIds: [w.departmentA.id] }));
 
 const gone = (p: Promise<unknown>) => p.then(() => false, () => true);
 
@@ -236,6 +244,46 @@ const ROUTES: Record<string, RouteSpec> = {
   },
   'GET /api/v1/coordinator-coverage': { allow: CITY_WIDE_READERS, status: 200, build: () => ({}) },
 
+  // -- plan rounds: strategists steer; participants (departments taking part, their committees' secretaries) and admins read --
+  'POST /api/v1/rounds': {
+    allow: ['strategist'],
+    status: 201,
+    build: (w) => {
+      const caseNumber = `STK-${w.unique()}`;
+      return {
+        body: { title: 'Utvecklingsplan', year: nextRoundYear(), caseNumber, participantDepartmentIds: [w.departmentA.id], deadlines: { needs: addDays(w.today, 30) } },
+        effect: async () => (await w.ctx.app.get(PlanRoundService).list({ all: true, departmentIds: [], committeeIds: [] })).some((r) => r.caseNumber === caseNumber),
+      };
+    },
+  },
+  'GET /api/v1/rounds': { allow: 'signed-in', status: 200, build: () => ({}) },
+  'GET /api/v1/rounds/{id}': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await roundOfA(w)).id } }),
+  },
+  'GET /api/v1/rounds/{id}/history': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await roundOfA(w)).id } }),
+  },
+  'PATCH /api/v1/rounds/{id}': {
+    allow: ['strategist'],
+    status: 200,
+    build: async (w) => {
+      const round = await w.ctx.given.round({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+      return { params: { id: round.id }, body: { title: 'Ändrad titel' }, effect: async () => (await w.ctx.app.get(PlanRoundService).view(round.id)).title === 'Ändrad titel' };
+    },
+  },
+  'POST /api/v1/rounds/{id}/events': {
+    allow: ['strategist'],
+    status: 200,
+    build: async (w) => {
+      const round = await w.ctx.given.round({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+      return { params: { id: round.id }, body: { type: 'LAUNCH' }, effect: async () => (await w.ctx.app.get(PlanRoundService).view(round.id)).state === 'collectingNeeds' };
+    },
+  },
+
   // -- notifications: everyone their own preferences, admins the outbox --
   'GET /api/v1/me/notification-preferences': { allow: 'signed-in', status: 200, build: () => ({}) },
   'PUT /api/v1/me/notification-preferences': {
@@ -281,6 +329,9 @@ function operationsOf(doc: { paths: Record<string, Record<string, { 'x-access'?:
   );
 }
 
+/** The round-participant rule: every round in the table has department A (of committee A) taking part. */
+const ROUND_PARTICIPANT_RULE = 'coordinator, management or committee_secretary of a department taking part in the round';
+
 /** The callers an `x-access` list lets in (descriptions from allow.decorator.ts). */
 function callersDeclaredBy(access: string[]): Set<Caller> | string {
   const callers = new Set<Caller>();
@@ -291,6 +342,7 @@ function callersDeclaredBy(access: string[]): Set<Caller> | string {
     else if (rule === 'admin' || rule === 'strategist') callers.add(rule);
     else if (rule === 'committee_secretary of the committee') callers.add('secretary-own');
     else if (rule === 'the person concerned') callers.add('self');
+    else if (rule === ROUND_PARTICIPANT_RULE) ['coordinator-own', 'management-own', 'secretary-own'].forEach((c) => callers.add(c as Caller));
     else if (department) {
       for (const role of department[1].split(' or ')) {
         const caller = `${role}-own` as Caller;

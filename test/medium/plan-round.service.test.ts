@@ -77,8 +77,8 @@ describe(PlanRoundService.name, () => {
       [{ deadlines: { needs: '2026-04-30', consultationReply: '2026-04-30' } }, 'deadlines.consultationReply', 'afterNeeds'],
       [{ deadlines: { needs: '2026-04-30', consultationReply: '2026-06-30', decision: '2026-06-01' } }, 'deadlines.decision', 'afterConsultationReply'],
       [{ areas: [] }, 'areas', 'arrayNotEmpty'],
-      [{ areas: [{ code: 'A B', name: 'Namn' }] }, 'areas.0.code', 'matches'],
-      [{ areas: [{ code: 'AB', name: 'Ett' }, { code: 'ab', name: 'Två' }] }, 'areas.1.code', 'unique'],
+      [{ areas: [{ code: 'A B', name: 'Namn' }] }, 'areas[0].code', 'matches'],
+      [{ areas: [{ code: 'AB', name: 'Ett' }, { code: 'ab', name: 'Två' }] }, 'areas[1].code', 'unique'],
       [{ participantDepartmentIds: [] }, 'participantDepartmentIds', 'arrayNotEmpty'],
       [{ title: '   ' }, 'title', 'isNotEmpty'],
     ])('refuses %j naming %s (%s), writing nothing', async (values, field, rule) => {

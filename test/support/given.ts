@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Actor } from '@samverka/audit';
-import { LocalDate } from '@samverka/kernel';
+import { addDays, Clock, LocalDate, localDateInCity } from '@samverka/kernel';
 import {
   CommitteeEntity,
   CoordinatorAssignmentEntity,
@@ -80,7 +80,13 @@ export class Given {
     });
   }
 
-  /** A round in `preparing` for the given participants (default: a new department), needs due 30 April. */
+  /** Needs in 59 days, replies in 120, the decision in 212 (from 2 March 2026: 30 April, 30 June, 30 September). */
+  roundDeadlines(): { needs: LocalDate; consultationReply: LocalDate; decision: LocalDate } {
+    const today = localDateInCity(this.app.get(Clock).now());
+    return { needs: addDays(today, 59), consultationReply: addDays(today, 120), decision: addDays(today, 212) };
+  }
+
+  /** A round in `preparing` for the given participants (default: a new department), deadlines from `roundDeadlines()`. */
   async round(values: Partial<CreatePlanRoundInput> = {}): Promise<PlanRoundView> {
     const participantDepartmentIds = values.participantDepartmentIds ?? [(await this.department()).id];
     return this.app.get(PlanRoundService).create(TEST_ACTOR, {
@@ -89,7 +95,7 @@ export class Given {
       caseNumber: values.caseNumber ?? `STK-2026-${unique()}`,
       participantDepartmentIds,
       areas: values.areas,
-      deadlines: values.deadlines ?? { needs: '2026-04-30', consultationReply: '2026-06-30', decision: '2026-09-30' },
+      deadlines: values.deadlines ?? this.roundDeadlines(),
       autoClose: values.autoClose,
     });
   }

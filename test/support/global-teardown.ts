@@ -1,7 +1,12 @@
 import 'tsconfig-paths/register';
 import { EmbeddedInstance } from '@samverka/database';
+import { dropTemplate } from './test-database';
 
 export default async function globalTeardown(): Promise<void> {
-  const instance = (globalThis as { __samverkaDb?: EmbeddedInstance }).__samverkaDb;
-  await instance?.release();
+  try {
+    await dropTemplate();
+  } finally {
+    const instance = (globalThis as { __samverkaDb?: EmbeddedInstance }).__samverkaDb;
+    await instance?.release();
+  }
 }

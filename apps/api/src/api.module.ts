@@ -9,6 +9,7 @@ import { OrganisationApiModule } from './organisation/organisation-api.module';
 import { SsoModule } from './sso/sso.module';
 import { WebModule } from './web/web.module';
 import { AuthApiModule } from './auth/auth-api.module';
+import { RoundsApiModule } from './rounds/rounds-api.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 
 @Module({})
@@ -27,6 +28,7 @@ export class ApiModule {
         WebModule,
         SsoModule,
         NotificationsApiModule,
+        RoundsApiModule,
       ],
     };
   }

@@ -12,7 +12,8 @@ export type AccessRule =
   | { kind: 'role'; role: 'admin' | 'strategist' }
   | { kind: 'department'; roles: readonly DepartmentRole[]; locate: Locator }
   | { kind: 'committee'; locate: Locator }
-  | { kind: 'self'; locate: Locator };
+  | { kind: 'self'; locate: Locator }
+  | { kind: 'roundParticipant'; locate: Locator };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuidOrNull = (v: unknown): string | null => (typeof v === 'string' && UUID.test(v) ? v.toLowerCase() : null);
@@ -30,6 +31,13 @@ export const ofDepartment = (roles: readonly DepartmentRole[], locate: Locator):
 export const secretaryOf = (locate: Locator): AccessRule => ({ kind: 'committee', locate });
 /** The person the locator names, acting for themselves. */
 export const self = (locate: Locator): AccessRule => ({ kind: 'self', locate });
+
+/**
+ * Someone taking part in the round the locator names: a coordinator or manager of a participating
+ * department, or the secretary of a committee one of them serves. (Strategists and admins read every
+ * round through their own rules.)
+ */
+export const participantOfRound = (locate: Locator): AccessRule => ({ kind: 'roundParticipant', locate });
 
 // ---- locators -------------------------------------------------------------
 export const fromParam =

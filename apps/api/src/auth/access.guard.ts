@@ -4,7 +4,9 @@ import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { actsForCommittee, actsForDepartment, IdentityError, IdentityErrorCode, Principal, PrincipalService, SessionService } from '@samverka/identity';
 import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
+import { PlanRoundService } from '@samverka/rounds';
 import { AccessRule } from './access-rules';
+import { roundScopeOf } from './round-scope';
 import { ACCESS_RULES } from './allow.decorator';
 import { AuthenticatedRequest } from './request-principal';
 import { readSessionCookie } from './session-cookie';
@@ -90,6 +92,10 @@ export class AccessGuard implements CanActivate {
         return actsForCommittee(p, await rule.locate(request, this.refs));
       case 'self':
         return (await rule.locate(request, this.refs)) === p.personId;
+      case 'roundParticipant': {
+        const roundId = await rule.locate(request, this.refs);
+        return !!roundId && (await this.refs.get(PlanRoundService, { strict: false }).isVisibleTo(roundId, roundScopeOf(p)));
+      }
     }
   }
 }

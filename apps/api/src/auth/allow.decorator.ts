@@ -18,6 +18,8 @@ function describe(rule: AccessRule): string {
       return 'committee_secretary of the committee';
     case 'self':
       return 'the person concerned';
+    case 'roundParticipant':
+      return "coordinator, management or committee_secretary of a department taking part in the round";
   }
 }
 

@@ -3,11 +3,12 @@ import { CommonErrorCode, DomainError } from '@samverka/kernel';
 import { IdentityErrorCode } from '@samverka/identity';
 import { NotificationErrorCode } from '@samverka/notifications';
 import { OrganisationErrorCode } from '@samverka/organisation';
+import { RoundErrorCode } from '@samverka/rounds';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Every coded error any library can raise. A new enum joins this union. */
-export type ErrorCode = CommonErrorCode | OrganisationErrorCode | IdentityErrorCode | NotificationErrorCode;
+export type ErrorCode = CommonErrorCode | OrganisationErrorCode | IdentityErrorCode | NotificationErrorCode | RoundErrorCode;
 
 function assertNever(code: never): never {
   throw new Error(`Unmapped error code ${String(code)}`);
@@ -31,6 +32,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case OrganisationErrorCode.COMMITTEE_INACTIVE:
     case OrganisationErrorCode.DEPARTMENT_INACTIVE:
     case NotificationErrorCode.NOT_RETRYABLE:
+    case RoundErrorCode.ILLEGAL_TRANSITION:
+    case RoundErrorCode.ACTIVE_ROUND_EXISTS:
+    case RoundErrorCode.ROUND_NOT_EDITABLE:
       return HttpStatus.CONFLICT;
     case IdentityErrorCode.UNAUTHENTICATED:
     case IdentityErrorCode.INVALID_CREDENTIALS:

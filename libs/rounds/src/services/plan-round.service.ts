@@ -526,10 +526,10 @@ function validateAreas(areas: AreaInput[]): AreaInput[] {
     const code = a.code.trim().toUpperCase();
     const name = a.name.trim();
     if (!AREA_CODE.test(code)) {
-      throw CommonError.invalidField(`areas.${i}.code`, 'matches', 'Koden får bara innehålla versaler, siffror och understreck (2–40 tecken)');
+      throw CommonError.invalidField(`areas[${i}].code`, 'matches', 'Koden får bara innehålla versaler, siffror och understreck (2–40 tecken)');
     }
-    if (name.length === 0) throw CommonError.invalidField(`areas.${i}.name`, 'isNotEmpty', 'Ange områdets namn');
-    if (seen.has(code)) throw CommonError.invalidField(`areas.${i}.code`, 'unique', `Koden ${code} förekommer två gånger`);
+    if (name.length === 0) throw CommonError.invalidField(`areas[${i}].name`, 'isNotEmpty', 'Ange områdets namn');
+    if (seen.has(code)) throw CommonError.invalidField(`areas[${i}].code`, 'unique', `Koden ${code} förekommer två gånger`);
     seen.add(code);
     return { code, name };
   });

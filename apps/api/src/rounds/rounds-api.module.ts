@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { RoundsModule } from '@samverka/rounds';
+import { RoundsController } from './rounds.controller';
+
+@Module({
+  imports: [RoundsModule],
+  controllers: [RoundsController],
+})
+export class RoundsApiModule {}
