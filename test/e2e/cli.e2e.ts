@@ -48,6 +48,7 @@ describe('the operator CLI', () => {
     expect(seed.code).toBe(0);
     expect(seed.stdout).toMatch(/loaded 14 committees, 13 departments/);
     expect(seed.stdout).toMatch(/sofia\.berglund@malmo\.example \(admin\)/);
+    expect(seed.stdout).toMatch(/plan round "Utvecklingsplan för kontaktcenter \d{4} och framåt" launched: needs due \d{4}-\d{2}-\d{2}, 13 departments taking part/);
 
     // The service's server is still up (the CLI attached, it did not stop it) and holds the demo city.
     const client = new Client({ connectionString: service.url });

@@ -1,11 +1,13 @@
 import { CoordinatorService, DemoCitySeeder, OrganisationModule, OrganisationRegistryService } from '@samverka/organisation';
+import { NotificationEntity } from '@samverka/notifications';
+import { DemoRoundSeeder, RoundsModule } from '@samverka/rounds';
 import { TEST_ACTOR } from '../support/given';
 import { mediumContext, MediumContext } from '../support/medium';
 
 describe(DemoCitySeeder.name, () => {
   let ctx: MediumContext;
   beforeAll(async () => {
-    ctx = await mediumContext([OrganisationModule], new Date('2026-11-22T10:00:00Z'));
+    ctx = await mediumContext([OrganisationModule, RoundsModule], new Date('2026-11-22T10:00:00Z'));
   });
   afterAll(() => ctx.close());
 
@@ -31,5 +33,15 @@ describe(DemoCitySeeder.name, () => {
     expect(await ctx.get(CoordinatorService).listForDepartment(grf.id, true)).toHaveLength(2);
 
     await expect(sut.seed(TEST_ACTOR)).rejects.toThrow(/empty/);
+  });
+
+  it("launches next year's plan round for every department, once, telling the coordinators", async () => {
+    const round = await ctx.get(DemoRoundSeeder).seed(TEST_ACTOR);
+    expect(round).toMatchObject({ title: 'Utvecklingsplan för kontaktcenter 2027 och framåt', year: 2027, state: 'collectingNeeds', deadlines: { needs: '2027-01-03' } });
+    expect(round!.participants).toHaveLength(13);
+    expect(round!.participants.filter((p) => p.coordinators.length === 0).map((p) => p.name).sort()).toEqual(['Miljöförvaltningen', 'Stadsbyggnadskontoret']);
+    const launchMails = await ctx.dataSource.getRepository(NotificationEntity).createQueryBuilder('n').where(`n.kind = 'round.launched'`).getCount();
+    expect(launchMails).toBeGreaterThanOrEqual(11);
+    expect(await ctx.get(DemoRoundSeeder).seed(TEST_ACTOR)).toBeNull();
   });
 });

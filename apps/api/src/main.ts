@@ -5,6 +5,7 @@ import { onShutdownSignal } from '@samverka/kernel';
 import { DEMO_PASSWORD, DemoUsersSeeder } from '@samverka/identity';
 import { DemoCitySeeder } from '@samverka/organisation';
 import { DataSource } from 'typeorm';
+import { DemoRoundSeeder } from '@samverka/rounds';
 import { createApiApp } from './bootstrap';
 
 async function main() {
@@ -24,7 +25,9 @@ async function main() {
     const actor = { personId: null, label: 'demo-seed' };
     const counts = await seeder.seed(actor);
     const users = await app.get(DemoUsersSeeder).seed(actor);
+    const round = await app.get(DemoRoundSeeder).seed(actor);
     log(`loaded the demo city: ${JSON.stringify(counts)}; demo users (password ${DEMO_PASSWORD}): ${users.map((u) => `${u.email} (${u.role})`).join(', ')}`);
+    if (round) log(`demo plan round "${round.title}" launched: ${config.app.publicUrl}/planomgangar/${round.id}`);
   }
   await app.listen({ port: config.app.port, host: config.app.host });
   log(`Samverka API listening on ${config.app.publicUrl}`);

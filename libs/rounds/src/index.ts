@@ -5,3 +5,4 @@ export * from './default-areas';
 export * from './deadlines';
 export * from './services/plan-round.service';
 export * from './services/round-deadline.service';
+export * from './demo/demo-round.seeder';

@@ -4,6 +4,7 @@ import { AuditModule } from '@samverka/audit';
 import { IdentityModule } from '@samverka/identity';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
+import { DemoRoundSeeder } from './demo/demo-round.seeder';
 import { PlanRoundAreaEntity, PlanRoundEntity, PlanRoundEventEntity, PlanRoundParticipantEntity } from './entities';
 import { PlanRoundEventRepository } from './repositories/plan-round-event.repository';
 import { PlanRoundRepository } from './repositories/plan-round.repository';
@@ -21,7 +22,7 @@ import { RoundNotifier } from './services/round-notifier';
     IdentityModule,
     NotificationsModule,
   ],
-  providers: [PlanRoundRepository, PlanRoundEventRepository, PlanRoundFactsLoader, RoundNotifier, PlanRoundService, RoundDeadlineService],
-  exports: [PlanRoundService, RoundDeadlineService],
+  providers: [PlanRoundRepository, PlanRoundEventRepository, PlanRoundFactsLoader, RoundNotifier, PlanRoundService, RoundDeadlineService, DemoRoundSeeder],
+  exports: [PlanRoundService, RoundDeadlineService, DemoRoundSeeder],
 })
 export class RoundsModule {}

@@ -4,6 +4,7 @@ import { Inject } from '@nestjs/common';
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { DEMO_PASSWORD, DemoUsersSeeder } from '@samverka/identity';
 import { DemoCitySeeder } from '@samverka/organisation';
+import { DemoRoundSeeder } from '@samverka/rounds';
 import { Command, CommandRunner } from 'nest-commander';
 import { say } from './say';
 import { DataSource } from 'typeorm';
@@ -14,6 +15,7 @@ export class SeedDemoCommand extends CommandRunner {
     private readonly dataSource: DataSource,
     private readonly seeder: DemoCitySeeder,
     private readonly users: DemoUsersSeeder,
+    private readonly rounds: DemoRoundSeeder,
     @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
   ) {
     super();
@@ -38,5 +40,7 @@ export class SeedDemoCommand extends CommandRunner {
     const users = await this.users.seed(CLI_ACTOR);
     say(`demo users, all with the password ${DEMO_PASSWORD}:`);
     for (const u of users) say(`  ${u.email} (${u.role})`);
+    const round = await this.rounds.seed(CLI_ACTOR);
+    if (round) say(`plan round "${round.title}" launched: needs due ${round.deadlines.needs}, ${round.participants.length} departments taking part`);
   }
 }
