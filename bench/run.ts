@@ -29,6 +29,7 @@ import { loadConfig } from '@samverka/config';
 import { migrateDatabase } from '@samverka/database';
 import { DEMO_PASSWORD, DemoUsersSeeder, SignInService } from '@samverka/identity';
 import { CoordinatorService, DemoCitySeeder, OrganisationRegistryService } from '@samverka/organisation';
+import { DemoRoundSeeder, PlanRoundService } from '@samverka/rounds';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -138,7 +139,9 @@ async function main(): Promise<void> {
     const actor = { personId: null, label: 'bench' };
     const seeded = await app.get(DemoCitySeeder).seed(actor);
     const users = await app.get(DemoUsersSeeder).seed(actor);
-    progress(`demo city loaded: ${JSON.stringify(seeded)}, ${users.length} demo users`);
+    const demoRound = await app.get(DemoRoundSeeder).seed(actor);
+    if (!demoRound) throw new Error('the demo plan round was not created');
+    progress(`demo city loaded: ${JSON.stringify(seeded)}, ${users.length} demo users, plan round ${demoRound.id}`);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address();
     const appUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -170,6 +173,7 @@ async function main(): Promise<void> {
     const serverVersion = (await raw.query<{ server_version: string }>('show server_version')).rows[0].server_version;
     const coordinators = app.get(CoordinatorService);
     const registry = app.get(OrganisationRegistryService);
+    const rounds = app.get(PlanRoundService);
     const today = coordinators.today();
     const historyDepartment = (await raw.query<{ id: string }>("select id from department where code = 'GRF'")).rows[0].id;
 
@@ -198,6 +202,15 @@ async function main(): Promise<void> {
         path: `/api/v1/departments/${historyDepartment}/coordinators?history=true`,
         headers: apiHeaders,
         expect: json((b) => (Array.isArray(b) && b.length >= 2 ? null : 'expected the history (2 assignments)')),
+      },
+      {
+        name: 'GET /api/v1/rounds/{id} (facts, guards, participants)',
+        path: `/api/v1/rounds/${demoRound.id}`,
+        headers: apiHeaders,
+        expect: json((b) => {
+          const round = b as { state?: string; events?: Array<{ type: string; reasons: string[] }> };
+          return round.state === 'collectingNeeds' && round.events?.some((e) => e.type === 'CLOSE_NEEDS' && e.reasons.length === 1) ? null : 'not the launched demo round';
+        }),
       },
       {
         name: 'GET /forvaltningar (HTML)',
@@ -355,6 +368,18 @@ async function main(): Promise<void> {
       results.push(dbBase);
       results.push(compare(await measureService(phase, 'CoordinatorService.coverage()', () => coordinators.coverage(), false), dbBase));
       results.push(compare(await measureService(phase, 'OrganisationRegistryService.listDepartments()', () => registry.listDepartments(), false), dbBase));
+      let titleFlip = 0;
+      results.push(
+        compare(
+          await measureService(
+            phase,
+            'PlanRoundService.update() (a round write: row-version check, history, audit, one transaction)',
+            () => rounds.update(actor, demoRound.id, { title: `${demoRound.title}${titleFlip++ % 2 ? '' : ' (ändrad)'}` }),
+            false,
+          ),
+          dbBase,
+        ),
+      );
     }
 
     // Set-based: the statements per request or call do not grow with the dataset. (Compared in
