@@ -16,7 +16,7 @@ async function main() {
     await app.close();
     await database.release();
   }, log);
-  log('Samverka worker ready (sending queued emails, running the periodic sweeps)');
+  log('Samverka worker ready (sending queued emails; sweeps scheduled every minute with pg-boss)');
 }
 
 main().catch((e: unknown) => {

@@ -4,12 +4,13 @@ import { DatabaseModule } from '@samverka/database';
 import { IdentityModule } from '@samverka/identity';
 import { KernelModule } from '@samverka/kernel';
 import { NotificationsModule } from '@samverka/notifications';
+import { RoundsModule } from '@samverka/rounds';
 import { LoggerModule } from 'nestjs-pino';
 import { DatabaseHeartbeat } from './database-heartbeat';
 import { MailWorker } from './mail-worker';
-import { Sweeps } from './sweeps';
+import { Schedules, WORKER_DATABASE_URL } from './schedules';
 
-/** The background process: sends queued emails and runs the periodic sweeps; the work itself lives in the libraries' services. */
+/** The background process: sends queued emails and runs the periodic sweeps (pg-boss schedules); the work itself lives in the libraries' services. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: SamverkaConfig, databaseUrl: string): DynamicModule {
@@ -22,8 +23,9 @@ export class WorkerModule {
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.database.poolSize, applicationName: 'samverka-worker' }),
         NotificationsModule,
         IdentityModule,
+        RoundsModule,
       ],
-      providers: [DatabaseHeartbeat, MailWorker, Sweeps],
+      providers: [{ provide: WORKER_DATABASE_URL, useValue: databaseUrl }, DatabaseHeartbeat, MailWorker, Schedules],
     };
   }
 }

@@ -126,7 +126,7 @@ export interface MailConfig {
   retryBaseSeconds: number;
   /** How long a worker holds an email it is sending; after that another worker may take it. */
   leaseSeconds: number;
-  /** How often the worker looks for due emails and sweeps. */
+  /** How often the worker looks for due emails (the sweeps run on pg-boss schedules, every minute). */
   pollIntervalMs: number;
 }
 
