@@ -37,14 +37,18 @@ describe('the layout', () => {
   it('shows navigation only to what the user may reach', () => {
     const texts = (v: Viewer | null) => navigationFor(v, { section: 'start', sectionHome: true }, '/').map((n) => n.text);
     expect(texts(null)).toEqual([]);
-    expect(texts(viewer(principal({ admin: true })))).toEqual(['Start', 'Förvaltningar', 'Utskick', 'API-dokumentation']);
-    expect(texts(viewer(principal({ strategist: true })))).toEqual(['Start', 'Förvaltningar', 'API-dokumentation']);
-    expect(texts(viewer(principal({ coordinator: [FSK.id] }), [FSK]))).toEqual(['Start', 'Förskoleförvaltningen', 'API-dokumentation']);
-    expect(texts(viewer(principal({ committeeSecretary: ['c1'] })))).toEqual(['Start', 'API-dokumentation']);
+    expect(texts(viewer(principal({ admin: true })))).toEqual(['Start', 'Förvaltningar', 'Planomgångar', 'Utskick', 'API-dokumentation']);
+    expect(texts(viewer(principal({ strategist: true })))).toEqual(['Start', 'Förvaltningar', 'Planomgångar', 'API-dokumentation']);
+    expect(texts(viewer(principal({ coordinator: [FSK.id] }), [FSK]))).toEqual(['Start', 'Förskoleförvaltningen', 'Planomgångar', 'API-dokumentation']);
+    expect(texts(viewer(principal({ committeeSecretary: ['c1'] })))).toEqual(['Start', 'Planomgångar', 'API-dokumentation']);
     // The own department's link is the current page on its page, and active under it.
     const own = (path: string) => navigationFor(viewer(principal({ coordinator: [FSK.id] }), [FSK]), { section: 'departments' }, path)[1];
     expect(own(`/forvaltningar/${FSK.id}`)).toMatchObject({ current: true, active: false });
     expect(own(`/forvaltningar/${FSK.id}/samordnare`)).toMatchObject({ current: false, active: true });
+    // Planomgångar is the current page on the list, and active on a round's pages.
+    const rounds = (sectionHome: boolean) => navigationFor(viewer(principal({ coordinator: [FSK.id] }), [FSK]), { section: 'rounds', sectionHome }, '/planomgangar').find((n) => n.text === 'Planomgångar');
+    expect(rounds(true)).toMatchObject({ href: '/planomgangar', current: true, active: false });
+    expect(rounds(false)).toMatchObject({ current: false, active: true });
   });
 
   it('names who is signed in, with a sign-out form carrying the CSRF token, and gives page forms the same token', () => {

@@ -10,7 +10,7 @@ import { WebAssets } from './web-assets';
 const VIEWS = join(__dirname, 'views');
 
 /** Which part of the service a page belongs to: the navigation marks it. */
-export type Section = 'start' | 'departments' | null;
+export type Section = 'start' | 'departments' | 'rounds' | null;
 
 /** What every page gives the layout. */
 export interface PageModel {
@@ -38,11 +38,14 @@ interface AccountView {
 export const SIGN_OUT_PATH = '/logga-ut';
 /** The admin's list of emails. */
 export const NOTIFICATIONS_PATH = '/admin/utskick';
+/** The plan rounds (planomgångar) the user may read. */
+export const ROUNDS_PATH = '/planomgangar';
 
 /**
  * The navigation shows only what the user may reach: Förvaltningar for
  * admins and strategists; a coordinator or manager gets their own
- * department(s) instead. Nobody signed in: no navigation.
+ * department(s) instead. Planomgångar for everyone signed in (the list shows
+ * the rounds they may read). Nobody signed in: no navigation.
  */
 export function navigationFor(viewer: Viewer | null, model: Pick<PageModel, 'section' | 'sectionHome'>, path: string): NavItem[] {
   if (!viewer) return [];
@@ -54,6 +57,7 @@ export function navigationFor(viewer: Viewer | null, model: Pick<PageModel, 'sec
   return [
     bySection('Start', '/', 'start'),
     ...(viewer.seesAllDepartments ? [bySection('Förvaltningar', '/forvaltningar', 'departments')] : viewer.departments.map((d) => byPath(d.name, departmentPath(d.id)))),
+    bySection('Planomgångar', ROUNDS_PATH, 'rounds'),
     ...(viewer.principal.admin ? [byPath('Utskick', NOTIFICATIONS_PATH)] : []),
     bySection('API-dokumentation', '/api/docs', null),
   ];

@@ -21,6 +21,13 @@ export function formField(body: unknown, name: string): string {
   return typeof first === 'string' ? first : '';
 }
 
+/** A repeated field (checkboxes) as strings: every value, in order ([] when absent). */
+export function formFields(body: unknown, name: string): string[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const value = (body as Record<string, unknown>)[name];
+  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+}
+
 /** Checks a date field written YYYY-MM-DD; the message names the field. */
 export function dateError(value: string, label: string, required: boolean): string | undefined {
   if (value === '') return required ? `Ange ${label.toLowerCase()}` : undefined;
