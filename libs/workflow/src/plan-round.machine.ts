@@ -378,13 +378,4 @@ export const PLAN_ROUND_EVENT_LABELS: Record<PlanRoundEventType, string> = {
 };
 
 /** The workflow phases in order, as a timeline shows them (the final `cancelled` is not a phase). */
-export const PLAN_ROUND_PHASES: readonly PlanRoundState[] = [
-  'preparing',
-  'collectingNeeds',
-  'draftingPlan',
-  'consultation',
-  'compilingResponses',
-  'awaitingDecision',
-  'followUp',
-  'closed',
-];
+export const PLAN_ROUND_PHASES: readonly PlanRoundState[] = PLAN_ROUND_STATES.filter((state) => state !== 'cancelled');

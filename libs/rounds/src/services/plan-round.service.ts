@@ -13,6 +13,7 @@ import {
   initialPlanRoundSnapshot,
   isPlanRoundState,
   PLAN_ROUND_EVENT_LABELS,
+  PLAN_ROUND_EVENT_TYPES,
   PLAN_ROUND_FINAL_STATES,
   PLAN_ROUND_STATE_LABELS,
   PlanRoundContext,
@@ -35,17 +36,7 @@ export type { RoundReaderScope } from '../repositories/plan-round.repository';
 
 /** The events a person may send (DEADLINE_REACHED is the worker's). */
 export type SteeringEventType = Exclude<PlanRoundEventType, 'DEADLINE_REACHED'>;
-export const STEERING_EVENT_TYPES: readonly SteeringEventType[] = [
-  'LAUNCH',
-  'CLOSE_NEEDS',
-  'REOPEN_NEEDS',
-  'SEND_FOR_CONSULTATION',
-  'CLOSE_CONSULTATION',
-  'SUBMIT_FOR_DECISION',
-  'RECORD_DECISION',
-  'CLOSE_ROUND',
-  'CANCEL',
-];
+export const STEERING_EVENT_TYPES = PLAN_ROUND_EVENT_TYPES.filter((type): type is SteeringEventType => type !== 'DEADLINE_REACHED');
 
 export interface AreaInput {
   code: string;

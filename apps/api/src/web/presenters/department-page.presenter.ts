@@ -5,7 +5,7 @@ import { emptyEndForm, EndFormValues } from '../forms/end-form';
 import { FieldErrors, FormFailure } from '../forms/form-body';
 import { PageModel } from '../view-renderer';
 import { departmentCoverage } from './coverage-status';
-import { departmentPath, KIND_LABELS, period, statusTag, swedishDate, swedishDateTime, TagView } from './format';
+import { departmentPath, KIND_LABELS, period, statusTag, swedishDate, swedishDateTime, TagView, ErrorSummaryItem } from './format';
 
 /** What the department page shows, loaded by the controller. */
 export interface DepartmentPageData {
@@ -37,11 +37,6 @@ export interface DepartmentPageState {
 
 /** The query parameter a redirect carries for each notice: /forvaltningar/:id?utsedd=<assignment id>. */
 export const NOTICE_PARAMS: Record<NoticeKind, string> = { appointed: 'utsedd', acknowledged: 'bekraftad', ended: 'avslutad' };
-
-interface ErrorSummaryItem {
-  text: string;
-  href: string;
-}
 
 interface SummaryRow {
   key: string;

@@ -1,6 +1,12 @@
 import { formatSwedishDate, formatSwedishDateTime, LocalDate } from '@samverka/kernel';
 import { AssignmentStatus, CoordinatorAssignmentEntity, CoordinatorKind } from '@samverka/organisation';
 
+/** One line of the GOV.UK error summary: the message, linking to its field. */
+export interface ErrorSummaryItem {
+  text: string;
+  href: string;
+}
+
 /** A GOV.UK tag: text plus a colour modifier. */
 export interface TagView {
   text: string;

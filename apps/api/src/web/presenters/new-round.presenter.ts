@@ -3,11 +3,7 @@ import { DepartmentEntity } from '@samverka/organisation';
 import { AREA_ROWS, areaField, RoundFormValues } from '../forms/round-form';
 import { FieldErrors } from '../forms/form-body';
 import { PageModel, ROUNDS_PATH } from '../view-renderer';
-
-interface ErrorSummaryItem {
-  text: string;
-  href: string;
-}
+import { ErrorSummaryItem } from './format';
 
 interface CheckboxView {
   id: string;

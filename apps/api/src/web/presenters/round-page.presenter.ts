@@ -4,7 +4,7 @@ import { isPlanRoundState, PLAN_ROUND_EVENT_LABELS, PLAN_ROUND_PHASES, PLAN_ROUN
 import { FormFailure } from '../forms/form-body';
 import { isSteeringEventType, StepFormValues } from '../forms/step-form';
 import { PageModel } from '../view-renderer';
-import { swedishDate, swedishDateTime, tag, TagView } from './format';
+import { swedishDate, swedishDateTime, tag, TagView, ErrorSummaryItem } from './format';
 import { DeadlineLine, deadlineLine, eventSlug, phaseTag, roundStepPath } from './round-format';
 
 /** What the round page shows, loaded by the controller. */
@@ -29,11 +29,6 @@ export interface RoundPageState {
 export const ROUND_NOTICE_PARAMS = { created: 'skapad', step: 'steg' } as const;
 
 export const ACTIONS_ID = 'atgarder';
-
-interface ErrorSummaryItem {
-  text: string;
-  href: string;
-}
 
 interface SummaryRow {
   key: string;

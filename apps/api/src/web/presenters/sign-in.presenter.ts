@@ -1,11 +1,7 @@
 import { FieldErrors } from '../forms/form-body';
 import { SIGN_IN_PATH, SignInFormValues, SSO_SIGN_IN_PATH } from '../forms/sign-in-form';
 import { PageModel } from '../view-renderer';
-
-interface ErrorSummaryItem {
-  text: string;
-  href: string;
-}
+import { ErrorSummaryItem } from './format';
 
 export interface SignInPageModel extends PageModel {
   action: string;
