@@ -3,6 +3,7 @@ import { IdentityModule } from '@samverka/identity';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
+import { NeedsModule } from '@samverka/needs';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { mediumContext } from '../support/medium';
 
 describe('database schema', () => {
   it('is exactly what the entities describe: the committed migrations leave nothing to generate', async () => {
-    const ctx = await mediumContext([OrganisationModule, IdentityModule, NotificationsModule, RoundsModule]);
+    const ctx = await mediumContext([OrganisationModule, IdentityModule, NotificationsModule, RoundsModule, NeedsModule]);
     try {
       const diff = await schemaDiff(ctx.dataSource);
       expect(diff.up).toEqual([]);

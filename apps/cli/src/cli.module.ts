@@ -6,6 +6,7 @@ import { IdentityModule } from '@samverka/identity';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
+import { NeedsModule } from '@samverka/needs';
 import { MigrateCommand, GenerateMigrationCommand } from './commands/database.commands';
 import { SeedDemoCommand } from './commands/seed-demo.command';
 import { CreateUserCommand, DisableUserCommand } from './commands/user.commands';
@@ -23,6 +24,7 @@ export class CliModule {
         IdentityModule,
         NotificationsModule,
         RoundsModule,
+        NeedsModule,
       ],
       providers: [MigrateCommand, GenerateMigrationCommand, SeedDemoCommand, CreateUserCommand, DisableUserCommand],
     };

@@ -82,4 +82,5 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'round.launched': 'Planomgången har startat (med sista dag för behov)',
   'round.phase_changed': 'Planomgången har gått vidare till en ny fas',
   'round.deadline_passed': 'En tidsfrist i planomgången har passerat',
+  'needs.endorsement_requested': 'Förvaltningens behov är inlämnade och väntar på förankring',
 };

@@ -64,6 +64,16 @@ export interface NotificationKinds {
     autoClosed: boolean;
     roundUrl: string;
   };
+  /** To the department's management users when its coordinator hands in the needs: please endorse (förankra). */
+  'needs.endorsement_requested': {
+    roundTitle: string;
+    departmentName: string;
+    submittedBy: string | null;
+    needCount: number;
+    late: boolean;
+    needsDeadline: LocalDate;
+    roundUrl: string;
+  };
 }
 
 export type NotificationKind = keyof NotificationKinds;
@@ -110,6 +120,7 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
   // The status report at a phase change (DESIGN: "periodic and at phase change") always goes out.
   'round.phase_changed': { mandatory: true },
   'round.deadline_passed': { mandatory: true },
+  'needs.endorsement_requested': { mandatory: true },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(KIND_SETTINGS) as NotificationKind[];

@@ -124,6 +124,32 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
       },
     ],
   ],
+  'needs.endorsement_requested': [
+    [
+      'on time, by a coordinator',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        departmentName: 'Kulturförvaltningen',
+        submittedBy: 'Elin Öberg',
+        needCount: 4,
+        late: false,
+        needsDeadline: '2027-02-26',
+        roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+      },
+    ],
+    [
+      'late, no person named',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        departmentName: 'Förskoleförvaltningen',
+        submittedBy: null,
+        needCount: 1,
+        late: true,
+        needsDeadline: '2027-02-26',
+        roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+      },
+    ],
+  ],
   'round.deadline_passed': [
     [
       'needs deadline, still open, something missing',

@@ -6,3 +6,4 @@ export * from './deadlines';
 export * from './services/plan-round.service';
 export * from './services/round-deadline.service';
 export * from './demo/demo-round.seeder';
+export * from './services/plan-round-facts.loader';

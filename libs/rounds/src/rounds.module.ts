@@ -23,6 +23,6 @@ import { RoundNotifier } from './services/round-notifier';
     NotificationsModule,
   ],
   providers: [PlanRoundRepository, PlanRoundEventRepository, PlanRoundFactsLoader, RoundNotifier, PlanRoundService, RoundDeadlineService, DemoRoundSeeder],
-  exports: [PlanRoundService, RoundDeadlineService, DemoRoundSeeder],
+  exports: [PlanRoundService, RoundDeadlineService, DemoRoundSeeder, PlanRoundFactsLoader],
 })
 export class RoundsModule {}

@@ -5,6 +5,8 @@ import { AuditActorAddress1795347360926 } from './1795347360926-AuditActorAddres
 import { Notifications1795347855787 } from './1795347855787-Notifications';
 import { NotificationPreferences1795348001651 } from './1795348001651-NotificationPreferences';
 import { PlanRounds1795352155292 } from './1795352155292-PlanRounds';
+import { Needs1795355311122 } from './1795355311122-Needs';
+import { ReferenceData1795355400000 } from './1795355400000-ReferenceData';
 
 /** Every migration, oldest first. `npm run cli -- db:generate-migration <Name>` appends here. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -14,4 +16,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Notifications1795347855787,
   NotificationPreferences1795348001651,
   PlanRounds1795352155292,
+  Needs1795355311122,
+  ReferenceData1795355400000,
 ];

@@ -72,6 +72,12 @@ export class PlanRoundRepository {
       .getOne();
   }
 
+  /** The round, its row held FOR SHARE until the transaction ends (a step's conditional update waits for it). */
+  async findByIdForShare(id: string): Promise<PlanRoundEntity | null> {
+    const locked = await this.repo.createQueryBuilder('r').where('r.id = :id', { id }).setLock('pessimistic_read').getOne();
+    return locked ? this.findById(id) : null;
+  }
+
   /** Participants with their departments, in name order (one query). */
   async participantsOf(roundId: string): Promise<ParticipantRow[]> {
     const rows: Array<{ department_id: string; code: string; name: string; committee_id: string; active: boolean }> = await this.tx.manager.query(

@@ -125,6 +125,16 @@ export interface PlanRoundView {
   updatedAt: Date;
 }
 
+export interface RoundBasics {
+  id: string;
+  title: string;
+  year: number;
+  state: PlanRoundState;
+  needsDeadline: LocalDate;
+  areas: AreaInput[];
+  participants: Array<{ departmentId: string; name: string; committeeId: string }>;
+}
+
 export type PlanRoundSummary = Pick<
   PlanRoundView,
   'id' | 'title' | 'year' | 'caseNumber' | 'state' | 'stateLabel' | 'version' | 'deadlines' | 'currentDeadline' | 'createdAt' | 'updatedAt'
@@ -232,6 +242,26 @@ export class PlanRoundService {
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
     }));
+  }
+
+  /**
+   * What another context needs to know of a round to act within it (its phase, the needs deadline,
+   * areas, participants). `lockForShare` holds the round's row until the caller's transaction ends,
+   * so a workflow step cannot commit in between (it waits).
+   */
+  async basics(id: string, lockForShare = false): Promise<RoundBasics> {
+    const round = lockForShare ? await this.rounds.findByIdForShare(id) : await this.rounds.findById(id);
+    if (!round) throw CommonError.notFound('Planomgången', id);
+    const participants = await this.rounds.participantsOf(round.id);
+    return {
+      id: round.id,
+      title: round.title,
+      year: round.year,
+      state: stateOf(round),
+      needsDeadline: round.needsDeadline,
+      areas: (round.areas ?? []).map((a) => ({ code: a.code, name: a.name })),
+      participants: participants.map((p) => ({ departmentId: p.departmentId, name: p.name, committeeId: p.committeeId })),
+    };
   }
 
   isVisibleTo(roundId: string, scope: RoundReaderScope): Promise<boolean> {

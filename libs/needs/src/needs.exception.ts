@@ -1,0 +1,18 @@
+import { DomainError } from '@samverka/kernel';
+
+export enum NeedsErrorCode {
+  /** The round is not collecting needs (not launched yet, or needs collection is closed). */
+  ROUND_NOT_COLLECTING = 'ROUND_NOT_COLLECTING',
+  /** The department's submission is handed in: its needs cannot change until management returns it. */
+  SUBMISSION_NOT_EDITABLE = 'SUBMISSION_NOT_EDITABLE',
+  /** The submission is not in a state that allows this step (e.g. endorsing a draft). */
+  SUBMISSION_STEP_NOT_ALLOWED = 'SUBMISSION_STEP_NOT_ALLOWED',
+  /** A reference item with this code exists. */
+  REFERENCE_EXISTS = 'REFERENCE_EXISTS',
+}
+
+export class NeedsError extends DomainError<NeedsErrorCode> {
+  constructor(code: NeedsErrorCode, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+  }
+}

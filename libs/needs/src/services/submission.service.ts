@@ -1,0 +1,193 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Actor, AuditService, personLabelOf } from '@samverka/audit';
+import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
+import { TransactionHost } from '@samverka/database';
+import { RecipientDirectory } from '@samverka/identity';
+import { Clock, CommonError } from '@samverka/kernel';
+import { NotificationOutbox } from '@samverka/notifications';
+import { ParticipantProgress, PlanRoundFactsLoader, PlanRoundService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
+import { EDITABLE_STATUSES, HANDED_IN_STATUSES, NeedsSubmissionEntity, SubmissionStatus } from '../entities/needs-submission.entity';
+import { NeedsError, NeedsErrorCode } from '../needs.exception';
+import { NeedRepository } from '../repositories/need.repository';
+import { SubmissionRepository, SubmissionRow } from '../repositories/submission.repository';
+import { visibleDepartments } from './need.service';
+
+export type SubmissionStep = 'submit' | 'endorse' | 'return' | 'nothingToReport';
+
+export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
+  draft: 'Utkast',
+  submitted: 'Inlämnad',
+  endorsed: 'Förankrad',
+  returned: 'Återlämnad',
+  nothingToReport: 'Inget att rapportera',
+};
+
+const snapshot = (s: NeedsSubmissionEntity) => ({
+  status: s.status,
+  late: s.late,
+  nothingToReportReason: s.nothingToReportReason,
+  returnComment: s.returnComment,
+  version: s.version,
+});
+
+/**
+ * Inlämningar: per department and round, draft → submitted → endorsed (by management), returned
+ * (editable again) or nothingToReport. Handing in is possible only while the round collects needs;
+ * after the needs deadline it is allowed and marked late. The workflow's close-needs guard reads
+ * these statuses (registered with the round's facts loader at start).
+ */
+@Injectable()
+export class SubmissionService implements OnModuleInit {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly submissions: SubmissionRepository,
+    private readonly needs: NeedRepository,
+    private readonly rounds: PlanRoundService,
+    private readonly facts: PlanRoundFactsLoader,
+    private readonly directory: RecipientDirectory,
+    private readonly outbox: NotificationOutbox,
+    private readonly audit: AuditService,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.facts.provideParticipantProgress({ progressOf: (roundId) => this.progressOf(roundId) });
+  }
+
+  async progressOf(roundId: string): Promise<Map<string, ParticipantProgress>> {
+    const statuses = await this.submissions.statusesOf(roundId);
+    return new Map(
+      [...statuses].map(([departmentId, status]) => [departmentId, { submitted: status === 'submitted' || status === 'endorsed', nothingToReport: status === 'nothingToReport' }]),
+    );
+  }
+
+  async list(roundId: string, scope: RoundReaderScope): Promise<SubmissionRow[]> {
+    const round = await this.rounds.basics(roundId);
+    return this.submissions.forRound(roundId, visibleDepartments(round, scope));
+  }
+
+  /** The coordinator hands in the department's needs (at least one); management is asked to endorse. */
+  submit(actor: Actor, roundId: string, departmentId: string): Promise<SubmissionRow> {
+    return this.step(actor, roundId, departmentId, 'submit', async (round, s) => {
+      this.requireStatus(s, EDITABLE_STATUSES, 'Behoven är redan inlämnade');
+      const count = await this.needs.countFor(roundId, departmentId);
+      if (count === 0) {
+        throw new NeedsError(NeedsErrorCode.SUBMISSION_STEP_NOT_ALLOWED, 'Det finns inga behov att lämna in. Lägg till behov, eller meddela att förvaltningen inte har något att rapportera.', {
+          status: s.status,
+        });
+      }
+      this.handIn(round, s, actor, 'submitted');
+      return async (saved) => this.requestEndorsement(actor, round, departmentId, saved, count);
+    });
+  }
+
+  /** The coordinator reports that the department has no needs this round, with a reason. */
+  async nothingToReport(actor: Actor, roundId: string, departmentId: string, reason: string): Promise<SubmissionRow> {
+    const text = reason?.trim() ?? '';
+    if (!text) throw CommonError.invalidField('reason', 'isNotEmpty', 'Ange varför förvaltningen inte har något att rapportera');
+    return this.step(actor, roundId, departmentId, 'nothingToReport', async (round, s) => {
+      this.requireStatus(s, EDITABLE_STATUSES, 'Behoven är redan inlämnade');
+      if ((await this.needs.countFor(roundId, departmentId)) > 0) {
+        throw new NeedsError(NeedsErrorCode.SUBMISSION_STEP_NOT_ALLOWED, 'Förvaltningen har registrerade behov: lämna in dem, eller ta bort dem först', { status: s.status });
+      }
+      this.handIn(round, s, actor, 'nothingToReport');
+      s.nothingToReportReason = text;
+      return null;
+    });
+  }
+
+  /** Management anchors (förankrar) the submitted needs. */
+  endorse(actor: Actor, roundId: string, departmentId: string): Promise<SubmissionRow> {
+    return this.step(actor, roundId, departmentId, 'endorse', async (_, s) => {
+      this.requireStatus(s, ['submitted'], 'Bara inlämnade behov kan förankras');
+      s.status = 'endorsed';
+      s.endorsedAt = this.clock.now();
+      s.endorsedById = actor.personId;
+      return null;
+    });
+  }
+
+  /** Management returns the submission with a comment: it is editable again. */
+  async returnToDepartment(actor: Actor, roundId: string, departmentId: string, comment: string): Promise<SubmissionRow> {
+    const text = comment?.trim() ?? '';
+    if (!text) throw CommonError.invalidField('comment', 'isNotEmpty', 'Skriv vad som behöver göras innan behoven lämnas in igen');
+    return this.step(actor, roundId, departmentId, 'return', async (_, s) => {
+      this.requireStatus(s, HANDED_IN_STATUSES, 'Bara inlämnade behov kan återlämnas');
+      s.status = 'returned';
+      s.returnedAt = this.clock.now();
+      s.returnComment = text;
+      s.endorsedAt = null;
+      s.endorsedById = null;
+      return null;
+    });
+  }
+
+  /** One step: the round must be collecting needs (its row held so a workflow step waits), the submission locked, audited. */
+  private step(
+    actor: Actor,
+    roundId: string,
+    departmentId: string,
+    step: SubmissionStep,
+    apply: (round: RoundBasics, s: NeedsSubmissionEntity) => Promise<((saved: NeedsSubmissionEntity) => Promise<void>) | null>,
+  ): Promise<SubmissionRow> {
+    return this.tx.run(async () => {
+      const round = await this.rounds.basics(roundId, true);
+      if (!round.participants.some((p) => p.departmentId === departmentId)) {
+        throw CommonError.notFound('Förvaltningens inlämning', `${roundId}/${departmentId}`);
+      }
+      if (round.state !== 'collectingNeeds') {
+        throw new NeedsError(NeedsErrorCode.ROUND_NOT_COLLECTING, 'Planomgången tar inte emot behov just nu', { state: round.state });
+      }
+      const submission = await this.submissions.lockOrCreate(roundId, departmentId);
+      const before = snapshot(submission);
+      const after = await apply(round, submission);
+      const saved = await this.submissions.save(submission);
+      await this.audit.record(actor, {
+        action: `needs_submission.${step}`,
+        subjectType: 'plan_round',
+        subjectId: roundId,
+        before: { departmentId, ...before },
+        after: { departmentId, ...snapshot(saved) },
+      });
+      if (after) await after(saved);
+      const [row] = await this.submissions.forRound(roundId, [departmentId]);
+      return row;
+    });
+  }
+
+  private requireStatus(s: NeedsSubmissionEntity, allowed: readonly SubmissionStatus[], message: string): void {
+    if (!allowed.includes(s.status)) {
+      throw new NeedsError(NeedsErrorCode.SUBMISSION_STEP_NOT_ALLOWED, `${message} (status: ${SUBMISSION_STATUS_LABELS[s.status]})`, { status: s.status });
+    }
+  }
+
+  private handIn(round: RoundBasics, s: NeedsSubmissionEntity, actor: Actor, status: 'submitted' | 'nothingToReport'): void {
+    s.status = status;
+    s.submittedAt = this.clock.now();
+    s.submittedById = actor.personId;
+    s.late = this.rounds.today() > round.needsDeadline;
+    s.returnComment = null;
+    s.nothingToReportReason = null;
+  }
+
+  private async requestEndorsement(actor: Actor, round: RoundBasics, departmentId: string, saved: NeedsSubmissionEntity, needCount: number): Promise<void> {
+    const department = round.participants.find((p) => p.departmentId === departmentId)!;
+    for (const m of await this.directory.managementOf([departmentId])) {
+      await this.outbox.enqueue(
+        'needs.endorsement_requested',
+        { email: m.email, name: m.name, personId: m.personId },
+        {
+          roundTitle: round.title,
+          departmentName: department.name,
+          submittedBy: personLabelOf(actor),
+          needCount,
+          late: saved.late,
+          needsDeadline: round.needsDeadline,
+          roundUrl: `${this.config.app.publicUrl}/planomgangar/${round.id}`,
+        },
+        `needs.endorsement_requested:${round.id}:${departmentId}:${saved.version}:${m.userId}`,
+      );
+    }
+  }
+}
