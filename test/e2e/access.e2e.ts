@@ -12,6 +12,7 @@ import { SAMVERKA_CONFIG } from '@samverka/config';
 import { hashToken, NotificationPreferenceService, PrincipalService, SessionService } from '@samverka/identity';
 import { addDays } from '@samverka/kernel';
 import { PlanRoundService, PlanRoundView } from '@samverka/rounds';
+import { NeedService, ReferenceDataService, SubmissionService } from '@samverka/needs';
 import { AccessGuard } from '../../apps/api/src/auth/access.guard';
 import { AccessWorld, buildAccessWorld, Caller, CALLER_NOTES, CALLERS, SignedInCaller, TEST_ACTOR } from '../support/access-fixtures';
 import { ApiResponse, e2eContext, E2eContext } from '../support/e2e';
@@ -44,12 +45,42 @@ const MANDATE = 'Mandat att företräda förvaltningen i samarbetsprocessen.';
 const NEW_PASSWORD = 'ett annat långt och hemligt lösenord';
 const CITY_WIDE_READERS = ['admin', 'strategist'] as const;
 
-/** Each built round gets its own year (one active round per year). */
-let roundYear = 2040;
-const nextRoundYear = () => roundYear++;
+/** Each built round gets its own year (one active round per year; years 2000–2100; 2038 and 2039 are the shared rounds'). */
+let roundYear = 2000;
+const nextRoundYear = () => {
+  do roundYear++;
+  while (roundYear === 2038 || roundYear === 2039);
+  if (roundYear > 2100) throw new Error('the access table ran out of years for its rounds');
+  return roundYear;
+};
 /** One round in which department A takes part, shared by the read cases. */
 let sharedRound: Promise<PlanRoundView> | undefined;
 const roundOfA = (w: AccessWorld) => (sharedRound ??= w.ctx.given.round({ year: 2039, participantDepartmentIds: [w.departmentA.id] }));
+
+/** A launched round with department A taking part (shared by the needs cases that only read or add). */
+let collectingRound: Promise<PlanRoundView> | undefined;
+const collectingRoundOfA = (w: AccessWorld) => (collectingRound ??= w.ctx.given.roundInCollectingNeeds({ year: 2038, participantDepartmentIds: [w.departmentA.id] }));
+/** A round of its own for a case that hands in or endorses (each submission step can happen once). */
+const freshCollectingRoundOfA = (w: AccessWorld) => w.ctx.given.roundInCollectingNeeds({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+const submittedRoundOfA = async (w: AccessWorld) => {
+  const round = await freshCollectingRoundOfA(w);
+  await w.ctx.app.get(NeedService).create(TEST_ACTOR, round.id, needBody(w, 'Ett behov'));
+  await w.ctx.app.get(SubmissionService).submit(TEST_ACTOR, round.id, w.departmentA.id);
+  return round;
+};
+const needBody = (w: AccessWorld, title: string) => ({
+  departmentId: w.departmentA.id,
+  areaCode: 'LOKAL_SERVICE',
+  title,
+  description: 'Beskrivning',
+  channels: ['library'],
+  districts: ['norr'],
+  targetGroups: ['newcomers'],
+  priority: 'medium' as const,
+});
+const needsOf = (w: AccessWorld, roundId: string) => w.ctx.app.get(NeedService).list(roundId, { all: true, departmentIds: [], committeeIds: [] });
+const statusOfA = async (w: AccessWorld, roundId: string) =>
+  (await w.ctx.app.get(SubmissionService).list(roundId, { all: true, departmentIds: [], committeeIds: [] })).find((r) => r.departmentId === w.departmentA.id)?.status;
 
 const gone = (p: Promise<unknown>) => p.then(() => false, () => true);
 
@@ -283,6 +314,106 @@ const ROUTES: Record<string, RouteSpec> = {
       return { params: { id: round.id }, body: { type: 'LAUNCH' }, effect: async () => (await w.ctx.app.get(PlanRoundService).view(round.id)).state === 'collectingNeeds' };
     },
   },
+
+  // -- needs: a department's coordinators write its needs and hand them in, its management endorses or returns;
+  //    strategists, admins and the round's participants read; admins change the reference data --
+  'POST /api/v1/rounds/{id}/needs': {
+    allow: ['coordinator-own'],
+    status: 201,
+    build: async (w) => {
+      const round = await collectingRoundOfA(w);
+      const title = `Behov ${w.unique()}`;
+      return { params: { id: round.id }, body: needBody(w, title), effect: async () => (await needsOf(w, round.id)).some((n) => n.title === title) };
+    },
+  },
+  'GET /api/v1/rounds/{id}/needs': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await collectingRoundOfA(w)).id } }),
+  },
+  'PATCH /api/v1/rounds/{id}/needs/{needId}': {
+    allow: ['coordinator-own'],
+    status: 200,
+    build: async (w) => {
+      const round = await collectingRoundOfA(w);
+      const need = await w.ctx.app.get(NeedService).create(TEST_ACTOR, round.id, needBody(w, `Behov ${w.unique()}`));
+      return { params: { id: round.id, needId: need.id }, body: { title: 'Ändrat behov' }, effect: async () => (await w.ctx.app.get(NeedService).get(need.id)).title === 'Ändrat behov' };
+    },
+  },
+  'DELETE /api/v1/rounds/{id}/needs/{needId}': {
+    allow: ['coordinator-own'],
+    status: 204,
+    build: async (w) => {
+      const round = await collectingRoundOfA(w);
+      const need = await w.ctx.app.get(NeedService).create(TEST_ACTOR, round.id, needBody(w, `Behov ${w.unique()}`));
+      return { params: { id: round.id, needId: need.id }, effect: () => gone(w.ctx.app.get(NeedService).get(need.id)) };
+    },
+  },
+  'GET /api/v1/rounds/{id}/submissions': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await collectingRoundOfA(w)).id } }),
+  },
+  'POST /api/v1/rounds/{id}/submissions/{departmentId}/submit': {
+    allow: ['coordinator-own'],
+    status: 200,
+    build: async (w) => {
+      const round = await freshCollectingRoundOfA(w);
+      await w.ctx.app.get(NeedService).create(TEST_ACTOR, round.id, needBody(w, 'Ett behov'));
+      return { params: { id: round.id, departmentId: w.departmentA.id }, effect: async () => (await statusOfA(w, round.id)) === 'submitted' };
+    },
+  },
+  'POST /api/v1/rounds/{id}/submissions/{departmentId}/nothing-to-report': {
+    allow: ['coordinator-own'],
+    status: 200,
+    build: async (w) => {
+      const round = await freshCollectingRoundOfA(w);
+      return { params: { id: round.id, departmentId: w.departmentA.id }, body: { reason: 'Inga behov i år' }, effect: async () => (await statusOfA(w, round.id)) === 'nothingToReport' };
+    },
+  },
+  'POST /api/v1/rounds/{id}/submissions/{departmentId}/endorse': {
+    allow: ['management-own'],
+    status: 200,
+    build: async (w) => {
+      const round = await submittedRoundOfA(w);
+      return { params: { id: round.id, departmentId: w.departmentA.id }, effect: async () => (await statusOfA(w, round.id)) === 'endorsed' };
+    },
+  },
+  'POST /api/v1/rounds/{id}/submissions/{departmentId}/return': {
+    allow: ['management-own'],
+    status: 200,
+    build: async (w) => {
+      const round = await submittedRoundOfA(w);
+      return { params: { id: round.id, departmentId: w.departmentA.id }, body: { comment: 'Komplettera' }, effect: async () => (await statusOfA(w, round.id)) === 'returned' };
+    },
+  },
+  'GET /api/v1/reference/{list}': { allow: 'signed-in', status: 200, build: () => ({ params: { list: 'channels' } }) },
+  'POST /api/v1/reference/{list}': {
+    allow: ['admin'],
+    status: 201,
+    build: (w) => {
+      const code = `d_${w.unique().toLowerCase()}`;
+      return {
+        params: { list: 'districts' },
+        body: { code, name: 'Nytt område' },
+        effect: async () => (await w.ctx.app.get(ReferenceDataService).list('district', true)).some((d) => d.code === code),
+      };
+    },
+  },
+  'PATCH /api/v1/reference/{list}/{code}': {
+    allow: ['admin'],
+    status: 200,
+    build: async (w) => {
+      const code = `d_${w.unique().toLowerCase()}`;
+      await w.ctx.app.get(ReferenceDataService).create(TEST_ACTOR, 'district', { code, name: 'Gammalt namn' });
+      return {
+        params: { list: 'districts', code },
+        body: { name: 'Nytt namn' },
+        effect: async () => (await w.ctx.app.get(ReferenceDataService).list('district', true)).some((d) => d.code === code && d.name === 'Nytt namn'),
+      };
+    },
+  },
+  // -- needs analysis (see the analysis section below) --
 
   // -- notifications: everyone their own preferences, admins the outbox --
   'GET /api/v1/me/notification-preferences': { allow: 'signed-in', status: 200, build: () => ({}) },

@@ -10,6 +10,7 @@ import { SsoModule } from './sso/sso.module';
 import { WebModule } from './web/web.module';
 import { AuthApiModule } from './auth/auth-api.module';
 import { RoundsApiModule } from './rounds/rounds-api.module';
+import { NeedsApiModule } from './needs/needs-api.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 
 @Module({})
@@ -29,6 +30,7 @@ export class ApiModule {
         SsoModule,
         NotificationsApiModule,
         RoundsApiModule,
+        NeedsApiModule,
       ],
     };
   }

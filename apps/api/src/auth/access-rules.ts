@@ -1,5 +1,6 @@
 import { ModuleRef } from '@nestjs/core';
 import { DepartmentRole } from '@samverka/identity';
+import { NeedService } from '@samverka/needs';
 import { CoordinatorService } from '@samverka/organisation';
 import type { FastifyRequest } from 'fastify';
 
@@ -72,3 +73,12 @@ export const personOfAssignment =
   (param: string): Locator =>
   async (request, refs) =>
     (await assignment(request, refs, param))?.personId ?? null;
+
+/** The department of the need in the path. */
+export const departmentOfNeed =
+  (param: string): Locator =>
+  async (request, refs) => {
+    const id = uuidOrNull((request.params as Record<string, unknown> | undefined)?.[param]);
+    if (!id) return null;
+    return (await refs.get(NeedService, { strict: false }).get(id).catch(() => null))?.departmentId ?? null;
+  };

@@ -4,11 +4,12 @@ import { IdentityErrorCode } from '@samverka/identity';
 import { NotificationErrorCode } from '@samverka/notifications';
 import { OrganisationErrorCode } from '@samverka/organisation';
 import { RoundErrorCode } from '@samverka/rounds';
+import { NeedsErrorCode } from '@samverka/needs';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Every coded error any library can raise. A new enum joins this union. */
-export type ErrorCode = CommonErrorCode | OrganisationErrorCode | IdentityErrorCode | NotificationErrorCode | RoundErrorCode;
+export type ErrorCode = CommonErrorCode | OrganisationErrorCode | IdentityErrorCode | NotificationErrorCode | RoundErrorCode | NeedsErrorCode;
 
 function assertNever(code: never): never {
   throw new Error(`Unmapped error code ${String(code)}`);
@@ -35,6 +36,10 @@ export function httpStatusFor(code: ErrorCode): number {
     case RoundErrorCode.ILLEGAL_TRANSITION:
     case RoundErrorCode.ACTIVE_ROUND_EXISTS:
     case RoundErrorCode.ROUND_NOT_EDITABLE:
+    case NeedsErrorCode.ROUND_NOT_COLLECTING:
+    case NeedsErrorCode.SUBMISSION_NOT_EDITABLE:
+    case NeedsErrorCode.SUBMISSION_STEP_NOT_ALLOWED:
+    case NeedsErrorCode.REFERENCE_EXISTS:
       return HttpStatus.CONFLICT;
     case IdentityErrorCode.UNAUTHENTICATED:
     case IdentityErrorCode.INVALID_CREDENTIALS:

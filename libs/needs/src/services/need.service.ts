@@ -10,6 +10,9 @@ import { NeedFilter, NeedRepository, NeedRow } from '../repositories/need.reposi
 import { SubmissionRepository } from '../repositories/submission.repository';
 import { ReferenceDataService } from './reference-data.service';
 
+/** Evidence as given (the date may be left out). */
+export type EvidenceInput = Omit<Evidence, 'date'> & { date?: string | null };
+
 export interface NeedInput {
   departmentId: string;
   areaCode: string;
@@ -18,7 +21,7 @@ export interface NeedInput {
   channels: string[];
   districts: string[];
   targetGroups: string[];
-  evidence?: Evidence | null;
+  evidence?: EvidenceInput | null;
   monthlyVolume?: number | null;
   priority: NeedPriority;
   consequence?: string | null;
@@ -61,9 +64,10 @@ export class NeedService {
     private readonly audit: AuditService,
   ) {}
 
-  async get(id: string): Promise<NeedEntity> {
+  /** The need; with `roundId`, only if it belongs to that round. */
+  async get(id: string, roundId?: string): Promise<NeedEntity> {
     const need = await this.needs.findById(id);
-    if (!need) throw CommonError.notFound('Behovet', id);
+    if (!need || (roundId !== undefined && need.roundId !== roundId)) throw CommonError.notFound('Behovet', id);
     return need;
   }
 
@@ -84,12 +88,13 @@ export class NeedService {
     });
   }
 
-  async update(actor: Actor, id: string, patch: NeedPatch): Promise<NeedEntity> {
+  async update(actor: Actor, id: string, patch: NeedPatch, roundId?: string): Promise<NeedEntity> {
     return this.tx.run(async () => {
-      const need = await this.get(id);
+      const need = await this.get(id, roundId);
       const round = await this.rounds.basics(need.roundId, true);
       const before = snapshot(need);
-      const values = normalise({ ...before, evidence: before.evidence, ...patch, departmentId: need.departmentId } as NeedInput);
+      const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const values = normalise({ ...before, ...given, departmentId: need.departmentId } as NeedInput);
       await this.check(round, need.departmentId, values);
       await this.requireEditable(round, need.departmentId);
       Object.assign(need, values);
@@ -99,9 +104,9 @@ export class NeedService {
     });
   }
 
-  async delete(actor: Actor, id: string): Promise<void> {
+  async delete(actor: Actor, id: string, roundId?: string): Promise<void> {
     await this.tx.run(async () => {
-      const need = await this.get(id);
+      const need = await this.get(id, roundId);
       const round = await this.rounds.basics(need.roundId, true);
       await this.requireEditable(round, need.departmentId);
       await this.needs.delete(id);
