@@ -1,0 +1,144 @@
+import { NotificationDispatcher } from '@samverka/notifications';
+import { DepartmentEntity } from '@samverka/organisation';
+import { PlanRoundView } from '@samverka/rounds';
+import { AuthedApi, e2eContext, E2eContext } from '../support/e2e';
+import { TestSmtpServer } from '../support/smtp';
+
+/**
+ * Needs collection over HTTP: coordinators log and hand in their own department's needs (never
+ * another's), management endorses or returns, the reference data is there to tag with, and the
+ * workflow's close-needs step opens when every department has handed in.
+ */
+describe('needs API', () => {
+  let ctx: E2eContext;
+  let smtp: TestSmtpServer;
+  let strategist: AuthedApi;
+  let preschoolCoordinator: AuthedApi;
+  let cultureCoordinator: AuthedApi;
+  let preschoolManager: AuthedApi;
+  let preschool: DepartmentEntity;
+  let culture: DepartmentEntity;
+  let round: PlanRoundView;
+
+  beforeAll(async () => {
+    smtp = await TestSmtpServer.start();
+    ctx = await e2eContext({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://samverka.malmo.example' });
+    preschool = await ctx.given.department({ name: 'Förskoleförvaltningen' });
+    culture = await ctx.given.department({ name: 'Kulturförvaltningen' });
+    strategist = await ctx.as([{ role: 'strategist' }]);
+    preschoolCoordinator = await ctx.as([], { name: 'Annika Åsberg' });
+    await ctx.given.coordinator(preschool, { personId: preschoolCoordinator.personId, validFrom: '2020-01-01' });
+    cultureCoordinator = await ctx.as([], { name: 'Elin Öberg' });
+    await ctx.given.coordinator(culture, { personId: cultureCoordinator.personId, validFrom: '2020-01-01' });
+    preschoolManager = await ctx.as([{ role: 'management', departmentId: preschool.id }], { name: 'Helena Ljung' });
+    round = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [preschool.id, culture.id] });
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    await smtp?.stop();
+  });
+
+  const need = (departmentId: string, values: Record<string, unknown> = {}) => ({
+    departmentId,
+    areaCode: 'LOKAL_SERVICE',
+    title: 'Vägledning på biblioteken',
+    description: 'Invånare tar med kommunala ärenden till biblioteken.',
+    channels: ['library', 'other_reception'],
+    districts: ['norr', 'soder'],
+    targetGroups: ['newcomers', 'older_people'],
+    evidence: { kind: 'staffObservation', source: 'Bibliotekens personal' },
+    monthlyVolume: 350,
+    priority: 'high',
+    consequence: 'Ärenden blir liggande och invånare nekas service',
+    ...values,
+  });
+
+  it('offers the reference data to tag needs with', async () => {
+    const channels = await preschoolCoordinator.api('GET', '/api/v1/reference/channels');
+    expect(channels.status).toBe(200);
+    expect(channels.body).toEqual(expect.arrayContaining([{ code: 'library', name: 'Bibliotek' }, { code: 'other_reception', name: 'Annan förvaltnings reception' }]));
+    expect((await preschoolCoordinator.api('GET', '/api/v1/reference/districts')).body.map((d: { name: string }) => d.name)).toContain('Söder');
+    expect((await preschoolCoordinator.api('GET', '/api/v1/reference/target-groups')).body.map((d: { code: string }) => d.code)).toContain('disabilities');
+    expect((await preschoolCoordinator.api('GET', '/api/v1/reference/planets')).status).toBe(404);
+  });
+
+  it("two coordinators log and hand in their own department's needs; logging or handing in for another department is refused (403)", async () => {
+    const created = await preschoolCoordinator.api('POST', `/api/v1/rounds/${round.id}/needs`, need(preschool.id));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ departmentId: preschool.id, channels: ['library', 'other_reception'], evidence: { kind: 'staffObservation', date: null } });
+    expect((await cultureCoordinator.api('POST', `/api/v1/rounds/${round.id}/needs`, need(culture.id, { title: 'Datorer och skrivare för invånare', channels: ['library', 'web'] }))).status).toBe(201);
+
+    const foreign = await cultureCoordinator.api('POST', `/api/v1/rounds/${round.id}/needs`, need(preschool.id, { title: 'Inte min förvaltning' }));
+    expect(foreign.status).toBe(403);
+    expect((await cultureCoordinator.api('PATCH', `/api/v1/rounds/${round.id}/needs/${created.body.id}`, { title: 'Kapad' })).status).toBe(403);
+    expect((await cultureCoordinator.api('POST', `/api/v1/rounds/${round.id}/submissions/${preschool.id}/submit`)).status).toBe(403);
+    expect((await preschoolManager.api('POST', `/api/v1/rounds/${round.id}/needs`, need(preschool.id))).status).toBe(403);
+
+    const submitted = await preschoolCoordinator.api('POST', `/api/v1/rounds/${round.id}/submissions/${preschool.id}/submit`);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ status: 'submitted', needCount: 1, late: false });
+    const edit = await preschoolCoordinator.api('PATCH', `/api/v1/rounds/${round.id}/needs/${created.body.id}`, { title: 'Ändrad' });
+    expect(edit.status).toBe(409);
+    expect(edit.body.code).toBe('SUBMISSION_NOT_EDITABLE');
+
+    // The manager was asked to endorse, by email.
+    const before = smtp.received.length;
+    await ctx.app.get(NotificationDispatcher).dispatchDue('e2e', 50);
+    const mails = (await smtp.waitFor(before + 1)).slice(before);
+    const ask = mails.find((m) => m.to.includes(preschoolManager.email))!;
+    expect(ask.parsed.subject).toBe(`Förankra Förskoleförvaltningens behov i ${round.title}`);
+    expect(ask.parsed.text).toContain('Annika Åsberg har lämnat in Förskoleförvaltningens behov');
+  });
+
+  it('management endorses its own department only; a returned submission is editable again', async () => {
+    expect((await preschoolManager.api('POST', `/api/v1/rounds/${round.id}/submissions/${culture.id}/endorse`)).status).toBe(403);
+    const returned = await preschoolManager.api('POST', `/api/v1/rounds/${round.id}/submissions/${preschool.id}/return`, { comment: 'Lägg till underlagets datum' });
+    expect(returned.body).toMatchObject({ status: 'returned', returnComment: 'Lägg till underlagets datum' });
+    const [logged] = (await preschoolCoordinator.api('GET', `/api/v1/rounds/${round.id}/needs?departmentId=${preschool.id}`)).body;
+    const edited = await preschoolCoordinator.api('PATCH', `/api/v1/rounds/${round.id}/needs/${logged.id}`, { evidence: { kind: 'statistics', source: 'Besöksräkning', date: '2026-01-31' } });
+    expect(edited.status).toBe(200);
+    expect(edited.body.evidence).toEqual({ kind: 'statistics', source: 'Besöksräkning', date: '2026-01-31' });
+    await preschoolCoordinator.api('POST', `/api/v1/rounds/${round.id}/submissions/${preschool.id}/submit`);
+    const endorsed = await preschoolManager.api('POST', `/api/v1/rounds/${round.id}/submissions/${preschool.id}/endorse`);
+    expect(endorsed.status).toBe(200);
+    expect(endorsed.body.status).toBe('endorsed');
+  });
+
+  it('each reader sees what their role allows; the needs list filters by tag', async () => {
+    const all = await strategist.api('GET', `/api/v1/rounds/${round.id}/needs`);
+    expect(all.body.map((n: { departmentName: string }) => n.departmentName)).toEqual(['Förskoleförvaltningen', 'Kulturförvaltningen']);
+    expect((await strategist.api('GET', `/api/v1/rounds/${round.id}/needs?channel=other_reception`)).body).toHaveLength(1);
+    expect((await strategist.api('GET', `/api/v1/rounds/${round.id}/needs?status=endorsed`)).body.map((n: { departmentId: string }) => n.departmentId)).toEqual([preschool.id]);
+    const own = await preschoolManager.api('GET', `/api/v1/rounds/${round.id}/needs`);
+    expect(own.body.map((n: { departmentId: string }) => n.departmentId)).toEqual([preschool.id]);
+    const submissions = await preschoolManager.api('GET', `/api/v1/rounds/${round.id}/submissions`);
+    expect(submissions.body).toEqual([expect.objectContaining({ departmentId: preschool.id, status: 'endorsed', needCount: 1 })]);
+  });
+
+  it('bad input is a 400 naming the field and the rule', async () => {
+    const cases: Array<[Record<string, unknown>, string, string]> = [
+      [{ channels: ['brevduva'] }, 'channels', 'knownCode'],
+      [{ areaCode: 'FINNS_INTE' }, 'areaCode', 'roundArea'],
+      [{ priority: 'akut' }, 'priority', 'isIn'],
+      [{ monthlyVolume: -5 }, 'monthlyVolume', 'min'],
+      [{ evidence: { kind: 'rykte', source: 'x' } }, 'evidence.kind', 'isIn'],
+    ];
+    for (const [values, field, rule] of cases) {
+      const res = await cultureCoordinator.api('POST', `/api/v1/rounds/${round.id}/needs`, need(culture.id, values));
+      expect({ values, status: res.status }).toEqual({ values, status: 400 });
+      expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field, rule })]));
+    }
+  });
+
+  it('the workflow lets needs collection close once every department has handed in', async () => {
+    const closeNeeds = async () => (await strategist.api('GET', `/api/v1/rounds/${round.id}`)).body.events.find((e: { type: string }) => e.type === 'CLOSE_NEEDS');
+    expect(await closeNeeds()).toMatchObject({ allowed: false, reasons: ['1 förvaltning har inte lämnat in behov'] });
+    expect((await cultureCoordinator.api('POST', `/api/v1/rounds/${round.id}/submissions/${culture.id}/submit`)).status).toBe(200);
+    expect(await closeNeeds()).toMatchObject({ allowed: true, reasons: [] });
+    const closed = await strategist.api('POST', `/api/v1/rounds/${round.id}/events`, { type: 'CLOSE_NEEDS' });
+    expect(closed.body.state).toBe('draftingPlan');
+    const late = await cultureCoordinator.api('POST', `/api/v1/rounds/${round.id}/needs`, need(culture.id));
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('ROUND_NOT_COLLECTING');
+  });
+});
