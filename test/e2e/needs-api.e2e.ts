@@ -81,11 +81,13 @@ describe('needs API', () => {
     expect(edit.status).toBe(409);
     expect(edit.body.code).toBe('SUBMISSION_NOT_EDITABLE');
 
-    // The manager was asked to endorse, by email.
+    // The manager was asked to endorse, by email (after the launch's phase-change email).
     const before = smtp.received.length;
-    await ctx.app.get(NotificationDispatcher).dispatchDue('e2e', 50);
-    const mails = (await smtp.waitFor(before + 1)).slice(before);
-    const ask = mails.find((m) => m.to.includes(preschoolManager.email))!;
+    const due = await ctx.app.get(NotificationDispatcher).dispatchDue('e2e', 50);
+    const mails = (await smtp.waitFor(before + due.sent)).slice(before);
+    const asks = mails.filter((m) => m.to.includes(preschoolManager.email) && m.parsed.subject?.startsWith('Förankra'));
+    expect(asks).toHaveLength(1);
+    const [ask] = asks;
     expect(ask.parsed.subject).toBe(`Förankra Förskoleförvaltningens behov i ${round.title}`);
     expect(ask.parsed.text).toContain('Annika Åsberg har lämnat in Förskoleförvaltningens behov');
   });
