@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@samverka/identity';
+import { NeedsModule } from '@samverka/needs';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
 import { DepartmentsPageController } from './controllers/departments.controller';
+import { NeedsPageController } from './controllers/needs.controller';
 import { NotificationsPageController } from './controllers/notifications.controller';
 import { RoundsPageController } from './controllers/rounds.controller';
 import { SignInController } from './controllers/sign-in.controller';
@@ -15,8 +17,8 @@ import { WebExceptionFilter } from './web-exception.filter';
 
 /** The Swedish, server-rendered web UI (GOV.UK Frontend markup, Handlebars views, no JavaScript), with its sign-in and sign-out. */
 @Module({
-  imports: [OrganisationModule, IdentityModule, NotificationsModule, RoundsModule],
-  controllers: [StartController, DepartmentsPageController, RoundsPageController, SignInController, NotificationsPageController],
+  imports: [OrganisationModule, IdentityModule, NotificationsModule, RoundsModule, NeedsModule],
+  controllers: [StartController, DepartmentsPageController, RoundsPageController, NeedsPageController, SignInController, NotificationsPageController],
   providers: [WebAssets, ViewerService, ViewRenderer, WebExceptionFilter],
   exports: [ViewRenderer, WebExceptionFilter],
 })

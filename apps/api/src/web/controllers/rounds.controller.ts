@@ -146,7 +146,8 @@ export class RoundsPageController {
   /** The round page, with what just happened or the step form that failed (always the round as it is now). */
   private async page(reply: FastifyReply, principal: Principal, id: string, state: RoundPageState, status: number): Promise<void> {
     const [view, history] = await Promise.all([this.rounds.view(id), this.rounds.historyOf(id)]);
-    await this.views.send(reply, 'round', buildRoundPage({ view, history }, state, { steer: principal.strategist }), status);
+    const needs = { scope: roundScopeOf(principal), ownDepartmentIds: [...principal.coordinator, ...principal.management] };
+    await this.views.send(reply, 'round', buildRoundPage({ view, history }, state, { steer: principal.strategist, needs }), status);
   }
 
   private async newRoundPage(reply: FastifyReply, values: RoundFormValues, errors: FieldErrors, general: string[], status: number): Promise<void> {

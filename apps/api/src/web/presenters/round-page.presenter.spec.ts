@@ -164,6 +164,27 @@ describe('the round page', () => {
     ]);
   });
 
+  it("links each participant to its needs page for those who may read it, and gives a coordinator or manager their own department's", () => {
+    const links = (scope: { all: boolean; departmentIds: string[]; committeeIds: string[] }, own: string[] = []) => {
+      const model = buildRoundPage({ view: view(), history: [] }, {}, { steer: false, needs: { scope, ownDepartmentIds: own } });
+      return { rows: model.participants.map((p) => p.needsHref), own: model.ownNeeds };
+    };
+    expect(links({ all: true, departmentIds: [], committeeIds: [] })).toEqual({ rows: [`/planomgangar/${ID}/behov/d1`, `/planomgangar/${ID}/behov/d2`], own: [] });
+    expect(links({ all: false, departmentIds: ['d1'], committeeIds: [] }, ['d1', 'd9'])).toEqual({
+      rows: [`/planomgangar/${ID}/behov/d1`, null],
+      own: [{ text: 'Er förvaltnings behov', href: `/planomgangar/${ID}/behov/d1` }],
+    });
+    // A committee secretary reads the departments the committee serves.
+    expect(links({ all: false, departmentIds: [], committeeIds: ['c2'] }).rows).toEqual([null, `/planomgangar/${ID}/behov/d2`]);
+    // Someone acting for two participating departments gets both, by name.
+    expect(links({ all: false, departmentIds: ['d1', 'd2'], committeeIds: [] }, ['d1', 'd2']).own.map((o) => o.text)).toEqual([
+      'Förskoleförvaltningens behov',
+      'Miljöförvaltningens behov',
+    ]);
+    // Without the needs access (as before): no links.
+    expect(buildRoundPage({ view: view(), history: [] }).participants.map((p) => p.needsHref)).toEqual([null, null]);
+  });
+
   it('writes the history in Swedish: who did what, forced steps with their motivation, deadlines that passed', () => {
     const forced = entry({
       type: 'CLOSE_NEEDS',
@@ -236,6 +257,14 @@ describe('the round page', () => {
       }
       expect(page).toContain('<li class="samverka-timeline__item samverka-timeline__item--current" aria-current="step">');
       expect(page).toContain('Tvinga fram<span class="govuk-visually-hidden"> – Stäng behovsinsamlingen</span>');
+    });
+
+    it("links the participants' needs pages, and the own department's as a button-styled link", () => {
+      const needs = { scope: { all: false, departmentIds: ['d1'], committeeIds: [] }, ownDepartmentIds: ['d1'] };
+      const page = renderer.render('round', buildRoundPage({ view: view(), history: [] }, {}, { steer: false, needs }), strategist, `/planomgangar/${ID}`);
+      expect(page).toContain(`<a href="/planomgangar/${ID}/behov/d1" role="button" draggable="false" class="govuk-button" data-module="govuk-button">Er förvaltnings behov</a>`);
+      expect(page).toContain(`<th scope="row" class="govuk-table__header"><a class="govuk-link" href="/planomgangar/${ID}/behov/d1">Förskoleförvaltningen<span class="govuk-visually-hidden">, behov</span></a></th>`);
+      expect(page).toContain('<th scope="row" class="govuk-table__header">Miljöförvaltningen</th>');
     });
 
     it('renders no step forms for readers', () => {

@@ -1,10 +1,11 @@
 import { formatSwedishDate, LocalDate, localDateInCity } from '@samverka/kernel';
-import { DEADLINE_LABELS, DeadlineKind, PHASE_DEADLINE, PlanRoundEventEntity, PlanRoundView, SteeringEventType } from '@samverka/rounds';
+import { DEADLINE_LABELS, DeadlineKind, PHASE_DEADLINE, PlanRoundEventEntity, PlanRoundView, RoundReaderScope, SteeringEventType } from '@samverka/rounds';
 import { isPlanRoundState, PLAN_ROUND_EVENT_LABELS, PLAN_ROUND_PHASES, PLAN_ROUND_STATE_LABELS, PlanRoundState } from '@samverka/workflow';
 import { FormFailure } from '../forms/form-body';
 import { isSteeringEventType, StepFormValues } from '../forms/step-form';
 import { PageModel } from '../view-renderer';
 import { swedishDate, swedishDateTime, tag, TagView, ErrorSummaryItem } from './format';
+import { genitive, mayReadNeedsOf, needsPath } from './needs-format';
 import { DeadlineLine, deadlineLine, eventSlug, phaseTag, roundStepPath } from './round-format';
 
 /** What the round page shows, loaded by the controller. */
@@ -17,6 +18,8 @@ export interface RoundPageData {
 /** What the person looking may do: only strategists steer the round. */
 export interface RoundPageAccess {
   steer: boolean;
+  /** Whose needs the viewer may open (linked from the participants), and the departments they coordinate or manage. */
+  needs?: { scope: RoundReaderScope; ownDepartmentIds: readonly string[] };
 }
 
 /** What just happened (after a redirect) or which step's form failed. */
@@ -99,6 +102,8 @@ interface NextStepView {
 
 interface ParticipantRow {
   name: string;
+  /** The department's needs page, for those who may read it. */
+  needsHref: string | null;
   coordinators: string[];
   deputies: string[];
   missingCoordinator: TagView | null;
@@ -124,6 +129,8 @@ export interface RoundPageModel extends PageModel {
   timeline: TimelineItem[];
   participantsCaption: string;
   participants: ParticipantRow[];
+  /** The needs pages of the viewer's own participating departments: "Er förvaltnings behov". */
+  ownNeeds: Array<{ text: string; href: string }>;
   steer: boolean;
   actions: ActionView[];
   nextSteps: NextStepView[];
@@ -345,11 +352,12 @@ function participantStatus(view: Pick<PlanRoundView, 'state' | 'currentDeadline'
   }
 }
 
-function participantRows(view: PlanRoundView): ParticipantRow[] {
+function participantRows(view: PlanRoundView, needs: RoundPageAccess['needs']): ParticipantRow[] {
   return view.participants.map((p) => {
     const coordinators = p.coordinators.filter((c) => c.kind === 'primary').map((c) => c.name);
     return {
       name: p.name,
+      needsHref: needs && mayReadNeedsOf(needs.scope, p) ? needsPath(view.id, p.departmentId) : null,
       coordinators,
       deputies: p.coordinators.filter((c) => c.kind === 'deputy').map((c) => c.name),
       missingCoordinator: coordinators.length === 0 ? tag('Saknar samordnare', 'red') : null,
@@ -408,6 +416,12 @@ export function noticeText(notice: RoundPageState['notice'], view: Pick<PlanRoun
   return `${last?.forced ? `${done.slice(0, -1)} (framtvingat).` : done} ${step === 'CANCEL' || step === 'CLOSE_ROUND' ? '' : phase}`.trim();
 }
 
+/** One link for a coordinator or manager of one participating department ("Er förvaltnings behov"); the departments' names when they act for several. */
+function ownNeedsLinks(view: Pick<PlanRoundView, 'id' | 'participants'>, needs: RoundPageAccess['needs']): RoundPageModel['ownNeeds'] {
+  const own = needs ? view.participants.filter((p) => needs.ownDepartmentIds.includes(p.departmentId)) : [];
+  return own.map((p) => ({ text: own.length === 1 ? 'Er förvaltnings behov' : `${genitive(p.name)} behov`, href: needsPath(view.id, p.departmentId) }));
+}
+
 const dateOrNot = (date: LocalDate | null) => (date ? swedishDate(date) : 'Inte bestämt');
 
 /** The round page: phase, deadlines, timeline, participants, the next steps (forms for strategists), and the history. */
@@ -444,7 +458,8 @@ export function buildRoundPage(data: RoundPageData, state: RoundPageState = {}, 
     ],
     timeline: buildTimeline(view, history),
     participantsCaption: `Vad varje förvaltning har gjort i den här fasen (${view.stateLabel.toLowerCase()})`,
-    participants: participantRows(view),
+    participants: participantRows(view, access.needs),
+    ownNeeds: ownNeedsLinks(view, access.needs),
     steer: access.steer,
     actions,
     nextSteps: access.steer
