@@ -5,11 +5,14 @@
  *  - HTTP targets (the real app from createApiApp, listening on 127.0.0.1)
  *    are loaded by autocannon in a separate process, and compared with a bare
  *    Fastify route loaded the same way.
- *  - Service calls (CoordinatorService.coverage(), the departments list) run
- *    sequentially in process and are compared with a raw pg `select 1` loop.
+ *  - Service calls (CoordinatorService.coverage(), the departments list, the
+ *    needs analysis) run sequentially in process and are compared with a raw
+ *    pg `select 1` loop.
  *  - Both on the demo city (13 departments) and again after adding a scale
- *    case (300 more departments, people and assignments); the statements per
- *    request must not grow with the dataset (set-based queries).
+ *    case (300 more departments, people and assignments; and a round of its
+ *    own with those departments × 50 needs for the needs analysis, which
+ *    must answer well under a second); the statements per request must not
+ *    grow with the dataset (set-based queries).
  *  - Signed in as the demo strategist: a Bearer token (POST /api/v1/auth/token)
  *    for the API, a browser session cookie for the HTML page; /health anonymous.
  *    A target that refuses (401/403, or a redirect such as to the sign-in page)
@@ -21,7 +24,8 @@
  * var/bench/results-<timestamp>.json.
  *
  * Knobs (environment): BENCH_DURATION (s per HTTP target, default 5),
- * BENCH_CONNECTIONS (default 10), BENCH_SCALE_DEPARTMENTS (default 300).
+ * BENCH_CONNECTIONS (default 10), BENCH_SCALE_DEPARTMENTS (default 300),
+ * BENCH_SCALE_NEEDS (needs per department in the scale case, default 50).
  */
 import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -29,6 +33,7 @@ import { loadConfig } from '@samverka/config';
 import { migrateDatabase } from '@samverka/database';
 import { DEMO_PASSWORD, DemoUsersSeeder, SignInService } from '@samverka/identity';
 import { CoordinatorService, DemoCitySeeder, OrganisationRegistryService } from '@samverka/organisation';
+import { NeedsAnalysisService } from '@samverka/needs';
 import { DemoRoundSeeder, PlanRoundService } from '@samverka/rounds';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,6 +45,7 @@ import { startBaselineServer } from './baseline-server';
 import { addScaleData, BenchDatabase, datasetSize, provisionDatabase } from './bench-database';
 import { LoadGenerator } from './http-load';
 import { countQueries, LoopLimits, timedLoop } from './measure';
+import { addNeedsScaleData, NeedsScale } from './needs-scale';
 import { BenchReport, BenchResult, Check, formatReport, writeReport } from './report';
 
 function envInt(name: string, fallback: number, min: number, max: number): number {
@@ -60,7 +66,10 @@ const SETTINGS = {
   probeRequests: 5,
   serviceLoop: { maxIterations: 5_000, maxMs: 2_000, warmupIterations: 100, warmupMs: 300 } satisfies LoopLimits,
   scaleDepartments: envInt('BENCH_SCALE_DEPARTMENTS', 300, 1, 5_000),
+  scaleNeedsPerDepartment: envInt('BENCH_SCALE_NEEDS', 50, 1, 500),
 };
+/** The needs analysis of the scale round (departments × needs) must answer well under a second: its p99 at most half of one. */
+const NEEDS_ANALYSIS_P99_LIMIT_MS = 500;
 /** Stops everything if the run hangs (a normal run takes under two minutes): start-up, plus 12 HTTP targets, plus the service loops. */
 const WATCHDOG_MS = (120 + 12 * (SETTINGS.httpDurationSec + SETTINGS.httpWarmupSec + 5)) * 1000;
 
@@ -176,6 +185,9 @@ async function main(): Promise<void> {
     const rounds = app.get(PlanRoundService);
     const today = coordinators.today();
     const historyDepartment = (await raw.query<{ id: string }>("select id from department where code = 'GRF'")).rows[0].id;
+    const needsAnalysis = app.get(NeedsAnalysisService);
+    /** The round the needs analysis reads: the demo round (no needs yet), then the scale round. */
+    let analysisRound: NeedsScale = { roundId: demoRound.id, departments: demoRound.participants.length, needs: 0 };
 
     const json = (check: (body: unknown) => string | null) => (status: number, type: string, body: string) => {
       if (status !== 200) return `status ${status}`;
@@ -223,6 +235,7 @@ async function main(): Promise<void> {
 
     const results: BenchResult[] = [];
     const datasets: BenchReport['datasets'] = {};
+    const checks: Check[] = [];
     let failed = false;
 
     /** Waits until the app has sent no statement for 300 ms (stragglers of the previous load have finished), at most 5 s. */
@@ -342,6 +355,9 @@ async function main(): Promise<void> {
         const t = Date.now();
         await addScaleData(raw, today, SETTINGS.scaleDepartments);
         progress(`scale data added in ${Date.now() - t} ms`);
+        const tn = Date.now();
+        analysisRound = await addNeedsScaleData(raw, rounds, actor, { year: demoRound.year + 1, today, needsPerDepartment: SETTINGS.scaleNeedsPerDepartment });
+        progress(`needs scale round added in ${Date.now() - tn} ms: ${analysisRound.departments} departments, ${analysisRound.needs} needs`);
       }
       const size = await datasetSize(raw, today);
       const coverage = await coordinators.coverage();
@@ -380,12 +396,25 @@ async function main(): Promise<void> {
           dbBase,
         ),
       );
+      const round = analysisRound;
+      const analysed = compare(
+        await measureService(phase, 'NeedsAnalysisService.analyse() (a strategist: the whole round, no filter)', () => needsAnalysis.analyse(round.roundId, { all: true, departmentIds: [], committeeIds: [] }), false),
+        dbBase,
+      );
+      results.push(analysed);
+      progress(`${phase}: needs analysis of ${round.departments} departments × ${round.needs} needs: p50 ${analysed.latencyMs.p50.toFixed(1)} ms, p99 ${analysed.latencyMs.p99.toFixed(1)} ms`);
+      if (phase === 'scale') {
+        checks.push({
+          name: `the needs analysis answers well under a second (p99 ≤ ${NEEDS_ANALYSIS_P99_LIMIT_MS} ms)`,
+          ok: analysed.latencyMs.p99 <= NEEDS_ANALYSIS_P99_LIMIT_MS,
+          detail: `${round.departments} departments, ${round.needs} needs: p50 ${analysed.latencyMs.p50.toFixed(1)} ms, p99 ${analysed.latencyMs.p99.toFixed(1)} ms over ${analysed.count} calls`,
+        });
+      }
     }
 
     // Set-based: the statements per request or call do not grow with the dataset. (Compared in
     // whole statements: an authenticated request touches its session at most once a minute,
     // which may add one statement to one of the probe's requests.)
-    const checks: Check[] = [];
     for (const r of results.filter((x) => x.phase === 'demo' && !x.isBaseline)) {
       const s = results.find((x) => x.phase === 'scale' && x.kind === r.kind && x.target === r.target);
       if (!s || r.queriesPerOp === null || s.queriesPerOp === null) continue;

@@ -414,6 +414,21 @@ const ROUTES: Record<string, RouteSpec> = {
     },
   },
   // -- needs analysis (see the analysis section below) --
+  'GET /api/v1/rounds/{id}/needs/analysis': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await collectingRoundOfA(w)).id } }),
+  },
+  'GET /api/v1/rounds/{id}/needs.csv': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await collectingRoundOfA(w)).id } }),
+  },
+  'GET /api/v1/rounds/{id}/needs.xlsx': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await collectingRoundOfA(w)).id } }),
+  },
 
   // -- notifications: everyone their own preferences, admins the outbox --
   'GET /api/v1/me/notification-preferences': { allow: 'signed-in', status: 200, build: () => ({}) },

@@ -114,10 +114,11 @@ describe(Schedules.name, () => {
     });
     beforeEach(() => clock.set(START));
 
-    it('schedules both sweeps in pg-boss every minute, Stockholm time', async () => {
+    it('schedules the three sweeps in pg-boss every minute, Stockholm time', async () => {
       const schedules = (await worker.get(Schedules).schedules()) as Array<PgBoss.Schedule & { timezone: string }>;
       expect(schedules.map(({ name, cron, timezone }) => ({ name, cron, timezone })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
         { name: 'coverage-alerts', cron: '* * * * *', timezone: 'Europe/Stockholm' },
+        { name: 'needs-reminders', cron: '* * * * *', timezone: 'Europe/Stockholm' },
         { name: 'round-deadlines', cron: '* * * * *', timezone: 'Europe/Stockholm' },
       ]);
     });
@@ -145,6 +146,16 @@ describe(Schedules.name, () => {
       await worker.get(Schedules).runNow('coverage-alerts');
       const emails = await lacksCoordinatorEmails(worker, department.id);
       expect(emails.map((n) => ({ kind: n.kind, to: n.recipientEmail }))).toEqual([{ kind: 'department.lacks_coordinator', to: manager.email }]);
+    });
+
+    it('a needs-reminders job queues the reminder to the coordinator of a department that has not handed in', async () => {
+      const given = new Given(worker);
+      const { department, round } = await scenario(given);
+      const coordinator = await given.coordinator(department);
+      clock.set(AFTER_NEEDS_DEADLINE);
+      await worker.get(Schedules).runNow('needs-reminders');
+      const reminders = await worker.get(DataSource).getRepository(NotificationEntity).findBy({ kind: 'needs.reminder', recipientPersonId: coordinator.personId });
+      expect(reminders.map((n) => n.dedupKey)).toEqual([`needs.reminder:${round.id}:${department.id}:2026-04-30:after:${coordinator.personId}`]);
     });
 
     it('a sweep that fails fails its job and is logged; the next one runs', async () => {

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CoverageAlertService } from '@samverka/identity';
+import { NeedsReminderService } from '@samverka/needs';
 import { RoundDeadlineService } from '@samverka/rounds';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,7 +14,7 @@ export const PGBOSS_SCHEMA = 'pgboss';
 const APPLICATION_NAME = 'samverka-worker-jobs';
 export const SWEEP_CRON = '* * * * *';
 export const SWEEP_TIME_ZONE = 'Europe/Stockholm';
-export const SWEEPS = ['coverage-alerts', 'round-deadlines'] as const;
+export const SWEEPS = ['coverage-alerts', 'round-deadlines', 'needs-reminders'] as const;
 export type SweepName = (typeof SWEEPS)[number];
 
 /**
@@ -40,6 +41,7 @@ export class Schedules implements OnApplicationBootstrap, BeforeApplicationShutd
     @Inject(WORKER_DATABASE_URL) private readonly databaseUrl: string,
     coverageAlerts: CoverageAlertService,
     roundDeadlines: RoundDeadlineService,
+    needsReminders: NeedsReminderService,
   ) {
     this.boss = new PgBoss({ connectionString: databaseUrl, schema: PGBOSS_SCHEMA, application_name: APPLICATION_NAME, max: 2 });
     // Connection losses, failed polls, maintenance errors: logged, never thrown (an unhandled 'error' event would end the process).
@@ -54,6 +56,13 @@ export class Schedules implements OnApplicationBootstrap, BeforeApplicationShutd
         const result = await roundDeadlines.sweep();
         if (result.recorded + result.autoClosed + result.failed > 0) {
           this.logger.log(`round deadlines: recorded ${result.recorded} passed, closed ${result.autoClosed} phase(s), ${result.failed} left for the next sweep`);
+        }
+        return result;
+      },
+      'needs-reminders': async () => {
+        const result = await needsReminders.sweep();
+        if (result.queued + result.failed > 0) {
+          this.logger.log(`needs reminders: queued ${result.queued} email(s), ${result.failed} department(s) left for the next sweep`);
         }
         return result;
       },

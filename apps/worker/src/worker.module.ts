@@ -3,6 +3,7 @@ import { ConfigModule, SamverkaConfig } from '@samverka/config';
 import { DatabaseModule } from '@samverka/database';
 import { IdentityModule } from '@samverka/identity';
 import { KernelModule } from '@samverka/kernel';
+import { NeedsModule } from '@samverka/needs';
 import { NotificationsModule } from '@samverka/notifications';
 import { RoundsModule } from '@samverka/rounds';
 import { LoggerModule } from 'nestjs-pino';
@@ -24,6 +25,7 @@ export class WorkerModule {
         NotificationsModule,
         IdentityModule,
         RoundsModule,
+        NeedsModule,
       ],
       providers: [{ provide: WORKER_DATABASE_URL, useValue: databaseUrl }, DatabaseHeartbeat, MailWorker, Schedules],
     };

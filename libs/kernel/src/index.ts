@@ -1,5 +1,6 @@
 export * from './domain-error';
 export * from './clock';
 export * from './local-date';
+export * from './working-days';
 export * from './kernel.module';
 export * from './shutdown';

@@ -4,5 +4,7 @@ export * from './needs.module';
 export * from './services/reference-data.service';
 export * from './services/need.service';
 export * from './services/submission.service';
+export * from './services/needs-reminder.service';
+export * from './services/needs-analysis.service';
 export type { NeedFilter, NeedRow } from './repositories/need.repository';
 export type { SubmissionRow } from './repositories/submission.repository';

@@ -3,19 +3,24 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@samverka/audit';
 import { IdentityModule } from '@samverka/identity';
 import { NotificationsModule } from '@samverka/notifications';
+import { OrganisationModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
 import { NeedEntity, NeedsSubmissionEntity, ReferenceItemEntity } from './entities';
+import { AnalysisRepository } from './repositories/analysis.repository';
 import { NeedRepository } from './repositories/need.repository';
 import { ReferenceRepository } from './repositories/reference.repository';
+import { ReminderRepository } from './repositories/reminder.repository';
 import { SubmissionRepository } from './repositories/submission.repository';
 import { NeedService } from './services/need.service';
+import { NeedsAnalysisService } from './services/needs-analysis.service';
+import { NeedsReminderService } from './services/needs-reminder.service';
 import { ReferenceDataService } from './services/reference-data.service';
 import { SubmissionService } from './services/submission.service';
 
 /** Needs collection (behovsinsamling): reference data, needs, submissions. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReferenceItemEntity, NeedEntity, NeedsSubmissionEntity]), AuditModule, IdentityModule, NotificationsModule, RoundsModule],
-  providers: [ReferenceRepository, NeedRepository, SubmissionRepository, ReferenceDataService, NeedService, SubmissionService],
-  exports: [ReferenceDataService, NeedService, SubmissionService],
+  imports: [TypeOrmModule.forFeature([ReferenceItemEntity, NeedEntity, NeedsSubmissionEntity]), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule],
+  providers: [ReferenceRepository, NeedRepository, SubmissionRepository, AnalysisRepository, ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, ReminderRepository, NeedsReminderService],
+  exports: [ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, NeedsReminderService],
 })
 export class NeedsModule {}

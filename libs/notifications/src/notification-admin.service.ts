@@ -83,4 +83,6 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'round.phase_changed': 'Planomgången har gått vidare till en ny fas',
   'round.deadline_passed': 'En tidsfrist i planomgången har passerat',
   'needs.endorsement_requested': 'Förvaltningens behov är inlämnade och väntar på förankring',
+  'needs.reminder': 'Påminnelse om att lämna in förvaltningens behov',
+  'needs.escalation': 'Förvaltningens behov saknas fem arbetsdagar efter sista dagen',
 };

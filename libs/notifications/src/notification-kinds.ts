@@ -74,6 +74,27 @@ export interface NotificationKinds {
     needsDeadline: LocalDate;
     roundUrl: string;
   };
+  /** To each coordinator and deputy of a department that has not handed in its needs: 10 and 3 working days before the needs deadline, and the day after it. */
+  'needs.reminder': {
+    roundTitle: string;
+    departmentName: string;
+    needsDeadline: LocalDate;
+    /** Swedish working days after today up to and including the deadline (0 on the last day, and once it has passed). */
+    workingDaysLeft: number;
+    passed: boolean;
+    roundUrl: string;
+  };
+  /** To the department's management users when its needs are still missing 5 working days after the needs deadline. */
+  'needs.escalation': {
+    roundTitle: string;
+    departmentName: string;
+    needsDeadline: LocalDate;
+    /** Swedish working days since the deadline. */
+    workingDaysOverdue: number;
+    /** The department's coordinator and deputies today, to follow up with (empty: it has none). */
+    coordinatorNames: string[];
+    roundUrl: string;
+  };
 }
 
 export type NotificationKind = keyof NotificationKinds;
@@ -121,6 +142,9 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
   'round.phase_changed': { mandatory: true },
   'round.deadline_passed': { mandatory: true },
   'needs.endorsement_requested': { mandatory: true },
+  // Deadline reminders always go out (the issue: reminders stop only when the department hands in).
+  'needs.reminder': { mandatory: true },
+  'needs.escalation': { mandatory: true },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(KIND_SETTINGS) as NotificationKind[];

@@ -150,6 +150,76 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
       },
     ],
   ],
+  'needs.reminder': [
+    [
+      '10 working days left',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        departmentName: 'Kulturförvaltningen',
+        needsDeadline: '2027-02-26',
+        workingDaysLeft: 10,
+        passed: false,
+        roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+      },
+    ],
+    [
+      'one working day left',
+      {
+        roundTitle: 'Plan & <utkast>',
+        departmentName: 'Gatukontoret & Fritid <Öst>',
+        needsDeadline: '2027-02-26',
+        workingDaysLeft: 1,
+        passed: false,
+        roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+      },
+    ],
+    [
+      'the last day is today',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        departmentName: 'Kulturförvaltningen',
+        needsDeadline: '2027-02-26',
+        workingDaysLeft: 0,
+        passed: false,
+        roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+      },
+    ],
+    [
+      'the day after the deadline',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        departmentName: 'Förskoleförvaltningen',
+        needsDeadline: '2027-02-26',
+        workingDaysLeft: 0,
+        passed: true,
+        roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+      },
+    ],
+  ],
+  'needs.escalation': [
+    [
+      'two coordinators to follow up with',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        departmentName: 'Förskoleförvaltningen',
+        needsDeadline: '2027-02-26',
+        workingDaysOverdue: 5,
+        coordinatorNames: ['Elin Öberg', 'Åke Ström'],
+        roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+      },
+    ],
+    [
+      'no coordinator',
+      {
+        roundTitle: 'Plan & <utkast>',
+        departmentName: 'Gatukontoret & Fritid <Öst>',
+        needsDeadline: '2027-02-26',
+        workingDaysOverdue: 7,
+        coordinatorNames: [],
+        roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+      },
+    ],
+  ],
   'round.deadline_passed': [
     [
       'needs deadline, still open, something missing',

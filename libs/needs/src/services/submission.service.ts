@@ -184,7 +184,7 @@ export class SubmissionService implements OnModuleInit {
           needCount,
           late: saved.late,
           needsDeadline: round.needsDeadline,
-          roundUrl: `${this.config.app.publicUrl}/planomgangar/${round.id}`,
+          roundUrl: `${this.config.app.publicUrl}/planomgangar/${round.id}/behov/${departmentId}`,
         },
         `needs.endorsement_requested:${round.id}:${departmentId}:${saved.version}:${m.userId}`,
       );

@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DEFAULT_HIGH_VOLUME_THRESHOLD, NEEDS_GAP_KINDS, type NeedsGapKind } from '@samverka/needs';
+
+export class AnalysisTotalsDto {
+  @ApiProperty({ description: 'needs counted (each once)' }) needs!: number;
+  @ApiProperty({ description: 'departments with at least one need counted' }) departments!: number;
+  @ApiProperty({ description: 'errands per month, summed (a need without an estimate counts as 0)' }) monthlyVolume!: number;
+}
+
+export class AreaChannelCellDto {
+  @ApiProperty({ example: 'LOKAL_SERVICE' }) areaCode!: string;
+  @ApiProperty() areaName!: string;
+  @ApiProperty({ example: 'library' }) channel!: string;
+  @ApiProperty({ example: 'Bibliotek' }) channelName!: string;
+  @ApiProperty({ description: 'needs in the area that name the channel (a need with two channels counts in both)' }) count!: number;
+  @ApiProperty({ description: 'their errands per month, summed' }) monthlyVolume!: number;
+}
+
+export class DistrictTargetGroupCellDto {
+  @ApiProperty({ nullable: true, type: String, example: 'norr', description: 'null: needs that name no district' }) district!: string | null;
+  @ApiProperty({ nullable: true, type: String }) districtName!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'newcomers', description: 'null: needs that name no target group' }) targetGroup!: string | null;
+  @ApiProperty({ nullable: true, type: String }) targetGroupName!: string | null;
+  @ApiProperty() count!: number;
+  @ApiProperty() monthlyVolume!: number;
+}
+
+export class DepartmentAreaCellDto {
+  @ApiProperty({ format: 'uuid' }) departmentId!: string;
+  @ApiProperty() departmentName!: string;
+  @ApiProperty() areaCode!: string;
+  @ApiProperty() areaName!: string;
+  @ApiProperty() count!: number;
+  @ApiProperty() monthlyVolume!: number;
+}
+
+export class NeedsGapDto {
+  @ApiProperty({
+    enum: NEEDS_GAP_KINDS,
+    description:
+      `highVolumeWithoutPhysicalPresence: a district with at least ${DEFAULT_HIGH_VOLUME_THRESHOLD} errands/month in remote channels and no need naming a physical one; ` +
+      'departmentWithoutNeedsInArea: a department with needs, but none in this area. (Areas or channels without a plan item: once plans exist.)',
+  })
+  kind!: NeedsGapKind;
+
+  @ApiProperty({ example: 'Norr: 900 ärenden per månad via Telefon, E-post, men inget behov i stadsområdet nämner en fysisk kanal' })
+  description!: string;
+
+  @ApiPropertyOptional({ description: 'highVolumeWithoutPhysicalPresence' }) district?: string;
+  @ApiPropertyOptional() districtName?: string;
+  @ApiPropertyOptional({ description: 'highVolumeWithoutPhysicalPresence: errands per month in remote channels' }) monthlyVolume?: number;
+  @ApiPropertyOptional({ type: [String], description: 'highVolumeWithoutPhysicalPresence: the remote channels named' }) channels?: string[];
+  @ApiPropertyOptional({ format: 'uuid', description: 'departmentWithoutNeedsInArea' }) departmentId?: string;
+  @ApiPropertyOptional() departmentName?: string;
+  @ApiPropertyOptional({ description: 'departmentWithoutNeedsInArea' }) areaCode?: string;
+  @ApiPropertyOptional() areaName?: string;
+}
+
+export class NeedsAnalysisDto {
+  @ApiProperty({ format: 'uuid' }) roundId!: string;
+  @ApiProperty({ type: AnalysisTotalsDto }) totals!: AnalysisTotalsDto;
+  @ApiProperty({ type: [AreaChannelCellDto] }) byAreaAndChannel!: AreaChannelCellDto[];
+  @ApiProperty({ type: [DistrictTargetGroupCellDto] }) byDistrictAndTargetGroup!: DistrictTargetGroupCellDto[];
+  @ApiProperty({ type: [DepartmentAreaCellDto], description: 'only cells with needs; see the gaps for the empty ones' }) byDepartmentAndArea!: DepartmentAreaCellDto[];
+  @ApiProperty({ type: [NeedsGapDto] }) gaps!: NeedsGapDto[];
+}

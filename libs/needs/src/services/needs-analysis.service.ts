@@ -1,0 +1,303 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@samverka/kernel';
+import { PlanRoundService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
+import { Workbook } from 'exceljs';
+import { EvidenceKind, NeedPriority } from '../entities/need.entity';
+import { SubmissionStatus } from '../entities/needs-submission.entity';
+import { ReferenceKind } from '../entities/reference-item.entity';
+import { AnalysisRepository, CountCell, ReferenceLabel } from '../repositories/analysis.repository';
+import { NeedFilter, NeedRepository, NeedRow } from '../repositories/need.repository';
+import { visibleDepartments } from './need.service';
+import { SUBMISSION_STATUS_LABELS } from './submission.service';
+
+/**
+ * How each service channel (a `reference_item` of kind channel) is reached, for the
+ * `highVolumeWithoutPhysicalPresence` gap: physical channels mean a person can walk in somewhere
+ * (or is met where they are); remote ones do not. A channel an admin adds later is in neither list
+ * until it is classified here: it then adds no volume and counts as no presence.
+ */
+export const PHYSICAL_CHANNELS: readonly string[] = ['contact_centre_visit', 'library', 'other_reception', 'outreach'];
+export const REMOTE_CHANNELS: readonly string[] = ['telephone', 'email', 'web', 'social_media', 'letter'];
+
+/** Errands per month at which a district reached only through remote channels is reported as a gap. */
+export const DEFAULT_HIGH_VOLUME_THRESHOLD = 500;
+
+export type AnalysisFilter = Omit<NeedFilter, 'departmentIds'>;
+
+export interface AnalysisOptions {
+  /** Errands per month; default DEFAULT_HIGH_VOLUME_THRESHOLD. */
+  highVolumeThreshold?: number;
+}
+
+export interface AreaChannelCell extends CountCell {
+  areaCode: string;
+  areaName: string;
+  channel: string;
+  channelName: string;
+}
+
+export interface DistrictTargetGroupCell extends CountCell {
+  /** null: needs that name no district. */
+  district: string | null;
+  districtName: string | null;
+  /** null: needs that name no target group. */
+  targetGroup: string | null;
+  targetGroupName: string | null;
+}
+
+export interface DepartmentAreaCell extends CountCell {
+  departmentId: string;
+  departmentName: string;
+  areaCode: string;
+  areaName: string;
+}
+
+export const NEEDS_GAP_KINDS = ['highVolumeWithoutPhysicalPresence', 'departmentWithoutNeedsInArea'] as const;
+export type NeedsGapKind = (typeof NEEDS_GAP_KINDS)[number];
+
+export type NeedsGap =
+  | {
+      kind: 'highVolumeWithoutPhysicalPresence';
+      district: string;
+      districtName: string;
+      /** Errands per month in the district's needs that use remote channels. */
+      monthlyVolume: number;
+      /** The remote channels those needs name. */
+      channels: string[];
+      description: string;
+    }
+  | { kind: 'departmentWithoutNeedsInArea'; departmentId: string; departmentName: string; areaCode: string; areaName: string; description: string };
+
+export interface NeedsAnalysis {
+  roundId: string;
+  totals: { needs: number; departments: number; monthlyVolume: number };
+  byAreaAndChannel: AreaChannelCell[];
+  byDistrictAndTargetGroup: DistrictTargetGroupCell[];
+  byDepartmentAndArea: DepartmentAreaCell[];
+  gaps: NeedsGap[];
+}
+
+export interface NeedsExportFile {
+  fileName: string;
+  contentType: string;
+  content: string | Buffer;
+}
+
+export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const PRIORITY_LABELS: Record<NeedPriority, string> = { high: 'hög', medium: 'medel', low: 'låg' };
+const EVIDENCE_LABELS: Record<EvidenceKind, string> = { statistics: 'Statistik', survey: 'Enkät', staffObservation: 'Personalens iakttagelser' };
+
+/** The export's columns, in order, with their width in the spreadsheet (characters). */
+const COLUMNS: ReadonlyArray<{ header: string; width: number; value: (n: NeedRow, l: Labels) => string | number | null }> = [
+  { header: 'Förvaltning', width: 30, value: (n) => n.departmentName },
+  { header: 'Utvecklingsområde', width: 28, value: (n, l) => l.area(n.areaCode) },
+  { header: 'Rubrik', width: 40, value: (n) => n.title },
+  { header: 'Beskrivning', width: 60, value: (n) => n.description },
+  { header: 'Kanaler', width: 30, value: (n, l) => n.channels.map((c) => l.name('channel', c)).join(', ') },
+  { header: 'Stadsområden', width: 24, value: (n, l) => n.districts.map((c) => l.name('district', c)).join(', ') },
+  { header: 'Målgrupper', width: 30, value: (n, l) => n.targetGroups.map((c) => l.name('target_group', c)).join(', ') },
+  { header: 'Underlag (typ)', width: 24, value: (n) => (n.evidence ? EVIDENCE_LABELS[n.evidence.kind] : null) },
+  { header: 'Underlagets källa', width: 36, value: (n) => n.evidence?.source ?? null },
+  { header: 'Underlagets datum', width: 18, value: (n) => n.evidence?.date ?? null },
+  { header: 'Ärenden per månad', width: 18, value: (n) => n.monthlyVolume },
+  { header: 'Prioritet', width: 10, value: (n) => PRIORITY_LABELS[n.priority] },
+  { header: 'Konsekvens om behovet inte möts', width: 50, value: (n) => n.consequence },
+  { header: 'Inlämning', width: 20, value: (n) => SUBMISSION_STATUS_LABELS[n.submissionStatus as SubmissionStatus] ?? n.submissionStatus },
+];
+const DATE_COLUMN = COLUMNS.findIndex((c) => c.header === 'Underlagets datum');
+
+interface Labels {
+  area(code: string): string;
+  name(kind: ReferenceKind, code: string): string;
+  position(kind: ReferenceKind, code: string): number;
+}
+
+/**
+ * Behovsanalys: a round's needs counted by area × channel, district × target group and department ×
+ * area, with the gaps worth a strategist's attention; and the needs exported as CSV or XLSX.
+ * Readers see what the needs list shows them (`visibleDepartments`), and the list's filters apply.
+ */
+@Injectable()
+export class NeedsAnalysisService {
+  constructor(
+    private readonly analysis: AnalysisRepository,
+    private readonly needs: NeedRepository,
+    private readonly rounds: PlanRoundService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The counts, and the gaps:
+   *  - highVolumeWithoutPhysicalPresence: a district whose needs in remote channels (REMOTE_CHANNELS)
+   *    sum to at least the threshold per month while none of its needs names a physical channel
+   *    (PHYSICAL_CHANNELS). "Presence" is what this round's needs say: there is no register of
+   *    service points. Needs without a district count for no district.
+   *  - departmentWithoutNeedsInArea: a participating department with no need in one of the round's
+   *    areas. Only departments with at least one need (matching the filter) are considered: a
+   *    department that has not started, or that reported nothing to report, is the submissions
+   *    list's business, and would otherwise show up once per area.
+   *  - noPlanItem (areas or channels with needs but no plan item): plans do not exist yet in
+   *    Samverka, so this gap is never reported; it belongs here once plan items do.
+   * With a filter, everything (gaps included) is computed over the needs that match it.
+   */
+  async analyse(roundId: string, scope: RoundReaderScope, filter: AnalysisFilter = {}, options: AnalysisOptions = {}): Promise<NeedsAnalysis> {
+    const round = await this.rounds.basics(roundId);
+    const counts = await this.analysis.countNeeds(roundId, { ...filter, departmentIds: visibleDepartments(round, scope) }, { physical: PHYSICAL_CHANNELS, remote: REMOTE_CHANNELS });
+    const labels = labelsOf(round, await this.analysis.labels());
+    const departmentName = new Map(round.participants.map((p) => [p.departmentId, p.name]));
+    const areaOrder = new Map(round.areas.map((a, i) => [a.code, i]));
+    const byArea = (a: string, b: string) => (areaOrder.get(a) ?? Infinity) - (areaOrder.get(b) ?? Infinity) || a.localeCompare(b);
+    const byRef = (kind: ReferenceKind) => (a: string | null, b: string | null) =>
+      a === b ? 0 : a === null ? 1 : b === null ? -1 : labels.position(kind, a) - labels.position(kind, b) || a.localeCompare(b);
+    const departmentOrder = new Map(round.participants.map((p, i) => [p.departmentId, i]));
+
+    const byAreaAndChannel = counts.byAreaAndChannel
+      .map((c) => ({ areaCode: c.areaCode, areaName: labels.area(c.areaCode), channel: c.channel, channelName: labels.name('channel', c.channel), count: c.count, monthlyVolume: c.monthlyVolume }))
+      .sort((a, b) => byArea(a.areaCode, b.areaCode) || byRef('channel')(a.channel, b.channel));
+    const byDistrictAndTargetGroup = counts.byDistrictAndTargetGroup
+      .map((c) => ({
+        district: c.district,
+        districtName: c.district === null ? null : labels.name('district', c.district),
+        targetGroup: c.targetGroup,
+        targetGroupName: c.targetGroup === null ? null : labels.name('target_group', c.targetGroup),
+        count: c.count,
+        monthlyVolume: c.monthlyVolume,
+      }))
+      .sort((a, b) => byRef('district')(a.district, b.district) || byRef('target_group')(a.targetGroup, b.targetGroup));
+    const byDepartmentAndArea = counts.byDepartmentAndArea
+      .map((c) => ({
+        departmentId: c.departmentId,
+        departmentName: departmentName.get(c.departmentId) ?? c.departmentId,
+        areaCode: c.areaCode,
+        areaName: labels.area(c.areaCode),
+        count: c.count,
+        monthlyVolume: c.monthlyVolume,
+      }))
+      .sort((a, b) => (departmentOrder.get(a.departmentId) ?? Infinity) - (departmentOrder.get(b.departmentId) ?? Infinity) || byArea(a.areaCode, b.areaCode));
+
+    const threshold = options.highVolumeThreshold ?? DEFAULT_HIGH_VOLUME_THRESHOLD;
+    const physical = PHYSICAL_CHANNELS.map((c) => labels.name('channel', c).toLocaleLowerCase('sv-SE')).join(', ');
+    const highVolume: NeedsGap[] = counts.districtPresence
+      .filter((d) => !d.physical && d.remoteVolume > 0 && d.remoteVolume >= threshold)
+      .sort((a, b) => b.remoteVolume - a.remoteVolume || byRef('district')(a.district, b.district))
+      .map((d) => {
+        const districtName = labels.name('district', d.district);
+        const channels = [...d.remoteChannels].sort(byRef('channel'));
+        return {
+          kind: 'highVolumeWithoutPhysicalPresence',
+          district: d.district,
+          districtName,
+          monthlyVolume: d.remoteVolume,
+          channels,
+          description:
+            `${districtName}: ${formatNumber(d.remoteVolume)} ärenden per månad via ${channels.map((c) => labels.name('channel', c)).join(', ')}, ` +
+            `men inget behov i stadsområdet nämner en fysisk kanal (${physical}).`,
+        };
+      });
+
+    const cells = new Set(byDepartmentAndArea.map((c) => `${c.departmentId}|${c.areaCode}`));
+    const withNeeds = new Set(byDepartmentAndArea.map((c) => c.departmentId));
+    const areas = round.areas.filter((a) => filter.areaCode === undefined || a.code === filter.areaCode);
+    const withoutNeeds: NeedsGap[] = round.participants
+      .filter((p) => withNeeds.has(p.departmentId))
+      .flatMap((p) =>
+        areas
+          .filter((a) => !cells.has(`${p.departmentId}|${a.code}`))
+          .map((a) => ({
+            kind: 'departmentWithoutNeedsInArea' as const,
+            departmentId: p.departmentId,
+            departmentName: p.name,
+            areaCode: a.code,
+            areaName: a.name,
+            description: `${p.name} har inga behov inom ${a.name}.`,
+          })),
+      );
+
+    // noPlanItem: not computed, see above (no plans in Samverka yet).
+    return {
+      roundId,
+      totals: { needs: counts.needs, departments: counts.departments, monthlyVolume: counts.monthlyVolume },
+      byAreaAndChannel,
+      byDistrictAndTargetGroup,
+      byDepartmentAndArea,
+      gaps: [...highVolume, ...withoutNeeds],
+    };
+  }
+
+  /**
+   * The needs as CSV for Swedish Excel: UTF-8 with a BOM, `;` between fields, CRLF line ends,
+   * quoted per RFC 4180; a text cell that a spreadsheet would read as a formula (starting with
+   * = + - @, a tab or a carriage return) gets a leading apostrophe.
+   */
+  async exportCsv(roundId: string, scope: RoundReaderScope, filter: AnalysisFilter = {}): Promise<string> {
+    const [, rows, labels] = await this.exportRows(roundId, scope, filter);
+    return toCsv(rows, labels);
+  }
+
+  /** The needs as an XLSX workbook: one sheet, the header row bold and frozen, volumes as numbers, dates as dates. */
+  async exportXlsx(roundId: string, scope: RoundReaderScope, filter: AnalysisFilter = {}): Promise<Buffer> {
+    const [, rows, labels] = await this.exportRows(roundId, scope, filter);
+    return this.toXlsx(rows, labels);
+  }
+
+  /** The export with its file name (`behov-<year>.csv`) and content type, for a download. */
+  async exportFile(roundId: string, scope: RoundReaderScope, filter: AnalysisFilter, format: 'csv' | 'xlsx'): Promise<NeedsExportFile> {
+    const [round, rows, labels] = await this.exportRows(roundId, scope, filter);
+    return format === 'csv'
+      ? { fileName: `behov-${round.year}.csv`, contentType: CSV_CONTENT_TYPE, content: toCsv(rows, labels) }
+      : { fileName: `behov-${round.year}.xlsx`, contentType: XLSX_CONTENT_TYPE, content: await this.toXlsx(rows, labels) };
+  }
+
+  private async exportRows(roundId: string, scope: RoundReaderScope, filter: AnalysisFilter): Promise<[RoundBasics, NeedRow[], Labels]> {
+    const round = await this.rounds.basics(roundId);
+    const rows = await this.needs.list(roundId, { ...filter, departmentIds: visibleDepartments(round, scope) });
+    return [round, rows, labelsOf(round, await this.analysis.labels())];
+  }
+
+  private async toXlsx(rows: NeedRow[], labels: Labels): Promise<Buffer> {
+    const workbook = new Workbook();
+    workbook.creator = 'Samverka';
+    workbook.created = workbook.modified = this.clock.now();
+    const sheet = workbook.addWorksheet('Behov', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+    for (const need of rows) {
+      const values: Array<string | number | Date | null> = COLUMNS.map((c) => c.value(need, labels));
+      const date = values[DATE_COLUMN];
+      if (typeof date === 'string') values[DATE_COLUMN] = new Date(`${date}T00:00:00Z`);
+      sheet.addRow(values);
+    }
+    sheet.getColumn(DATE_COLUMN + 1).numFmt = 'yyyy-mm-dd';
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+}
+
+function labelsOf(round: RoundBasics, items: ReferenceLabel[]): Labels {
+  const areas = new Map(round.areas.map((a) => [a.code, a.name]));
+  const byKey = new Map(items.map((i) => [`${i.kind}|${i.code}`, i]));
+  return {
+    area: (code) => areas.get(code) ?? code,
+    name: (kind, code) => byKey.get(`${kind}|${code}`)?.name ?? code,
+    position: (kind, code) => byKey.get(`${kind}|${code}`)?.position ?? Number.MAX_SAFE_INTEGER,
+  };
+}
+
+const formatNumber = (n: number) => new Intl.NumberFormat('sv-SE').format(n);
+
+/** Text a spreadsheet would take for a formula (OWASP's list for CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function toCsv(rows: NeedRow[], labels: Labels): string {
+  const lines = [COLUMNS.map((c) => csvField(c.header)), ...rows.map((n) => COLUMNS.map((c) => csvField(c.value(n, labels))))];
+  return '\uFEFF' + lines.map((fields) => fields.join(';') + '\r\n').join('');
+}
