@@ -1,3 +1,5 @@
+import { addWorkingDays, formatSwedishDate, localDateInCity } from '@samverka/kernel';
+import { NeedsReminderService } from '@samverka/needs';
 import { NotificationDispatcher } from '@samverka/notifications';
 import { DepartmentEntity } from '@samverka/organisation';
 import { PlanRoundView } from '@samverka/rounds';
@@ -142,5 +144,47 @@ describe('needs API', () => {
     const late = await cultureCoordinator.api('POST', `/api/v1/rounds/${round.id}/needs`, need(culture.id));
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('ROUND_NOT_COLLECTING');
+  });
+
+  it('a department that has not handed in is reminded before the deadline and escalated to its management after it (emails received); handing in stops it', async () => {
+    const environment = await ctx.given.department({ name: 'Miljöförvaltningen' });
+    const coordinator = await ctx.as([], { name: 'Sara Holm' });
+    await ctx.given.coordinator(environment, { personId: coordinator.personId, validFrom: '2020-01-01' });
+    const manager = await ctx.as([{ role: 'management', departmentId: environment.id }], { name: 'Per Nilsson' });
+    const late = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [environment.id] });
+    const today = localDateInCity(new Date());
+    const sweepAndSend = async () => {
+      await ctx.app.get(NeedsReminderService).sweep();
+      const before = smtp.received.length;
+      const { sent } = await ctx.app.get(NotificationDispatcher).dispatchDue('e2e', 50);
+      return (await smtp.waitFor(before + sent)).slice(before);
+    };
+    await sweepAndSend(); // the launch's emails
+
+    // Three working days before the (moved) deadline: the coordinator is reminded, once.
+    const soon = addWorkingDays(today, 3);
+    expect((await strategist.api('PATCH', `/api/v1/rounds/${late.id}`, { deadlines: { needs: soon } })).status).toBe(200);
+    const reminders = await sweepAndSend();
+    expect(reminders.map((m) => [m.to, m.parsed.subject])).toEqual([
+      [[coordinator.email], `Påminnelse: lämna in Miljöförvaltningens behov till ${late.title} senast ${formatSwedishDate(soon)}`],
+    ]);
+    expect(await sweepAndSend()).toEqual([]);
+
+    // Five working days after it (six back from today, so that it holds on a weekend too): management is told, not the coordinator.
+    const passed = addWorkingDays(today, -6);
+    expect((await strategist.api('PATCH', `/api/v1/rounds/${late.id}`, { deadlines: { needs: passed } })).status).toBe(200);
+    const escalations = await sweepAndSend();
+    expect(escalations.map((m) => [m.to, m.parsed.subject])).toEqual([
+      [[manager.email], `Miljöförvaltningen har inte lämnat in behov till ${late.title} – sista dagen var ${formatSwedishDate(passed)}`],
+    ]);
+    expect(escalations[0].parsed.text).toContain(`/planomgangar/${late.id}/behov/${environment.id}`);
+
+    // Handed in (late): no more reminders, even with the deadline moved again.
+    expect((await coordinator.api('POST', `/api/v1/rounds/${late.id}/submissions/${environment.id}/nothing-to-report`, { reason: 'Inga nya behov' })).body).toMatchObject({
+      status: 'nothingToReport',
+      late: true,
+    });
+    await strategist.api('PATCH', `/api/v1/rounds/${late.id}`, { deadlines: { needs: addWorkingDays(today, 2) } });
+    expect(await sweepAndSend()).toEqual([]);
   });
 });
