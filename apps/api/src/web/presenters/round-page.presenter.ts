@@ -5,6 +5,7 @@ import { FormFailure } from '../forms/form-body';
 import { isSteeringEventType, StepFormValues } from '../forms/step-form';
 import { PageModel } from '../view-renderer';
 import { swedishDate, swedishDateTime, tag, TagView, ErrorSummaryItem } from './format';
+import { analysisPath } from './needs-analysis-page.presenter';
 import { genitive, mayReadNeedsOf, needsPath } from './needs-format';
 import { DeadlineLine, deadlineLine, eventSlug, phaseTag, roundStepPath } from './round-format';
 
@@ -131,6 +132,8 @@ export interface RoundPageModel extends PageModel {
   participants: ParticipantRow[];
   /** The needs pages of the viewer's own participating departments: "Er förvaltnings behov". */
   ownNeeds: Array<{ text: string; href: string }>;
+  /** Behovsanalys: the needs the viewer may read, counted (everyone who reads the round may open it). */
+  analysisHref: string;
   steer: boolean;
   actions: ActionView[];
   nextSteps: NextStepView[];
@@ -460,6 +463,7 @@ export function buildRoundPage(data: RoundPageData, state: RoundPageState = {}, 
     participantsCaption: `Vad varje förvaltning har gjort i den här fasen (${view.stateLabel.toLowerCase()})`,
     participants: participantRows(view, access.needs),
     ownNeeds: ownNeedsLinks(view, access.needs),
+    analysisHref: analysisPath(view.id),
     steer: access.steer,
     actions,
     nextSteps: access.steer
