@@ -198,4 +198,25 @@ describe(NeedsReminderService.name, () => {
     expect(await sent(preparing.id)).toEqual([]);
     expect(await sent(closed.id)).toEqual([]);
   });
+
+  it('a department that hands in while a sweep is under way is not reminded (the sweep looks again under the submission lock)', async () => {
+    const { department } = await staffedDepartment();
+    const round = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [department.id], deadlines: { needs: '2026-06-24' } });
+    await ctx.dataSource.query(`insert into needs_submission (round_id, department_id, status, version) values ($1, $2, 'draft', 1)`, [round.id, department.id]);
+    ctx.clock.set(morningOf('2026-06-22'));
+
+    // Handing in, not yet committed when the sweep finds the department missing.
+    const handIn = ctx.dataSource.createQueryRunner();
+    await handIn.connect();
+    await handIn.startTransaction();
+    await handIn.query(`update needs_submission set status = 'submitted' where round_id = $1 and department_id = $2`, [round.id, department.id]);
+    const sweep = sut.sweep();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await handIn.commitTransaction();
+    await handIn.release();
+
+    expect(await sweep).toEqual({ queued: 0, failed: 0 });
+    expect(await sent(round.id)).toEqual([]);
+  });
 });
+

@@ -6,6 +6,8 @@ import { addWorkingDays, Clock, LocalDate, localDateInCity, workingDaysBetween }
 import { NotificationOutbox, Recipient } from '@samverka/notifications';
 import { CoordinatorAssignmentEntity, CoordinatorService } from '@samverka/organisation';
 import { MissingNeedsRow, ReminderRepository } from '../repositories/reminder.repository';
+import { SubmissionRepository } from '../repositories/submission.repository';
+import { HANDED_IN_STATUSES } from '../entities/needs-submission.entity';
 
 /** The reminders of a needs deadline, in the order they fall due. */
 export const NEEDS_REMINDER_STAGES = ['before10', 'before3', 'after', 'escalation'] as const;
@@ -50,6 +52,7 @@ export class NeedsReminderService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly reminders: ReminderRepository,
+    private readonly submissions: SubmissionRepository,
     private readonly coordinators: CoordinatorService,
     private readonly directory: RecipientDirectory,
     private readonly outbox: NotificationOutbox,
@@ -79,11 +82,14 @@ export class NeedsReminderService {
 
     for (const { row, stage } of missing) {
       try {
-        result.queued += await this.tx.run(() =>
-          stage === 'escalation'
+        result.queued += await this.tx.run(async () => {
+          // Hold the submission (as handing in does) and look again: a department that handed in since the query gets nothing.
+          const submission = await this.submissions.lockOrCreate(row.roundId, row.departmentId);
+          if (HANDED_IN_STATUSES.includes(submission.status)) return 0;
+          return stage === 'escalation'
             ? this.escalate(row, today, managers.filter((m) => m.departmentId === row.departmentId), active.filter((a) => a.departmentId === row.departmentId))
-            : this.remind(row, stage, today, active.filter((a) => a.departmentId === row.departmentId)),
-        );
+            : this.remind(row, stage, today, active.filter((a) => a.departmentId === row.departmentId));
+        });
       } catch (e) {
         result.failed++;
         this.logger.warn(`Needs reminder ${stage} for department ${row.departmentId} in round ${row.roundId} not queued, retried next sweep: ${(e as Error).message}`);
