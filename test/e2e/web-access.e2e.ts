@@ -3,14 +3,12 @@ import { CoordinatorService } from '@samverka/organisation';
 import { Browser, BrowserContext, Cookie, Page, Response } from 'playwright-core';
 import { fillSignInForm, signInThroughForm } from '../support/browser';
 import { E2eContext } from '../support/e2e';
-import { webSuite } from '../support/web-suite';
+import { webSuite, DEMO_USER } from '../support/web-suite';
 import { TEST_ACTOR, TEST_PASSWORD } from '../support/given';
 
-const ADMIN = 'sofia.berglund@malmo.example';
-const STRATEGIST = 'erik.strand@malmo.example';
-const COORDINATOR = 'annika.asberg@malmo.example'; // Förskoleförvaltningen, by assignment
-const MANAGEMENT = 'helena.ljung@malmo.example'; // Förskoleförvaltningen
-const SECRETARY = 'oskar.dahl@malmo.example'; // Förskolenämnden
+const { admin: ADMIN, strategist: STRATEGIST, coordinator: COORDINATOR, management: MANAGEMENT, secretary: SECRETARY } = DEMO_USER;
+
+
 
 const SESSION_COOKIE = 'samverka_session';
 const LOGIN_CSRF_COOKIE = 'samverka_login_csrf';

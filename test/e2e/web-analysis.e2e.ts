@@ -1,15 +1,14 @@
-import { DEMO_PASSWORD } from '@samverka/identity';
 import { NeedService } from '@samverka/needs';
 import { PlanRoundView } from '@samverka/rounds';
 import { Page } from 'playwright-core';
-import { signInThroughForm } from '../support/browser';
 import { E2eContext } from '../support/e2e';
 import { TEST_ACTOR } from '../support/given';
-import { webSuite } from '../support/web-suite';
+import { webSuite, DEMO_USER } from '../support/web-suite';
+
+const { strategist: STRATEGIST, coordinator: COORDINATOR } = DEMO_USER;
+
 
 /** The demo city's users (password DEMO_PASSWORD). */
-const STRATEGIST = 'erik.strand@malmo.example';
-const COORDINATOR = 'annika.asberg@malmo.example'; // Förskoleförvaltningen, by assignment
 
 const PRESCHOOL = 'Förskoleförvaltningen';
 const CULTURE = 'Kulturförvaltningen';
@@ -39,11 +38,7 @@ describe('the web UI: needs analysis', () => {
   const open = (path: string) => web.open(path);
   const expectAccessible = () => web.expectAccessible();
 
-  async function signIn(email: string): Promise<void> {
-    await web.context.clearCookies();
-    const response = await signInThroughForm(page, ctx.baseUrl, email, DEMO_PASSWORD);
-    expect(response.status()).toBe(303);
-  }
+  const signIn = (email: string) => web.signIn(email);
 
   const analysisPath = (round: PlanRoundView) => `/planomgangar/${round.id}/analys`;
 

@@ -1,10 +1,9 @@
-import { DEMO_PASSWORD } from '@samverka/identity';
 import { Page, Response } from 'playwright-core';
-import { signInThroughForm } from '../support/browser';
-import { webSuite } from '../support/web-suite';
+import { webSuite, DEMO_USER } from '../support/web-suite';
 
-const ADMIN = 'sofia.berglund@malmo.example';
-const STRATEGIST = 'erik.strand@malmo.example';
+const { admin: ADMIN, strategist: STRATEGIST } = DEMO_USER;
+
+
 
 /** Utskick: the admin's list of emails, in a real Chromium with JavaScript off (axe on every page shown). */
 describe('the web UI: Utskick', () => {
@@ -14,10 +13,7 @@ describe('the web UI: Utskick', () => {
     page = web.page;
   });
 
-  async function signIn(email: string): Promise<void> {
-    const response = await signInThroughForm(page, web.ctx.baseUrl, email, DEMO_PASSWORD);
-    expect(response.status()).toBe(303);
-  }
+  const signIn = (email: string) => web.signIn(email);
 
   async function failedEmail(recipientName: string, error: string): Promise<string> {
     const [row] = (await web.ctx.dataSource.query(

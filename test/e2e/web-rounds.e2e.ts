@@ -1,17 +1,14 @@
-import { DEMO_PASSWORD } from '@samverka/identity';
 import { addDays, formatSwedishDate } from '@samverka/kernel';
 import { PlanRoundService, PlanRoundView } from '@samverka/rounds';
 import { Locator, Page, Response } from 'playwright-core';
-import { signInThroughForm } from '../support/browser';
 import { E2eContext } from '../support/e2e';
 import { TEST_ACTOR } from '../support/given';
-import { webSuite } from '../support/web-suite';
+import { webSuite, DEMO_USER } from '../support/web-suite';
+
+const { admin: ADMIN, strategist: STRATEGIST, coordinator: COORDINATOR, management: MANAGEMENT } = DEMO_USER;
+
 
 /** The demo city's users (password DEMO_PASSWORD). */
-const ADMIN = 'sofia.berglund@malmo.example';
-const STRATEGIST = 'erik.strand@malmo.example';
-const COORDINATOR = 'annika.asberg@malmo.example'; // Förskoleförvaltningen, by assignment
-const MANAGEMENT = 'helena.ljung@malmo.example'; // Förskoleförvaltningen
 
 /**
  * Planomgångar in the web UI, in a real Chromium with JavaScript switched
@@ -39,10 +36,7 @@ describe('the web UI: plan rounds', () => {
   const open = (path: string) => web.open(path);
   const expectAccessible = () => web.expectAccessible();
 
-  async function signIn(email: string): Promise<void> {
-    const response = await signInThroughForm(page, ctx.baseUrl, email, DEMO_PASSWORD);
-    expect(response.status()).toBe(303);
-  }
+  const signIn = (email: string) => web.signIn(email);
 
   /** Submits a form by its button and returns the response to the POST itself (before any redirect). */
   async function submit(button: Locator): Promise<Response> {

@@ -5,12 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { Locator, Page, Response } from 'playwright-core';
 import { signInThroughForm } from '../support/browser';
 import { E2eContext } from '../support/e2e';
-import { webSuite } from '../support/web-suite';
+import { webSuite, DEMO_USER } from '../support/web-suite';
 import { TEST_PASSWORD } from '../support/given';
 
+const { admin: ADMIN, strategist: STRATEGIST } = DEMO_USER;
+
+
 /** The demo city's users (password DEMO_PASSWORD), one per role. */
-const ADMIN = 'sofia.berglund@malmo.example';
-const STRATEGIST = 'erik.strand@malmo.example';
 
 /**
  * The web UI in a real Chromium with JavaScript switched off: every page

@@ -1,7 +1,7 @@
-import { DemoUsersSeeder } from '@samverka/identity';
+import { DEMO_PASSWORD, DemoUsersSeeder } from '@samverka/identity';
 import { DemoCitySeeder, OrganisationRegistryService } from '@samverka/organisation';
 import { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { checkAccessibility, describeViolations, launchBrowser } from './browser';
+import { checkAccessibility, describeViolations, launchBrowser, signInThroughForm } from './browser';
 import { e2eContext, E2eContext } from './e2e';
 import { TEST_ACTOR } from './given';
 
@@ -19,7 +19,21 @@ export interface WebSuite {
   open(path: string): Promise<Response>;
   /** Fails with the axe violations (serious and critical, WCAG 2.1 A/AA) of the current page. */
   expectAccessible(): Promise<void>;
+  /** Signs in through the form as a demo user (DEMO_PASSWORD), after clearing the cookies; fails unless it succeeds. */
+  signIn(email: string): Promise<void>;
 }
+
+/** The demo city's users (password DEMO_PASSWORD), one per role. */
+export const DEMO_USER = {
+  admin: 'sofia.berglund@malmo.example',
+  strategist: 'erik.strand@malmo.example',
+  /** Förskoleförvaltningen, by assignment. */
+  coordinator: 'annika.asberg@malmo.example',
+  /** Förskoleförvaltningen. */
+  management: 'helena.ljung@malmo.example',
+  /** Förskolenämnden. */
+  secretary: 'oskar.dahl@malmo.example',
+} as const;
 
 /**
  * The hooks of a browser suite: the real app on the demo city (with its demo
@@ -78,6 +92,11 @@ export function webSuite(env: Record<string, string> = {}): WebSuite {
     async expectAccessible() {
       const violations = await checkAccessibility(page);
       if (violations.length > 0) throw new Error(`${page.url()} has accessibility violations:\n${describeViolations(violations)}`);
+    },
+    async signIn(email) {
+      await context.clearCookies();
+      const response = await signInThroughForm(page, ctx.baseUrl, email, DEMO_PASSWORD);
+      if (response.status() !== 303) throw new Error(`signing in ${email} answered ${response.status()}, not 303`);
     },
   };
 }
