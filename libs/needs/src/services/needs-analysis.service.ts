@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@samverka/kernel';
 import { PlanRoundService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
-import { Workbook } from 'exceljs';
+import type { Workbook as ExcelWorkbook } from 'exceljs';
 import { EvidenceKind, NeedPriority } from '../entities/need.entity';
 import { SubmissionStatus } from '../entities/needs-submission.entity';
 import { ReferenceKind } from '../entities/reference-item.entity';
@@ -257,6 +257,9 @@ export class NeedsAnalysisService {
   }
 
   private async toXlsx(rows: NeedRow[], labels: Labels): Promise<Buffer> {
+    // exceljs takes about 0.3 s to load: only the first spreadsheet download pays it, not every start of the API and worker.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Workbook } = require('exceljs') as { Workbook: new () => ExcelWorkbook };
     const workbook = new Workbook();
     workbook.creator = 'Samverka';
     workbook.created = workbook.modified = this.clock.now();
