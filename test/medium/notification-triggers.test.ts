@@ -1,8 +1,8 @@
 import { CLI_ACTOR } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
-import { CoverageAlertService, IdentityModule, UserAdminService } from '@samverka/identity';
+import { IdentityModule, RecipientDirectory, UserAdminService } from '@samverka/identity';
 import { NotificationEntity } from '@samverka/notifications';
-import { CoordinatorService, DepartmentEntity, OrganisationErrorCode } from '@samverka/organisation';
+import { CoordinatorService, CoverageAlertService, CoverageAlertsModule, DepartmentEntity, OrganisationErrorCode } from '@samverka/organisation';
 import { codeOf } from '../support/code-of';
 import { TEST_ACTOR } from '../support/given';
 import { mediumContext, MediumContext } from '../support/medium';
@@ -13,7 +13,7 @@ describe('notification triggers', () => {
   let ctx: MediumContext;
 
   beforeAll(async () => {
-    ctx = await mediumContext([IdentityModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
+    ctx = await mediumContext([IdentityModule, CoverageAlertsModule.register({ imports: [IdentityModule], managers: RecipientDirectory })], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
   });
   afterAll(() => ctx.close());
   beforeEach(() => ctx.clock.set(START));

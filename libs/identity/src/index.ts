@@ -10,5 +10,4 @@ export * from './services/oidc.service';
 export * from './services/user-admin.service';
 export * from './demo/demo-users.seeder';
 export * from './services/notification-preference.service';
-export * from './services/coverage-alert.service';
 export * from './services/recipient-directory.service';

@@ -9,3 +9,4 @@ export * from './mail/mailer';
 export * from './mail/nodemailer.mailer';
 export * from './notification.exception';
 export * from './notification-admin.service';
+export * from './links.service';

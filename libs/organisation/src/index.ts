@@ -4,5 +4,7 @@ export * from './organisation.module';
 export * from './services/organisation-registry.service';
 export * from './services/people.service';
 export * from './services/coordinator.service';
+export * from './services/coverage-alert.service';
+export * from './coverage-alerts.module';
 export type { CoverageGapRow } from './repositories/coordinator-assignment.repository';
 export * from './demo/demo-city.seeder';

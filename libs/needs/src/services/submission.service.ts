@@ -1,10 +1,9 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Actor, AuditService, personLabelOf } from '@samverka/audit';
-import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { TransactionHost } from '@samverka/database';
 import { RecipientDirectory } from '@samverka/identity';
 import { Clock, CommonError } from '@samverka/kernel';
-import { NotificationOutbox } from '@samverka/notifications';
+import { Links, NotificationOutbox } from '@samverka/notifications';
 import { ParticipantProgress, PlanRoundFactsLoader, PlanRoundService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import { EDITABLE_STATUSES, HANDED_IN_STATUSES, NeedsSubmissionEntity, SubmissionStatus } from '../entities/needs-submission.entity';
 import { NeedsError, NeedsErrorCode } from '../needs.exception';
@@ -48,7 +47,7 @@ export class SubmissionService implements OnModuleInit {
     private readonly outbox: NotificationOutbox,
     private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
+    private readonly links: Links,
   ) {}
 
   onModuleInit(): void {
@@ -184,7 +183,7 @@ export class SubmissionService implements OnModuleInit {
           needCount,
           late: saved.late,
           needsDeadline: round.needsDeadline,
-          roundUrl: `${this.config.app.publicUrl}/planomgangar/${round.id}/behov/${departmentId}`,
+          roundUrl: this.links.departmentNeeds(round.id, departmentId),
         },
         `needs.endorsement_requested:${round.id}:${departmentId}:${saved.version}:${m.userId}`,
       );
