@@ -40,7 +40,7 @@ describe(DemoCitySeeder.name, () => {
     expect(round).toMatchObject({ title: 'Utvecklingsplan för kontaktcenter 2027 och framåt', year: 2027, state: 'collectingNeeds', deadlines: { needs: '2027-01-03' } });
     expect(round!.participants).toHaveLength(13);
     expect(round!.participants.filter((p) => p.coordinators.length === 0).map((p) => p.name).sort()).toEqual(['Miljöförvaltningen', 'Stadsbyggnadskontoret']);
-    const launchMails = await ctx.dataSource.getRepository(NotificationEntity).createQueryBuilder('n').where(`n.kind = 'round.launched'`).getCount();
+    const launchMails = await ctx.dataSource.getRepository<NotificationEntity>('NotificationEntity').createQueryBuilder('n').where(`n.kind = 'round.launched'`).getCount();
     expect(launchMails).toBeGreaterThanOrEqual(11);
     expect(await ctx.get(DemoRoundSeeder).seed(TEST_ACTOR)).toBeNull();
   });

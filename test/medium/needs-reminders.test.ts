@@ -43,7 +43,7 @@ describe(NeedsReminderService.name, () => {
   /** The reminders and escalations queued for a round: who got which stage, in a stable order. */
   const remindersOf = async (roundId: string) => {
     const rows = await ctx.dataSource
-      .getRepository(NotificationEntity)
+      .getRepository<NotificationEntity>('NotificationEntity')
       .createQueryBuilder('n')
       .where('n.dedup_key like :prefix', { prefix: `needs.reminder:${roundId}:%` })
       .orderBy('n.dedup_key')

@@ -125,7 +125,7 @@ describe('needs collection', () => {
       await expect(submissions.submit(TEST_ACTOR, round.id, department.id)).rejects.toMatchObject({ code: NeedsErrorCode.SUBMISSION_STEP_NOT_ALLOWED });
       const logged = await needs.create(TEST_ACTOR, round.id, need(department.id));
       expect(await submissions.submit(TEST_ACTOR, round.id, department.id)).toMatchObject({ status: 'submitted', needCount: 1, submission: { late: false } });
-      const mails = await ctx.dataSource.getRepository(NotificationEntity).findBy({ kind: 'needs.endorsement_requested' });
+      const mails = await ctx.dataSource.getRepository<NotificationEntity>('NotificationEntity').findBy({ kind: 'needs.endorsement_requested' });
       expect(mails).toEqual([expect.objectContaining({ recipientEmail: manager.email, data: expect.objectContaining({ departmentName: 'Kulturförvaltningen', needCount: 1 }) })]);
 
       await expect(needs.update(TEST_ACTOR, logged.id, { title: 'Ändrad' })).rejects.toMatchObject({ code: NeedsErrorCode.SUBMISSION_NOT_EDITABLE });

@@ -20,7 +20,7 @@ describe('notification triggers', () => {
 
   const notifications = (keyPrefix: string) =>
     ctx.dataSource
-      .getRepository(NotificationEntity)
+      .getRepository<NotificationEntity>('NotificationEntity')
       .createQueryBuilder('n')
       .where('n.dedup_key like :prefix', { prefix: `${keyPrefix}%` })
       .orderBy('n.dedup_key')

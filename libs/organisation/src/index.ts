@@ -1,4 +1,6 @@
-export * from './entities';
+// Entities are exported as types only: other code reads them through this library's services, never its tables.
+export type { CommitteeEntity, CoordinatorAssignmentEntity, CoordinatorKind, DepartmentEntity, PersonEntity } from './entities';
+export { COORDINATOR_KINDS, DEFAULT_RESPONSIBILITIES, NO_DOUBLE_ASSIGNMENT_CONSTRAINT, ONE_PRIMARY_CONSTRAINT } from './entities';
 export * from './organisation.exception';
 export * from './organisation.module';
 export * from './services/organisation-registry.service';
