@@ -14,13 +14,14 @@ import { SubmissionRepository } from './repositories/submission.repository';
 import { NeedService } from './services/need.service';
 import { NeedsAnalysisService } from './services/needs-analysis.service';
 import { NeedsReminderService } from './services/needs-reminder.service';
+import { NeedsRoundFacts } from './services/needs-round-facts.provider';
 import { ReferenceDataService } from './services/reference-data.service';
 import { SubmissionService } from './services/submission.service';
 
-/** Needs collection (behovsinsamling): reference data, needs, submissions. */
+/** Needs collection (behovsinsamling): reference data, needs, submissions; the provider of the rounds' "needs" facts. */
 @Module({
   imports: [TypeOrmModule.forFeature([ReferenceItemEntity, NeedEntity, NeedsSubmissionEntity]), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule],
-  providers: [ReferenceRepository, NeedRepository, SubmissionRepository, AnalysisRepository, ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, ReminderRepository, NeedsReminderService],
+  providers: [ReferenceRepository, NeedRepository, SubmissionRepository, AnalysisRepository, ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, ReminderRepository, NeedsReminderService, NeedsRoundFacts],
   exports: [ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, NeedsReminderService],
 })
 export class NeedsModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
 import { CommonError } from '@samverka/kernel';
-import { PlanRoundService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
+import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import { Evidence, NeedEntity, NeedPriority } from '../entities/need.entity';
 import { EDITABLE_STATUSES } from '../entities/needs-submission.entity';
 import { NeedsError, NeedsErrorCode } from '../needs.exception';
@@ -60,7 +60,7 @@ export class NeedService {
     private readonly needs: NeedRepository,
     private readonly submissions: SubmissionRepository,
     private readonly reference: ReferenceDataService,
-    private readonly rounds: PlanRoundService,
+    private readonly rounds: PlanRoundQueryService,
     private readonly audit: AuditService,
   ) {}
 

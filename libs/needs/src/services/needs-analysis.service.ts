@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@samverka/kernel';
-import { PlanRoundService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
+import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import type { Workbook as ExcelWorkbook } from 'exceljs';
 import { EvidenceKind, NeedPriority } from '../entities/need.entity';
 import { SubmissionStatus } from '../entities/needs-submission.entity';
@@ -124,7 +124,7 @@ export class NeedsAnalysisService {
   constructor(
     private readonly analysis: AnalysisRepository,
     private readonly needs: NeedRepository,
-    private readonly rounds: PlanRoundService,
+    private readonly rounds: PlanRoundQueryService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
