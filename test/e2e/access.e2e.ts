@@ -11,7 +11,7 @@ import { ModuleRef, Reflector } from '@nestjs/core';
 import { SAMVERKA_CONFIG } from '@samverka/config';
 import { hashToken, NotificationPreferenceService, PrincipalService, SessionService } from '@samverka/identity';
 import { addDays } from '@samverka/kernel';
-import { PlanRoundService, PlanRoundView } from '@samverka/rounds';
+import { PlanRoundQueryService, PlanRoundView } from '@samverka/rounds';
 import { NeedService, ReferenceDataService, SubmissionService } from '@samverka/needs';
 import { AccessGuard } from '../../apps/api/src/auth/access.guard';
 import { AccessWorld, buildAccessWorld, Caller, CALLER_NOTES, CALLERS, SignedInCaller, TEST_ACTOR } from '../support/access-fixtures';
@@ -283,7 +283,7 @@ const ROUTES: Record<string, RouteSpec> = {
       const caseNumber = `STK-${w.unique()}`;
       return {
         body: { title: 'Utvecklingsplan', year: nextRoundYear(), caseNumber, participantDepartmentIds: [w.departmentA.id], deadlines: { needs: addDays(w.today, 30) } },
-        effect: async () => (await w.ctx.app.get(PlanRoundService).list({ all: true, departmentIds: [], committeeIds: [] })).some((r) => r.caseNumber === caseNumber),
+        effect: async () => (await w.ctx.app.get(PlanRoundQueryService).list({ all: true, departmentIds: [], committeeIds: [] })).some((r) => r.caseNumber === caseNumber),
       };
     },
   },
@@ -303,7 +303,7 @@ const ROUTES: Record<string, RouteSpec> = {
     status: 200,
     build: async (w) => {
       const round = await w.ctx.given.round({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
-      return { params: { id: round.id }, body: { title: 'Ändrad titel' }, effect: async () => (await w.ctx.app.get(PlanRoundService).view(round.id)).title === 'Ändrad titel' };
+      return { params: { id: round.id }, body: { title: 'Ändrad titel' }, effect: async () => (await w.ctx.app.get(PlanRoundQueryService).view(round.id)).title === 'Ändrad titel' };
     },
   },
   'POST /api/v1/rounds/{id}/events': {
@@ -311,7 +311,7 @@ const ROUTES: Record<string, RouteSpec> = {
     status: 200,
     build: async (w) => {
       const round = await w.ctx.given.round({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
-      return { params: { id: round.id }, body: { type: 'LAUNCH' }, effect: async () => (await w.ctx.app.get(PlanRoundService).view(round.id)).state === 'collectingNeeds' };
+      return { params: { id: round.id }, body: { type: 'LAUNCH' }, effect: async () => (await w.ctx.app.get(PlanRoundQueryService).view(round.id)).state === 'collectingNeeds' };
     },
   },
 

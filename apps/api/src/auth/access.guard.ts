@@ -4,7 +4,7 @@ import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { actsForCommittee, actsForDepartment, IdentityError, IdentityErrorCode, Principal, PrincipalService, SessionService } from '@samverka/identity';
 import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { PlanRoundService } from '@samverka/rounds';
+import { PlanRoundQueryService } from '@samverka/rounds';
 import { AccessRule } from './access-rules';
 import { roundScopeOf } from './round-scope';
 import { ACCESS_RULES } from './allow.decorator';
@@ -94,7 +94,7 @@ export class AccessGuard implements CanActivate {
         return (await rule.locate(request, this.refs)) === p.personId;
       case 'roundParticipant': {
         const roundId = await rule.locate(request, this.refs);
-        return !!roundId && (await this.refs.get(PlanRoundService, { strict: false }).isVisibleTo(roundId, roundScopeOf(p)));
+        return !!roundId && (await this.refs.get(PlanRoundQueryService, { strict: false }).isVisibleTo(roundId, roundScopeOf(p)));
       }
     }
   }

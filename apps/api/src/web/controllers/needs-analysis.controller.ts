@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Principal } from '@samverka/identity';
 import { NeedsAnalysisService, ReferenceDataService } from '@samverka/needs';
-import { PlanRoundService } from '@samverka/rounds';
+import { PlanRoundQueryService } from '@samverka/rounds';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, participantOfRound, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
@@ -27,7 +27,7 @@ const ROUND = UuidParam('Planomgången');
 @Controller(`${ROUNDS_PATH.slice(1)}/:id/analys`)
 export class NeedsAnalysisPageController {
   constructor(
-    private readonly rounds: PlanRoundService,
+    private readonly rounds: PlanRoundQueryService,
     private readonly analysis: NeedsAnalysisService,
     private readonly reference: ReferenceDataService,
     private readonly views: ViewRenderer,

@@ -4,7 +4,7 @@ import { Actor } from '@samverka/audit';
 import { IdentityError, Principal } from '@samverka/identity';
 import { CommonError, CommonErrorCode, DomainError } from '@samverka/kernel';
 import { EDITABLE_STATUSES, NeedEntity, NeedsError, NeedsErrorCode, NeedService, ReferenceDataService, SubmissionRow, SubmissionService, SubmissionStep } from '@samverka/needs';
-import { PlanRoundService, RoundBasics } from '@samverka/rounds';
+import { PlanRoundQueryService, RoundBasics } from '@samverka/rounds';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, ofDepartment, participantOfRound, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
@@ -63,7 +63,7 @@ const statusOf = (e: DomainError): number => httpStatusFor(e.code as ErrorCode);
 @Controller(`${ROUNDS_PATH.slice(1)}/:id/behov/:departmentId`)
 export class NeedsPageController {
   constructor(
-    private readonly rounds: PlanRoundService,
+    private readonly rounds: PlanRoundQueryService,
     private readonly needs: NeedService,
     private readonly submissions: SubmissionService,
     private readonly reference: ReferenceDataService,
