@@ -6,7 +6,7 @@ import { IdentityModule } from '@samverka/identity';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { DemoRoundSeeder } from './demo/demo-round.seeder';
-import { PlanRoundAreaEntity, PlanRoundEntity, PlanRoundEventEntity, PlanRoundParticipantEntity } from './entities';
+import { PlanRoundAreaEntity, PlanRoundEntity, PlanRoundEventEntity, PlanRoundParticipantEntity } from './entities/index';
 import { PlanRoundFactsLoader } from './facts/plan-round-facts.loader';
 import { RoundFactProviders } from './facts/round-fact-providers';
 import { PlanRoundEventRepository } from './repositories/plan-round-event.repository';
