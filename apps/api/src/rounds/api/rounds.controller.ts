@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Re
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
-import { PlanRoundService, PlanRoundView } from '@samverka/rounds';
+import { PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, participantOfRound, signedIn, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
@@ -19,7 +19,11 @@ const IF_MATCH = { name: 'If-Match', required: false, description: 'the version 
 @ApiTags('rounds')
 @Controller('api/v1/rounds')
 export class RoundsController {
-  constructor(private readonly rounds: PlanRoundService) {}
+  constructor(
+    private readonly rounds: PlanRoundQueryService,
+    private readonly commands: PlanRoundCommandService,
+    private readonly steps: PlanRoundStepService,
+  ) {}
 
   private withEtag(reply: FastifyReply, round: PlanRoundView): PlanRoundView {
     void reply.header('etag', etagOf(round.version));
@@ -30,7 +34,7 @@ export class RoundsController {
   @Allow(strategist())
   @ApiOperation({ summary: 'Create a plan round (preparing); participants default to every active department, areas to the five of the plan' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreatePlanRoundDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<PlanRoundDto> {
-    return this.withEtag(reply, await this.rounds.create(actor, dto));
+    return this.withEtag(reply, await this.commands.create(actor, dto));
   }
 
   @Get()
@@ -58,7 +62,7 @@ export class RoundsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PlanRoundDto> {
-    return this.withEtag(reply, await this.rounds.update(actor, id, dto, versionFromIfMatch(ifMatch)));
+    return this.withEtag(reply, await this.commands.update(actor, id, dto, versionFromIfMatch(ifMatch)));
   }
 
   @Get(':id/history')
@@ -80,6 +84,6 @@ export class RoundsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PlanRoundDto> {
-    return this.withEtag(reply, await this.rounds.transition(actor, id, dto, versionFromIfMatch(ifMatch)));
+    return this.withEtag(reply, await this.steps.transition(actor, id, dto, versionFromIfMatch(ifMatch)));
   }
 }

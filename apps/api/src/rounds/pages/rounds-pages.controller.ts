@@ -4,7 +4,7 @@ import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
 import { CommonErrorCode, DomainError } from '@samverka/kernel';
 import { OrganisationRegistryService } from '@samverka/organisation';
-import { PlanRoundService } from '@samverka/rounds';
+import { PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService } from '@samverka/rounds';
 import { PLAN_ROUND_FINAL_STATES } from '@samverka/workflow';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, participantOfRound, signedIn, strategist } from '../../auth/access-rules';
@@ -15,8 +15,8 @@ import { CurrentActor } from '../../shell/current-actor.decorator';
 import { ErrorCode, httpStatusFor } from '../../common/domain-exception.filter';
 import { UuidParam } from '../../shell/uuid-param';
 import { FieldErrors } from '../../shell/form-body';
-import { defaultRoundForm, readRoundForm, roundErrorsFrom, RoundFormValues, validateRoundForm } from './round-form';
-import { isSteeringEventType, readStepForm, StepFormValues, stepErrorsFrom, validateStepForm } from './step-form';
+import { defaultRoundForm, readRoundForm, roundErrorsFrom, RoundFormValues, toCreateRoundCommand } from './round-form';
+import { isSteeringEventType, readStepForm, StepFormValues, stepErrorsFrom, toStepCommand } from './step-form';
 import { buildNewRoundPage } from './new-round.presenter';
 import { roundPath } from './round-format';
 import { buildRoundList } from './round-list.presenter';
@@ -38,8 +38,9 @@ const statusOf = (e: DomainError): number => httpStatusFor(e.code as ErrorCode);
 /**
  * Planomgångar: the list, the new-round form, a round's page, and the step
  * forms on it. Everyone signed in gets the list of the rounds they may read;
- * only strategists create rounds and take steps. The pages call
- * PlanRoundService directly, like the other web controllers call theirs;
+ * only strategists create rounds and take steps. The pages call the round
+ * services directly (the forms only map fields to commands and violations
+ * back to fields: the rules are the rounds' own);
  * every form carries the session's CSRF token (checked by the AccessGuard)
  * and the readers take only their own named fields.
  */
@@ -48,7 +49,9 @@ const statusOf = (e: DomainError): number => httpStatusFor(e.code as ErrorCode);
 @Controller(ROUNDS_PATH.slice(1))
 export class RoundsPagesController {
   constructor(
-    private readonly rounds: PlanRoundService,
+    private readonly rounds: PlanRoundQueryService,
+    private readonly commands: PlanRoundCommandService,
+    private readonly steps: PlanRoundStepService,
     private readonly registry: OrganisationRegistryService,
     private readonly views: ViewRenderer,
   ) {}
@@ -73,11 +76,9 @@ export class RoundsPagesController {
   @Allow(strategist())
   async create(@CurrentPrincipal() principal: Principal, @CurrentActor() actor: Actor, @Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
     const { values, action } = readRoundForm(body);
-    const { errors, input } = validateRoundForm(values, this.rounds.today());
-    if (!input) return this.newRoundPage(reply, values, errors, [], HttpStatus.BAD_REQUEST);
     let created;
     try {
-      created = await this.rounds.create(actor, input);
+      created = await this.commands.create(actor, toCreateRoundCommand(values));
     } catch (e) {
       const failure = expected(e) ? roundErrorsFrom(e, values) : null;
       if (!expected(e) || !failure) throw e;
@@ -85,7 +86,7 @@ export class RoundsPagesController {
     }
     if (action === 'save') return this.redirect(reply, created.id, { created: true });
     try {
-      await this.rounds.transition(actor, created.id, { type: 'LAUNCH' }, created.version);
+      await this.steps.transition(actor, created.id, { type: 'LAUNCH' }, created.version);
     } catch (e) {
       // The round exists: its page says why collecting needs could not start.
       const failure = expected(e) ? stepErrorsFrom(e) : null;
@@ -127,10 +128,10 @@ export class RoundsPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const values = readStepForm(body);
-    const { errors, general, input, version } = validateStepForm(values);
-    if (!input) return this.stepFailed(reply, principal, id, values, errors, general, HttpStatus.BAD_REQUEST);
+    const { input, version, general } = toStepCommand(values);
+    if (general.length > 0) return this.stepFailed(reply, principal, id, values, {}, general, HttpStatus.BAD_REQUEST);
     try {
-      await this.rounds.transition(actor, id, input, version);
+      await this.steps.transition(actor, id, input, version);
     } catch (e) {
       const failure = expected(e) ? stepErrorsFrom(e) : null;
       if (!expected(e) || !failure) throw e;
