@@ -5,6 +5,7 @@ import { IdentityModule } from '@samverka/identity';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
+import { NeedsAccessPolicy } from './access/needs-access.policy';
 import { NeedEntity, NeedsSubmissionEntity, ReferenceItemEntity } from './entities';
 import { AnalysisRepository } from './repositories/analysis.repository';
 import { NeedRepository } from './repositories/need.repository';
@@ -20,7 +21,7 @@ import { SubmissionService } from './services/submission.service';
 /** Needs collection (behovsinsamling): reference data, needs, submissions. */
 @Module({
   imports: [TypeOrmModule.forFeature([ReferenceItemEntity, NeedEntity, NeedsSubmissionEntity]), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule],
-  providers: [ReferenceRepository, NeedRepository, SubmissionRepository, AnalysisRepository, ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, ReminderRepository, NeedsReminderService],
-  exports: [ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, NeedsReminderService],
+  providers: [ReferenceRepository, NeedRepository, SubmissionRepository, AnalysisRepository, ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, ReminderRepository, NeedsReminderService, NeedsAccessPolicy],
+  exports: [NeedsAccessPolicy, ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, NeedsReminderService],
 })
 export class NeedsModule {}

@@ -1,6 +1,7 @@
 export * from './entities';
 export * from './rounds.exception';
 export * from './rounds.module';
+export * from './access/round-access.policy';
 export * from './default-areas';
 export * from './deadlines';
 export * from './services/plan-round.service';

@@ -4,6 +4,7 @@ import { AuditModule } from '@samverka/audit';
 import { IdentityModule } from '@samverka/identity';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
+import { RoundAccessPolicy } from './access/round-access.policy';
 import { DemoRoundSeeder } from './demo/demo-round.seeder';
 import { PlanRoundAreaEntity, PlanRoundEntity, PlanRoundEventEntity, PlanRoundParticipantEntity } from './entities';
 import { PlanRoundEventRepository } from './repositories/plan-round-event.repository';
@@ -22,7 +23,7 @@ import { RoundNotifier } from './services/round-notifier';
     IdentityModule,
     NotificationsModule,
   ],
-  providers: [PlanRoundRepository, PlanRoundEventRepository, PlanRoundFactsLoader, RoundNotifier, PlanRoundService, RoundDeadlineService, DemoRoundSeeder],
-  exports: [PlanRoundService, RoundDeadlineService, DemoRoundSeeder, PlanRoundFactsLoader],
+  providers: [PlanRoundRepository, PlanRoundEventRepository, PlanRoundFactsLoader, RoundNotifier, PlanRoundService, RoundDeadlineService, DemoRoundSeeder, RoundAccessPolicy],
+  exports: [RoundAccessPolicy, PlanRoundService, RoundDeadlineService, DemoRoundSeeder, PlanRoundFactsLoader],
 })
 export class RoundsModule {}
