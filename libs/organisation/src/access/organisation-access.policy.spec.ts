@@ -1,20 +1,21 @@
 import { COMMITTEE, DEPARTMENT, PERSON, principal, PrincipalName, PRINCIPALS } from '../../../../test/support/principals';
-import { actsForCommittee, actsForDepartment, isPerson, mayViewDepartment, seesAllDepartments } from './organisation-access.policy';
+import { actsForCommittee, actsForDepartment, isPerson, mayAdministerCoordinators, mayViewDepartment, seesAllDepartments } from './organisation-access.policy';
 
 describe('organisation access policy', () => {
   // Department A serves committee A; every caller is asked about A.
-  it.each<[PrincipalName, boolean, boolean, boolean, boolean, boolean, boolean]>([
-    ['admin', true, true, false, false, false, false],
-    ['strategist', true, true, false, false, false, false],
-    ['coordinator-own', false, true, true, false, true, false],
-    ['coordinator-other', false, false, false, false, false, false],
-    ['management-own', false, true, false, true, true, false],
-    ['management-other', false, false, false, false, false, false],
-    ['secretary-own', false, false, false, false, false, true],
-    ['secretary-other', false, false, false, false, false, false],
-    ['nobody', false, false, false, false, false, false],
-  ])('%s: sees every department %s, views A %s, coordinates A %s, manages A %s, acts for A %s, secretary of committee A %s', (caller, all, view, coordinates, manages, either, secretary) => {
+  it.each<[PrincipalName, boolean, boolean, boolean, boolean, boolean, boolean, boolean]>([
+    ['admin', true, true, false, false, false, false, true],
+    ['strategist', true, true, false, false, false, false, false],
+    ['coordinator-own', false, true, true, false, true, false, false],
+    ['coordinator-other', false, false, false, false, false, false, false],
+    ['management-own', false, true, false, true, true, false, false],
+    ['management-other', false, false, false, false, false, false, false],
+    ['secretary-own', false, false, false, false, false, true, false],
+    ['secretary-other', false, false, false, false, false, false, false],
+    ['nobody', false, false, false, false, false, false, false],
+  ])('%s: sees every department %s, views A %s, coordinates A %s, manages A %s, acts for A %s, secretary of committee A %s, administers coordinators %s', (caller, all, view, coordinates, manages, either, secretary, administers) => {
     const p = PRINCIPALS[caller];
+    expect(mayAdministerCoordinators(p)).toBe(administers);
     expect(seesAllDepartments(p)).toBe(all);
     expect(mayViewDepartment(p, DEPARTMENT)).toBe(view);
     expect(actsForDepartment(p, ['coordinator'], DEPARTMENT)).toBe(coordinates);

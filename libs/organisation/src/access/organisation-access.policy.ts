@@ -39,6 +39,11 @@ export function mayViewDepartment(p: Principal, departmentId: string): boolean {
   return seesAllDepartments(p) || actsForDepartment(p, ['coordinator', 'management'], departmentId);
 }
 
+/** Admins appoint coordinators and end their assignments. */
+export function mayAdministerCoordinators(p: Principal): boolean {
+  return p.admin;
+}
+
 /** The department and the person a coordinator assignment joins. */
 export interface AssignmentParties {
   departmentId: string;
