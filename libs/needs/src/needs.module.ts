@@ -6,7 +6,7 @@ import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
 import { NeedsAccessPolicy } from './access/needs-access.policy';
-import { NeedEntity, NeedsSubmissionEntity, ReferenceItemEntity } from './entities';
+import { NeedEntity, NeedsSubmissionEntity, ReferenceItemEntity } from './entities/index';
 import { AnalysisRepository } from './repositories/analysis.repository';
 import { NeedRepository } from './repositories/need.repository';
 import { ReferenceRepository } from './repositories/reference.repository';

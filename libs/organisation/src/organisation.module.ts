@@ -4,7 +4,7 @@ import { AuditModule } from '@samverka/audit';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationAccessPolicy } from './access/organisation-access.policy';
 import { DemoCitySeeder } from './demo/demo-city.seeder';
-import { CommitteeEntity, CoordinatorAssignmentEntity, DepartmentEntity, PersonEntity } from './entities';
+import { CommitteeEntity, CoordinatorAssignmentEntity, DepartmentEntity, PersonEntity } from './entities/index';
 import { CommitteeRepository } from './repositories/committee.repository';
 import { CoordinatorAssignmentRepository } from './repositories/coordinator-assignment.repository';
 import { DepartmentRepository } from './repositories/department.repository';

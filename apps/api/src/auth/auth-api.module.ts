@@ -5,8 +5,8 @@ import { NeedsModule } from '@samverka/needs';
 import { OrganisationModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
 import { AccessGuard } from './access.guard';
-import { AuthController } from './auth.controller';
-import { UsersController } from './users.controller';
+import { AuthController } from './api/auth.controller';
+import { UsersController } from './api/users.controller';
 
 /** Sign-in over the API, the admin's user management, and the one guard every route passes (it asks the contexts' access policies). */
 @Module({
