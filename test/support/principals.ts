@@ -27,15 +27,20 @@ export const principal = (reach: Partial<Principal> = {}): Principal => ({
   ...reach,
 });
 
-export const PRINCIPALS = {
-  admin: principal({ admin: true }),
-  strategist: principal({ strategist: true }),
-  'coordinator-own': principal({ coordinator: [DEPARTMENT] }),
-  'coordinator-other': principal({ coordinator: [OTHER_DEPARTMENT] }),
-  'management-own': principal({ management: [DEPARTMENT] }),
-  'management-other': principal({ management: [OTHER_DEPARTMENT] }),
-  'secretary-own': principal({ committeeSecretary: [COMMITTEE] }),
-  'secretary-other': principal({ committeeSecretary: [OTHER_COMMITTEE] }),
-  nobody: principal(),
-} as const;
+/** The access table's callers for department A (`department`, in committee A) against department B: own and other. */
+export function principalsFor(a: { department: string; committee: string }, b: { department: string; committee: string }) {
+  return {
+    admin: principal({ admin: true }),
+    strategist: principal({ strategist: true }),
+    'coordinator-own': principal({ coordinator: [a.department] }),
+    'coordinator-other': principal({ coordinator: [b.department] }),
+    'management-own': principal({ management: [a.department] }),
+    'management-other': principal({ management: [b.department] }),
+    'secretary-own': principal({ committeeSecretary: [a.committee] }),
+    'secretary-other': principal({ committeeSecretary: [b.committee] }),
+    nobody: principal(),
+  } as const;
+}
+
+export const PRINCIPALS = principalsFor({ department: DEPARTMENT, committee: COMMITTEE }, { department: OTHER_DEPARTMENT, committee: OTHER_COMMITTEE });
 export type PrincipalName = keyof typeof PRINCIPALS;
