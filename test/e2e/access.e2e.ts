@@ -7,9 +7,7 @@
  * test/support/access-fixtures.ts (everything targets department A).
  */
 import { ExecutionContext } from '@nestjs/common';
-import { ModuleRef, Reflector } from '@nestjs/core';
-import { SAMVERKA_CONFIG } from '@samverka/config';
-import { hashToken, NotificationPreferenceService, PrincipalService, SessionService } from '@samverka/identity';
+import { hashToken, NotificationPreferenceService, SessionService } from '@samverka/identity';
 import { addDays } from '@samverka/kernel';
 import { PlanRoundQueryService, PlanRoundView } from '@samverka/rounds';
 import { NeedService, ReferenceDataService, SubmissionService } from '@samverka/needs';
@@ -776,13 +774,7 @@ describe('access control', () => {
     });
 
     it('refuses a handler without an access rule for everyone, admins included (default deny)', async () => {
-      const guard = new AccessGuard(
-        ctx.app.get(Reflector),
-        ctx.app.get(ModuleRef),
-        ctx.app.get(SessionService),
-        ctx.app.get(PrincipalService),
-        ctx.app.get(SAMVERKA_CONFIG),
-      );
+      const guard = ctx.app.get(AccessGuard);
       class UndeclaredController {
         handler() {
           // no @Allow: what a new route looks like before anyone declares who may call it

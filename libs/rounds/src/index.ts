@@ -1,6 +1,7 @@
 export * from './entities/index';
 export * from './rounds.exception';
 export * from './rounds.module';
+export * from './access/round-access.policy';
 export * from './default-areas';
 export * from './deadlines';
 export * from './plan-round.model';

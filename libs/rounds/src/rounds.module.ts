@@ -5,6 +5,7 @@ import { AuditModule } from '@samverka/audit';
 import { IdentityModule } from '@samverka/identity';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
+import { RoundAccessPolicy } from './access/round-access.policy';
 import { DemoRoundSeeder } from './demo/demo-round.seeder';
 import { PlanRoundAreaEntity, PlanRoundEntity, PlanRoundEventEntity, PlanRoundParticipantEntity } from './entities/index';
 import { PlanRoundFactsLoader } from './facts/plan-round-facts.loader';
@@ -42,7 +43,8 @@ import { RoundNotifier } from './services/round-notifier';
     PlanRoundStepService,
     RoundDeadlineService,
     DemoRoundSeeder,
+    RoundAccessPolicy,
   ],
-  exports: [PlanRoundQueryService, PlanRoundCommandService, PlanRoundStepService, RoundDeadlineService, DemoRoundSeeder],
+  exports: [RoundAccessPolicy, PlanRoundQueryService, PlanRoundCommandService, PlanRoundStepService, RoundDeadlineService, DemoRoundSeeder],
 })
 export class RoundsModule {}

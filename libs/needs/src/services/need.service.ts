@@ -3,6 +3,7 @@ import { Actor, AuditService } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
 import { CommonError } from '@samverka/kernel';
 import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
+import { visibleDepartments } from '../access/needs-access.policy';
 import { Evidence, NeedEntity, NeedPriority } from '../entities/need.entity';
 import { EDITABLE_STATUSES } from '../entities/needs-submission.entity';
 import { NeedsError, NeedsErrorCode } from '../needs.exception';
@@ -42,12 +43,6 @@ const snapshot = (n: NeedEntity) => ({
   priority: n.priority,
   consequence: n.consequence,
 });
-
-/** The departments of a round a reader may see the needs of: all for strategists and admins; otherwise their own and their committee's. */
-export function visibleDepartments(round: RoundBasics, scope: RoundReaderScope): string[] | undefined {
-  if (scope.all) return undefined;
-  return round.participants.filter((p) => scope.departmentIds.includes(p.departmentId) || scope.committeeIds.includes(p.committeeId)).map((p) => p.departmentId);
-}
 
 /**
  * Behov: coordinators log their department's needs while the round collects needs and the

@@ -7,7 +7,7 @@ import { SubmissionStatus } from '../entities/needs-submission.entity';
 import { ReferenceKind } from '../entities/reference-item.entity';
 import { AnalysisRepository, CountCell, ReferenceLabel } from '../repositories/analysis.repository';
 import { NeedFilter, NeedRepository, NeedRow } from '../repositories/need.repository';
-import { visibleDepartments } from './need.service';
+import { visibleDepartments } from '../access/needs-access.policy';
 import { SUBMISSION_STATUS_LABELS } from './submission.service';
 
 /**

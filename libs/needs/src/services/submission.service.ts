@@ -10,7 +10,7 @@ import { EDITABLE_STATUSES, HANDED_IN_STATUSES, NeedsSubmissionEntity, Submissio
 import { NeedsError, NeedsErrorCode } from '../needs.exception';
 import { NeedRepository } from '../repositories/need.repository';
 import { SubmissionRepository, SubmissionRow } from '../repositories/submission.repository';
-import { visibleDepartments } from './need.service';
+import { visibleDepartments } from '../access/needs-access.policy';
 
 export type SubmissionStep = 'submit' | 'endorse' | 'return' | 'nothingToReport';
 

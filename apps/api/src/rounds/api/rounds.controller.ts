@@ -2,12 +2,11 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Re
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
-import { PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
+import { PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService, PlanRoundView, roundReadScope } from '@samverka/rounds';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, participantOfRound, signedIn, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
-import { roundScopeOf } from '../../auth/round-scope';
 import { CurrentActor } from '../../shell/current-actor.decorator';
 import { UuidParam } from '../../shell/uuid-param';
 import { CreatePlanRoundDto, PlanRoundDto, PlanRoundSummaryDto, RoundEventDto, RoundHistoryEntryDto, RoundListQueryDto, UpdatePlanRoundDto } from './dto/plan-round.dto';
@@ -41,7 +40,7 @@ export class RoundsController {
   @Allow(signedIn())
   @ApiOperation({ summary: 'The rounds the caller may read (strategists and admins: all; others: the rounds their departments or committees take part in)' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: RoundListQueryDto): Promise<PlanRoundSummaryDto[]> {
-    return this.rounds.list(roundScopeOf(principal), query);
+    return this.rounds.list(roundReadScope(principal), query);
   }
 
   @Get(':id')

@@ -4,13 +4,12 @@ import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
 import { CommonErrorCode, DomainError } from '@samverka/kernel';
 import { OrganisationRegistryService } from '@samverka/organisation';
-import { PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService } from '@samverka/rounds';
+import { maySteerRounds, PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService, roundReadScope } from '@samverka/rounds';
 import { PLAN_ROUND_FINAL_STATES } from '@samverka/workflow';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, participantOfRound, signedIn, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
-import { roundScopeOf } from '../../auth/round-scope';
 import { CurrentActor } from '../../shell/current-actor.decorator';
 import { ErrorCode, httpStatusFor } from '../../common/domain-exception.filter';
 import { UuidParam } from '../../shell/uuid-param';
@@ -59,8 +58,8 @@ export class RoundsPagesController {
   @Get()
   @Allow(signedIn())
   async list(@CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
-    const rounds = await this.rounds.list(roundScopeOf(principal));
-    await this.views.send(reply, 'rounds', buildRoundList(rounds, principal.strategist));
+    const rounds = await this.rounds.list(roundReadScope(principal));
+    await this.views.send(reply, 'rounds', buildRoundList(rounds, maySteerRounds(principal)));
   }
 
   @Get('ny')
@@ -147,8 +146,9 @@ export class RoundsPagesController {
   /** The round page, with what just happened or the step form that failed (always the round as it is now). */
   private async page(reply: FastifyReply, principal: Principal, id: string, state: RoundPageState, status: number): Promise<void> {
     const [view, history] = await Promise.all([this.rounds.view(id), this.rounds.historyOf(id)]);
-    const needs = { scope: roundScopeOf(principal), ownDepartmentIds: [...principal.coordinator, ...principal.management] };
-    await this.views.send(reply, 'round', buildRoundPage({ view, history }, state, { steer: principal.strategist, needs }), status);
+    const scope = roundReadScope(principal);
+    const needs = { scope, ownDepartmentIds: scope.departmentIds };
+    await this.views.send(reply, 'round', buildRoundPage({ view, history }, state, { steer: maySteerRounds(principal), needs }), status);
   }
 
   private async newRoundPage(reply: FastifyReply, values: RoundFormValues, errors: FieldErrors, general: string[], status: number): Promise<void> {
