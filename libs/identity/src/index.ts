@@ -1,6 +1,6 @@
 // Entities are exported as types only: other code reads them through this library's services, never its tables.
-export type { AuthSessionEntity, DigestFrequency, GrantedRole, NotificationPreferenceEntity, OidcLoginEntity, Role, RoleGrantEntity, SessionKind, SignInAttemptEntity, UserEntity } from './entities';
-export { DEFAULT_DIGEST_FREQUENCY, DIGEST_FREQUENCIES, GRANTED_ROLES, ROLES, SESSION_KINDS } from './entities';
+export type { AuthSessionEntity, DigestFrequency, GrantedRole, NotificationPreferenceEntity, OidcLoginEntity, Role, RoleGrantEntity, SessionKind, SignInAttemptEntity, UserEntity } from './entities/index';
+export { DEFAULT_DIGEST_FREQUENCY, DIGEST_FREQUENCIES, GRANTED_ROLES, ROLES, SESSION_KINDS } from './entities/index';
 export * from './identity.exception';
 export * from './identity.module';
 export * from './principal';

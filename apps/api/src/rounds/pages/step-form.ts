@@ -1,0 +1,78 @@
+import { CommonErrorCode, DomainError } from '@samverka/kernel';
+import { isSteeringEventType, RoundErrorCode, RoundEventInput } from '@samverka/rounds';
+import { DecisionOutcome, PLAN_ROUND_EVENT_LABELS } from '@samverka/workflow';
+import { FieldErrors, formField, violationsToErrors } from '../../shell/form-body';
+
+export { isSteeringEventType } from '@samverka/rounds';
+
+/**
+ * One step's form on the round page (each step has its own small form): the
+ * step, whether it is forced, the written reason, a decision's outcome, and
+ * the round version the page showed (optimistic locking).
+ */
+export interface StepFormValues {
+  type: string;
+  force: boolean;
+  reason: string;
+  outcome: string;
+  version: string;
+}
+
+/** What the page says when someone else changed the round first; the page below it is the fresh one. */
+export const VERSION_CONFLICT_MESSAGE =
+  'Planomgången har ändrats av någon annan sedan du öppnade sidan. Sidan visar nu planomgången som den är nu: kontrollera den och försök igen om steget fortfarande behövs.';
+
+const MISSING_VERSION = 'Formuläret saknar planomgångens version. Ladda om sidan och försök igen.';
+
+/** The form fields a step's violations are shown at (the others, such as `type` and `force`, are general). */
+export const STEP_FIELD_IDS: Readonly<Record<string, string>> = { reason: 'reason', outcome: 'outcome' };
+
+export function readStepForm(body: unknown): StepFormValues {
+  return {
+    type: formField(body, 'type').trim(),
+    force: formField(body, 'force') === 'ja',
+    reason: formField(body, 'reason').trim(),
+    outcome: formField(body, 'outcome').trim(),
+    version: formField(body, 'version').trim(),
+  };
+}
+
+/**
+ * The form as the step's command for PlanRoundStepService.transition, checking nothing of it (the
+ * rounds' input rules do), and the version the page showed: without one the step is not sent
+ * (`general` says so), since it would be taken against whatever version is current.
+ * A decision's outcome belongs to the decision's form only.
+ */
+export function toStepCommand(v: StepFormValues): { input: RoundEventInput; version?: number; general: string[] } {
+  const input = {
+    type: v.type,
+    ...(v.force ? { force: true } : {}),
+    ...(v.reason !== '' ? { reason: v.reason } : {}),
+    ...(v.type === 'RECORD_DECISION' && v.outcome !== '' ? { outcome: v.outcome as DecisionOutcome } : {}),
+  } as RoundEventInput;
+  return /^\d{1,9}$/.test(v.version) ? { input, version: Number(v.version), general: [] } : { input, general: [MISSING_VERSION] };
+}
+
+/**
+ * A refusal of PlanRoundStepService.transition as form errors: invalid input at its field, a step
+ * the facts do not allow with its reasons, and a round someone else changed first. Returns null
+ * for errors the page cannot explain.
+ */
+export function stepErrorsFrom(error: DomainError): { errors: FieldErrors; general: string[] } | null {
+  switch (error.code) {
+    case CommonErrorCode.VALIDATION_FAILED:
+      return violationsToErrors(error, STEP_FIELD_IDS);
+    case RoundErrorCode.ILLEGAL_TRANSITION: {
+      const details = (error.details ?? {}) as { event?: unknown; reasons?: unknown };
+      const label = isSteeringEventType(details.event) ? PLAN_ROUND_EVENT_LABELS[details.event] : 'Steget';
+      const reasons = Array.isArray(details.reasons) ? details.reasons.filter((r): r is string => typeof r === 'string') : [];
+      return { errors: {}, general: reasons.length > 0 ? reasons.map((r) => `${label} går inte: ${r}`) : [error.message] };
+    }
+    case CommonErrorCode.VERSION_CONFLICT:
+      return { errors: {}, general: [VERSION_CONFLICT_MESSAGE] };
+    case RoundErrorCode.ROUND_NOT_EDITABLE:
+      return { errors: {}, general: [error.message] };
+    default:
+      return null;
+  }
+}
