@@ -4,3 +4,4 @@ export * from './local-date';
 export * from './working-days';
 export * from './kernel.module';
 export * from './shutdown';
+export * from './field-rules';

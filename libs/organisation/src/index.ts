@@ -6,3 +6,6 @@ export * from './services/people.service';
 export * from './services/coordinator.service';
 export type { CoverageGapRow } from './repositories/coordinator-assignment.repository';
 export * from './demo/demo-city.seeder';
+export * from './rules/organisation.rules';
+export * from './rules/person.rules';
+export * from './rules/coordinator-assignment.rules';
