@@ -12,3 +12,4 @@ export * from './demo/demo-users.seeder';
 export * from './services/notification-preference.service';
 export * from './services/coverage-alert.service';
 export * from './services/recipient-directory.service';
+export * from './rules/user.rules';
