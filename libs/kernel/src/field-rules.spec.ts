@@ -55,3 +55,12 @@ describe('helpers', () => {
     expect([0, 999, 1000, 8000, 10_000_000].map(formatCount)).toEqual(['0', '999', '1 000', '8 000', '10 000 000']);
   });
 });
+
+describe('Violations.matches', () => {
+  it('checks the trimmed text against the pattern; an absent text is not checked', () => {
+    const digits = /^\d+$/;
+    expect(new Violations().matches('n', ' 12 ', digits, 'Siffror').list).toEqual([]);
+    expect(new Violations().matches('n', '1a', digits, 'Siffror').list).toEqual([{ field: 'n', rule: 'matches', message: 'Siffror' }]);
+    expect(new Violations().matches('n', undefined, digits, 'Siffror').list).toEqual([]);
+  });
+});

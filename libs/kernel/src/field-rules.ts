@@ -51,6 +51,11 @@ export class Violations {
     return this.when(value!.trim().length > rule.max, field, 'maxLength', rule.tooLong);
   }
 
+  /** A text, trimmed, that must match a pattern (`matches`). */
+  matches(field: string, value: string | undefined, pattern: RegExp, message: string): this {
+    return value === undefined ? this : this.when(!pattern.test(value.trim()), field, 'matches', message);
+  }
+
   /** Refuses with VALIDATION_FAILED naming every violation, if there is any. */
   throwIfAny(): void {
     if (this.found.length > 0) throw CommonError.invalid(this.list);

@@ -6,9 +6,7 @@ export const REFERENCE_MAX = { code: 40, name: 200 } as const;
 
 /** A new reference item (`code` and `name`), or a change (absent fields are not checked). */
 export function referenceItemViolations(item: { code?: string; name?: string }): FieldViolation[] {
-  const v = new Violations();
-  if (item.code !== undefined) {
-    v.when(!REFERENCE_CODE_PATTERN.test(item.code.trim()), 'code', 'matches', 'Koden ska börja med en liten bokstav och bara innehålla a–z, 0–9 och _ (2–40 tecken)');
-  }
-  return v.text('name', item.name, { max: REFERENCE_MAX.name, empty: 'Ange ett namn', tooLong: `Namnet får vara högst ${REFERENCE_MAX.name} tecken` }).list;
+  return new Violations()
+    .matches('code', item.code, REFERENCE_CODE_PATTERN, 'Koden ska börja med en liten bokstav och bara innehålla a–z, 0–9 och _ (2–40 tecken)')
+    .text('name', item.name, { max: REFERENCE_MAX.name, empty: 'Ange ett namn', tooLong: `Namnet får vara högst ${REFERENCE_MAX.name} tecken` }).list;
 }

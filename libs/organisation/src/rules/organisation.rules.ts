@@ -9,9 +9,7 @@ export const ORGANISATION_MAX = { code: 16, name: 200 } as const;
  * and name. Absent fields are not checked, so a change is checked the same way.
  */
 export function organisationUnitViolations(unit: { code?: string; name?: string }): FieldViolation[] {
-  const v = new Violations();
-  if (unit.code !== undefined) {
-    v.when(!ORGANISATION_CODE_PATTERN.test(unit.code.trim()), 'code', 'matches', 'Koden ska vara 1–16 bokstäver, siffror, "-" eller "_"');
-  }
-  return v.text('name', unit.name, { max: ORGANISATION_MAX.name, empty: 'Ange ett namn', tooLong: `Namnet får vara högst ${ORGANISATION_MAX.name} tecken` }).list;
+  return new Violations()
+    .matches('code', unit.code, ORGANISATION_CODE_PATTERN, 'Koden ska vara 1–16 bokstäver, siffror, "-" eller "_"')
+    .text('name', unit.name, { max: ORGANISATION_MAX.name, empty: 'Ange ett namn', tooLong: `Namnet får vara högst ${ORGANISATION_MAX.name} tecken` }).list;
 }
