@@ -3,16 +3,25 @@ import { ConfigModule, SamverkaConfig } from '@samverka/config';
 import { DatabaseModule } from '@samverka/database';
 import { KernelModule } from '@samverka/kernel';
 import { LoggerModule } from 'nestjs-pino';
-import { loggerParams } from './common/logging';
-import { HealthModule } from './health/health.module';
-import { OrganisationApiModule } from './organisation/organisation-api.module';
-import { SsoModule } from './sso/sso.module';
-import { WebModule } from './web/web.module';
 import { AuthApiModule } from './auth/auth-api.module';
-import { RoundsApiModule } from './rounds/rounds-api.module';
+import { AuthPagesModule } from './auth/auth-pages.module';
+import { SsoModule } from './auth/sso/sso.module';
+import { HealthModule } from './health/health.module';
 import { NeedsApiModule } from './needs/needs-api.module';
+import { NeedsPagesModule } from './needs/needs-pages.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
+import { NotificationsPagesModule } from './notifications/notifications-pages.module';
+import { OrganisationApiModule } from './organisation/organisation-api.module';
+import { OrganisationPagesModule } from './organisation/organisation-pages.module';
+import { RoundsApiModule } from './rounds/rounds-api.module';
+import { RoundsPagesModule } from './rounds/rounds-pages.module';
+import { loggerParams } from './shell/logging';
+import { StartPagesModule } from './start/start-pages.module';
 
+/**
+ * The API process: one folder per feature (its REST controllers under api/,
+ * its pages under pages/, a module for each), and the shell the pages share.
+ */
 @Module({})
 export class ApiModule {
   static forRoot(config: SamverkaConfig, databaseUrl: string): DynamicModule {
@@ -26,7 +35,12 @@ export class ApiModule {
         AuthApiModule,
         HealthModule,
         OrganisationApiModule,
-        WebModule,
+        StartPagesModule,
+        OrganisationPagesModule,
+        RoundsPagesModule,
+        NeedsPagesModule,
+        AuthPagesModule,
+        NotificationsPagesModule,
         SsoModule,
         NotificationsApiModule,
         RoundsApiModule,

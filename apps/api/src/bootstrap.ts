@@ -8,11 +8,11 @@ import { Clock } from '@samverka/kernel';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
-import { requestId } from './common/logging';
-import { registerSecurityHeaders } from './common/security-headers';
-import { createValidationPipe } from './common/validation';
-import { configureWeb } from './web/configure-web';
-import { WebExceptionFilter } from './web/web-exception.filter';
+import { requestId } from './shell/logging';
+import { registerSecurityHeaders } from './shell/security-headers';
+import { createValidationPipe } from './shell/validation';
+import { configureWeb } from './shell/configure-web';
+import { WebExceptionFilter } from './shell/web-exception.filter';
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
   const document = new DocumentBuilder()

@@ -1,5 +1,5 @@
 import { DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS } from './migrations/index';
 import { SnakeNamingStrategy } from './naming-strategy';
 
 /** The one set of connection options, shared by the apps, the CLI, the tests and migration generation. */

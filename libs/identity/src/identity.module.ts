@@ -4,7 +4,7 @@ import { AuditModule } from '@samverka/audit';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { DemoUsersSeeder } from './demo/demo-users.seeder';
-import { AuthSessionEntity, NotificationPreferenceEntity, OidcLoginEntity, RoleGrantEntity, SignInAttemptEntity, UserEntity } from './entities';
+import { AuthSessionEntity, NotificationPreferenceEntity, OidcLoginEntity, RoleGrantEntity, SignInAttemptEntity, UserEntity } from './entities/index';
 import { AuthSessionRepository } from './repositories/auth-session.repository';
 import { OidcLoginRepository } from './repositories/oidc-login.repository';
 import { RoleGrantRepository } from './repositories/role-grant.repository';

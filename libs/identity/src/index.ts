@@ -1,4 +1,4 @@
-export * from './entities';
+export * from './entities/index';
 export * from './identity.exception';
 export * from './identity.module';
 export * from './principal';

@@ -1,4 +1,4 @@
-export * from './entities';
+export * from './entities/index';
 export * from './needs.exception';
 export * from './needs.module';
 export * from './services/reference-data.service';

@@ -5,7 +5,7 @@ import { IdentityModule } from '@samverka/identity';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
-import { NeedEntity, NeedsSubmissionEntity, ReferenceItemEntity } from './entities';
+import { NeedEntity, NeedsSubmissionEntity, ReferenceItemEntity } from './entities/index';
 import { AnalysisRepository } from './repositories/analysis.repository';
 import { NeedRepository } from './repositories/need.repository';
 import { ReferenceRepository } from './repositories/reference.repository';

@@ -1,4 +1,4 @@
-export * from './entities';
+export * from './entities/index';
 export * from './organisation.exception';
 export * from './organisation.module';
 export * from './services/organisation-registry.service';

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@samverka/audit';
 import { NotificationsModule } from '@samverka/notifications';
 import { DemoCitySeeder } from './demo/demo-city.seeder';
-import { CommitteeEntity, CoordinatorAssignmentEntity, DepartmentEntity, PersonEntity } from './entities';
+import { CommitteeEntity, CoordinatorAssignmentEntity, DepartmentEntity, PersonEntity } from './entities/index';
 import { CommitteeRepository } from './repositories/committee.repository';
 import { CoordinatorAssignmentRepository } from './repositories/coordinator-assignment.repository';
 import { DepartmentRepository } from './repositories/department.repository';

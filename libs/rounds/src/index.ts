@@ -1,4 +1,4 @@
-export * from './entities';
+export * from './entities/index';
 export * from './rounds.exception';
 export * from './rounds.module';
 export * from './default-areas';

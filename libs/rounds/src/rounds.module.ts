@@ -5,7 +5,7 @@ import { IdentityModule } from '@samverka/identity';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { DemoRoundSeeder } from './demo/demo-round.seeder';
-import { PlanRoundAreaEntity, PlanRoundEntity, PlanRoundEventEntity, PlanRoundParticipantEntity } from './entities';
+import { PlanRoundAreaEntity, PlanRoundEntity, PlanRoundEventEntity, PlanRoundParticipantEntity } from './entities/index';
 import { PlanRoundEventRepository } from './repositories/plan-round-event.repository';
 import { PlanRoundRepository } from './repositories/plan-round.repository';
 import { PlanRoundFactsLoader } from './services/plan-round-facts.loader';

@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { IdentityModule } from '@samverka/identity';
 import { AccessGuard } from './access.guard';
-import { AuthController } from './auth.controller';
-import { UsersController } from './users.controller';
+import { AuthController } from './api/auth.controller';
+import { UsersController } from './api/users.controller';
 
 /** Sign-in over the API, the admin's user management, and the one guard every route passes. */
 @Module({

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { NeedsModule } from '@samverka/needs';
-import { NeedsAnalysisController } from './needs-analysis.controller';
-import { NeedsController } from './needs.controller';
-import { ReferenceController } from './reference.controller';
-import { SubmissionsController } from './submissions.controller';
+import { NeedsAnalysisController } from './api/needs-analysis.controller';
+import { NeedsController } from './api/needs.controller';
+import { ReferenceController } from './api/reference.controller';
+import { SubmissionsController } from './api/submissions.controller';
 
 @Module({
   imports: [NeedsModule],

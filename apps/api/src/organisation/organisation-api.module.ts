@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { OrganisationModule } from '@samverka/organisation';
-import { CommitteesController } from './committees.controller';
-import { CoordinatorsController } from './coordinators.controller';
-import { DepartmentsController } from './departments.controller';
-import { PeopleController } from './people.controller';
+import { CommitteesController } from './api/committees.controller';
+import { CoordinatorsController } from './api/coordinators.controller';
+import { DepartmentsController } from './api/departments.controller';
+import { PeopleController } from './api/people.controller';
 
 @Module({
   imports: [OrganisationModule],

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RoundsModule } from '@samverka/rounds';
-import { RoundsController } from './rounds.controller';
+import { RoundsController } from './api/rounds.controller';
 
 @Module({
   imports: [RoundsModule],

@@ -1,0 +1,83 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@samverka/audit';
+import { RoleGrantEntity, UserAdminService, UserWithGrants } from '@samverka/identity';
+import { UuidParam } from '../../shell/uuid-param';
+import { admin } from '../access-rules';
+import { Allow } from '../allow.decorator';
+import { CreateUserDto, GrantRoleDto, RoleGrantDto, SetPasswordDto, UserDto, UserQueryDto } from './dto/user.dto';
+import { CurrentActor } from '../../shell/current-actor.decorator';
+
+const scope = (x: { id: string; code: string; name: string } | null | undefined) => (x ? { id: x.id, code: x.code, name: x.name } : null);
+const toGrantDto = (g: RoleGrantEntity): RoleGrantDto => ({ id: g.id, role: g.role, department: scope(g.department), committee: scope(g.committee), grantedAt: g.grantedAt });
+const toUserDto = ({ user, grants }: UserWithGrants): UserDto => ({
+  id: user.id,
+  personId: user.personId,
+  name: user.person!.name,
+  email: user.person!.email,
+  title: user.person!.title,
+  hasPassword: user.passwordHash !== null,
+  disabledAt: user.disabledAt,
+  lastSignInAt: user.lastSignInAt,
+  roles: grants.map(toGrantDto),
+});
+
+/** Users and their roles: admins only. */
+@ApiTags('admin')
+@Controller('api/v1/admin/users')
+@Allow(admin())
+export class UsersController {
+  constructor(private readonly users: UserAdminService) {}
+
+  @Get()
+  async list(@Query() query: UserQueryDto): Promise<UserDto[]> {
+    return (await this.users.list(query)).map(toUserDto);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a user for a person (created too when new), optionally with a password' })
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserDto> {
+    return toUserDto(await this.users.create(actor, dto));
+  }
+
+  @Get(':id')
+  async get(@Param('id', UuidParam('Användaren')) id: string): Promise<UserDto> {
+    return toUserDto(await this.users.get(id));
+  }
+
+  @Put(':id/password')
+  @HttpCode(204)
+  @ApiOperation({ summary: "Set a user's password; every session of theirs is signed out" })
+  async setPassword(@CurrentActor() actor: Actor, @Param('id', UuidParam('Användaren')) id: string, @Body() dto: SetPasswordDto): Promise<void> {
+    await this.users.setPassword(actor, id, dto.password);
+  }
+
+  @Post(':id/roles')
+  @ApiOperation({ summary: 'Grant a role (management per department, committee_secretary per committee); granting again changes nothing' })
+  async grant(@CurrentActor() actor: Actor, @Param('id', UuidParam('Användaren')) id: string, @Body() dto: GrantRoleDto): Promise<RoleGrantDto> {
+    return toGrantDto(await this.users.grantRole(actor, id, dto));
+  }
+
+  @Delete(':id/roles/:grantId')
+  @HttpCode(204)
+  async revoke(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam('Användaren')) id: string,
+    @Param('grantId', UuidParam('Behörigheten')) grantId: string,
+  ): Promise<void> {
+    await this.users.revokeRole(actor, id, grantId);
+  }
+
+  @Post(':id/disable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Disable a user: every session and access token is revoked at once' })
+  async disable(@CurrentActor() actor: Actor, @Param('id', UuidParam('Användaren')) id: string): Promise<UserDto> {
+    return toUserDto(await this.users.disable(actor, id));
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  async enable(@CurrentActor() actor: Actor, @Param('id', UuidParam('Användaren')) id: string): Promise<UserDto> {
+    return toUserDto(await this.users.enable(actor, id));
+  }
+}

@@ -1,0 +1,55 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Principal } from '@samverka/identity';
+import { CSV_CONTENT_TYPE, NeedsAnalysisService, NeedsExportFile, XLSX_CONTENT_TYPE } from '@samverka/needs';
+import type { FastifyReply } from 'fastify';
+import { admin, fromParam, participantOfRound, strategist } from '../../auth/access-rules';
+import { Allow } from '../../auth/allow.decorator';
+import { CurrentPrincipal } from '../../auth/request-principal';
+import { roundScopeOf } from '../../auth/round-scope';
+import { UuidParam } from '../../shell/uuid-param';
+import { NeedsAnalysisDto } from './dto/needs-analysis.dto';
+import { NeedListQueryDto } from './dto/needs.dto';
+
+const ROUND = UuidParam('Planomgången');
+const FILE = { schema: { type: 'string', format: 'binary' } } as const;
+
+/** Behovsanalys and export: who may read a round's needs may read them counted and download them, over the same departments. */
+@ApiTags('needs')
+@Controller('api/v1/rounds/:id')
+export class NeedsAnalysisController {
+  constructor(private readonly analysis: NeedsAnalysisService) {}
+
+  private static download(reply: FastifyReply, file: NeedsExportFile): string | Buffer {
+    void reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'no-store');
+    return file.content;
+  }
+
+  @Get('needs/analysis')
+  @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
+  @ApiOperation({
+    summary:
+      "The round's needs counted by area × channel, district × target group and department × area (errands per month summed), with the gaps; same filters and visibility as the needs list",
+  })
+  analyse(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Query() query: NeedListQueryDto): Promise<NeedsAnalysisDto> {
+    return this.analysis.analyse(id, roundScopeOf(principal), query);
+  }
+
+  @Get('needs.csv')
+  @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
+  @ApiProduces(CSV_CONTENT_TYPE)
+  @ApiOkResponse({ description: 'behov-<year>.csv: one row per need; UTF-8 with BOM, `;`-separated (Swedish Excel)', content: { [CSV_CONTENT_TYPE]: FILE } })
+  @ApiOperation({ summary: "The round's needs as CSV (same filters and visibility as the needs list)" })
+  async csv(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Query() query: NeedListQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | Buffer> {
+    return NeedsAnalysisController.download(reply, await this.analysis.exportFile(id, roundScopeOf(principal), query, 'csv'));
+  }
+
+  @Get('needs.xlsx')
+  @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOkResponse({ description: 'behov-<year>.xlsx: one row per need, header row frozen', content: { [XLSX_CONTENT_TYPE]: FILE } })
+  @ApiOperation({ summary: "The round's needs as an Excel workbook (same filters and visibility as the needs list)" })
+  async xlsx(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Query() query: NeedListQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | Buffer> {
+    return NeedsAnalysisController.download(reply, await this.analysis.exportFile(id, roundScopeOf(principal), query, 'xlsx'));
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@samverka/audit';
+import { Principal } from '@samverka/identity';
+import { NeedService } from '@samverka/needs';
+import { admin, departmentOfNeed, fromBody, fromParam, ofDepartment, participantOfRound, strategist } from '../../auth/access-rules';
+import { Allow } from '../../auth/allow.decorator';
+import { CurrentPrincipal } from '../../auth/request-principal';
+import { roundScopeOf } from '../../auth/round-scope';
+import { CurrentActor } from '../../shell/current-actor.decorator';
+import { UuidParam } from '../../shell/uuid-param';
+import { CreateNeedDto, NeedDto, NeedListQueryDto, UpdateNeedDto } from './dto/needs.dto';
+import { toNeedDto } from './needs.mapper';
+
+const ROUND = UuidParam('Planomgången');
+const NEED = UuidParam('Behovet');
+
+/** Behov: a department's coordinators (and deputies) write its needs; strategists, admins and the round's participants read them. */
+@ApiTags('needs')
+@Controller('api/v1/rounds/:id/needs')
+export class NeedsController {
+  constructor(private readonly needs: NeedService) {}
+
+  @Post()
+  @Allow(ofDepartment(['coordinator'], fromBody('departmentId')))
+  @ApiOperation({ summary: "Log a need for the caller's department while the round collects needs and the submission is a draft (or returned)" })
+  async create(@CurrentActor() actor: Actor, @Param('id', ROUND) id: string, @Body() dto: CreateNeedDto): Promise<NeedDto> {
+    return toNeedDto(await this.needs.create(actor, id, dto));
+  }
+
+  @Get()
+  @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
+  @ApiOperation({ summary: "A round's needs (participants: their own departments' and their committee's); filters departmentId, areaCode, channel, district, targetGroup, status" })
+  async list(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Query() query: NeedListQueryDto): Promise<NeedDto[]> {
+    return (await this.needs.list(id, roundScopeOf(principal), query)).map(toNeedDto);
+  }
+
+  @Patch(':needId')
+  @Allow(ofDepartment(['coordinator'], departmentOfNeed('needId')))
+  @ApiOperation({ summary: 'Change a need while its submission is a draft (or returned)' })
+  async update(@CurrentActor() actor: Actor, @Param('id', ROUND) id: string, @Param('needId', NEED) needId: string, @Body() dto: UpdateNeedDto): Promise<NeedDto> {
+    return toNeedDto(await this.needs.update(actor, needId, dto, id));
+  }
+
+  @Delete(':needId')
+  @Allow(ofDepartment(['coordinator'], departmentOfNeed('needId')))
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a need while its submission is a draft (or returned)' })
+  async remove(@CurrentActor() actor: Actor, @Param('id', ROUND) id: string, @Param('needId', NEED) needId: string): Promise<void> {
+    await this.needs.delete(actor, needId, id);
+  }
+}

@@ -1,0 +1,345 @@
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Actor } from '@samverka/audit';
+import { IdentityError, Principal } from '@samverka/identity';
+import { CommonError, CommonErrorCode, DomainError } from '@samverka/kernel';
+import { EDITABLE_STATUSES, NeedEntity, NeedsError, NeedsErrorCode, NeedService, ReferenceDataService, SubmissionRow, SubmissionService, SubmissionStep } from '@samverka/needs';
+import { PlanRoundService, RoundBasics } from '@samverka/rounds';
+import type { FastifyReply } from 'fastify';
+import { admin, fromParam, ofDepartment, participantOfRound, strategist } from '../../auth/access-rules';
+import { Allow } from '../../auth/allow.decorator';
+import { CurrentPrincipal } from '../../auth/request-principal';
+import { roundScopeOf } from '../../auth/round-scope';
+import { CurrentActor } from '../../shell/current-actor.decorator';
+import { ErrorCode, httpStatusFor } from '../../common/domain-exception.filter';
+import { UuidParam } from '../../shell/uuid-param';
+import { FieldErrors } from '../../shell/form-body';
+import { needErrorsFrom, readNeedForm, validateNeedForm } from './need-form';
+import {
+  readSubmissionStepForm,
+  SUBMISSION_STEP_SLUGS,
+  SUBMISSION_STEPS,
+  submissionStepErrorsFrom,
+  validateSubmissionStepForm,
+} from './submission-step-form';
+import { buildNeedDeletePage, buildNeedEditPage, NeedPageData } from './need-edit.presenter';
+import { needFormChoices } from './need-form.presenter';
+import { mayReadNeedsOf, needsPath, ReferenceData } from './needs-format';
+import { buildNeedsPage, NEEDS_NOTICE_PARAMS, NeedsPageState, readNeedsNotice } from './needs-page.presenter';
+import { ROUNDS_PATH, ViewRenderer } from '../../shell/view-renderer';
+import { WebExceptionFilter } from '../../shell/web-exception.filter';
+
+const ROUND = UuidParam('Planomgången');
+const DEPARTMENT = UuidParam('Förvaltningen');
+const NEED = UuidParam('Behovet');
+
+/**
+ * Who may open a department's needs page: strategists and admins, and those
+ * taking part in the round; the handler then checks that the reader may see
+ * that department (its coordinators and managers, its committee's secretary).
+ */
+const NEEDS_READERS = [admin(), strategist(), participantOfRound(fromParam('id'))];
+/** The department's coordinators (and deputies) write, change, remove and hand in its needs. */
+const COORDINATORS = ofDepartment(['coordinator'], fromParam('departmentId'));
+/** The department's management endorses or returns what was handed in. */
+const MANAGEMENT = ofDepartment(['management'], fromParam('departmentId'));
+
+/** A refusal the page can explain (a form error); anything else goes to the error page. */
+const expected = (e: unknown): e is DomainError => e instanceof DomainError && e.code !== CommonErrorCode.NOT_FOUND;
+const statusOf = (e: DomainError): number => httpStatusFor(e.code as ErrorCode);
+
+/**
+ * Behov: a department's needs in a plan round, at
+ * /planomgangar/:id/behov/:departmentId, with the forms to add, change and
+ * remove needs (coordinators, while the round collects needs and the
+ * department has not handed in), to hand in or report nothing
+ * (coordinators), and to endorse or return (management). The pages call the
+ * needs services directly, like the other web controllers call theirs; every
+ * form carries the session's CSRF token (checked by the AccessGuard) and the
+ * readers take only their own named fields.
+ */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller(`${ROUNDS_PATH.slice(1)}/:id/behov/:departmentId`)
+export class NeedsPagesController {
+  constructor(
+    private readonly rounds: PlanRoundService,
+    private readonly needs: NeedService,
+    private readonly submissions: SubmissionService,
+    private readonly reference: ReferenceDataService,
+    private readonly views: ViewRenderer,
+  ) {}
+
+  @Get()
+  @Allow(...NEEDS_READERS)
+  async show(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ROUND) id: string,
+    @Param('departmentId', DEPARTMENT) departmentId: string,
+    @Query() query: Record<string, unknown>,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const round = await this.readableRound(principal, id, departmentId);
+    await this.page(reply, principal, round, departmentId, { notice: readNeedsNotice(query) }, HttpStatus.OK);
+  }
+
+  @Post()
+  @Allow(COORDINATORS)
+  async add(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
+    @Param('id', ROUND) id: string,
+    @Param('departmentId', DEPARTMENT) departmentId: string,
+    @Body() body: unknown,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const round = await this.readableRound(principal, id, departmentId);
+    const values = readNeedForm(body);
+    const { errors, input } = validateNeedForm(values, needFormChoices(round.areas, await this.referenceData()), this.rounds.today());
+    const failed = (f: { errors: FieldErrors; general: string[] }, status: number) => this.page(reply, principal, round, departmentId, { add: { values, ...f, status } }, status);
+    if (!input) return failed({ errors, general: [] }, HttpStatus.BAD_REQUEST);
+    let created: NeedEntity;
+    try {
+      created = await this.needs.create(actor, id, { ...input, departmentId });
+    } catch (e) {
+      const failure = expected(e) ? needErrorsFrom(e) : null;
+      if (!expected(e) || !failure) throw e;
+      return failed(failure, statusOf(e));
+    }
+    this.redirect(reply, id, departmentId, NEEDS_NOTICE_PARAMS.added, created.id);
+  }
+
+  /** The submission steps' addresses opened directly (a reload of a page shown after a failed step, the way back after signing in): the needs page. */
+  @Get(SUBMISSION_STEPS.map((s) => SUBMISSION_STEP_SLUGS[s]))
+  @Allow(...NEEDS_READERS)
+  stepAddress(@Param('id', ROUND) id: string, @Param('departmentId', DEPARTMENT) departmentId: string, @Res() reply: FastifyReply): void {
+    void reply.redirect(needsPath(id, departmentId), HttpStatus.SEE_OTHER);
+  }
+
+  @Post(SUBMISSION_STEP_SLUGS.submit)
+  @Allow(COORDINATORS)
+  submit(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
+    @Param('id', ROUND) id: string,
+    @Param('departmentId', DEPARTMENT) departmentId: string,
+    @Body() body: unknown,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.step('submit', principal, actor, id, departmentId, body, reply);
+  }
+
+  @Post(SUBMISSION_STEP_SLUGS.nothingToReport)
+  @Allow(COORDINATORS)
+  nothingToReport(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
+    @Param('id', ROUND) id: string,
+    @Param('departmentId', DEPARTMENT) departmentId: string,
+    @Body() body: unknown,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.step('nothingToReport', principal, actor, id, departmentId, body, reply);
+  }
+
+  @Post(SUBMISSION_STEP_SLUGS.endorse)
+  @Allow(MANAGEMENT)
+  endorse(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
+    @Param('id', ROUND) id: string,
+    @Param('departmentId', DEPARTMENT) departmentId: string,
+    @Body() body: unknown,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.step('endorse', principal, actor, id, departmentId, body, reply);
+  }
+
+  @Post(SUBMISSION_STEP_SLUGS.return)
+  @Allow(MANAGEMENT)
+  returnToDepartment(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
+    @Param('id', ROUND) id: string,
+    @Param('departmentId', DEPARTMENT) departmentId: string,
+    @Body() body: unknown,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.step('return', principal, actor, id, departmentId, body, reply);
+  }
+
+  @Get(':needId/andra')
+  @Allow(COORDINATORS)
+  async editPage(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ROUND) id: string,
+    @Param('departmentId', DEPARTMENT) departmentId: string,
+    @Param('needId', NEED) needId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const data = await this.editableNeed(principal, id, departmentId, needId);
+    await this.views.send(reply, 'need-edit', buildNeedEditPage(data));
+  }
+
+  @Post(':needId/andra')
+  @Allow(COORDINATORS)
+  async edit(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
+    @Param('id', ROUND) id: string,
+    @Param('departmentId', DEPARTMENT) departmentId: string,
+    @Param('needId', NEED) needId: string,
+    @Body() body: unknown,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    // Whether the need may still change is the service's to say (in the same transaction as the change).
+    const data = await this.needPage(principal, id, departmentId, needId);
+    const values = readNeedForm(body);
+    const { errors, input } = validateNeedForm(values, needFormChoices(data.round.areas, data.reference), data.today);
+    const failed = (f: { errors: FieldErrors; general: string[] }, status: number) => this.views.send(reply, 'need-edit', buildNeedEditPage(data, { values, ...f }), status);
+    if (!input) return failed({ errors, general: [] }, HttpStatus.BAD_REQUEST);
+    try {
+      await this.needs.update(actor, needId, input, id);
+    } catch (e) {
+      const failure = expected(e) ? needErrorsFrom(e) : null;
+      if (!expected(e) || !failure) throw e;
+      return failed(failure, statusOf(e));
+    }
+    this.redirect(reply, id, departmentId, NEEDS_NOTICE_PARAMS.changed, needId);
+  }
+
+  @Get(':needId/ta-bort')
+  @Allow(COORDINATORS)
+  async deletePage(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ROUND) id: string,
+    @Param('departmentId', DEPARTMENT) departmentId: string,
+    @Param('needId', NEED) needId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const data = await this.editableNeed(principal, id, departmentId, needId);
+    await this.views.send(reply, 'need-delete', buildNeedDeletePage(data));
+  }
+
+  @Post(':needId/ta-bort')
+  @Allow(COORDINATORS)
+  async delete(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
+    @Param('id', ROUND) id: string,
+    @Param('departmentId', DEPARTMENT) departmentId: string,
+    @Param('needId', NEED) needId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const data = await this.needPage(principal, id, departmentId, needId);
+    try {
+      await this.needs.delete(actor, needId, id);
+    } catch (e) {
+      const failure = expected(e) ? needErrorsFrom(e) : null;
+      if (!expected(e) || !failure) throw e;
+      return this.views.send(reply, 'need-delete', buildNeedDeletePage(data, failure.general), statusOf(e));
+    }
+    this.redirect(reply, id, departmentId, NEEDS_NOTICE_PARAMS.deleted, needId);
+  }
+
+  /** One submission step: what must be written is checked first, then the service decides (status, phase). */
+  private async step(step: SubmissionStep, principal: Principal, actor: Actor, id: string, departmentId: string, body: unknown, reply: FastifyReply): Promise<void> {
+    const round = await this.readableRound(principal, id, departmentId);
+    const values = readSubmissionStepForm(step, body);
+    const { errors, valid } = validateSubmissionStepForm(step, values);
+    const failed = (f: { errors: FieldErrors; general: string[] }, status: number) =>
+      this.page(reply, principal, round, departmentId, { step: { step, values, ...f, status } }, status);
+    if (!valid) return failed({ errors, general: [] }, HttpStatus.BAD_REQUEST);
+    try {
+      switch (step) {
+        case 'submit':
+          await this.submissions.submit(actor, id, departmentId);
+          break;
+        case 'nothingToReport':
+          await this.submissions.nothingToReport(actor, id, departmentId, values.text);
+          break;
+        case 'endorse':
+          await this.submissions.endorse(actor, id, departmentId);
+          break;
+        case 'return':
+          await this.submissions.returnToDepartment(actor, id, departmentId, values.text);
+          break;
+      }
+    } catch (e) {
+      const failure = expected(e) ? submissionStepErrorsFrom(e) : null;
+      if (!expected(e) || !failure) throw e;
+      return failed(failure, statusOf(e));
+    }
+    this.redirect(reply, id, departmentId, NEEDS_NOTICE_PARAMS.step, SUBMISSION_STEP_SLUGS[step]);
+  }
+
+  /** The needs page, with what just happened or the form that failed (always the needs as they are now). */
+  private async page(reply: FastifyReply, principal: Principal, round: RoundBasics, departmentId: string, state: NeedsPageState, status: number): Promise<void> {
+    const [submission, needs, reference] = await Promise.all([
+      this.submissionOf(round.id, departmentId),
+      this.needs.list(round.id, roundScopeOf(principal), { departmentId }),
+      this.referenceData(),
+    ]);
+    const access = { coordinator: principal.coordinator.includes(departmentId), management: principal.management.includes(departmentId) };
+    const model = buildNeedsPage({ round, departmentId, submission, needs, reference, today: this.rounds.today() }, state, access);
+    await this.views.send(reply, 'needs', model, status);
+  }
+
+  /**
+   * The round, when the department takes part in it (404 otherwise) and the
+   * viewer may read its needs (403 otherwise: a participant of the round
+   * reads only their own department's, or their committee's).
+   */
+  private async readableRound(principal: Principal, id: string, departmentId: string): Promise<RoundBasics> {
+    const round = await this.rounds.basics(id);
+    const participant = round.participants.find((p) => p.departmentId === departmentId);
+    if (!participant) throw CommonError.notFound('Förvaltningen i planomgången', departmentId);
+    if (!mayReadNeedsOf(roundScopeOf(principal), participant)) throw IdentityError.forbidden();
+    return round;
+  }
+
+  /** What the edit and remove pages show: the need, which must be this department's in this round (404 otherwise). */
+  private async needPage(principal: Principal, id: string, departmentId: string, needId: string): Promise<NeedPageData & { submission: SubmissionRow }> {
+    const round = await this.readableRound(principal, id, departmentId);
+    const need = await this.needs.get(needId, id);
+    if (need.departmentId !== departmentId) throw CommonError.notFound('Behovet', needId);
+    const [submission, reference] = await Promise.all([this.submissionOf(id, departmentId), this.referenceData()]);
+    return { round, departmentName: submission.departmentName, need, reference, today: this.rounds.today(), submission };
+  }
+
+  /** The edit and remove pages are offered only while the need may change; otherwise the error page says why (the service's words). */
+  private async editableNeed(principal: Principal, id: string, departmentId: string, needId: string): Promise<NeedPageData> {
+    const data = await this.needPage(principal, id, departmentId, needId);
+    if (data.round.state !== 'collectingNeeds') {
+      throw new NeedsError(NeedsErrorCode.ROUND_NOT_COLLECTING, 'Planomgången tar inte emot behov just nu', { state: data.round.state });
+    }
+    if (!EDITABLE_STATUSES.includes(data.submission.status)) {
+      throw new NeedsError(NeedsErrorCode.SUBMISSION_NOT_EDITABLE, 'Förvaltningens behov är inlämnade och kan inte ändras om inte förvaltningsledningen återlämnar dem', {
+        status: data.submission.status,
+      });
+    }
+    return data;
+  }
+
+  /** The department's submission (a draft when it has none yet). */
+  private async submissionOf(roundId: string, departmentId: string): Promise<SubmissionRow> {
+    const [row] = await this.submissions.list(roundId, { all: false, departmentIds: [departmentId], committeeIds: [] });
+    if (!row) throw CommonError.notFound('Förvaltningen i planomgången', departmentId);
+    return row;
+  }
+
+  /** Every channel, district and target group, retired ones too (a need may carry one; the forms offer only the active). */
+  private async referenceData(): Promise<ReferenceData> {
+    const [channels, districts, targetGroups] = await Promise.all([
+      this.reference.list('channel', true),
+      this.reference.list('district', true),
+      this.reference.list('target_group', true),
+    ]);
+    return { channels, districts, targetGroups };
+  }
+
+  /** Post/redirect/get: 303 to the needs page, which names what was done. */
+  private redirect(reply: FastifyReply, id: string, departmentId: string, param: string, value: string): void {
+    void reply.redirect(`${needsPath(id, departmentId)}?${param}=${encodeURIComponent(value)}`, HttpStatus.SEE_OTHER);
+  }
+}

@@ -1,0 +1,72 @@
+import { CommonErrorCode, DomainError } from '@samverka/kernel';
+import { NeedsErrorCode, SubmissionStep } from '@samverka/needs';
+import { FieldErrors, formField, violationsToErrors } from '../../shell/form-body';
+
+/**
+ * The steps of a department's submission on its needs page, each its own
+ * small form at its own address: the coordinator hands in (or reports
+ * nothing, with a reason); management endorses, or returns with a comment.
+ */
+export const SUBMISSION_STEP_SLUGS: Record<SubmissionStep, string> = {
+  submit: 'lamna-in',
+  nothingToReport: 'inget-att-rapportera',
+  endorse: 'forankra',
+  return: 'aterlamna',
+};
+
+export const SUBMISSION_STEPS = Object.keys(SUBMISSION_STEP_SLUGS) as SubmissionStep[];
+
+/** The written field a step asks for (its form field's name), if any. */
+export const SUBMISSION_STEP_FIELD: Record<SubmissionStep, 'reason' | 'comment' | null> = {
+  submit: null,
+  nothingToReport: 'reason',
+  endorse: null,
+  return: 'comment',
+};
+
+export const submissionStepOfSlug = (slug: unknown): SubmissionStep | null => SUBMISSION_STEPS.find((s) => SUBMISSION_STEP_SLUGS[s] === slug) ?? null;
+
+/** What was written in a step's form ('' for the steps without a text). */
+export interface SubmissionStepValues {
+  text: string;
+}
+
+const MAX_TEXT = 4000;
+
+const REQUIRED: Partial<Record<SubmissionStep, string>> = {
+  nothingToReport: 'Skriv varför förvaltningen inte har något att rapportera',
+  return: 'Skriv vad som behöver göras innan behoven lämnas in igen',
+};
+
+/** Reads only the step's own field (never `_csrf`). */
+export function readSubmissionStepForm(step: SubmissionStep, body: unknown): SubmissionStepValues {
+  const field = SUBMISSION_STEP_FIELD[step];
+  return { text: field ? formField(body, field).trim() : '' };
+}
+
+/** Checks what the step needs written; errors by form field name. */
+export function validateSubmissionStepForm(step: SubmissionStep, v: SubmissionStepValues): { errors: FieldErrors; valid: boolean } {
+  const field = SUBMISSION_STEP_FIELD[step];
+  const errors: FieldErrors = {};
+  if (field && v.text === '') errors[field] = REQUIRED[step];
+  else if (field && v.text.length > MAX_TEXT) errors[field] = `Texten får vara högst ${MAX_TEXT} tecken`;
+  return { errors, valid: Object.keys(errors).length === 0 };
+}
+
+/**
+ * An expected refusal of a SubmissionService step as form errors: a missing
+ * text at its field; a step the submission's status or the round's phase
+ * does not allow in the summary. Null for errors the page cannot explain.
+ */
+export function submissionStepErrorsFrom(error: DomainError): { errors: FieldErrors; general: string[] } | null {
+  switch (error.code) {
+    case CommonErrorCode.VALIDATION_FAILED:
+      return violationsToErrors(error, { reason: 'reason', comment: 'comment' });
+    case NeedsErrorCode.ROUND_NOT_COLLECTING:
+    case NeedsErrorCode.SUBMISSION_NOT_EDITABLE:
+    case NeedsErrorCode.SUBMISSION_STEP_NOT_ALLOWED:
+      return { errors: {}, general: [error.message] };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,62 @@
+import { Controller, Get, HttpStatus, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Actor } from '@samverka/audit';
+import { NotificationAdminService, NotificationError, NotificationStatus } from '@samverka/notifications';
+import type { FastifyReply } from 'fastify';
+import { admin } from '../../auth/access-rules';
+import { Allow } from '../../auth/allow.decorator';
+import { CurrentActor } from '../../shell/current-actor.decorator';
+import { ErrorCode, httpStatusFor } from '../../common/domain-exception.filter';
+import { UuidParam } from '../../shell/uuid-param';
+import { buildNotificationsPage, isNotificationStatus } from './notifications.presenter';
+import { NOTIFICATIONS_PATH, ViewRenderer } from '../../shell/view-renderer';
+import { WebExceptionFilter } from '../../shell/web-exception.filter';
+
+const PAGE_SIZE = 100;
+const RETRIED_PARAM = 'omskickat';
+const NOTIFICATION = UuidParam('Utskicket');
+
+/** Utskick: the admin's list of emails (pending, sent, failed with the error) and a retry for a failed one. */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller(NOTIFICATIONS_PATH.slice(1))
+@Allow(admin())
+export class NotificationsPagesController {
+  constructor(
+    private readonly notifications: NotificationAdminService,
+    private readonly views: ViewRenderer,
+  ) {}
+
+  @Get()
+  async list(@Query('status') status: unknown, @Query(RETRIED_PARAM) retried: unknown, @Res() reply: FastifyReply): Promise<void> {
+    const notice = typeof retried === 'string' && retried !== '' ? 'Utskicket ligger i kön igen och skickas inom kort.' : null;
+    await this.page(reply, isNotificationStatus(status) ? status : undefined, { notice }, HttpStatus.OK);
+  }
+
+  /** The form's address opened directly (a reload, a bookmark): back to the list. */
+  @Get(':id/forsok-igen')
+  formAddress(@Param('id', NOTIFICATION) _id: string, @Res() reply: FastifyReply): void {
+    void reply.redirect(NOTIFICATIONS_PATH, HttpStatus.SEE_OTHER);
+  }
+
+  @Post(':id/forsok-igen')
+  async retry(@CurrentActor() actor: Actor, @Param('id', NOTIFICATION) id: string, @Res() reply: FastifyReply): Promise<void> {
+    try {
+      await this.notifications.retry(actor, id);
+    } catch (e) {
+      if (!(e instanceof NotificationError)) throw e;
+      return this.page(reply, undefined, { error: { id, message: e.message } }, httpStatusFor(e.code as ErrorCode));
+    }
+    void reply.redirect(`${NOTIFICATIONS_PATH}?${RETRIED_PARAM}=${encodeURIComponent(id)}`, HttpStatus.SEE_OTHER);
+  }
+
+  private async page(
+    reply: FastifyReply,
+    status: NotificationStatus | undefined,
+    state: Parameters<typeof buildNotificationsPage>[3],
+    httpStatus: number,
+  ): Promise<void> {
+    const { items, total } = await this.notifications.list({ status, limit: PAGE_SIZE, offset: 0 });
+    await this.views.send(reply, 'notifications', buildNotificationsPage(items, total, status, state), httpStatus);
+  }
+}

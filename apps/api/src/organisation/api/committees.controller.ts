@@ -1,0 +1,51 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@samverka/audit';
+import { OrganisationRegistryService } from '@samverka/organisation';
+import { CurrentActor } from '../../shell/current-actor.decorator';
+import { UuidParam } from '../../shell/uuid-param';
+import { CommitteeDto, CommitteeQueryDto, CreateCommitteeDto, UpdateCommitteeDto } from './dto/committee.dto';
+import { toCommitteeDto } from './organisation.mapper';
+import { admin, signedIn } from '../../auth/access-rules';
+import { Allow } from '../../auth/allow.decorator';
+
+@ApiTags('organisation')
+@Controller('api/v1/committees')
+export class CommitteesController {
+  constructor(private readonly registry: OrganisationRegistryService) {}
+
+  @Get()
+  @Allow(signedIn())
+  @ApiOperation({ summary: 'List committees (nämnder)' })
+  async list(@Query() query: CommitteeQueryDto): Promise<CommitteeDto[]> {
+    return (await this.registry.listCommittees({ code: query.code })).map(toCommitteeDto);
+  }
+
+  @Post()
+  @Allow(admin())
+  @ApiOperation({ summary: 'Create a committee' })
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateCommitteeDto): Promise<CommitteeDto> {
+    return toCommitteeDto(await this.registry.createCommittee(actor, dto));
+  }
+
+  @Get(':id')
+  @Allow(signedIn())
+  async get(@Param('id', UuidParam('Nämnden')) id: string): Promise<CommitteeDto> {
+    return toCommitteeDto(await this.registry.getCommittee(id));
+  }
+
+  @Patch(':id')
+  @Allow(admin())
+  @ApiOperation({ summary: 'Rename or (de)activate a committee' })
+  async update(@CurrentActor() actor: Actor, @Param('id', UuidParam('Nämnden')) id: string, @Body() dto: UpdateCommitteeDto): Promise<CommitteeDto> {
+    return toCommitteeDto(await this.registry.updateCommittee(actor, id, dto));
+  }
+
+  @Delete(':id')
+  @Allow(admin())
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a committee nothing refers to (otherwise 409: deactivate it instead)' })
+  async delete(@CurrentActor() actor: Actor, @Param('id', UuidParam('Nämnden')) id: string): Promise<void> {
+    await this.registry.deleteCommittee(actor, id);
+  }
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@samverka/audit';
+import { OrganisationRegistryService } from '@samverka/organisation';
+import { CurrentActor } from '../../shell/current-actor.decorator';
+import { UuidParam } from '../../shell/uuid-param';
+import { CreateDepartmentDto, DepartmentDto, DepartmentQueryDto, UpdateDepartmentDto } from './dto/department.dto';
+import { toDepartmentDto } from './organisation.mapper';
+import { admin, signedIn } from '../../auth/access-rules';
+import { Allow } from '../../auth/allow.decorator';
+
+@ApiTags('organisation')
+@Controller('api/v1/departments')
+export class DepartmentsController {
+  constructor(private readonly registry: OrganisationRegistryService) {}
+
+  @Get()
+  @Allow(signedIn())
+  @ApiOperation({ summary: 'List departments (förvaltningar)' })
+  async list(@Query() query: DepartmentQueryDto): Promise<DepartmentDto[]> {
+    const active = query.active === undefined ? undefined : query.active === 'true';
+    return (await this.registry.listDepartments({ code: query.code, committeeId: query.committeeId, active })).map(toDepartmentDto);
+  }
+
+  @Post()
+  @Allow(admin())
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateDepartmentDto): Promise<DepartmentDto> {
+    return toDepartmentDto(await this.registry.createDepartment(actor, dto));
+  }
+
+  @Get(':id')
+  @Allow(signedIn())
+  async get(@Param('id', UuidParam('Förvaltningen')) id: string): Promise<DepartmentDto> {
+    return toDepartmentDto(await this.registry.getDepartment(id));
+  }
+
+  @Patch(':id')
+  @Allow(admin())
+  @ApiOperation({ summary: 'Rename, move to another committee, or (de)activate a department' })
+  async update(@CurrentActor() actor: Actor, @Param('id', UuidParam('Förvaltningen')) id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentDto> {
+    return toDepartmentDto(await this.registry.updateDepartment(actor, id, dto));
+  }
+
+  @Delete(':id')
+  @Allow(admin())
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a department nothing refers to (otherwise 409: deactivate it instead)' })
+  async delete(@CurrentActor() actor: Actor, @Param('id', UuidParam('Förvaltningen')) id: string): Promise<void> {
+    await this.registry.deleteDepartment(actor, id);
+  }
+}

@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString } from 'class-validator';
+import { ORGANISATION_CODE_PATTERN, ORGANISATION_MAX, organisationUnitViolations } from '@samverka/organisation';
+import { Trim } from '../../../shell/trim';
+import { CheckedBy } from '../../../shell/validation';
+
+/** OpenAPI for a committee's or department's code; the rule is ORGANISATION_CODE_PATTERN, checked by the service. */
+export const CODE_PROPERTY = { pattern: ORGANISATION_CODE_PATTERN.source, maxLength: ORGANISATION_MAX.code } as const;
+
+/** Checks an organisation unit's code and name (organisationUnitViolations) when the shape is wrong too. */
+export const CheckedAsOrganisationUnit = () => CheckedBy((unit: { code?: string; name?: string }) => organisationUnitViolations(unit));
+
+/** Shape only: the rules are organisationUnitViolations (libs/organisation), checked by OrganisationRegistryService. */
+@CheckedAsOrganisationUnit()
+export class CreateCommitteeDto {
+  @ApiProperty({ example: 'FSKN', ...CODE_PROPERTY })
+  @Trim() @IsString()
+  code!: string;
+
+  @ApiProperty({ example: 'Förskolenämnden', maxLength: ORGANISATION_MAX.name })
+  @Trim() @IsString()
+  name!: string;
+}
+
+@CheckedAsOrganisationUnit()
+export class UpdateCommitteeDto {
+  @ApiPropertyOptional({ maxLength: ORGANISATION_MAX.name })
+  @IsOptional() @Trim() @IsString()
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'false deactivates the committee' })
+  @IsOptional() @IsBoolean()
+  active?: boolean;
+}
+
+export class CommitteeQueryDto {
+  @ApiPropertyOptional({ description: 'exact code, case-insensitive' })
+  @IsOptional() @IsString()
+  code?: string;
+}
+
+export class CommitteeDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() active!: boolean;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+}

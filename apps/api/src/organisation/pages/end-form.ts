@@ -1,0 +1,38 @@
+import { CommonErrorCode, DomainError } from '@samverka/kernel';
+import { EndAssignmentInput, OrganisationErrorCode } from '@samverka/organisation';
+import { dateError, FieldErrors, formField, violationsToErrors } from '../../shell/form-body';
+
+/** "Avsluta uppdraget": an optional last day (default today) and an optional reason. */
+export interface EndFormValues {
+  validTo: string;
+  reason: string;
+}
+
+const MAX_REASON = 1000;
+
+export const emptyEndForm = (): EndFormValues => ({ validTo: '', reason: '' });
+
+export function readEndForm(body: unknown): EndFormValues {
+  return { validTo: formField(body, 'validTo').trim(), reason: formField(body, 'reason').trim() };
+}
+
+export function validateEndForm(v: EndFormValues): { errors: FieldErrors; input?: EndAssignmentInput } {
+  const errors: FieldErrors = {};
+  const toError = dateError(v.validTo, 'Sista dag', false);
+  if (toError) errors.validTo = toError;
+  if (v.reason.length > MAX_REASON) errors.reason = `Anledningen får vara högst ${MAX_REASON} tecken`;
+  if (Object.keys(errors).length > 0) return { errors };
+  return { errors, input: { ...(v.validTo ? { validTo: v.validTo } : {}), ...(v.reason ? { reason: v.reason } : {}) } };
+}
+
+/** An expected refusal of CoordinatorService.end as form errors, or null. */
+export function endErrorsFrom(error: DomainError): { errors: FieldErrors; general: string[] } | null {
+  switch (error.code) {
+    case CommonErrorCode.VALIDATION_FAILED:
+      return violationsToErrors(error, { validTo: 'validTo', reason: 'reason' });
+    case OrganisationErrorCode.ASSIGNMENT_ENDED:
+      return { errors: {}, general: [error.message] };
+    default:
+      return null;
+  }
+}

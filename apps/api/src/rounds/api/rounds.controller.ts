@@ -1,0 +1,85 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@samverka/audit';
+import { Principal } from '@samverka/identity';
+import { PlanRoundService, PlanRoundView } from '@samverka/rounds';
+import type { FastifyReply } from 'fastify';
+import { admin, fromParam, participantOfRound, signedIn, strategist } from '../../auth/access-rules';
+import { Allow } from '../../auth/allow.decorator';
+import { CurrentPrincipal } from '../../auth/request-principal';
+import { roundScopeOf } from '../../auth/round-scope';
+import { CurrentActor } from '../../shell/current-actor.decorator';
+import { UuidParam } from '../../shell/uuid-param';
+import { CreatePlanRoundDto, PlanRoundDto, PlanRoundSummaryDto, RoundEventDto, RoundHistoryEntryDto, RoundListQueryDto, UpdatePlanRoundDto } from './dto/plan-round.dto';
+import { etagOf, versionFromIfMatch } from './if-match';
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'the version read (the ETag); a stale one is refused with 409 VERSION_CONFLICT' };
+
+/** Plan rounds: strategists create and steer them; participants (and admins) read them. */
+@ApiTags('rounds')
+@Controller('api/v1/rounds')
+export class RoundsController {
+  constructor(private readonly rounds: PlanRoundService) {}
+
+  private withEtag(reply: FastifyReply, round: PlanRoundView): PlanRoundView {
+    void reply.header('etag', etagOf(round.version));
+    return round;
+  }
+
+  @Post()
+  @Allow(strategist())
+  @ApiOperation({ summary: 'Create a plan round (preparing); participants default to every active department, areas to the five of the plan' })
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreatePlanRoundDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<PlanRoundDto> {
+    return this.withEtag(reply, await this.rounds.create(actor, dto));
+  }
+
+  @Get()
+  @Allow(signedIn())
+  @ApiOperation({ summary: 'The rounds the caller may read (strategists and admins: all; others: the rounds their departments or committees take part in)' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: RoundListQueryDto): Promise<PlanRoundSummaryDto[]> {
+    return this.rounds.list(roundScopeOf(principal), query);
+  }
+
+  @Get(':id')
+  @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
+  @ApiOperation({ summary: 'A round: state, deadlines, participants and the steps possible now, with the reasons when not (version also as ETag)' })
+  async get(@Param('id', UuidParam('Planomgången')) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PlanRoundDto> {
+    return this.withEtag(reply, await this.rounds.view(id));
+  }
+
+  @Patch(':id')
+  @Allow(strategist())
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Change title, case number, deadlines or auto-close (until the round ends); participants and areas before launch' })
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam('Planomgången')) id: string,
+    @Body() dto: UpdatePlanRoundDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PlanRoundDto> {
+    return this.withEtag(reply, await this.rounds.update(actor, id, dto, versionFromIfMatch(ifMatch)));
+  }
+
+  @Get(':id/history')
+  @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
+  @ApiOperation({ summary: "The round's history, oldest first: every step (forced ones with their reason), change and passed deadline" })
+  async history(@Param('id', UuidParam('Planomgången')) id: string): Promise<RoundHistoryEntryDto[]> {
+    return this.rounds.historyOf(id);
+  }
+
+  @Post(':id/events')
+  @Allow(strategist())
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Take a workflow step: 409 ILLEGAL_TRANSITION with the reasons when not possible, 409 VERSION_CONFLICT when the round changed meanwhile' })
+  async event(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam('Planomgången')) id: string,
+    @Body() dto: RoundEventDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PlanRoundDto> {
+    return this.withEtag(reply, await this.rounds.transition(actor, id, dto, versionFromIfMatch(ifMatch)));
+  }
+}

@@ -1,0 +1,140 @@
+import { CommonError } from '@samverka/kernel';
+import { DEFAULT_AREAS, RoundError, RoundErrorCode } from '@samverka/rounds';
+import { buildNewRoundPage } from './new-round.presenter';
+import { AREA_ROWS, defaultRoundForm, readRoundForm, roundErrorsFrom, RoundFormValues, validateRoundForm } from './round-form';
+
+const today = '2026-11-22';
+const FSK = '3f1c2a9e-8b7d-4c6e-9f0a-1b2c3d4e5f60';
+const KUF = '7a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d';
+
+/** A valid form body, as the browser posts it (checkboxes repeat their name). */
+const body = (values: Record<string, unknown> = {}): Record<string, unknown> => ({
+  _csrf: 'token',
+  title: ' Utvecklingsplan för kontaktcenter 2027 och framåt ',
+  year: '2027',
+  caseNumber: 'STK-2026-1400',
+  needsDeadline: '2027-01-31',
+  consultationReplyDeadline: '2027-04-30',
+  decisionDeadline: '2027-06-15',
+  participantDepartmentIds: [FSK, KUF.toUpperCase()],
+  'areas-0-code': 'tillganglighet',
+  'areas-0-name': 'Tillgänglighet',
+  'areas-1-code': '',
+  'areas-1-name': '',
+  'areas-2-code': 'BIBLIOTEK',
+  'areas-2-name': 'Bibliotek som servicepunkter',
+  autoCloseNeeds: 'ja',
+  action: 'launch',
+  ...values,
+});
+
+describe('the new-round form', () => {
+  it('starts with next year, its title, every active department and the five default areas', () => {
+    const v = defaultRoundForm(today, [FSK, KUF]);
+    expect(v).toMatchObject({ title: 'Utvecklingsplan för kontaktcenter 2027 och framåt', year: '2027', caseNumber: '', participantDepartmentIds: [FSK, KUF] });
+    expect(v.areas).toHaveLength(AREA_ROWS);
+    expect(v.areas.slice(0, 5)).toEqual(DEFAULT_AREAS.map((a) => ({ code: a.code, name: a.name })));
+    expect(v.areas.slice(5)).toEqual([{ code: '', name: '' }, { code: '', name: '' }, { code: '', name: '' }]);
+  });
+
+  it('skips the years that already have an active round', () => {
+    expect(defaultRoundForm(today, [FSK], [2027, 2028])).toMatchObject({ title: 'Utvecklingsplan för kontaktcenter 2029 och framåt', year: '2029' });
+  });
+
+  it('reads its own fields (never _csrf), every checked department once, and which button was pressed', () => {
+    const { values, action } = readRoundForm(body({ participantDepartmentIds: [FSK, FSK] }));
+    expect(action).toBe('launch');
+    expect(values.title).toBe('Utvecklingsplan för kontaktcenter 2027 och framåt');
+    expect(values.participantDepartmentIds).toEqual([FSK]);
+    expect(values.autoCloseNeeds).toBe(true);
+    expect(values.autoCloseConsultation).toBe(false);
+    expect(values).not.toHaveProperty('_csrf');
+    // One checkbox posts a single value; none posts nothing; no (or an unknown) button means "save".
+    expect(readRoundForm(body({ participantDepartmentIds: FSK })).values.participantDepartmentIds).toEqual([FSK]);
+    expect(readRoundForm(body({ participantDepartmentIds: undefined, action: 'x' }))).toMatchObject({ values: { participantDepartmentIds: [] }, action: 'save' });
+  });
+
+  it('turns a valid form into the service input: filled area rows only, codes in capitals, blank dates as none', () => {
+    const { errors, input } = validateRoundForm(readRoundForm(body({ consultationReplyDeadline: '' })).values, today);
+    expect(errors).toEqual({});
+    expect(input).toEqual({
+      title: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+      year: 2027,
+      caseNumber: 'STK-2026-1400',
+      participantDepartmentIds: [FSK, KUF],
+      areas: [
+        { code: 'TILLGANGLIGHET', name: 'Tillgänglighet' },
+        { code: 'BIBLIOTEK', name: 'Bibliotek som servicepunkter' },
+      ],
+      deadlines: { needs: '2027-01-31', consultationReply: null, decision: '2027-06-15' },
+      autoClose: { needs: true, consultation: false },
+    });
+  });
+
+  it('names every wrong field at once: a missing title, a decision before the needs date, a past needs date, half-filled areas', () => {
+    const check = (values: Record<string, unknown>) => validateRoundForm(readRoundForm(body(values)).values, today);
+    expect(check({ title: '', consultationReplyDeadline: '', decisionDeadline: '2027-01-10' })).toEqual({
+      errors: { title: 'Ange en titel', decisionDeadline: 'Datum för planerat beslut måste ligga efter sista dag för behov' },
+    });
+    expect(check({ needsDeadline: today, year: '27', caseNumber: '' }).errors).toEqual({
+      year: 'Året måste vara ett årtal mellan 2000 och 2100, till exempel 2027',
+      caseNumber: 'Ange diarienummer',
+      needsDeadline: 'Sista dag för behov måste ligga efter i dag',
+    });
+    expect(check({ needsDeadline: '2027-02-30', consultationReplyDeadline: '2027-01-01' }).errors).toEqual({
+      needsDeadline: 'Sista dag för behov måste vara ett riktigt datum skrivet ÅÅÅÅ-MM-DD, till exempel 2026-03-01',
+    });
+    expect(check({ consultationReplyDeadline: '2027-01-31', decisionDeadline: '2027-03-01' }).errors).toEqual({
+      consultationReplyDeadline: 'Sista dag för remissvar måste ligga efter sista dag för behov',
+    });
+    expect(check({ decisionDeadline: '2027-04-01' }).errors).toEqual({ decisionDeadline: 'Datum för planerat beslut måste ligga efter sista dag för remissvar' });
+    expect(check({ participantDepartmentIds: undefined }).errors).toEqual({ participantDepartmentIds: 'Välj minst en deltagande förvaltning' });
+    expect(check({ participantDepartmentIds: ['inte-ett-id'] }).errors).toEqual({ participantDepartmentIds: 'Välj förvaltningar i listan' });
+    expect(check({ 'areas-1-name': 'Utan kod', 'areas-2-code': 'tillgänglighet!', 'areas-3-code': 'TILLGANGLIGHET' }).errors).toEqual({
+      'areas-1-code': 'Ange en kod för område 2',
+      'areas-2-code': 'Koden för område 3 får bara innehålla versaler, siffror och understreck (2–40 tecken)',
+      'areas-3-code': 'Koden TILLGANGLIGHET förekommer två gånger',
+      'areas-3-name': 'Ange ett namn för område 4',
+    });
+    expect(check({ 'areas-0-code': '', 'areas-0-name': '', 'areas-2-code': '', 'areas-2-name': '' }).errors).toEqual({ 'areas-0-code': 'Ange minst ett utvecklingsområde' });
+  });
+
+  it("puts the service's refusals on the fields they are about, an area on the row it was typed in", () => {
+    const values = readRoundForm(body()).values;
+    expect(roundErrorsFrom(CommonError.invalidField('deadlines.needs', 'afterToday', 'Sista dag för behov måste ligga efter i dag'), values)).toEqual({
+      errors: { needsDeadline: 'Sista dag för behov måste ligga efter i dag' },
+      general: [],
+    });
+    // The second filled area is row 3 of the form.
+    expect(roundErrorsFrom(CommonError.invalidField('areas[1].name', 'isNotEmpty', 'Ange områdets namn'), values)?.errors).toEqual({ 'areas-2-name': 'Ange områdets namn' });
+    expect(roundErrorsFrom(CommonError.unknownReference('participantDepartmentIds', FSK, 'Förvaltningen finns inte'), values)?.errors).toEqual({
+      participantDepartmentIds: 'Förvaltningen finns inte',
+    });
+    expect(roundErrorsFrom(new RoundError(RoundErrorCode.ACTIVE_ROUND_EXISTS, 'Det finns redan en pågående planomgång för 2027'), values)?.errors.year).toContain(
+      'Det finns redan en pågående planomgång för 2027',
+    );
+    expect(roundErrorsFrom(new RoundError(RoundErrorCode.ILLEGAL_TRANSITION, 'Nej'), values)).toBeNull();
+  });
+
+  it('lists the errors in the order of the fields, each linking to its field, and keeps what was typed', () => {
+    const values: RoundFormValues = { ...readRoundForm(body()).values, title: '' };
+    const errors = { decisionDeadline: 'Fel datum', 'areas-2-name': 'Ange ett namn för område 3', title: 'Ange en titel' };
+    const departments = [
+      { id: KUF, code: 'KUF', name: 'Kulturförvaltningen', committee: { name: 'Kulturnämnden' } },
+      { id: FSK, code: 'FSK', name: 'Förskoleförvaltningen', committee: { name: 'Förskolenämnden' } },
+    ] as never;
+    const model = buildNewRoundPage({ departments, today }, values, errors);
+    expect(model.hasErrors).toBe(true);
+    expect(model.errorSummary).toEqual([
+      { text: 'Ange en titel', href: '#title' },
+      { text: 'Fel datum', href: '#decisionDeadline' },
+      { text: 'Ange ett namn för område 3', href: '#areas-2-name' },
+    ]);
+    // Departments by name; the first checkbox carries the group's id (the summary links to it).
+    expect(model.participants.map((p) => [p.id, p.text, p.checked])).toEqual([
+      ['participantDepartmentIds', 'Förskoleförvaltningen', true],
+      ['participantDepartmentIds-kuf', 'Kulturförvaltningen', true],
+    ]);
+    expect(model.areas[2]).toMatchObject({ legend: 'Område 3', code: { id: 'areas-2-code', value: 'BIBLIOTEK' }, name: { error: 'Ange ett namn för område 3' } });
+  });
+});

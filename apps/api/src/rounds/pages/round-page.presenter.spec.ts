@@ -1,0 +1,277 @@
+import { Principal } from '@samverka/identity';
+import { PlanRoundEventEntity, PlanRoundView } from '@samverka/rounds';
+import { FormFailure } from '../../shell/form-body';
+import { StepFormValues } from './step-form';
+import { ViewRenderer } from '../../shell/view-renderer';
+import { Viewer, ViewerService } from '../../shell/viewer';
+import { WebAssets } from '../../shell/web-assets';
+import { buildActions, buildRoundPage, buildTimeline, historyLine, noticeText } from './round-page.presenter';
+
+const ID = '0b6d7f0e-3c1a-4f5e-9a2b-1c2d3e4f5a6b';
+
+const view = (values: Partial<PlanRoundView> = {}): PlanRoundView => ({
+  id: ID,
+  title: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+  year: 2027,
+  caseNumber: 'STK-2026-1400',
+  state: 'collectingNeeds',
+  stateLabel: 'Behovsinsamling',
+  version: 2,
+  machineVersion: 1,
+  deadlines: { needs: '2026-12-20', consultationReply: '2027-03-31', decision: '2027-06-15' },
+  autoClose: { needs: false, consultation: false },
+  currentDeadline: { kind: 'needs', label: 'Sista dag för behov', date: '2026-12-20', passed: false },
+  deadlinesReached: [],
+  areas: [{ code: 'LOKAL_SERVICE', name: 'Lokal service' }],
+  participants: [
+    {
+      departmentId: 'd1',
+      code: 'FSK',
+      name: 'Förskoleförvaltningen',
+      committeeId: 'c1',
+      active: true,
+      coordinators: [
+        { personId: 'p1', name: 'Annika Åsberg', kind: 'primary' },
+        { personId: 'p2', name: 'Susanne Nyström', kind: 'deputy' },
+      ],
+      submitted: false,
+      nothingToReport: false,
+    },
+    { departmentId: 'd2', code: 'MF', name: 'Miljöförvaltningen', committeeId: 'c2', active: true, coordinators: [], submitted: true, nothingToReport: false },
+  ],
+  events: [
+    { type: 'CLOSE_NEEDS', label: 'Stäng behovsinsamlingen', allowed: false, reasons: ['1 förvaltning har inte lämnat in behov'], forcible: true },
+    { type: 'CANCEL', label: 'Avbryt planomgången', allowed: true, reasons: [], forcible: false },
+  ],
+  forcedSteps: [],
+  returns: [],
+  cancellation: null,
+  today: '2026-11-22',
+  createdAt: new Date('2026-11-20T09:00:00Z'),
+  updatedAt: new Date('2026-11-21T09:00:00Z'),
+  ...values,
+});
+
+let n = 0;
+const entry = (values: Partial<PlanRoundEventEntity>): PlanRoundEventEntity =>
+  ({
+    id: String(++n),
+    roundId: ID,
+    type: 'UPDATED',
+    version: n,
+    fromState: null,
+    toState: null,
+    forced: false,
+    reason: null,
+    deadline: null,
+    deadlineDate: null,
+    data: {},
+    actorId: 'p9',
+    actorLabel: 'Erik Strand',
+    occurredAt: new Date('2026-11-20T09:00:00Z'),
+    ...values,
+  }) as PlanRoundEventEntity;
+
+const created = entry({ type: 'CREATED', toState: 'preparing', occurredAt: new Date('2026-11-20T09:00:00Z') });
+const launched = entry({ type: 'LAUNCH', fromState: 'preparing', toState: 'collectingNeeds', occurredAt: new Date('2026-11-21T09:00:00Z') });
+
+describe('the round page', () => {
+  it('shows the phases in order: done, current (with its deadline and since when) and upcoming', () => {
+    const timeline = buildTimeline(view(), [created, launched]);
+    expect(timeline.map((t) => [t.label, t.status, t.current])).toEqual([
+      ['Förberedelse', 'done', false],
+      ['Behovsinsamling', 'current', true],
+      ['Planarbete', 'upcoming', false],
+      ['Remiss', 'upcoming', false],
+      ['Sammanställning av remissvar', 'upcoming', false],
+      ['Inför beslut', 'upcoming', false],
+      ['Uppföljning', 'upcoming', false],
+      ['Avslutad', 'upcoming', false],
+    ]);
+    expect(timeline[0]).toMatchObject({ period: '20 november 2026 – 21 november 2026', deadline: null, statusTag: { text: 'Klar' } });
+    expect(timeline[1]).toMatchObject({ period: 'Sedan 21 november 2026', deadline: { text: 'Sista dag för behov: 20 december 2026', overdue: null } });
+    expect(timeline[3]).toMatchObject({ period: null, deadline: { text: 'Sista dag för remissvar: 31 mars 2027' } });
+    // Past the deadline, the current phase is overdue.
+    expect(buildTimeline(view({ today: '2026-12-21' }), [created, launched])[1].deadline?.overdue).toMatchObject({ text: 'Försenad' });
+  });
+
+  it('shows where a cancelled round stopped and what it never reached', () => {
+    const cancel = entry({ type: 'CANCEL', fromState: 'collectingNeeds', toState: 'cancelled', reason: 'Omorganisation', occurredAt: new Date('2026-11-22T09:00:00Z') });
+    const timeline = buildTimeline(view({ state: 'cancelled' }), [created, launched, cancel]);
+    expect(timeline.slice(0, 3).map((t) => [t.status, t.statusTag.text, t.current])).toEqual([
+      ['done', 'Klar', false],
+      ['cancelledHere', 'Avbröts här', false],
+      ['notReached', 'Nåddes inte', false],
+    ]);
+    expect(timeline[1].period).toBe('21 november 2026 – avbröts 22 november 2026');
+  });
+
+  it('offers strategists each step as a form; a blocked step is disabled with its reasons, and may be forced with a motivation', () => {
+    const [close, cancel] = buildActions(view());
+    expect(close).toMatchObject({
+      type: 'CLOSE_NEEDS',
+      disabled: true,
+      reasons: ['1 förvaltning har inte lämnat in behov'],
+      reasonsId: 'close-needs-hinder',
+      action: `/planomgangar/${ID}/steg`,
+      version: 2,
+      reason: null,
+      force: { reason: { id: 'close-needs-force-reason', label: 'Motivering', value: '' } },
+    });
+    expect(cancel).toMatchObject({ disabled: false, disclosure: true, open: false, force: null, reason: { id: 'cancel-reason', label: 'Varför avbryts planomgången?' } });
+    // An allowed step has no force form.
+    const allowed = buildActions(view({ events: [{ type: 'CLOSE_NEEDS', label: 'Stäng behovsinsamlingen', allowed: true, reasons: [], forcible: true }] }));
+    expect(allowed[0]).toMatchObject({ disabled: false, force: null });
+    // The decision asks for the outcome.
+    const [decision] = buildActions(view({ state: 'awaitingDecision', events: [{ type: 'RECORD_DECISION', label: 'Registrera beslutet', allowed: true, reasons: [], forcible: false }] }));
+    expect(decision.outcome?.options.map((o) => [o.id, o.value, o.text])).toEqual([
+      ['record-decision-outcome', 'adopted', 'Antagen'],
+      ['record-decision-outcome-returned', 'returned', 'Återremitterad'],
+    ]);
+  });
+
+  it('shows a failed step form again with what was typed, and an error summary linking to the field', () => {
+    const failure: FormFailure<StepFormValues> = {
+      values: { type: 'CLOSE_NEEDS', force: true, reason: '', outcome: '', version: '2' },
+      errors: { reason: 'Skriv en motivering till varför steget tvingas fram' },
+      general: [],
+      status: 400,
+    };
+    const model = buildRoundPage({ view: view(), history: [created, launched] }, { step: failure }, { steer: true });
+    expect(model.hasErrors).toBe(true);
+    expect(model.errorSummary).toEqual([{ text: 'Skriv en motivering till varför steget tvingas fram', href: '#close-needs-force-reason' }]);
+    expect(model.actions[0].force?.reason.error).toBe('Skriv en motivering till varför steget tvingas fram');
+    // A conflict belongs to no field: it links to the step, or to the steps when the step is no longer offered.
+    const conflict = { ...failure, errors: {}, general: ['Planomgången har ändrats av någon annan'], status: 409 };
+    expect(buildRoundPage({ view: view(), history: [] }, { step: conflict }, { steer: true }).errorSummary).toEqual([
+      { text: 'Planomgången har ändrats av någon annan', href: '#steg-close-needs' },
+    ]);
+    expect(buildRoundPage({ view: view({ events: [] }), history: [] }, { step: conflict }, { steer: true }).errorSummary[0].href).toBe('#atgarder');
+  });
+
+  it('gives readers the state and the reasons, but no forms', () => {
+    const model = buildRoundPage({ view: view(), history: [created, launched] }, {}, { steer: false });
+    expect(model.actions).toEqual([]);
+    expect(model.nextSteps).toEqual([{ label: 'Stäng behovsinsamlingen', allowed: false, reasons: ['1 förvaltning har inte lämnat in behov'] }]);
+  });
+
+  it('says what each department has done in the phase, and who lacks a coordinator', () => {
+    const model = buildRoundPage({ view: view(), history: [] });
+    expect(model.participantsCaption).toBe('Vad varje förvaltning har gjort i den här fasen (behovsinsamling)');
+    expect(model.participants.map((p) => [p.name, p.coordinators, p.deputies, p.missingCoordinator?.text ?? null, p.status?.text ?? p.statusText])).toEqual([
+      ['Förskoleförvaltningen', ['Annika Åsberg'], ['Susanne Nyström'], null, 'Har inte lämnat in behov'],
+      ['Miljöförvaltningen', [], [], 'Saknar samordnare', 'Har lämnat in behov'],
+    ]);
+  });
+
+  it("links each participant to its needs page for those who may read it, and gives a coordinator or manager their own department's", () => {
+    const links = (scope: { all: boolean; departmentIds: string[]; committeeIds: string[] }, own: string[] = []) => {
+      const model = buildRoundPage({ view: view(), history: [] }, {}, { steer: false, needs: { scope, ownDepartmentIds: own } });
+      return { rows: model.participants.map((p) => p.needsHref), own: model.ownNeeds };
+    };
+    expect(links({ all: true, departmentIds: [], committeeIds: [] })).toEqual({ rows: [`/planomgangar/${ID}/behov/d1`, `/planomgangar/${ID}/behov/d2`], own: [] });
+    expect(links({ all: false, departmentIds: ['d1'], committeeIds: [] }, ['d1', 'd9'])).toEqual({
+      rows: [`/planomgangar/${ID}/behov/d1`, null],
+      own: [{ text: 'Er förvaltnings behov', href: `/planomgangar/${ID}/behov/d1` }],
+    });
+    // A committee secretary reads the departments the committee serves.
+    expect(links({ all: false, departmentIds: [], committeeIds: ['c2'] }).rows).toEqual([null, `/planomgangar/${ID}/behov/d2`]);
+    // Someone acting for two participating departments gets both, by name.
+    expect(links({ all: false, departmentIds: ['d1', 'd2'], committeeIds: [] }, ['d1', 'd2']).own.map((o) => o.text)).toEqual([
+      'Förskoleförvaltningens behov',
+      'Miljöförvaltningens behov',
+    ]);
+    // Without the needs access (as before): no links.
+    expect(buildRoundPage({ view: view(), history: [] }).participants.map((p) => p.needsHref)).toEqual([null, null]);
+  });
+
+  it('writes the history in Swedish: who did what, forced steps with their motivation, deadlines that passed', () => {
+    const forced = entry({
+      type: 'CLOSE_NEEDS',
+      fromState: 'collectingNeeds',
+      toState: 'draftingPlan',
+      forced: true,
+      reason: 'Nämnden har bett om planen före jul',
+      data: { unmetConditions: ['1 förvaltning har inte lämnat in behov'] },
+      occurredAt: new Date('2026-11-22T13:05:00Z'),
+    });
+    expect(historyLine(forced)).toEqual({
+      when: '22 november 2026 kl. 14:05',
+      who: 'Erik Strand',
+      what: 'Stängde behovsinsamlingen (framtvingad): Nämnden har bett om planen före jul',
+      detail: 'Villkor som inte var uppfyllda: 1 förvaltning har inte lämnat in behov',
+      phase: 'Behovsinsamling → Planarbete',
+    });
+    const passed = entry({
+      type: 'DEADLINE_REACHED',
+      version: null,
+      fromState: 'collectingNeeds',
+      toState: 'collectingNeeds',
+      deadline: 'needs',
+      deadlineDate: '2026-12-20',
+      data: { outstanding: ['1 förvaltning har inte lämnat in behov'] },
+      actorId: null,
+      actorLabel: 'system',
+    });
+    expect(historyLine(passed)).toMatchObject({
+      who: 'Samverka (automatiskt)',
+      what: 'Sista dag för behov passerade (20 december 2026)',
+      detail: 'Då saknades: 1 förvaltning har inte lämnat in behov',
+      phase: null,
+    });
+    expect(historyLine(created).what).toBe('Skapade planomgången');
+    expect(historyLine(entry({ type: 'UPDATED', data: { changed: { title: {}, deadlines: {} } } })).what).toBe('Ändrade titel, tidsfrister');
+    expect(historyLine(entry({ type: 'RECORD_DECISION', data: { outcome: 'returned' }, reason: 'Mer om bibliotek' })).what).toBe(
+      'Registrerade beslutet: planen återremitterades: Mer om bibliotek',
+    );
+    expect(historyLine(entry({ type: 'CANCEL', reason: 'Omorganisation' })).what).toBe('Avbröt planomgången: Omorganisation');
+    // Newest first on the page.
+    expect(buildRoundPage({ view: view(), history: [created, launched] }).history.map((h) => h.what)).toEqual(['Startade behovsinsamlingen', 'Skapade planomgången']);
+  });
+
+  it('names the step just taken in the banner, only when it is the latest step', () => {
+    const v = view({ stateLabel: 'Planarbete' });
+    const forced = entry({ type: 'CLOSE_NEEDS', fromState: 'collectingNeeds', toState: 'draftingPlan', forced: true, reason: 'x' });
+    expect(noticeText({ created: false, step: 'CLOSE_NEEDS' }, v, [created, launched, forced])).toBe('Behovsinsamlingen är stängd (framtvingat). Planomgången är nu i fasen Planarbete.');
+    expect(noticeText({ created: false, step: 'CANCEL' }, v, [created, launched, forced])).toBeNull();
+    expect(noticeText({ created: true, step: 'LAUNCH' }, view(), [created, launched])).toBe(
+      'Planomgången är skapad och behovsinsamlingen har startat. Planomgången är nu i fasen Behovsinsamling.',
+    );
+    expect(noticeText({ created: true, step: null }, view(), [created])).toContain('sparad som förberedelse');
+  });
+
+  describe('rendered', () => {
+    const renderer = new ViewRenderer({ stylesheetUrl: '/assets/samverka.css?v=test' } as WebAssets, {} as ViewerService);
+    const strategist = { principal: { strategist: true, admin: false } as Principal, name: 'Erik Strand', csrfToken: 'csrf-1', seesAllDepartments: true, departments: [], committees: [] } as Viewer;
+    const html = (steer: boolean) => renderer.render('round', buildRoundPage({ view: view(), history: [created, launched] }, {}, { steer }), strategist, `/planomgangar/${ID}`);
+
+    it('disables a blocked step, described by its reasons, and posts every step with the CSRF token and the round version', () => {
+      const page = html(true);
+      expect(page).toMatch(/<button type="submit" class="govuk-button "[^>]*disabled aria-disabled="true" aria-describedby="close-needs-hinder">Stäng behovsinsamlingen<\/button>/);
+      expect(page).toMatch(/<div id="close-needs-hinder"[^>]*>\s*<p[^>]*>Går inte ännu:<\/p>\s*<ul[^>]*>\s*<li>1 förvaltning har inte lämnat in behov<\/li>/);
+      const forms = page.match(/<form method="post" action="\/planomgangar\/[^"]+\/steg"[\s\S]*?<\/form>/g) ?? [];
+      expect(forms).toHaveLength(3); // close, force close, cancel
+      for (const form of forms) {
+        expect(form).toContain('<input type="hidden" name="_csrf" value="csrf-1">');
+        expect(form).toContain('<input type="hidden" name="version" value="2">');
+      }
+      expect(page).toContain('<li class="samverka-timeline__item samverka-timeline__item--current" aria-current="step">');
+      expect(page).toContain('Tvinga fram<span class="govuk-visually-hidden"> – Stäng behovsinsamlingen</span>');
+    });
+
+    it("links the participants' needs pages, and the own department's as a button-styled link", () => {
+      const needs = { scope: { all: false, departmentIds: ['d1'], committeeIds: [] }, ownDepartmentIds: ['d1'] };
+      const page = renderer.render('round', buildRoundPage({ view: view(), history: [] }, {}, { steer: false, needs }), strategist, `/planomgangar/${ID}`);
+      expect(page).toContain(`<a href="/planomgangar/${ID}/behov/d1" role="button" draggable="false" class="govuk-button" data-module="govuk-button">Er förvaltnings behov</a>`);
+      expect(page).toContain(`<th scope="row" class="govuk-table__header"><a class="govuk-link" href="/planomgangar/${ID}/behov/d1">Förskoleförvaltningen<span class="govuk-visually-hidden">, behov</span></a></th>`);
+      expect(page).toContain('<th scope="row" class="govuk-table__header">Miljöförvaltningen</th>');
+    });
+
+    it('renders no step forms for readers', () => {
+      const page = html(false);
+      expect(page).not.toContain('/steg"');
+      expect(page).not.toContain('disabled');
+      expect(page).toContain('1 förvaltning har inte lämnat in behov');
+    });
+  });
+});

@@ -1,0 +1,165 @@
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Actor } from '@samverka/audit';
+import { Principal } from '@samverka/identity';
+import { CommonErrorCode, DomainError } from '@samverka/kernel';
+import { OrganisationRegistryService } from '@samverka/organisation';
+import { PlanRoundService } from '@samverka/rounds';
+import { PLAN_ROUND_FINAL_STATES } from '@samverka/workflow';
+import type { FastifyReply } from 'fastify';
+import { admin, fromParam, participantOfRound, signedIn, strategist } from '../../auth/access-rules';
+import { Allow } from '../../auth/allow.decorator';
+import { CurrentPrincipal } from '../../auth/request-principal';
+import { roundScopeOf } from '../../auth/round-scope';
+import { CurrentActor } from '../../shell/current-actor.decorator';
+import { ErrorCode, httpStatusFor } from '../../common/domain-exception.filter';
+import { UuidParam } from '../../shell/uuid-param';
+import { FieldErrors } from '../../shell/form-body';
+import { defaultRoundForm, readRoundForm, roundErrorsFrom, RoundFormValues, validateRoundForm } from './round-form';
+import { isSteeringEventType, readStepForm, StepFormValues, stepErrorsFrom, validateStepForm } from './step-form';
+import { buildNewRoundPage } from './new-round.presenter';
+import { roundPath } from './round-format';
+import { buildRoundList } from './round-list.presenter';
+import { buildRoundPage, ROUND_NOTICE_PARAMS, RoundPageState } from './round-page.presenter';
+import { ROUNDS_PATH, ViewRenderer } from '../../shell/view-renderer';
+import { WebExceptionFilter } from '../../shell/web-exception.filter';
+
+const ROUND = UuidParam('Planomgången');
+
+/** Who may read a round: strategists and admins every round; coordinators, managers and committee secretaries of its participants. */
+const ROUND_READERS = [admin(), strategist(), participantOfRound(fromParam('id'))];
+
+/** A refusal the page can explain (a form error); anything else goes to the error page. */
+const expected = (e: unknown): e is DomainError => e instanceof DomainError && e.code !== CommonErrorCode.NOT_FOUND;
+
+/** 400 for invalid input, 409 for an illegal step, another active round that year, or someone else's change. */
+const statusOf = (e: DomainError): number => httpStatusFor(e.code as ErrorCode);
+
+/**
+ * Planomgångar: the list, the new-round form, a round's page, and the step
+ * forms on it. Everyone signed in gets the list of the rounds they may read;
+ * only strategists create rounds and take steps. The pages call
+ * PlanRoundService directly, like the other web controllers call theirs;
+ * every form carries the session's CSRF token (checked by the AccessGuard)
+ * and the readers take only their own named fields.
+ */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller(ROUNDS_PATH.slice(1))
+export class RoundsPagesController {
+  constructor(
+    private readonly rounds: PlanRoundService,
+    private readonly registry: OrganisationRegistryService,
+    private readonly views: ViewRenderer,
+  ) {}
+
+  @Get()
+  @Allow(signedIn())
+  async list(@CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
+    const rounds = await this.rounds.list(roundScopeOf(principal));
+    await this.views.send(reply, 'rounds', buildRoundList(rounds, principal.strategist));
+  }
+
+  @Get('ny')
+  @Allow(strategist())
+  async newRound(@Res() reply: FastifyReply): Promise<void> {
+    const departments = await this.registry.listDepartments({ active: true });
+    const active = (await this.rounds.list({ all: true, departmentIds: [], committeeIds: [] })).filter((r) => !PLAN_ROUND_FINAL_STATES.includes(r.state));
+    const values = defaultRoundForm(this.rounds.today(), departments.map((d) => d.id), active.map((r) => r.year));
+    await this.newRoundPage(reply, values, {}, [], HttpStatus.OK);
+  }
+
+  @Post()
+  @Allow(strategist())
+  async create(@CurrentPrincipal() principal: Principal, @CurrentActor() actor: Actor, @Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
+    const { values, action } = readRoundForm(body);
+    const { errors, input } = validateRoundForm(values, this.rounds.today());
+    if (!input) return this.newRoundPage(reply, values, errors, [], HttpStatus.BAD_REQUEST);
+    let created;
+    try {
+      created = await this.rounds.create(actor, input);
+    } catch (e) {
+      const failure = expected(e) ? roundErrorsFrom(e, values) : null;
+      if (!expected(e) || !failure) throw e;
+      return this.newRoundPage(reply, values, failure.errors, failure.general, statusOf(e));
+    }
+    if (action === 'save') return this.redirect(reply, created.id, { created: true });
+    try {
+      await this.rounds.transition(actor, created.id, { type: 'LAUNCH' }, created.version);
+    } catch (e) {
+      // The round exists: its page says why collecting needs could not start.
+      const failure = expected(e) ? stepErrorsFrom(e) : null;
+      if (!expected(e) || !failure) throw e;
+      const general = ['Planomgången är sparad som förberedelse, men behovsinsamlingen kunde inte startas.', ...failure.general];
+      const step = { values: { type: 'LAUNCH', force: false, reason: '', outcome: '', version: String(created.version) }, errors: failure.errors, general };
+      return this.page(reply, principal, created.id, { step: { ...step, status: statusOf(e) } }, statusOf(e));
+    }
+    return this.redirect(reply, created.id, { created: true, step: 'LAUNCH' });
+  }
+
+  @Get(':id')
+  @Allow(...ROUND_READERS)
+  async show(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ROUND) id: string,
+    @Query() query: Record<string, unknown>,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const step = query[ROUND_NOTICE_PARAMS.step];
+    const notice = { created: query[ROUND_NOTICE_PARAMS.created] === '1', step: isSteeringEventType(step) ? step : null };
+    await this.page(reply, principal, id, { notice }, HttpStatus.OK);
+  }
+
+  /** The step form's address opened directly (a reload of a page shown after a failed step, the way back after signing in): the round. */
+  @Get(':id/steg')
+  @Allow(...ROUND_READERS)
+  stepAddress(@Param('id', ROUND) id: string, @Res() reply: FastifyReply): void {
+    void reply.redirect(roundPath(id), HttpStatus.SEE_OTHER);
+  }
+
+  @Post(':id/steg')
+  @Allow(strategist())
+  async step(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
+    @Param('id', ROUND) id: string,
+    @Body() body: unknown,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const values = readStepForm(body);
+    const { errors, general, input, version } = validateStepForm(values);
+    if (!input) return this.stepFailed(reply, principal, id, values, errors, general, HttpStatus.BAD_REQUEST);
+    try {
+      await this.rounds.transition(actor, id, input, version);
+    } catch (e) {
+      const failure = expected(e) ? stepErrorsFrom(e) : null;
+      if (!expected(e) || !failure) throw e;
+      return this.stepFailed(reply, principal, id, values, failure.errors, failure.general, statusOf(e));
+    }
+    return this.redirect(reply, id, { step: input.type });
+  }
+
+  private stepFailed(reply: FastifyReply, principal: Principal, id: string, values: StepFormValues, errors: FieldErrors, general: string[], status: number): Promise<void> {
+    return this.page(reply, principal, id, { step: { values, errors, general, status } }, status);
+  }
+
+  /** The round page, with what just happened or the step form that failed (always the round as it is now). */
+  private async page(reply: FastifyReply, principal: Principal, id: string, state: RoundPageState, status: number): Promise<void> {
+    const [view, history] = await Promise.all([this.rounds.view(id), this.rounds.historyOf(id)]);
+    const needs = { scope: roundScopeOf(principal), ownDepartmentIds: [...principal.coordinator, ...principal.management] };
+    await this.views.send(reply, 'round', buildRoundPage({ view, history }, state, { steer: principal.strategist, needs }), status);
+  }
+
+  private async newRoundPage(reply: FastifyReply, values: RoundFormValues, errors: FieldErrors, general: string[], status: number): Promise<void> {
+    const departments = await this.registry.listDepartments({ active: true });
+    await this.views.send(reply, 'round-new', buildNewRoundPage({ departments, today: this.rounds.today() }, values, errors, general), status);
+  }
+
+  /** Post/redirect/get: 303 to the round page, which names what was done. */
+  private redirect(reply: FastifyReply, id: string, notice: { created?: boolean; step?: string }): void {
+    const params = new URLSearchParams();
+    if (notice.created) params.set(ROUND_NOTICE_PARAMS.created, '1');
+    if (notice.step) params.set(ROUND_NOTICE_PARAMS.step, notice.step);
+    void reply.redirect(`${roundPath(id)}?${params.toString()}`, HttpStatus.SEE_OTHER);
+  }
+}

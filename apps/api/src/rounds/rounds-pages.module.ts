@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { OrganisationModule } from '@samverka/organisation';
+import { RoundsModule } from '@samverka/rounds';
+import { ShellModule } from '../shell/shell.module';
+import { RoundsPagesController } from './pages/rounds-pages.controller';
+
+/** The plan rounds' pages: the list, a new round, a round with its steps. */
+@Module({
+  imports: [ShellModule, OrganisationModule, RoundsModule],
+  controllers: [RoundsPagesController],
+})
+export class RoundsPagesModule {}

@@ -1,0 +1,69 @@
+import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Principal } from '@samverka/identity';
+import { CoordinatorAssignmentEntity, CoordinatorService, OrganisationRegistryService } from '@samverka/organisation';
+import { isUUID } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { signedIn } from '../../auth/access-rules';
+import { Allow } from '../../auth/allow.decorator';
+import { CurrentPrincipal } from '../../auth/request-principal';
+import { NOTICE_PARAMS } from '../../organisation/pages/department-page.presenter';
+import { buildStartPage } from './start.presenter';
+import { ViewRenderer } from '../../shell/view-renderer';
+import { mayViewDepartment, ViewerService } from '../../shell/viewer';
+import { WebExceptionFilter } from '../../shell/web-exception.filter';
+
+/**
+ * The start page adapts to who is signed in: admins and strategists get the
+ * city-wide coverage summary; coordinators and managers their department(s);
+ * a committee secretary their committee; anyone with an assignment of their
+ * own still to acknowledge gets it with its button.
+ */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller()
+export class StartPagesController {
+  constructor(
+    private readonly registry: OrganisationRegistryService,
+    private readonly coordinators: CoordinatorService,
+    private readonly viewers: ViewerService,
+    private readonly views: ViewRenderer,
+  ) {}
+
+  @Get()
+  @Allow(signedIn())
+  async start(
+    @CurrentPrincipal() principal: Principal,
+    @Query(NOTICE_PARAMS.acknowledged) acknowledgedId: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const seesAll = principal.admin || principal.strategist;
+    const [viewer, overview, current, acknowledged] = await Promise.all([
+      this.viewers.of(request),
+      seesAll
+        ? Promise.all([this.registry.listDepartments({ active: true }), this.coordinators.coverage()]).then(([d, coverage]) => ({ activeDepartments: d.length, coverage }))
+        : Promise.resolve(null),
+      // One query for every current and upcoming assignment; the viewer's own unacknowledged ones are picked out.
+      this.coordinators.currentByDepartment(),
+      this.ownAssignment(principal, acknowledgedId),
+    ]);
+    const ownAssignments = current.filter((a) => a.personId === principal.personId && a.acknowledgedAt === null && a.department?.active !== false);
+    const model = buildStartPage({
+      overview,
+      ownAssignments,
+      departments: viewer?.departments ?? [],
+      committees: viewer?.committees ?? [],
+      mayViewDepartment: (id) => mayViewDepartment(principal, id),
+      acknowledged,
+    });
+    await this.views.send(reply, 'start', model);
+  }
+
+  /** The assignment named by ?bekraftad= after acknowledging it, when it is the viewer's own. */
+  private async ownAssignment(principal: Principal, id: unknown): Promise<CoordinatorAssignmentEntity | null> {
+    if (typeof id !== 'string' || !isUUID(id)) return null;
+    const assignment = await this.coordinators.get(id).catch(() => null);
+    return assignment && assignment.personId === principal.personId && assignment.acknowledgedAt !== null ? assignment : null;
+  }
+}
