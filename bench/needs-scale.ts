@@ -1,6 +1,6 @@
 import { Actor } from '@samverka/audit';
 import { addDays, LocalDate } from '@samverka/kernel';
-import { PlanRoundService } from '@samverka/rounds';
+import { PlanRoundCommandService } from '@samverka/rounds';
 import { Client } from 'pg';
 
 export interface NeedsScale {
@@ -20,7 +20,7 @@ export interface NeedsScale {
  */
 export async function addNeedsScaleData(
   client: Client,
-  rounds: PlanRoundService,
+  rounds: PlanRoundCommandService,
   actor: Actor,
   values: { year: number; today: LocalDate; needsPerDepartment: number },
 ): Promise<NeedsScale> {

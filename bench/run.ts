@@ -34,7 +34,7 @@ import { migrateDatabase } from '@samverka/database';
 import { DEMO_PASSWORD, DemoUsersSeeder, SignInService } from '@samverka/identity';
 import { CoordinatorService, DemoCitySeeder, OrganisationRegistryService } from '@samverka/organisation';
 import { NeedsAnalysisService } from '@samverka/needs';
-import { DemoRoundSeeder, PlanRoundService } from '@samverka/rounds';
+import { DemoRoundSeeder, PlanRoundCommandService } from '@samverka/rounds';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
     const serverVersion = (await raw.query<{ server_version: string }>('show server_version')).rows[0].server_version;
     const coordinators = app.get(CoordinatorService);
     const registry = app.get(OrganisationRegistryService);
-    const rounds = app.get(PlanRoundService);
+    const rounds = app.get(PlanRoundCommandService);
     const today = coordinators.today();
     const historyDepartment = (await raw.query<{ id: string }>("select id from department where code = 'GRF'")).rows[0].id;
     const needsAnalysis = app.get(NeedsAnalysisService);
@@ -389,7 +389,7 @@ async function main(): Promise<void> {
         compare(
           await measureService(
             phase,
-            'PlanRoundService.update() (a round write: row-version check, history, audit, one transaction)',
+            'PlanRoundCommandService.update() (a round write: row-version check, history, audit, one transaction)',
             () => rounds.update(actor, demoRound.id, { title: `${demoRound.title}${titleFlip++ % 2 ? '' : ' (ändrad)'}` }),
             false,
           ),

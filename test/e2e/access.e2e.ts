@@ -7,11 +7,9 @@
  * test/support/access-fixtures.ts (everything targets department A).
  */
 import { ExecutionContext } from '@nestjs/common';
-import { ModuleRef, Reflector } from '@nestjs/core';
-import { SAMVERKA_CONFIG } from '@samverka/config';
-import { hashToken, NotificationPreferenceService, PrincipalService, SessionService } from '@samverka/identity';
+import { hashToken, NotificationPreferenceService, SessionService } from '@samverka/identity';
 import { addDays } from '@samverka/kernel';
-import { PlanRoundService, PlanRoundView } from '@samverka/rounds';
+import { PlanRoundQueryService, PlanRoundView } from '@samverka/rounds';
 import { NeedService, ReferenceDataService, SubmissionService } from '@samverka/needs';
 import { AccessGuard } from '../../apps/api/src/auth/access.guard';
 import { AccessWorld, buildAccessWorld, Caller, CALLER_NOTES, CALLERS, SignedInCaller, TEST_ACTOR } from '../support/access-fixtures';
@@ -283,7 +281,7 @@ const ROUTES: Record<string, RouteSpec> = {
       const caseNumber = `STK-${w.unique()}`;
       return {
         body: { title: 'Utvecklingsplan', year: nextRoundYear(), caseNumber, participantDepartmentIds: [w.departmentA.id], deadlines: { needs: addDays(w.today, 30) } },
-        effect: async () => (await w.ctx.app.get(PlanRoundService).list({ all: true, departmentIds: [], committeeIds: [] })).some((r) => r.caseNumber === caseNumber),
+        effect: async () => (await w.ctx.app.get(PlanRoundQueryService).list({ all: true, departmentIds: [], committeeIds: [] })).some((r) => r.caseNumber === caseNumber),
       };
     },
   },
@@ -303,7 +301,7 @@ const ROUTES: Record<string, RouteSpec> = {
     status: 200,
     build: async (w) => {
       const round = await w.ctx.given.round({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
-      return { params: { id: round.id }, body: { title: 'Ändrad titel' }, effect: async () => (await w.ctx.app.get(PlanRoundService).view(round.id)).title === 'Ändrad titel' };
+      return { params: { id: round.id }, body: { title: 'Ändrad titel' }, effect: async () => (await w.ctx.app.get(PlanRoundQueryService).view(round.id)).title === 'Ändrad titel' };
     },
   },
   'POST /api/v1/rounds/{id}/events': {
@@ -311,7 +309,7 @@ const ROUTES: Record<string, RouteSpec> = {
     status: 200,
     build: async (w) => {
       const round = await w.ctx.given.round({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
-      return { params: { id: round.id }, body: { type: 'LAUNCH' }, effect: async () => (await w.ctx.app.get(PlanRoundService).view(round.id)).state === 'collectingNeeds' };
+      return { params: { id: round.id }, body: { type: 'LAUNCH' }, effect: async () => (await w.ctx.app.get(PlanRoundQueryService).view(round.id)).state === 'collectingNeeds' };
     },
   },
 
@@ -776,13 +774,7 @@ describe('access control', () => {
     });
 
     it('refuses a handler without an access rule for everyone, admins included (default deny)', async () => {
-      const guard = new AccessGuard(
-        ctx.app.get(Reflector),
-        ctx.app.get(ModuleRef),
-        ctx.app.get(SessionService),
-        ctx.app.get(PrincipalService),
-        ctx.app.get(SAMVERKA_CONFIG),
-      );
+      const guard = ctx.app.get(AccessGuard);
       class UndeclaredController {
         handler() {
           // no @Allow: what a new route looks like before anyone declares who may call it

@@ -1,5 +1,5 @@
 import { addDays, formatSwedishDate } from '@samverka/kernel';
-import { PlanRoundService, PlanRoundView } from '@samverka/rounds';
+import { PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { Locator, Page, Response } from 'playwright-core';
 import { E2eContext } from '../support/e2e';
 import { TEST_ACTOR } from '../support/given';
@@ -20,14 +20,18 @@ const { admin: ADMIN, strategist: STRATEGIST, coordinator: COORDINATOR, manageme
 describe('the web UI: plan rounds', () => {
   let ctx: E2eContext;
   let page: Page;
-  let rounds: PlanRoundService;
+  let rounds: PlanRoundQueryService;
+  let commands: PlanRoundCommandService;
+  let steps: PlanRoundStepService;
   let today: string;
   let nextYear = 2040;
 
   const web = webSuite();
   beforeAll(() => {
     ctx = web.ctx;
-    rounds = ctx.app.get(PlanRoundService);
+    rounds = ctx.app.get(PlanRoundQueryService);
+    commands = ctx.app.get(PlanRoundCommandService);
+    steps = ctx.app.get(PlanRoundStepService);
     today = rounds.today();
   });
   beforeEach(() => {
@@ -48,14 +52,14 @@ describe('the web UI: plan rounds', () => {
   /** A round made through the service (each in a year of its own), collecting needs unless `launch` is false. */
   async function roundFor(departments: string[], launch = true): Promise<PlanRoundView> {
     const year = nextYear++;
-    const round = await rounds.create(TEST_ACTOR, {
+    const round = await commands.create(TEST_ACTOR, {
       title: `Utvecklingsplan för kontaktcenter ${year} och framåt`,
       year,
       caseNumber: `STK-${year}-0001`,
       participantDepartmentIds: departments.map((d) => web.departmentId(d)),
       deadlines: { needs: addDays(today, 30), consultationReply: addDays(today, 90), decision: addDays(today, 150) },
     });
-    return launch ? rounds.transition(TEST_ACTOR, round.id, { type: 'LAUNCH' }) : round;
+    return launch ? steps.transition(TEST_ACTOR, round.id, { type: 'LAUNCH' }) : round;
   }
 
   const roundPath = (id: string) => `/planomgangar/${id}`;
@@ -190,7 +194,7 @@ describe('the web UI: plan rounds', () => {
     await expect(phase().textContent()).resolves.toBe('Behovsinsamling');
 
     // Someone changes the round after the page was shown: the step is refused, and the page shows the round as it is now.
-    await rounds.update(TEST_ACTOR, round.id, { title: 'Utvecklingsplan (ändrad titel)' });
+    await commands.update(TEST_ACTOR, round.id, { title: 'Utvecklingsplan (ändrad titel)' });
     await motivation.fill('Nämnderna behöver planen före årsskiftet');
     const stale = await submit(force);
     expect(stale.status()).toBe(409);

@@ -1,7 +1,7 @@
 import { NeedInput, NeedService, NeedsModule, NeedsReminderService, SubmissionService } from '@samverka/needs';
 import { NotificationEntity } from '@samverka/notifications';
 import { DepartmentEntity, PersonEntity } from '@samverka/organisation';
-import { PlanRoundService } from '@samverka/rounds';
+import { PlanRoundStepService } from '@samverka/rounds';
 import { TEST_ACTOR } from '../support/given';
 import { mediumContext, MediumContext } from '../support/medium';
 
@@ -189,7 +189,7 @@ describe(NeedsReminderService.name, () => {
     const staffed = await staffedDepartment();
     const preparing = await ctx.given.round({ participantDepartmentIds: [staffed.department.id], deadlines: { needs: '2026-04-30' } });
     const closed = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [staffed.department.id], deadlines: { needs: '2026-04-30' } });
-    await ctx.get(PlanRoundService).transition(TEST_ACTOR, closed.id, { type: 'CLOSE_NEEDS', force: true, reason: 'Behoven lämnas muntligt på mötet' });
+    await ctx.get(PlanRoundStepService).transition(TEST_ACTOR, closed.id, { type: 'CLOSE_NEEDS', force: true, reason: 'Behoven lämnas muntligt på mötet' });
 
     // (Rounds of the other tests share the database, so only these two rounds' emails are counted.)
     for (const day of ['2026-04-16', '2026-04-27', '2026-05-01', '2026-05-08']) {

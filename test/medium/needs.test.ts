@@ -2,7 +2,7 @@ import { CommonErrorCode } from '@samverka/kernel';
 import { NeedInput, NeedService, NeedsErrorCode, NeedsModule, ReferenceDataService, SubmissionService } from '@samverka/needs';
 import { NotificationEntity } from '@samverka/notifications';
 import { DepartmentEntity } from '@samverka/organisation';
-import { PlanRoundService, PlanRoundView, RoundReaderScope } from '@samverka/rounds';
+import { PlanRoundQueryService, PlanRoundStepService, PlanRoundView, RoundReaderScope } from '@samverka/rounds';
 import { TEST_ACTOR } from '../support/given';
 import { mediumContext, MediumContext } from '../support/medium';
 
@@ -86,7 +86,7 @@ describe('needs collection', () => {
       const preparing = await ctx.given.round({ participantDepartmentIds: [department.id] });
       await expect(needs.create(TEST_ACTOR, preparing.id, need(department.id))).rejects.toMatchObject({ code: NeedsErrorCode.ROUND_NOT_COLLECTING });
       const round = await roundWith(department);
-      await ctx.get(PlanRoundService).transition(TEST_ACTOR, round.id, { type: 'CLOSE_NEEDS', force: true, reason: 'Test' });
+      await ctx.get(PlanRoundStepService).transition(TEST_ACTOR, round.id, { type: 'CLOSE_NEEDS', force: true, reason: 'Test' });
       await expect(needs.create(TEST_ACTOR, round.id, need(department.id))).rejects.toMatchObject({ code: NeedsErrorCode.ROUND_NOT_COLLECTING });
     });
 
@@ -157,7 +157,7 @@ describe('needs collection', () => {
     it("feeds the workflow: closing needs collection waits for every department's submission", async () => {
       const [a, b] = [await ctx.given.department(), await ctx.given.department()];
       const round = await roundWith(a, b);
-      const rounds = ctx.get(PlanRoundService);
+      const rounds = ctx.get(PlanRoundQueryService);
       const closeNeeds = async () => (await rounds.view(round.id)).events.find((e) => e.type === 'CLOSE_NEEDS')!;
       expect(await closeNeeds()).toMatchObject({ allowed: false, reasons: ['2 förvaltningar har inte lämnat in behov'] });
       await needs.create(TEST_ACTOR, round.id, need(a.id));
@@ -169,7 +169,7 @@ describe('needs collection', () => {
         [false, true],
         [true, false],
       ]);
-      expect(await rounds.transition(TEST_ACTOR, round.id, { type: 'CLOSE_NEEDS' })).toMatchObject({ state: 'draftingPlan', forcedSteps: [] });
+      expect(await ctx.get(PlanRoundStepService).transition(TEST_ACTOR, round.id, { type: 'CLOSE_NEEDS' })).toMatchObject({ state: 'draftingPlan', forcedSteps: [] });
       await expect(submissions.returnToDepartment(TEST_ACTOR, round.id, a.id, 'För sent')).rejects.toMatchObject({ code: NeedsErrorCode.ROUND_NOT_COLLECTING });
     });
 

@@ -1,7 +1,8 @@
 import { AuditEventEntity } from '@samverka/audit';
 import { CommonErrorCode } from '@samverka/kernel';
 import { NotificationEntity } from '@samverka/notifications';
-import { PlanRoundEntity, PlanRoundService, RoundDeadlineService, RoundErrorCode, RoundsModule } from '@samverka/rounds';
+import { NeedsModule, SubmissionService } from '@samverka/needs';
+import { PlanRoundCommandService, PlanRoundEntity, PlanRoundQueryService, PlanRoundStepService, RoundDeadlineService, RoundErrorCode, RoundsModule } from '@samverka/rounds';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeOf } from '../support/code-of';
@@ -11,13 +12,20 @@ import { mediumContext, MediumContext } from '../support/medium';
 const START = new Date('2026-03-02T09:00:00Z'); // Monday 2 March 2026 in Stockholm
 const STRATEGIST = { personId: null, label: 'Åsa Öberg' };
 
-describe(PlanRoundService.name, () => {
+/** The round services with the real needs context beside them (it provides the round's "needs" facts). */
+const ROUND_MODULES = [RoundsModule, NeedsModule];
+
+describe(`plan rounds (${PlanRoundCommandService.name}, ${PlanRoundStepService.name}, ${PlanRoundQueryService.name})`, () => {
   let ctx: MediumContext;
-  let sut: PlanRoundService;
+  let commands: PlanRoundCommandService;
+  let steps: PlanRoundStepService;
+  let queries: PlanRoundQueryService;
 
   beforeAll(async () => {
-    ctx = await mediumContext([RoundsModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
-    sut = ctx.get(PlanRoundService);
+    ctx = await mediumContext(ROUND_MODULES, START, { PUBLIC_URL: 'https://samverka.malmo.example' });
+    commands = ctx.get(PlanRoundCommandService);
+    steps = ctx.get(PlanRoundStepService);
+    queries = ctx.get(PlanRoundQueryService);
   });
   afterAll(() => ctx.close());
   beforeEach(() => ctx.clock.set(START));
@@ -29,7 +37,7 @@ describe(PlanRoundService.name, () => {
       .where('n.dedup_key like :prefix', { prefix: `${prefix}%` })
       .orderBy('n.recipient_email')
       .getMany();
-  const historyTypes = async (id: string) => (await sut.historyOf(id)).map((e) => e.type);
+  const historyTypes = async (id: string) => (await queries.historyOf(id)).map((e) => e.type);
   const stored = (id: string) => ctx.dataSource.getRepository(PlanRoundEntity).findOneByOrFail({ id });
 
   describe('create', () => {
@@ -39,7 +47,7 @@ describe(PlanRoundService.name, () => {
       const inactive = await ctx.given.department();
       await ctx.dataSource.query('update department set active = false where id = $1', [inactive.id]);
 
-      const round = await sut.create(STRATEGIST, {
+      const round = await commands.create(STRATEGIST, {
         title: 'Utvecklingsplan för kontaktcenter 2030 och framåt',
         year: 2030,
         caseNumber: 'STK-2026-1400',
@@ -100,7 +108,7 @@ describe(PlanRoundService.name, () => {
     it('allows one active round per year; a cancelled one makes room', async () => {
       const first = await ctx.given.round({ year: 2090 });
       await expect(ctx.given.round({ year: 2090 })).rejects.toMatchObject({ code: RoundErrorCode.ACTIVE_ROUND_EXISTS });
-      await sut.transition(STRATEGIST, first.id, { type: 'CANCEL', reason: 'Fel år' });
+      await steps.transition(STRATEGIST, first.id, { type: 'CANCEL', reason: 'Fel år' });
       await expect(ctx.given.round({ year: 2090 })).resolves.toMatchObject({ state: 'preparing' });
     });
 
@@ -126,7 +134,7 @@ describe(PlanRoundService.name, () => {
       const manager = await ctx.given.user({ name: 'Maja Ledning', roles: [{ role: 'management', departmentId: department.id }] });
       const round = await ctx.given.round({ participantDepartmentIds: [department.id] });
 
-      const launched = await sut.transition(STRATEGIST, round.id, { type: 'LAUNCH' });
+      const launched = await steps.transition(STRATEGIST, round.id, { type: 'LAUNCH' });
 
       expect(launched).toMatchObject({ state: 'collectingNeeds', version: 2, currentDeadline: { kind: 'needs', date: '2026-04-30', passed: false } });
       expect(launched.participants[0].coordinators.map((c) => c.kind).sort()).toEqual(['deputy', 'primary']);
@@ -144,8 +152,8 @@ describe(PlanRoundService.name, () => {
 
     it('with a stale version is a VERSION_CONFLICT and changes nothing', async () => {
       const round = await ctx.given.round();
-      await sut.update(STRATEGIST, round.id, { title: 'Ny titel' });
-      expect(await codeOf(sut.transition(STRATEGIST, round.id, { type: 'LAUNCH' }, 1))).toBe(CommonErrorCode.VERSION_CONFLICT);
+      await commands.update(STRATEGIST, round.id, { title: 'Ny titel' });
+      expect(await codeOf(steps.transition(STRATEGIST, round.id, { type: 'LAUNCH' }, 1))).toBe(CommonErrorCode.VERSION_CONFLICT);
       expect(await stored(round.id)).toMatchObject({ state: 'preparing', version: 2 });
       expect(await queued(`round.launched:${round.id}`)).toHaveLength(0);
     });
@@ -163,17 +171,17 @@ describe(PlanRoundService.name, () => {
       const results = await Promise.allSettled(
         Array.from({ length: 100 }, (_, i) =>
           i % 2 === 0 || expectedVersion === undefined
-            ? sut.transition(STRATEGIST, round.id, { type: 'LAUNCH' }, expectedVersion)
-            : sut.transition(STRATEGIST, round.id, { type: 'CANCEL', reason: `Avbryts av förfrågan ${i}` }, expectedVersion),
+            ? steps.transition(STRATEGIST, round.id, { type: 'LAUNCH' }, expectedVersion)
+            : steps.transition(STRATEGIST, round.id, { type: 'CANCEL', reason: `Avbryts av förfrågan ${i}` }, expectedVersion),
         ),
       );
 
-      const won = results.filter((r): r is PromiseFulfilledResult<Awaited<ReturnType<PlanRoundService['transition']>>> => r.status === 'fulfilled');
+      const won = results.filter((r): r is PromiseFulfilledResult<Awaited<ReturnType<PlanRoundStepService['transition']>>> => r.status === 'fulfilled');
       expect(won).toHaveLength(1);
       const codes = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => (r.reason as { code?: string }).code);
       expect(codes).toHaveLength(99);
       expect(new Set(codes)).toEqual(new Set(codes.filter((c) => c === CommonErrorCode.VERSION_CONFLICT || c === RoundErrorCode.ILLEGAL_TRANSITION)));
-      const history = (await sut.historyOf(round.id)).filter((e) => e.type !== 'CREATED');
+      const history = (await queries.historyOf(round.id)).filter((e) => e.type !== 'CREATED');
       expect(history).toHaveLength(1);
       expect(history[0]).toMatchObject({ version: 2, toState: won[0].value.state });
       expect(await stored(round.id)).toMatchObject({ version: 2, state: won[0].value.state });
@@ -185,7 +193,7 @@ describe(PlanRoundService.name, () => {
   describe('steps and their guards', () => {
     it('an illegal step is refused with the reasons, writing nothing', async () => {
       const round = await ctx.given.roundInCollectingNeeds();
-      const error = await sut.transition(STRATEGIST, round.id, { type: 'SEND_FOR_CONSULTATION' }).catch((e: unknown) => e);
+      const error = await steps.transition(STRATEGIST, round.id, { type: 'SEND_FOR_CONSULTATION' }).catch((e: unknown) => e);
       expect(error).toMatchObject({
         code: RoundErrorCode.ILLEGAL_TRANSITION,
         details: { state: 'collectingNeeds', event: 'SEND_FOR_CONSULTATION', reasons: ['Steget är inte möjligt när planomgången är i läget Behovsinsamling'] },
@@ -199,40 +207,56 @@ describe(PlanRoundService.name, () => {
       const round = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [a.id, b.id] });
       expect(round.events.find((e) => e.type === 'CLOSE_NEEDS')).toMatchObject({ allowed: false, forcible: true, reasons: ['2 förvaltningar har inte lämnat in behov'] });
 
-      await expect(sut.transition(STRATEGIST, round.id, { type: 'CLOSE_NEEDS' })).rejects.toMatchObject({
+      await expect(steps.transition(STRATEGIST, round.id, { type: 'CLOSE_NEEDS' })).rejects.toMatchObject({
         code: RoundErrorCode.ILLEGAL_TRANSITION,
         details: expect.objectContaining({ reasons: ['2 förvaltningar har inte lämnat in behov'] }),
       });
-      await expect(sut.transition(STRATEGIST, round.id, { type: 'CLOSE_NEEDS', force: true })).rejects.toMatchObject({
+      await expect(steps.transition(STRATEGIST, round.id, { type: 'CLOSE_NEEDS', force: true })).rejects.toMatchObject({
         details: [expect.objectContaining({ field: 'reason', rule: 'requiredWhenForced' })],
       });
 
-      const closed = await sut.transition(STRATEGIST, round.id, { type: 'CLOSE_NEEDS', force: true, reason: '  Behoven lämnades muntligt på samrådsmötet  ' });
+      const closed = await steps.transition(STRATEGIST, round.id, { type: 'CLOSE_NEEDS', force: true, reason: '  Behoven lämnades muntligt på samrådsmötet  ' });
       expect(closed.state).toBe('draftingPlan');
       expect(closed.forcedSteps).toEqual([{ event: 'CLOSE_NEEDS', reason: 'Behoven lämnades muntligt på samrådsmötet', on: '2026-03-02' }]);
-      const last = (await sut.historyOf(round.id)).at(-1)!;
+      const last = (await queries.historyOf(round.id)).at(-1)!;
       expect(last).toMatchObject({ type: 'CLOSE_NEEDS', forced: true, reason: 'Behoven lämnades muntligt på samrådsmötet', data: { unmetConditions: ['2 förvaltningar har inte lämnat in behov'] } });
+    });
+
+    it('counts the departments the needs context has not seen hand in; as they hand in, the reason shrinks and goes', async () => {
+      const [a, b] = [await ctx.given.department(), await ctx.given.department()];
+      const round = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [a.id, b.id] });
+      const submissions = ctx.get(SubmissionService);
+      const closeNeeds = async () => (await queries.view(round.id)).events.find((e) => e.type === 'CLOSE_NEEDS');
+      expect(await closeNeeds()).toMatchObject({ allowed: false, reasons: ['2 förvaltningar har inte lämnat in behov'] });
+
+      await submissions.nothingToReport(TEST_ACTOR, round.id, a.id, 'Förvaltningen har inga nya behov i år');
+      expect(await closeNeeds()).toMatchObject({ allowed: false, reasons: ['1 förvaltning har inte lämnat in behov'] });
+      expect((await queries.view(round.id)).participants.find((p) => p.departmentId === a.id)).toMatchObject({ submitted: false, nothingToReport: true });
+
+      await submissions.nothingToReport(TEST_ACTOR, round.id, b.id, 'Behoven lämnades i förra omgången');
+      expect(await closeNeeds()).toMatchObject({ allowed: true, reasons: [] });
+      expect(await steps.transition(STRATEGIST, round.id, { type: 'CLOSE_NEEDS' })).toMatchObject({ state: 'draftingPlan', forcedSteps: [] });
     });
 
     it('after the needs deadline closing needs is an ordinary step (not recorded as forced, even if asked)', async () => {
       const round = await ctx.given.roundInCollectingNeeds();
       ctx.clock.set(new Date('2026-05-01T08:00:00Z'));
-      const closed = await sut.transition(STRATEGIST, round.id, { type: 'CLOSE_NEEDS', force: true, reason: 'Tiden har gått ut' });
+      const closed = await steps.transition(STRATEGIST, round.id, { type: 'CLOSE_NEEDS', force: true, reason: 'Tiden har gått ut' });
       expect(closed).toMatchObject({ state: 'draftingPlan', forcedSteps: [] });
-      expect((await sut.historyOf(round.id)).at(-1)).toMatchObject({ forced: false });
+      expect((await queries.historyOf(round.id)).at(-1)).toMatchObject({ forced: false });
     });
 
     it('refuses forcing a step that cannot be forced, and cancelling without a reason, as bad input', async () => {
       const round = await ctx.given.round();
-      await expect(sut.transition(STRATEGIST, round.id, { type: 'LAUNCH', force: true, reason: 'x' })).rejects.toMatchObject({ details: [expect.objectContaining({ field: 'force', rule: 'forcibleEvent' })] });
-      await expect(sut.transition(STRATEGIST, round.id, { type: 'CANCEL', reason: ' ' })).rejects.toMatchObject({ details: [expect.objectContaining({ field: 'reason', rule: 'requiredToCancel' })] });
+      await expect(steps.transition(STRATEGIST, round.id, { type: 'LAUNCH', force: true, reason: 'x' })).rejects.toMatchObject({ details: [expect.objectContaining({ field: 'force', rule: 'forcibleEvent' })] });
+      await expect(steps.transition(STRATEGIST, round.id, { type: 'CANCEL', reason: ' ' })).rejects.toMatchObject({ details: [expect.objectContaining({ field: 'reason', rule: 'requiredToCancel' })] });
     });
 
     it('sending on consultation without a plan version names what is missing', async () => {
       const round = await ctx.given.roundInCollectingNeeds();
-      const drafting = await sut.transition(STRATEGIST, round.id, { type: 'CLOSE_NEEDS', force: true, reason: 'Test' });
+      const drafting = await steps.transition(STRATEGIST, round.id, { type: 'CLOSE_NEEDS', force: true, reason: 'Test' });
       expect(drafting.events.find((e) => e.type === 'SEND_FOR_CONSULTATION')).toMatchObject({ allowed: false, reasons: ['Det finns ingen planversion'] });
-      const reopened = await sut.transition(STRATEGIST, round.id, { type: 'REOPEN_NEEDS' });
+      const reopened = await steps.transition(STRATEGIST, round.id, { type: 'REOPEN_NEEDS' });
       expect(reopened.state).toBe('collectingNeeds');
     });
 
@@ -244,9 +268,9 @@ describe(PlanRoundService.name, () => {
         fixture.machineVersion,
         JSON.stringify(fixture.snapshot),
       ]);
-      const view = await sut.view(round.id);
+      const view = await queries.view(round.id);
       expect(view.forcedSteps).toHaveLength(1);
-      const reopened = await sut.transition(STRATEGIST, round.id, { type: 'REOPEN_NEEDS' });
+      const reopened = await steps.transition(STRATEGIST, round.id, { type: 'REOPEN_NEEDS' });
       expect(reopened).toMatchObject({ state: 'collectingNeeds', machineVersion: 1 });
       expect(reopened.forcedSteps).toEqual((fixture.snapshot as { context: { forcedSteps: unknown[] } }).context.forcedSteps);
     });
@@ -255,12 +279,12 @@ describe(PlanRoundService.name, () => {
       const department = await ctx.given.department();
       await ctx.given.user({ roles: [{ role: 'management', departmentId: department.id }] });
       const round = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [department.id] });
-      const cancelled = await sut.transition(STRATEGIST, round.id, { type: 'CANCEL', reason: 'Uppdraget har tagits över' });
+      const cancelled = await steps.transition(STRATEGIST, round.id, { type: 'CANCEL', reason: 'Uppdraget har tagits över' });
       expect(cancelled).toMatchObject({ state: 'cancelled', cancellation: { reason: 'Uppdraget har tagits över', on: '2026-03-02' }, events: [] });
       const mails = await queued(`round.phase_changed:${round.id}:3:`);
       expect(mails[0].data).toMatchObject({ cancelled: true, reason: 'Uppdraget har tagits över' });
-      await expect(sut.transition(STRATEGIST, round.id, { type: 'LAUNCH' })).rejects.toMatchObject({ code: RoundErrorCode.ILLEGAL_TRANSITION });
-      await expect(sut.update(STRATEGIST, round.id, { title: 'x' })).rejects.toMatchObject({ code: RoundErrorCode.ROUND_NOT_EDITABLE });
+      await expect(steps.transition(STRATEGIST, round.id, { type: 'LAUNCH' })).rejects.toMatchObject({ code: RoundErrorCode.ILLEGAL_TRANSITION });
+      await expect(commands.update(STRATEGIST, round.id, { title: 'x' })).rejects.toMatchObject({ code: RoundErrorCode.ROUND_NOT_EDITABLE });
     });
   });
 
@@ -268,20 +292,20 @@ describe(PlanRoundService.name, () => {
     it('changes details with a history entry naming what changed; participants only before launch', async () => {
       const round = await ctx.given.round();
       const other = await ctx.given.department();
-      const updated = await sut.update(STRATEGIST, round.id, { deadlines: { needs: '2026-05-15' }, participantDepartmentIds: [other.id] }, 1);
+      const updated = await commands.update(STRATEGIST, round.id, { deadlines: { needs: '2026-05-15' }, participantDepartmentIds: [other.id] }, 1);
       expect(updated).toMatchObject({ version: 2, deadlines: { needs: '2026-05-15' } });
       expect(updated.participants.map((p) => p.departmentId)).toEqual([other.id]);
-      expect((await sut.historyOf(round.id)).at(-1)).toMatchObject({
+      expect((await queries.historyOf(round.id)).at(-1)).toMatchObject({
         type: 'UPDATED',
         version: 2,
         data: { changed: { deadlines: expect.objectContaining({ after: expect.objectContaining({ needs: '2026-05-15' }) }), participantDepartmentIds: expect.anything() } },
       });
-      await sut.transition(STRATEGIST, round.id, { type: 'LAUNCH' });
-      await expect(sut.update(STRATEGIST, round.id, { participantDepartmentIds: [other.id] })).rejects.toMatchObject({ code: RoundErrorCode.ROUND_NOT_EDITABLE });
-      await expect(sut.update(STRATEGIST, round.id, { deadlines: { consultationReply: '2026-05-01' } })).rejects.toMatchObject({
+      await steps.transition(STRATEGIST, round.id, { type: 'LAUNCH' });
+      await expect(commands.update(STRATEGIST, round.id, { participantDepartmentIds: [other.id] })).rejects.toMatchObject({ code: RoundErrorCode.ROUND_NOT_EDITABLE });
+      await expect(commands.update(STRATEGIST, round.id, { deadlines: { consultationReply: '2026-05-01' } })).rejects.toMatchObject({
         details: [expect.objectContaining({ field: 'deadlines.consultationReply', rule: 'afterNeeds' })],
       });
-      expect(await sut.update(STRATEGIST, round.id, { deadlines: { needs: '2026-05-29' } })).toMatchObject({ version: 4, currentDeadline: { date: '2026-05-29' } });
+      expect(await commands.update(STRATEGIST, round.id, { deadlines: { needs: '2026-05-29' } })).toMatchObject({ version: 4, currentDeadline: { date: '2026-05-29' } });
     });
   });
 
@@ -292,12 +316,12 @@ describe(PlanRoundService.name, () => {
       const elsewhere = await ctx.given.department();
       const round = await ctx.given.round({ participantDepartmentIds: [mine.id] });
       const none = { all: false, departmentIds: [], committeeIds: [] };
-      expect(await sut.isVisibleTo(round.id, { ...none, departmentIds: [mine.id] })).toBe(true);
-      expect(await sut.isVisibleTo(round.id, { ...none, committeeIds: [committee.id] })).toBe(true);
-      expect(await sut.isVisibleTo(round.id, { ...none, departmentIds: [elsewhere.id] })).toBe(false);
-      expect(await sut.isVisibleTo(round.id, { ...none, all: true })).toBe(true);
-      expect((await sut.list({ ...none, departmentIds: [elsewhere.id] })).map((r) => r.id)).not.toContain(round.id);
-      expect((await sut.list({ ...none, departmentIds: [mine.id] })).map((r) => r.id)).toEqual([round.id]);
+      expect(await queries.isVisibleTo(round.id, { ...none, departmentIds: [mine.id] })).toBe(true);
+      expect(await queries.isVisibleTo(round.id, { ...none, committeeIds: [committee.id] })).toBe(true);
+      expect(await queries.isVisibleTo(round.id, { ...none, departmentIds: [elsewhere.id] })).toBe(false);
+      expect(await queries.isVisibleTo(round.id, { ...none, all: true })).toBe(true);
+      expect((await queries.list({ ...none, departmentIds: [elsewhere.id] })).map((r) => r.id)).not.toContain(round.id);
+      expect((await queries.list({ ...none, departmentIds: [mine.id] })).map((r) => r.id)).toEqual([round.id]);
     });
   });
 });
@@ -305,12 +329,14 @@ describe(PlanRoundService.name, () => {
 describe(RoundDeadlineService.name, () => {
   let ctx: MediumContext;
   let sut: RoundDeadlineService;
-  let rounds: PlanRoundService;
+  let rounds: PlanRoundQueryService;
+  let commands: PlanRoundCommandService;
 
   beforeAll(async () => {
-    ctx = await mediumContext([RoundsModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
+    ctx = await mediumContext(ROUND_MODULES, START, { PUBLIC_URL: 'https://samverka.malmo.example' });
     sut = ctx.get(RoundDeadlineService);
-    rounds = ctx.get(PlanRoundService);
+    rounds = ctx.get(PlanRoundQueryService);
+    commands = ctx.get(PlanRoundCommandService);
   });
   afterAll(() => ctx.close());
   beforeEach(() => ctx.clock.set(START));
@@ -368,7 +394,7 @@ describe(RoundDeadlineService.name, () => {
     const round = await ctx.given.roundInCollectingNeeds();
     ctx.clock.set(new Date('2026-05-02T07:00:00Z'));
     expect(await sut.sweep()).toMatchObject({ recorded: 1 });
-    await rounds.update(TEST_ACTOR, round.id, { deadlines: { needs: '2026-05-08' } });
+    await commands.update(TEST_ACTOR, round.id, { deadlines: { needs: '2026-05-08' } });
     expect(await sut.sweep()).toMatchObject({ recorded: 0 });
     ctx.clock.set(new Date('2026-05-09T07:00:00Z'));
     expect(await sut.sweep()).toMatchObject({ recorded: 1 });

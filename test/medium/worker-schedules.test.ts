@@ -5,7 +5,8 @@ import { DatabaseModule, schemaDiff } from '@samverka/database';
 import { IdentityModule } from '@samverka/identity';
 import { Clock, FixedClock, KernelModule } from '@samverka/kernel';
 import { NotificationEntity } from '@samverka/notifications';
-import { PlanRoundService, RoundDeadlineService, RoundsModule } from '@samverka/rounds';
+import { NeedsModule } from '@samverka/needs';
+import { PlanRoundQueryService, RoundDeadlineService, RoundsModule } from '@samverka/rounds';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,14 +61,14 @@ describe(Schedules.name, () => {
   /** The services without the worker (no pg-boss), to build rows before any worker has run. */
   const startServices = async (url: string, clock: FixedClock) =>
     init(
-      await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), KernelModule, DatabaseModule.forRoot({ url }), IdentityModule, RoundsModule] })
+      await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), KernelModule, DatabaseModule.forRoot({ url }), IdentityModule, RoundsModule, NeedsModule] })
         .overrideProvider(Clock)
         .useValue(clock)
         .compile(),
     );
 
   const deadlinesReached = async (app: TestingModule, roundId: string) =>
-    (await app.get(PlanRoundService).historyOf(roundId)).filter((e) => e.type === 'DEADLINE_REACHED');
+    (await app.get(PlanRoundQueryService).historyOf(roundId)).filter((e) => e.type === 'DEADLINE_REACHED');
   const lacksCoordinatorEmails = (app: TestingModule, departmentId: string) =>
     app
       .get(DataSource)

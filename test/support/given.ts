@@ -12,7 +12,7 @@ import {
   PersonEntity,
 } from '@samverka/organisation';
 import { GrantedRole, UserAdminService, UserWithGrants } from '@samverka/identity';
-import { CreatePlanRoundInput, PlanRoundService, PlanRoundView } from '@samverka/rounds';
+import { CreatePlanRoundInput, PlanRoundCommandService, PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { randomBytes } from 'node:crypto';
 
 export const TEST_ACTOR: Actor = { personId: null, label: 'test' };
@@ -89,7 +89,7 @@ export class Given {
   /** A round in `preparing` for the given participants (default: a new department), deadlines from `roundDeadlines()`. */
   async round(values: Partial<CreatePlanRoundInput> = {}): Promise<PlanRoundView> {
     const participantDepartmentIds = values.participantDepartmentIds ?? [(await this.department()).id];
-    return this.app.get(PlanRoundService).create(TEST_ACTOR, {
+    return this.app.get(PlanRoundCommandService).create(TEST_ACTOR, {
       title: values.title ?? `Utvecklingsplan för kontaktcenter ${values.year ?? nextYear} och framåt`,
       year: values.year ?? nextYear++,
       caseNumber: values.caseNumber ?? `STK-2026-${unique()}`,
@@ -103,6 +103,6 @@ export class Given {
   /** A round launched (collecting needs). */
   async roundInCollectingNeeds(values: Partial<CreatePlanRoundInput> = {}): Promise<PlanRoundView> {
     const round = await this.round(values);
-    return this.app.get(PlanRoundService).transition(TEST_ACTOR, round.id, { type: 'LAUNCH' });
+    return this.app.get(PlanRoundStepService).transition(TEST_ACTOR, round.id, { type: 'LAUNCH' });
   }
 }

@@ -5,3 +5,4 @@ export * from './working-days';
 export * from './kernel.module';
 export * from './shutdown';
 export * from './field-rules';
+export * from './principal';

@@ -1,6 +1,7 @@
 export * from './entities/index';
 export * from './needs.exception';
 export * from './needs.module';
+export * from './access/needs-access.policy';
 export * from './services/reference-data.service';
 export * from './services/need.service';
 export * from './services/submission.service';

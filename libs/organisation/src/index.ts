@@ -1,6 +1,7 @@
 export * from './entities/index';
 export * from './organisation.exception';
 export * from './organisation.module';
+export * from './access/organisation-access.policy';
 export * from './services/organisation-registry.service';
 export * from './services/people.service';
 export * from './services/coordinator.service';

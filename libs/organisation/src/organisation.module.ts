@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@samverka/audit';
 import { NotificationsModule } from '@samverka/notifications';
+import { OrganisationAccessPolicy } from './access/organisation-access.policy';
 import { DemoCitySeeder } from './demo/demo-city.seeder';
 import { CommitteeEntity, CoordinatorAssignmentEntity, DepartmentEntity, PersonEntity } from './entities/index';
 import { CommitteeRepository } from './repositories/committee.repository';
@@ -23,7 +24,8 @@ import { PeopleService } from './services/people.service';
     PeopleService,
     CoordinatorService,
     DemoCitySeeder,
+    OrganisationAccessPolicy,
   ],
-  exports: [OrganisationRegistryService, PeopleService, CoordinatorService, DemoCitySeeder],
+  exports: [OrganisationAccessPolicy, OrganisationRegistryService, PeopleService, CoordinatorService, DemoCitySeeder],
 })
 export class OrganisationModule {}

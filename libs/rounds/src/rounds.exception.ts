@@ -1,4 +1,4 @@
-import { DomainError } from '@samverka/kernel';
+import { CommonError, CommonErrorCode, DomainError } from '@samverka/kernel';
 
 export enum RoundErrorCode {
   /** The event is not possible in the round's state, or its guard says no (details.reasons say why). */
@@ -13,4 +13,13 @@ export class RoundError extends DomainError<RoundErrorCode> {
   constructor(code: RoundErrorCode, message: string, details?: Record<string, unknown>) {
     super(code, message, details);
   }
+}
+
+/** Someone changed the round since it was read (optimistic locking); `current` is the version now, when known. */
+export function roundVersionConflict(current: number | null): CommonError {
+  return new CommonError(
+    CommonErrorCode.VERSION_CONFLICT,
+    'Planomgången har ändrats av någon annan sedan du läste den. Ladda om och försök igen.',
+    current === null ? {} : { currentVersion: current },
+  );
 }

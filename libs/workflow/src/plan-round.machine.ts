@@ -95,19 +95,6 @@ export const PLAN_ROUND_EVENT_TYPES: readonly PlanRoundEventType[] = [
 /** The events that may be forced (`force: true` + a written `reason`). */
 export const FORCIBLE_EVENTS: readonly PlanRoundEventType[] = ['CLOSE_NEEDS', 'CLOSE_CONSULTATION'];
 
-/** The events each state handles (the machine below has exactly these transitions; a test checks it). */
-export const EVENTS_BY_STATE: Record<PlanRoundState, readonly PlanRoundEventType[]> = {
-  preparing: ['LAUNCH', 'CANCEL'],
-  collectingNeeds: ['CLOSE_NEEDS', 'CANCEL'],
-  draftingPlan: ['REOPEN_NEEDS', 'SEND_FOR_CONSULTATION', 'CANCEL'],
-  consultation: ['CLOSE_CONSULTATION', 'CANCEL'],
-  compilingResponses: ['SUBMIT_FOR_DECISION', 'CANCEL'],
-  awaitingDecision: ['RECORD_DECISION', 'CANCEL'],
-  followUp: ['CLOSE_ROUND', 'CANCEL'],
-  closed: [],
-  cancelled: [],
-};
-
 export interface ForcedStep {
   event: 'CLOSE_NEEDS' | 'CLOSE_CONSULTATION';
   reason: string;
@@ -244,6 +231,21 @@ export const planRoundMachine = setup({
 });
 
 export type PlanRoundSnapshot = SnapshotFrom<typeof planRoundMachine>;
+
+const isPlanRoundEventType = (value: string): value is PlanRoundEventType => (PLAN_ROUND_EVENT_TYPES as readonly string[]).includes(value);
+
+/**
+ * The events `state` accepts, in the order the machine declares them, read from the machine
+ * definition itself (its transitions), so no list beside it can drift from it.
+ */
+export function eventsAcceptedIn(state: PlanRoundState): readonly PlanRoundEventType[] {
+  return planRoundMachine.states[state].ownEvents.filter(isPlanRoundEventType);
+}
+
+/** The events each state handles: `eventsAcceptedIn` for every state, computed once. */
+export const EVENTS_BY_STATE: Readonly<Record<PlanRoundState, readonly PlanRoundEventType[]>> = Object.fromEntries(
+  PLAN_ROUND_STATES.map((state) => [state, eventsAcceptedIn(state)]),
+) as Record<PlanRoundState, readonly PlanRoundEventType[]>;
 
 export interface Verdict {
   allowed: boolean;

@@ -1,84 +1,110 @@
-import { ModuleRef } from '@nestjs/core';
-import { DepartmentRole } from '@samverka/identity';
-import { NeedService } from '@samverka/needs';
-import { CoordinatorService } from '@samverka/organisation';
+import { Principal } from '@samverka/kernel';
+import { NeedsAccessPolicy } from '@samverka/needs';
+import { actsForCommittee, actsForDepartment, DepartmentRole, isPerson, OrganisationAccessPolicy } from '@samverka/organisation';
+import { RoundAccessPolicy } from '@samverka/rounds';
 import type { FastifyRequest } from 'fastify';
 
-/** Finds the id (department, committee, person) a scoped rule is about, from the request. */
-export type Locator = (request: FastifyRequest, refs: ModuleRef) => Promise<string | null> | string | null;
+/**
+ * The access rules `@Allow` takes. A rule decides nothing itself: it finds the
+ * resource in the request and asks the context's access policy (the functions
+ * and the injected policies of @samverka/organisation, rounds and needs).
+ */
 
-export type AccessRule =
-  | { kind: 'public' }
-  | { kind: 'signedIn' }
-  | { kind: 'role'; role: 'admin' | 'strategist' }
-  | { kind: 'department'; roles: readonly DepartmentRole[]; locate: Locator }
-  | { kind: 'committee'; locate: Locator }
-  | { kind: 'self'; locate: Locator }
-  | { kind: 'roundParticipant'; locate: Locator };
+/** The policies whose answers must load a row first; the AccessGuard gets them injected and hands them to every rule. */
+export interface AccessPolicies {
+  organisation: OrganisationAccessPolicy;
+  rounds: RoundAccessPolicy;
+  needs: NeedsAccessPolicy;
+}
+
+/** Finds the id (department, committee, person, round) a scoped rule is about, from the request; null when there is none. */
+export type Locator = (request: FastifyRequest, policies: AccessPolicies) => Promise<string | null> | string | null;
+
+export interface AccessRule {
+  /** Whom the rule lets in, as the OpenAPI document says it (`x-access`). */
+  readonly description: string;
+  /** Anyone, signed in or not: the guard then ignores credentials it cannot use. */
+  readonly public?: true;
+  /** Does the rule let this principal make this request? A policy that cannot decide (a failing query) rejects: an error, never a refusal. */
+  holds(p: Principal, request: FastifyRequest, policies: AccessPolicies): boolean | Promise<boolean>;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuidOrNull = (v: unknown): string | null => (typeof v === 'string' && UUID.test(v) ? v.toLowerCase() : null);
 
 // ---- rules ----------------------------------------------------------------
 /** Anyone, signed in or not (health, sign-in). */
-export const anyone = (): AccessRule => ({ kind: 'public' });
+export const anyone = (): AccessRule => ({ description: 'anyone', public: true, holds: () => true });
 /** Every signed-in user, whatever their role. */
-export const signedIn = (): AccessRule => ({ kind: 'signedIn' });
-export const admin = (): AccessRule => ({ kind: 'role', role: 'admin' });
-export const strategist = (): AccessRule => ({ kind: 'role', role: 'strategist' });
+export const signedIn = (): AccessRule => ({ description: 'any signed-in user', holds: () => true });
+export const admin = (): AccessRule => ({ description: 'admin', holds: (p) => p.admin });
+export const strategist = (): AccessRule => ({ description: 'strategist', holds: (p) => p.strategist });
+
 /** A coordinator (by assignment valid today) or manager of the department the locator names. */
-export const ofDepartment = (roles: readonly DepartmentRole[], locate: Locator): AccessRule => ({ kind: 'department', roles, locate });
+export const ofDepartment = (roles: readonly DepartmentRole[], locate: Locator): AccessRule => ({
+  description: `${roles.join(' or ')} of the department`,
+  holds: async (p, request, policies) => actsForDepartment(p, roles, await locate(request, policies)),
+});
+
 /** The secretary of the committee the locator names. */
-export const secretaryOf = (locate: Locator): AccessRule => ({ kind: 'committee', locate });
+export const secretaryOf = (locate: Locator): AccessRule => ({
+  description: 'committee_secretary of the committee',
+  holds: async (p, request, policies) => actsForCommittee(p, await locate(request, policies)),
+});
+
 /** The person the locator names, acting for themselves. */
-export const self = (locate: Locator): AccessRule => ({ kind: 'self', locate });
+export const self = (locate: Locator): AccessRule => ({
+  description: 'the person concerned',
+  holds: async (p, request, policies) => isPerson(p, await locate(request, policies)),
+});
 
 /**
  * Someone taking part in the round the locator names: a coordinator or manager of a participating
  * department, or the secretary of a committee one of them serves. (Strategists and admins read every
  * round through their own rules.)
  */
-export const participantOfRound = (locate: Locator): AccessRule => ({ kind: 'roundParticipant', locate });
+export const participantOfRound = (locate: Locator): AccessRule => ({
+  description: 'coordinator, management or committee_secretary of a department taking part in the round',
+  holds: async (p, request, policies) => {
+    const roundId = await locate(request, policies);
+    return !!roundId && (await policies.rounds.mayRead(p, roundId));
+  },
+});
 
 // ---- locators -------------------------------------------------------------
+const uuidIn = (request: FastifyRequest, part: 'params' | 'body' | 'query', name: string): string | null =>
+  uuidOrNull((request[part] as Record<string, unknown> | undefined)?.[name]);
+
 export const fromParam =
   (name: string): Locator =>
   (request) =>
-    uuidOrNull((request.params as Record<string, unknown> | undefined)?.[name]);
+    uuidIn(request, 'params', name);
 
 export const fromBody =
   (name: string): Locator =>
   (request) =>
-    uuidOrNull((request.body as Record<string, unknown> | undefined)?.[name]);
+    uuidIn(request, 'body', name);
 
 export const fromQuery =
   (name: string): Locator =>
   (request) =>
-    uuidOrNull((request.query as Record<string, unknown> | undefined)?.[name]);
+    uuidIn(request, 'query', name);
 
-async function assignment(request: FastifyRequest, refs: ModuleRef, param: string) {
-  const id = uuidOrNull((request.params as Record<string, unknown> | undefined)?.[param]);
-  if (!id) return null;
-  return refs.get(CoordinatorService, { strict: false }).get(id).catch(() => null);
-}
+/** What a policy loads for the id in the path (null without a well-formed id). */
+const loadedFor =
+  (param: string, load: (id: string, policies: AccessPolicies) => Promise<string | null>): Locator =>
+  (request, policies) => {
+    const id = uuidIn(request, 'params', param);
+    return id ? load(id, policies) : null;
+  };
 
 /** The department of the coordinator assignment in the path. */
-export const departmentOfAssignment =
-  (param: string): Locator =>
-  async (request, refs) =>
-    (await assignment(request, refs, param))?.departmentId ?? null;
+export const departmentOfAssignment = (param: string): Locator =>
+  loadedFor(param, async (id, policies) => (await policies.organisation.partiesOfAssignment(id))?.departmentId ?? null);
 
 /** The person appointed by the coordinator assignment in the path. */
-export const personOfAssignment =
-  (param: string): Locator =>
-  async (request, refs) =>
-    (await assignment(request, refs, param))?.personId ?? null;
+export const personOfAssignment = (param: string): Locator =>
+  loadedFor(param, async (id, policies) => (await policies.organisation.partiesOfAssignment(id))?.personId ?? null);
 
 /** The department of the need in the path. */
-export const departmentOfNeed =
-  (param: string): Locator =>
-  async (request, refs) => {
-    const id = uuidOrNull((request.params as Record<string, unknown> | undefined)?.[param]);
-    if (!id) return null;
-    return (await refs.get(NeedService, { strict: false }).get(id).catch(() => null))?.departmentId ?? null;
-  };
+export const departmentOfNeed = (param: string): Locator => loadedFor(param, (id, policies) => policies.needs.departmentOfNeed(id));

@@ -1,12 +1,13 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
-import { ModuleRef, Reflector } from '@nestjs/core';
+import { Reflector } from '@nestjs/core';
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
-import { actsForCommittee, actsForDepartment, IdentityError, IdentityErrorCode, Principal, PrincipalService, SessionService } from '@samverka/identity';
+import { IdentityError, IdentityErrorCode, Principal, PrincipalService, SessionService } from '@samverka/identity';
+import { NeedsAccessPolicy } from '@samverka/needs';
+import { OrganisationAccessPolicy } from '@samverka/organisation';
+import { RoundAccessPolicy } from '@samverka/rounds';
 import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { PlanRoundService } from '@samverka/rounds';
-import { AccessRule } from './access-rules';
-import { roundScopeOf } from './round-scope';
+import { AccessPolicies, AccessRule } from './access-rules';
 import { ACCESS_RULES } from './allow.decorator';
 import { AuthenticatedRequest } from './request-principal';
 import { readSessionCookie } from './session-cookie';
@@ -21,19 +22,26 @@ function sameSecret(a: string | undefined, b: string): boolean {
 /**
  * One guard for every route: resolves the caller (Bearer token, else session
  * cookie), enforces CSRF for cookie-authenticated writes, then checks the
- * handler's @Allow rules. No rules: refused (default deny).
+ * handler's @Allow rules, which ask the contexts' access policies. No rules:
+ * refused (default deny). A rule that cannot decide (the database fails while
+ * loading the resource) fails the request with that error, never a 403.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger('Access');
+  private readonly policies: AccessPolicies;
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly refs: ModuleRef,
     private readonly sessions: SessionService,
     private readonly principals: PrincipalService,
     @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
-  ) {}
+    organisation: OrganisationAccessPolicy,
+    rounds: RoundAccessPolicy,
+    needs: NeedsAccessPolicy,
+  ) {
+    this.policies = { organisation, rounds, needs };
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -46,12 +54,12 @@ export class AccessGuard implements CanActivate {
     const { principal, badToken } = await this.authenticate(request);
     if (principal) request.principal = principal;
     // Public routes (health, sign-in) ignore credentials they cannot use: a stale header must not lock a client out of signing in again.
-    if (rules.some((r) => r.kind === 'public')) return true;
+    if (rules.some((r) => r.public)) return true;
     if (badToken) throw new IdentityError(IdentityErrorCode.UNAUTHENTICATED, 'Åtkomsttoken saknas, har gått ut eller har återkallats');
     if (!principal) throw IdentityError.unauthenticated();
     if (principal.sessionKind === 'web' && !SAFE_METHODS.has(request.method)) this.checkCsrf(request, principal);
     for (const rule of rules) {
-      if (await this.holds(rule, principal, request)) return true;
+      if (await rule.holds(principal, request, this.policies)) return true;
     }
     throw IdentityError.forbidden();
   }
@@ -76,26 +84,6 @@ export class AccessGuard implements CanActivate {
     const presented = typeof header === 'string' ? header : typeof field === 'string' ? field : undefined;
     if (!sameSecret(presented, principal.csrfToken)) {
       throw new IdentityError(IdentityErrorCode.CSRF_INVALID, 'Formuläret har gått ut eller kom inte från Samverka. Ladda om sidan och försök igen.');
-    }
-  }
-
-  private async holds(rule: AccessRule, p: Principal, request: FastifyRequest): Promise<boolean> {
-    switch (rule.kind) {
-      case 'public':
-      case 'signedIn':
-        return true;
-      case 'role':
-        return rule.role === 'admin' ? p.admin : p.strategist;
-      case 'department':
-        return actsForDepartment(p, rule.roles, await rule.locate(request, this.refs));
-      case 'committee':
-        return actsForCommittee(p, await rule.locate(request, this.refs));
-      case 'self':
-        return (await rule.locate(request, this.refs)) === p.personId;
-      case 'roundParticipant': {
-        const roundId = await rule.locate(request, this.refs);
-        return !!roundId && (await this.refs.get(PlanRoundService, { strict: false }).isVisibleTo(roundId, roundScopeOf(p)));
-      }
     }
   }
 }

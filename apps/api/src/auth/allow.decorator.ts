@@ -4,25 +4,6 @@ import { AccessRule, anyone } from './access-rules';
 
 export const ACCESS_RULES = 'samverka:access-rules';
 
-function describe(rule: AccessRule): string {
-  switch (rule.kind) {
-    case 'public':
-      return 'anyone';
-    case 'signedIn':
-      return 'any signed-in user';
-    case 'role':
-      return rule.role;
-    case 'department':
-      return `${rule.roles.join(' or ')} of the department`;
-    case 'committee':
-      return 'committee_secretary of the committee';
-    case 'self':
-      return 'the person concerned';
-    case 'roundParticipant':
-      return "coordinator, management or committee_secretary of a department taking part in the round";
-  }
-}
-
 /**
  * Who may call this endpoint or page: any one rule that holds lets the caller
  * in. Every handler must say it; a handler without @Allow is refused for
@@ -31,8 +12,8 @@ function describe(rule: AccessRule): string {
 export const Allow = (...rules: AccessRule[]) =>
   applyDecorators(
     SetMetadata(ACCESS_RULES, rules),
-    ApiExtension('x-access', rules.map(describe)),
-    ...(rules.some((r) => r.kind === 'public') ? [] : [ApiBearerAuth()]),
+    ApiExtension('x-access', rules.map((r) => r.description)),
+    ...(rules.some((r) => r.public) ? [] : [ApiBearerAuth()]),
   );
 
 export const Public = () => Allow(anyone());

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { Principal, PrincipalService, SessionService } from '@samverka/identity';
-import { OrganisationRegistryService } from '@samverka/organisation';
+import { actsForDepartment, OrganisationRegistryService, seesAllDepartments } from '@samverka/organisation';
 import type { FastifyRequest } from 'fastify';
 import { principalOf } from '../auth/request-principal';
 import { readSessionCookie } from '../auth/session-cookie';
@@ -29,11 +29,6 @@ export interface Viewer {
   departments: OwnDepartment[];
   /** Committees the user is secretary of, by name. */
   committees: Array<{ id: string; name: string }>;
-}
-
-/** May the principal open this department's page? (The same rule as the page's @Allow.) */
-export function mayViewDepartment(p: Principal, departmentId: string): boolean {
-  return p.admin || p.strategist || p.coordinator.includes(departmentId) || p.management.includes(departmentId);
 }
 
 /**
@@ -87,10 +82,10 @@ export class ViewerService {
       principal,
       name: principal.name,
       csrfToken: principal.csrfToken,
-      seesAllDepartments: principal.admin || principal.strategist,
+      seesAllDepartments: seesAllDepartments(principal),
       departments: departments
         .filter((d) => departmentIds.has(d.id))
-        .map((d) => ({ id: d.id, name: d.name, coordinator: principal.coordinator.includes(d.id), management: principal.management.includes(d.id) })),
+        .map((d) => ({ id: d.id, name: d.name, coordinator: actsForDepartment(principal, ['coordinator'], d.id), management: actsForDepartment(principal, ['management'], d.id) })),
       committees: committees.filter((c) => committeeIds.has(c.id)).map((c) => ({ id: c.id, name: c.name })),
     };
   }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus, Inject, Injectable, 
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { IdentityErrorCode } from '@samverka/identity';
 import { DomainError } from '@samverka/kernel';
+import { seesAllDepartments } from '@samverka/organisation';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { principalOf } from '../auth/request-principal';
 import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie';
@@ -72,7 +73,7 @@ export class WebExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError && exception.code === IdentityErrorCode.UNAUTHENTICATED) return this.toSignIn(request, reply);
     const { status, body } = toErrorResponse(exception, this.logger, request);
     const principal = principalOf(request);
-    const model = errorPage(status, body.message, body.errorId ?? null, body.code, principal ? principal.admin || principal.strategist : false);
+    const model = errorPage(status, body.message, body.errorId ?? null, body.code, principal ? seesAllDepartments(principal) : false);
     this.views.send(reply, 'error', model, status).catch((renderError: unknown) => {
       this.logger.error({ err: renderError }, 'Could not render the error page');
       if (reply.sent) return;

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
 import { CommonError, FieldViolation, Violations } from '@samverka/kernel';
-import { PlanRoundService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
+import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
+import { visibleDepartments } from '../access/needs-access.policy';
 import { Evidence, NeedEntity, NeedPriority } from '../entities/need.entity';
 import { EDITABLE_STATUSES } from '../entities/needs-submission.entity';
 import { NeedsError, NeedsErrorCode } from '../needs.exception';
@@ -44,12 +45,6 @@ const snapshot = (n: NeedEntity) => ({
   consequence: n.consequence,
 });
 
-/** The departments of a round a reader may see the needs of: all for strategists and admins; otherwise their own and their committee's. */
-export function visibleDepartments(round: RoundBasics, scope: RoundReaderScope): string[] | undefined {
-  if (scope.all) return undefined;
-  return round.participants.filter((p) => scope.departmentIds.includes(p.departmentId) || scope.committeeIds.includes(p.committeeId)).map((p) => p.departmentId);
-}
-
 /**
  * Behov: coordinators log their department's needs while the round collects needs and the
  * department's submission is a draft (or returned); every change is audited.
@@ -61,7 +56,7 @@ export class NeedService {
     private readonly needs: NeedRepository,
     private readonly submissions: SubmissionRepository,
     private readonly reference: ReferenceDataService,
-    private readonly rounds: PlanRoundService,
+    private readonly rounds: PlanRoundQueryService,
     private readonly audit: AuditService,
   ) {}
 

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@samverka/kernel';
-import { PlanRoundService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
+import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import type { Workbook as ExcelWorkbook } from 'exceljs';
 import { EvidenceKind, NeedPriority } from '../entities/need.entity';
 import { SubmissionStatus } from '../entities/needs-submission.entity';
 import { ReferenceKind } from '../entities/reference-item.entity';
 import { AnalysisRepository, CountCell, ReferenceLabel } from '../repositories/analysis.repository';
 import { NeedFilter, NeedRepository, NeedRow } from '../repositories/need.repository';
-import { visibleDepartments } from './need.service';
+import { visibleDepartments } from '../access/needs-access.policy';
 import { SUBMISSION_STATUS_LABELS } from './submission.service';
 
 /**
@@ -124,7 +124,7 @@ export class NeedsAnalysisService {
   constructor(
     private readonly analysis: AnalysisRepository,
     private readonly needs: NeedRepository,
-    private readonly rounds: PlanRoundService,
+    private readonly rounds: PlanRoundQueryService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 

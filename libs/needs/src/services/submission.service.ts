@@ -1,17 +1,17 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Actor, AuditService, personLabelOf } from '@samverka/audit';
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { TransactionHost } from '@samverka/database';
 import { RecipientDirectory } from '@samverka/identity';
 import { Clock, CommonError, refuseIfAny } from '@samverka/kernel';
 import { NotificationOutbox } from '@samverka/notifications';
-import { ParticipantProgress, PlanRoundFactsLoader, PlanRoundService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
+import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import { EDITABLE_STATUSES, HANDED_IN_STATUSES, NeedsSubmissionEntity, SubmissionStatus } from '../entities/needs-submission.entity';
 import { NeedsError, NeedsErrorCode } from '../needs.exception';
 import { NeedRepository } from '../repositories/need.repository';
 import { SubmissionRepository, SubmissionRow } from '../repositories/submission.repository';
 import { nothingToReportViolations, returnCommentViolations } from '../rules/submission.rules';
-import { visibleDepartments } from './need.service';
+import { visibleDepartments } from '../access/needs-access.policy';
 
 export type SubmissionStep = 'submit' | 'endorse' | 'return' | 'nothingToReport';
 
@@ -35,33 +35,21 @@ const snapshot = (s: NeedsSubmissionEntity) => ({
  * Inlämningar: per department and round, draft → submitted → endorsed (by management), returned
  * (editable again) or nothingToReport. Handing in is possible only while the round collects needs;
  * after the needs deadline it is allowed and marked late. The workflow's close-needs guard reads
- * these statuses (registered with the round's facts loader at start).
+ * these statuses through `NeedsRoundFacts`.
  */
 @Injectable()
-export class SubmissionService implements OnModuleInit {
+export class SubmissionService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly submissions: SubmissionRepository,
     private readonly needs: NeedRepository,
-    private readonly rounds: PlanRoundService,
-    private readonly facts: PlanRoundFactsLoader,
+    private readonly rounds: PlanRoundQueryService,
     private readonly directory: RecipientDirectory,
     private readonly outbox: NotificationOutbox,
     private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
   ) {}
-
-  onModuleInit(): void {
-    this.facts.provideParticipantProgress({ progressOf: (roundId) => this.progressOf(roundId) });
-  }
-
-  async progressOf(roundId: string): Promise<Map<string, ParticipantProgress>> {
-    const statuses = await this.submissions.statusesOf(roundId);
-    return new Map(
-      [...statuses].map(([departmentId, status]) => [departmentId, { submitted: status === 'submitted' || status === 'endorsed', nothingToReport: status === 'nothingToReport' }]),
-    );
-  }
 
   async list(roundId: string, scope: RoundReaderScope): Promise<SubmissionRow[]> {
     const round = await this.rounds.basics(roundId);

@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Actor } from '@samverka/audit';
 import { addDays, Clock, localDateInCity } from '@samverka/kernel';
 import { PlanRoundRepository } from '../repositories/plan-round.repository';
-import { PlanRoundService, PlanRoundView } from '../services/plan-round.service';
+import { PlanRoundView } from '../plan-round.model';
+import { PlanRoundCommandService } from '../services/plan-round-command.service';
+import { PlanRoundStepService } from '../services/plan-round-step.service';
 
 /**
  * The demo city's plan round: next year's plan, every active department taking part, launched
@@ -12,7 +14,8 @@ import { PlanRoundService, PlanRoundView } from '../services/plan-round.service'
 @Injectable()
 export class DemoRoundSeeder {
   constructor(
-    private readonly rounds: PlanRoundService,
+    private readonly commands: PlanRoundCommandService,
+    private readonly steps: PlanRoundStepService,
     private readonly repository: PlanRoundRepository,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
@@ -21,12 +24,12 @@ export class DemoRoundSeeder {
     if ((await this.repository.list({ all: true, departmentIds: [], committeeIds: [] })).length > 0) return null;
     const today = localDateInCity(this.clock.now());
     const year = Number(today.slice(0, 4)) + 1;
-    const round = await this.rounds.create(actor, {
+    const round = await this.commands.create(actor, {
       title: `Utvecklingsplan för kontaktcenter ${year} och framåt`,
       year,
       caseNumber: `STK-${year - 1}-1400`,
       deadlines: { needs: addDays(today, 42), consultationReply: addDays(today, 120), decision: addDays(today, 180) },
     });
-    return this.rounds.transition(actor, round.id, { type: 'LAUNCH' });
+    return this.steps.transition(actor, round.id, { type: 'LAUNCH' });
   }
 }

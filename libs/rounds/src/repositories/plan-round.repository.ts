@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@samverka/database';
-import { LocalDate } from '@samverka/kernel';
+import { CommonError, LocalDate } from '@samverka/kernel';
 import { PlanRoundAreaEntity } from '../entities/plan-round-area.entity';
 import { DeadlineKind } from '../entities/plan-round-event.entity';
 import { PlanRoundParticipantEntity } from '../entities/plan-round-participant.entity';
@@ -70,6 +70,17 @@ export class PlanRoundRepository {
       .where('r.id = :id', { id })
       .orderBy('a.position', 'ASC')
       .getOne();
+  }
+
+  /** The round, or NOT_FOUND. */
+  async require(id: string): Promise<PlanRoundEntity> {
+    const round = await this.findById(id);
+    if (!round) throw this.notFound(id);
+    return round;
+  }
+
+  notFound(id: string): CommonError {
+    return CommonError.notFound('Planomgången', id);
   }
 
   /** The round, its row held FOR SHARE until the transaction ends (a step's conditional update waits for it). */

@@ -2,12 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
 import { Clock, LocalDate, localDateInCity } from '@samverka/kernel';
-import { isPlanRoundState, reasonsToCloseConsultation, reasonsToCloseNeeds } from '@samverka/workflow';
+import { eventsAcceptedIn, FORCIBLE_EVENTS, isPlanRoundState, PlanRoundState, reasonsToCloseConsultation, reasonsToCloseNeeds } from '@samverka/workflow';
 import { deadlineOf, PHASE_DEADLINE } from '../deadlines';
 import { PlanRoundEventRepository } from '../repositories/plan-round-event.repository';
 import { DeadlineDueRow, PlanRoundRepository } from '../repositories/plan-round.repository';
-import { PlanRoundFactsLoader } from './plan-round-facts.loader';
-import { PlanRoundService } from './plan-round.service';
+import { PlanRoundFactsLoader } from '../facts/plan-round-facts.loader';
+import { SteeringEventType } from '../plan-round.model';
+import { PlanRoundStepService } from './plan-round-step.service';
 import { RoundNotifier } from './round-notifier';
 
 export interface DeadlineSweepResult {
@@ -35,7 +36,7 @@ export class RoundDeadlineService {
     private readonly rounds: PlanRoundRepository,
     private readonly history: PlanRoundEventRepository,
     private readonly factsLoader: PlanRoundFactsLoader,
-    private readonly service: PlanRoundService,
+    private readonly steps: PlanRoundStepService,
     private readonly notifier: RoundNotifier,
     private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
@@ -88,15 +89,15 @@ export class RoundDeadlineService {
       subjectId: round.id,
       after: { deadline: due.deadline, date: due.date, state: phase, outstanding },
     });
-    const autoClose =
-      (due.deadline === 'needs' && round.autoCloseNeeds) || (due.deadline === 'consultationReply' && round.autoCloseConsultation)
-        ? due.deadline === 'needs'
-          ? ('CLOSE_NEEDS' as const)
-          : ('CLOSE_CONSULTATION' as const)
-        : null;
-    if (autoClose) await this.service.transition(SYSTEM_ACTOR, round.id, { type: autoClose }, round.version);
+    const autoClose = (due.deadline === 'needs' && round.autoCloseNeeds) || (due.deadline === 'consultationReply' && round.autoCloseConsultation) ? closingStepOf(phase) : null;
+    if (autoClose) await this.steps.transition(SYSTEM_ACTOR, round.id, { type: autoClose }, round.version);
     await this.notifier.deadlinePassed(round, { kind: due.deadline, date: due.date }, phase, outstanding, autoClose !== null);
     this.logger.log(`Round ${round.id}: ${due.deadline} deadline ${due.date} passed${autoClose ? `, ${autoClose} taken` : ''}`);
     return { recorded: true, autoClosed: autoClose !== null };
   }
+}
+
+/** The step that closes a phase at its deadline: the one the machine accepts in that state and lets be forced (CLOSE_NEEDS, CLOSE_CONSULTATION). */
+function closingStepOf(state: PlanRoundState): SteeringEventType | null {
+  return (eventsAcceptedIn(state).find((type) => FORCIBLE_EVENTS.includes(type)) as SteeringEventType | undefined) ?? null;
 }

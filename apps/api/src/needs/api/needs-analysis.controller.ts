@@ -2,11 +2,11 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@samverka/identity';
 import { CSV_CONTENT_TYPE, NeedsAnalysisService, NeedsExportFile, XLSX_CONTENT_TYPE } from '@samverka/needs';
+import { roundReadScope } from '@samverka/rounds';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, participantOfRound, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
-import { roundScopeOf } from '../../auth/round-scope';
 import { UuidParam } from '../../shell/uuid-param';
 import { NeedsAnalysisDto } from './dto/needs-analysis.dto';
 import { NeedListQueryDto } from './dto/needs.dto';
@@ -32,7 +32,7 @@ export class NeedsAnalysisController {
       "The round's needs counted by area × channel, district × target group and department × area (errands per month summed), with the gaps; same filters and visibility as the needs list",
   })
   analyse(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Query() query: NeedListQueryDto): Promise<NeedsAnalysisDto> {
-    return this.analysis.analyse(id, roundScopeOf(principal), query);
+    return this.analysis.analyse(id, roundReadScope(principal), query);
   }
 
   @Get('needs.csv')
@@ -41,7 +41,7 @@ export class NeedsAnalysisController {
   @ApiOkResponse({ description: 'behov-<year>.csv: one row per need; UTF-8 with BOM, `;`-separated (Swedish Excel)', content: { [CSV_CONTENT_TYPE]: FILE } })
   @ApiOperation({ summary: "The round's needs as CSV (same filters and visibility as the needs list)" })
   async csv(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Query() query: NeedListQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | Buffer> {
-    return NeedsAnalysisController.download(reply, await this.analysis.exportFile(id, roundScopeOf(principal), query, 'csv'));
+    return NeedsAnalysisController.download(reply, await this.analysis.exportFile(id, roundReadScope(principal), query, 'csv'));
   }
 
   @Get('needs.xlsx')
@@ -50,6 +50,6 @@ export class NeedsAnalysisController {
   @ApiOkResponse({ description: 'behov-<year>.xlsx: one row per need, header row frozen', content: { [XLSX_CONTENT_TYPE]: FILE } })
   @ApiOperation({ summary: "The round's needs as an Excel workbook (same filters and visibility as the needs list)" })
   async xlsx(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Query() query: NeedListQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | Buffer> {
-    return NeedsAnalysisController.download(reply, await this.analysis.exportFile(id, roundScopeOf(principal), query, 'xlsx'));
+    return NeedsAnalysisController.download(reply, await this.analysis.exportFile(id, roundReadScope(principal), query, 'xlsx'));
   }
 }

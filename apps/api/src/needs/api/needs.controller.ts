@@ -3,10 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
 import { NeedService } from '@samverka/needs';
+import { roundReadScope } from '@samverka/rounds';
 import { admin, departmentOfNeed, fromBody, fromParam, ofDepartment, participantOfRound, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
-import { roundScopeOf } from '../../auth/round-scope';
 import { CurrentActor } from '../../shell/current-actor.decorator';
 import { UuidParam } from '../../shell/uuid-param';
 import { CreateNeedDto, NeedDto, NeedListQueryDto, UpdateNeedDto } from './dto/needs.dto';
@@ -32,7 +32,7 @@ export class NeedsController {
   @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
   @ApiOperation({ summary: "A round's needs (participants: their own departments' and their committee's); filters departmentId, areaCode, channel, district, targetGroup, status" })
   async list(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Query() query: NeedListQueryDto): Promise<NeedDto[]> {
-    return (await this.needs.list(id, roundScopeOf(principal), query)).map(toNeedDto);
+    return (await this.needs.list(id, roundReadScope(principal), query)).map(toNeedDto);
   }
 
   @Patch(':needId')

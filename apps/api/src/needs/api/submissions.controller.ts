@@ -3,10 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
 import { SubmissionService } from '@samverka/needs';
+import { roundReadScope } from '@samverka/rounds';
 import { admin, fromParam, ofDepartment, participantOfRound, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
-import { roundScopeOf } from '../../auth/round-scope';
 import { CurrentActor } from '../../shell/current-actor.decorator';
 import { UuidParam } from '../../shell/uuid-param';
 import { NothingToReportDto, ReturnSubmissionDto, SubmissionDto } from './dto/needs.dto';
@@ -25,7 +25,7 @@ export class SubmissionsController {
   @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
   @ApiOperation({ summary: 'Every participating department (that the caller may see) with its submission status, lateness and number of needs' })
   async list(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string): Promise<SubmissionDto[]> {
-    return (await this.submissions.list(id, roundScopeOf(principal))).map(toSubmissionDto);
+    return (await this.submissions.list(id, roundReadScope(principal))).map(toSubmissionDto);
   }
 
   @Post(':departmentId/submit')

@@ -6,7 +6,7 @@ import { ViewRenderer } from '../../shell/view-renderer';
 import { Viewer, ViewerService } from '../../shell/viewer';
 import { WebAssets } from '../../shell/web-assets';
 import { buildNeedDeletePage, buildNeedEditPage, NeedPageData } from './need-edit.presenter';
-import { evidenceText, genitive, mayReadNeedsOf } from './needs-format';
+import { evidenceText, genitive } from './needs-format';
 
 const ROUND_ID = '0b6d7f0e-3c1a-4f5e-9a2b-1c2d3e4f5a6b';
 const FSK = '3f1c2a9e-8b7d-4c6e-9f0a-1b2c3d4e5f60';
@@ -96,14 +96,6 @@ describe('needs, as the pages name them', () => {
     expect(genitive('Förskoleförvaltningen')).toBe('Förskoleförvaltningens');
     expect(genitive('Stadskontoret')).toBe('Stadskontorets');
     expect(genitive('Malmö Stads')).toBe('Malmö Stads');
-  });
-
-  it("lets strategists and admins read every department's needs, others their own and their committee's", () => {
-    const fsk = { departmentId: FSK, committeeId: 'c1' };
-    expect(mayReadNeedsOf({ all: true, departmentIds: [], committeeIds: [] }, fsk)).toBe(true);
-    expect(mayReadNeedsOf({ all: false, departmentIds: [FSK], committeeIds: [] }, fsk)).toBe(true);
-    expect(mayReadNeedsOf({ all: false, departmentIds: [], committeeIds: ['c1'] }, fsk)).toBe(true);
-    expect(mayReadNeedsOf({ all: false, departmentIds: ['other'], committeeIds: ['c2'] }, fsk)).toBe(false);
   });
 
   it('describes the evidence: its kind, source and date', () => {

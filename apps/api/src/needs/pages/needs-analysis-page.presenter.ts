@@ -1,8 +1,8 @@
-import { AnalysisFilter, NeedsAnalysis } from '@samverka/needs';
+import { AnalysisFilter, mayReadNeedsOf, NeedsAnalysis } from '@samverka/needs';
 import { RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import { PageModel } from '../../shell/view-renderer';
 import { HeatMapInput, renderHeatMap } from './heat-map';
-import { mayReadNeedsOf, ReferenceItem } from './needs-format';
+import { ReferenceItem } from './needs-format';
 import { roundPath } from '../../rounds/pages/round-format';
 
 /** /planomgangar/:id/analys: the round's needs counted (behovsanalys). */

@@ -2,12 +2,11 @@ import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Principal } from '@samverka/identity';
 import { NeedsAnalysisService, ReferenceDataService } from '@samverka/needs';
-import { PlanRoundService } from '@samverka/rounds';
+import { PlanRoundQueryService, roundReadScope } from '@samverka/rounds';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, participantOfRound, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
-import { roundScopeOf } from '../../auth/round-scope';
 import { UuidParam } from '../../shell/uuid-param';
 import { analysisChoices, buildNeedsAnalysisPage, readAnalysisFilter } from './needs-analysis-page.presenter';
 import { ROUNDS_PATH, ViewRenderer } from '../../shell/view-renderer';
@@ -27,7 +26,7 @@ const ROUND = UuidParam('Planomgången');
 @Controller(`${ROUNDS_PATH.slice(1)}/:id/analys`)
 export class NeedsAnalysisPagesController {
   constructor(
-    private readonly rounds: PlanRoundService,
+    private readonly rounds: PlanRoundQueryService,
     private readonly analysis: NeedsAnalysisService,
     private readonly reference: ReferenceDataService,
     private readonly views: ViewRenderer,
@@ -36,7 +35,7 @@ export class NeedsAnalysisPagesController {
   @Get()
   @Allow(admin(), strategist(), participantOfRound(fromParam('id')))
   async show(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Query() query: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
-    const scope = roundScopeOf(principal);
+    const scope = roundReadScope(principal);
     const [round, channels, districts, targetGroups] = await Promise.all([
       this.rounds.basics(id),
       this.reference.list('channel', true),

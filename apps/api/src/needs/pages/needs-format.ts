@@ -1,5 +1,4 @@
 import { EvidenceKind, NeedEntity, NeedPriority, ReferenceItemEntity, SUBMISSION_STATUS_LABELS, SubmissionStatus, SubmissionStep } from '@samverka/needs';
-import { RoundReaderScope } from '@samverka/rounds';
 import { SUBMISSION_STEP_SLUGS } from './submission-step-form';
 import { swedishDate, tag, TagView } from '../../shell/format';
 import { roundPath } from '../../rounds/pages/round-format';
@@ -16,16 +15,6 @@ export const needAnchor = (needId: string): string => `behov-${needId}`;
 
 /** "Förskoleförvaltningen" → "Förskoleförvaltningens" (a name ending in s, x or z takes no s). */
 export const genitive = (name: string): string => (/[sxz]$/i.test(name) ? name : `${name}s`);
-
-/**
- * May a reader of the round see this participant's needs? Strategists and
- * admins every department's; coordinators and managers their own
- * department's; a committee secretary those of the departments the committee
- * serves (the rule NeedService.list applies).
- */
-export function mayReadNeedsOf(scope: RoundReaderScope, participant: { departmentId: string; committeeId: string }): boolean {
-  return scope.all || scope.departmentIds.includes(participant.departmentId) || scope.committeeIds.includes(participant.committeeId);
-}
 
 const SUBMISSION_COLOURS: Record<SubmissionStatus, Parameters<typeof tag>[1]> = {
   draft: 'grey',

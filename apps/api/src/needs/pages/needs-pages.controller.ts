@@ -3,13 +3,25 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { IdentityError, Principal } from '@samverka/identity';
 import { CommonError, CommonErrorCode, DomainError } from '@samverka/kernel';
-import { EDITABLE_STATUSES, NeedEntity, NeedsError, NeedsErrorCode, NeedService, ReferenceDataService, SubmissionRow, SubmissionService, SubmissionStep } from '@samverka/needs';
-import { PlanRoundService, RoundBasics } from '@samverka/rounds';
+import {
+  EDITABLE_STATUSES,
+  mayEndorseNeedsOf,
+  mayReadNeedsOf,
+  mayWriteNeedsOf,
+  NeedEntity,
+  NeedsError,
+  NeedsErrorCode,
+  NeedService,
+  ReferenceDataService,
+  SubmissionRow,
+  SubmissionService,
+  SubmissionStep,
+} from '@samverka/needs';
+import { PlanRoundQueryService, RoundBasics, roundReadScope } from '@samverka/rounds';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, ofDepartment, participantOfRound, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
-import { roundScopeOf } from '../../auth/round-scope';
 import { CurrentActor } from '../../shell/current-actor.decorator';
 import { ErrorCode, httpStatusFor } from '../../common/domain-exception.filter';
 import { UuidParam } from '../../shell/uuid-param';
@@ -23,7 +35,7 @@ import {
   validateSubmissionStepForm,
 } from './submission-step-form';
 import { buildNeedDeletePage, buildNeedEditPage, NeedPageData } from './need-edit.presenter';
-import { mayReadNeedsOf, needsPath, ReferenceData } from './needs-format';
+import { needsPath, ReferenceData } from './needs-format';
 import { buildNeedsPage, NEEDS_NOTICE_PARAMS, NeedsPageState, readNeedsNotice } from './needs-page.presenter';
 import { ROUNDS_PATH, ViewRenderer } from '../../shell/view-renderer';
 import { WebExceptionFilter } from '../../shell/web-exception.filter';
@@ -62,7 +74,7 @@ const statusOf = (e: DomainError): number => httpStatusFor(e.code as ErrorCode);
 @Controller(`${ROUNDS_PATH.slice(1)}/:id/behov/:departmentId`)
 export class NeedsPagesController {
   constructor(
-    private readonly rounds: PlanRoundService,
+    private readonly rounds: PlanRoundQueryService,
     private readonly needs: NeedService,
     private readonly submissions: SubmissionService,
     private readonly reference: ReferenceDataService,
@@ -276,10 +288,10 @@ export class NeedsPagesController {
   private async page(reply: FastifyReply, principal: Principal, round: RoundBasics, departmentId: string, state: NeedsPageState, status: number): Promise<void> {
     const [submission, needs, reference] = await Promise.all([
       this.submissionOf(round.id, departmentId),
-      this.needs.list(round.id, roundScopeOf(principal), { departmentId }),
+      this.needs.list(round.id, roundReadScope(principal), { departmentId }),
       this.referenceData(),
     ]);
-    const access = { coordinator: principal.coordinator.includes(departmentId), management: principal.management.includes(departmentId) };
+    const access = { coordinator: mayWriteNeedsOf(principal, departmentId), management: mayEndorseNeedsOf(principal, departmentId) };
     const model = buildNeedsPage({ round, departmentId, submission, needs, reference, today: this.rounds.today() }, state, access);
     await this.views.send(reply, 'needs', model, status);
   }
@@ -293,7 +305,7 @@ export class NeedsPagesController {
     const round = await this.rounds.basics(id);
     const participant = round.participants.find((p) => p.departmentId === departmentId);
     if (!participant) throw CommonError.notFound('Förvaltningen i planomgången', departmentId);
-    if (!mayReadNeedsOf(roundScopeOf(principal), participant)) throw IdentityError.forbidden();
+    if (!mayReadNeedsOf(roundReadScope(principal), participant)) throw IdentityError.forbidden();
     return round;
   }
 

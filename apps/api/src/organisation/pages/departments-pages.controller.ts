@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
 import { CommonError, CommonErrorCode, DomainError } from '@samverka/kernel';
-import { CoordinatorService, OrganisationRegistryService, PeopleService } from '@samverka/organisation';
+import { CoordinatorService, mayAdministerCoordinators, mayViewDepartment, OrganisationRegistryService, PeopleService } from '@samverka/organisation';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, ofDepartment, personOfAssignment, self, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
@@ -17,7 +17,6 @@ import { buildDepartmentList } from './department-list.presenter';
 import { buildDepartmentPage, DepartmentPageState, NOTICE_PARAMS, NoticeKind } from './department-page.presenter';
 import { departmentPath } from '../../shell/format';
 import { ViewRenderer } from '../../shell/view-renderer';
-import { mayViewDepartment } from '../../shell/viewer';
 import { WebExceptionFilter } from '../../shell/web-exception.filter';
 
 const DEPARTMENT = UuidParam('Förvaltningen');
@@ -161,7 +160,7 @@ export class DepartmentsPagesController {
   /** The department page, with what just happened or the form that failed. */
   private async page(reply: FastifyReply, principal: Principal, id: string, state: DepartmentPageState, status: number): Promise<void> {
     const department = await this.registry.getDepartment(id);
-    const access = { administer: principal.admin, personId: principal.personId };
+    const access = { administer: mayAdministerCoordinators(principal), personId: principal.personId };
     // The people to choose from are for the appoint form only: nobody else gets the directory.
     const [history, people] = await Promise.all([this.coordinators.listForDepartment(id, true), access.administer ? this.people.list() : Promise.resolve([])]);
     const model = buildDepartmentPage({ department, history, people, today: this.coordinators.today(), statusOf: (a) => this.coordinators.statusOf(a) }, state, access);

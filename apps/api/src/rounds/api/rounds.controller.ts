@@ -2,12 +2,11 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Re
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
-import { PlanRoundService, PlanRoundView } from '@samverka/rounds';
+import { PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService, PlanRoundView, roundReadScope } from '@samverka/rounds';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, participantOfRound, signedIn, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
-import { roundScopeOf } from '../../auth/round-scope';
 import { CurrentActor } from '../../shell/current-actor.decorator';
 import { UuidParam } from '../../shell/uuid-param';
 import { CreatePlanRoundDto, PlanRoundDto, PlanRoundSummaryDto, RoundEventDto, RoundHistoryEntryDto, RoundListQueryDto, UpdatePlanRoundDto } from './dto/plan-round.dto';
@@ -19,7 +18,11 @@ const IF_MATCH = { name: 'If-Match', required: false, description: 'the version 
 @ApiTags('rounds')
 @Controller('api/v1/rounds')
 export class RoundsController {
-  constructor(private readonly rounds: PlanRoundService) {}
+  constructor(
+    private readonly rounds: PlanRoundQueryService,
+    private readonly commands: PlanRoundCommandService,
+    private readonly steps: PlanRoundStepService,
+  ) {}
 
   private withEtag(reply: FastifyReply, round: PlanRoundView): PlanRoundView {
     void reply.header('etag', etagOf(round.version));
@@ -30,14 +33,14 @@ export class RoundsController {
   @Allow(strategist())
   @ApiOperation({ summary: 'Create a plan round (preparing); participants default to every active department, areas to the five of the plan' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreatePlanRoundDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<PlanRoundDto> {
-    return this.withEtag(reply, await this.rounds.create(actor, dto));
+    return this.withEtag(reply, await this.commands.create(actor, dto));
   }
 
   @Get()
   @Allow(signedIn())
   @ApiOperation({ summary: 'The rounds the caller may read (strategists and admins: all; others: the rounds their departments or committees take part in)' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: RoundListQueryDto): Promise<PlanRoundSummaryDto[]> {
-    return this.rounds.list(roundScopeOf(principal), query);
+    return this.rounds.list(roundReadScope(principal), query);
   }
 
   @Get(':id')
@@ -58,7 +61,7 @@ export class RoundsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PlanRoundDto> {
-    return this.withEtag(reply, await this.rounds.update(actor, id, dto, versionFromIfMatch(ifMatch)));
+    return this.withEtag(reply, await this.commands.update(actor, id, dto, versionFromIfMatch(ifMatch)));
   }
 
   @Get(':id/history')
@@ -80,6 +83,6 @@ export class RoundsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PlanRoundDto> {
-    return this.withEtag(reply, await this.rounds.transition(actor, id, dto, versionFromIfMatch(ifMatch)));
+    return this.withEtag(reply, await this.steps.transition(actor, id, dto, versionFromIfMatch(ifMatch)));
   }
 }

@@ -1,7 +1,7 @@
 import { CommonError } from '@samverka/kernel';
-import { DEFAULT_AREAS, RoundError, RoundErrorCode } from '@samverka/rounds';
+import { createRoundViolations, DEFAULT_AREAS, RoundError, RoundErrorCode } from '@samverka/rounds';
 import { buildNewRoundPage } from './new-round.presenter';
-import { AREA_ROWS, defaultRoundForm, readRoundForm, roundErrorsFrom, RoundFormValues, validateRoundForm } from './round-form';
+import { AREA_ROWS, defaultRoundForm, fieldIdFor, readRoundForm, roundErrorsFrom, RoundFormValues, toCreateRoundCommand } from './round-form';
 
 const today = '2026-11-22';
 const FSK = '3f1c2a9e-8b7d-4c6e-9f0a-1b2c3d4e5f60';
@@ -27,6 +27,13 @@ const body = (values: Record<string, unknown> = {}): Record<string, unknown> => 
   action: 'launch',
   ...values,
 });
+
+/** What the page shows for a posted form: the rounds' rules judge its command, their violations land on the form's fields. */
+const shown = (values: Record<string, unknown>) => {
+  const v = readRoundForm(body(values)).values;
+  const violations = createRoundViolations(toCreateRoundCommand(v), today);
+  return violations.length === 0 ? null : roundErrorsFrom(CommonError.invalid(violations), v);
+};
 
 describe('the new-round form', () => {
   it('starts with next year, its title, every active department and the five default areas', () => {
@@ -54,53 +61,55 @@ describe('the new-round form', () => {
     expect(readRoundForm(body({ participantDepartmentIds: undefined, action: 'x' }))).toMatchObject({ values: { participantDepartmentIds: [] }, action: 'save' });
   });
 
-  it('turns a valid form into the service input: filled area rows only, codes in capitals, blank dates as none', () => {
-    const { errors, input } = validateRoundForm(readRoundForm(body({ consultationReplyDeadline: '' })).values, today);
-    expect(errors).toEqual({});
-    expect(input).toEqual({
+  it('maps the form to the command to create a round: filled area rows only, blank dates as none, the year as a number', () => {
+    expect(toCreateRoundCommand(readRoundForm(body({ consultationReplyDeadline: '' })).values)).toEqual({
       title: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
       year: 2027,
       caseNumber: 'STK-2026-1400',
       participantDepartmentIds: [FSK, KUF],
       areas: [
-        { code: 'TILLGANGLIGHET', name: 'Tillgänglighet' },
+        { code: 'tillganglighet', name: 'Tillgänglighet' },
         { code: 'BIBLIOTEK', name: 'Bibliotek som servicepunkter' },
       ],
       deadlines: { needs: '2027-01-31', consultationReply: null, decision: '2027-06-15' },
       autoClose: { needs: true, consultation: false },
     });
+    // Not digits is no year (the rules say what a year must be); a blank needs date stays blank (the rules ask for it).
+    expect(toCreateRoundCommand(readRoundForm(body({ year: '27x', needsDeadline: '' })).values)).toMatchObject({ year: Number.NaN, deadlines: { needs: '' } });
+    expect(shown({})).toBeNull();
   });
 
-  it('names every wrong field at once: a missing title, a decision before the needs date, a past needs date, half-filled areas', () => {
-    const check = (values: Record<string, unknown>) => validateRoundForm(readRoundForm(body(values)).values, today);
-    expect(check({ title: '', consultationReplyDeadline: '', decisionDeadline: '2027-01-10' })).toEqual({
+  it("shows every violation of the rounds' rules at once, each at the field it was typed in", () => {
+    expect(shown({ title: '', consultationReplyDeadline: '', decisionDeadline: '2027-01-10' })).toEqual({
       errors: { title: 'Ange en titel', decisionDeadline: 'Datum för planerat beslut måste ligga efter sista dag för behov' },
+      general: [],
     });
-    expect(check({ needsDeadline: today, year: '27', caseNumber: '' }).errors).toEqual({
+    expect(shown({ needsDeadline: today, year: '27', caseNumber: '' })?.errors).toEqual({
       year: 'Året måste vara ett årtal mellan 2000 och 2100, till exempel 2027',
       caseNumber: 'Ange diarienummer',
       needsDeadline: 'Sista dag för behov måste ligga efter i dag',
     });
-    expect(check({ needsDeadline: '2027-02-30', consultationReplyDeadline: '2027-01-01' }).errors).toEqual({
+    expect(shown({ needsDeadline: '2027-02-30', consultationReplyDeadline: '2027-01-01' })?.errors).toEqual({
       needsDeadline: 'Sista dag för behov måste vara ett riktigt datum skrivet ÅÅÅÅ-MM-DD, till exempel 2026-03-01',
     });
-    expect(check({ consultationReplyDeadline: '2027-01-31', decisionDeadline: '2027-03-01' }).errors).toEqual({
-      consultationReplyDeadline: 'Sista dag för remissvar måste ligga efter sista dag för behov',
-    });
-    expect(check({ decisionDeadline: '2027-04-01' }).errors).toEqual({ decisionDeadline: 'Datum för planerat beslut måste ligga efter sista dag för remissvar' });
-    expect(check({ participantDepartmentIds: undefined }).errors).toEqual({ participantDepartmentIds: 'Välj minst en deltagande förvaltning' });
-    expect(check({ participantDepartmentIds: ['inte-ett-id'] }).errors).toEqual({ participantDepartmentIds: 'Välj förvaltningar i listan' });
-    expect(check({ 'areas-1-name': 'Utan kod', 'areas-2-code': 'tillgänglighet!', 'areas-3-code': 'TILLGANGLIGHET' }).errors).toEqual({
-      'areas-1-code': 'Ange en kod för område 2',
-      'areas-2-code': 'Koden för område 3 får bara innehålla versaler, siffror och understreck (2–40 tecken)',
+    expect(shown({ participantDepartmentIds: undefined })?.errors).toEqual({ participantDepartmentIds: 'Välj minst en deltagande förvaltning' });
+    // Rows 2 and 4 are the second and fourth filled rows (areas[1], areas[3]): each error is on the row it was typed in.
+    expect(shown({ 'areas-1-name': 'Utan kod', 'areas-2-code': 'tillgänglighet!', 'areas-3-code': 'TILLGANGLIGHET' })?.errors).toEqual({
+      'areas-1-code': 'Ange en kod för området',
+      'areas-2-code': 'Koden får bara innehålla versaler, siffror och understreck (2–40 tecken)',
       'areas-3-code': 'Koden TILLGANGLIGHET förekommer två gånger',
-      'areas-3-name': 'Ange ett namn för område 4',
+      'areas-3-name': 'Ange områdets namn',
     });
-    expect(check({ 'areas-0-code': '', 'areas-0-name': '', 'areas-2-code': '', 'areas-2-name': '' }).errors).toEqual({ 'areas-0-code': 'Ange minst ett utvecklingsområde' });
+    expect(shown({ 'areas-0-code': '', 'areas-0-name': '', 'areas-2-code': '', 'areas-2-name': '' })?.errors).toEqual({
+      'areas-0-code': 'Planomgången behöver minst ett utvecklingsområde',
+    });
   });
 
   it("puts the service's refusals on the fields they are about, an area on the row it was typed in", () => {
     const values = readRoundForm(body()).values;
+    expect(fieldIdFor('deadlines.needs', values)).toBe('needsDeadline');
+    expect(fieldIdFor('areas[1].name', values)).toBe('areas-2-name');
+    expect(fieldIdFor('autoClose', values)).toBeUndefined();
     expect(roundErrorsFrom(CommonError.invalidField('deadlines.needs', 'afterToday', 'Sista dag för behov måste ligga efter i dag'), values)).toEqual({
       errors: { needsDeadline: 'Sista dag för behov måste ligga efter i dag' },
       general: [],

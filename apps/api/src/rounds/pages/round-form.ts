@@ -1,7 +1,6 @@
-import { CommonErrorCode, DomainError, isLocalDate, LocalDate } from '@samverka/kernel';
+import { CommonErrorCode, DomainError, LocalDate } from '@samverka/kernel';
 import { CreatePlanRoundInput, DEFAULT_AREAS, RoundErrorCode } from '@samverka/rounds';
-import { isUUID } from 'class-validator';
-import { dateError, FieldErrors, formField, formFields, violationsToErrors } from '../../shell/form-body';
+import { FieldErrors, formField, formFields, violationsToErrors } from '../../shell/form-body';
 
 /** The area rows the form offers: the five defaults and room for three more (blank rows are ignored). */
 export const AREA_ROWS = 8;
@@ -29,8 +28,6 @@ export interface RoundFormValues {
 /** Which button was pressed: create only, or create and start collecting needs. */
 export type RoundFormAction = 'save' | 'launch';
 
-const MAX = { title: 300, caseNumber: 60, areaName: 200 };
-const AREA_CODE = /^[A-ZÅÄÖ0-9_]{2,40}$/;
 const CHECKED = 'ja';
 
 /** Form field ids of an area row (also the names the browser posts). */
@@ -84,78 +81,32 @@ export function filledAreaRows(v: RoundFormValues): number[] {
 }
 
 /**
- * Validates the whole form at once (the service stops at the first problem),
- * with the same rules as PlanRoundService.create; the input for it when valid.
+ * The form as the command to create a round, checking nothing: the rounds' input rules judge it
+ * (every problem at once) and `roundErrorsFrom` puts their violations on the form's fields.
+ * Filled area rows only; a blank optional date is none; a year that is not digits is no number.
  */
-export function validateRoundForm(v: RoundFormValues, today: LocalDate): { errors: FieldErrors; input?: CreatePlanRoundInput } {
-  const errors: FieldErrors = {};
-  if (v.title === '') errors.title = 'Ange en titel';
-  else if (v.title.length > MAX.title) errors.title = `Titeln får vara högst ${MAX.title} tecken`;
-
-  const year = /^\d{4}$/.test(v.year) ? Number(v.year) : NaN;
-  if (v.year === '') errors.year = 'Ange år';
-  else if (!(year >= 2000 && year <= 2100)) errors.year = 'Året måste vara ett årtal mellan 2000 och 2100, till exempel 2027';
-
-  if (v.caseNumber === '') errors.caseNumber = 'Ange diarienummer';
-  else if (v.caseNumber.length > MAX.caseNumber) errors.caseNumber = `Diarienumret får vara högst ${MAX.caseNumber} tecken`;
-
-  const needsError = dateError(v.needsDeadline, 'Sista dag för behov', true);
-  if (needsError) errors.needsDeadline = needsError;
-  else if (v.needsDeadline <= today) errors.needsDeadline = 'Sista dag för behov måste ligga efter i dag';
-  const needs = isLocalDate(v.needsDeadline) ? v.needsDeadline : null;
-
-  const replyError = dateError(v.consultationReplyDeadline, 'Sista dag för remissvar', false);
-  if (replyError) errors.consultationReplyDeadline = replyError;
-  else if (v.consultationReplyDeadline !== '' && needs && v.consultationReplyDeadline <= needs) {
-    errors.consultationReplyDeadline = 'Sista dag för remissvar måste ligga efter sista dag för behov';
-  }
-  const reply = isLocalDate(v.consultationReplyDeadline) ? v.consultationReplyDeadline : null;
-
-  const decisionError = dateError(v.decisionDeadline, 'Datum för planerat beslut', false);
-  if (decisionError) errors.decisionDeadline = decisionError;
-  else if (v.decisionDeadline !== '') {
-    const before = reply ? { date: reply, label: 'sista dag för remissvar' } : needs ? { date: needs, label: 'sista dag för behov' } : null;
-    if (before && v.decisionDeadline <= before.date) errors.decisionDeadline = `Datum för planerat beslut måste ligga efter ${before.label}`;
-  }
-
-  if (v.participantDepartmentIds.length === 0) errors.participantDepartmentIds = 'Välj minst en deltagande förvaltning';
-  else if (v.participantDepartmentIds.some((id) => !isUUID(id))) errors.participantDepartmentIds = 'Välj förvaltningar i listan';
-
-  const rows = filledAreaRows(v);
-  if (rows.length === 0) errors[areaField(0, 'code')] = 'Ange minst ett utvecklingsområde';
-  const seen = new Set<string>();
-  for (const i of rows) {
-    const code = v.areas[i].code.toUpperCase();
-    const name = v.areas[i].name;
-    if (code === '') errors[areaField(i, 'code')] = `Ange en kod för område ${i + 1}`;
-    else if (!AREA_CODE.test(code)) errors[areaField(i, 'code')] = `Koden för område ${i + 1} får bara innehålla versaler, siffror och understreck (2–40 tecken)`;
-    else if (seen.has(code)) errors[areaField(i, 'code')] = `Koden ${code} förekommer två gånger`;
-    seen.add(code);
-    if (name === '') errors[areaField(i, 'name')] = `Ange ett namn för område ${i + 1}`;
-    else if (name.length > MAX.areaName) errors[areaField(i, 'name')] = `Namnet på område ${i + 1} får vara högst ${MAX.areaName} tecken`;
-  }
-
-  if (Object.keys(errors).length > 0) return { errors };
+export function toCreateRoundCommand(v: RoundFormValues): CreatePlanRoundInput {
   return {
-    errors,
-    input: {
-      title: v.title,
-      year,
-      caseNumber: v.caseNumber,
-      participantDepartmentIds: v.participantDepartmentIds,
-      areas: rows.map((i) => ({ code: v.areas[i].code.toUpperCase(), name: v.areas[i].name })),
-      deadlines: { needs: v.needsDeadline, consultationReply: reply, decision: v.decisionDeadline === '' ? null : v.decisionDeadline },
-      autoClose: { needs: v.autoCloseNeeds, consultation: v.autoCloseConsultation },
+    title: v.title,
+    year: /^\d+$/.test(v.year) ? Number(v.year) : Number.NaN,
+    caseNumber: v.caseNumber,
+    participantDepartmentIds: v.participantDepartmentIds,
+    areas: filledAreaRows(v).map((i) => ({ code: v.areas[i].code, name: v.areas[i].name })),
+    deadlines: {
+      needs: v.needsDeadline,
+      consultationReply: v.consultationReplyDeadline === '' ? null : v.consultationReplyDeadline,
+      decision: v.decisionDeadline === '' ? null : v.decisionDeadline,
     },
+    autoClose: { needs: v.autoCloseNeeds, consultation: v.autoCloseConsultation },
   };
 }
 
 /**
- * Service field names (CreatePlanRoundInput) → form fields. An area is
- * reported by its place among the filled rows (`areas[1].name`), which is
- * mapped back to the row the strategist typed it in.
+ * The form field of each field a violation names (CreatePlanRoundInput's paths), e.g.
+ * `deadlines.needs` → `needsDeadline`. An area is named by its place among the filled rows
+ * (`areas[1].name`), which is the row the strategist typed it in (`areas-2-name`).
  */
-export function roundServiceFields(v: RoundFormValues): Record<string, string> {
+export function roundFieldIds(v: RoundFormValues): Record<string, string> {
   const fields: Record<string, string> = {
     title: 'title',
     year: 'year',
@@ -173,16 +124,18 @@ export function roundServiceFields(v: RoundFormValues): Record<string, string> {
   return fields;
 }
 
+/** The form field id of one violation's field (undefined when the form has none). */
+export const fieldIdFor = (path: string, v: RoundFormValues): string | undefined => roundFieldIds(v)[path];
+
 /**
- * An expected refusal of PlanRoundService.create as form errors: invalid
- * fields where they were typed, another active round that year at the year.
- * Returns null for errors the form cannot explain.
+ * A refusal of PlanRoundCommandService.create as form errors: each violation where it was typed,
+ * another active round that year at the year. Returns null for errors the form cannot explain.
  */
 export function roundErrorsFrom(error: DomainError, v: RoundFormValues): { errors: FieldErrors; general: string[] } | null {
   switch (error.code) {
     case CommonErrorCode.VALIDATION_FAILED:
     case CommonErrorCode.UNKNOWN_REFERENCE:
-      return violationsToErrors(error, roundServiceFields(v));
+      return violationsToErrors(error, roundFieldIds(v));
     case RoundErrorCode.ACTIVE_ROUND_EXISTS:
       return { errors: { year: `${error.message}. Avsluta eller avbryt den först, eller välj ett annat år.` }, general: [] };
     default:

@@ -1,4 +1,5 @@
 import { formatSwedishDate, LocalDate, localDateInCity } from '@samverka/kernel';
+import { mayReadNeedsOf } from '@samverka/needs';
 import { DEADLINE_LABELS, DeadlineKind, PHASE_DEADLINE, PlanRoundEventEntity, PlanRoundView, RoundReaderScope, SteeringEventType } from '@samverka/rounds';
 import { isPlanRoundState, PLAN_ROUND_EVENT_LABELS, PLAN_ROUND_PHASES, PLAN_ROUND_STATE_LABELS, PlanRoundState } from '@samverka/workflow';
 import { FormFailure } from '../../shell/form-body';
@@ -6,7 +7,7 @@ import { isSteeringEventType, StepFormValues } from './step-form';
 import { PageModel } from '../../shell/view-renderer';
 import { swedishDate, swedishDateTime, tag, TagView, ErrorSummaryItem } from '../../shell/format';
 import { analysisPath } from '../../needs/pages/needs-analysis-page.presenter';
-import { genitive, mayReadNeedsOf, needsPath } from '../../needs/pages/needs-format';
+import { genitive, needsPath } from '../../needs/pages/needs-format';
 import { DeadlineLine, deadlineLine, eventSlug, phaseTag, roundStepPath } from './round-format';
 
 /** What the round page shows, loaded by the controller. */

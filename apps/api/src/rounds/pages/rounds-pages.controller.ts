@@ -4,19 +4,18 @@ import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
 import { CommonErrorCode, DomainError } from '@samverka/kernel';
 import { OrganisationRegistryService } from '@samverka/organisation';
-import { PlanRoundService } from '@samverka/rounds';
+import { maySteerRounds, PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService, roundReadScope } from '@samverka/rounds';
 import { PLAN_ROUND_FINAL_STATES } from '@samverka/workflow';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, participantOfRound, signedIn, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
-import { roundScopeOf } from '../../auth/round-scope';
 import { CurrentActor } from '../../shell/current-actor.decorator';
 import { ErrorCode, httpStatusFor } from '../../common/domain-exception.filter';
 import { UuidParam } from '../../shell/uuid-param';
 import { FieldErrors } from '../../shell/form-body';
-import { defaultRoundForm, readRoundForm, roundErrorsFrom, RoundFormValues, validateRoundForm } from './round-form';
-import { isSteeringEventType, readStepForm, StepFormValues, stepErrorsFrom, validateStepForm } from './step-form';
+import { defaultRoundForm, readRoundForm, roundErrorsFrom, RoundFormValues, toCreateRoundCommand } from './round-form';
+import { isSteeringEventType, readStepForm, StepFormValues, stepErrorsFrom, toStepCommand } from './step-form';
 import { buildNewRoundPage } from './new-round.presenter';
 import { roundPath } from './round-format';
 import { buildRoundList } from './round-list.presenter';
@@ -38,8 +37,9 @@ const statusOf = (e: DomainError): number => httpStatusFor(e.code as ErrorCode);
 /**
  * Planomgångar: the list, the new-round form, a round's page, and the step
  * forms on it. Everyone signed in gets the list of the rounds they may read;
- * only strategists create rounds and take steps. The pages call
- * PlanRoundService directly, like the other web controllers call theirs;
+ * only strategists create rounds and take steps. The pages call the round
+ * services directly (the forms only map fields to commands and violations
+ * back to fields: the rules are the rounds' own);
  * every form carries the session's CSRF token (checked by the AccessGuard)
  * and the readers take only their own named fields.
  */
@@ -48,7 +48,9 @@ const statusOf = (e: DomainError): number => httpStatusFor(e.code as ErrorCode);
 @Controller(ROUNDS_PATH.slice(1))
 export class RoundsPagesController {
   constructor(
-    private readonly rounds: PlanRoundService,
+    private readonly rounds: PlanRoundQueryService,
+    private readonly commands: PlanRoundCommandService,
+    private readonly steps: PlanRoundStepService,
     private readonly registry: OrganisationRegistryService,
     private readonly views: ViewRenderer,
   ) {}
@@ -56,8 +58,8 @@ export class RoundsPagesController {
   @Get()
   @Allow(signedIn())
   async list(@CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
-    const rounds = await this.rounds.list(roundScopeOf(principal));
-    await this.views.send(reply, 'rounds', buildRoundList(rounds, principal.strategist));
+    const rounds = await this.rounds.list(roundReadScope(principal));
+    await this.views.send(reply, 'rounds', buildRoundList(rounds, maySteerRounds(principal)));
   }
 
   @Get('ny')
@@ -73,11 +75,9 @@ export class RoundsPagesController {
   @Allow(strategist())
   async create(@CurrentPrincipal() principal: Principal, @CurrentActor() actor: Actor, @Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
     const { values, action } = readRoundForm(body);
-    const { errors, input } = validateRoundForm(values, this.rounds.today());
-    if (!input) return this.newRoundPage(reply, values, errors, [], HttpStatus.BAD_REQUEST);
     let created;
     try {
-      created = await this.rounds.create(actor, input);
+      created = await this.commands.create(actor, toCreateRoundCommand(values));
     } catch (e) {
       const failure = expected(e) ? roundErrorsFrom(e, values) : null;
       if (!expected(e) || !failure) throw e;
@@ -85,7 +85,7 @@ export class RoundsPagesController {
     }
     if (action === 'save') return this.redirect(reply, created.id, { created: true });
     try {
-      await this.rounds.transition(actor, created.id, { type: 'LAUNCH' }, created.version);
+      await this.steps.transition(actor, created.id, { type: 'LAUNCH' }, created.version);
     } catch (e) {
       // The round exists: its page says why collecting needs could not start.
       const failure = expected(e) ? stepErrorsFrom(e) : null;
@@ -127,10 +127,10 @@ export class RoundsPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const values = readStepForm(body);
-    const { errors, general, input, version } = validateStepForm(values);
-    if (!input) return this.stepFailed(reply, principal, id, values, errors, general, HttpStatus.BAD_REQUEST);
+    const { input, version, general } = toStepCommand(values);
+    if (general.length > 0) return this.stepFailed(reply, principal, id, values, {}, general, HttpStatus.BAD_REQUEST);
     try {
-      await this.rounds.transition(actor, id, input, version);
+      await this.steps.transition(actor, id, input, version);
     } catch (e) {
       const failure = expected(e) ? stepErrorsFrom(e) : null;
       if (!expected(e) || !failure) throw e;
@@ -146,8 +146,9 @@ export class RoundsPagesController {
   /** The round page, with what just happened or the step form that failed (always the round as it is now). */
   private async page(reply: FastifyReply, principal: Principal, id: string, state: RoundPageState, status: number): Promise<void> {
     const [view, history] = await Promise.all([this.rounds.view(id), this.rounds.historyOf(id)]);
-    const needs = { scope: roundScopeOf(principal), ownDepartmentIds: [...principal.coordinator, ...principal.management] };
-    await this.views.send(reply, 'round', buildRoundPage({ view, history }, state, { steer: principal.strategist, needs }), status);
+    const scope = roundReadScope(principal);
+    const needs = { scope, ownDepartmentIds: scope.departmentIds };
+    await this.views.send(reply, 'round', buildRoundPage({ view, history }, state, { steer: maySteerRounds(principal), needs }), status);
   }
 
   private async newRoundPage(reply: FastifyReply, values: RoundFormValues, errors: FieldErrors, general: string[], status: number): Promise<void> {

@@ -1,11 +1,17 @@
 import { CommonError, CommonErrorCode } from '@samverka/kernel';
-import { RoundError, RoundErrorCode } from '@samverka/rounds';
-import { readStepForm, stepErrorsFrom, validateStepForm, VERSION_CONFLICT_MESSAGE } from './step-form';
+import { RoundError, RoundErrorCode, roundEventViolations } from '@samverka/rounds';
+import { readStepForm, stepErrorsFrom, toStepCommand, VERSION_CONFLICT_MESSAGE } from './step-form';
 
-const step = (values: Record<string, unknown>) => validateStepForm(readStepForm({ _csrf: 'x', version: '3', ...values }));
+const step = (values: Record<string, unknown>) => toStepCommand(readStepForm({ _csrf: 'x', version: '3', ...values }));
+
+/** What the page shows for a posted step: the rounds' rules judge its command, their violations land on the form's fields. */
+const shown = (values: Record<string, unknown>) => {
+  const violations = roundEventViolations(step(values).input);
+  return violations.length === 0 ? null : stepErrorsFrom(CommonError.invalid(violations));
+};
 
 describe('a round step form', () => {
-  it('reads the step, force, reason, outcome and the version the page showed', () => {
+  it('reads the step, force, reason, outcome and the version the page showed, and maps them to the command', () => {
     expect(readStepForm({ _csrf: 'x', type: 'CLOSE_NEEDS', force: 'ja', reason: '  Alla har svarat muntligt  ', version: '4', extra: 'y' })).toEqual({
       type: 'CLOSE_NEEDS',
       force: true,
@@ -13,33 +19,40 @@ describe('a round step form', () => {
       outcome: '',
       version: '4',
     });
-    expect(step({ type: 'LAUNCH' })).toEqual({ errors: {}, general: [], input: { type: 'LAUNCH' }, version: 3 });
+    expect(step({ type: 'LAUNCH' })).toEqual({ input: { type: 'LAUNCH' }, version: 3, general: [] });
     expect(step({ type: 'CLOSE_NEEDS', force: 'ja', reason: 'Tiden är ute' }).input).toEqual({ type: 'CLOSE_NEEDS', force: true, reason: 'Tiden är ute' });
     expect(step({ type: 'RECORD_DECISION', outcome: 'returned', reason: 'Mer om bibliotek' }).input).toEqual({
       type: 'RECORD_DECISION',
       outcome: 'returned',
       reason: 'Mer om bibliotek',
     });
-    // An outcome belongs to the decision only.
+    // An outcome belongs to the decision's form only.
     expect(step({ type: 'LAUNCH', outcome: 'adopted' }).input).toEqual({ type: 'LAUNCH' });
   });
 
-  it('asks for what the step needs written, at its field', () => {
-    expect(step({ type: 'CLOSE_NEEDS', force: 'ja' }).errors).toEqual({ reason: 'Skriv en motivering till varför steget tvingas fram' });
-    expect(step({ type: 'CANCEL', reason: '   ' }).errors).toEqual({ reason: 'Skriv varför planomgången avbryts' });
-    expect(step({ type: 'RECORD_DECISION' }).errors).toEqual({ outcome: 'Välj om planen antogs eller återremitterades' });
-    expect(step({ type: 'RECORD_DECISION', outcome: 'returned' }).errors).toEqual({ reason: 'Skriv varför planen återremitterades' });
-    expect(step({ type: 'CANCEL', reason: 'x'.repeat(4001) }).errors).toEqual({ reason: 'Motiveringen får vara högst 4000 tecken' });
+  it('does not send a step without the version the page showed', () => {
+    expect(step({ type: 'LAUNCH', version: 'tre' })).toEqual({
+      input: { type: 'LAUNCH' },
+      general: ['Formuläret saknar planomgångens version. Ladda om sidan och försök igen.'],
+    });
+    expect(step({ type: 'LAUNCH', version: '' }).version).toBeUndefined();
   });
 
-  it('refuses what no field can fix: an unknown step, forcing a step that cannot be forced, a missing version', () => {
-    expect(step({ type: 'DEADLINE_REACHED' })).toEqual({ errors: {}, general: ['Steget finns inte. Ladda om sidan och försök igen.'] });
-    expect(step({ type: 'LAUNCH', force: 'ja', reason: 'Nu' }).general).toEqual(['Steget ”Starta behovsinsamlingen” kan inte tvingas fram.']);
-    expect(step({ type: 'LAUNCH', version: 'tre' }).general).toEqual(['Formuläret saknar planomgångens version. Ladda om sidan och försök igen.']);
-    expect(step({ type: 'LAUNCH', version: 'tre' }).input).toBeUndefined();
+  it("shows what the step needs written at its field, from the rounds' rules", () => {
+    expect(shown({ type: 'CLOSE_NEEDS', force: 'ja' })).toEqual({ errors: { reason: 'Skriv en motivering till varför steget tvingas fram' }, general: [] });
+    expect(shown({ type: 'CANCEL', reason: '   ' })?.errors).toEqual({ reason: 'Skriv varför planomgången avbryts' });
+    expect(shown({ type: 'RECORD_DECISION' })?.errors).toEqual({ outcome: 'Välj om planen antogs (adopted) eller återremitterades (returned)' });
+    expect(shown({ type: 'RECORD_DECISION', outcome: 'returned' })?.errors).toEqual({ reason: 'Skriv varför planen återremitterades' });
+    expect(shown({ type: 'CANCEL', reason: 'x'.repeat(4001) })?.errors).toEqual({ reason: 'Motiveringen får vara högst 4000 tecken' });
+    expect(shown({ type: 'CLOSE_NEEDS' })).toBeNull();
   });
 
-  it("explains the service's refusals: the guard's reasons, someone else's change, invalid input at its field", () => {
+  it('shows what no field can fix in the summary: an unknown step, forcing a step that cannot be forced', () => {
+    expect(shown({ type: 'DEADLINE_REACHED' })).toEqual({ errors: {}, general: [expect.stringMatching(/^Steget finns inte/)] });
+    expect(shown({ type: 'LAUNCH', force: 'ja', reason: 'Nu' })).toEqual({ errors: {}, general: ['Starta behovsinsamlingen kan inte tvingas fram'] });
+  });
+
+  it("explains the service's other refusals: the guard's reasons, someone else's change", () => {
     const illegal = new RoundError(RoundErrorCode.ILLEGAL_TRANSITION, 'Stäng behovsinsamlingen är inte möjligt: 2 förvaltningar har inte lämnat in behov', {
       state: 'collectingNeeds',
       event: 'CLOSE_NEEDS',
@@ -48,9 +61,9 @@ describe('a round step form', () => {
     expect(stepErrorsFrom(illegal)).toEqual({ errors: {}, general: ['Stäng behovsinsamlingen går inte: 2 förvaltningar har inte lämnat in behov'] });
     expect(stepErrorsFrom(new CommonError(CommonErrorCode.VERSION_CONFLICT, 'Planomgången har ändrats'))).toEqual({ errors: {}, general: [VERSION_CONFLICT_MESSAGE] });
     expect(VERSION_CONFLICT_MESSAGE).toMatch(/^Planomgången har ändrats av någon annan/);
-    expect(stepErrorsFrom(CommonError.invalidField('reason', 'requiredWhenForced', 'Ett framtvingat steg kräver en skriftlig motivering'))).toEqual({
-      errors: { reason: 'Ett framtvingat steg kräver en skriftlig motivering' },
-      general: [],
+    expect(stepErrorsFrom(new RoundError(RoundErrorCode.ROUND_NOT_EDITABLE, 'Planomgången är avbruten och kan inte ändras'))).toEqual({
+      errors: {},
+      general: ['Planomgången är avbruten och kan inte ändras'],
     });
     expect(stepErrorsFrom(CommonError.notFound('Planomgången', 'x'))).toBeNull();
   });

@@ -1,7 +1,9 @@
 import { CommonErrorCode, DomainError } from '@samverka/kernel';
-import { RoundErrorCode, RoundEventInput, STEERING_EVENT_TYPES, SteeringEventType } from '@samverka/rounds';
-import { DecisionOutcome, FORCIBLE_EVENTS, PLAN_ROUND_EVENT_LABELS } from '@samverka/workflow';
+import { isSteeringEventType, RoundErrorCode, RoundEventInput } from '@samverka/rounds';
+import { DecisionOutcome, PLAN_ROUND_EVENT_LABELS } from '@samverka/workflow';
 import { FieldErrors, formField, violationsToErrors } from '../../shell/form-body';
+
+export { isSteeringEventType } from '@samverka/rounds';
 
 /**
  * One step's form on the round page (each step has its own small form): the
@@ -16,14 +18,14 @@ export interface StepFormValues {
   version: string;
 }
 
-const MAX_REASON = 4000;
-const OUTCOMES: readonly DecisionOutcome[] = ['adopted', 'returned'];
-
 /** What the page says when someone else changed the round first; the page below it is the fresh one. */
 export const VERSION_CONFLICT_MESSAGE =
   'Planomgången har ändrats av någon annan sedan du öppnade sidan. Sidan visar nu planomgången som den är nu: kontrollera den och försök igen om steget fortfarande behövs.';
 
-export const isSteeringEventType = (value: unknown): value is SteeringEventType => (STEERING_EVENT_TYPES as readonly unknown[]).includes(value);
+const MISSING_VERSION = 'Formuläret saknar planomgångens version. Ladda om sidan och försök igen.';
+
+/** The form fields a step's violations are shown at (the others, such as `type` and `force`, are general). */
+export const STEP_FIELD_IDS: Readonly<Record<string, string>> = { reason: 'reason', outcome: 'outcome' };
 
 export function readStepForm(body: unknown): StepFormValues {
   return {
@@ -36,54 +38,30 @@ export function readStepForm(body: unknown): StepFormValues {
 }
 
 /**
- * Checks what the person must write for the step (the service's own rules,
- * said in the form's words); the input for PlanRoundService.transition and
- * the version the page showed when it is valid. Problems that no field of
- * the form can fix (an unknown step, a missing version) are general.
+ * The form as the step's command for PlanRoundStepService.transition, checking nothing of it (the
+ * rounds' input rules do), and the version the page showed: without one the step is not sent
+ * (`general` says so), since it would be taken against whatever version is current.
+ * A decision's outcome belongs to the decision's form only.
  */
-export function validateStepForm(v: StepFormValues): { errors: FieldErrors; general: string[]; input?: RoundEventInput; version?: number } {
-  const errors: FieldErrors = {};
-  const general: string[] = [];
-  if (!isSteeringEventType(v.type)) {
-    general.push('Steget finns inte. Ladda om sidan och försök igen.');
-    return { errors, general };
-  }
-  const type = v.type;
-  if (!/^\d{1,9}$/.test(v.version)) general.push('Formuläret saknar planomgångens version. Ladda om sidan och försök igen.');
-  if (v.force && !FORCIBLE_EVENTS.includes(type)) general.push(`Steget ”${PLAN_ROUND_EVENT_LABELS[type]}” kan inte tvingas fram.`);
-
-  if (v.reason.length > MAX_REASON) errors.reason = `Motiveringen får vara högst ${MAX_REASON} tecken`;
-  else if (v.force && v.reason === '') errors.reason = 'Skriv en motivering till varför steget tvingas fram';
-  else if (type === 'CANCEL' && v.reason === '') errors.reason = 'Skriv varför planomgången avbryts';
-
-  if (type === 'RECORD_DECISION') {
-    if (!(OUTCOMES as readonly string[]).includes(v.outcome)) errors.outcome = 'Välj om planen antogs eller återremitterades';
-    else if (v.outcome === 'returned' && v.reason === '' && !errors.reason) errors.reason = 'Skriv varför planen återremitterades';
-  }
-
-  if (general.length > 0 || Object.keys(errors).length > 0) return { errors, general };
-  return {
-    errors,
-    general,
-    input: {
-      type,
-      ...(v.force ? { force: true } : {}),
-      ...(v.reason !== '' ? { reason: v.reason } : {}),
-      ...(type === 'RECORD_DECISION' ? { outcome: v.outcome as DecisionOutcome } : {}),
-    },
-    version: Number(v.version),
-  };
+export function toStepCommand(v: StepFormValues): { input: RoundEventInput; version?: number; general: string[] } {
+  const input = {
+    type: v.type,
+    ...(v.force ? { force: true } : {}),
+    ...(v.reason !== '' ? { reason: v.reason } : {}),
+    ...(v.type === 'RECORD_DECISION' && v.outcome !== '' ? { outcome: v.outcome as DecisionOutcome } : {}),
+  } as RoundEventInput;
+  return /^\d{1,9}$/.test(v.version) ? { input, version: Number(v.version), general: [] } : { input, general: [MISSING_VERSION] };
 }
 
 /**
- * An expected refusal of PlanRoundService.transition as form errors: invalid
- * input at its field, a step the facts do not allow with its reasons, and a
- * round someone else changed first. Returns null for errors the page cannot explain.
+ * A refusal of PlanRoundStepService.transition as form errors: invalid input at its field, a step
+ * the facts do not allow with its reasons, and a round someone else changed first. Returns null
+ * for errors the page cannot explain.
  */
 export function stepErrorsFrom(error: DomainError): { errors: FieldErrors; general: string[] } | null {
   switch (error.code) {
     case CommonErrorCode.VALIDATION_FAILED:
-      return violationsToErrors(error, { reason: 'reason', outcome: 'outcome' });
+      return violationsToErrors(error, STEP_FIELD_IDS);
     case RoundErrorCode.ILLEGAL_TRANSITION: {
       const details = (error.details ?? {}) as { event?: unknown; reasons?: unknown };
       const label = isSteeringEventType(details.event) ? PLAN_ROUND_EVENT_LABELS[details.event] : 'Steget';

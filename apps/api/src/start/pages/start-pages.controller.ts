@@ -1,7 +1,8 @@
 import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Principal } from '@samverka/identity';
-import { CoordinatorAssignmentEntity, CoordinatorService, OrganisationRegistryService } from '@samverka/organisation';
+import { CommonErrorCode, DomainError } from '@samverka/kernel';
+import { CoordinatorAssignmentEntity, CoordinatorService, isPerson, mayViewDepartment, OrganisationRegistryService, seesAllDepartments } from '@samverka/organisation';
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { signedIn } from '../../auth/access-rules';
@@ -10,7 +11,7 @@ import { CurrentPrincipal } from '../../auth/request-principal';
 import { NOTICE_PARAMS } from '../../organisation/pages/department-page.presenter';
 import { buildStartPage } from './start.presenter';
 import { ViewRenderer } from '../../shell/view-renderer';
-import { mayViewDepartment, ViewerService } from '../../shell/viewer';
+import { ViewerService } from '../../shell/viewer';
 import { WebExceptionFilter } from '../../shell/web-exception.filter';
 
 /**
@@ -38,7 +39,7 @@ export class StartPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const seesAll = principal.admin || principal.strategist;
+    const seesAll = seesAllDepartments(principal);
     const [viewer, overview, current, acknowledged] = await Promise.all([
       this.viewers.of(request),
       seesAll
@@ -63,7 +64,11 @@ export class StartPagesController {
   /** The assignment named by ?bekraftad= after acknowledging it, when it is the viewer's own. */
   private async ownAssignment(principal: Principal, id: unknown): Promise<CoordinatorAssignmentEntity | null> {
     if (typeof id !== 'string' || !isUUID(id)) return null;
-    const assignment = await this.coordinators.get(id).catch(() => null);
-    return assignment && assignment.personId === principal.personId && assignment.acknowledgedAt !== null ? assignment : null;
+    // A missing assignment shows no notice; a failing query is an error, not "not yours".
+    const assignment = await this.coordinators.get(id).catch((e: unknown) => {
+      if (e instanceof DomainError && e.code === CommonErrorCode.NOT_FOUND) return null;
+      throw e;
+    });
+    return assignment && isPerson(principal, assignment.personId) && assignment.acknowledgedAt !== null ? assignment : null;
   }
 }

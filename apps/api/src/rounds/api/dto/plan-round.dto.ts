@@ -1,64 +1,42 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-import { STEERING_EVENT_TYPES, type SteeringEventType } from '@samverka/rounds';
+import { IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { AREA_CODE_PATTERN, DECISION_OUTCOMES, ROUND_LIMITS, STEERING_EVENT_TYPES, type SteeringEventType } from '@samverka/rounds';
 import { PLAN_ROUND_STATES, type PlanRoundState } from '@samverka/workflow';
-import { IsLocalDate } from '../../../shell/is-local-date';
 import { Trim } from '../../../shell/trim';
 
+/*
+ * Requests: the DTOs check the JSON type of what is sent (and refuse unknown fields); whether a
+ * field is required, its limits, patterns and the order of the dates are the rounds' input rules
+ * (`@samverka/rounds`, plan-round.rules.ts), which report every violation at once in the same 400.
+ * So every field is optional here as far as validation goes; the OpenAPI document says which are required.
+ */
+
 export class AreaDto {
-  @ApiProperty({ example: 'LOKAL_SERVICE', description: 'capitals, digits and underscores, 2–40 characters; unique in the round' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(40)
+  @ApiProperty({ example: 'LOKAL_SERVICE', pattern: AREA_CODE_PATTERN.source, description: 'capitals, digits and underscores, 2–40 characters; unique in the round' })
+  @IsOptional() @Trim() @IsString()
   code!: string;
 
-  @ApiProperty({ example: 'Lokal service' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty({ example: 'Lokal service', maxLength: ROUND_LIMITS.areaName })
+  @IsOptional() @Trim() @IsString()
   name!: string;
 }
 
 export class DeadlinesDto {
-  @ApiProperty({ example: '2027-02-26', description: 'last day for departments to submit needs (YYYY-MM-DD, Europe/Stockholm); after today' })
-  @IsLocalDate()
+  @ApiProperty({ example: '2027-02-26', format: 'date', description: 'last day for departments to submit needs (YYYY-MM-DD, Europe/Stockholm); after today' })
+  @IsOptional() @IsString()
   needs!: string;
 
-  @ApiPropertyOptional({ example: '2027-05-31', nullable: true, description: 'last day for consultation replies; after the needs deadline' })
-  @IsOptional() @IsLocalDate()
+  @ApiPropertyOptional({ example: '2027-05-31', format: 'date', nullable: true, description: 'last day for consultation replies; after the needs deadline; null: none' })
+  @IsOptional() @IsString()
   consultationReply?: string | null;
 
-  @ApiPropertyOptional({ example: '2027-09-30', nullable: true, description: 'planned decision date; after the reply date' })
-  @IsOptional() @IsLocalDate()
+  @ApiPropertyOptional({ example: '2027-09-30', format: 'date', nullable: true, description: 'planned decision date; after the reply date; null: none' })
+  @IsOptional() @IsString()
   decision?: string | null;
 }
 
-export class UpdateDeadlinesDto {
-  @ApiPropertyOptional({ example: '2027-03-05' })
-  @IsOptional() @IsLocalDate()
-  needs?: string;
-
-  @ApiPropertyOptional({ example: '2027-06-15', nullable: true, description: 'null removes it' })
-  @ValidateIf((_, v) => v !== null && v !== undefined) @IsLocalDate()
-  consultationReply?: string | null;
-
-  @ApiPropertyOptional({ example: '2027-10-15', nullable: true, description: 'null removes it' })
-  @ValidateIf((_, v) => v !== null && v !== undefined) @IsLocalDate()
-  decision?: string | null;
-}
+export class UpdateDeadlinesDto extends PartialType(DeadlinesDto) {}
 
 export class AutoCloseDto {
   @ApiPropertyOptional({ description: 'close needs collection automatically the day after its deadline' })
@@ -71,28 +49,28 @@ export class AutoCloseDto {
 }
 
 export class CreatePlanRoundDto {
-  @ApiProperty({ example: 'Utvecklingsplan för kontaktcenter 2027 och framåt' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(300)
+  @ApiProperty({ example: 'Utvecklingsplan för kontaktcenter 2027 och framåt', maxLength: ROUND_LIMITS.title })
+  @IsOptional() @Trim() @IsString()
   title!: string;
 
-  @ApiProperty({ example: 2027 })
-  @IsInt() @Min(2000) @Max(2100)
+  @ApiProperty({ example: 2027, type: 'integer', minimum: ROUND_LIMITS.year.min, maximum: ROUND_LIMITS.year.max })
+  @IsOptional() @IsNumber()
   year!: number;
 
-  @ApiProperty({ example: 'STK-2026-1400', description: 'diarienummer' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(60)
+  @ApiProperty({ example: 'STK-2026-1400', maxLength: ROUND_LIMITS.caseNumber, description: 'diarienummer' })
+  @IsOptional() @Trim() @IsString()
   caseNumber!: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'default: every active department' })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @IsUUID('all', { each: true })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', minItems: 1, maxItems: ROUND_LIMITS.participants, description: 'default: every active department' })
+  @IsOptional() @IsArray() @IsString({ each: true })
   participantDepartmentIds?: string[];
 
-  @ApiPropertyOptional({ type: [AreaDto], description: 'default: the five development areas of the plan' })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => AreaDto)
+  @ApiPropertyOptional({ type: [AreaDto], minItems: 1, maxItems: ROUND_LIMITS.areas, description: 'default: the five development areas of the plan' })
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => AreaDto)
   areas?: AreaDto[];
 
   @ApiProperty({ type: DeadlinesDto })
-  @ValidateNested() @Type(() => DeadlinesDto)
+  @IsOptional() @ValidateNested() @Type(() => DeadlinesDto)
   deadlines!: DeadlinesDto;
 
   @ApiPropertyOptional({ type: AutoCloseDto })
@@ -100,53 +78,33 @@ export class CreatePlanRoundDto {
   autoClose?: AutoCloseDto;
 }
 
-export class UpdatePlanRoundDto {
-  @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(300)
-  title?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(60)
-  caseNumber?: string;
-
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'only before launch' })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @IsUUID('all', { each: true })
-  participantDepartmentIds?: string[];
-
-  @ApiPropertyOptional({ type: [AreaDto], description: 'only before launch' })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => AreaDto)
-  areas?: AreaDto[];
-
-  @ApiPropertyOptional({ type: UpdateDeadlinesDto })
+export class UpdatePlanRoundDto extends PartialType(OmitType(CreatePlanRoundDto, ['year', 'deadlines'] as const)) {
+  @ApiPropertyOptional({ type: UpdateDeadlinesDto, description: 'the dates to change; null removes the reply or decision date' })
   @IsOptional() @ValidateNested() @Type(() => UpdateDeadlinesDto)
   deadlines?: UpdateDeadlinesDto;
-
-  @ApiPropertyOptional({ type: AutoCloseDto })
-  @IsOptional() @ValidateNested() @Type(() => AutoCloseDto)
-  autoClose?: AutoCloseDto;
 }
 
 export class RoundEventDto {
   @ApiProperty({ enum: STEERING_EVENT_TYPES })
-  @IsIn(STEERING_EVENT_TYPES)
+  @IsOptional() @IsString()
   type!: SteeringEventType;
 
   @ApiPropertyOptional({ description: 'take CLOSE_NEEDS / CLOSE_CONSULTATION past an unmet condition; needs a reason' })
   @IsOptional() @IsBoolean()
   force?: boolean;
 
-  @ApiPropertyOptional({ description: 'required when forcing, cancelling, or recording a returned decision; lands in the history' })
-  @IsOptional() @Trim() @IsString() @MaxLength(4000)
+  @ApiPropertyOptional({ maxLength: ROUND_LIMITS.reason, description: 'required when forcing, cancelling, or recording a returned decision; lands in the history' })
+  @IsOptional() @Trim() @IsString()
   reason?: string;
 
-  @ApiPropertyOptional({ enum: ['adopted', 'returned'], description: 'RECORD_DECISION only' })
-  @IsOptional() @IsIn(['adopted', 'returned'])
+  @ApiPropertyOptional({ enum: DECISION_OUTCOMES, description: 'RECORD_DECISION only' })
+  @IsOptional() @IsString()
   outcome?: 'adopted' | 'returned';
 }
 
 export class RoundListQueryDto {
   @ApiPropertyOptional({ example: 2027 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(ROUND_LIMITS.year.min) @Max(ROUND_LIMITS.year.max)
   year?: number;
 
   @ApiPropertyOptional({ enum: PLAN_ROUND_STATES })

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { LocalDate } from '@samverka/kernel';
+import { PlanRoundFacts } from '@samverka/workflow';
+import { PlanRoundEntity } from '../entities/plan-round.entity';
+import { ParticipantRow, PlanRoundRepository } from '../repositories/plan-round.repository';
+import { RoundFactProviders } from './round-fact-providers';
+
+/**
+ * The facts a round's guards judge today. No context keeps plan versions or consultation replies
+ * yet (see `RoundFactKinds`): a round has neither, so they are absent by type, and the machine
+ * refuses the steps that need them with its reason ("Det finns ingen planversion").
+ */
+export type RoundFacts = Omit<PlanRoundFacts, 'planVersion' | 'consultation'> & { planVersion?: never; consultation?: never };
+
+export interface LoadedFacts {
+  facts: RoundFacts;
+  participants: ParticipantRow[];
+}
+
+/** Loads what the workflow's guards judge, for one round, today: its own dates and participants, and the facts the other contexts provide. */
+@Injectable()
+export class PlanRoundFactsLoader {
+  constructor(
+    private readonly rounds: PlanRoundRepository,
+    private readonly providers: RoundFactProviders,
+  ) {}
+
+  async load(round: PlanRoundEntity, today: LocalDate): Promise<LoadedFacts> {
+    const participants = await this.rounds.participantsOf(round.id);
+    const progress = await this.providers.of('needs').factsOf(round.id);
+    return {
+      participants,
+      facts: {
+        today,
+        deadlines: { needs: round.needsDeadline, consultationReply: round.consultationReplyDeadline, decision: round.decisionDeadline },
+        participants: participants.map((p) => ({
+          name: p.name,
+          submitted: progress.get(p.departmentId)?.submitted ?? false,
+          nothingToReport: progress.get(p.departmentId)?.nothingToReport ?? false,
+        })),
+      },
+    };
+  }
+}

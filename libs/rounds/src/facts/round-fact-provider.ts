@@ -1,0 +1,39 @@
+import { DiscoveryService } from '@nestjs/core';
+
+/** How far a participating department has come with its needs. */
+export interface ParticipantProgress {
+  submitted: boolean;
+  nothingToReport: boolean;
+}
+
+/**
+ * The facts other contexts contribute to a round, by kind: what each provider returns for a round.
+ * Every kind here is one the machine's guards need, so each must have its provider in the app.
+ *
+ * The plan (plan versions, for SEND_FOR_CONSULTATION) and the consultation (replies, for an
+ * unforced CLOSE_CONSULTATION) have no context yet: they are not kinds here, a round has neither
+ * fact, and the guards refuse those steps for that reason. Each context adds its kind when it comes.
+ */
+export interface RoundFactKinds {
+  /** Needs submissions by participating department id (the needs context). */
+  needs: ReadonlyMap<string, ParticipantProgress>;
+}
+
+export type RoundFactKind = keyof RoundFactKinds;
+
+/** What each kind is and who provides it: named in the error when an app is wired without it. */
+export const ROUND_FACT_KINDS: Readonly<Record<RoundFactKind, string>> = {
+  needs: "each participating department's needs submission, provided by NeedsModule (@samverka/needs)",
+};
+
+/** A context's source of one kind of round facts (one set-based read per round). */
+export interface RoundFactProvider<K extends RoundFactKind = RoundFactKind> {
+  factsOf(roundId: string): Promise<RoundFactKinds[K]>;
+}
+
+/**
+ * Marks a provider class as the source of one kind of round facts: `@ProvidesRoundFacts('needs')`.
+ * The class is registered as an ordinary provider of its own context's module; `RoundFactProviders`
+ * collects every marked provider in the app at start.
+ */
+export const ProvidesRoundFacts = DiscoveryService.createDecorator<RoundFactKind>();

@@ -1,0 +1,120 @@
+import { LocalDate } from '@samverka/kernel';
+import { AvailableEvent, DecisionOutcome, PLAN_ROUND_EVENT_TYPES, PlanRoundContext, PlanRoundEventType, PlanRoundState } from '@samverka/workflow';
+import { DeadlineKind } from './entities/plan-round-event.entity';
+
+/** The events a person may send (DEADLINE_REACHED is the worker's). */
+export type SteeringEventType = Exclude<PlanRoundEventType, 'DEADLINE_REACHED'>;
+export const STEERING_EVENT_TYPES = PLAN_ROUND_EVENT_TYPES.filter((type): type is SteeringEventType => type !== 'DEADLINE_REACHED');
+
+export interface AreaInput {
+  code: string;
+  name: string;
+}
+
+export interface DeadlinesInput {
+  needs: LocalDate;
+  consultationReply?: LocalDate | null;
+  decision?: LocalDate | null;
+}
+
+/** A round's three dates as stored (the later two optional). */
+export interface RoundDeadlines {
+  needs: LocalDate;
+  consultationReply: LocalDate | null;
+  decision: LocalDate | null;
+}
+
+/**
+ * The commands below arrive unchecked (from JSON, a form, the CLI): their types say what a valid
+ * command holds, and `rules/plan-round.rules.ts` is the one place that checks that it does.
+ */
+export interface CreatePlanRoundInput {
+  title: string;
+  year: number;
+  caseNumber: string;
+  /** Default: every active department. */
+  participantDepartmentIds?: string[];
+  /** Default: the five areas of the plan. */
+  areas?: AreaInput[];
+  deadlines: DeadlinesInput;
+  autoClose?: { needs?: boolean; consultation?: boolean };
+}
+
+export interface UpdatePlanRoundInput {
+  title?: string;
+  caseNumber?: string;
+  participantDepartmentIds?: string[];
+  areas?: AreaInput[];
+  deadlines?: Partial<DeadlinesInput>;
+  autoClose?: { needs?: boolean; consultation?: boolean };
+}
+
+export interface RoundEventInput {
+  type: SteeringEventType;
+  /** Take a step past an unmet condition (CLOSE_NEEDS, CLOSE_CONSULTATION), with a written reason. */
+  force?: boolean;
+  reason?: string;
+  /** RECORD_DECISION: adopted, or returned (back to drafting, with a reason). */
+  outcome?: DecisionOutcome;
+}
+
+export interface ParticipantView {
+  departmentId: string;
+  code: string;
+  name: string;
+  committeeId: string;
+  active: boolean;
+  coordinators: Array<{ personId: string; name: string; kind: 'primary' | 'deputy' }>;
+  submitted: boolean;
+  nothingToReport: boolean;
+}
+
+export interface DeadlineView {
+  kind: DeadlineKind;
+  label: string;
+  date: LocalDate;
+  /** Today is after the last day. */
+  passed: boolean;
+}
+
+export interface PlanRoundView {
+  id: string;
+  title: string;
+  year: number;
+  caseNumber: string;
+  state: PlanRoundState;
+  stateLabel: string;
+  version: number;
+  machineVersion: number;
+  deadlines: RoundDeadlines;
+  autoClose: { needs: boolean; consultation: boolean };
+  /** The deadline of the phase the round is in, if it has one. */
+  currentDeadline: DeadlineView | null;
+  /** Deadlines the worker saw pass while their phase was still open (overdue). */
+  deadlinesReached: Array<{ kind: DeadlineKind; label: string; date: LocalDate; recordedAt: Date }>;
+  areas: AreaInput[];
+  participants: ParticipantView[];
+  /** The steps meaningful now, whether the facts allow them, and why not. */
+  events: Array<AvailableEvent & { label: string }>;
+  forcedSteps: PlanRoundContext['forcedSteps'];
+  returns: PlanRoundContext['returns'];
+  cancellation: PlanRoundContext['cancellation'];
+  today: LocalDate;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface RoundBasics {
+  id: string;
+  title: string;
+  year: number;
+  state: PlanRoundState;
+  needsDeadline: LocalDate;
+  areas: AreaInput[];
+  participants: Array<{ departmentId: string; name: string; committeeId: string }>;
+}
+
+export type PlanRoundSummary = Pick<
+  PlanRoundView,
+  'id' | 'title' | 'year' | 'caseNumber' | 'state' | 'stateLabel' | 'version' | 'deadlines' | 'currentDeadline' | 'createdAt' | 'updatedAt'
+>;
