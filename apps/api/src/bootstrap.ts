@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import fastifyCookie from '@fastify/cookie';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { SamverkaConfig } from '@samverka/config';
+import { Clock } from '@samverka/kernel';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { DomainExceptionFilter } from './shell/domain-exception.filter';
@@ -42,7 +43,7 @@ export async function createApiApp(config: SamverkaConfig, databaseUrl: string, 
   app.useLogger(app.get(Logger));
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(createValidationPipe(app.get(Clock)));
   app.useGlobalFilters(new DomainExceptionFilter(app.get(WebExceptionFilter)));
   await configureWeb(app, config);
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });

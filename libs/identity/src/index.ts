@@ -13,3 +13,4 @@ export * from './services/user-admin.service';
 export * from './demo/demo-users.seeder';
 export * from './services/notification-preference.service';
 export * from './services/recipient-directory.service';
+export * from './rules/user.rules';

@@ -4,4 +4,5 @@ export * from './local-date';
 export * from './working-days';
 export * from './kernel.module';
 export * from './shutdown';
+export * from './field-rules';
 export * from './principal';

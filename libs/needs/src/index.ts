@@ -11,3 +11,6 @@ export * from './services/needs-reminder.service';
 export * from './services/needs-analysis.service';
 export type { NeedFilter, NeedRow } from './repositories/need.repository';
 export type { SubmissionRow } from './repositories/submission.repository';
+export * from './rules/need.rules';
+export * from './rules/submission.rules';
+export * from './rules/reference.rules';

@@ -11,3 +11,6 @@ export * from './services/coverage-alert.service';
 export * from './coverage-alerts.module';
 export type { CoverageGapRow } from './repositories/coordinator-assignment.repository';
 export * from './demo/demo-city.seeder';
+export * from './rules/organisation.rules';
+export * from './rules/person.rules';
+export * from './rules/coordinator-assignment.rules';

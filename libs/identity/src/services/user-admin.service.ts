@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
 import { isPgError, PG, TransactionHost } from '@samverka/database';
-import { Clock, CommonError } from '@samverka/kernel';
+import { Clock, CommonError, refuseIfAny } from '@samverka/kernel';
 import { OrganisationRegistryService, PeopleService } from '@samverka/organisation';
 import { GrantedRole, RoleGrantEntity } from '../entities/role-grant.entity';
 import { UserEntity } from '../entities/user.entity';
 import { RoleGrantRepository } from '../repositories/role-grant.repository';
 import { UserRepository } from '../repositories/user.repository';
-import { MIN_PASSWORD_LENGTH, PasswordHasher } from './password-hasher';
+import { newUserViolations, passwordViolations } from '../rules/user.rules';
+import { PasswordHasher } from './password-hasher';
 import { SessionService } from './session.service';
 
 export interface CreateUserInput {
@@ -60,7 +61,7 @@ export class UserAdminService {
   }
 
   async create(actor: Actor, input: CreateUserInput): Promise<UserWithGrants> {
-    if (input.password !== undefined) this.checkPassword(input.password);
+    refuseIfAny(newUserViolations(input));
     const passwordHash = input.password === undefined ? null : await this.hasher.hash(input.password);
     return this.tx.run(async () => {
       const email = input.email.trim();
@@ -85,7 +86,7 @@ export class UserAdminService {
   }
 
   async setPassword(actor: Actor, userId: string, password: string): Promise<void> {
-    this.checkPassword(password);
+    refuseIfAny(passwordViolations(password));
     const hash = await this.hasher.hash(password);
     await this.tx.run(async () => {
       const user = await this.lockUser(userId);
@@ -150,13 +151,6 @@ export class UserAdminService {
     const user = await this.users.lockById(userId);
     if (!user) throw CommonError.notFound('Användaren', userId);
     return user;
-  }
-
-  private checkPassword(password: string): void {
-    if (password.length < MIN_PASSWORD_LENGTH) {
-      throw CommonError.invalidField('password', 'minLength', `Lösenordet måste ha minst ${MIN_PASSWORD_LENGTH} tecken`);
-    }
-    if (password.length > 200) throw CommonError.invalidField('password', 'maxLength', 'Lösenordet får ha högst 200 tecken');
   }
 
   private async checkScope(input: RoleGrantInput): Promise<{ departmentId: string | null; committeeId: string | null }> {

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
-import { CommonError } from '@samverka/kernel';
+import { CommonError, FieldViolation, Violations } from '@samverka/kernel';
 import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import { visibleDepartments } from '../access/needs-access.policy';
 import { Evidence, NeedEntity, NeedPriority } from '../entities/need.entity';
 import { EDITABLE_STATUSES } from '../entities/needs-submission.entity';
 import { NeedsError, NeedsErrorCode } from '../needs.exception';
 import { NeedFilter, NeedRepository, NeedRow } from '../repositories/need.repository';
+import { needViolations } from '../rules/need.rules';
 import { SubmissionRepository } from '../repositories/submission.repository';
 import { ReferenceDataService } from './reference-data.service';
 
@@ -72,11 +73,11 @@ export class NeedService {
   }
 
   async create(actor: Actor, roundId: string, input: NeedInput): Promise<NeedEntity> {
-    const values = normalise(input);
     return this.tx.run(async () => {
       const round = await this.rounds.basics(roundId, true);
-      await this.check(round, input.departmentId, values);
+      await this.check(round, input.departmentId, input);
       await this.requireEditable(round, input.departmentId);
+      const values = normalise(input);
       const need = await this.needs.insert({ ...values, roundId, departmentId: input.departmentId, createdById: actor.personId } as NeedEntity);
       await this.audit.record(actor, { action: 'need.created', subjectType: 'need', subjectId: need.id, after: snapshot(need) });
       return need;
@@ -89,9 +90,10 @@ export class NeedService {
       const round = await this.rounds.basics(need.roundId, true);
       const before = snapshot(need);
       const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-      const values = normalise({ ...before, ...given, departmentId: need.departmentId } as NeedInput);
-      await this.check(round, need.departmentId, values);
+      const changed = { ...before, ...given, departmentId: need.departmentId } as NeedInput;
+      await this.check(round, need.departmentId, changed);
       await this.requireEditable(round, need.departmentId);
+      const values = normalise(changed);
       Object.assign(need, values);
       const saved = await this.needs.save(need);
       await this.audit.record(actor, { action: 'need.updated', subjectType: 'need', subjectId: id, before, after: snapshot(saved) });
@@ -109,19 +111,24 @@ export class NeedService {
     });
   }
 
-  private async check(round: RoundBasics, departmentId: string, values: ReturnType<typeof normalise>): Promise<void> {
-    if (!round.participants.some((p) => p.departmentId === departmentId)) {
-      throw CommonError.invalidField('departmentId', 'participant', 'Förvaltningen deltar inte i planomgången');
+  /**
+   * Every rule of the need at once: those of need.rules.ts, then those that ask
+   * the database (the department takes part, the area is the round's, the
+   * codes are active reference data), in the same shape.
+   */
+  private async check(round: RoundBasics, departmentId: string, input: NeedInput): Promise<void> {
+    const v = new Violations().addAll(needViolations(input, this.today()));
+    v.when(!round.participants.some((p) => p.departmentId === departmentId), 'departmentId', 'participant', 'Förvaltningen deltar inte i planomgången');
+    const areaCode = input.areaCode.trim().toUpperCase();
+    if (!v.has('areaCode')) {
+      v.when(!round.areas.some((a) => a.code === areaCode), 'areaCode', 'roundArea', `Planomgången har inget utvecklingsområde med koden ${areaCode}`);
     }
-    if (!round.areas.some((a) => a.code === values.areaCode)) {
-      throw CommonError.invalidField('areaCode', 'roundArea', `Planomgången har inget utvecklingsområde med koden ${values.areaCode}`);
-    }
-    await this.reference.requireActive('channel', values.channels, 'channels');
-    await this.reference.requireActive('district', values.districts, 'districts');
-    await this.reference.requireActive('target_group', values.targetGroups, 'targetGroups');
-    if (values.evidence?.date && values.evidence.date > this.today()) {
-      throw CommonError.invalidField('evidence.date', 'notInFuture', 'Underlagets datum kan inte ligga i framtiden');
-    }
+    const unknown: FieldViolation[][] = await Promise.all([
+      this.reference.unknownCodes('channel', codesOf(input.channels), 'channels'),
+      this.reference.unknownCodes('district', codesOf(input.districts), 'districts'),
+      this.reference.unknownCodes('target_group', codesOf(input.targetGroups), 'targetGroups'),
+    ]);
+    v.addAll(unknown.flat()).throwIfAny();
   }
 
   /** Needs change only while the round collects needs and the department has not handed in (or was returned). */
@@ -142,22 +149,18 @@ export class NeedService {
   }
 }
 
-function normalise(input: Omit<NeedInput, 'departmentId'> & { departmentId?: string }) {
+const codesOf = (codes: string[]) => [...new Set(codes.map((c) => c.trim()).filter((c) => c !== ''))];
+
+/** The need as stored: texts trimmed (an empty optional text is null), codes trimmed and without repeats. */
+function normalise(input: Omit<NeedInput, 'departmentId'>) {
   const text = (v: string | null | undefined) => (v === undefined || v === null ? null : v.trim() || null);
-  const unique = (codes: string[]) => [...new Set(codes.map((c) => c.trim()))];
-  const title = input.title.trim();
-  const description = input.description.trim();
-  if (!title) throw CommonError.invalidField('title', 'isNotEmpty', 'Ange en rubrik');
-  if (!description) throw CommonError.invalidField('description', 'isNotEmpty', 'Beskriv behovet');
-  const channels = unique(input.channels);
-  if (channels.length === 0) throw CommonError.invalidField('channels', 'arrayNotEmpty', 'Ange minst en kanal');
   return {
     areaCode: input.areaCode.trim().toUpperCase(),
-    title,
-    description,
-    channels,
-    districts: unique(input.districts),
-    targetGroups: unique(input.targetGroups),
+    title: input.title.trim(),
+    description: input.description.trim(),
+    channels: codesOf(input.channels),
+    districts: codesOf(input.districts),
+    targetGroups: codesOf(input.targetGroups),
     evidence: input.evidence ? { kind: input.evidence.kind, source: input.evidence.source.trim(), date: input.evidence.date ?? null } : null,
     monthlyVolume: input.monthlyVolume ?? null,
     priority: input.priority,

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
-import { CommonError } from '@samverka/kernel';
+import { CommonError, FieldViolation, refuseIfAny } from '@samverka/kernel';
 import { ReferenceItemEntity, ReferenceKind } from '../entities/reference-item.entity';
 import { NeedsError, NeedsErrorCode } from '../needs.exception';
 import { ReferenceRepository } from '../repositories/reference.repository';
+import { referenceItemViolations } from '../rules/reference.rules';
 
 export const REFERENCE_LABELS: Record<ReferenceKind, string> = { channel: 'Kanalen', district: 'Stadsområdet', target_group: 'Målgruppen' };
-const CODE = /^[a-z][a-z0-9_]{1,39}$/;
 
 /** Channels, districts and target groups: read by everyone, changed by admins (never deleted: retired). */
 @Injectable()
@@ -23,10 +23,9 @@ export class ReferenceDataService {
   }
 
   async create(actor: Actor, kind: ReferenceKind, input: { code: string; name: string }): Promise<ReferenceItemEntity> {
+    refuseIfAny(referenceItemViolations(input));
     const code = input.code.trim();
     const name = input.name.trim();
-    if (!CODE.test(code)) throw CommonError.invalidField('code', 'matches', 'Koden ska börja med en liten bokstav och bara innehålla a–z, 0–9 och _ (2–40 tecken)');
-    if (name.length === 0) throw CommonError.invalidField('name', 'isNotEmpty', 'Ange ett namn');
     return this.tx.run(async () => {
       if (await this.items.findOne(kind, code)) throw new NeedsError(NeedsErrorCode.REFERENCE_EXISTS, `${REFERENCE_LABELS[kind]} ${code} finns redan`, { kind, code });
       const item = await this.items.insert({ kind, code, name, active: true, position: await this.items.nextPosition(kind) });
@@ -36,7 +35,7 @@ export class ReferenceDataService {
   }
 
   async update(actor: Actor, kind: ReferenceKind, code: string, input: { name?: string; active?: boolean }): Promise<ReferenceItemEntity> {
-    if (input.name !== undefined && input.name.trim().length === 0) throw CommonError.invalidField('name', 'isNotEmpty', 'Ange ett namn');
+    refuseIfAny(referenceItemViolations({ name: input.name }));
     return this.tx.run(async () => {
       const item = await this.items.findOne(kind, code);
       if (!item) throw CommonError.notFound(REFERENCE_LABELS[kind], code);
@@ -49,12 +48,11 @@ export class ReferenceDataService {
     });
   }
 
-  /** Refuses any code that is not an active item of the kind, naming the field (e.g. `channels`). */
-  async requireActive(kind: ReferenceKind, codes: string[], field: string): Promise<void> {
+  /** A violation naming the field (e.g. `channels`) when any code is not an active item of the kind; none otherwise. */
+  async unknownCodes(kind: ReferenceKind, codes: string[], field: string): Promise<FieldViolation[]> {
     const active = await this.items.activeAmong(kind, [...new Set(codes)]);
     const unknown = codes.filter((c) => !active.has(c));
-    if (unknown.length > 0) {
-      throw CommonError.invalidField(field, 'knownCode', `Okänd eller inaktiv kod i ${field}: ${unknown.join(', ')} (se /api/v1/reference)`);
-    }
+    if (unknown.length === 0) return [];
+    return [{ field, rule: 'knownCode', message: `Okänd eller inaktiv kod i ${field}: ${unknown.join(', ')} (se /api/v1/reference)` }];
   }
 }

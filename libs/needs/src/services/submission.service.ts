@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Actor, AuditService, personLabelOf } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
 import { RecipientDirectory } from '@samverka/identity';
-import { Clock, CommonError } from '@samverka/kernel';
+import { Clock, CommonError, refuseIfAny } from '@samverka/kernel';
 import { Links, NotificationOutbox } from '@samverka/notifications';
 import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import { EDITABLE_STATUSES, HANDED_IN_STATUSES, NeedsSubmissionEntity, SubmissionStatus } from '../entities/needs-submission.entity';
 import { NeedsError, NeedsErrorCode } from '../needs.exception';
 import { NeedRepository } from '../repositories/need.repository';
 import { SubmissionRepository, SubmissionRow } from '../repositories/submission.repository';
+import { nothingToReportViolations, returnCommentViolations } from '../rules/submission.rules';
 import { visibleDepartments } from '../access/needs-access.policy';
 
 export type SubmissionStep = 'submit' | 'endorse' | 'return' | 'nothingToReport';
@@ -71,8 +72,8 @@ export class SubmissionService {
 
   /** The coordinator reports that the department has no needs this round, with a reason. */
   async nothingToReport(actor: Actor, roundId: string, departmentId: string, reason: string): Promise<SubmissionRow> {
-    const text = reason?.trim() ?? '';
-    if (!text) throw CommonError.invalidField('reason', 'isNotEmpty', 'Ange varför förvaltningen inte har något att rapportera');
+    refuseIfAny(nothingToReportViolations(reason));
+    const text = reason.trim();
     return this.step(actor, roundId, departmentId, 'nothingToReport', async (round, s) => {
       this.requireStatus(s, EDITABLE_STATUSES, 'Behoven är redan inlämnade');
       if ((await this.needs.countFor(roundId, departmentId)) > 0) {
@@ -97,8 +98,8 @@ export class SubmissionService {
 
   /** Management returns the submission with a comment: it is editable again. */
   async returnToDepartment(actor: Actor, roundId: string, departmentId: string, comment: string): Promise<SubmissionRow> {
-    const text = comment?.trim() ?? '';
-    if (!text) throw CommonError.invalidField('comment', 'isNotEmpty', 'Skriv vad som behöver göras innan behoven lämnas in igen');
+    refuseIfAny(returnCommentViolations(comment));
+    const text = comment.trim();
     return this.step(actor, roundId, departmentId, 'return', async (_, s) => {
       this.requireStatus(s, HANDED_IN_STATUSES, 'Bara inlämnade behov kan återlämnas');
       s.status = 'returned';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Actor, AuditService, personLabelOf } from '@samverka/audit';
 import { isPgError, PG, TransactionHost } from '@samverka/database';
 import { Links, NotificationOutbox } from '@samverka/notifications';
-import { addDays, Clock, CommonError, formatSwedishDate, LocalDate, localDateInCity } from '@samverka/kernel';
+import { addDays, Clock, CommonError, formatSwedishDate, LocalDate, localDateInCity, refuseIfAny } from '@samverka/kernel';
 import {
   CoordinatorAssignmentEntity,
   CoordinatorKind,
@@ -15,6 +15,7 @@ import { OrganisationError, OrganisationErrorCode } from '../organisation.except
 import { CoordinatorAssignmentRepository, CoverageGapRow } from '../repositories/coordinator-assignment.repository';
 import { DepartmentRepository } from '../repositories/department.repository';
 import { PersonRepository } from '../repositories/person.repository';
+import { appointmentViolations, cleanResponsibilities, endingViolations } from '../rules/coordinator-assignment.rules';
 import { PeopleService, PersonInput } from './people.service';
 
 export interface AppointCoordinatorInput {
@@ -108,17 +109,9 @@ export class CoordinatorService {
   }
 
   async appoint(actor: Actor, departmentId: string, input: AppointCoordinatorInput): Promise<CoordinatorAssignmentEntity> {
+    refuseIfAny(appointmentViolations(input));
     const validTo = input.validTo ?? null;
-    if (validTo !== null && validTo < input.validFrom) {
-      throw CommonError.invalidField('validTo', 'notBeforeValidFrom', 'Slutdatum kan inte ligga före startdatum');
-    }
-    if ((input.personId === undefined) === (input.person === undefined)) {
-      throw CommonError.invalidField('personId', 'exactlyOneOfPersonIdOrPerson', 'Ange antingen en befintlig person (personId) eller en ny person (person)');
-    }
-    const responsibilities = (input.responsibilities ?? [...DEFAULT_RESPONSIBILITIES]).map((r) => r.trim()).filter((r) => r.length > 0);
-    if (responsibilities.length === 0) {
-      throw CommonError.invalidField('responsibilities', 'arrayNotEmpty', 'Ange minst ett ansvar');
-    }
+    const responsibilities = cleanResponsibilities(input.responsibilities ?? DEFAULT_RESPONSIBILITIES);
 
     return this.tx.run(async () => {
       // Lock the department: appointments in one department happen one at a time.
@@ -245,13 +238,8 @@ export class CoordinatorService {
       if (this.statusOf(assignment, today) === 'ended') {
         throw new OrganisationError(OrganisationErrorCode.ASSIGNMENT_ENDED, `Uppdraget upphörde redan ${formatSwedishDate(assignment.validTo!)}`, { id });
       }
+      refuseIfAny(endingViolations(input, { validFrom: assignment.validFrom, validTo: assignment.validTo, today }));
       const validTo = input.validTo ?? today;
-      if (validTo < assignment.validFrom) {
-        throw CommonError.invalidField('validTo', 'notBeforeValidFrom', `Slutdatum kan inte ligga före uppdragets startdatum ${assignment.validFrom}`);
-      }
-      if (assignment.validTo !== null && validTo > assignment.validTo) {
-        throw CommonError.invalidField('validTo', 'notAfterCurrentEnd', `Uppdraget slutar redan ${assignment.validTo}; det kan kortas men inte förlängas`);
-      }
       const before = snapshot(assignment);
       assignment.validTo = validTo;
       assignment.endReason = input.reason?.trim() || 'Avslutat';

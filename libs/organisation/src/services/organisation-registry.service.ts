@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
 import { isPgError, PG, TransactionHost } from '@samverka/database';
-import { CommonError } from '@samverka/kernel';
+import { CommonError, refuseIfAny } from '@samverka/kernel';
 import { CommitteeEntity } from '../entities/committee.entity';
 import { DepartmentEntity } from '../entities/department.entity';
 import { OrganisationError, OrganisationErrorCode } from '../organisation.exception';
 import { CommitteeRepository } from '../repositories/committee.repository';
 import { DepartmentRepository } from '../repositories/department.repository';
+import { organisationUnitViolations } from '../rules/organisation.rules';
 
 export interface CommitteeInput {
   code: string;
@@ -52,19 +53,22 @@ export class OrganisationRegistryService {
   }
 
   createCommittee(actor: Actor, input: CommitteeInput): Promise<CommitteeEntity> {
+    refuseIfAny(organisationUnitViolations(input));
+    const values: CommitteeInput = { code: input.code.trim(), name: input.name.trim() };
     return this.tx.run(async () => {
-      if (await this.committees.findByCode(input.code)) throw this.duplicateCode(input.code);
-      const committee = await this.uniqueCode(input.code, () => this.committees.insert(input));
+      if (await this.committees.findByCode(values.code)) throw this.duplicateCode(values.code);
+      const committee = await this.uniqueCode(values.code, () => this.committees.insert(values));
       await this.audit.record(actor, { action: 'committee.created', subjectType: 'committee', subjectId: committee.id, after: snapshotCommittee(committee) });
       return committee;
     });
   }
 
   updateCommittee(actor: Actor, id: string, changes: CommitteeChanges): Promise<CommitteeEntity> {
+    refuseIfAny(organisationUnitViolations(changes));
     return this.tx.run(async () => {
       const committee = await this.getCommittee(id);
       const before = snapshotCommittee(committee);
-      if (changes.name !== undefined) committee.name = changes.name;
+      if (changes.name !== undefined) committee.name = changes.name.trim();
       if (changes.active !== undefined) committee.active = changes.active;
       const saved = await this.committees.save(committee);
       await this.audit.record(actor, { action: 'committee.updated', subjectType: 'committee', subjectId: id, before, after: snapshotCommittee(saved) });
@@ -91,16 +95,19 @@ export class OrganisationRegistryService {
   }
 
   createDepartment(actor: Actor, input: DepartmentInput): Promise<DepartmentEntity> {
+    refuseIfAny(organisationUnitViolations(input));
+    const values: DepartmentInput = { code: input.code.trim(), name: input.name.trim(), committeeId: input.committeeId };
     return this.tx.run(async () => {
-      await this.activeCommittee(input.committeeId);
-      if (await this.departments.findByCodeExists(input.code)) throw this.duplicateCode(input.code);
-      const created = await this.uniqueCode(input.code, () => this.departments.insert(input));
+      await this.activeCommittee(values.committeeId);
+      if (await this.departments.findByCodeExists(values.code)) throw this.duplicateCode(values.code);
+      const created = await this.uniqueCode(values.code, () => this.departments.insert(values));
       await this.audit.record(actor, { action: 'department.created', subjectType: 'department', subjectId: created.id, after: snapshotDepartment(created) });
       return this.getDepartment(created.id);
     });
   }
 
   updateDepartment(actor: Actor, id: string, changes: DepartmentChanges): Promise<DepartmentEntity> {
+    refuseIfAny(organisationUnitViolations(changes));
     return this.tx.run(async () => {
       const department = await this.getDepartment(id);
       const before = snapshotDepartment(department);
@@ -109,7 +116,7 @@ export class OrganisationRegistryService {
         department.committeeId = changes.committeeId;
         delete department.committee;
       }
-      if (changes.name !== undefined) department.name = changes.name;
+      if (changes.name !== undefined) department.name = changes.name.trim();
       if (changes.active !== undefined) department.active = changes.active;
       await this.departments.save(department);
       const saved = await this.getDepartment(id);

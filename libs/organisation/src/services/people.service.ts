@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
 import { isPgError, PG, TransactionHost } from '@samverka/database';
-import { CommonError } from '@samverka/kernel';
+import { CommonError, refuseIfAny } from '@samverka/kernel';
 import { PersonEntity } from '../entities/person.entity';
 import { PersonRepository } from '../repositories/person.repository';
+import { personViolations } from '../rules/person.rules';
 
 export interface PersonInput {
   name: string;
@@ -30,6 +31,7 @@ export class PeopleService {
   }
 
   create(actor: Actor, input: PersonInput): Promise<PersonEntity> {
+    refuseIfAny(personViolations(input));
     return this.tx.run(async () => {
       const email = input.email.trim();
       if (await this.people.findByEmail(email)) throw this.duplicateEmail(email);

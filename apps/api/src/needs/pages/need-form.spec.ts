@@ -1,21 +1,8 @@
 import { CommonError } from '@samverka/kernel';
-import { NeedsError, NeedsErrorCode } from '@samverka/needs';
-import { emptyNeedForm, needErrorsFrom, NeedFormChoices, NeedFormValues, needFormValues, readNeedForm, validateNeedForm } from './need-form';
+import { NeedsError, NeedsErrorCode, needViolations } from '@samverka/needs';
+import { emptyNeedForm, needErrorsFrom, needFieldIdFor, NeedFormValues, needFormValues, readNeedForm, validateNeedForm } from './need-form';
 
 const TODAY = '2026-11-22';
-
-const choices: NeedFormChoices = {
-  areas: [
-    { code: 'LOKAL_SERVICE', name: 'Lokal service' },
-    { code: 'TILLGANGLIGHET', name: 'Tillgänglighet och serviceinriktat bemötande' },
-  ],
-  channels: [
-    { code: 'library', name: 'Bibliotek' },
-    { code: 'web', name: 'Webb och e-tjänster' },
-  ],
-  districts: [{ code: 'norr', name: 'Norr' }],
-  targetGroups: [{ code: 'newcomers', name: 'Nyanlända' }],
-};
 
 const filled = (values: Partial<NeedFormValues> = {}): NeedFormValues => ({
   ...emptyNeedForm(),
@@ -27,7 +14,7 @@ const filled = (values: Partial<NeedFormValues> = {}): NeedFormValues => ({
   ...values,
 });
 
-const validate = (values: Partial<NeedFormValues>) => validateNeedForm(filled(values), choices, TODAY);
+const validate = (values: Partial<NeedFormValues>) => validateNeedForm(filled(values), TODAY);
 
 describe('the need form', () => {
   it("reads only the form's own fields: trimmed, line breaks as \\n, each code once", () => {
@@ -64,8 +51,19 @@ describe('the need form', () => {
     expect(readNeedForm(undefined)).toEqual(emptyNeedForm());
   });
 
-  it('names every missing field at once, in words a coordinator understands', () => {
-    expect(validateNeedForm(emptyNeedForm(), choices, TODAY)).toEqual({
+  it("leaves the need's rules to the service: a need without a title or channel is still mapped, and the service's violations land on the fields", () => {
+    const { input, errors } = validate({ title: '', channels: [], areaCode: 'BIBLIOTEK', districts: ['mars'] });
+    expect(errors).toEqual({});
+    expect(input).toMatchObject({ title: '', channels: [], areaCode: 'BIBLIOTEK', districts: ['mars'] });
+    expect(needErrorsFrom(CommonError.invalid(needViolations(input!, TODAY)))).toEqual({
+      errors: { title: 'Ange en rubrik', channels: 'Välj minst en kanal' },
+      general: [],
+    });
+    expect(validate({ title: 'x'.repeat(301) }).input?.title).toHaveLength(301);
+  });
+
+  it("with a problem of the form's own, reports the need's rules with it, every field at once", () => {
+    expect(validateNeedForm(emptyNeedForm(), TODAY)).toEqual({
       errors: {
         areaCode: 'Välj utvecklingsområde',
         title: 'Ange en rubrik',
@@ -73,28 +71,25 @@ describe('the need form', () => {
         channels: 'Välj minst en kanal',
         priority: 'Välj prioritet',
       },
+      general: [],
     });
-    expect(validate({ title: '', channels: [] }).errors).toEqual({ title: 'Ange en rubrik', channels: 'Välj minst en kanal' });
-  });
-
-  it('accepts only what the form offered: areas of the round, active reference data, known priorities', () => {
-    expect(validate({ areaCode: 'BIBLIOTEK', channels: ['fax'], districts: ['mars'], targetGroups: ['aliens'], priority: 'urgent' }).errors).toEqual({
-      areaCode: 'Välj ett utvecklingsområde i listan',
-      channels: 'Välj kanaler i listan',
-      districts: 'Välj stadsområden i listan',
-      targetGroups: 'Välj målgrupper i listan',
+    expect(validate({ channels: [], evidenceKind: 'none', evidenceDate: '2020-02-30' }).errors).toEqual({
+      channels: 'Välj minst en kanal',
+      evidenceKind: 'Välj vilken sorts underlag behovet bygger på, eller töm fälten för källa och datum',
+      evidenceDate: 'Underlagets datum måste vara ett riktigt datum skrivet ÅÅÅÅ-MM-DD, till exempel 2026-03-01',
+    });
+    expect(validate({ priority: 'urgent', evidenceKind: 'statistics', evidenceSource: '', evidenceDate: '2026-11-23' }).errors).toEqual({
       priority: 'Välj prioritet',
-    });
-    expect(validate({ title: 'x'.repeat(301), consequence: 'x'.repeat(4001) }).errors).toEqual({
-      title: 'Rubriken får vara högst 300 tecken',
-      consequence: 'Konsekvensen får vara högst 4000 tecken',
+      evidenceSource: 'Ange underlagets källa',
+      evidenceDate: 'Underlagets datum kan inte ligga i framtiden',
     });
   });
 
-  it('asks for the source of the evidence chosen, a real date not in the future, and no source without a kind', () => {
-    expect(validate({ evidenceKind: 'statistics' }).errors).toEqual({ evidenceSource: 'Ange underlagets källa' });
-    expect(validate({ evidenceKind: 'statistics', evidenceSource: 'Besöksstatistik', evidenceDate: '2026-11-23' }).errors).toEqual({
-      evidenceDate: 'Underlagets datum kan inte ligga i framtiden',
+  it('reads the evidence: a kind among those offered, no source or date without a kind, a date that is a date', () => {
+    expect(validate({ evidenceKind: 'statistics', evidenceSource: 'Besöksstatistik', evidenceDate: '2026-11-23' }).input?.evidence).toEqual({
+      kind: 'statistics',
+      source: 'Besöksstatistik',
+      date: '2026-11-23',
     });
     expect(validate({ evidenceKind: 'statistics', evidenceSource: 'Besöksstatistik', evidenceDate: '2026-02-30' }).errors).toEqual({
       evidenceDate: 'Underlagets datum måste vara ett riktigt datum skrivet ÅÅÅÅ-MM-DD, till exempel 2026-03-01',
@@ -102,20 +97,25 @@ describe('the need form', () => {
     expect(validate({ evidenceKind: 'none', evidenceSource: 'Besöksstatistik' }).errors).toEqual({
       evidenceKind: 'Välj vilken sorts underlag behovet bygger på, eller töm fälten för källa och datum',
     });
+    expect(validate({ evidenceKind: '', evidenceDate: '2026-01-01' }).errors).toEqual({
+      evidenceKind: 'Välj vilken sorts underlag behovet bygger på, eller töm fälten för källa och datum',
+    });
     expect(validate({ evidenceKind: 'rumour', evidenceSource: 'Hörsägen' }).errors).toEqual({ evidenceKind: 'Välj vilken sorts underlag behovet bygger på' });
   });
 
-  it('reads the monthly volume as a whole number (spaces as thousands separators allowed)', () => {
+  it('reads the monthly volume as a whole number (spaces as thousands separators allowed); how large it may be is a rule of the need', () => {
     expect(validate({ monthlyVolume: '1 200' }).input?.monthlyVolume).toBe(1200);
     expect(validate({ monthlyVolume: '' }).input?.monthlyVolume).toBeNull();
-    for (const bad of ['ca 300', '12,5', '-3', '10000001']) {
-      expect(validate({ monthlyVolume: bad }).errors).toEqual({ monthlyVolume: 'Antal ärenden per månad måste vara ett heltal, till exempel 350' });
+    expect(validate({ monthlyVolume: '10000001' }).input?.monthlyVolume).toBe(10_000_001);
+    for (const bad of ['ca 300', '12,5', '-3']) {
+      expect(validate({ monthlyVolume: bad })).toEqual({ errors: { monthlyVolume: 'Antal ärenden per månad måste vara ett heltal, till exempel 350' }, general: [] });
     }
   });
 
   it("gives the need's fields when valid: no evidence for none, empty texts as null", () => {
     expect(validate({ evidenceKind: 'none', consequence: '' })).toEqual({
       errors: {},
+      general: [],
       input: {
         areaCode: 'LOKAL_SERVICE',
         title: 'Vägledning på biblioteken',
@@ -147,7 +147,7 @@ describe('the need form', () => {
     };
     const values = needFormValues(need);
     expect(values).toMatchObject({ evidenceKind: 'staffObservation', evidenceDate: '2026-10-01', monthlyVolume: '40' });
-    expect(validateNeedForm(values, choices, TODAY).input).toEqual(need);
+    expect(validateNeedForm(values, TODAY).input).toEqual(need);
     expect(needFormValues({ ...need, evidence: null, monthlyVolume: null, consequence: null })).toMatchObject({
       evidenceKind: 'none',
       evidenceSource: '',
@@ -173,5 +173,18 @@ describe('the need form', () => {
       'Planomgången tar inte emot behov just nu',
     ]);
     expect(needErrorsFrom(CommonError.notFound('Behovet', 'x'))).toBeNull();
+  });
+
+  it('maps the paths of the need to the form field ids; the department belongs to no field', () => {
+    expect(['evidence', 'evidence.kind', 'evidence.source', 'evidence.date', 'monthlyVolume', 'channels'].map(needFieldIdFor)).toEqual([
+      'evidenceKind',
+      'evidenceKind',
+      'evidenceSource',
+      'evidenceDate',
+      'monthlyVolume',
+      'channels',
+    ]);
+    expect(needFieldIdFor('departmentId')).toBeUndefined();
+    expect(needFieldIdFor('toString')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
-import { CommonErrorCode, DomainError, LocalDate } from '@samverka/kernel';
-import { EVIDENCE_KINDS, EvidenceKind, NEED_PRIORITIES, NeedEntity, NeedInput, NeedPriority, NeedsErrorCode } from '@samverka/needs';
+import { CommonError, CommonErrorCode, DomainError, LocalDate, Violations } from '@samverka/kernel';
+import { isEvidenceKind, isNeedPriority, NeedEntity, NeedFields, NeedsErrorCode, needViolations } from '@samverka/needs';
 import { dateError, FieldErrors, formField, formFields, violationsToErrors } from '../../shell/form-body';
 
 /** The need form exactly as typed (strings), so it can be shown again. */
@@ -27,9 +27,6 @@ export interface NeedFormChoices {
   targetGroups: ReadonlyArray<{ code: string; name: string }>;
 }
 
-/** A need's own fields (NeedInput without the department, which the page's address names). */
-export type NeedFields = Omit<NeedInput, 'departmentId'>;
-
 /** The radio for "no evidence" (radios cannot be unchecked without JavaScript). */
 export const NO_EVIDENCE = 'none';
 
@@ -48,8 +45,6 @@ export const NEED_FORM_FIELDS = [
   'priority',
   'consequence',
 ] as const;
-
-const MAX = { title: 300, description: 8000, source: 500, consequence: 4000, volume: 10_000_000 };
 
 export const emptyNeedForm = (): NeedFormValues => ({
   areaCode: '',
@@ -105,72 +100,15 @@ export function readNeedForm(body: unknown): NeedFormValues {
   };
 }
 
-const isEvidenceKind = (value: string): value is EvidenceKind => (EVIDENCE_KINDS as readonly string[]).includes(value);
-const isPriority = (value: string): value is NeedPriority => (NEED_PRIORITIES as readonly string[]).includes(value);
+/** The form's field ids. */
+export type NeedFormField = (typeof NEED_FORM_FIELDS)[number];
 
 /**
- * Validates the whole form at once (the service stops at the first problem),
- * with the service's rules said in the form's words; the need's fields when
- * valid. Codes must be among those the form offered.
+ * Where a violation of the need (a command path of NeedFields) is shown: the
+ * form field's id. The department is the page's, so a problem with it
+ * belongs to no field (the error summary shows it).
  */
-export function validateNeedForm(v: NeedFormValues, choices: NeedFormChoices, today: LocalDate): { errors: FieldErrors; input?: NeedFields } {
-  const errors: FieldErrors = {};
-  const offered = (list: ReadonlyArray<{ code: string }>, codes: string[]) => codes.every((c) => list.some((o) => o.code === c));
-
-  if (v.areaCode === '') errors.areaCode = 'Välj utvecklingsområde';
-  else if (!choices.areas.some((a) => a.code === v.areaCode)) errors.areaCode = 'Välj ett utvecklingsområde i listan';
-
-  if (v.title === '') errors.title = 'Ange en rubrik';
-  else if (v.title.length > MAX.title) errors.title = `Rubriken får vara högst ${MAX.title} tecken`;
-
-  if (v.description === '') errors.description = 'Beskriv behovet';
-  else if (v.description.length > MAX.description) errors.description = `Beskrivningen får vara högst ${MAX.description} tecken`;
-
-  if (v.channels.length === 0) errors.channels = 'Välj minst en kanal';
-  else if (!offered(choices.channels, v.channels)) errors.channels = 'Välj kanaler i listan';
-  if (!offered(choices.districts, v.districts)) errors.districts = 'Välj stadsområden i listan';
-  if (!offered(choices.targetGroups, v.targetGroups)) errors.targetGroups = 'Välj målgrupper i listan';
-
-  const withEvidence = isEvidenceKind(v.evidenceKind);
-  if (v.evidenceKind !== '' && v.evidenceKind !== NO_EVIDENCE && !withEvidence) errors.evidenceKind = 'Välj vilken sorts underlag behovet bygger på';
-  else if (!withEvidence && (v.evidenceSource !== '' || v.evidenceDate !== '')) errors.evidenceKind = 'Välj vilken sorts underlag behovet bygger på, eller töm fälten för källa och datum';
-  if (withEvidence) {
-    if (v.evidenceSource === '') errors.evidenceSource = 'Ange underlagets källa';
-    else if (v.evidenceSource.length > MAX.source) errors.evidenceSource = `Källan får vara högst ${MAX.source} tecken`;
-  }
-  const dateProblem = dateError(v.evidenceDate, 'Underlagets datum', false);
-  if (dateProblem) errors.evidenceDate = dateProblem;
-  else if (v.evidenceDate !== '' && v.evidenceDate > today) errors.evidenceDate = 'Underlagets datum kan inte ligga i framtiden';
-
-  const volume = v.monthlyVolume.replace(/[\s\u00a0]/g, '');
-  if (volume !== '' && (!/^\d{1,8}$/.test(volume) || Number(volume) > MAX.volume)) {
-    errors.monthlyVolume = 'Antal ärenden per månad måste vara ett heltal, till exempel 350';
-  }
-
-  if (!isPriority(v.priority)) errors.priority = 'Välj prioritet';
-
-  if (v.consequence.length > MAX.consequence) errors.consequence = `Konsekvensen får vara högst ${MAX.consequence} tecken`;
-
-  if (Object.keys(errors).length > 0) return { errors };
-  return {
-    errors,
-    input: {
-      areaCode: v.areaCode,
-      title: v.title,
-      description: v.description,
-      channels: v.channels,
-      districts: v.districts,
-      targetGroups: v.targetGroups,
-      evidence: withEvidence ? { kind: v.evidenceKind as EvidenceKind, source: v.evidenceSource, date: v.evidenceDate === '' ? null : v.evidenceDate } : null,
-      monthlyVolume: volume === '' ? null : Number(volume),
-      priority: v.priority as NeedPriority,
-      consequence: v.consequence === '' ? null : v.consequence,
-    },
-  };
-}
-
-/** Service field names (NeedInput) → form fields; the department is the page's, so a problem with it belongs to no field. */
-const SERVICE_FIELDS: Record<string, string> = {
+export const NEED_FIELD_IDS: Readonly<Record<string, NeedFormField>> = {
   areaCode: 'areaCode',
   title: 'title',
   description: 'description',
@@ -186,6 +124,45 @@ const SERVICE_FIELDS: Record<string, string> = {
   consequence: 'consequence',
 };
 
+export const needFieldIdFor = (path: string): NeedFormField | undefined => (Object.hasOwn(NEED_FIELD_IDS, path) ? NEED_FIELD_IDS[path] : undefined);
+
+/**
+ * The need the form describes, for NeedService, which checks it (every rule
+ * at once, see needViolations). Only what the form itself must read is checked
+ * here: a choice that is none of the offered ones, evidence typed without its
+ * kind, a date that is no date, a number that is no number. When the form has
+ * such problems the service is not asked, so the need's rules are reported
+ * with them, and every problem still shows at once.
+ */
+export function validateNeedForm(v: NeedFormValues, today: LocalDate): { errors: FieldErrors; general: string[]; input?: NeedFields } {
+  const syntax = new Violations();
+  const withEvidence = isEvidenceKind(v.evidenceKind);
+  if (v.evidenceKind !== '' && v.evidenceKind !== NO_EVIDENCE && !withEvidence) syntax.add('evidence.kind', 'isIn', 'Välj vilken sorts underlag behovet bygger på');
+  else if (!withEvidence && (v.evidenceSource !== '' || v.evidenceDate !== '')) {
+    syntax.add('evidence.kind', 'isIn', 'Välj vilken sorts underlag behovet bygger på, eller töm fälten för källa och datum');
+  }
+  const dateProblem = dateError(v.evidenceDate, 'Underlagets datum', false);
+  if (dateProblem) syntax.add('evidence.date', 'isLocalDate', dateProblem);
+  const volume = v.monthlyVolume.replace(/[\s\u00a0]/g, '');
+  if (volume !== '' && !/^\d+$/.test(volume)) syntax.add('monthlyVolume', 'isInt', 'Antal ärenden per månad måste vara ett heltal, till exempel 350');
+  if (!isNeedPriority(v.priority)) syntax.add('priority', 'isIn', 'Välj prioritet');
+
+  const need: Partial<NeedFields> = {
+    areaCode: v.areaCode,
+    title: v.title,
+    description: v.description,
+    channels: v.channels,
+    districts: v.districts,
+    targetGroups: v.targetGroups,
+    evidence: isEvidenceKind(v.evidenceKind) ? { kind: v.evidenceKind, source: v.evidenceSource, date: v.evidenceDate === '' || dateProblem ? null : v.evidenceDate } : null,
+    monthlyVolume: volume === '' || syntax.has('monthlyVolume') ? null : Number(volume),
+    ...(isNeedPriority(v.priority) ? { priority: v.priority } : {}),
+    consequence: v.consequence === '' ? null : v.consequence,
+  };
+  if (syntax.list.length === 0) return { errors: {}, general: [], input: need as NeedFields };
+  return violationsToErrors(CommonError.invalid(syntax.addAll(needViolations(need, today)).list), NEED_FIELD_IDS);
+}
+
 /**
  * An expected refusal of NeedService.create/update/delete as form errors:
  * invalid fields where they were typed; a round that no longer collects
@@ -196,7 +173,7 @@ export function needErrorsFrom(error: DomainError): { errors: FieldErrors; gener
   switch (error.code) {
     case CommonErrorCode.VALIDATION_FAILED:
     case CommonErrorCode.UNKNOWN_REFERENCE:
-      return violationsToErrors(error, SERVICE_FIELDS);
+      return violationsToErrors(error, NEED_FIELD_IDS);
     case NeedsErrorCode.ROUND_NOT_COLLECTING:
     case NeedsErrorCode.SUBMISSION_NOT_EDITABLE:
       return { errors: {}, general: [error.message] };

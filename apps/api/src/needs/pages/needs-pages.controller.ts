@@ -35,7 +35,6 @@ import {
   validateSubmissionStepForm,
 } from './submission-step-form';
 import { buildNeedDeletePage, buildNeedEditPage, NeedPageData } from './need-edit.presenter';
-import { needFormChoices } from './need-form.presenter';
 import { needsPath, ReferenceData } from './needs-format';
 import { buildNeedsPage, NEEDS_NOTICE_PARAMS, NeedsPageState, readNeedsNotice } from './needs-page.presenter';
 import { ROUNDS_PATH, ViewRenderer } from '../../shell/view-renderer';
@@ -107,9 +106,9 @@ export class NeedsPagesController {
   ): Promise<void> {
     const round = await this.readableRound(principal, id, departmentId);
     const values = readNeedForm(body);
-    const { errors, input } = validateNeedForm(values, needFormChoices(round.areas, await this.referenceData()), this.rounds.today());
+    const { input, ...formErrors } = validateNeedForm(values, this.rounds.today());
     const failed = (f: { errors: FieldErrors; general: string[] }, status: number) => this.page(reply, principal, round, departmentId, { add: { values, ...f, status } }, status);
-    if (!input) return failed({ errors, general: [] }, HttpStatus.BAD_REQUEST);
+    if (!input) return failed(formErrors, HttpStatus.BAD_REQUEST);
     let created: NeedEntity;
     try {
       created = await this.needs.create(actor, id, { ...input, departmentId });
@@ -207,9 +206,9 @@ export class NeedsPagesController {
     // Whether the need may still change is the service's to say (in the same transaction as the change).
     const data = await this.needPage(principal, id, departmentId, needId);
     const values = readNeedForm(body);
-    const { errors, input } = validateNeedForm(values, needFormChoices(data.round.areas, data.reference), data.today);
+    const { input, ...formErrors } = validateNeedForm(values, data.today);
     const failed = (f: { errors: FieldErrors; general: string[] }, status: number) => this.views.send(reply, 'need-edit', buildNeedEditPage(data, { values, ...f }), status);
-    if (!input) return failed({ errors, general: [] }, HttpStatus.BAD_REQUEST);
+    if (!input) return failed(formErrors, HttpStatus.BAD_REQUEST);
     try {
       await this.needs.update(actor, needId, input, id);
     } catch (e) {

@@ -22,6 +22,7 @@ describe('the appoint form', () => {
     expect(Object.values(values)).not.toContain('the session token is the guard’s, never a field of the form');
     expect(validateAppointForm(values)).toEqual({
       errors: {},
+      general: [],
       input: {
         kind: 'deputy',
         person: { name: 'Örjan Åström', email: 'orjan.astrom@malmo.example', title: null },
@@ -40,7 +41,13 @@ describe('the appoint form', () => {
     expect(values.mandate).not.toBe('');
   });
 
-  it('names every wrong field in Swedish', () => {
+  it("leaves the appointment's rules to the service: a form without a name, a mandate or a valid e-mail is still mapped", () => {
+    const { errors, input } = validateAppointForm(form({ personChoice: 'new', personName: '', personEmail: 'inte-en-adress', mandate: '', validTo: '2026-05-09' }));
+    expect(errors).toEqual({});
+    expect(input).toMatchObject({ person: { name: '', email: 'inte-en-adress' }, mandate: '', validFrom: '2026-05-10', validTo: '2026-05-09' });
+  });
+
+  it("with a problem of the form's own, reports the appointment's rules with it, every wrong field in Swedish", () => {
     const { errors, input } = validateAppointForm(
       form({ kind: '', personChoice: 'new', personName: '', personEmail: 'inte-en-adress', mandate: '', responsibilities: ' \n ', validFrom: '2026-02-30', validTo: 'snart' }),
     );
@@ -64,6 +71,7 @@ describe('the appoint form', () => {
     expect(validateAppointForm(form({ personId: PERSON_ID })).input).toMatchObject({ personId: PERSON_ID });
     expect(validateAppointForm(form({ personName: 'Ny Person', personEmail: 'ny@malmo.example' })).input).toMatchObject({ person: { name: 'Ny Person' } });
     expect(validateAppointForm(form({})).errors).toEqual({ personChoice: 'Välj en befintlig person eller lägg till en ny person' });
+    expect(validateAppointForm(form({ personChoice: 'existing', personId: 'inte-ett-id' })).errors).toEqual({ personId: 'Välj en person' });
     expect(validateAppointForm(form({ personId: PERSON_ID, personName: 'Ny Person' })).errors).toHaveProperty('personChoice');
   });
 
@@ -77,6 +85,7 @@ describe('the appoint form', () => {
       general: [],
     });
     expect(appointErrorsFrom(CommonError.invalidField('somethingElse', 'rule', 'Något annat'))).toEqual({ errors: {}, general: ['Något annat'] });
+    expect(appointErrorsFrom(CommonError.invalidField('person.email', 'isEmail', 'Ange en giltig e-postadress'))).toEqual({ errors: { personEmail: 'Ange en giltig e-postadress' }, general: [] });
     expect(appointErrorsFrom(CommonError.notFound('Förvaltningen', 'x'))).toBeNull();
   });
 });

@@ -1,6 +1,14 @@
-import { CommonErrorCode, DomainError, LocalDate } from '@samverka/kernel';
-import { AppointCoordinatorInput, COORDINATOR_KINDS, CoordinatorKind, DEFAULT_RESPONSIBILITIES, OrganisationErrorCode } from '@samverka/organisation';
-import { isEmail, isUUID } from 'class-validator';
+import { CommonError, CommonErrorCode, DomainError, LocalDate, Violations } from '@samverka/kernel';
+import {
+  AppointCoordinatorInput,
+  appointmentViolations,
+  cleanResponsibilities,
+  COORDINATOR_KINDS,
+  CoordinatorKind,
+  DEFAULT_RESPONSIBILITIES,
+  OrganisationErrorCode,
+} from '@samverka/organisation';
+import { isUUID } from 'class-validator';
 import { dateError, FieldErrors, formField, violationsToErrors } from '../../shell/form-body';
 
 /** The appoint form exactly as typed (strings), so it can be shown again. */
@@ -22,8 +30,6 @@ export interface AppointFormValues {
 export const DEFAULT_MANDATE =
   'Mandat att företräda förvaltningen i samarbetsprocessen för medborgarservice, ' +
   'lyfta förvaltningens strategiska behov till kontaktcenter och förankra arbetet i förvaltningsledningen.';
-
-const MAX = { name: 200, email: 320, title: 200, mandate: 4000, responsibility: 1000, responsibilities: 20 };
 
 export function defaultAppointForm(today: LocalDate): AppointFormValues {
   return {
@@ -56,12 +62,6 @@ export function readAppointForm(body: unknown): AppointFormValues {
   };
 }
 
-const lines = (text: string) =>
-  text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0);
-
 /**
  * Which person the user meant: the radio when chosen; otherwise whichever
  * part of the form they filled in (a select without a radio, or a name/e-mail).
@@ -74,56 +74,44 @@ function personChoice(v: AppointFormValues): 'existing' | 'new' | null {
   return null;
 }
 
-/** Validates the form; the input for CoordinatorService.appoint when it is valid. */
-export function validateAppointForm(v: AppointFormValues): { errors: FieldErrors; input?: AppointCoordinatorInput } {
-  const errors: FieldErrors = {};
-  if (!(COORDINATOR_KINDS as readonly string[]).includes(v.kind)) errors.kind = 'Välj om personen ska vara samordnare eller ersättare';
+const isCoordinatorKind = (value: string): value is CoordinatorKind => (COORDINATOR_KINDS as readonly string[]).includes(value);
 
+/**
+ * The appointment the form describes, for CoordinatorService.appoint, which
+ * checks it (every rule at once, see appointmentViolations); one
+ * responsibility per line. Only what the form itself must read is checked
+ * here: a kind and a person chosen, an existing person's id, dates that are
+ * dates. When the form has such problems the service is not asked, so the
+ * appointment's rules are reported with them, and every problem still shows at once.
+ */
+export function validateAppointForm(v: AppointFormValues): { errors: FieldErrors; general: string[]; input?: AppointCoordinatorInput } {
+  const syntax = new Violations();
+  if (!isCoordinatorKind(v.kind)) syntax.add('kind', 'isIn', 'Välj om personen ska vara samordnare eller ersättare');
   const choice = personChoice(v);
-  if (choice === null) errors.personChoice = 'Välj en befintlig person eller lägg till en ny person';
-  if (choice === 'existing' && !isUUID(v.personId)) errors.personId = 'Välj en person';
-  if (choice === 'new') {
-    if (v.personName === '') errors.personName = 'Ange ett namn';
-    else if (v.personName.length > MAX.name) errors.personName = `Namnet får vara högst ${MAX.name} tecken`;
-    if (v.personEmail === '') errors.personEmail = 'Ange en e-postadress';
-    else if (v.personEmail.length > MAX.email || !isEmail(v.personEmail, { allow_utf8_local_part: true })) {
-      errors.personEmail = 'Ange en giltig e-postadress, till exempel namn.efternamn@malmo.se';
-    }
-    if (v.personTitle.length > MAX.title) errors.personTitle = `Titeln får vara högst ${MAX.title} tecken`;
-  }
-
-  if (v.mandate === '') errors.mandate = 'Beskriv uppdragets mandat';
-  else if (v.mandate.length > MAX.mandate) errors.mandate = `Mandatet får vara högst ${MAX.mandate} tecken`;
-
-  const responsibilities = lines(v.responsibilities);
-  if (responsibilities.length === 0) errors.responsibilities = 'Ange minst ett ansvar';
-  else if (responsibilities.length > MAX.responsibilities) errors.responsibilities = `Ange högst ${MAX.responsibilities} ansvar`;
-  else if (responsibilities.some((r) => r.length > MAX.responsibility)) errors.responsibilities = `Varje ansvar får vara högst ${MAX.responsibility} tecken`;
-
+  if (choice === null) syntax.add('person', 'isIn', 'Välj en befintlig person eller lägg till en ny person');
+  if (choice === 'existing' && !isUUID(v.personId)) syntax.add('personId', 'isUuid', 'Välj en person');
   const fromError = dateError(v.validFrom, 'Startdatum', true);
-  if (fromError) errors.validFrom = fromError;
+  if (fromError) syntax.add('validFrom', 'isLocalDate', fromError);
   const toError = dateError(v.validTo, 'Slutdatum', false);
-  if (toError) errors.validTo = toError;
-  else if (!fromError && v.validTo !== '' && v.validTo < v.validFrom) errors.validTo = 'Slutdatum kan inte vara före startdatum';
+  if (toError) syntax.add('validTo', 'isLocalDate', toError);
 
-  if (Object.keys(errors).length > 0) return { errors };
-  return {
-    errors,
-    input: {
-      kind: v.kind as CoordinatorKind,
-      ...(choice === 'existing'
-        ? { personId: v.personId }
-        : { person: { name: v.personName, email: v.personEmail, title: v.personTitle === '' ? null : v.personTitle } }),
-      mandate: v.mandate,
-      responsibilities,
-      validFrom: v.validFrom,
-      validTo: v.validTo === '' ? null : v.validTo,
-    },
+  const appointment: Partial<AppointCoordinatorInput> = {
+    ...(isCoordinatorKind(v.kind) ? { kind: v.kind } : {}),
+    ...(choice === 'existing' && isUUID(v.personId) ? { personId: v.personId } : {}),
+    ...(choice === 'new' ? { person: { name: v.personName, email: v.personEmail, title: v.personTitle === '' ? null : v.personTitle } } : {}),
+    mandate: v.mandate,
+    responsibilities: cleanResponsibilities(v.responsibilities.split(/\r?\n/)),
+    ...(fromError ? {} : { validFrom: v.validFrom }),
+    ...(toError ? {} : { validTo: v.validTo === '' ? null : v.validTo }),
   };
+  if (syntax.list.length === 0) return { errors: {}, general: [], input: appointment as AppointCoordinatorInput };
+  // Which person was meant is the form's own question, asked at its radios: the rule that one person is given says it again.
+  const rules = appointmentViolations(appointment).filter((r) => choice !== null || r.rule !== 'exactlyOneOfPersonIdOrPerson');
+  return violationsToErrors(CommonError.invalid(syntax.addAll(rules).list), APPOINT_FIELD_IDS);
 }
 
-/** Service field names (AppointCoordinatorInput, PersonInput) → form fields. */
-const SERVICE_FIELDS: Record<string, string> = {
+/** Where a violation of the appointment (a path of AppointCoordinatorInput, or of PersonInput) is shown: the form field's id. */
+export const APPOINT_FIELD_IDS: Readonly<Record<string, string>> = {
   kind: 'kind',
   personId: 'personId',
   person: 'personChoice',
@@ -149,7 +137,7 @@ export function appointErrorsFrom(error: DomainError): { errors: FieldErrors; ge
     case CommonErrorCode.VALIDATION_FAILED:
     case CommonErrorCode.UNKNOWN_REFERENCE:
     case CommonErrorCode.DUPLICATE:
-      return violationsToErrors(error, SERVICE_FIELDS);
+      return violationsToErrors(error, APPOINT_FIELD_IDS);
     case OrganisationErrorCode.ASSIGNMENT_OVERLAP:
       return { errors: { validFrom: error.message }, general: [] };
     case OrganisationErrorCode.DEPARTMENT_INACTIVE:

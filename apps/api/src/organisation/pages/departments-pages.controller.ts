@@ -91,10 +91,10 @@ export class DepartmentsPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const values = readAppointForm(body);
-    const { errors, input } = validateAppointForm(values);
+    const { input, ...formErrors } = validateAppointForm(values);
     if (!input) {
       // (an unknown department is still a 404: the page loads the department first)
-      return this.page(reply, principal, id, { appoint: { values, errors, general: [], status: HttpStatus.BAD_REQUEST } }, HttpStatus.BAD_REQUEST);
+      return this.page(reply, principal, id, { appoint: { values, ...formErrors, status: HttpStatus.BAD_REQUEST } }, HttpStatus.BAD_REQUEST);
     }
     try {
       const appointed = await this.coordinators.appoint(actor, id, input);
@@ -142,9 +142,9 @@ export class DepartmentsPagesController {
   ): Promise<void> {
     await this.requireAssignmentIn(id, assignmentId);
     const values = readEndForm(body);
-    const { errors, input } = validateEndForm(values);
+    const { input, ...formErrors } = validateEndForm(values);
     if (!input) {
-      return this.page(reply, principal, id, { end: { assignmentId, values, errors, general: [], status: HttpStatus.BAD_REQUEST } }, HttpStatus.BAD_REQUEST);
+      return this.page(reply, principal, id, { end: { assignmentId, values, ...formErrors, status: HttpStatus.BAD_REQUEST } }, HttpStatus.BAD_REQUEST);
     }
     try {
       await this.coordinators.end(actor, assignmentId, input);

@@ -1,5 +1,5 @@
-import { CommonErrorCode, DomainError } from '@samverka/kernel';
-import { EndAssignmentInput, OrganisationErrorCode } from '@samverka/organisation';
+import { CommonError, CommonErrorCode, DomainError, Violations } from '@samverka/kernel';
+import { EndAssignmentInput, endingViolations, OrganisationErrorCode } from '@samverka/organisation';
 import { dateError, FieldErrors, formField, violationsToErrors } from '../../shell/form-body';
 
 /** "Avsluta uppdraget": an optional last day (default today) and an optional reason. */
@@ -8,28 +8,32 @@ export interface EndFormValues {
   reason: string;
 }
 
-const MAX_REASON = 1000;
-
 export const emptyEndForm = (): EndFormValues => ({ validTo: '', reason: '' });
 
 export function readEndForm(body: unknown): EndFormValues {
   return { validTo: formField(body, 'validTo').trim(), reason: formField(body, 'reason').trim() };
 }
 
-export function validateEndForm(v: EndFormValues): { errors: FieldErrors; input?: EndAssignmentInput } {
-  const errors: FieldErrors = {};
+/** Where a violation of the ending (a path of EndAssignmentInput) is shown: the form field's id. */
+export const END_FIELD_IDS: Readonly<Record<string, string>> = { validTo: 'validTo', reason: 'reason' };
+
+/**
+ * The ending the form describes, for CoordinatorService.end, which checks it
+ * (see endingViolations). Only a last day that is no date is the form's own
+ * problem; with it, the reason's rule is reported too.
+ */
+export function validateEndForm(v: EndFormValues): { errors: FieldErrors; general: string[]; input?: EndAssignmentInput } {
   const toError = dateError(v.validTo, 'Sista dag', false);
-  if (toError) errors.validTo = toError;
-  if (v.reason.length > MAX_REASON) errors.reason = `Anledningen får vara högst ${MAX_REASON} tecken`;
-  if (Object.keys(errors).length > 0) return { errors };
-  return { errors, input: { ...(v.validTo ? { validTo: v.validTo } : {}), ...(v.reason ? { reason: v.reason } : {}) } };
+  const ending: EndAssignmentInput = { ...(v.validTo && !toError ? { validTo: v.validTo } : {}), ...(v.reason ? { reason: v.reason } : {}) };
+  if (!toError) return { errors: {}, general: [], input: ending };
+  return violationsToErrors(CommonError.invalid(new Violations().add('validTo', 'isLocalDate', toError).addAll(endingViolations(ending)).list), END_FIELD_IDS);
 }
 
 /** An expected refusal of CoordinatorService.end as form errors, or null. */
 export function endErrorsFrom(error: DomainError): { errors: FieldErrors; general: string[] } | null {
   switch (error.code) {
     case CommonErrorCode.VALIDATION_FAILED:
-      return violationsToErrors(error, { validTo: 'validTo', reason: 'reason' });
+      return violationsToErrors(error, END_FIELD_IDS);
     case OrganisationErrorCode.ASSIGNMENT_ENDED:
       return { errors: {}, general: [error.message] };
     default:

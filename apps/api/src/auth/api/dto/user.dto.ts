@@ -1,30 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { GRANTED_ROLES, GrantedRole, MIN_PASSWORD_LENGTH } from '@samverka/identity';
+import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+import { CreateUserInput, GRANTED_ROLES, GrantedRole, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, newUserViolations } from '@samverka/identity';
+import { PERSON_MAX } from '@samverka/organisation';
 import { Trim } from '../../../shell/trim';
+import { CheckedBy } from '../../../shell/validation';
 import { RoleScopeDto } from './auth.dto';
 
+/** Shape only: the rules are newUserViolations (libs/identity), checked by UserAdminService. */
+@CheckedBy((user: Partial<CreateUserInput>) => newUserViolations(user))
 export class CreateUserDto {
-  @ApiProperty({ example: 'annika.asberg@malmo.example', description: "the person's e-mail; the person is created when none has it" })
-  @Trim() @IsEmail({ allow_utf8_local_part: true }, { message: 'email must be a valid e-mail address' }) @MaxLength(320)
+  @ApiProperty({ example: 'annika.asberg@malmo.example', format: 'email', maxLength: PERSON_MAX.email, description: "the person's e-mail; the person is created when none has it" })
+  @Trim() @IsString()
   email!: string;
 
-  @ApiPropertyOptional({ example: 'Annika Åsberg', description: 'needed when no person has the e-mail yet' })
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiPropertyOptional({ example: 'Annika Åsberg', maxLength: PERSON_MAX.name, description: 'needed when no person has the e-mail yet' })
+  @IsOptional() @Trim() @IsString()
   name?: string;
 
-  @ApiPropertyOptional({ example: 'Avdelningschef' })
-  @IsOptional() @Trim() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ example: 'Avdelningschef', maxLength: PERSON_MAX.title })
+  @IsOptional() @Trim() @IsString()
   title?: string;
 
-  @ApiPropertyOptional({ description: `at least ${MIN_PASSWORD_LENGTH} characters; omit for single sign-on only` })
-  @IsOptional() @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200)
+  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH, description: 'omit for single sign-on only' })
+  @IsOptional() @IsString()
   password?: string;
 }
 
+/** Shape only: the rules are passwordViolations (libs/identity), checked by UserAdminService. */
 export class SetPasswordDto {
-  @ApiProperty({ description: `at least ${MIN_PASSWORD_LENGTH} characters` })
-  @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200)
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH })
+  @IsString()
   password!: string;
 }
 

@@ -1,90 +1,106 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { EVIDENCE_KINDS, type EvidenceKind, NEED_PRIORITIES, type NeedPriority, SUBMISSION_STATUSES, type SubmissionStatus } from '@samverka/needs';
+import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  EVIDENCE_KINDS,
+  type EvidenceKind,
+  NEED_MAX,
+  NEED_PRIORITIES,
+  needViolations,
+  type NeedPriority,
+  REFERENCE_MAX,
+  referenceItemViolations,
+  SUBMISSION_STATUSES,
+  SUBMISSION_TEXT_MAX,
+  type SubmissionStatus,
+} from '@samverka/needs';
 import { IsLocalDate } from '../../../shell/is-local-date';
 import { Trim } from '../../../shell/trim';
+import { CheckedBy } from '../../../shell/validation';
 
 export class EvidenceDto {
   @ApiProperty({ enum: EVIDENCE_KINDS })
   @IsIn(EVIDENCE_KINDS)
   kind!: EvidenceKind;
 
-  @ApiProperty({ example: 'Besöksstatistik, Malmö stadsbibliotek 2025' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(500)
+  @ApiProperty({ example: 'Besöksstatistik, Malmö stadsbibliotek 2025', maxLength: NEED_MAX.evidenceSource })
+  @Trim() @IsString()
   source!: string;
 
-  @ApiPropertyOptional({ example: '2026-01-15', nullable: true })
+  @ApiPropertyOptional({ example: '2026-01-15', nullable: true, description: 'not in the future' })
   @IsOptional() @IsLocalDate()
   date?: string | null;
 }
 
-
+/** Shape only: the rules of a need are needViolations (libs/needs), checked by NeedService. */
+@CheckedBy(needViolations)
 export class CreateNeedDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   departmentId!: string;
 
-  @ApiProperty({ example: 'LOKAL_SERVICE', description: "one of the round's areas" })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(40)
+  @ApiProperty({ example: 'LOKAL_SERVICE', description: "one of the round's areas", maxLength: NEED_MAX.areaCode })
+  @Trim() @IsString()
   areaCode!: string;
 
-  @ApiProperty({ example: 'Vägledning i kommunala ärenden på biblioteken' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(300)
+  @ApiProperty({ example: 'Vägledning i kommunala ärenden på biblioteken', maxLength: NEED_MAX.title })
+  @Trim() @IsString()
   title!: string;
 
-  @ApiProperty()
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(8000)
+  @ApiProperty({ maxLength: NEED_MAX.description })
+  @Trim() @IsString()
   description!: string;
 
-  @ApiProperty({ type: [String], example: ['library'], description: 'codes from GET /api/v1/reference/channels; at least one' })
-  @IsArray() @ArrayMaxSize(30) @IsString({ each: true })
+  @ApiProperty({ type: [String], example: ['library'], maxItems: NEED_MAX.codes, description: 'codes from GET /api/v1/reference/channels; at least one' })
+  @IsArray() @IsString({ each: true })
   channels!: string[];
 
-  @ApiProperty({ type: [String], example: ['norr'], description: 'codes from GET /api/v1/reference/districts' })
-  @IsArray() @ArrayMaxSize(30) @IsString({ each: true })
+  @ApiProperty({ type: [String], example: ['norr'], maxItems: NEED_MAX.codes, description: 'codes from GET /api/v1/reference/districts' })
+  @IsArray() @IsString({ each: true })
   districts!: string[];
 
-  @ApiProperty({ type: [String], example: ['newcomers'], description: 'codes from GET /api/v1/reference/target-groups' })
-  @IsArray() @ArrayMaxSize(30) @IsString({ each: true })
+  @ApiProperty({ type: [String], example: ['newcomers'], maxItems: NEED_MAX.codes, description: 'codes from GET /api/v1/reference/target-groups' })
+  @IsArray() @IsString({ each: true })
   targetGroups!: string[];
 
   @ApiPropertyOptional({ type: EvidenceDto, nullable: true })
   @IsOptional() @ValidateNested() @Type(() => EvidenceDto)
   evidence?: EvidenceDto | null;
 
-  @ApiPropertyOptional({ example: 400, nullable: true, description: 'estimated errands per month' })
-  @IsOptional() @IsInt() @Min(0) @Max(10_000_000)
+  @ApiPropertyOptional({ example: 400, nullable: true, minimum: 0, maximum: NEED_MAX.monthlyVolume, description: 'estimated errands per month' })
+  @IsOptional() @IsInt()
   monthlyVolume?: number | null;
 
   @ApiProperty({ enum: NEED_PRIORITIES })
   @IsIn(NEED_PRIORITIES)
   priority!: NeedPriority;
 
-  @ApiPropertyOptional({ nullable: true, description: 'what happens if the need is not met' })
-  @IsOptional() @Trim() @IsString() @MaxLength(4000)
+  @ApiPropertyOptional({ nullable: true, maxLength: NEED_MAX.consequence, description: 'what happens if the need is not met' })
+  @IsOptional() @Trim() @IsString()
   consequence?: string | null;
 }
 
+/** Shape only, as CreateNeedDto; NeedService checks the need as changed. */
+@CheckedBy(needViolations)
 export class UpdateNeedDto {
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(40) areaCode?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(300) title?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(8000) description?: string;
-  @ApiPropertyOptional({ type: [String], example: ['library'] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) channels?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) districts?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) targetGroups?: string[];
+  @ApiPropertyOptional({ maxLength: NEED_MAX.areaCode }) @IsOptional() @Trim() @IsString() areaCode?: string;
+  @ApiPropertyOptional({ maxLength: NEED_MAX.title }) @IsOptional() @Trim() @IsString() title?: string;
+  @ApiPropertyOptional({ maxLength: NEED_MAX.description }) @IsOptional() @Trim() @IsString() description?: string;
+  @ApiPropertyOptional({ type: [String], example: ['library'], maxItems: NEED_MAX.codes }) @IsOptional() @IsArray() @IsString({ each: true }) channels?: string[];
+  @ApiPropertyOptional({ type: [String], maxItems: NEED_MAX.codes }) @IsOptional() @IsArray() @IsString({ each: true }) districts?: string[];
+  @ApiPropertyOptional({ type: [String], maxItems: NEED_MAX.codes }) @IsOptional() @IsArray() @IsString({ each: true }) targetGroups?: string[];
   @ApiPropertyOptional({ type: EvidenceDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => EvidenceDto) evidence?: EvidenceDto | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) monthlyVolume?: number | null;
+  @ApiPropertyOptional({ nullable: true, minimum: 0, maximum: NEED_MAX.monthlyVolume }) @IsOptional() @IsInt() monthlyVolume?: number | null;
   @ApiPropertyOptional({ enum: NEED_PRIORITIES }) @IsOptional() @IsIn(NEED_PRIORITIES) priority?: NeedPriority;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Trim() @IsString() @MaxLength(4000) consequence?: string | null;
+  @ApiPropertyOptional({ nullable: true, maxLength: NEED_MAX.consequence }) @IsOptional() @Trim() @IsString() consequence?: string | null;
 }
 
 export class NeedListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() departmentId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) areaCode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) channel?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) district?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) targetGroup?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(NEED_MAX.areaCode) areaCode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(REFERENCE_MAX.code) channel?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(REFERENCE_MAX.code) district?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(REFERENCE_MAX.code) targetGroup?: string;
   @ApiPropertyOptional({ enum: SUBMISSION_STATUSES, description: "the department's submission status" })
   @IsOptional() @IsIn(SUBMISSION_STATUSES)
   status?: SubmissionStatus;
@@ -111,14 +127,14 @@ export class NeedDto {
 }
 
 export class NothingToReportDto {
-  @ApiProperty({ example: 'Förvaltningen har inga nya behov i år' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(4000)
+  @ApiProperty({ example: 'Förvaltningen har inga nya behov i år', maxLength: SUBMISSION_TEXT_MAX })
+  @Trim() @IsString()
   reason!: string;
 }
 
 export class ReturnSubmissionDto {
-  @ApiProperty({ example: 'Komplettera med underlag för behov 2' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(4000)
+  @ApiProperty({ example: 'Komplettera med underlag för behov 2', maxLength: SUBMISSION_TEXT_MAX })
+  @Trim() @IsString()
   comment!: string;
 }
 
@@ -141,18 +157,21 @@ export class ReferenceItemDto {
   @ApiPropertyOptional({ description: 'only in the admin listing (?all=true)' }) active?: boolean;
 }
 
+/** Shape only: the rules of a reference item are referenceItemViolations (libs/needs), checked by ReferenceDataService. */
+@CheckedBy((item: { code?: string; name?: string }) => referenceItemViolations(item))
 export class CreateReferenceItemDto {
-  @ApiProperty({ example: 'hyllie', description: 'a–z, 0–9 and _, starting with a letter (2–40)' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(40)
+  @ApiProperty({ example: 'hyllie', maxLength: REFERENCE_MAX.code, description: 'a–z, 0–9 and _, starting with a letter (2–40)' })
+  @Trim() @IsString()
   code!: string;
 
-  @ApiProperty({ example: 'Hyllie' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty({ example: 'Hyllie', maxLength: REFERENCE_MAX.name })
+  @Trim() @IsString()
   name!: string;
 }
 
+@CheckedBy((item: { name?: string }) => referenceItemViolations(item))
 export class UpdateReferenceItemDto {
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ maxLength: REFERENCE_MAX.name }) @IsOptional() @Trim() @IsString() name?: string;
   @ApiPropertyOptional({ description: 'false retires the item: it stays on existing needs, cannot be chosen for new ones' })
   @IsOptional() @IsBoolean()
   active?: boolean;

@@ -1,23 +1,31 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString } from 'class-validator';
+import { ORGANISATION_CODE_PATTERN, ORGANISATION_MAX, organisationUnitViolations } from '@samverka/organisation';
 import { Trim } from '../../../shell/trim';
+import { CheckedBy } from '../../../shell/validation';
 
-export const CODE_PATTERN = /^[A-Za-z0-9ÅÄÖåäöÉé_-]{1,16}$/;
-const CODE_MESSAGE = 'code must be 1–16 letters, digits, "-" or "_"';
+/** OpenAPI for a committee's or department's code; the rule is ORGANISATION_CODE_PATTERN, checked by the service. */
+export const CODE_PROPERTY = { pattern: ORGANISATION_CODE_PATTERN.source, maxLength: ORGANISATION_MAX.code } as const;
 
+/** Checks an organisation unit's code and name (organisationUnitViolations) when the shape is wrong too. */
+export const CheckedAsOrganisationUnit = () => CheckedBy((unit: { code?: string; name?: string }) => organisationUnitViolations(unit));
+
+/** Shape only: the rules are organisationUnitViolations (libs/organisation), checked by OrganisationRegistryService. */
+@CheckedAsOrganisationUnit()
 export class CreateCommitteeDto {
-  @ApiProperty({ example: 'FSKN' })
-  @Trim() @IsString() @IsNotEmpty() @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
+  @ApiProperty({ example: 'FSKN', ...CODE_PROPERTY })
+  @Trim() @IsString()
   code!: string;
 
-  @ApiProperty({ example: 'Förskolenämnden' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty({ example: 'Förskolenämnden', maxLength: ORGANISATION_MAX.name })
+  @Trim() @IsString()
   name!: string;
 }
 
+@CheckedAsOrganisationUnit()
 export class UpdateCommitteeDto {
-  @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiPropertyOptional({ maxLength: ORGANISATION_MAX.name })
+  @IsOptional() @Trim() @IsString()
   name?: string;
 
   @ApiPropertyOptional({ description: 'false deactivates the committee' })

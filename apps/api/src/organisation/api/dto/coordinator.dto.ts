@@ -1,22 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { COORDINATOR_KINDS, CoordinatorKind } from '@samverka/organisation';
+import { IsArray, IsIn, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { AppointCoordinatorInput, appointmentViolations, ASSIGNMENT_MAX, COORDINATOR_KINDS, CoordinatorKind, EndAssignmentInput, endingViolations } from '@samverka/organisation';
 import { IsLocalDate } from '../../../shell/is-local-date';
 import { Trim } from '../../../shell/trim';
+import { CheckedBy } from '../../../shell/validation';
 import { CreatePersonDto, PersonDto } from './person.dto';
 
+/** Shape only: the rules are appointmentViolations (libs/organisation), checked by CoordinatorService. */
+@CheckedBy((appointment: Partial<AppointCoordinatorInput>) => appointmentViolations(appointment))
 export class AppointCoordinatorDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'an existing person; or give `person` to create one' })
   @IsOptional() @IsUUID()
@@ -30,30 +22,37 @@ export class AppointCoordinatorDto {
   @IsIn(COORDINATOR_KINDS)
   kind!: CoordinatorKind;
 
-  @ApiProperty({ example: 'Mandat att företräda förvaltningen i samarbetsprocessen för medborgarservice.' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(4000)
+  @ApiProperty({ example: 'Mandat att företräda förvaltningen i samarbetsprocessen för medborgarservice.', maxLength: ASSIGNMENT_MAX.mandate })
+  @Trim() @IsString()
   mandate!: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'defaults to the three responsibilities in the development plan' })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(1000, { each: true })
+  @ApiPropertyOptional({
+    type: [String],
+    minItems: 1,
+    maxItems: ASSIGNMENT_MAX.responsibilities,
+    description: `defaults to the three responsibilities in the development plan; each at most ${ASSIGNMENT_MAX.responsibility} characters`,
+  })
+  @IsOptional() @IsArray() @IsString({ each: true })
   responsibilities?: string[];
 
   @ApiProperty({ example: '2026-01-01', description: 'first valid day (YYYY-MM-DD, Europe/Stockholm)' })
   @IsLocalDate()
   validFrom!: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'last valid day; open ended when absent' })
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'last valid day, not before validFrom; open ended when absent' })
   @IsOptional() @IsLocalDate()
   validTo?: string;
 }
 
+/** Shape only: the rules are endingViolations (libs/organisation), checked by CoordinatorService. */
+@CheckedBy((ending: Partial<EndAssignmentInput>) => endingViolations(ending))
 export class EndAssignmentDto {
   @ApiPropertyOptional({ example: '2026-06-30', description: 'last valid day; defaults to today' })
   @IsOptional() @IsLocalDate()
   validTo?: string;
 
-  @ApiPropertyOptional({ example: 'Byter tjänst' })
-  @IsOptional() @Trim() @IsString() @MaxLength(1000)
+  @ApiPropertyOptional({ example: 'Byter tjänst', maxLength: ASSIGNMENT_MAX.endReason })
+  @IsOptional() @Trim() @IsString()
   reason?: string;
 }
 

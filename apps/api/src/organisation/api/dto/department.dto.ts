@@ -1,16 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+import { ORGANISATION_MAX } from '@samverka/organisation';
 import { Trim } from '../../../shell/trim';
-import { CODE_PATTERN } from './committee.dto';
+import { CheckedAsOrganisationUnit, CODE_PROPERTY } from './committee.dto';
 
+/** Shape only: the rules are organisationUnitViolations (libs/organisation), checked by OrganisationRegistryService. */
+@CheckedAsOrganisationUnit()
 export class CreateDepartmentDto {
-  @ApiProperty({ example: 'FSK' })
-  @Trim() @IsString() @IsNotEmpty() @Matches(CODE_PATTERN, { message: 'code must be 1–16 letters, digits, "-" or "_"' })
+  @ApiProperty({ example: 'FSK', ...CODE_PROPERTY })
+  @Trim() @IsString()
   code!: string;
 
-  @ApiProperty({ example: 'Förskoleförvaltningen' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty({ example: 'Förskoleförvaltningen', maxLength: ORGANISATION_MAX.name })
+  @Trim() @IsString()
   name!: string;
 
   @ApiProperty({ format: 'uuid', description: 'the committee the department serves' })
@@ -18,9 +21,10 @@ export class CreateDepartmentDto {
   committeeId!: string;
 }
 
+@CheckedAsOrganisationUnit()
 export class UpdateDepartmentDto {
-  @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiPropertyOptional({ maxLength: ORGANISATION_MAX.name })
+  @IsOptional() @Trim() @IsString()
   name?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

@@ -1,18 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PERSON_MAX, PersonInput, personViolations } from '@samverka/organisation';
 import { Trim } from '../../../shell/trim';
+import { CheckedBy } from '../../../shell/validation';
 
+/** Shape only: the rules are personViolations (libs/organisation), checked by PeopleService. */
+@CheckedBy((person: Partial<PersonInput>) => personViolations(person))
 export class CreatePersonDto {
-  @ApiProperty({ example: 'Annika Åsberg' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty({ example: 'Annika Åsberg', maxLength: PERSON_MAX.name })
+  @Trim() @IsString()
   name!: string;
 
-  @ApiProperty({ example: 'annika.asberg@malmo.example' })
-  @Trim() @IsEmail({ allow_utf8_local_part: true }, { message: 'email must be a valid e-mail address' }) @MaxLength(320)
+  @ApiProperty({ example: 'annika.asberg@malmo.example', format: 'email', maxLength: PERSON_MAX.email })
+  @Trim() @IsString()
   email!: string;
 
-  @ApiPropertyOptional({ example: 'Avdelningschef' })
-  @IsOptional() @Trim() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ example: 'Avdelningschef', maxLength: PERSON_MAX.title })
+  @IsOptional() @Trim() @IsString()
   title?: string;
 }
 
@@ -22,7 +26,7 @@ export class PersonQueryDto {
   email?: string;
 
   @ApiPropertyOptional({ description: 'part of the name or e-mail' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional() @IsString() @MaxLength(PERSON_MAX.name)
   q?: string;
 }
 
