@@ -14,4 +14,5 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/libs/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/plan-round\\.model\\.spec\\.ts$'],
+  setupFiles: ['<rootDir>/stryker.jest.setup.js'],
 };
