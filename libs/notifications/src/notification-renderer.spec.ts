@@ -358,9 +358,9 @@ describe('notification kinds', () => {
     expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].calendar)).toEqual(['coordinator.appointed', 'round.launched']);
   });
 
-  it('describe an appointment for the calendar: the role, the period and where to acknowledge it', () => {
-    const calendar = KIND_SETTINGS['coordinator.appointed'].calendar as (d: NotificationKinds['coordinator.appointed']) => unknown;
-    expect(calendar(cases['coordinator.appointed'][0][1])).toEqual({
+  it('describe the date of an appointment and of a launched round for the calendar', () => {
+    const calendarOf = <K extends NotificationKind>(kind: K, data: NotificationKinds[K]) => (KIND_SETTINGS[kind].calendar as (d: NotificationKinds[K]) => unknown)(data);
+    expect(calendarOf('coordinator.appointed', cases['coordinator.appointed'][0][1])).toEqual({
       summary: 'Uppdraget som samordnare för medborgarservice börjar',
       date: '2026-04-01',
       filename: 'uppdraget-borjar.ics',
@@ -368,11 +368,7 @@ describe('notification kinds', () => {
         'Du är samordnare för medborgarservice på Miljöförvaltningen från och med 1 april 2026 till och med 31 mars 2027. ' +
         'Bekräfta uppdraget: https://samverka.malmo.example/uppdrag/1/bekrafta',
     });
-  });
-
-  it('describe the needs deadline of a launched round for the calendar', () => {
-    const calendar = KIND_SETTINGS['round.launched'].calendar as (d: NotificationKinds['round.launched']) => unknown;
-    expect(calendar(cases['round.launched'][0][1])).toEqual({
+    expect(calendarOf('round.launched', cases['round.launched'][0][1])).toEqual({
       summary: 'Sista dag att lämna in behov: Utvecklingsplan för kontaktcenter 2027 och framåt',
       date: '2027-02-26',
       filename: 'sista-dag-behov.ics',

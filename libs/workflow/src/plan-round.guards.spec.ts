@@ -184,15 +184,8 @@ describe('reasonsToRecordDecision and reasonsToCancel', () => {
 
 describe('dates and boundaries', () => {
   it('isIsoDate refuses days that do not exist and text around a date', () => {
-    expect(isIsoDate('2024-02-29')).toBe(true);
-    expect(isIsoDate('2026-04-31')).toBe(false);
-    expect(isIsoDate('2026-13-01')).toBe(false);
-    expect(isIsoDate('2026-00-10')).toBe(false);
-    expect(isIsoDate('2026-01-00')).toBe(false);
-    expect(isIsoDate(' 2026-01-01')).toBe(false);
-    expect(isIsoDate('2026-01-01T00:00')).toBe(false);
-    expect(isIsoDate(null)).toBe(false);
-    expect(isIsoDate(undefined)).toBe(false);
+    const candidates = ['2024-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', ' 2026-01-01', '2026-01-01T00:00', null, undefined];
+    expect(candidates.filter(isIsoDate)).toEqual(['2024-02-29']);
   });
 
   it('refuses invalid reply and decision dates by name, and judges the order only between valid dates', () => {

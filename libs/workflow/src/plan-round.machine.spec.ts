@@ -365,29 +365,16 @@ describe('steps, states and labels', () => {
   });
 
   it('labels every state and step in Swedish, and shows the phases in order without cancelled', () => {
-    expect(PLAN_ROUND_STATE_LABELS).toEqual({
-      preparing: 'Förberedelse',
-      collectingNeeds: 'Behovsinsamling',
-      draftingPlan: 'Planarbete',
-      consultation: 'Remiss',
-      compilingResponses: 'Sammanställning av remissvar',
-      awaitingDecision: 'Inför beslut',
-      followUp: 'Uppföljning',
-      closed: 'Avslutad',
-      cancelled: 'Avbruten',
-    });
-    expect(PLAN_ROUND_EVENT_LABELS).toEqual({
-      LAUNCH: 'Starta behovsinsamlingen',
-      CLOSE_NEEDS: 'Stäng behovsinsamlingen',
-      REOPEN_NEEDS: 'Öppna behovsinsamlingen igen',
-      SEND_FOR_CONSULTATION: 'Skicka planen på remiss',
-      CLOSE_CONSULTATION: 'Stäng remissen',
-      SUBMIT_FOR_DECISION: 'Lämna planen till beslut',
-      RECORD_DECISION: 'Registrera beslutet',
-      CLOSE_ROUND: 'Avsluta planomgången',
-      CANCEL: 'Avbryt planomgången',
-      DEADLINE_REACHED: 'Tidsfristen har passerat',
-    });
+    const table = (labels: Record<string, string>) => Object.entries(labels).map(([key, label]) => `${key}=${label}`).join('; ');
+    expect(table(PLAN_ROUND_STATE_LABELS)).toBe(
+      'preparing=Förberedelse; collectingNeeds=Behovsinsamling; draftingPlan=Planarbete; consultation=Remiss; ' +
+        'compilingResponses=Sammanställning av remissvar; awaitingDecision=Inför beslut; followUp=Uppföljning; closed=Avslutad; cancelled=Avbruten',
+    );
+    expect(table(PLAN_ROUND_EVENT_LABELS)).toBe(
+      'LAUNCH=Starta behovsinsamlingen; CLOSE_NEEDS=Stäng behovsinsamlingen; REOPEN_NEEDS=Öppna behovsinsamlingen igen; ' +
+        'SEND_FOR_CONSULTATION=Skicka planen på remiss; CLOSE_CONSULTATION=Stäng remissen; SUBMIT_FOR_DECISION=Lämna planen till beslut; ' +
+        'RECORD_DECISION=Registrera beslutet; CLOSE_ROUND=Avsluta planomgången; CANCEL=Avbryt planomgången; DEADLINE_REACHED=Tidsfristen har passerat',
+    );
     expect(PLAN_ROUND_EVENT_TYPES).toEqual(Object.keys(PLAN_ROUND_EVENT_LABELS));
     expect(PLAN_ROUND_PHASES).toEqual(['preparing', 'collectingNeeds', 'draftingPlan', 'consultation', 'compilingResponses', 'awaitingDecision', 'followUp', 'closed']);
     expect(PLAN_ROUND_FINAL_STATES).toEqual(['closed', 'cancelled']);
