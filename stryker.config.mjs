@@ -1,5 +1,7 @@
 // Mutation testing of the pure code (`npm run test:mutation`), never part of `npm test`.
-// One lib at a time keeps it affordable: `npm run test:mutation -- --mutate 'libs/kernel/src/**/!(*.spec).ts'`.
+// One lib at a time keeps it affordable (2 shared cores), e.g.
+//   npm run test:mutation -- --concurrency 1 --incremental --incrementalFile reports/mutation/kernel.incremental.json \
+//     --mutate 'libs/kernel/src/domain-error.ts,libs/kernel/src/clock.ts,libs/kernel/src/local-date.ts,libs/kernel/src/working-days.ts,libs/kernel/src/shutdown.ts'
 // Reports (HTML, JSON, the incremental baseline) and the sandbox go to reports/ (gitignored).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
