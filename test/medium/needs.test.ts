@@ -24,20 +24,7 @@ describe('needs collection', () => {
   afterAll(() => ctx.close());
   beforeEach(() => ctx.clock.set(START));
 
-  const need = (departmentId: string, values: Partial<NeedInput> = {}): NeedInput => ({
-    departmentId,
-    areaCode: 'LOKAL_SERVICE',
-    title: 'Vägledning på biblioteken',
-    description: 'Invånare tar med kommunala ärenden till biblioteken, som saknar stöd för vägledning.',
-    channels: ['library'],
-    districts: ['norr'],
-    targetGroups: ['newcomers'],
-    evidence: { kind: 'staffObservation', source: 'Bibliotekens personal', date: '2026-01-15' },
-    monthlyVolume: 400,
-    priority: 'high',
-    consequence: 'Ärenden blir liggande',
-    ...values,
-  });
+  const need = (departmentId: string, values: Partial<NeedInput> = {}) => ctx.given.need(departmentId, values);
 
   async function roundWith(...departments: DepartmentEntity[]): Promise<PlanRoundView> {
     return ctx.given.roundInCollectingNeeds({ participantDepartmentIds: departments.map((d) => d.id) });

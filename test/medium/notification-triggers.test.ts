@@ -81,7 +81,7 @@ describe('notification triggers', () => {
           throw new Error('something later in the same transaction fails');
         }),
       ).rejects.toThrow('something later');
-      expect(appointedId).toBeDefined();
+      expect(appointedId).toMatch(/^[0-9a-f-]{36}$/);
       expect(await notifications(`coordinator.appointed:${appointedId}`)).toEqual([]);
       expect((await notifications('coordinator.appointed:')).length).toBe(before);
     });
