@@ -44,12 +44,16 @@ export interface E2eContext {
 /**
  * The real API application (same bootstrap as production) on a fresh database, listening on a free port
  * (or `options.port`, for a test that must know the address before the app starts, e.g. for PUBLIC_URL).
+ * `options.reachDatabase` gives the address the app uses for its database (e.g. through a test's proxy).
  */
-export async function e2eContext(env: Record<string, string> = {}, options: { port?: number } = {}): Promise<E2eContext> {
+export async function e2eContext(
+  env: Record<string, string> = {},
+  options: { port?: number; reachDatabase?: (url: string) => Promise<string> } = {},
+): Promise<E2eContext> {
   const db = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'samverka-e2e-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-  const app = await createApiApp(config, db.url);
+  const app = await createApiApp(config, options.reachDatabase ? await options.reachDatabase(db.url) : db.url);
   await migrateDatabase(app.get(DataSource));
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, SamverkaConfig } from '@samverka/config';
-import { DatabaseModule } from '@samverka/database';
+import { connectionLimits, DatabaseModule } from '@samverka/database';
 import { KernelModule } from '@samverka/kernel';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthApiModule } from './auth/auth-api.module';
@@ -31,7 +31,7 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config.app.logLevel)),
         KernelModule,
-        DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.database.poolSize, applicationName: 'samverka-api' }),
+        DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.database.poolSize, applicationName: 'samverka-api', limits: connectionLimits(config.database, 'requests') }),
         AuthApiModule,
         HealthModule,
         OrganisationApiModule,

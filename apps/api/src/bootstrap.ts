@@ -44,7 +44,7 @@ export async function createApiApp(config: SamverkaConfig, databaseUrl: string, 
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
   app.useGlobalPipes(createValidationPipe(app.get(Clock)));
-  app.useGlobalFilters(new DomainExceptionFilter(app.get(WebExceptionFilter)));
+  app.useGlobalFilters(new DomainExceptionFilter(config, app.get(WebExceptionFilter)));
   await configureWeb(app, config);
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, SamverkaConfig } from '@samverka/config';
-import { DatabaseModule } from '@samverka/database';
+import { connectionLimits, DatabaseModule } from '@samverka/database';
 import { KernelModule } from '@samverka/kernel';
 import { IdentityModule } from '@samverka/identity';
 import { NotificationsModule } from '@samverka/notifications';
@@ -17,7 +17,7 @@ export class CliServicesModule {
       imports: [
         ConfigModule.forRoot(config),
         KernelModule,
-        DatabaseModule.forRoot({ url: databaseUrl, poolSize: 2, applicationName: 'samverka-cli' }),
+        DatabaseModule.forRoot({ url: databaseUrl, poolSize: 2, applicationName: 'samverka-cli', limits: connectionLimits(config.database, 'background') }),
         OrganisationModule,
         IdentityModule,
         NotificationsModule,

@@ -1,4 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
+import { connectionLimits } from '@samverka/database';
 import { NeedsReminderService } from '@samverka/needs';
 import { CoverageAlertService } from '@samverka/organisation';
 import { RoundDeadlineService } from '@samverka/rounds';
@@ -39,11 +41,21 @@ export class Schedules implements OnApplicationBootstrap, BeforeApplicationShutd
 
   constructor(
     @Inject(WORKER_DATABASE_URL) private readonly databaseUrl: string,
+    @Inject(SAMVERKA_CONFIG) config: SamverkaConfig,
     coverageAlerts: CoverageAlertService,
     roundDeadlines: RoundDeadlineService,
     needsReminders: NeedsReminderService,
   ) {
-    this.boss = new PgBoss({ connectionString: databaseUrl, schema: PGBOSS_SCHEMA, application_name: APPLICATION_NAME, max: 2 });
+    // pg-boss hands these to its own pg pool: a database that is away fails its polls (logged below), it does not hang them.
+    const { connectTimeoutMs, statementTimeoutMs } = connectionLimits(config.database, 'background');
+    this.boss = new PgBoss({
+      connectionString: databaseUrl,
+      schema: PGBOSS_SCHEMA,
+      application_name: APPLICATION_NAME,
+      max: 2,
+      connectionTimeoutMillis: connectTimeoutMs,
+      statement_timeout: statementTimeoutMs,
+    } as PgBoss.ConstructorOptions);
     // Connection losses, failed polls, maintenance errors: logged, never thrown (an unhandled 'error' event would end the process).
     this.boss.on('error', (e: Error) => this.logger.error(`pg-boss: ${e?.stack ?? e?.message ?? String(e)}`));
     this.sweeps = {

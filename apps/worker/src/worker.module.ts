@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, SamverkaConfig } from '@samverka/config';
-import { DatabaseModule } from '@samverka/database';
+import { connectionLimits, DatabaseModule } from '@samverka/database';
 import { IdentityModule, RecipientDirectory } from '@samverka/identity';
 import { KernelModule } from '@samverka/kernel';
 import { NeedsModule } from '@samverka/needs';
@@ -22,7 +22,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: config.app.logLevel } }),
         KernelModule,
-        DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.database.poolSize, applicationName: 'samverka-worker' }),
+        DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.database.poolSize, applicationName: 'samverka-worker', limits: connectionLimits(config.database, 'background') }),
         NotificationsModule,
         IdentityModule,
         CoverageAlertsModule.register({ imports: [IdentityModule], managers: RecipientDirectory }),

@@ -40,6 +40,18 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
   EMBEDDED_POSTGRES_PORT?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  DATABASE_CONNECT_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  DATABASE_STATEMENT_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  DATABASE_WORKER_STATEMENT_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  DATABASE_RETRY_AFTER_SECONDS?: number;
+
   @IsOptional() @Transform(emptyToUndefined)
   @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
@@ -114,6 +126,14 @@ export interface DatabaseConfig {
   url?: string;
   poolSize: number;
   embeddedPort: number;
+  /** How long a new pool connection may take before the attempt fails (the database is away). */
+  connectTimeoutMs: number;
+  /** The API's limit per statement (requests); PostgreSQL cancels a longer one, and the client gives up on a frozen server shortly after. */
+  statementTimeoutMs: number;
+  /** The worker's limit per statement: sweeps and batches may take longer than a request. */
+  workerStatementTimeoutMs: number;
+  /** What `Retry-After` tells a client while the database is away. */
+  retryAfterSeconds: number;
 }
 
 export interface MailConfig {

@@ -59,6 +59,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       url: vars.DATABASE_URL,
       poolSize: vars.DATABASE_POOL_SIZE ?? 10,
       embeddedPort: vars.EMBEDDED_POSTGRES_PORT ?? 54329,
+      connectTimeoutMs: vars.DATABASE_CONNECT_TIMEOUT_MS ?? 3000,
+      statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS ?? 5000,
+      workerStatementTimeoutMs: vars.DATABASE_WORKER_STATEMENT_TIMEOUT_MS ?? 120_000,
+      retryAfterSeconds: vars.DATABASE_RETRY_AFTER_SECONDS ?? 5,
     },
     mail: {
       smtpUrl: vars.SMTP_URL,

@@ -1,12 +1,14 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions } from './data-source-options';
+import { ConnectionLimits, dataSourceOptions } from './data-source-options';
 import { TransactionHost } from './transaction-host';
 
 export interface DatabaseModuleOptions {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /** Connect and statement timeouts (the apps always set them; a test may leave them out). */
+  limits?: ConnectionLimits;
 }
 
 @Global()
@@ -18,7 +20,7 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(options.url, { poolSize: options.poolSize, applicationName: options.applicationName }),
+          ...dataSourceOptions(options.url, { poolSize: options.poolSize, applicationName: options.applicationName, limits: options.limits }),
           autoLoadEntities: true,
         }),
       ],

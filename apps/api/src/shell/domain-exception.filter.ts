@@ -1,4 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { SamverkaConfig } from '@samverka/config';
+import { isDatabaseUnavailable } from '@samverka/database';
 import { COMMON_ERROR_KINDS, DomainError, ErrorKind, ErrorKinds, RegisteredErrorCode } from '@samverka/kernel';
 import { IDENTITY_ERROR_KINDS } from '@samverka/identity';
 import { NOTIFICATION_ERROR_KINDS } from '@samverka/notifications';
@@ -47,8 +49,21 @@ export interface ErrorBody {
   errorId?: string;
 }
 
-/** Turns any error into `{ code, message, details? }`; an unexpected one becomes a 500 with an errorId that is also logged. */
+/** The code of every answer given because the database is away (down, restarting, frozen, unreachable). */
+export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
+
+/**
+ * Turns any error into `{ code, message, details? }`. The database being away is a 503 (the one place
+ * its errors are told apart from bugs); an unexpected error becomes a 500 with an errorId that is also logged.
+ */
 export function toErrorResponse(exception: unknown, logger: Logger, request?: FastifyRequest): { status: number; body: ErrorBody } {
+  if (isDatabaseUnavailable(exception)) {
+    logger.warn(`Database unavailable (${request?.method ?? '?'} ${request?.url ?? '?'}): ${(exception as Error)?.message ?? String(exception)}`);
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      body: { code: DATABASE_UNAVAILABLE, message: 'Tjänsten är tillfälligt otillgänglig. Försök igen om en liten stund.' },
+    };
+  }
   // Only a code from the registry reaches here (a cast could smuggle in another; that is a bug, answered as a 500 below).
   if (exception instanceof DomainError && Object.hasOwn(ERROR_KINDS, exception.code)) {
     return {
@@ -90,7 +105,10 @@ function wantsPage(request: FastifyRequest): boolean {
 export class DomainExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(private readonly pages?: ExceptionFilter) {}
+  constructor(
+    private readonly config: SamverkaConfig,
+    private readonly pages?: ExceptionFilter,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
@@ -101,6 +119,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const retryAfter = (exception as DomainError).details as { retryAfterSeconds?: number } | undefined;
     if (status === 429 && retryAfter?.retryAfterSeconds) void reply.header('retry-after', String(retryAfter.retryAfterSeconds));
     if (status === 401) void reply.header('www-authenticate', 'Bearer realm="samverka"');
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) void reply.header('retry-after', String(this.config.database.retryAfterSeconds));
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -6,7 +6,7 @@ import { seesAllDepartments } from '@samverka/organisation';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { principalOf } from '../auth/request-principal';
 import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie';
-import { toErrorResponse } from './domain-exception.filter';
+import { DATABASE_UNAVAILABLE, toErrorResponse } from './domain-exception.filter';
 import { signInPath } from '../auth/pages/sign-in-form';
 import { PageModel, SIGN_OUT_PATH, ViewRenderer } from './view-renderer';
 
@@ -35,6 +35,9 @@ export function errorPage(status: number, message: string, errorId: string | nul
     ...extra,
   });
   if (status === 404) return page('Sidan kunde inte hittas', '');
+  if (code === DATABASE_UNAVAILABLE) {
+    return page('Tillfälligt otillgängligt', 'Samverka kan inte nå sin databas just nu. Vänta en liten stund och försök igen.');
+  }
   if (status >= 500) return page('Något gick fel', '', { errorId });
   if (code === IdentityErrorCode.CSRF_INVALID) {
     return page('Formuläret har gått ut', 'Det du skickade kom från en sida som har gått ut eller inte kom från Samverka, så ingenting har sparats.', {
@@ -74,6 +77,7 @@ export class WebExceptionFilter implements ExceptionFilter {
     const { status, body } = toErrorResponse(exception, this.logger, request);
     const principal = principalOf(request);
     const model = errorPage(status, body.message, body.errorId ?? null, body.code, principal ? seesAllDepartments(principal) : false);
+    if (body.code === DATABASE_UNAVAILABLE) return this.databaseUnavailable(reply, model, status);
     this.views.send(reply, 'error', model, status).catch((renderError: unknown) => {
       this.logger.error({ err: renderError }, 'Could not render the error page');
       if (reply.sent) return;
@@ -82,6 +86,19 @@ export class WebExceptionFilter implements ExceptionFilter {
         .header('content-type', 'text/plain; charset=utf-8')
         .send(body.errorId ? `Ett oväntat fel inträffade (fel-id ${body.errorId})` : body.message);
     });
+  }
+
+  /**
+   * The database is away: the page without the signed-in user's navigation (finding who is signed in
+   * needs the database too), and when to try again.
+   */
+  private databaseUnavailable(reply: FastifyReply, model: ErrorPageModel, status: number): void {
+    void reply
+      .status(status)
+      .header('retry-after', String(this.config.database.retryAfterSeconds))
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(this.views.render('error', model));
   }
 
   /**
