@@ -12,7 +12,7 @@ interface Pair {
  * test makes the database go away, either `cut()` (connections refused, open ones dropped: the server is
  * down) or `freeze()` (connections accepted but nothing forwarded either way, on new and open ones
  * alike: a server that hangs), and `restore()` (the server is back; held connections are dropped, as a
- * restarted server would have lost them).
+ * restarted server would have lost them) or `thaw()` (the hung server carries on).
  */
 export class DatabaseProxy {
   private mode: Mode = 'open';
@@ -53,6 +53,19 @@ export class DatabaseProxy {
       pair.server.unpipe(pair.client);
       pair.client.pause();
       pair.server.pause();
+    }
+  }
+
+  /** The hung database answers again: the open connections carry on where they stopped (and new ones are forwarded). */
+  thaw(): void {
+    this.mode = 'open';
+    for (const pair of this.pairs) {
+      if (!pair.server) {
+        this.drop(pair);
+        continue;
+      }
+      pair.client.pipe(pair.server);
+      pair.server.pipe(pair.client);
     }
   }
 

@@ -1,0 +1,66 @@
+import { dataSourceOptions, isDatabaseUnavailable } from '@samverka/database';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { DatabaseProxy } from '../support/database-proxy';
+import { createTestDatabase } from '../support/test-database';
+
+/**
+ * A statement a hung server never answers: the client gives up (the request can be answered), and
+ * the connection it was on must not come back to the pool, least of all inside the transaction it
+ * was in, once the server carries on.
+ */
+describe('a connection the database stopped answering', () => {
+  let db: { url: string; drop(): Promise<void> };
+  let proxy: DatabaseProxy;
+  let app: DataSource;
+  let direct: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const started = await DatabaseProxy.start(db.url);
+    proxy = started.proxy;
+    // One connection, so whatever the pool hands out next is the one the transaction was on, if it came back.
+    app = await new DataSource(dataSourceOptions(started.url, { poolSize: 1, limits: { connectTimeoutMs: 500, statementTimeoutMs: 500 } })).initialize();
+    direct = await new DataSource(dataSourceOptions(db.url, { poolSize: 1 })).initialize();
+    await direct.query('create table away_probe (n int)');
+  });
+  afterAll(async () => {
+    proxy?.restore();
+    await app?.destroy();
+    await direct?.destroy();
+    await proxy?.close();
+    await db?.drop();
+  });
+
+  it('is closed, so the transaction is rolled back and the pool goes on with a fresh connection when the server thaws', async () => {
+    const transaction = app.transaction(async (manager) => {
+      await manager.query('insert into away_probe values (1)');
+      proxy.freeze();
+      await manager.query('insert into away_probe values (2)');
+    });
+    const failure = await transaction.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isDatabaseUnavailable(failure)).toBe(true);
+
+    proxy.thaw();
+
+    // Whatever connection the pool hands out now is in no transaction (none was left open on it).
+    const deadline = Date.now() + 10_000;
+    let inTransaction: unknown;
+    for (;;) {
+      try {
+        inTransaction = (await app.query('select txid_current_if_assigned() as txid'))[0].txid;
+        break;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+        await sleep(25);
+      }
+    }
+    expect(inTransaction).toBeNull();
+    expect(await app.query('select count(*)::int as n from away_probe')).toEqual([{ n: 0 }]);
+    await app.transaction((manager) => manager.query('insert into away_probe values (3)'));
+    expect(await direct.query('select n from away_probe')).toEqual([{ n: 3 }]);
+  });
+});
