@@ -7,28 +7,17 @@ import { NotificationEntity, NotificationOutbox, NotificationsModule } from '@sa
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { MailWorker } from '../../apps/worker/src/mail-worker';
 import { Schedules } from '../../apps/worker/src/schedules';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { DatabaseProxy } from '../support/database-proxy';
 import { e2eContext, E2eContext } from '../support/e2e';
+import { eventually } from '../support/eventually';
 import { TestSmtpServer } from '../support/smtp';
 import { createTestDatabase } from '../support/test-database';
 
 /** Small limits, so the database being away shows within a couple of seconds. */
 const LIMITS = { DATABASE_CONNECT_TIMEOUT_MS: '500', DATABASE_STATEMENT_TIMEOUT_MS: '1000', DATABASE_RETRY_AFTER_SECONDS: '7' };
-
-/** Polls `condition` until it holds (a failed test, not a hang, when it never does). */
-async function eventually<T>(what: string, probe: () => Promise<T>, holds: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (holds(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await sleep(25);
-  }
-}
 
 /**
  * The database away: a test-owned TCP proxy stands between the app and its PostgreSQL and is cut

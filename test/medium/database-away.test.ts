@@ -1,7 +1,7 @@
 import { dataSourceOptions, isDatabaseUnavailable } from '@samverka/database';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { DatabaseProxy } from '../support/database-proxy';
+import { eventually } from '../support/eventually';
 import { createTestDatabase } from '../support/test-database';
 
 /**
@@ -47,17 +47,12 @@ describe('a connection the database stopped answering', () => {
     proxy.thaw();
 
     // Whatever connection the pool hands out now is in no transaction (none was left open on it).
-    const deadline = Date.now() + 10_000;
-    let inTransaction: unknown;
-    for (;;) {
-      try {
-        inTransaction = (await app.query('select txid_current_if_assigned() as txid'))[0].txid;
-        break;
-      } catch (e) {
-        if (Date.now() > deadline) throw e;
-        await sleep(25);
-      }
-    }
+    const inTransaction = await eventually(
+      'a query after the server thawed',
+      async () => (await app.query('select txid_current_if_assigned() as txid'))[0].txid as unknown,
+      () => true,
+      10_000,
+    );
     expect(inTransaction).toBeNull();
     expect(await app.query('select count(*)::int as n from away_probe')).toEqual([{ n: 0 }]);
     await app.transaction((manager) => manager.query('insert into away_probe values (3)'));
