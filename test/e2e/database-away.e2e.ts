@@ -138,7 +138,7 @@ describe('the database away (worker)', () => {
       SMTP_URL: smtp.url,
       WORKER_POLL_INTERVAL_MS: '100',
       DATABASE_CONNECT_TIMEOUT_MS: '500',
-      DATABASE_WORKER_STATEMENT_TIMEOUT_MS: '2000',
+      DATABASE_LONG_STATEMENT_TIMEOUT_MS: '2000',
     });
     // The test's own way to the database, around the proxy: it queues the email while the worker cannot reach it.
     direct = await Test.createTestingModule({

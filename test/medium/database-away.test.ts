@@ -1,4 +1,4 @@
-import { dataSourceOptions, isDatabaseUnavailable } from '@samverka/database';
+import { dataSourceOptions, isDatabaseUnavailable, TransactionHost } from '@samverka/database';
 import { DataSource } from 'typeorm';
 import { DatabaseProxy } from '../support/database-proxy';
 import { eventually } from '../support/eventually';
@@ -57,5 +57,38 @@ describe('a connection the database stopped answering', () => {
     expect(await app.query('select count(*)::int as n from away_probe')).toEqual([{ n: 0 }]);
     await app.transaction((manager) => manager.query('insert into away_probe values (3)'));
     expect(await direct.query('select n from away_probe')).toEqual([{ n: 3 }]);
+  });
+});
+
+describe('statement timeouts', () => {
+  let db: { url: string; drop(): Promise<void> };
+  let dataSource: DataSource;
+  const limits = { connectTimeoutMs: 500, statementTimeoutMs: 300, longStatementTimeoutMs: 5000 };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // One connection: the long limit must not stay on it after the long work.
+    dataSource = await new DataSource(dataSourceOptions(db.url, { poolSize: 1, limits })).initialize();
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await db?.drop();
+  });
+
+  /** Longer than the request limit; 1.5 s is also longer than the client waits for a request's statement (limit + 1 s). */
+  const slowStatement = (tx: TransactionHost, seconds = 0.6) => tx.manager.query('select pg_sleep($1)', [seconds]);
+  const failureOf = (work: Promise<unknown>) => work.then(() => undefined, (e: unknown) => e);
+
+  it('cancels a request statement past its limit, lets long work (an export) run longer, and then limits the connection again', async () => {
+    const tx = new TransactionHost(dataSource, limits);
+
+    const cancelled = await failureOf(tx.run(() => slowStatement(tx)));
+    expect((cancelled as { driverError?: { code?: string } })?.driverError?.code).toBe('57014');
+    expect(isDatabaseUnavailable(cancelled)).toBe(true);
+
+    await expect(tx.runLong(() => slowStatement(tx, 1.5))).resolves.toEqual([{ pg_sleep: '' }]);
+
+    expect(await dataSource.query('show statement_timeout')).toEqual([{ statement_timeout: '300ms' }]);
+    expect(isDatabaseUnavailable(await failureOf(slowStatement(tx)))).toBe(true);
   });
 });

@@ -47,7 +47,7 @@ export class EnvironmentVariables {
   DATABASE_STATEMENT_TIMEOUT_MS?: number;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
-  DATABASE_WORKER_STATEMENT_TIMEOUT_MS?: number;
+  DATABASE_LONG_STATEMENT_TIMEOUT_MS?: number;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   DATABASE_RETRY_AFTER_SECONDS?: number;
@@ -130,8 +130,8 @@ export interface DatabaseConfig {
   connectTimeoutMs: number;
   /** The API's limit per statement (requests); PostgreSQL cancels a longer one, and the client gives up on a frozen server shortly after. */
   statementTimeoutMs: number;
-  /** The worker's limit per statement: sweeps and batches may take longer than a request. */
-  workerStatementTimeoutMs: number;
+  /** The limit per statement of long work: the worker's and the CLI's (sweeps, batches), and the API's exports (`TransactionHost.runLong`). */
+  longStatementTimeoutMs: number;
   /** What `Retry-After` tells a client while the database is away. */
   retryAfterSeconds: number;
 }

@@ -61,7 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       embeddedPort: vars.EMBEDDED_POSTGRES_PORT ?? 54329,
       connectTimeoutMs: vars.DATABASE_CONNECT_TIMEOUT_MS ?? 3000,
       statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS ?? 5000,
-      workerStatementTimeoutMs: vars.DATABASE_WORKER_STATEMENT_TIMEOUT_MS ?? 120_000,
+      longStatementTimeoutMs: vars.DATABASE_LONG_STATEMENT_TIMEOUT_MS ?? 120_000,
       retryAfterSeconds: vars.DATABASE_RETRY_AFTER_SECONDS ?? 5,
     },
     mail: {

@@ -12,6 +12,8 @@ export interface ConnectionLimits {
    * (a frozen server answers nothing, not even the cancellation) and closes that connection.
    */
   statementTimeoutMs: number;
+  /** The limit for long work in a process whose statements are otherwise short (exports in the API): `TransactionHost.runLong`. */
+  longStatementTimeoutMs?: number;
 }
 
 /**
@@ -21,7 +23,8 @@ export interface ConnectionLimits {
 export function connectionLimits(database: DatabaseConfig, work: 'requests' | 'background'): ConnectionLimits {
   return {
     connectTimeoutMs: database.connectTimeoutMs,
-    statementTimeoutMs: work === 'requests' ? database.statementTimeoutMs : database.workerStatementTimeoutMs,
+    statementTimeoutMs: work === 'requests' ? database.statementTimeoutMs : database.longStatementTimeoutMs,
+    longStatementTimeoutMs: database.longStatementTimeoutMs,
   };
 }
 

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConnectionLimits, dataSourceOptions } from './data-source-options';
-import { TransactionHost } from './transaction-host';
+import { DATABASE_LIMITS, TransactionHost } from './transaction-host';
 
 export interface DatabaseModuleOptions {
   url: string;
@@ -24,7 +24,7 @@ export class DatabaseModule {
           autoLoadEntities: true,
         }),
       ],
-      providers: [TransactionHost],
+      providers: [TransactionHost, { provide: DATABASE_LIMITS, useValue: options.limits ?? null }],
       exports: [TransactionHost],
     };
   }

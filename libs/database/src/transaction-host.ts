@@ -1,6 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import type { ConnectionLimits } from './data-source-options';
+import { GuardedClient } from './database-unavailable';
+
+/** The process's connection limits (`DatabaseModule.forRoot`'s), or null. */
+export const DATABASE_LIMITS = Symbol('DATABASE_LIMITS');
 
 /**
  * Services own transactions; repositories join whichever transaction is
@@ -12,7 +17,10 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } fr
 export class TransactionHost {
   private readonly store = new AsyncLocalStorage<EntityManager>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() @Inject(DATABASE_LIMITS) private readonly limits: ConnectionLimits | null = null,
+  ) {}
 
   get manager(): EntityManager {
     return this.store.getStore() ?? this.dataSource.manager;
@@ -29,5 +37,25 @@ export class TransactionHost {
   run<T>(work: () => Promise<T>): Promise<T> {
     if (this.store.getStore()) return work();
     return this.dataSource.transaction('READ COMMITTED', (manager) => this.store.run(manager, work));
+  }
+
+  /**
+   * `run`, for long work (an export) in a process whose statements are otherwise short: its own
+   * transaction gets the long statement timeout (`SET LOCAL`, so it ends with the transaction), and
+   * the client waits as long for the server. Joining a running transaction keeps that one's limit.
+   */
+  runLong<T>(work: () => Promise<T>): Promise<T> {
+    const longMs = this.limits?.longStatementTimeoutMs;
+    if (this.store.getStore() || !longMs) return this.run(work);
+    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      const client: unknown = await manager.queryRunner!.connect();
+      await manager.query(`set local statement_timeout = ${Math.trunc(longMs)}`);
+      if (client instanceof GuardedClient) client.followStatementTimeout(longMs);
+      try {
+        return await this.store.run(manager, work);
+      } finally {
+        if (client instanceof GuardedClient) client.followStatementTimeout(null);
+      }
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@samverka/database';
 import { Clock } from '@samverka/kernel';
 import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import type { Workbook as ExcelWorkbook } from 'exceljs';
@@ -126,6 +127,7 @@ export class NeedsAnalysisService {
     private readonly needs: NeedRepository,
     private readonly rounds: PlanRoundQueryService,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly tx: TransactionHost,
   ) {}
 
   /**
@@ -250,10 +252,13 @@ export class NeedsAnalysisService {
       : { fileName: `behov-${round.year}.xlsx`, contentType: XLSX_CONTENT_TYPE, content: await this.toXlsx(rows, labels) };
   }
 
-  private async exportRows(roundId: string, scope: RoundReaderScope, filter: AnalysisFilter): Promise<[RoundBasics, NeedRow[], Labels]> {
-    const round = await this.rounds.basics(roundId);
-    const rows = await this.needs.list(roundId, { ...filter, departmentIds: visibleDepartments(round, scope) });
-    return [round, rows, labelsOf(round, await this.analysis.labels())];
+  /** Every need of the round: long work, so it has the long statement timeout rather than a request's. */
+  private exportRows(roundId: string, scope: RoundReaderScope, filter: AnalysisFilter): Promise<[RoundBasics, NeedRow[], Labels]> {
+    return this.tx.runLong(async () => {
+      const round = await this.rounds.basics(roundId);
+      const rows = await this.needs.list(roundId, { ...filter, departmentIds: visibleDepartments(round, scope) });
+      return [round, rows, labelsOf(round, await this.analysis.labels())];
+    });
   }
 
   private async toXlsx(rows: NeedRow[], labels: Labels): Promise<Buffer> {
