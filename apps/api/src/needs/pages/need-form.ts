@@ -2,14 +2,8 @@ import { CommonError, CommonErrorCode, DomainError, LocalDate, Violations } from
 import { isEvidenceKind, isNeedPriority, NeedEntity, NeedFields, NeedsErrorCode, needViolations } from '@samverka/needs';
 import { dateError, FieldErrors, formField, formFields, violationsToErrors } from '../../shell/form-body';
 
-/** The need form exactly as typed (strings), so it can be shown again. */
-export interface NeedFormValues {
-  areaCode: string;
-  title: string;
-  description: string;
-  channels: string[];
-  districts: string[];
-  targetGroups: string[];
+/** The need form exactly as typed (strings), so it can be shown again: the texts and codes as the need has them, the rest as typed. */
+export interface NeedFormValues extends Pick<NeedFields, 'areaCode' | 'title' | 'description' | 'channels' | 'districts' | 'targetGroups'> {
   /** One of EVIDENCE_KINDS, NO_EVIDENCE, or '' (nothing chosen). */
   evidenceKind: string;
   evidenceSource: string;

@@ -32,7 +32,6 @@ import {
   SUBMISSION_STEP_SLUGS,
   SUBMISSION_STEPS,
   submissionStepErrorsFrom,
-  validateSubmissionStepForm,
 } from './submission-step-form';
 import { buildNeedDeletePage, buildNeedEditPage, NeedPageData } from './need-edit.presenter';
 import { needsPath, ReferenceData } from './needs-format';
@@ -257,10 +256,8 @@ export class NeedsPagesController {
   private async step(step: SubmissionStep, principal: Principal, actor: Actor, id: string, departmentId: string, body: unknown, reply: FastifyReply): Promise<void> {
     const round = await this.readableRound(principal, id, departmentId);
     const values = readSubmissionStepForm(step, body);
-    const { errors, valid } = validateSubmissionStepForm(step, values);
     const failed = (f: { errors: FieldErrors; general: string[] }, status: number) =>
       this.page(reply, principal, round, departmentId, { step: { step, values, ...f, status } }, status);
-    if (!valid) return failed({ errors, general: [] }, HttpStatus.BAD_REQUEST);
     try {
       switch (step) {
         case 'submit':

@@ -1,6 +1,6 @@
 import { CommonError } from '@samverka/kernel';
 import { NeedsError, NeedsErrorCode } from '@samverka/needs';
-import { readSubmissionStepForm, submissionStepErrorsFrom, submissionStepOfSlug, validateSubmissionStepForm } from './submission-step-form';
+import { readSubmissionStepForm, submissionStepErrorsFrom, submissionStepOfSlug } from './submission-step-form';
 
 describe('a submission step form', () => {
   it("reads only the step's own text: the reason for nothing to report, the comment when returning, nothing otherwise", () => {
@@ -9,17 +9,6 @@ describe('a submission step form', () => {
     expect(readSubmissionStepForm('return', body)).toEqual({ text: 'Komplettera' });
     expect(readSubmissionStepForm('submit', body)).toEqual({ text: '' });
     expect(readSubmissionStepForm('endorse', body)).toEqual({ text: '' });
-  });
-
-  it('asks for what the step needs written, at its field', () => {
-    expect(validateSubmissionStepForm('nothingToReport', { text: '' })).toEqual({
-      errors: { reason: 'Skriv varför förvaltningen inte har något att rapportera' },
-      valid: false,
-    });
-    expect(validateSubmissionStepForm('return', { text: '' })).toEqual({ errors: { comment: 'Skriv vad som behöver göras innan behoven lämnas in igen' }, valid: false });
-    expect(validateSubmissionStepForm('return', { text: 'x'.repeat(4001) }).errors).toEqual({ comment: 'Texten får vara högst 4000 tecken' });
-    expect(validateSubmissionStepForm('submit', { text: '' })).toEqual({ errors: {}, valid: true });
-    expect(validateSubmissionStepForm('return', { text: 'Komplettera underlaget' })).toEqual({ errors: {}, valid: true });
   });
 
   it('knows the steps by their addresses', () => {

@@ -31,26 +31,10 @@ export interface SubmissionStepValues {
   text: string;
 }
 
-const MAX_TEXT = 4000;
-
-const REQUIRED: Partial<Record<SubmissionStep, string>> = {
-  nothingToReport: 'Skriv varför förvaltningen inte har något att rapportera',
-  return: 'Skriv vad som behöver göras innan behoven lämnas in igen',
-};
-
-/** Reads only the step's own field (never `_csrf`). */
+/** Reads only the step's own field (never `_csrf`); what it must hold is SubmissionService's to check (see submission.rules). */
 export function readSubmissionStepForm(step: SubmissionStep, body: unknown): SubmissionStepValues {
   const field = SUBMISSION_STEP_FIELD[step];
   return { text: field ? formField(body, field).trim() : '' };
-}
-
-/** Checks what the step needs written; errors by form field name. */
-export function validateSubmissionStepForm(step: SubmissionStep, v: SubmissionStepValues): { errors: FieldErrors; valid: boolean } {
-  const field = SUBMISSION_STEP_FIELD[step];
-  const errors: FieldErrors = {};
-  if (field && v.text === '') errors[field] = REQUIRED[step];
-  else if (field && v.text.length > MAX_TEXT) errors[field] = `Texten får vara högst ${MAX_TEXT} tecken`;
-  return { errors, valid: Object.keys(errors).length === 0 };
 }
 
 /**
