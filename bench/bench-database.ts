@@ -1,4 +1,4 @@
-import { acquireEmbeddedPostgres } from '@samverka/database';
+import { acquireEmbeddedPostgres } from '../apps/cli/src/embedded/embedded-postgres';
 import { DEFAULT_RESPONSIBILITIES } from '@samverka/organisation';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync } from 'node:fs';

@@ -60,22 +60,8 @@ let collectingRound: Promise<PlanRoundView> | undefined;
 const collectingRoundOfA = (w: AccessWorld) => (collectingRound ??= w.ctx.given.roundInCollectingNeeds({ year: 2038, participantDepartmentIds: [w.departmentA.id] }));
 /** A round of its own for a case that hands in or endorses (each submission step can happen once). */
 const freshCollectingRoundOfA = (w: AccessWorld) => w.ctx.given.roundInCollectingNeeds({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
-const submittedRoundOfA = async (w: AccessWorld) => {
-  const round = await freshCollectingRoundOfA(w);
-  await w.ctx.app.get(NeedService).create(TEST_ACTOR, round.id, needBody(w, 'Ett behov'));
-  await w.ctx.app.get(SubmissionService).submit(TEST_ACTOR, round.id, w.departmentA.id);
-  return round;
-};
-const needBody = (w: AccessWorld, title: string) => ({
-  departmentId: w.departmentA.id,
-  areaCode: 'LOKAL_SERVICE',
-  title,
-  description: 'Beskrivning',
-  channels: ['library'],
-  districts: ['norr'],
-  targetGroups: ['newcomers'],
-  priority: 'medium' as const,
-});
+const submittedRoundOfA = (w: AccessWorld) => w.ctx.given.submittedRound({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+const needBody = (w: AccessWorld, title: string) => w.ctx.given.need(w.departmentA.id, { title });
 const needsOf = (w: AccessWorld, roundId: string) => w.ctx.app.get(NeedService).list(roundId, { all: true, departmentIds: [], committeeIds: [] });
 const statusOfA = async (w: AccessWorld, roundId: string) =>
   (await w.ctx.app.get(SubmissionService).list(roundId, { all: true, departmentIds: [], committeeIds: [] })).find((r) => r.departmentId === w.departmentA.id)?.status;
@@ -727,17 +713,22 @@ describe('access control', () => {
 
     it('applies the rule of a GET operation to HEAD as well', async () => {
       const results: string[] = [];
-      for (const [key, spec] of Object.entries(ROUTES).filter(([k]) => k.startsWith('GET '))) {
+      const gets = Object.entries(ROUTES).filter(([k]) => k.startsWith('GET '));
+      let checked = 0;
+      for (const [key, spec] of gets) {
         const template = key.slice('GET '.length);
         for (const caller of ['anonymous', 'nobody'] as const) {
           const path = fill(template, (await spec.build(w, { caller })).params);
           const headers: Record<string, string> = caller === 'anonymous' ? {} : { authorization: `Bearer ${w.callers.nobody.token}` };
           const res = await fetch(ctx.baseUrl + path, { method: 'HEAD', headers });
           const expected = isAllowed(spec.allow, caller) ? spec.status : caller === 'anonymous' ? 401 : 403;
+          checked++;
           if (res.status !== expected) results.push(`HEAD ${template} as ${caller}: expected ${expected}, got ${res.status}`);
         }
       }
       expect(results).toEqual([]);
+      expect(gets.length).toBeGreaterThan(0);
+      expect(checked).toBe(2 * gets.length);
     });
 
     it('takes a revoked or granted role into account on the next request', async () => {

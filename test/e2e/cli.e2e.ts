@@ -1,6 +1,6 @@
-import { acquireEmbeddedPostgres, EmbeddedInstance } from '@samverka/database';
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { acquireEmbeddedPostgres, EmbeddedInstance } from '../../apps/cli/src/embedded/embedded-postgres';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -95,6 +95,24 @@ describe('the operator CLI', () => {
       expect(after.rows[0].disabled_at).not.toBeNull();
     } finally {
       await client.end();
+    }
+  });
+
+  it("prints a command's help without a database: nothing started, nothing left running", async () => {
+    const idle = mkdtempSync(join(tmpdir(), 'samverka-cli-help-'));
+    try {
+      const help = await cli(['user:create', '--help'], { DATA_DIR: idle });
+      expect(help.stderr).toBe('');
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/^Usage: .* user:create \[options\]/);
+      expect(help.stdout).toMatch(/--email <email>/);
+
+      // An embedded server would have left its cluster and state file in DATA_DIR, and a postgres process on it.
+      expect(readdirSync(idle)).toEqual([]);
+      const processes = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+      expect(processes.split('\n').filter((line) => line.includes(idle))).toEqual([]);
+    } finally {
+      rmSync(idle, { recursive: true, force: true });
     }
   });
 

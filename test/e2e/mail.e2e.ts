@@ -70,7 +70,7 @@ describe('the worker sends queued emails over SMTP', () => {
   const rows = (app: INestApplicationContext, prefix: string) =>
     app
       .get(DataSource)
-      .getRepository(NotificationEntity)
+      .getRepository<NotificationEntity>('NotificationEntity')
       .createQueryBuilder('n')
       .where('n.dedup_key like :p', { p: `${prefix}%` })
       .getMany();

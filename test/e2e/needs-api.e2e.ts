@@ -40,20 +40,8 @@ describe('needs API', () => {
     await smtp?.stop();
   });
 
-  const need = (departmentId: string, values: Record<string, unknown> = {}) => ({
-    departmentId,
-    areaCode: 'LOKAL_SERVICE',
-    title: 'Vägledning på biblioteken',
-    description: 'Invånare tar med kommunala ärenden till biblioteken.',
-    channels: ['library', 'other_reception'],
-    districts: ['norr', 'soder'],
-    targetGroups: ['newcomers', 'older_people'],
-    evidence: { kind: 'staffObservation', source: 'Bibliotekens personal' },
-    monthlyVolume: 350,
-    priority: 'high',
-    consequence: 'Ärenden blir liggande och invånare nekas service',
-    ...values,
-  });
+  /** The body of POST …/needs; `values` may break its rules. */
+  const need = (departmentId: string, values: Record<string, unknown> = {}) => ({ ...ctx.given.need(departmentId), ...values });
 
   it('offers the reference data to tag needs with', async () => {
     const channels = await preschoolCoordinator.api('GET', '/api/v1/reference/channels');
@@ -65,7 +53,7 @@ describe('needs API', () => {
   });
 
   it("two coordinators log and hand in their own department's needs; logging or handing in for another department is refused (403)", async () => {
-    const created = await preschoolCoordinator.api('POST', `/api/v1/rounds/${round.id}/needs`, need(preschool.id));
+    const created = await preschoolCoordinator.api('POST', `/api/v1/rounds/${round.id}/needs`, need(preschool.id, { channels: ['library', 'other_reception'], evidence: { kind: 'staffObservation', source: 'Bibliotekens personal' } }));
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ departmentId: preschool.id, channels: ['library', 'other_reception'], evidence: { kind: 'staffObservation', date: null } });
     expect((await cultureCoordinator.api('POST', `/api/v1/rounds/${round.id}/needs`, need(culture.id, { title: 'Datorer och skrivare för invånare', channels: ['library', 'web'] }))).status).toBe(201);

@@ -1,3 +1,4 @@
+import { NeedInput } from '@samverka/needs';
 import { DepartmentEntity } from '@samverka/organisation';
 import { PlanRoundView } from '@samverka/rounds';
 import { Workbook } from 'exceljs';
@@ -32,8 +33,8 @@ describe('needs analysis and export API', () => {
     outsider = await ctx.as([{ role: 'management', departmentId: elsewhere.id }]);
     round = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [preschool.id, culture.id] });
 
-    const log = async (as: AuthedApi, body: Record<string, unknown>) => {
-      const res = await as.api('POST', `/api/v1/rounds/${round.id}/needs`, { areaCode: 'LOKAL_SERVICE', description: 'Beskrivning', districts: ['norr'], targetGroups: [], priority: 'medium', ...body });
+    const log = async (as: AuthedApi, body: Partial<NeedInput> & { departmentId: string }) => {
+      const res = await as.api('POST', `/api/v1/rounds/${round.id}/needs`, ctx.given.need(body.departmentId, { description: 'Beskrivning', targetGroups: [], evidence: null, monthlyVolume: null, priority: 'medium', consequence: null, ...body }));
       expect(res.status).toBe(201);
     };
     await log(preschoolCoordinator, {

@@ -100,7 +100,7 @@ describe('notifications over the API', () => {
       expect(res.body).toMatchObject({ id, status: 'pending', attempts: 0, lastError: '550 mailbox unavailable' });
       expect(new Date(res.body.nextAttemptAt).getTime()).toBeLessThanOrEqual(Date.now() + 1000);
 
-      const audit = await ctx.dataSource.getRepository(AuditEventEntity).findBy({ subjectId: id, action: 'notification.retried' });
+      const audit = await ctx.dataSource.getRepository<AuditEventEntity>('AuditEventEntity').findBy({ subjectId: id, action: 'notification.retried' });
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ actorId: adminUser.personId, before: { status: 'failed', attempts: 5 }, after: { status: 'pending', attempts: 0 } });
 

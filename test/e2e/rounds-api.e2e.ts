@@ -77,7 +77,7 @@ describe('plan rounds API', () => {
     expect(annika.parsed.text).toContain('Som samordnare för medborgarservice på Förskoleförvaltningen');
     expect(annika.parsed.text).toContain(`https://samverka.malmo.example/planomgangar/${created.body.id}`);
     const ics = annika.parsed.attachments.find((a) => a.filename === 'sista-dag-behov.ics');
-    expect(ics).toBeDefined();
+    expect(ics?.contentType).toBe('text/calendar');
     const calendar = ics!.content.toString('utf8').replace(/\r?\n[ \t]/g, ''); // unfold 75-octet lines
     expect(calendar).toContain(`DTSTART;VALUE=DATE:${needs.replace(/-/g, '')}`);
     expect(calendar).toContain('SUMMARY:Sista dag att lämna in behov: Utvecklingsplan för kontaktcenter 2027 och framåt');

@@ -338,7 +338,7 @@ describe('single sign-on (OpenID Connect)', () => {
     const start = await browser.request(`${ctx.baseUrl}/logga-in/sso`);
     const { page: loginForm } = await browser.follow(new URL(start.headers.get('location')!));
     const uid = /\/interaction\/([\w-]+)/.exec(loginForm.body)?.[1];
-    expect(uid).toBeDefined();
+    expect(uid).toMatch(/^[\w-]{10,}$/);
     const { stoppedAt } = await browser.follow(`${idp.issuer}/interaction/${uid}/abort`, (url) => url.pathname === CALLBACK_PATH);
     expect(stoppedAt?.searchParams.get('error')).toBe('access_denied');
     expectErrorPage(await browser.request(stoppedAt!), 400, /Inloggningen avbröts hos identitetsleverantören/);

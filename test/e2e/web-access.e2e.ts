@@ -345,7 +345,7 @@ describe('the web UI: signing in and access', () => {
     await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
     const accepted = await submit('Logga in');
     expect(accepted.status()).toBe(303);
-    await expect(cookie(SESSION_COOKIE)).resolves.toBeDefined();
+    await expect(cookie(SESSION_COOKIE)).resolves.toMatchObject({ httpOnly: true, sameSite: 'Lax', value: expect.stringMatching(/^\S{20,}$/) });
   });
 
   it('locks an account out after repeated wrong passwords with the Swedish message, even for the right password', async () => {

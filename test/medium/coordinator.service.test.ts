@@ -43,7 +43,7 @@ describe(CoordinatorService.name, () => {
       [first.id, 'active'],
       [second.id, 'scheduled'],
     ]);
-    const audit = await ctx.dataSource.getRepository(AuditEventEntity).findBy({ subjectId: first.id, action: 'coordinator.replaced' });
+    const audit = await ctx.dataSource.getRepository<AuditEventEntity>('AuditEventEntity').findBy({ subjectId: first.id, action: 'coordinator.replaced' });
     expect(audit).toHaveLength(1);
     expect(audit[0].before).toMatchObject({ validTo: null });
     expect(audit[0].after).toMatchObject({ validTo: '2026-03-31' });

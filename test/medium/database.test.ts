@@ -1,4 +1,5 @@
-import { acquireEmbeddedPostgres, EmbeddedDatabaseInUseError, schemaDiff } from '@samverka/database';
+import { schemaDiff } from '@samverka/database';
+import { acquireEmbeddedPostgres, EmbeddedDatabaseInUseError } from '../../apps/cli/src/embedded/embedded-postgres';
 import { IdentityModule } from '@samverka/identity';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';

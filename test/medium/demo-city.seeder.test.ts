@@ -21,8 +21,14 @@ describe(DemoCitySeeder.name, () => {
     const registry = ctx.get(OrganisationRegistryService);
     const names = (await registry.listDepartments()).map((d) => d.name);
     expect(names).toEqual(expect.arrayContaining(['Serviceförvaltningen', 'Förskoleförvaltningen', 'Kulturförvaltningen', 'Grundskoleförvaltningen']));
-    // Swedish collation: Å, Ä, Ö sort after Z.
-    expect(names.indexOf('Överförmyndarförvaltningen')).toBe(-1);
+    // Swedish order: Ö after Z (Förskole… after Funktionsstöds…, Överförmyndar… last), not beside O as in English.
+    const swedish = new Intl.Collator('sv').compare;
+    expect(names).toEqual([...names].sort(swedish));
+    expect(names.slice(2, 5)).toEqual(['Fritidsförvaltningen', 'Funktionsstödsförvaltningen', 'Förskoleförvaltningen']);
+    const committees = (await registry.listCommittees()).map((c) => c.name);
+    expect(committees).toHaveLength(14);
+    expect(committees).toEqual([...committees].sort(swedish));
+    expect(committees.at(-1)).toBe('Överförmyndarnämnden');
     const [ks] = await registry.listCommittees({ code: 'KS' });
     expect(ks.name).toBe('Kommunstyrelsen');
 
@@ -41,7 +47,7 @@ describe(DemoCitySeeder.name, () => {
     expect(round).toMatchObject({ title: 'Utvecklingsplan för kontaktcenter 2027 och framåt', year: 2027, state: 'collectingNeeds', deadlines: { needs: '2027-01-03' } });
     expect(round!.participants).toHaveLength(13);
     expect(round!.participants.filter((p) => p.coordinators.length === 0).map((p) => p.name).sort()).toEqual(['Miljöförvaltningen', 'Stadsbyggnadskontoret']);
-    const launchMails = await ctx.dataSource.getRepository(NotificationEntity).createQueryBuilder('n').where(`n.kind = 'round.launched'`).getCount();
+    const launchMails = await ctx.dataSource.getRepository<NotificationEntity>('NotificationEntity').createQueryBuilder('n').where(`n.kind = 'round.launched'`).getCount();
     expect(launchMails).toBeGreaterThanOrEqual(11);
     expect(await ctx.get(DemoRoundSeeder).seed(TEST_ACTOR)).toBeNull();
   });

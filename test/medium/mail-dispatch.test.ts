@@ -59,8 +59,8 @@ describe('sending queued emails (dispatcher, real SMTP server)', () => {
     ctx
       .get(TransactionHost)
       .run(() => ctx.get(NotificationOutbox).enqueue('department.lacks_coordinator', { email: 'chef@malmo.example', name: 'Märta Chef' }, alert(departmentName), key))
-      .then(async (queued) => ({ queued, key, row: await ctx.dataSource.getRepository(NotificationEntity).findOneByOrFail({ dedupKey: key }) }));
-  const reload = (id: string) => ctx.dataSource.getRepository(NotificationEntity).findOneByOrFail({ id });
+      .then(async (queued) => ({ queued, key, row: await ctx.dataSource.getRepository<NotificationEntity>('NotificationEntity').findOneByOrFail({ dedupKey: key }) }));
+  const reload = (id: string) => ctx.dataSource.getRepository<NotificationEntity>('NotificationEntity').findOneByOrFail({ id });
   const messageIdOf = (id: string) => `<${id}@localhost>`;
   const advance = (seconds: number) => ctx.clock.set(new Date(ctx.clock.now().getTime() + seconds * 1000));
 
@@ -198,7 +198,7 @@ describe('sending without SMTP_URL', () => {
       const mail = await simpleParser(readFileSync(join(dataDir, 'mail', files[0])));
       expect(mail.subject).toBe('Gatukontoret saknar samordnare för medborgarservice');
       expect(mail.text).toContain('Hej Märta Chef!');
-      const row = await ctx.dataSource.getRepository(NotificationEntity).findOneByOrFail({ dedupKey: key });
+      const row = await ctx.dataSource.getRepository<NotificationEntity>('NotificationEntity').findOneByOrFail({ dedupKey: key });
       expect(mail.messageId).toBe(`<${row.id}@localhost>`);
       expect(row.status).toBe('sent');
     } finally {

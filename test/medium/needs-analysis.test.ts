@@ -49,18 +49,7 @@ describe(NeedsAnalysisService.name, () => {
   });
   afterAll(() => ctx.close());
 
-  const need = (departmentId: string, values: Partial<NeedInput> = {}): NeedInput => ({
-    departmentId,
-    areaCode: 'LOKAL_SERVICE',
-    title: 'Behov',
-    description: 'Beskrivning',
-    channels: ['telephone'],
-    districts: ['norr'],
-    targetGroups: ['newcomers'],
-    monthlyVolume: null,
-    priority: 'medium',
-    ...values,
-  });
+  const need = (departmentId: string, values: Partial<NeedInput> = {}) => ctx.given.need(departmentId, values);
 
   describe('analyse', () => {
     let round: PlanRoundView;
@@ -210,7 +199,15 @@ describe(NeedsAnalysisService.name, () => {
           consequence: '-1 vecka i snitt, +2 om inget görs',
         }),
       );
-      await needs.create(TEST_ACTOR, round.id, need(other.id, { title: 'Vägledning på Rosengårds bibliotek', priority: 'low' }));
+      await needs.create(TEST_ACTOR, round.id, need(other.id, {
+          title: 'Vägledning på Rosengårds bibliotek',
+          description: 'Beskrivning',
+          channels: ['telephone'],
+          evidence: null,
+          monthlyVolume: null,
+          priority: 'low',
+          consequence: null,
+        }));
       await ctx.get(SubmissionService).submit(TEST_ACTOR, round.id, other.id);
     });
 

@@ -1,4 +1,4 @@
-import { NeedInput, NeedService, NeedsModule, NeedsReminderService, SubmissionService } from '@samverka/needs';
+import { NeedService, NeedsModule, NeedsReminderService, SubmissionService } from '@samverka/needs';
 import { NotificationEntity } from '@samverka/notifications';
 import { DepartmentEntity, PersonEntity } from '@samverka/organisation';
 import { PlanRoundStepService } from '@samverka/rounds';
@@ -27,23 +27,12 @@ describe(NeedsReminderService.name, () => {
   afterAll(() => ctx.close());
   beforeEach(() => ctx.clock.set(START));
 
-  const need = (departmentId: string): NeedInput => ({
-    departmentId,
-    areaCode: 'LOKAL_SERVICE',
-    title: 'Vägledning på biblioteken',
-    description: 'Invånare tar med kommunala ärenden till biblioteken, som saknar stöd för vägledning.',
-    channels: ['library'],
-    districts: ['norr'],
-    targetGroups: ['newcomers'],
-    evidence: { kind: 'staffObservation', source: 'Bibliotekens personal', date: '2026-01-15' },
-    monthlyVolume: 400,
-    priority: 'high',
-  });
+  const need = (departmentId: string) => ctx.given.need(departmentId);
 
   /** The reminders and escalations queued for a round: who got which stage, in a stable order. */
   const remindersOf = async (roundId: string) => {
     const rows = await ctx.dataSource
-      .getRepository(NotificationEntity)
+      .getRepository<NotificationEntity>('NotificationEntity')
       .createQueryBuilder('n')
       .where('n.dedup_key like :prefix', { prefix: `needs.reminder:${roundId}:%` })
       .orderBy('n.dedup_key')
@@ -210,8 +199,21 @@ describe(NeedsReminderService.name, () => {
     await handIn.connect();
     await handIn.startTransaction();
     await handIn.query(`update needs_submission set status = 'submitted' where round_id = $1 and department_id = $2`, [round.id, department.id]);
+    const [{ pid: handInPid }] = (await handIn.query('select pg_backend_pid() as pid')) as Array<{ pid: number }>;
     const sweep = sut.sweep();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The sweep has found the department missing and now waits for the hand-in's row lock: observe that, then commit.
+    const sweepWaitsOnHandIn = async () => {
+      const [{ waiting }] = (await ctx.dataSource.query(
+        `select count(*)::int as waiting from pg_stat_activity where $1 = any(pg_blocking_pids(pid))`,
+        [handInPid],
+      )) as Array<{ waiting: number }>;
+      return waiting === 1;
+    };
+    const giveUpAt = Date.now() + 10_000;
+    while (!(await sweepWaitsOnHandIn())) {
+      if (Date.now() > giveUpAt) throw new Error('The sweep never waited for the hand-in to commit');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     await handIn.commitTransaction();
     await handIn.release();
 

@@ -24,20 +24,7 @@ describe('needs collection', () => {
   afterAll(() => ctx.close());
   beforeEach(() => ctx.clock.set(START));
 
-  const need = (departmentId: string, values: Partial<NeedInput> = {}): NeedInput => ({
-    departmentId,
-    areaCode: 'LOKAL_SERVICE',
-    title: 'Vägledning på biblioteken',
-    description: 'Invånare tar med kommunala ärenden till biblioteken, som saknar stöd för vägledning.',
-    channels: ['library'],
-    districts: ['norr'],
-    targetGroups: ['newcomers'],
-    evidence: { kind: 'staffObservation', source: 'Bibliotekens personal', date: '2026-01-15' },
-    monthlyVolume: 400,
-    priority: 'high',
-    consequence: 'Ärenden blir liggande',
-    ...values,
-  });
+  const need = (departmentId: string, values: Partial<NeedInput> = {}) => ctx.given.need(departmentId, values);
 
   async function roundWith(...departments: DepartmentEntity[]): Promise<PlanRoundView> {
     return ctx.given.roundInCollectingNeeds({ participantDepartmentIds: departments.map((d) => d.id) });
@@ -125,7 +112,7 @@ describe('needs collection', () => {
       await expect(submissions.submit(TEST_ACTOR, round.id, department.id)).rejects.toMatchObject({ code: NeedsErrorCode.SUBMISSION_STEP_NOT_ALLOWED });
       const logged = await needs.create(TEST_ACTOR, round.id, need(department.id));
       expect(await submissions.submit(TEST_ACTOR, round.id, department.id)).toMatchObject({ status: 'submitted', needCount: 1, submission: { late: false } });
-      const mails = await ctx.dataSource.getRepository(NotificationEntity).findBy({ kind: 'needs.endorsement_requested' });
+      const mails = await ctx.dataSource.getRepository<NotificationEntity>('NotificationEntity').findBy({ kind: 'needs.endorsement_requested' });
       expect(mails).toEqual([expect.objectContaining({ recipientEmail: manager.email, data: expect.objectContaining({ departmentName: 'Kulturförvaltningen', needCount: 1 }) })]);
 
       await expect(needs.update(TEST_ACTOR, logged.id, { title: 'Ändrad' })).rejects.toMatchObject({ code: NeedsErrorCode.SUBMISSION_NOT_EDITABLE });

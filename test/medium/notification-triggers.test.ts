@@ -1,8 +1,8 @@
 import { CLI_ACTOR } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
-import { CoverageAlertService, IdentityModule, UserAdminService } from '@samverka/identity';
+import { IdentityModule, RecipientDirectory, UserAdminService } from '@samverka/identity';
 import { NotificationEntity } from '@samverka/notifications';
-import { CoordinatorService, DepartmentEntity, OrganisationErrorCode } from '@samverka/organisation';
+import { CoordinatorService, CoverageAlertService, CoverageAlertsModule, DepartmentEntity, OrganisationErrorCode } from '@samverka/organisation';
 import { codeOf } from '../support/code-of';
 import { TEST_ACTOR } from '../support/given';
 import { mediumContext, MediumContext } from '../support/medium';
@@ -13,14 +13,14 @@ describe('notification triggers', () => {
   let ctx: MediumContext;
 
   beforeAll(async () => {
-    ctx = await mediumContext([IdentityModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
+    ctx = await mediumContext([IdentityModule, CoverageAlertsModule.register({ imports: [IdentityModule], managers: RecipientDirectory })], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
   });
   afterAll(() => ctx.close());
   beforeEach(() => ctx.clock.set(START));
 
   const notifications = (keyPrefix: string) =>
     ctx.dataSource
-      .getRepository(NotificationEntity)
+      .getRepository<NotificationEntity>('NotificationEntity')
       .createQueryBuilder('n')
       .where('n.dedup_key like :prefix', { prefix: `${keyPrefix}%` })
       .orderBy('n.dedup_key')
@@ -81,7 +81,7 @@ describe('notification triggers', () => {
           throw new Error('something later in the same transaction fails');
         }),
       ).rejects.toThrow('something later');
-      expect(appointedId).toBeDefined();
+      expect(appointedId).toMatch(/^[0-9a-f-]{36}$/);
       expect(await notifications(`coordinator.appointed:${appointedId}`)).toEqual([]);
       expect((await notifications('coordinator.appointed:')).length).toBe(before);
     });

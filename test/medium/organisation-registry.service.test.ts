@@ -58,7 +58,7 @@ describe(OrganisationRegistryService.name, () => {
     const target = await ctx.given.committee({ name: 'Tekniska nämnden' });
     const moved = await sut.updateDepartment(TEST_ACTOR, department.id, { committeeId: target.id, name: 'Fastighets- och gatukontoret' });
     expect(moved.committee?.name).toBe('Tekniska nämnden');
-    const [event] = await ctx.dataSource.getRepository(AuditEventEntity).findBy({ subjectId: department.id, action: 'department.updated' });
+    const [event] = await ctx.dataSource.getRepository<AuditEventEntity>('AuditEventEntity').findBy({ subjectId: department.id, action: 'department.updated' });
     expect(event.before).toMatchObject({ name: 'Gatukontoret', committeeId: department.committeeId });
     expect(event.after).toMatchObject({ name: 'Fastighets- och gatukontoret', committeeId: target.id });
     expect(event.actorLabel).toBe('test');
@@ -66,7 +66,7 @@ describe(OrganisationRegistryService.name, () => {
 
   it('keeps the audit trail append-only in the database itself', async () => {
     const committee = await ctx.given.committee();
-    const [event] = await ctx.dataSource.getRepository(AuditEventEntity).findBy({ subjectId: committee.id });
+    const [event] = await ctx.dataSource.getRepository<AuditEventEntity>('AuditEventEntity').findBy({ subjectId: committee.id });
     await expect(ctx.dataSource.query(`update audit_event set action = 'x' where id = $1`, [event.id])).rejects.toThrow(/append-only/);
     await expect(ctx.dataSource.query(`delete from audit_event where id = $1`, [event.id])).rejects.toThrow(/append-only/);
   });

@@ -72,7 +72,7 @@ describe(Schedules.name, () => {
   const lacksCoordinatorEmails = (app: TestingModule, departmentId: string) =>
     app
       .get(DataSource)
-      .getRepository(NotificationEntity)
+      .getRepository<NotificationEntity>('NotificationEntity')
       .createQueryBuilder('n')
       .where('n.dedup_key like :prefix', { prefix: `department.lacks_coordinator:${departmentId}:%` })
       .getMany();
@@ -155,7 +155,7 @@ describe(Schedules.name, () => {
       const coordinator = await given.coordinator(department);
       clock.set(AFTER_NEEDS_DEADLINE);
       await worker.get(Schedules).runNow('needs-reminders');
-      const reminders = await worker.get(DataSource).getRepository(NotificationEntity).findBy({ kind: 'needs.reminder', recipientPersonId: coordinator.personId });
+      const reminders = await worker.get(DataSource).getRepository<NotificationEntity>('NotificationEntity').findBy({ kind: 'needs.reminder', recipientPersonId: coordinator.personId });
       expect(reminders.map((n) => n.dedupKey)).toEqual([`needs.reminder:${round.id}:${department.id}:2026-04-30:after:${coordinator.personId}`]);
     });
 

@@ -12,7 +12,8 @@ import {
   PersonEntity,
 } from '@samverka/organisation';
 import { GrantedRole, UserAdminService, UserWithGrants } from '@samverka/identity';
-import { CreatePlanRoundInput, PlanRoundCommandService, PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
+import { NeedInput, NeedService, SubmissionService } from '@samverka/needs';
+import { CreatePlanRoundInput, PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { randomBytes } from 'node:crypto';
 
 export const TEST_ACTOR: Actor = { personId: null, label: 'test' };
@@ -104,5 +105,40 @@ export class Given {
   async roundInCollectingNeeds(values: Partial<CreatePlanRoundInput> = {}): Promise<PlanRoundView> {
     const round = await this.round(values);
     return this.app.get(PlanRoundStepService).transition(TEST_ACTOR, round.id, { type: 'LAUNCH' });
+  }
+
+  /**
+   * A need as a coordinator logs it (the input of `NeedService.create`, or the body of `POST …/needs`):
+   * guidance at the libraries in Lokal service, in Norr, for newcomers, high priority, observed by staff.
+   */
+  need(departmentId: string, values: Partial<NeedInput> = {}): NeedInput {
+    return {
+      departmentId,
+      areaCode: 'LOKAL_SERVICE',
+      title: 'Vägledning på biblioteken',
+      description: 'Invånare tar med kommunala ärenden till biblioteken, som saknar stöd för vägledning.',
+      channels: ['library'],
+      districts: ['norr'],
+      targetGroups: ['newcomers'],
+      evidence: { kind: 'staffObservation', source: 'Bibliotekens personal', date: '2026-01-15' },
+      monthlyVolume: 400,
+      priority: 'high',
+      consequence: 'Ärenden blir liggande',
+      ...values,
+    };
+  }
+
+  /**
+   * A round collecting needs in which every participant (default: a new department) has logged one need
+   * (`given.need()` with `need`'s values) and handed it in. The round as it reads afterwards.
+   */
+  async submittedRound(values: Partial<CreatePlanRoundInput> & { need?: Partial<NeedInput> } = {}): Promise<PlanRoundView> {
+    const { need, ...roundValues } = values;
+    const round = await this.roundInCollectingNeeds(roundValues);
+    for (const { departmentId } of round.participants) {
+      await this.app.get(NeedService).create(TEST_ACTOR, round.id, this.need(departmentId, need));
+      await this.app.get(SubmissionService).submit(TEST_ACTOR, round.id, departmentId);
+    }
+    return this.app.get(PlanRoundQueryService).view(round.id);
   }
 }

@@ -1,6 +1,6 @@
 import 'tsconfig-paths/register';
-import { acquireEmbeddedPostgres } from '@samverka/database';
 import { join } from 'node:path';
+import { acquireEmbeddedPostgres } from '../../apps/cli/src/embedded/embedded-postgres';
 import { ADMIN_URL_ENV, prepareTemplate, withDatabase } from './test-database';
 
 /**

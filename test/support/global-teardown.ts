@@ -1,5 +1,5 @@
 import 'tsconfig-paths/register';
-import { EmbeddedInstance } from '@samverka/database';
+import { EmbeddedInstance } from '../../apps/cli/src/embedded/embedded-postgres';
 import { dropTemplate } from './test-database';
 
 export default async function globalTeardown(): Promise<void> {

@@ -7,7 +7,7 @@ import { SamverkaConfig } from '@samverka/config';
 import { Clock } from '@samverka/kernel';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
-import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { DomainExceptionFilter } from './shell/domain-exception.filter';
 import { requestId } from './shell/logging';
 import { registerSecurityHeaders } from './shell/security-headers';
 import { createValidationPipe } from './shell/validation';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '@samverka/config';
-import { migrateDatabase, resolveDatabase } from '@samverka/database';
+import { databaseUrlOf, migrateDatabase } from '@samverka/database';
 import { onShutdownSignal } from '@samverka/kernel';
 import { DEMO_PASSWORD, DemoUsersSeeder } from '@samverka/identity';
 import { DemoCitySeeder } from '@samverka/organisation';
@@ -11,12 +11,8 @@ import { createApiApp } from './bootstrap';
 async function main() {
   const config = loadConfig();
   const log = (m: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), context: 'api', msg: m })}\n`);
-  const database = await resolveDatabase({ database: config.database, dataDir: config.app.dataDir }, 'api', 'shared', log);
-  const app = await createApiApp(config, database.url);
-  onShutdownSignal(async () => {
-    await app.close();
-    await database.release();
-  }, log);
+  const app = await createApiApp(config, databaseUrlOf(config));
+  onShutdownSignal(() => app.close(), log);
 
   const applied = await migrateDatabase(app.get(DataSource));
   if (applied.length) log(`applied migrations: ${applied.join(', ')}`);

@@ -1,32 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, SamverkaConfig } from '@samverka/config';
-import { DatabaseModule } from '@samverka/database';
-import { KernelModule } from '@samverka/kernel';
-import { IdentityModule } from '@samverka/identity';
-import { NotificationsModule } from '@samverka/notifications';
-import { OrganisationModule } from '@samverka/organisation';
-import { RoundsModule } from '@samverka/rounds';
-import { NeedsModule } from '@samverka/needs';
 import { MigrateCommand, GenerateMigrationCommand } from './commands/database.commands';
 import { SeedDemoCommand } from './commands/seed-demo.command';
 import { CreateUserCommand, DisableUserCommand } from './commands/user.commands';
+import { ServiceContext } from './service-context';
 
+/** The commands, without a database: each opens the service (`ServiceContext`) when it runs. */
 @Module({})
 export class CliModule {
-  static forRoot(config: SamverkaConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: SamverkaConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        KernelModule,
-        DatabaseModule.forRoot({ url: databaseUrl, poolSize: 2, applicationName: 'samverka-cli' }),
-        OrganisationModule,
-        IdentityModule,
-        NotificationsModule,
-        RoundsModule,
-        NeedsModule,
-      ],
-      providers: [MigrateCommand, GenerateMigrationCommand, SeedDemoCommand, CreateUserCommand, DisableUserCommand],
+      imports: [ConfigModule.forRoot(config)],
+      providers: [ServiceContext, MigrateCommand, GenerateMigrationCommand, SeedDemoCommand, CreateUserCommand, DisableUserCommand],
     };
   }
 }

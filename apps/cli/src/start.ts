@@ -1,14 +1,16 @@
-import { loadConfig } from '@samverka/config';
-import { EmbeddedDatabaseInUseError, resolveDatabase } from '@samverka/database';
+import { environmentWith, loadConfig } from '@samverka/config';
 import { onShutdownSignal } from '@samverka/kernel';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { EmbeddedDatabaseInUseError } from './embedded/embedded-postgres';
+import { resolveDatabase } from './embedded/resolve-database';
 
 /**
  * `npm start`: the whole service on one machine. Starts (or refuses, if the
  * data folder is in use) the embedded PostgreSQL, then the API (which migrates
  * and loads the demo city into an empty database), then the worker once the
- * API is ready. Ctrl-C stops the worker, the API, then the database.
+ * API is ready; both get the database as DATABASE_URL (they never start a
+ * PostgreSQL themselves). Ctrl-C stops the worker, the API, then the database.
  */
 const say = (m: string) => process.stdout.write(`[samverka] ${m}\n`);
 
@@ -55,7 +57,8 @@ async function main() {
   const node = process.execPath;
   const here = __dirname;
   // Children get their own process group: Ctrl-C reaches only this launcher, which stops them in order.
-  const run = (app: string) => spawn(node, [join(here, '..', '..', app, 'src', 'main.js')], { stdio: 'inherit', detached: true });
+  const env = environmentWith({ DATABASE_URL: database.url });
+  const run = (app: string) => spawn(node, [join(here, '..', '..', app, 'src', 'main.js')], { stdio: 'inherit', detached: true, env });
   const api = run('api');
   let worker: ChildProcess | undefined;
   let stopping = false;

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { CoverageAlertService } from '@samverka/identity';
 import { NeedsReminderService } from '@samverka/needs';
+import { CoverageAlertService } from '@samverka/organisation';
 import { RoundDeadlineService } from '@samverka/rounds';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, SamverkaConfig } from '@samverka/config';
 import { DatabaseModule } from '@samverka/database';
-import { IdentityModule } from '@samverka/identity';
+import { IdentityModule, RecipientDirectory } from '@samverka/identity';
 import { KernelModule } from '@samverka/kernel';
 import { NeedsModule } from '@samverka/needs';
 import { NotificationsModule } from '@samverka/notifications';
+import { CoverageAlertsModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
 import { LoggerModule } from 'nestjs-pino';
 import { DatabaseHeartbeat } from './database-heartbeat';
@@ -24,6 +25,7 @@ export class WorkerModule {
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.database.poolSize, applicationName: 'samverka-worker' }),
         NotificationsModule,
         IdentityModule,
+        CoverageAlertsModule.register({ imports: [IdentityModule], managers: RecipientDirectory }),
         RoundsModule,
         NeedsModule,
       ],

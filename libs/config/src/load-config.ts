@@ -92,3 +92,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
   };
 }
+
+/**
+ * This process's environment with some settings added, for a child process:
+ * the `npm start` launcher hands the database it resolved to the API and the
+ * worker as DATABASE_URL.
+ */
+export function environmentWith(vars: Partial<Record<keyof EnvironmentVariables, string>>, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, ...vars };
+}

@@ -12,7 +12,7 @@ export interface DatabaseModuleOptions {
 @Global()
 @Module({})
 export class DatabaseModule {
-  /** The URL is resolved before Nest starts (external, or the embedded server), see `resolveDatabase`. */
+  /** The URL is known before Nest starts: DATABASE_URL (see `databaseUrlOf`), or the embedded server's, which the CLI and the `npm start` launcher resolve. */
   static forRoot(options: DatabaseModuleOptions): DynamicModule {
     return {
       module: DatabaseModule,

@@ -4,6 +4,5 @@ export * from './postgres-errors';
 export * from './naming-strategy';
 export * from './data-source-options';
 export * from './migrate';
-export * from './resolve-database';
-export * from './embedded/embedded-postgres';
+export * from './database-url';
 export * from './schema-diff';

@@ -1,4 +1,4 @@
-import { DomainError } from '@samverka/kernel';
+import { DomainError, ErrorKind, ErrorKinds } from '@samverka/kernel';
 
 export enum IdentityErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
@@ -9,6 +9,24 @@ export enum IdentityErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   CSRF_INVALID = 'CSRF_INVALID',
   SSO_FAILED = 'SSO_FAILED',
+}
+
+/** What kind of refusal each code is (the API maps kinds to HTTP statuses). */
+export const IDENTITY_ERROR_KINDS = {
+  [IdentityErrorCode.UNAUTHENTICATED]: ErrorKind.UNAUTHENTICATED,
+  [IdentityErrorCode.INVALID_CREDENTIALS]: ErrorKind.UNAUTHENTICATED,
+  [IdentityErrorCode.SIGN_IN_LOCKED]: ErrorKind.TOO_MANY_REQUESTS,
+  [IdentityErrorCode.USER_DISABLED]: ErrorKind.FORBIDDEN,
+  [IdentityErrorCode.UNKNOWN_USER]: ErrorKind.FORBIDDEN,
+  [IdentityErrorCode.FORBIDDEN]: ErrorKind.FORBIDDEN,
+  [IdentityErrorCode.CSRF_INVALID]: ErrorKind.FORBIDDEN,
+  [IdentityErrorCode.SSO_FAILED]: ErrorKind.INVALID,
+} as const satisfies ErrorKinds<IdentityErrorCode>;
+
+declare module '@samverka/kernel' {
+  interface ErrorKindRegistry {
+    identity: typeof IDENTITY_ERROR_KINDS;
+  }
 }
 
 export class IdentityError extends DomainError<IdentityErrorCode> {

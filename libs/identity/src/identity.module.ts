@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@samverka/audit';
-import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { DemoUsersSeeder } from './demo/demo-users.seeder';
 import { AuthSessionEntity, NotificationPreferenceEntity, OidcLoginEntity, RoleGrantEntity, SignInAttemptEntity, UserEntity } from './entities/index';
@@ -17,7 +16,6 @@ import { SessionService } from './services/session.service';
 import { SignInService } from './services/sign-in.service';
 import { UserAdminService } from './services/user-admin.service';
 import { NotificationPreferenceService } from './services/notification-preference.service';
-import { CoverageAlertService } from './services/coverage-alert.service';
 import { RecipientDirectory } from './services/recipient-directory.service';
 
 @Module({
@@ -25,7 +23,6 @@ import { RecipientDirectory } from './services/recipient-directory.service';
     TypeOrmModule.forFeature([UserEntity, RoleGrantEntity, AuthSessionEntity, SignInAttemptEntity, OidcLoginEntity, NotificationPreferenceEntity]),
     AuditModule,
     OrganisationModule,
-    NotificationsModule,
   ],
   providers: [
     UserRepository,
@@ -41,9 +38,8 @@ import { RecipientDirectory } from './services/recipient-directory.service';
     OidcLoginRepository,
     OidcService,
     NotificationPreferenceService,
-    CoverageAlertService,
     RecipientDirectory,
   ],
-  exports: [RecipientDirectory, NotificationPreferenceService, CoverageAlertService, SessionService, PrincipalService, SignInService, UserAdminService, PasswordHasher, DemoUsersSeeder, OidcService],
+  exports: [RecipientDirectory, NotificationPreferenceService, SessionService, PrincipalService, SignInService, UserAdminService, PasswordHasher, DemoUsersSeeder, OidcService],
 })
 export class IdentityModule {}

@@ -1,4 +1,6 @@
-export * from './entities/index';
+// Entities are exported as types only: other code reads them through this library's services, never its tables.
+export type { AuthSessionEntity, DigestFrequency, GrantedRole, NotificationPreferenceEntity, OidcLoginEntity, Role, RoleGrantEntity, SessionKind, SignInAttemptEntity, UserEntity } from './entities/index';
+export { DEFAULT_DIGEST_FREQUENCY, DIGEST_FREQUENCIES, GRANTED_ROLES, ROLES, SESSION_KINDS } from './entities/index';
 export * from './identity.exception';
 export * from './identity.module';
 export * from './principal';
@@ -10,6 +12,5 @@ export * from './services/oidc.service';
 export * from './services/user-admin.service';
 export * from './demo/demo-users.seeder';
 export * from './services/notification-preference.service';
-export * from './services/coverage-alert.service';
 export * from './services/recipient-directory.service';
 export * from './rules/user.rules';

@@ -1,8 +1,40 @@
 /**
  * Every error a library raises on purpose is a DomainError with a code from
- * one of the feature code enums below. Only the API's exception filter maps
- * codes to HTTP; libraries never throw HttpException.
+ * one of the feature code enums. A library says what kind of refusal each of
+ * its codes is (an {@link ErrorKind}); only the API maps kinds to HTTP, and
+ * libraries never throw HttpException.
+ *
+ * Exhaustive by construction:
+ *  - each library exports a complete `ErrorKinds<ItsCode>` map (a code left
+ *    out is a compile error) and registers it in {@link ErrorKindRegistry} by
+ *    module augmentation, beside its enum;
+ *  - `DomainError<C>` accepts only registered codes, so a new enum used in an
+ *    error class without its map does not compile;
+ *  - the API's filter holds `ErrorKinds<RegisteredErrorCode>`, so a registered
+ *    map that the filter leaves out does not compile either.
  */
+
+/** What kind of refusal an error is. The API gives each kind one HTTP status. */
+export enum ErrorKind {
+  /** The input breaks a rule (400). */
+  INVALID = 'invalid',
+  /** The input names something that does not exist (422). */
+  UNKNOWN_REFERENCE = 'unknownReference',
+  /** The thing asked for does not exist (404). */
+  NOT_FOUND = 'notFound',
+  /** The request clashes with the current state (409). */
+  CONFLICT = 'conflict',
+  /** Nobody is signed in, or the credentials are wrong (401). */
+  UNAUTHENTICATED = 'unauthenticated',
+  /** The caller is known but may not do this (403). */
+  FORBIDDEN = 'forbidden',
+  /** The caller must wait before trying again (429). */
+  TOO_MANY_REQUESTS = 'tooManyRequests',
+}
+
+/** Every code of a context's code enum with its kind; a code left out does not compile. */
+export type ErrorKinds<C extends string> = { readonly [K in C]: ErrorKind };
+
 export enum CommonErrorCode {
   VALIDATION_FAILED = 'VALIDATION_FAILED',
   NOT_FOUND = 'NOT_FOUND',
@@ -12,6 +44,31 @@ export enum CommonErrorCode {
   VERSION_CONFLICT = 'VERSION_CONFLICT',
 }
 
+export const COMMON_ERROR_KINDS = {
+  [CommonErrorCode.VALIDATION_FAILED]: ErrorKind.INVALID,
+  [CommonErrorCode.NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [CommonErrorCode.UNKNOWN_REFERENCE]: ErrorKind.UNKNOWN_REFERENCE,
+  [CommonErrorCode.DUPLICATE]: ErrorKind.CONFLICT,
+  [CommonErrorCode.CONFLICT]: ErrorKind.CONFLICT,
+  [CommonErrorCode.VERSION_CONFLICT]: ErrorKind.CONFLICT,
+} as const satisfies ErrorKinds<CommonErrorCode>;
+
+/**
+ * The code maps of every library, one entry per library. A library adds its
+ * own beside its enum:
+ * ```ts
+ * declare module '@samverka/kernel' {
+ *   interface ErrorKindRegistry { needs: typeof NEEDS_ERROR_KINDS }
+ * }
+ * ```
+ */
+export interface ErrorKindRegistry {
+  common: typeof COMMON_ERROR_KINDS;
+}
+
+/** Every code any library may raise: the keys of the registered maps. */
+export type RegisteredErrorCode = { [L in keyof ErrorKindRegistry]: keyof ErrorKindRegistry[L] & string }[keyof ErrorKindRegistry];
+
 /** One rule broken by one field, e.g. `{ field: 'email', rule: 'isEmail' }`. */
 export interface FieldViolation {
   field: string;
@@ -19,7 +76,7 @@ export interface FieldViolation {
   message: string;
 }
 
-export abstract class DomainError<C extends string = string> extends Error {
+export abstract class DomainError<C extends RegisteredErrorCode = RegisteredErrorCode> extends Error {
   protected constructor(
     readonly code: C,
     message: string,

@@ -1,4 +1,4 @@
-import { addDays, formatSwedishDate, formatSwedishDateTime, isLocalDate, localDateInCity } from './local-date';
+import { addDays, CITY_TIME_ZONE, formatSwedishDate, formatSwedishDateTime, isLocalDate, localDateInCity } from './local-date';
 
 describe('local dates in Europe/Stockholm', () => {
   it('accepts real calendar dates only', () => {
@@ -27,5 +27,21 @@ describe('local dates in Europe/Stockholm', () => {
     expect(formatSwedishDate('2026-02-03')).toBe('3 februari 2026');
     expect(formatSwedishDateTime(new Date('2026-07-01T12:05:00Z'))).toBe('1 juli 2026 kl. 14:05');
     expect(formatSwedishDateTime(new Date('2026-01-15T23:30:00Z'))).toBe('16 januari 2026 kl. 00:30');
+  });
+
+  it('refuses days that do not exist and text around a date', () => {
+    expect(CITY_TIME_ZONE).toBe('Europe/Stockholm');
+    expect(['2026-04-30', '2026-04-31', '2026-00-10', '2026-01-00', ' 2026-01-01', '2026-01-01 ', null].filter(isLocalDate)).toEqual(['2026-04-30']);
+  });
+
+  it('adds nothing for zero, and refuses what is not a date', () => {
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-03-10', 0)).toBe('2026-03-10');
+    expect(() => addDays('10 mars', 1)).toThrow('Not a date: 10 mars');
+  });
+
+  it('leaves text that is not a date as it is when formatting', () => {
+    expect(formatSwedishDate('tills vidare')).toBe('tills vidare');
+    expect(formatSwedishDate('2026-12-31')).toBe('31 december 2026');
   });
 });

@@ -66,6 +66,7 @@ describe('Swedish working days', () => {
     it('refuses what is not a date', () => {
       expect(() => isWorkingDay('2026-02-30')).toThrow(/Not a date/);
       expect(() => isWorkingDay('30/4/2026')).toThrow(/Not a date/);
+      expect(() => isWorkingDay('2026-04-31')).toThrow('Not a date: 2026-04-31');
     });
   });
 
@@ -107,6 +108,8 @@ describe('Swedish working days', () => {
     it('refuses a fraction of a day and what is not a date', () => {
       expect(() => addWorkingDays('2026-03-02', 1.5)).toThrow(/whole number/);
       expect(() => addWorkingDays('2026-3-2', 1)).toThrow(/Not a date/);
+      expect(() => addWorkingDays('2026-03-02', 0.5)).toThrow('Not a whole number of working days: 0.5');
+      expect(() => addWorkingDays('2026-03-02', Number.NaN)).toThrow('Not a whole number of working days: NaN');
     });
   });
 
@@ -124,6 +127,14 @@ describe('Swedish working days', () => {
       expect(workingDaysBetween('2026-03-06', '2026-03-02')).toBe(-4);
       expect(workingDaysBetween('2026-05-04', '2026-04-30')).toBe(-1); // 30 April; 1 May and the weekend are not working days
       expect(workingDaysBetween('2026-05-02', '2026-05-01')).toBe(0);
+      // Backwards over days off only: zero, not minus zero.
+      expect(Object.is(workingDaysBetween('2026-03-09', '2026-03-07'), 0)).toBe(true);
+      expect(workingDaysBetween('2026-03-09', '2026-03-06')).toBe(-1);
+    });
+
+    it('refuses either end when it is not a date', () => {
+      expect(() => workingDaysBetween('2026-02-30', '2026-03-02')).toThrow('Not a date: 2026-02-30');
+      expect(() => workingDaysBetween('2026-03-02', '2026-3-9')).toThrow('Not a date: 2026-3-9');
     });
 
     it('undoes addWorkingDays, for every day of two years and up to 15 working days either way', () => {

@@ -1,4 +1,6 @@
-export * from './entities/index';
+// Entities are exported as types only: other code reads them through this library's services, never its tables.
+export type { Evidence, EvidenceKind, NeedEntity, NeedPriority, NeedsSubmissionEntity, ReferenceItemEntity, ReferenceKind, SubmissionStatus } from './entities/index';
+export { EDITABLE_STATUSES, EVIDENCE_KINDS, HANDED_IN_STATUSES, NEED_PRIORITIES, REFERENCE_KINDS, SUBMISSION_STATUSES } from './entities/index';
 export * from './needs.exception';
 export * from './needs.module';
 export * from './access/needs-access.policy';

@@ -1,4 +1,6 @@
-export * from './notification.entity';
+// Entities are exported as types only: other code reads them through this library's services, never its tables.
+export type { NotificationEntity, NotificationStatus } from './notification.entity';
+export { NOTIFICATION_STATUSES } from './notification.entity';
 export * from './notification-kinds';
 export * from './recipient';
 export * from './notification-outbox';
@@ -9,3 +11,4 @@ export * from './mail/mailer';
 export * from './mail/nodemailer.mailer';
 export * from './notification.exception';
 export * from './notification-admin.service';
+export * from './links.service';

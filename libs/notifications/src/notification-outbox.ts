@@ -26,4 +26,11 @@ export class NotificationOutbox {
     );
     return rows.length > 0;
   }
+
+  /** Of these keys, the ones already queued (or sent): for a sender whose wording depends on whether an earlier email went out. */
+  async queuedKeys(dedupKeys: readonly string[]): Promise<Set<string>> {
+    if (dedupKeys.length === 0) return new Set();
+    const rows: Array<{ dedup_key: string }> = await this.tx.manager.query('select dedup_key from notification where dedup_key = any($1::text[])', [dedupKeys]);
+    return new Set(rows.map((r) => r.dedup_key));
+  }
 }

@@ -1,5 +1,5 @@
 import { loadConfig } from '@samverka/config';
-import { NotificationKind, NotificationKinds } from './notification-kinds';
+import { KIND_SETTINGS, NOTIFICATION_KINDS, NotificationKind, NotificationKinds } from './notification-kinds';
 import { NotificationRenderer } from './notification-renderer';
 
 const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://samverka.malmo.example' }, '/srv/samverka');
@@ -304,5 +304,77 @@ describe(NotificationRenderer.name, () => {
 
   it('refuses an unknown kind', () => {
     expect(() => render('coordinator.dismissed', {})).toThrow(/No templates for the notification kind coordinator.dismissed/);
+  });
+
+  it('refuses a field missing from the HTML part (strict HTML templates), naming where', () => {
+    // `mandate` is in the HTML part (line 4) before the text part: the HTML template is the one that refuses.
+    const { mandate: _mandate, ...withoutMandate } = cases['coordinator.appointed'][0][1];
+    expect(() => render('coordinator.appointed', withoutMandate)).toThrow(/^"mandate" not defined in \[object Object\] - 4:\d+$/);
+  });
+
+  it('links the service in the footer of both parts', () => {
+    const mail = render('department.lacks_coordinator', cases['department.lacks_coordinator'][0][1]);
+    expect(mail.html).toContain('<a href="https://samverka.malmo.example" style="color:#1d70b8;">Öppna Samverka</a>');
+    expect(mail.text).toContain('Samverka: https://samverka.malmo.example');
+    expect(mail.html).toContain('<title>Miljöförvaltningen saknar samordnare för medborgarservice</title>');
+  });
+
+  it('writes dates in Swedish, and anything that is not a date as it is', () => {
+    const appointed = cases['coordinator.appointed'][0][1];
+    expect(render('coordinator.appointed', { ...appointed, validFrom: '2026-12-01', validTo: null }).text).toContain('Giltighet: från 1 december 2026, tills vidare.');
+    expect(render('coordinator.appointed', { ...appointed, validTo: 'årsskiftet' }).text).toContain('Giltighet: från 1 april 2026 till och med årsskiftet.');
+    expect(render('coordinator.appointed', { ...appointed, validTo: 2027 }).text).toContain('Giltighet: från 1 april 2026 till och med 2027.');
+  });
+
+  it('makes the subject one line', () => {
+    const subject = render('round.phase_changed', cases['round.phase_changed'][0][1]).subject;
+    expect(subject).not.toMatch(/\s{2}|\n|^\s|\s$/);
+  });
+
+  it('attaches the needs deadline of a launched round, identified by the notification', () => {
+    const [[, launched]] = cases['round.launched'];
+    const mail = sut.render({ id: 'n-77', kind: 'round.launched', recipientName: 'Annika Åsberg', data: launched as unknown as Record<string, unknown> });
+    expect(mail.attachments.map((a) => a.filename)).toEqual(['sista-dag-behov.ics']);
+    const ics = mail.attachments[0].content.replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain('UID:n-77@samverka');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20270226');
+    expect(ics).toContain('URL;VALUE=URI:https://samverka.malmo.example');
+  });
+});
+
+describe('notification kinds', () => {
+  it('are all mandatory, and the list follows the settings', () => {
+    expect(NOTIFICATION_KINDS).toEqual([
+      'coordinator.appointed',
+      'department.lacks_coordinator',
+      'round.launched',
+      'round.phase_changed',
+      'round.deadline_passed',
+      'needs.endorsement_requested',
+      'needs.reminder',
+      'needs.escalation',
+    ]);
+    expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].mandatory)).toEqual(NOTIFICATION_KINDS);
+    expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].calendar)).toEqual(['coordinator.appointed', 'round.launched']);
+  });
+
+  it('describe the date of an appointment and of a launched round for the calendar', () => {
+    const calendarOf = <K extends NotificationKind>(kind: K, data: NotificationKinds[K]) => (KIND_SETTINGS[kind].calendar as (d: NotificationKinds[K]) => unknown)(data);
+    expect(calendarOf('coordinator.appointed', cases['coordinator.appointed'][0][1])).toEqual({
+      summary: 'Uppdraget som samordnare för medborgarservice börjar',
+      date: '2026-04-01',
+      filename: 'uppdraget-borjar.ics',
+      description:
+        'Du är samordnare för medborgarservice på Miljöförvaltningen från och med 1 april 2026 till och med 31 mars 2027. ' +
+        'Bekräfta uppdraget: https://samverka.malmo.example/uppdrag/1/bekrafta',
+    });
+    expect(calendarOf('round.launched', cases['round.launched'][0][1])).toEqual({
+      summary: 'Sista dag att lämna in behov: Utvecklingsplan för kontaktcenter 2027 och framåt',
+      date: '2027-02-26',
+      filename: 'sista-dag-behov.ics',
+      description:
+        'Förskoleförvaltningen lämnar in sina behov inom medborgarservice till planomgången Utvecklingsplan för kontaktcenter 2027 och framåt ' +
+        '(STK-2026-1400) senast 26 februari 2027. Planomgången: https://samverka.malmo.example/planomgangar/1',
+    });
   });
 });

@@ -10,6 +10,7 @@ import { NotificationDispatcher } from './notification-dispatcher';
 import { NotificationOutbox } from './notification-outbox';
 import { NotificationAdminService } from './notification-admin.service';
 import { NotificationRenderer } from './notification-renderer';
+import { Links } from './links.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([NotificationEntity]), AuditModule],
@@ -18,6 +19,7 @@ import { NotificationRenderer } from './notification-renderer';
     NotificationRenderer,
     NotificationDispatcher,
     NotificationAdminService,
+    Links,
     {
       provide: Mailer,
       inject: [SAMVERKA_CONFIG],
@@ -25,7 +27,7 @@ import { NotificationRenderer } from './notification-renderer';
         config.mail.smtpUrl ? new SmtpMailer(config.mail.smtpUrl, config.mail.from) : new FileMailer(join(config.app.dataDir, 'mail'), config.mail.from),
     },
   ],
-  exports: [NotificationOutbox, NotificationRenderer, NotificationDispatcher, Mailer, NotificationAdminService],
+  exports: [NotificationOutbox, NotificationRenderer, NotificationDispatcher, Mailer, NotificationAdminService, Links],
 })
 export class NotificationsModule implements OnApplicationShutdown {
   constructor(private readonly mailer: Mailer) {}

@@ -1,4 +1,6 @@
-export * from './entities/index';
+// Entities are exported as types only: other code reads them through this library's services, never its tables.
+export type { DeadlineKind, PlanRoundAreaEntity, PlanRoundEntity, PlanRoundEventEntity, PlanRoundParticipantEntity, RoundHistoryType } from './entities/index';
+export { DEADLINE_REACHED_UNIQUE, ONE_ACTIVE_ROUND_PER_YEAR, ROUND_VERSION_EVENT_UNIQUE } from './entities/index';
 export * from './rounds.exception';
 export * from './rounds.module';
 export * from './access/round-access.policy';

@@ -1,4 +1,4 @@
-import { CommonError, CommonErrorCode, DomainError } from '@samverka/kernel';
+import { CommonError, CommonErrorCode, DomainError, ErrorKind, ErrorKinds } from '@samverka/kernel';
 
 export enum RoundErrorCode {
   /** The event is not possible in the round's state, or its guard says no (details.reasons say why). */
@@ -7,6 +7,19 @@ export enum RoundErrorCode {
   ACTIVE_ROUND_EXISTS = 'ACTIVE_ROUND_EXISTS',
   /** The change is not possible once the round has moved on (e.g. participants after launch). */
   ROUND_NOT_EDITABLE = 'ROUND_NOT_EDITABLE',
+}
+
+/** What kind of refusal each code is (the API maps kinds to HTTP statuses). */
+export const ROUND_ERROR_KINDS = {
+  [RoundErrorCode.ILLEGAL_TRANSITION]: ErrorKind.CONFLICT,
+  [RoundErrorCode.ACTIVE_ROUND_EXISTS]: ErrorKind.CONFLICT,
+  [RoundErrorCode.ROUND_NOT_EDITABLE]: ErrorKind.CONFLICT,
+} as const satisfies ErrorKinds<RoundErrorCode>;
+
+declare module '@samverka/kernel' {
+  interface ErrorKindRegistry {
+    rounds: typeof ROUND_ERROR_KINDS;
+  }
 }
 
 export class RoundError extends DomainError<RoundErrorCode> {

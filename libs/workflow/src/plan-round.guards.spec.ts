@@ -181,3 +181,92 @@ describe('reasonsToRecordDecision and reasonsToCancel', () => {
     expect(reasonsToCancel({ reason: ' ' })).toEqual(['Avbrott av planomgången kräver en skriftlig motivering']);
   });
 });
+
+describe('dates and boundaries', () => {
+  it('isIsoDate refuses days that do not exist and text around a date', () => {
+    const candidates = ['2024-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', ' 2026-01-01', '2026-01-01T00:00', null, undefined];
+    expect(candidates.filter(isIsoDate)).toEqual(['2024-02-29']);
+  });
+
+  it('refuses invalid reply and decision dates by name, and judges the order only between valid dates', () => {
+    const ok: PlanRoundFacts = { today, participants: participants(1, 0), deadlines: { needs: '2026-04-01' } };
+    expect(reasonsToLaunch({ ...ok, deadlines: { needs: '2026-04-01', consultationReply: '2026-06-31' } })).toEqual([
+      'Sista dag för remissvar är inte ett giltigt datum',
+    ]);
+    expect(reasonsToLaunch({ ...ok, deadlines: { needs: '2026-04-01', consultationReply: '2026-06-01', decision: '1 september' } })).toEqual([
+      'Beslutsdatum är inte ett giltigt datum',
+    ]);
+    // An invalid reply date is no reference point: the decision is compared with the needs deadline.
+    expect(reasonsToLaunch({ ...ok, deadlines: { needs: '2026-04-01', consultationReply: 'snart', decision: '2026-03-31' } })).toEqual([
+      'Sista dag för remissvar är inte ett giltigt datum',
+      'Beslutsdatum måste ligga efter sista dag för behov',
+    ]);
+    // An invalid needs deadline is no reference point either.
+    expect(reasonsToLaunch({ ...ok, deadlines: { needs: '2026-02-30', consultationReply: '2026-01-01', decision: '2026-01-02' } })).toEqual([
+      'Sista dag för behov är inte ett giltigt datum',
+    ]);
+    // Dates not given (null) are not judged.
+    expect(reasonsToLaunch({ ...ok, deadlines: { needs: '2026-04-01', consultationReply: null, decision: null } })).toEqual([]);
+    // Without a valid today the needs deadline cannot be judged against it.
+    expect(reasonsToLaunch({ ...ok, today: '2026-02-30', deadlines: { needs: '2020-01-01' } })).toEqual(['Dagens datum saknas eller är ogiltigt']);
+  });
+
+  it('a later deadline on the same day as the one before is refused, the day after accepted', () => {
+    const launch = (deadlines: PlanRoundFacts['deadlines']) => reasonsToLaunch({ today, participants: participants(1, 0), deadlines });
+    expect(launch({ needs: '2026-03-11', consultationReply: '2026-03-12', decision: '2026-03-13' })).toEqual([]);
+    expect(launch({ needs: '2026-04-01', consultationReply: '2026-06-01', decision: '2026-06-01' })).toEqual([
+      'Beslutsdatum måste ligga efter sista dag för remissvar',
+    ]);
+    expect(launch({ needs: '2026-04-01', decision: '2026-04-01' })).toEqual(['Beslutsdatum måste ligga efter sista dag för behov']);
+    expect(launch({ needs: '2026-04-01', decision: '2026-04-02' })).toEqual([]);
+  });
+
+  it('explains everything missing when there are no facts at all', () => {
+    expect(reasonsToLaunch(undefined as unknown as PlanRoundFacts)).toEqual([
+      'Dagens datum saknas eller är ogiltigt',
+      'Planomgången saknar deltagande förvaltningar',
+      'Sista dag för behov saknas',
+    ]);
+    expect(reasonsToSendForConsultation(undefined as unknown as PlanRoundFacts)).toEqual(['Det finns ingen planversion']);
+  });
+
+  it('closing needs: without a valid today nothing else is judged; an invalid deadline never counts as passed', () => {
+    expect(reasonsToCloseNeeds({ today: '10 mars', deadlines: { needs: '2026-03-01' }, participants: participants(0, 3) })).toEqual([
+      'Dagens datum saknas eller är ogiltigt',
+    ]);
+    expect(reasonsToCloseNeeds({ today, deadlines: { needs: '2026-02-30' }, participants: participants(0, 2) })).toEqual([
+      '2 förvaltningar har inte lämnat in behov',
+    ]);
+    expect(reasonsToCloseNeeds({ today, deadlines: { needs: null }, participants: participants(0, 1) })).toEqual(['1 förvaltning har inte lämnat in behov']);
+    expect(reasonsToCloseNeeds({ today })).toEqual([]);
+  });
+
+  it('closing the consultation: open on the reply day itself, allowed the day after; more replies than recipients is complete', () => {
+    const deadlines = { needs: '2026-01-01', consultationReply: today };
+    expect(reasonsToCloseConsultation({ today, deadlines, consultation: { recipients: 3, responses: 1 } })).toEqual(['2 remissinstanser har inte svarat']);
+    expect(reasonsToCloseConsultation({ today: '2026-03-11', deadlines, consultation: { recipients: 3, responses: 1 } })).toEqual([]);
+    expect(reasonsToCloseConsultation({ today, deadlines, consultation: { recipients: 3, responses: 4 } })).toEqual([]);
+    expect(reasonsToCloseConsultation({ today: '2026-03-11', deadlines: { needs: '2026-01-01', consultationReply: '2026-02-30' } })).toEqual([
+      'Uppgifter om remissvar saknas',
+    ]);
+    expect(reasonsToCloseConsultation({ today: '', deadlines, consultation: { recipients: 3, responses: 3 } })).toEqual([
+      'Dagens datum saknas eller är ogiltigt',
+    ]);
+  });
+
+  it('a written reason is text with something besides white space', () => {
+    expect(reasonsToForce({ force: true, reason: 42 as unknown as string })).toEqual(['Ett framtvingat steg kräver en skriftlig motivering']);
+    expect(reasonsToCancel({})).toEqual(['Avbrott av planomgången kräver en skriftlig motivering']);
+    expect(reasonsToCancel({ reason: '\n\t' })).toEqual(['Avbrott av planomgången kräver en skriftlig motivering']);
+    expect(reasonsToRecordDecision({ outcome: 'returned' })).toEqual(['Återremiss kräver en skriftlig motivering']);
+    expect(reasonsToRecordDecision({})).toEqual(['Beslutet måste vara antaget eller återremitterat']);
+    expect(reasonsToRecordDecision({ outcome: 'adopted', reason: '' })).toEqual([]);
+  });
+
+  it('counts an item with one Accountable as complete, and names each item with too many', () => {
+    const version = (accountableCount: number) => ({ frozen: true, areas: [{ name: 'Trygghet', items: [{ title: 'Nattvandring', accountableCount }] }] });
+    expect(reasonsToSendForConsultation({ today, planVersion: version(1) })).toEqual([]);
+    expect(reasonsToSendForConsultation({ today, planVersion: version(3) })).toEqual(['Insatsen Nattvandring har 3 ansvariga (A), ska ha exakt en']);
+    expect(reasonsToSendForConsultation({ today, planVersion: null })).toEqual(['Det finns ingen planversion']);
+  });
+});

@@ -6,8 +6,16 @@ import {
   availableEvents,
   evaluate,
   EVENTS_BY_STATE,
+  FORCIBLE_EVENTS,
+  initialPlanRoundSnapshot,
+  isPlanRoundState,
   migrateSnapshot,
+  PLAN_ROUND_EVENT_LABELS,
+  PLAN_ROUND_EVENT_TYPES,
+  PLAN_ROUND_FINAL_STATES,
   PLAN_ROUND_MACHINE_VERSION,
+  PLAN_ROUND_PHASES,
+  PLAN_ROUND_STATE_LABELS,
   PLAN_ROUND_STATES,
   planRoundMachine,
   type PersistedPlanRound,
@@ -142,15 +150,20 @@ describe('availableEvents', () => {
     expect(availableEvents('cancelled', okFacts)).toEqual([]);
   });
 
-  it.each(PLAN_ROUND_STATES)('an allowed event with valid input is accepted by the machine in %s', (state) => {
-    const snapshot = snapshotIn(state);
-    for (const offered of availableEvents(state, okFacts)) {
-      expect(offered.allowed).toBe(true);
-      const events = acceptedEvents.filter((e) => e.type === offered.type && e.facts === okFacts);
-      expect(events.length).toBeGreaterThan(0);
-      for (const event of events) expect(snapshot.can(event)).toBe(true);
-    }
-  });
+  it.each(PLAN_ROUND_STATES.filter((state) => !PLAN_ROUND_FINAL_STATES.includes(state)))(
+    'an allowed event with valid input is accepted by the machine in %s',
+    (state) => {
+      const snapshot = snapshotIn(state);
+      const offered = availableEvents(state, okFacts);
+      expect(offered.map((o) => o.type)).toEqual(EVENTS_BY_STATE[state]);
+      for (const { type, allowed } of offered) {
+        expect({ type, allowed }).toEqual({ type, allowed: true });
+        const events = acceptedEvents.filter((e) => e.type === type && e.facts === okFacts);
+        expect(events.length).toBeGreaterThan(0);
+        for (const event of events) expect(snapshot.can(event)).toBe(true);
+      }
+    },
+  );
 });
 
 describe('persisted snapshots', () => {
@@ -225,5 +238,162 @@ describe('persisted snapshots', () => {
       reasons: ['Planversionen är inte låst', 'Området Lokal service saknar insats'],
     });
     expect(JSON.stringify(stored)).toBe(before);
+  });
+});
+
+const NON_FINAL_STATES = PLAN_ROUND_STATES.filter((state) => !PLAN_ROUND_FINAL_STATES.includes(state));
+/** The accepted event of each type, with okFacts (the forced variants are separate). */
+const acceptedOf = (type: PlanRoundEvent['type']) => acceptedEvents.find((e) => e.type === type && !('force' in e))!;
+
+describe('what the machine remembers', () => {
+  it.each(NON_FINAL_STATES)('a cancellation in %s records its reason, trimmed, and the day', (state) => {
+    const actor = createActor(planRoundMachine, { snapshot: snapshotIn(state) }).start();
+    actor.send({ type: 'CANCEL', reason: '  Omorganisation av förvaltningarna\n', facts: { ...okFacts, today: '2026-05-04' } });
+    const { value, context: remembered } = actor.getSnapshot();
+    actor.stop();
+    expect(value).toBe('cancelled');
+    expect(remembered).toEqual({ forcedSteps: [], returns: [], cancellation: { reason: 'Omorganisation av förvaltningarna', on: '2026-05-04' } });
+  });
+
+  it('a forced step is remembered with its reason trimmed and the day; an unforced one is not', () => {
+    const forced = applyPlanRoundEvent(null, { type: 'LAUNCH', facts: okFacts });
+    expect(forced).toMatchObject({ allowed: true, from: 'preparing', to: 'collectingNeeds', context: { forcedSteps: [], returns: [], cancellation: null } });
+    const closed = applyPlanRoundEvent(forced.allowed ? forced.persisted : null, {
+      type: 'CLOSE_NEEDS',
+      force: true,
+      reason: ' Tiden är ute ',
+      facts: { ...blockedFacts, today: '2026-03-12' },
+    });
+    expect(closed).toMatchObject({ allowed: true, to: 'draftingPlan', context: { forcedSteps: [{ event: 'CLOSE_NEEDS', reason: 'Tiden är ute', on: '2026-03-12' }] } });
+
+    const actor = createActor(planRoundMachine, { snapshot: snapshotIn('consultation') }).start();
+    actor.send({ type: 'CLOSE_CONSULTATION', force: false, facts: okFacts });
+    expect(actor.getSnapshot()).toMatchObject({ value: 'compilingResponses', context: { forcedSteps: [] } });
+    actor.stop();
+  });
+
+  it('a returned decision is remembered with its reason trimmed and the day; an adopted one is not', () => {
+    const actor = createActor(planRoundMachine, { snapshot: snapshotIn('awaitingDecision') }).start();
+    actor.send({ type: 'RECORD_DECISION', outcome: 'returned', reason: '\tKostnaderna är inte utredda ', facts: { ...okFacts, today: '2026-10-01' } });
+    expect(actor.getSnapshot()).toMatchObject({ value: 'draftingPlan', context: { returns: [{ reason: 'Kostnaderna är inte utredda', on: '2026-10-01' }], cancellation: null } });
+    actor.stop();
+    const adopted = createActor(planRoundMachine, { snapshot: snapshotIn('awaitingDecision') }).start();
+    adopted.send({ type: 'RECORD_DECISION', outcome: 'adopted', reason: 'Enhälligt', facts: okFacts });
+    expect(adopted.getSnapshot()).toMatchObject({ value: 'followUp', context: { returns: [], forcedSteps: [] } });
+    adopted.stop();
+  });
+
+  it('a decision that is neither adopted nor returned moves nothing', () => {
+    const tabled = { type: 'RECORD_DECISION', outcome: 'tabled', reason: 'Bordlagt', facts: okFacts } as unknown as PlanRoundEvent;
+    expect(snapshotIn('awaitingDecision').can(tabled)).toBe(false);
+    expect(evaluate('awaitingDecision', tabled)).toEqual({ allowed: false, reasons: ['Beslutet måste vara antaget eller återremitterat'] });
+  });
+});
+
+describe('forcing', () => {
+  const forcedCases = NON_FINAL_STATES.flatMap((state) =>
+    EVENTS_BY_STATE[state].filter((type) => !FORCIBLE_EVENTS.includes(type)).map((type) => [state, type] as const),
+  );
+
+  it('is possible only for closing the needs collection and the consultation', () => {
+    expect(FORCIBLE_EVENTS).toEqual(['CLOSE_NEEDS', 'CLOSE_CONSULTATION']);
+    expect(forcedCases.map(([, type]) => type)).toEqual(
+      expect.arrayContaining(['LAUNCH', 'REOPEN_NEEDS', 'SEND_FOR_CONSULTATION', 'SUBMIT_FOR_DECISION', 'RECORD_DECISION', 'CLOSE_ROUND', 'CANCEL']),
+    );
+  });
+
+  it.each(forcedCases)('in %s, %s with force is refused by the machine as by evaluate', (state, type) => {
+    const forced = { ...acceptedOf(type), force: true, reason: 'Brådskande' } as unknown as PlanRoundEvent;
+    expect(snapshotIn(state).can(acceptedOf(type))).toBe(true);
+    expect(snapshotIn(state).can(forced)).toBe(false);
+    expect(evaluate(state, forced)).toEqual({ allowed: false, reasons: ['Det här steget kan inte tvingas fram'] });
+    expect(applyPlanRoundEvent({ machineVersion: 1, snapshot: snapshotIn(state) }, forced)).toEqual({
+      allowed: false,
+      from: state,
+      reasons: ['Det här steget kan inte tvingas fram'],
+    });
+  });
+
+  it('treats force: false as not forcing, and any other value than true as refused where forcing makes no sense', () => {
+    const reopen = acceptedOf('REOPEN_NEEDS');
+    expect(evaluate('draftingPlan', { ...reopen, force: false } as unknown as PlanRoundEvent)).toEqual({ allowed: true, reasons: [] });
+    expect(evaluate('draftingPlan', { ...reopen, force: 'ja' } as unknown as PlanRoundEvent).reasons).toEqual(['Det här steget kan inte tvingas fram']);
+    // On a forcible step, only `true` forces: anything else is judged on the facts.
+    expect(evaluate('collectingNeeds', { type: 'CLOSE_NEEDS', force: 'ja', reason: 'x', facts: blockedFacts } as unknown as PlanRoundEvent).reasons).toEqual([
+      '2 förvaltningar har inte lämnat in behov',
+    ]);
+  });
+});
+
+describe('steps, states and labels', () => {
+  it('a new round starts in preparing, stored under the current version', () => {
+    const initial = initialPlanRoundSnapshot();
+    expect(initial.machineVersion).toBe(PLAN_ROUND_MACHINE_VERSION);
+    expect(initial.snapshot).toMatchObject({ value: 'preparing', status: 'active', context: { forcedSteps: [], returns: [], cancellation: null } });
+    expect(applyPlanRoundEvent(initial, { type: 'LAUNCH', facts: okFacts })).toMatchObject({ allowed: true, from: 'preparing', to: 'collectingNeeds' });
+    expect(applyPlanRoundEvent(null, { type: 'LAUNCH', facts: blockedFacts })).toEqual({
+      allowed: false,
+      from: 'preparing',
+      reasons: ['Sista dag för remissvar måste ligga efter sista dag för behov'],
+    });
+  });
+
+  it('returns the new snapshot as stored: version and state', () => {
+    const result = applyPlanRoundEvent(null, { type: 'CANCEL', reason: 'Fel år', facts: okFacts });
+    expect(result).toMatchObject({ allowed: true, from: 'preparing', to: 'cancelled', context: { cancellation: { reason: 'Fel år', on: '2026-03-10' } } });
+    expect(result.allowed && result.persisted).toMatchObject({ machineVersion: 1, snapshot: { value: 'cancelled', status: 'done' } });
+  });
+
+  it('rejects stored snapshots that are not plan rounds, naming the problem', () => {
+    const snapshot = v1Fixture.snapshot;
+    expect(() => migrateSnapshot({ machineVersion: 1.5, snapshot })).toThrow('Invalid plan-round machine version: 1.5');
+    expect(() => migrateSnapshot({ machineVersion: '1' as unknown as number, snapshot })).toThrow('Invalid plan-round machine version: 1');
+    expect(() => migrateSnapshot({ machineVersion: 2, snapshot })).toThrow('Plan-round snapshot is from machine version 2, newer than 1');
+    expect(() => migrateSnapshot({ machineVersion: 1, snapshot: null })).toThrow(/^Not a plan-round snapshot$/);
+    expect(() => migrateSnapshot({ machineVersion: 1, snapshot: 'draftingPlan' })).toThrow(/^Not a plan-round snapshot$/);
+    expect(() => migrateSnapshot({ machineVersion: 1, snapshot: { ...snapshot, context: null } })).toThrow('Not a plan-round snapshot (context)');
+    expect(() => migrateSnapshot({ machineVersion: 1, snapshot: { ...snapshot, context: 'x' } })).toThrow('Not a plan-round snapshot (context)');
+    expect(() => migrateSnapshot({ machineVersion: 1, snapshot: { ...snapshot, context: { forcedSteps: {} } } })).toThrow('Not a plan-round snapshot (context)');
+    expect(() => evaluate({ value: { collectingNeeds: 'x' } }, acceptedOf('CANCEL'))).toThrow('Unknown plan-round state: {"collectingNeeds":"x"}');
+  });
+
+  it('recognises the states by name only', () => {
+    expect(PLAN_ROUND_STATES.every(isPlanRoundState)).toBe(true);
+    expect(isPlanRoundState('Planarbete')).toBe(false);
+    expect(isPlanRoundState(1)).toBe(false);
+    expect(isPlanRoundState(null)).toBe(false);
+  });
+
+  it('labels every state and step in Swedish, and shows the phases in order without cancelled', () => {
+    const table = (labels: Record<string, string>) => Object.entries(labels).map(([key, label]) => `${key}=${label}`).join('; ');
+    expect(table(PLAN_ROUND_STATE_LABELS)).toBe(
+      'preparing=Förberedelse; collectingNeeds=Behovsinsamling; draftingPlan=Planarbete; consultation=Remiss; ' +
+        'compilingResponses=Sammanställning av remissvar; awaitingDecision=Inför beslut; followUp=Uppföljning; closed=Avslutad; cancelled=Avbruten',
+    );
+    expect(table(PLAN_ROUND_EVENT_LABELS)).toBe(
+      'LAUNCH=Starta behovsinsamlingen; CLOSE_NEEDS=Stäng behovsinsamlingen; REOPEN_NEEDS=Öppna behovsinsamlingen igen; ' +
+        'SEND_FOR_CONSULTATION=Skicka planen på remiss; CLOSE_CONSULTATION=Stäng remissen; SUBMIT_FOR_DECISION=Lämna planen till beslut; ' +
+        'RECORD_DECISION=Registrera beslutet; CLOSE_ROUND=Avsluta planomgången; CANCEL=Avbryt planomgången; DEADLINE_REACHED=Tidsfristen har passerat',
+    );
+    expect(PLAN_ROUND_EVENT_TYPES).toEqual(Object.keys(PLAN_ROUND_EVENT_LABELS));
+    expect(PLAN_ROUND_PHASES).toEqual(['preparing', 'collectingNeeds', 'draftingPlan', 'consultation', 'compilingResponses', 'awaitingDecision', 'followUp', 'closed']);
+    expect(PLAN_ROUND_FINAL_STATES).toEqual(['closed', 'cancelled']);
+    for (const state of NON_FINAL_STATES) {
+      expect(evaluate(state, { type: 'DEADLINE_REACHED', deadline: 'needs', facts: okFacts }).reasons).toEqual([
+        `Steget är inte möjligt när planomgången är i läget ${PLAN_ROUND_STATE_LABELS[state]}`,
+      ]);
+    }
+    expect.assertions(5 + NON_FINAL_STATES.length);
+  });
+
+  it('marks only the forcible steps as forcible in what it offers', () => {
+    expect(availableEvents('consultation', blockedFacts)).toEqual([
+      { type: 'CLOSE_CONSULTATION', allowed: false, reasons: ['3 remissinstanser har inte svarat'], forcible: true },
+      { type: 'CANCEL', allowed: true, reasons: [], forcible: false },
+    ]);
+    expect(availableEvents('followUp', okFacts)).toEqual([
+      { type: 'CLOSE_ROUND', allowed: true, reasons: [], forcible: false },
+      { type: 'CANCEL', allowed: true, reasons: [], forcible: false },
+    ]);
   });
 });

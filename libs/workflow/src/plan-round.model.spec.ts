@@ -49,20 +49,27 @@ describe('plan-round model (every simple path)', () => {
   });
 
   it('no path reaches a decision or follow-up without passing consultation', () => {
+    const afterConsultation: readonly PlanRoundState[] = ['compilingResponses', 'awaitingDecision', 'followUp', 'closed'];
+    let checked = 0;
     for (const path of paths) {
       let consulted = false;
       for (const step of path.steps) {
         const state = stateOf(step.state);
         if (state === 'consultation') consulted = true;
-        if (state === 'compilingResponses' || state === 'awaitingDecision' || state === 'followUp' || state === 'closed') {
+        if (afterConsultation.includes(state)) {
+          checked++;
           expect({ path: path.steps.map((s) => s.event.type), consulted }).toEqual({ path: path.steps.map((s) => s.event.type), consulted: true });
         }
       }
     }
+    // Every step into those states was checked, and there are such steps.
+    expect(checked).toBe(paths.flatMap((p) => p.steps).filter((s) => afterConsultation.includes(stateOf(s.state))).length);
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('every forced step carries a non-empty reason and is remembered', () => {
     let forced = 0;
+    let remembered = 0;
     for (const path of paths) {
       for (const step of path.steps) {
         if ('force' in step.event && step.event.force) {
@@ -76,27 +83,34 @@ describe('plan-round model (every simple path)', () => {
           });
         }
       }
-      for (const recorded of path.state.context.forcedSteps) expect(recorded.reason.trim()).not.toBe('');
+      for (const recorded of path.state.context.forcedSteps) {
+        remembered++;
+        expect(recorded.reason.trim()).not.toBe('');
+      }
     }
     expect(forced).toBeGreaterThan(0);
+    expect(remembered).toBeGreaterThan(0);
   });
 
   it('only the listed events ever move the machine', () => {
-    for (const path of paths) {
-      for (const step of path.steps) {
-        expect(acceptedEvents).toContain(step.event);
-      }
-    }
+    const steps = paths.flatMap((path) => path.steps);
+    expect(steps.length).toBeGreaterThan(0);
+    expect.assertions(steps.length + 1);
+    for (const step of steps) expect(acceptedEvents).toContain(step.event);
   });
 
   it('returned decisions go back to drafting the plan, adopted ones to follow-up', () => {
+    const decided = { adopted: 0, returned: 0 };
     for (const path of paths) {
       for (const step of path.steps) {
         if (step.event.type === 'RECORD_DECISION') {
+          decided[step.event.outcome]++;
           expect(stateOf(step.state)).toBe(step.event.outcome === 'adopted' ? 'followUp' : 'draftingPlan');
         }
       }
     }
+    expect(decided.adopted).toBeGreaterThan(0);
+    expect(decided.returned).toBeGreaterThan(0);
   });
 });
 

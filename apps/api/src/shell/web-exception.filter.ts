@@ -6,7 +6,7 @@ import { seesAllDepartments } from '@samverka/organisation';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { principalOf } from '../auth/request-principal';
 import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie';
-import { toErrorResponse } from '../common/domain-exception.filter';
+import { toErrorResponse } from './domain-exception.filter';
 import { signInPath } from '../auth/pages/sign-in-form';
 import { PageModel, SIGN_OUT_PATH, ViewRenderer } from './view-renderer';
 

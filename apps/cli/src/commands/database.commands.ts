@@ -1,5 +1,6 @@
 import { migrateDatabase, schemaDiff, renderMigration } from '@samverka/database';
 import { Command, CommandRunner } from 'nest-commander';
+import { ServiceContext } from '../service-context';
 import { say } from './say';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,12 +8,12 @@ import { DataSource } from 'typeorm';
 
 @Command({ name: 'db:migrate', description: 'Apply pending database migrations' })
 export class MigrateCommand extends CommandRunner {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(private readonly service: ServiceContext) {
     super();
   }
 
   async run(): Promise<void> {
-    const applied = await migrateDatabase(this.dataSource);
+    const applied = await migrateDatabase((await this.service.open()).get(DataSource));
     say(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
   }
 }
@@ -25,14 +26,15 @@ const MIGRATIONS_DIR = join(process.cwd(), 'libs/database/src/migrations');
   description: 'Write a migration with the SQL that brings the database in line with the entities (development only)',
 })
 export class GenerateMigrationCommand extends CommandRunner {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(private readonly service: ServiceContext) {
     super();
   }
 
   async run([name]: string[]): Promise<void> {
     if (!/^[A-Z][A-Za-z0-9]*$/.test(name)) throw new Error('The name must be PascalCase, e.g. AddPlanRounds');
-    await migrateDatabase(this.dataSource);
-    const diff = await schemaDiff(this.dataSource);
+    const dataSource = (await this.service.open()).get(DataSource);
+    await migrateDatabase(dataSource);
+    const diff = await schemaDiff(dataSource);
     if (diff.up.length === 0) {
       say('the entities and the database agree: no migration needed');
       return;

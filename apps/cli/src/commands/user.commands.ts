@@ -5,6 +5,7 @@ import { DomainError } from '@samverka/kernel';
 import { OrganisationRegistryService } from '@samverka/organisation';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { DataSource } from 'typeorm';
+import { ServiceContext } from '../service-context';
 import { readSecret } from './read-secret';
 import { say } from './say';
 
@@ -36,12 +37,7 @@ const describeError = (e: unknown): string => {
   description: 'Create a user (the password is read from standard input) and grant roles',
 })
 export class CreateUserCommand extends CommandRunner {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: TransactionHost,
-    private readonly users: UserAdminService,
-    private readonly registry: OrganisationRegistryService,
-  ) {
+  constructor(private readonly service: ServiceContext) {
     super();
   }
 
@@ -85,27 +81,30 @@ export class CreateUserCommand extends CommandRunner {
     const unknown = roles.filter((r) => !(GRANTED_ROLES as readonly string[]).includes(r));
     if (unknown.includes('coordinator')) return fail('coordinator is not granted: appoint the person as coordinator of a department instead');
     if (unknown.length) return fail(`unknown role(s): ${unknown.join(', ')}; one of ${GRANTED_ROLES.join(', ')}`);
-    await migrateDatabase(this.dataSource);
+    const app = await this.service.open();
+    await migrateDatabase(app.get(DataSource));
+    const registry = app.get(OrganisationRegistryService);
+    const users = app.get(UserAdminService);
 
-    const departmentId = options.department ? (await this.registry.listDepartments({ code: options.department }))[0]?.id : undefined;
+    const departmentId = options.department ? (await registry.listDepartments({ code: options.department }))[0]?.id : undefined;
     if (options.department && !departmentId) return fail(`no department has the code ${options.department}`);
-    const committeeId = options.committee ? (await this.registry.listCommittees({ code: options.committee }))[0]?.id : undefined;
+    const committeeId = options.committee ? (await registry.listCommittees({ code: options.committee }))[0]?.id : undefined;
     if (options.committee && !committeeId) return fail(`no committee has the code ${options.committee}`);
 
     const password = options.password === false ? undefined : await readSecret('Lösenord: ');
     if (password !== undefined && password.length === 0) return fail('no password on standard input (use --no-password for single sign-on only)');
     try {
       // One transaction: the user and all their roles, or nothing.
-      const created = await this.tx.run(async () => {
-        const { user } = await this.users.create(CLI_ACTOR, { email: options.email!, name: options.name, title: options.title, password });
+      const created = await app.get(TransactionHost).run(async () => {
+        const { user } = await users.create(CLI_ACTOR, { email: options.email!, name: options.name, title: options.title, password });
         for (const role of roles as GrantedRole[]) {
-          await this.users.grantRole(CLI_ACTOR, user.id, {
+          await users.grantRole(CLI_ACTOR, user.id, {
             role,
             departmentId: role === 'management' ? departmentId : undefined,
             committeeId: role === 'committee_secretary' ? committeeId : undefined,
           });
         }
-        return this.users.get(user.id);
+        return users.get(user.id);
       });
       const granted = created.grants.map((g) => g.role + (g.department ? ` (${g.department.code})` : g.committee ? ` (${g.committee.code})` : ''));
       say(`created ${created.user.person!.email} (${created.user.person!.name})${granted.length ? `: ${granted.join(', ')}` : ''}`);
@@ -117,7 +116,7 @@ export class CreateUserCommand extends CommandRunner {
 
 @Command({ name: 'user:disable', description: 'Disable a user: every session and access token is revoked at once' })
 export class DisableUserCommand extends CommandRunner {
-  constructor(private readonly users: UserAdminService) {
+  constructor(private readonly service: ServiceContext) {
     super();
   }
 
@@ -127,9 +126,10 @@ export class DisableUserCommand extends CommandRunner {
   }
 
   async run(_: string[], options: { email: string }): Promise<void> {
-    const user = await this.users.findByEmail(options.email);
+    const users = (await this.service.open()).get(UserAdminService);
+    const user = await users.findByEmail(options.email);
     if (!user) return fail(`no user has the e-mail ${options.email}`);
-    await this.users.disable(CLI_ACTOR, user.id);
+    await users.disable(CLI_ACTOR, user.id);
     say(`disabled ${user.person!.email}; their sessions and tokens are revoked`);
   }
 }

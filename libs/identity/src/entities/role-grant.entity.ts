@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CommitteeEntity, DepartmentEntity } from '@samverka/organisation';
+// Another library's entity: a type here, and named by string in the relation (libraries export entities as types only).
+import type { CommitteeEntity, DepartmentEntity } from '@samverka/organisation';
 import { UserEntity } from './user.entity';
 
 /**
@@ -40,14 +41,14 @@ export class RoleGrantEntity {
   @Column({ type: 'uuid', nullable: true })
   departmentId!: string | null;
 
-  @ManyToOne(() => DepartmentEntity, { onDelete: 'RESTRICT', nullable: true })
+  @ManyToOne('DepartmentEntity', { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'department_id' })
   department?: DepartmentEntity | null;
 
   @Column({ type: 'uuid', nullable: true })
   committeeId!: string | null;
 
-  @ManyToOne(() => CommitteeEntity, { onDelete: 'RESTRICT', nullable: true })
+  @ManyToOne('CommitteeEntity', { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'committee_id' })
   committee?: CommitteeEntity | null;
 

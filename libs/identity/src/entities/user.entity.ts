@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { PersonEntity } from '@samverka/organisation';
+// Another library's entity: a type here, and named by string in the relation (libraries export entities as types only).
+import type { PersonEntity } from '@samverka/organisation';
 
 /** A person with a login. Password sign-in needs a hash; a user may also sign in only through the city's identity provider. */
 @Entity('app_user')
@@ -10,7 +11,7 @@ export class UserEntity {
   @Column({ type: 'uuid', unique: true })
   personId!: string;
 
-  @OneToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @OneToOne('PersonEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'person_id' })
   person?: PersonEntity;
 

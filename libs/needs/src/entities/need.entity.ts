@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
-import { PlanRoundParticipantEntity } from '@samverka/rounds';
+// Another library's entity: a type here, and named by string in the relation (libraries export entities as types only).
+import type { PlanRoundParticipantEntity } from '@samverka/rounds';
 
 export const NEED_PRIORITIES = ['high', 'medium', 'low'] as const;
 export type NeedPriority = (typeof NEED_PRIORITIES)[number];
@@ -73,7 +74,7 @@ export class NeedEntity {
   updatedAt!: Date;
 
   /** The department must take part in the round. */
-  @ManyToOne(() => PlanRoundParticipantEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('PlanRoundParticipantEntity', { onDelete: 'CASCADE' })
   @JoinColumn([
     { name: 'round_id', referencedColumnName: 'roundId' },
     { name: 'department_id', referencedColumnName: 'departmentId' },

@@ -1,5 +1,6 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { PlanRoundParticipantEntity } from '@samverka/rounds';
+// Another library's entity: a type here, and named by string in the relation (libraries export entities as types only).
+import type { PlanRoundParticipantEntity } from '@samverka/rounds';
 
 export const SUBMISSION_STATUSES = ['draft', 'submitted', 'endorsed', 'returned', 'nothingToReport'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
@@ -57,7 +58,7 @@ export class NeedsSubmissionEntity {
   version!: number;
 
   /** The department must take part in the round. */
-  @ManyToOne(() => PlanRoundParticipantEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('PlanRoundParticipantEntity', { onDelete: 'CASCADE' })
   @JoinColumn([
     { name: 'round_id', referencedColumnName: 'roundId' },
     { name: 'department_id', referencedColumnName: 'departmentId' },

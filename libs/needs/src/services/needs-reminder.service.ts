@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { TransactionHost } from '@samverka/database';
 import { RecipientDirectory, RoleHolder } from '@samverka/identity';
 import { addWorkingDays, Clock, LocalDate, localDateInCity, workingDaysBetween } from '@samverka/kernel';
-import { NotificationOutbox, Recipient } from '@samverka/notifications';
+import { Links, NotificationOutbox, Recipient } from '@samverka/notifications';
 import { CoordinatorAssignmentEntity, CoordinatorService } from '@samverka/organisation';
 import { MissingNeedsRow, ReminderRepository } from '../repositories/reminder.repository';
 import { SubmissionRepository } from '../repositories/submission.repository';
@@ -57,7 +56,7 @@ export class NeedsReminderService {
     private readonly directory: RecipientDirectory,
     private readonly outbox: NotificationOutbox,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
+    private readonly links: Links,
   ) {}
 
   async sweep(): Promise<NeedsReminderSweepResult> {
@@ -107,7 +106,7 @@ export class NeedsReminderService {
       needsDeadline: row.needsDeadline,
       workingDaysLeft: passed ? 0 : workingDaysBetween(today, row.needsDeadline),
       passed,
-      roundUrl: this.needsUrl(row.roundId, row.departmentId),
+      roundUrl: this.links.departmentNeeds(row.roundId, row.departmentId),
     };
     let queued = 0;
     for (const a of coordinators) {
@@ -125,7 +124,7 @@ export class NeedsReminderService {
       needsDeadline: row.needsDeadline,
       workingDaysOverdue: workingDaysBetween(row.needsDeadline, today),
       coordinatorNames: coordinators.map((a) => a.person!.name),
-      roundUrl: this.needsUrl(row.roundId, row.departmentId),
+      roundUrl: this.links.departmentNeeds(row.roundId, row.departmentId),
     };
     let queued = 0;
     for (const m of managers) {
@@ -137,10 +136,5 @@ export class NeedsReminderService {
 
   private key(row: MissingNeedsRow, stage: NeedsReminderStage, personId: string): string {
     return `needs.reminder:${row.roundId}:${row.departmentId}:${row.needsDeadline}:${stage}:${personId}`;
-  }
-
-  /** The department's needs page in the round (where the coordinator logs and hands in, and management endorses). */
-  private needsUrl(roundId: string, departmentId: string): string {
-    return `${this.config.app.publicUrl}/planomgangar/${roundId}/behov/${departmentId}`;
   }
 }

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, AuditService, personLabelOf } from '@samverka/audit';
-import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { TransactionHost } from '@samverka/database';
 import { RecipientDirectory } from '@samverka/identity';
 import { Clock, CommonError, refuseIfAny } from '@samverka/kernel';
-import { NotificationOutbox } from '@samverka/notifications';
+import { Links, NotificationOutbox } from '@samverka/notifications';
 import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import { EDITABLE_STATUSES, HANDED_IN_STATUSES, NeedsSubmissionEntity, SubmissionStatus } from '../entities/needs-submission.entity';
 import { NeedsError, NeedsErrorCode } from '../needs.exception';
@@ -48,7 +47,7 @@ export class SubmissionService {
     private readonly outbox: NotificationOutbox,
     private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
+    private readonly links: Links,
   ) {}
 
   async list(roundId: string, scope: RoundReaderScope): Promise<SubmissionRow[]> {
@@ -173,7 +172,7 @@ export class SubmissionService {
           needCount,
           late: saved.late,
           needsDeadline: round.needsDeadline,
-          roundUrl: `${this.config.app.publicUrl}/planomgangar/${round.id}/behov/${departmentId}`,
+          roundUrl: this.links.departmentNeeds(round.id, departmentId),
         },
         `needs.endorsement_requested:${round.id}:${departmentId}:${saved.version}:${m.userId}`,
       );

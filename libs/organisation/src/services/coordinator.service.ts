@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, AuditService, personLabelOf } from '@samverka/audit';
-import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { isPgError, PG, TransactionHost } from '@samverka/database';
-import { NotificationOutbox } from '@samverka/notifications';
+import { Links, NotificationOutbox } from '@samverka/notifications';
 import { addDays, Clock, CommonError, formatSwedishDate, LocalDate, localDateInCity, refuseIfAny } from '@samverka/kernel';
 import {
   CoordinatorAssignmentEntity,
@@ -74,7 +73,7 @@ export class CoordinatorService {
     private readonly audit: AuditService,
     private readonly outbox: NotificationOutbox,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
+    private readonly links: Links,
   ) {}
 
   today(): LocalDate {
@@ -174,7 +173,7 @@ export class CoordinatorService {
           responsibilities: saved.responsibilities,
           validFrom: saved.validFrom,
           validTo: saved.validTo,
-          acknowledgeUrl: `${this.config.app.publicUrl}/`,
+          acknowledgeUrl: this.links.home(),
           appointedBy: personLabelOf(actor),
         },
         `coordinator.appointed:${saved.id}`,

@@ -1,5 +1,6 @@
 import { CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { DepartmentEntity } from '@samverka/organisation';
+// Another library's entity: a type here, and named by string in the relation (libraries export entities as types only).
+import type { DepartmentEntity } from '@samverka/organisation';
 import { PlanRoundEntity } from './plan-round.entity';
 
 /** A department taking part in a round. */
@@ -16,7 +17,7 @@ export class PlanRoundParticipantEntity {
   @JoinColumn({ name: 'round_id' })
   round?: PlanRoundEntity;
 
-  @ManyToOne(() => DepartmentEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('DepartmentEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'department_id' })
   department?: DepartmentEntity;
 

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, personLabelOf } from '@samverka/audit';
-import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { RecipientDirectory } from '@samverka/identity';
 import { Clock, localDateInCity } from '@samverka/kernel';
-import { NotificationOutbox } from '@samverka/notifications';
+import { Links, NotificationOutbox } from '@samverka/notifications';
 import { CoordinatorService } from '@samverka/organisation';
 import { PLAN_ROUND_STATE_LABELS, PlanRoundState } from '@samverka/workflow';
 import { DEADLINE_LABELS, deadlineOf, NEXT_DEADLINE } from '../deadlines';
@@ -22,12 +21,8 @@ export class RoundNotifier {
     private readonly directory: RecipientDirectory,
     private readonly coordinators: CoordinatorService,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
+    private readonly links: Links,
   ) {}
-
-  private roundUrl(roundId: string): string {
-    return `${this.config.app.publicUrl}/planomgangar/${roundId}`;
-  }
 
   /** To every coordinator and deputy (assignment valid today) of each participating department, with the needs deadline. */
   async launched(actor: Actor, round: PlanRoundEntity, participants: ParticipantRow[]): Promise<number> {
@@ -50,7 +45,7 @@ export class RoundNotifier {
           kind: a.kind,
           needsDeadline: round.needsDeadline,
           areas: (round.areas ?? []).map((x) => x.name),
-          roundUrl: this.roundUrl(round.id),
+          roundUrl: this.links.round(round.id),
           launchedBy: personLabelOf(actor),
         },
         `round.launched:${round.id}:${a.departmentId}:${a.personId}`,
@@ -91,7 +86,7 @@ export class RoundNotifier {
           forced: change.forced,
           cancelled: change.to === 'cancelled',
           nextDeadline: nextKind && nextDate ? { label: DEADLINE_LABELS[nextKind], date: nextDate } : null,
-          roundUrl: this.roundUrl(round.id),
+          roundUrl: this.links.round(round.id),
         },
         `round.phase_changed:${round.id}:${round.version}:${userId}`,
       );
@@ -121,7 +116,7 @@ export class RoundNotifier {
           phaseLabel: PLAN_ROUND_STATE_LABELS[phase],
           outstanding,
           autoClosed,
-          roundUrl: this.roundUrl(round.id),
+          roundUrl: this.links.round(round.id),
         },
         `round.deadline_passed:${round.id}:${deadline.kind}:${deadline.date}:${s.userId}`,
       );

@@ -7,7 +7,7 @@ import { anyone, signedIn } from '../access-rules';
 import { Allow } from '../allow.decorator';
 import { actorOf, CurrentPrincipal, principalOf } from '../request-principal';
 import { clearSessionCookie, setSessionCookie } from '../session-cookie';
-import { ErrorCode, httpStatusFor } from '../../common/domain-exception.filter';
+import { ErrorCode, httpStatusFor } from '../../shell/domain-exception.filter';
 import { FieldErrors, formField } from '../../shell/form-body';
 import { readSignInForm, safeNextPath, SIGN_IN_PATH, signInPath, SignInFormValues, validateSignInForm } from './sign-in-form';
 import { clearLoginCsrfCookie, issueLoginCsrfToken, loginCsrfMatches } from '../../shell/login-csrf';

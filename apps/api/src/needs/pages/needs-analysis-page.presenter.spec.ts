@@ -149,7 +149,8 @@ describe(buildNeedsAnalysisPage.name, () => {
     expect(svg).toContain('&lt;Telefon&gt;');
     expect(svg).not.toContain('<Telefon>');
     const gradient = /<linearGradient id="(karta-a-gradient-\d+)"/.exec(svg)?.[1];
-    expect(gradient).toBeDefined();
+    expect(svg.match(/<linearGradient /g)).toHaveLength(1);
+    expect(gradient).toMatch(/^karta-a-gradient-\d+$/);
     expect(svg).toContain(`fill="url(#${gradient})"`);
     expect(svg).not.toMatch(/gradient_\d/);
     const fills = cellFills(svg);

@@ -23,7 +23,7 @@ import { admin, fromParam, ofDepartment, participantOfRound, strategist } from '
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
 import { CurrentActor } from '../../shell/current-actor.decorator';
-import { ErrorCode, httpStatusFor } from '../../common/domain-exception.filter';
+import { ErrorCode, httpStatusFor } from '../../shell/domain-exception.filter';
 import { UuidParam } from '../../shell/uuid-param';
 import { FieldErrors } from '../../shell/form-body';
 import { needErrorsFrom, readNeedForm, validateNeedForm } from './need-form';

@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { admin } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentActor } from '../../shell/current-actor.decorator';
-import { ErrorCode, httpStatusFor } from '../../common/domain-exception.filter';
+import { ErrorCode, httpStatusFor } from '../../shell/domain-exception.filter';
 import { UuidParam } from '../../shell/uuid-param';
 import { buildNotificationsPage, isNotificationStatus } from './notifications.presenter';
 import { NOTIFICATIONS_PATH, ViewRenderer } from '../../shell/view-renderer';

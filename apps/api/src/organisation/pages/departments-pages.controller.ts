@@ -9,7 +9,7 @@ import { admin, fromParam, ofDepartment, personOfAssignment, self, strategist } 
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
 import { CurrentActor } from '../../shell/current-actor.decorator';
-import { ErrorCode, httpStatusFor } from '../../common/domain-exception.filter';
+import { ErrorCode, httpStatusFor } from '../../shell/domain-exception.filter';
 import { UuidParam } from '../../shell/uuid-param';
 import { appointErrorsFrom, readAppointForm, validateAppointForm } from './appoint-form';
 import { endErrorsFrom, readEndForm, validateEndForm } from './end-form';

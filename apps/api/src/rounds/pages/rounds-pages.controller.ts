@@ -11,7 +11,7 @@ import { admin, fromParam, participantOfRound, signedIn, strategist } from '../.
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
 import { CurrentActor } from '../../shell/current-actor.decorator';
-import { ErrorCode, httpStatusFor } from '../../common/domain-exception.filter';
+import { ErrorCode, httpStatusFor } from '../../shell/domain-exception.filter';
 import { UuidParam } from '../../shell/uuid-param';
 import { FieldErrors } from '../../shell/form-body';
 import { defaultRoundForm, readRoundForm, roundErrorsFrom, RoundFormValues, toCreateRoundCommand } from './round-form';

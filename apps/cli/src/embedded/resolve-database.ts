@@ -1,5 +1,5 @@
 import { DatabaseConfig } from '@samverka/config';
-import { acquireEmbeddedPostgres, EmbeddedInstance } from './embedded/embedded-postgres';
+import { acquireEmbeddedPostgres, EmbeddedInstance } from './embedded-postgres';
 
 export interface ResolvedDatabase {
   url: string;

@@ -1,13 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { TransactionHost } from '@samverka/database';
 import { Clock, LocalDate, localDateInCity } from '@samverka/kernel';
-import { NotificationOutbox } from '@samverka/notifications';
-import { CoordinatorService } from '@samverka/organisation';
-import { RecipientDirectory } from './recipient-directory.service';
+import { Links, NotificationOutbox } from '@samverka/notifications';
+import { CoordinatorService } from './coordinator.service';
 
 /** A gap this old gets a reminder. */
 export const COVERAGE_REMINDER_DAYS = 14;
+
+/** A management user of a department (one per user and department). */
+export interface DepartmentManager {
+  departmentId: string | null;
+  userId: string;
+  personId: string;
+  email: string;
+  name: string;
+}
+
+/**
+ * Who manages a department. Role grants belong to identity, which depends on
+ * this library, so the app wires identity's directory in through
+ * {@link CoverageAlertsModule.register}.
+ */
+export abstract class DepartmentManagers {
+  abstract managementOf(departmentIds: string[]): Promise<DepartmentManager[]>;
+}
 
 const daysBetween = (from: LocalDate, to: LocalDate): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
@@ -24,9 +40,9 @@ export class CoverageAlertService {
     private readonly tx: TransactionHost,
     private readonly coordinators: CoordinatorService,
     private readonly outbox: NotificationOutbox,
-    private readonly directory: RecipientDirectory,
+    private readonly managers: DepartmentManagers,
+    private readonly links: Links,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
   ) {}
 
   sweep(): Promise<{ queued: number }> {
@@ -34,17 +50,16 @@ export class CoverageAlertService {
     return this.tx.run(async () => {
       const gaps = await this.coordinators.departmentsWithoutPrimary(today);
       if (gaps.length === 0) return { queued: 0 };
-      const managers = await this.directory.managementOf(gaps.map((g) => g.departmentId));
+      const managers = await this.managers.managementOf(gaps.map((g) => g.departmentId));
       // The first notices already queued, so a gap first seen when 14 days old gets one email, not two.
       const initialKey = (departmentId: string, since: string, userId: string) => `department.lacks_coordinator:${departmentId}:${since}:${userId}`;
-      const candidates = gaps.flatMap((g) => managers.filter((m) => m.departmentId === g.departmentId).map((m) => initialKey(g.departmentId, g.since, m.userId)));
-      const alreadyNotified = new Set(
-        ((await this.tx.manager.query('select dedup_key from notification where dedup_key = any($1::text[])', [candidates])) as Array<{ dedup_key: string }>).map((r) => r.dedup_key),
+      const alreadyNotified = await this.outbox.queuedKeys(
+        gaps.flatMap((g) => managers.filter((m) => m.departmentId === g.departmentId).map((m) => initialKey(g.departmentId, g.since, m.userId))),
       );
       let queued = 0;
       for (const gap of gaps) {
         const daysOpen = Math.max(0, daysBetween(gap.since, today));
-        const departmentUrl = `${this.config.app.publicUrl}/forvaltningar/${gap.departmentId}`;
+        const departmentUrl = this.links.department(gap.departmentId);
         for (const m of managers.filter((r) => r.departmentId === gap.departmentId)) {
           const recipient = { email: m.email, name: m.name, personId: m.personId };
           const key = initialKey(gap.departmentId, gap.since, m.userId);

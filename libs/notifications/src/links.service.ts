@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
+
+/**
+ * The web addresses emails link to, built from the validated public base URL
+ * (`PUBLIC_URL`). The one place a page's address is spelled for an email.
+ */
+@Injectable()
+export class Links {
+  private readonly base: string;
+
+  constructor(@Inject(SAMVERKA_CONFIG) config: SamverkaConfig) {
+    this.base = config.app.publicUrl;
+  }
+
+  /** The start page (where a coordinator sees and acknowledges their assignments). */
+  home(): string {
+    return `${this.base}/`;
+  }
+
+  /** A plan round's page. */
+  round(roundId: string): string {
+    return `${this.base}/planomgangar/${roundId}`;
+  }
+
+  /** A department's needs in a round (where the coordinator logs and hands in, and management endorses). */
+  departmentNeeds(roundId: string, departmentId: string): string {
+    return `${this.round(roundId)}/behov/${departmentId}`;
+  }
+
+  /** A department's page (its coordinators). */
+  department(departmentId: string): string {
+    return `${this.base}/forvaltningar/${departmentId}`;
+  }
+}
