@@ -8,7 +8,7 @@ import { Evidence, NeedEntity, NeedPriority } from '../entities/need.entity';
 import { EDITABLE_STATUSES } from '../entities/needs-submission.entity';
 import { NeedsError, NeedsErrorCode } from '../needs.exception';
 import { NeedFilter, NeedRepository, NeedRow } from '../repositories/need.repository';
-import { needViolations } from '../rules/need.rules';
+import { NeedFields, needViolations } from '../rules/need.rules';
 import { SubmissionRepository } from '../repositories/submission.repository';
 import { ReferenceDataService } from './reference-data.service';
 
@@ -31,7 +31,8 @@ export interface NeedInput {
 
 export type NeedPatch = Partial<Omit<NeedInput, 'departmentId'>>;
 
-const snapshot = (n: NeedEntity) => ({
+/** What a need says: its department and its own fields (the audit trail records it; the API shows it). */
+export const needContent = (n: Pick<NeedEntity, 'departmentId' | keyof NeedFields>) => ({
   departmentId: n.departmentId,
   areaCode: n.areaCode,
   title: n.title,
@@ -79,7 +80,7 @@ export class NeedService {
       await this.requireEditable(round, input.departmentId);
       const values = normalise(input);
       const need = await this.needs.insert({ ...values, roundId, departmentId: input.departmentId, createdById: actor.personId } as NeedEntity);
-      await this.audit.record(actor, { action: 'need.created', subjectType: 'need', subjectId: need.id, after: snapshot(need) });
+      await this.audit.record(actor, { action: 'need.created', subjectType: 'need', subjectId: need.id, after: needContent(need) });
       return need;
     });
   }
@@ -88,7 +89,7 @@ export class NeedService {
     return this.tx.run(async () => {
       const need = await this.get(id, roundId);
       const round = await this.rounds.basics(need.roundId, true);
-      const before = snapshot(need);
+      const before = needContent(need);
       const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       const changed = { ...before, ...given, departmentId: need.departmentId } as NeedInput;
       await this.check(round, need.departmentId, changed);
@@ -96,7 +97,7 @@ export class NeedService {
       const values = normalise(changed);
       Object.assign(need, values);
       const saved = await this.needs.save(need);
-      await this.audit.record(actor, { action: 'need.updated', subjectType: 'need', subjectId: id, before, after: snapshot(saved) });
+      await this.audit.record(actor, { action: 'need.updated', subjectType: 'need', subjectId: id, before, after: needContent(saved) });
       return saved;
     });
   }
@@ -107,7 +108,7 @@ export class NeedService {
       const round = await this.rounds.basics(need.roundId, true);
       await this.requireEditable(round, need.departmentId);
       await this.needs.delete(id);
-      await this.audit.record(actor, { action: 'need.deleted', subjectType: 'need', subjectId: id, before: snapshot(need) });
+      await this.audit.record(actor, { action: 'need.deleted', subjectType: 'need', subjectId: id, before: needContent(need) });
     });
   }
 
