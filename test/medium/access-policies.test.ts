@@ -1,8 +1,9 @@
 import { Principal } from '@samverka/kernel';
-import { NeedsAccessPolicy, NeedsModule } from '@samverka/needs';
+import { NeedsAccessPolicy, NeedService, NeedsModule } from '@samverka/needs';
 import { OrganisationAccessPolicy } from '@samverka/organisation';
 import { RoundAccessPolicy } from '@samverka/rounds';
 import { randomUUID } from 'node:crypto';
+import { TEST_ACTOR } from '../support/given';
 import { mediumContext, MediumContext } from '../support/medium';
 import { PrincipalName, principalsFor } from '../support/principals';
 
@@ -60,7 +61,12 @@ describe('access policies over the database', () => {
     expect(await organisation.partiesOfAssignment(randomUUID())).toBeNull();
   });
 
-  it('finds no department for a need that does not exist', async () => {
+  it("names a need's department, and none for a need that does not exist", async () => {
+    const department = await ctx.given.department();
+    const round = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [department.id] });
+    const input = { departmentId: department.id, areaCode: 'LOKAL_SERVICE', title: 'Rubrik', description: 'Beskrivning', priority: 'low' as const };
+    const need = await ctx.get(NeedService).create(TEST_ACTOR, round.id, { ...input, channels: ['library'], districts: [], targetGroups: [] });
+    expect(await needs.departmentOfNeed(need.id)).toBe(department.id);
     expect(await needs.departmentOfNeed(randomUUID())).toBeNull();
   });
 });

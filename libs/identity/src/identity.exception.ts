@@ -24,16 +24,10 @@ export const IDENTITY_ERROR_KINDS = {
 } as const satisfies ErrorKinds<IdentityErrorCode>;
 
 declare module '@samverka/kernel' {
-  interface ErrorKindRegistry {
-    identity: typeof IDENTITY_ERROR_KINDS;
-  }
+  interface ErrorKindRegistry { identity: typeof IDENTITY_ERROR_KINDS }
 }
 
 export class IdentityError extends DomainError<IdentityErrorCode> {
-  constructor(code: IdentityErrorCode, message: string, details?: Record<string, unknown>) {
-    super(code, message, details);
-  }
-
   static unauthenticated(): IdentityError {
     return new IdentityError(IdentityErrorCode.UNAUTHENTICATED, 'Du behöver logga in');
   }

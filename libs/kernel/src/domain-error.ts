@@ -76,8 +76,9 @@ export interface FieldViolation {
   message: string;
 }
 
+/** The base of every coded error; a library's error class only names its code enum: `class NeedsError extends DomainError<NeedsErrorCode> {}`. */
 export abstract class DomainError<C extends RegisteredErrorCode = RegisteredErrorCode> extends Error {
-  protected constructor(
+  constructor(
     readonly code: C,
     message: string,
     readonly details?: readonly FieldViolation[] | Record<string, unknown>,
@@ -88,10 +89,6 @@ export abstract class DomainError<C extends RegisteredErrorCode = RegisteredErro
 }
 
 export class CommonError extends DomainError<CommonErrorCode> {
-  constructor(code: CommonErrorCode, message: string, details?: readonly FieldViolation[] | Record<string, unknown>) {
-    super(code, message, details);
-  }
-
   static notFound(entity: string, id: string): CommonError {
     return new CommonError(CommonErrorCode.NOT_FOUND, `${entity} ${id} finns inte`, { entity, id });
   }

@@ -20,13 +20,7 @@ export const NEEDS_ERROR_KINDS = {
 } as const satisfies ErrorKinds<NeedsErrorCode>;
 
 declare module '@samverka/kernel' {
-  interface ErrorKindRegistry {
-    needs: typeof NEEDS_ERROR_KINDS;
-  }
+  interface ErrorKindRegistry { needs: typeof NEEDS_ERROR_KINDS }
 }
 
-export class NeedsError extends DomainError<NeedsErrorCode> {
-  constructor(code: NeedsErrorCode, message: string, details?: Record<string, unknown>) {
-    super(code, message, details);
-  }
-}
+export class NeedsError extends DomainError<NeedsErrorCode> {}

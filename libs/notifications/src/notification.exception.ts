@@ -11,13 +11,7 @@ export const NOTIFICATION_ERROR_KINDS = {
 } as const satisfies ErrorKinds<NotificationErrorCode>;
 
 declare module '@samverka/kernel' {
-  interface ErrorKindRegistry {
-    notifications: typeof NOTIFICATION_ERROR_KINDS;
-  }
+  interface ErrorKindRegistry { notifications: typeof NOTIFICATION_ERROR_KINDS }
 }
 
-export class NotificationError extends DomainError<NotificationErrorCode> {
-  constructor(code: NotificationErrorCode, message: string, details?: Record<string, unknown>) {
-    super(code, message, details);
-  }
-}
+export class NotificationError extends DomainError<NotificationErrorCode> {}

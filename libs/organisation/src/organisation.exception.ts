@@ -18,13 +18,7 @@ export const ORGANISATION_ERROR_KINDS = {
 } as const satisfies ErrorKinds<OrganisationErrorCode>;
 
 declare module '@samverka/kernel' {
-  interface ErrorKindRegistry {
-    organisation: typeof ORGANISATION_ERROR_KINDS;
-  }
+  interface ErrorKindRegistry { organisation: typeof ORGANISATION_ERROR_KINDS }
 }
 
-export class OrganisationError extends DomainError<OrganisationErrorCode> {
-  constructor(code: OrganisationErrorCode, message: string, details?: Record<string, unknown>) {
-    super(code, message, details);
-  }
-}
+export class OrganisationError extends DomainError<OrganisationErrorCode> {}

@@ -17,16 +17,10 @@ export const ROUND_ERROR_KINDS = {
 } as const satisfies ErrorKinds<RoundErrorCode>;
 
 declare module '@samverka/kernel' {
-  interface ErrorKindRegistry {
-    rounds: typeof ROUND_ERROR_KINDS;
-  }
+  interface ErrorKindRegistry { rounds: typeof ROUND_ERROR_KINDS }
 }
 
-export class RoundError extends DomainError<RoundErrorCode> {
-  constructor(code: RoundErrorCode, message: string, details?: Record<string, unknown>) {
-    super(code, message, details);
-  }
-}
+export class RoundError extends DomainError<RoundErrorCode> {}
 
 /** Someone changed the round since it was read (optimistic locking); `current` is the version now, when known. */
 export function roundVersionConflict(current: number | null): CommonError {

@@ -24,35 +24,20 @@ export const ERROR_KINDS: ErrorKinds<ErrorCode> = {
   ...NEEDS_ERROR_KINDS,
 };
 
-function assertNever(kind: never): never {
-  throw new Error(`Unmapped error kind ${String(kind)}`);
-}
-
-/** The one place kinds become HTTP statuses. A kind nobody mapped fails to compile. */
-export function httpStatusForKind(kind: ErrorKind): number {
-  switch (kind) {
-    case ErrorKind.INVALID:
-      return HttpStatus.BAD_REQUEST;
-    case ErrorKind.UNKNOWN_REFERENCE:
-      return HttpStatus.UNPROCESSABLE_ENTITY;
-    case ErrorKind.NOT_FOUND:
-      return HttpStatus.NOT_FOUND;
-    case ErrorKind.CONFLICT:
-      return HttpStatus.CONFLICT;
-    case ErrorKind.UNAUTHENTICATED:
-      return HttpStatus.UNAUTHORIZED;
-    case ErrorKind.FORBIDDEN:
-      return HttpStatus.FORBIDDEN;
-    case ErrorKind.TOO_MANY_REQUESTS:
-      return HttpStatus.TOO_MANY_REQUESTS;
-    default:
-      return assertNever(kind);
-  }
-}
+/** The one place kinds become HTTP statuses; a kind left out does not compile. */
+const STATUS_OF_KIND: { readonly [K in ErrorKind]: number } = {
+  [ErrorKind.INVALID]: HttpStatus.BAD_REQUEST,
+  [ErrorKind.UNKNOWN_REFERENCE]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorKind.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ErrorKind.CONFLICT]: HttpStatus.CONFLICT,
+  [ErrorKind.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
+  [ErrorKind.FORBIDDEN]: HttpStatus.FORBIDDEN,
+  [ErrorKind.TOO_MANY_REQUESTS]: HttpStatus.TOO_MANY_REQUESTS,
+};
 
 /** The HTTP status of a code. */
 export function httpStatusFor(code: ErrorCode): number {
-  return httpStatusForKind(ERROR_KINDS[code]);
+  return STATUS_OF_KIND[ERROR_KINDS[code]];
 }
 
 export interface ErrorBody {
