@@ -3,6 +3,7 @@ export * from './needs.exception';
 export * from './needs.module';
 export * from './services/reference-data.service';
 export * from './services/need.service';
+export * from './rules/needs-change.rules';
 export * from './services/submission.service';
 export * from './services/needs-reminder.service';
 export * from './services/needs-analysis.service';

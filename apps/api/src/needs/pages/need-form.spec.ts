@@ -1,6 +1,7 @@
 import { CommonError } from '@samverka/kernel';
 import { NeedsError, NeedsErrorCode } from '@samverka/needs';
-import { emptyNeedForm, needErrorsFrom, NeedFormChoices, NeedFormValues, needFormValues, readNeedForm, validateNeedForm } from './need-form';
+import { emptyNeedForm, NEED_FORM_ERRORS, NeedFormChoices, NeedFormValues, needFormValues, readNeedForm, validateNeedForm } from './need-form';
+import { formErrorsFrom } from '../../shell/form-action';
 
 const TODAY = '2026-11-22';
 
@@ -157,21 +158,21 @@ describe('the need form', () => {
   });
 
   it("explains the service's refusals: invalid fields where they were typed, a closed round or handed-in needs in the summary", () => {
-    expect(needErrorsFrom(CommonError.invalidField('evidence.date', 'notInFuture', 'Underlagets datum kan inte ligga i framtiden'))).toEqual({
+    expect(formErrorsFrom(CommonError.invalidField('evidence.date', 'notInFuture', 'Underlagets datum kan inte ligga i framtiden'), NEED_FORM_ERRORS)).toEqual({
       errors: { evidenceDate: 'Underlagets datum kan inte ligga i framtiden' },
       general: [],
     });
-    expect(needErrorsFrom(CommonError.invalidField('departmentId', 'participant', 'Förvaltningen deltar inte i planomgången'))).toEqual({
+    expect(formErrorsFrom(CommonError.invalidField('departmentId', 'participant', 'Förvaltningen deltar inte i planomgången'), NEED_FORM_ERRORS)).toEqual({
       errors: {},
       general: ['Förvaltningen deltar inte i planomgången'],
     });
-    expect(needErrorsFrom(new NeedsError(NeedsErrorCode.SUBMISSION_NOT_EDITABLE, 'Förvaltningens behov är inlämnade'))).toEqual({
+    expect(formErrorsFrom(new NeedsError(NeedsErrorCode.SUBMISSION_NOT_EDITABLE, 'Förvaltningens behov är inlämnade'), NEED_FORM_ERRORS)).toEqual({
       errors: {},
       general: ['Förvaltningens behov är inlämnade'],
     });
-    expect(needErrorsFrom(new NeedsError(NeedsErrorCode.ROUND_NOT_COLLECTING, 'Planomgången tar inte emot behov just nu'))?.general).toEqual([
+    expect(formErrorsFrom(new NeedsError(NeedsErrorCode.ROUND_NOT_COLLECTING, 'Planomgången tar inte emot behov just nu'), NEED_FORM_ERRORS)?.general).toEqual([
       'Planomgången tar inte emot behov just nu',
     ]);
-    expect(needErrorsFrom(CommonError.notFound('Behovet', 'x'))).toBeNull();
+    expect(formErrorsFrom(CommonError.notFound('Behovet', 'x'), NEED_FORM_ERRORS)).toBeNull();
   });
 });

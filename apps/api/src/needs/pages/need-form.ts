@@ -1,6 +1,7 @@
-import { CommonErrorCode, DomainError, LocalDate } from '@samverka/kernel';
+import { LocalDate } from '@samverka/kernel';
 import { EVIDENCE_KINDS, EvidenceKind, NEED_PRIORITIES, NeedEntity, NeedInput, NeedPriority, NeedsErrorCode } from '@samverka/needs';
-import { dateError, FieldErrors, formField, formFields, violationsToErrors } from '../../shell/form-body';
+import { fieldIds, FormErrorMap } from '../../shell/form-action';
+import { dateError, FieldErrors, formField, formFields } from '../../shell/form-body';
 
 /** The need form exactly as typed (strings), so it can be shown again. */
 export interface NeedFormValues {
@@ -187,20 +188,11 @@ const SERVICE_FIELDS: Record<string, string> = {
 };
 
 /**
- * An expected refusal of NeedService.create/update/delete as form errors:
- * invalid fields where they were typed; a round that no longer collects
- * needs, or needs handed in meanwhile, in the summary. Null for errors the
- * form cannot explain.
+ * How the form explains NeedService.create/update/delete's refusals: invalid
+ * fields where they were typed; a round that no longer collects needs, or
+ * needs handed in meanwhile, in the summary.
  */
-export function needErrorsFrom(error: DomainError): { errors: FieldErrors; general: string[] } | null {
-  switch (error.code) {
-    case CommonErrorCode.VALIDATION_FAILED:
-    case CommonErrorCode.UNKNOWN_REFERENCE:
-      return violationsToErrors(error, SERVICE_FIELDS);
-    case NeedsErrorCode.ROUND_NOT_COLLECTING:
-    case NeedsErrorCode.SUBMISSION_NOT_EDITABLE:
-      return { errors: {}, general: [error.message] };
-    default:
-      return null;
-  }
-}
+export const NEED_FORM_ERRORS: FormErrorMap = {
+  fieldIdFor: fieldIds(SERVICE_FIELDS),
+  refusals: { [NeedsErrorCode.ROUND_NOT_COLLECTING]: null, [NeedsErrorCode.SUBMISSION_NOT_EDITABLE]: null },
+};

@@ -1,7 +1,8 @@
-import { CommonErrorCode, DomainError, LocalDate } from '@samverka/kernel';
+import { LocalDate } from '@samverka/kernel';
 import { AppointCoordinatorInput, COORDINATOR_KINDS, CoordinatorKind, DEFAULT_RESPONSIBILITIES, OrganisationErrorCode } from '@samverka/organisation';
 import { isEmail, isUUID } from 'class-validator';
-import { dateError, FieldErrors, formField, violationsToErrors } from '../../shell/form-body';
+import { fieldIds, FormErrorMap } from '../../shell/form-action';
+import { dateError, FieldErrors, formField } from '../../shell/form-body';
 
 /** The appoint form exactly as typed (strings), so it can be shown again. */
 export interface AppointFormValues {
@@ -140,21 +141,11 @@ const SERVICE_FIELDS: Record<string, string> = {
 };
 
 /**
- * An expected refusal of CoordinatorService.appoint as form errors: an
- * overlapping appointment belongs to the start date, a used e-mail to the
- * e-mail field. Returns null for errors the form cannot explain.
+ * How the form explains CoordinatorService.appoint's refusals: invalid
+ * fields where they were typed, an overlapping appointment at the start
+ * date, a used e-mail at the e-mail field, an inactive department in the summary.
  */
-export function appointErrorsFrom(error: DomainError): { errors: FieldErrors; general: string[] } | null {
-  switch (error.code) {
-    case CommonErrorCode.VALIDATION_FAILED:
-    case CommonErrorCode.UNKNOWN_REFERENCE:
-    case CommonErrorCode.DUPLICATE:
-      return violationsToErrors(error, SERVICE_FIELDS);
-    case OrganisationErrorCode.ASSIGNMENT_OVERLAP:
-      return { errors: { validFrom: error.message }, general: [] };
-    case OrganisationErrorCode.DEPARTMENT_INACTIVE:
-      return { errors: {}, general: [error.message] };
-    default:
-      return null;
-  }
-}
+export const APPOINT_FORM_ERRORS: FormErrorMap = {
+  fieldIdFor: fieldIds(SERVICE_FIELDS),
+  refusals: { [OrganisationErrorCode.ASSIGNMENT_OVERLAP]: 'validFrom', [OrganisationErrorCode.DEPARTMENT_INACTIVE]: null },
+};

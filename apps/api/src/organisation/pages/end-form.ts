@@ -1,6 +1,6 @@
-import { CommonErrorCode, DomainError } from '@samverka/kernel';
 import { EndAssignmentInput, OrganisationErrorCode } from '@samverka/organisation';
-import { dateError, FieldErrors, formField, violationsToErrors } from '../../shell/form-body';
+import { fieldIds, FormErrorMap } from '../../shell/form-action';
+import { dateError, FieldErrors, formField } from '../../shell/form-body';
 
 /** "Avsluta uppdraget": an optional last day (default today) and an optional reason. */
 export interface EndFormValues {
@@ -25,14 +25,8 @@ export function validateEndForm(v: EndFormValues): { errors: FieldErrors; input?
   return { errors, input: { ...(v.validTo ? { validTo: v.validTo } : {}), ...(v.reason ? { reason: v.reason } : {}) } };
 }
 
-/** An expected refusal of CoordinatorService.end as form errors, or null. */
-export function endErrorsFrom(error: DomainError): { errors: FieldErrors; general: string[] } | null {
-  switch (error.code) {
-    case CommonErrorCode.VALIDATION_FAILED:
-      return violationsToErrors(error, { validTo: 'validTo', reason: 'reason' });
-    case OrganisationErrorCode.ASSIGNMENT_ENDED:
-      return { errors: {}, general: [error.message] };
-    default:
-      return null;
-  }
-}
+/** How the form explains CoordinatorService.end's refusals: invalid fields where they were typed, an ended assignment in the summary. */
+export const END_FORM_ERRORS: FormErrorMap = {
+  fieldIdFor: fieldIds({ validTo: 'validTo', reason: 'reason' }),
+  refusals: { [OrganisationErrorCode.ASSIGNMENT_ENDED]: null },
+};

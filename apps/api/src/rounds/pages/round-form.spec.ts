@@ -1,7 +1,8 @@
 import { CommonError } from '@samverka/kernel';
 import { DEFAULT_AREAS, RoundError, RoundErrorCode } from '@samverka/rounds';
 import { buildNewRoundPage } from './new-round.presenter';
-import { AREA_ROWS, defaultRoundForm, readRoundForm, roundErrorsFrom, RoundFormValues, validateRoundForm } from './round-form';
+import { AREA_ROWS, defaultRoundForm, readRoundForm, roundFormErrors, RoundFormValues, validateRoundForm } from './round-form';
+import { formErrorsFrom } from '../../shell/form-action';
 
 const today = '2026-11-22';
 const FSK = '3f1c2a9e-8b7d-4c6e-9f0a-1b2c3d4e5f60';
@@ -101,19 +102,19 @@ describe('the new-round form', () => {
 
   it("puts the service's refusals on the fields they are about, an area on the row it was typed in", () => {
     const values = readRoundForm(body()).values;
-    expect(roundErrorsFrom(CommonError.invalidField('deadlines.needs', 'afterToday', 'Sista dag för behov måste ligga efter i dag'), values)).toEqual({
+    expect(formErrorsFrom(CommonError.invalidField('deadlines.needs', 'afterToday', 'Sista dag för behov måste ligga efter i dag'), roundFormErrors(values))).toEqual({
       errors: { needsDeadline: 'Sista dag för behov måste ligga efter i dag' },
       general: [],
     });
     // The second filled area is row 3 of the form.
-    expect(roundErrorsFrom(CommonError.invalidField('areas[1].name', 'isNotEmpty', 'Ange områdets namn'), values)?.errors).toEqual({ 'areas-2-name': 'Ange områdets namn' });
-    expect(roundErrorsFrom(CommonError.unknownReference('participantDepartmentIds', FSK, 'Förvaltningen finns inte'), values)?.errors).toEqual({
+    expect(formErrorsFrom(CommonError.invalidField('areas[1].name', 'isNotEmpty', 'Ange områdets namn'), roundFormErrors(values))?.errors).toEqual({ 'areas-2-name': 'Ange områdets namn' });
+    expect(formErrorsFrom(CommonError.unknownReference('participantDepartmentIds', FSK, 'Förvaltningen finns inte'), roundFormErrors(values))?.errors).toEqual({
       participantDepartmentIds: 'Förvaltningen finns inte',
     });
-    expect(roundErrorsFrom(new RoundError(RoundErrorCode.ACTIVE_ROUND_EXISTS, 'Det finns redan en pågående planomgång för 2027'), values)?.errors.year).toContain(
+    expect(formErrorsFrom(new RoundError(RoundErrorCode.ACTIVE_ROUND_EXISTS, 'Det finns redan en pågående planomgång för 2027'), roundFormErrors(values))?.errors.year).toContain(
       'Det finns redan en pågående planomgång för 2027',
     );
-    expect(roundErrorsFrom(new RoundError(RoundErrorCode.ILLEGAL_TRANSITION, 'Nej'), values)).toBeNull();
+    expect(formErrorsFrom(new RoundError(RoundErrorCode.ILLEGAL_TRANSITION, 'Nej'), roundFormErrors(values))).toBeNull();
   });
 
   it('lists the errors in the order of the fields, each linking to its field, and keeps what was typed', () => {

@@ -1,7 +1,8 @@
-import { CommonErrorCode, DomainError, isLocalDate, LocalDate } from '@samverka/kernel';
+import { isLocalDate, LocalDate } from '@samverka/kernel';
 import { CreatePlanRoundInput, DEFAULT_AREAS, RoundErrorCode } from '@samverka/rounds';
 import { isUUID } from 'class-validator';
-import { dateError, FieldErrors, formField, formFields, violationsToErrors } from '../../shell/form-body';
+import { fieldIds, FormErrorMap } from '../../shell/form-action';
+import { dateError, FieldErrors, formField, formFields } from '../../shell/form-body';
 
 /** The area rows the form offers: the five defaults and room for three more (blank rows are ignored). */
 export const AREA_ROWS = 8;
@@ -174,18 +175,13 @@ export function roundServiceFields(v: RoundFormValues): Record<string, string> {
 }
 
 /**
- * An expected refusal of PlanRoundService.create as form errors: invalid
- * fields where they were typed, another active round that year at the year.
- * Returns null for errors the form cannot explain.
+ * How the form explains PlanRoundService.create's refusals: invalid fields
+ * where they were typed, another active round that year at the year.
  */
-export function roundErrorsFrom(error: DomainError, v: RoundFormValues): { errors: FieldErrors; general: string[] } | null {
-  switch (error.code) {
-    case CommonErrorCode.VALIDATION_FAILED:
-    case CommonErrorCode.UNKNOWN_REFERENCE:
-      return violationsToErrors(error, roundServiceFields(v));
-    case RoundErrorCode.ACTIVE_ROUND_EXISTS:
-      return { errors: { year: `${error.message}. Avsluta eller avbryt den först, eller välj ett annat år.` }, general: [] };
-    default:
-      return null;
-  }
+export function roundFormErrors(v: RoundFormValues): FormErrorMap {
+  return {
+    fieldIdFor: fieldIds(roundServiceFields(v)),
+    explain: (error) =>
+      error.code === RoundErrorCode.ACTIVE_ROUND_EXISTS ? { errors: { year: `${error.message}. Avsluta eller avbryt den först, eller välj ett annat år.` }, general: [] } : null,
+  };
 }

@@ -1,6 +1,7 @@
 import { CommonError, CommonErrorCode } from '@samverka/kernel';
 import { RoundError, RoundErrorCode } from '@samverka/rounds';
-import { readStepForm, stepErrorsFrom, validateStepForm, VERSION_CONFLICT_MESSAGE } from './step-form';
+import { readStepForm, STEP_FORM_ERRORS, validateStepForm, VERSION_CONFLICT_MESSAGE } from './step-form';
+import { formErrorsFrom } from '../../shell/form-action';
 
 const step = (values: Record<string, unknown>) => validateStepForm(readStepForm({ _csrf: 'x', version: '3', ...values }));
 
@@ -45,13 +46,13 @@ describe('a round step form', () => {
       event: 'CLOSE_NEEDS',
       reasons: ['2 förvaltningar har inte lämnat in behov'],
     });
-    expect(stepErrorsFrom(illegal)).toEqual({ errors: {}, general: ['Stäng behovsinsamlingen går inte: 2 förvaltningar har inte lämnat in behov'] });
-    expect(stepErrorsFrom(new CommonError(CommonErrorCode.VERSION_CONFLICT, 'Planomgången har ändrats'))).toEqual({ errors: {}, general: [VERSION_CONFLICT_MESSAGE] });
+    expect(formErrorsFrom(illegal, STEP_FORM_ERRORS)).toEqual({ errors: {}, general: ['Stäng behovsinsamlingen går inte: 2 förvaltningar har inte lämnat in behov'] });
+    expect(formErrorsFrom(new CommonError(CommonErrorCode.VERSION_CONFLICT, 'Planomgången har ändrats'), STEP_FORM_ERRORS)).toEqual({ errors: {}, general: [VERSION_CONFLICT_MESSAGE] });
     expect(VERSION_CONFLICT_MESSAGE).toMatch(/^Planomgången har ändrats av någon annan/);
-    expect(stepErrorsFrom(CommonError.invalidField('reason', 'requiredWhenForced', 'Ett framtvingat steg kräver en skriftlig motivering'))).toEqual({
+    expect(formErrorsFrom(CommonError.invalidField('reason', 'requiredWhenForced', 'Ett framtvingat steg kräver en skriftlig motivering'), STEP_FORM_ERRORS)).toEqual({
       errors: { reason: 'Ett framtvingat steg kräver en skriftlig motivering' },
       general: [],
     });
-    expect(stepErrorsFrom(CommonError.notFound('Planomgången', 'x'))).toBeNull();
+    expect(formErrorsFrom(CommonError.notFound('Planomgången', 'x'), STEP_FORM_ERRORS)).toBeNull();
   });
 });
