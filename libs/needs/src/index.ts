@@ -7,5 +7,6 @@ export * from './rules/needs-change.rules';
 export * from './services/submission.service';
 export * from './services/needs-reminder.service';
 export * from './services/needs-analysis.service';
+export * from './needs.vocabulary';
 export type { NeedFilter, NeedRow } from './repositories/need.repository';
 export type { SubmissionRow } from './repositories/submission.repository';

@@ -1,4 +1,4 @@
-import { EvidenceKind, NeedEntity, NeedPriority, ReferenceItemEntity, SUBMISSION_STATUS_LABELS, SubmissionStatus, SubmissionStep } from '@samverka/needs';
+import { EVIDENCE_KIND_LABELS, NEED_PRIORITY_LABELS, NeedEntity, ReferenceItemEntity, SUBMISSION_STATUS_LABELS, SubmissionStatus, SubmissionStep } from '@samverka/needs';
 import { RoundReaderScope } from '@samverka/rounds';
 import { SUBMISSION_STEP_SLUGS } from './submission-step-form';
 import { swedishDate, tag, TagView } from '../../shell/format';
@@ -39,14 +39,6 @@ export const submissionTag = (status: SubmissionStatus): TagView => tag(SUBMISSI
 
 /** Handed in after the needs deadline (allowed, but marked). */
 export const LATE_TAG: TagView = tag('Sen inlämning', 'red');
-
-export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
-  statistics: 'Statistik',
-  survey: 'Enkät eller undersökning',
-  staffObservation: 'Iakttagelser från medarbetare',
-};
-
-export const PRIORITY_LABELS: Record<NeedPriority, string> = { high: 'Hög', medium: 'Medel', low: 'Låg' };
 
 export type ReferenceItem = Pick<ReferenceItemEntity, 'code' | 'name' | 'active'>;
 
@@ -103,7 +95,7 @@ export function needCard(
       row('Stadsområden', names(reference.districts, need.districts)),
       row('Målgrupper', names(reference.targetGroups, need.targetGroups)),
       row('Ärenden per månad', volume(need.monthlyVolume)),
-      row('Prioritet', PRIORITY_LABELS[need.priority] ?? need.priority),
+      row('Prioritet', NEED_PRIORITY_LABELS[need.priority] ?? need.priority),
       row('Underlag', evidenceText(need.evidence)),
       row('Konsekvens om behovet inte tillgodoses', need.consequence ?? NOT_GIVEN, need.consequence !== null),
     ],
