@@ -8,7 +8,7 @@ import { PlanRoundService, RoundBasics } from '@samverka/rounds';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { admin, fromParam, ofDepartment, participantOfRound, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
-import { CurrentPrincipal } from '../../auth/request-principal';
+import { actorOf, CurrentPrincipal, principalOf } from '../../auth/request-principal';
 import { roundScopeOf } from '../../auth/round-scope';
 import { CurrentActor } from '../../shell/current-actor.decorator';
 import { UuidParam } from '../../shell/uuid-param';
@@ -55,13 +55,6 @@ const TAKE_STEP: Record<SubmissionStep, (submissions: SubmissionService, actor: 
   endorse: (submissions, actor, roundId, departmentId) => submissions.endorse(actor, roundId, departmentId),
   return: (submissions, actor, roundId, departmentId, text) => submissions.returnToDepartment(actor, roundId, departmentId, text),
 };
-
-interface StepTaker {
-  principal: Principal;
-  actor: Actor;
-  id: string;
-  departmentId: string;
-}
 
 /**
  * Behov: a department's needs in a plan round, at
@@ -130,29 +123,15 @@ export class NeedsPagesController {
   /** The hand-in steps the department's coordinators take: hand in, or report nothing. */
   @Post(COORDINATOR_STEPS.map((step) => SUBMISSION_STEP_SLUGS[step]))
   @Allow(COORDINATORS)
-  coordinatorStep(
-    @CurrentPrincipal() principal: Principal,
-    @CurrentActor() actor: Actor,
-    @Param('id', ROUND) id: string,
-    @Param('departmentId', DEPARTMENT) departmentId: string,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    return this.step({ principal, actor, id, departmentId }, request, reply);
+  coordinatorStep(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.step(request, reply);
   }
 
   /** The hand-in steps the department's management takes: endorse, or return. */
   @Post(MANAGEMENT_STEPS.map((step) => SUBMISSION_STEP_SLUGS[step]))
   @Allow(MANAGEMENT)
-  managementStep(
-    @CurrentPrincipal() principal: Principal,
-    @CurrentActor() actor: Actor,
-    @Param('id', ROUND) id: string,
-    @Param('departmentId', DEPARTMENT) departmentId: string,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    return this.step({ principal, actor, id, departmentId }, request, reply);
+  managementStep(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.step(request, reply);
   }
 
   @Get(':needId/andra')
@@ -225,13 +204,19 @@ export class NeedsPagesController {
   }
 
   /**
-   * One hand-in step, named by the last part of the address: what must be
-   * written is checked first, then the service decides (status, phase).
+   * One hand-in step, named by the last part of the address (the two routes
+   * above differ only in who may take which): what must be written is
+   * checked first, then the service decides (status, phase).
    */
-  private async step(who: StepTaker, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  private async step(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const step = submissionStepOfSlug((request.url ?? '').split('?')[0].split('/').pop());
     if (!step) throw CommonError.notFound('Steget', request.url ?? '');
-    const { principal, actor, id, departmentId } = who;
+    const principal = principalOf(request);
+    if (!principal) throw IdentityError.unauthenticated();
+    const actor = actorOf(principal, request.ip);
+    const params = request.params as { id?: string; departmentId?: string };
+    const id: string = await ROUND.transform(params.id ?? '', { type: 'param', data: 'id' });
+    const departmentId: string = await DEPARTMENT.transform(params.departmentId ?? '', { type: 'param', data: 'departmentId' });
     const round = await this.readableRound(principal, id, departmentId);
     const values = readSubmissionStepForm(step, request.body);
     await formAction({
