@@ -10,18 +10,17 @@ import {
   initialPlanRoundSnapshot,
   isPlanRoundState,
   migrateSnapshot,
-  PLAN_ROUND_EVENT_LABELS,
   PLAN_ROUND_EVENT_TYPES,
   PLAN_ROUND_FINAL_STATES,
   PLAN_ROUND_MACHINE_VERSION,
   PLAN_ROUND_PHASES,
-  PLAN_ROUND_STATE_LABELS,
   PLAN_ROUND_STATES,
   planRoundMachine,
   type PersistedPlanRound,
   type PlanRoundEvent,
   type PlanRoundState,
 } from './plan-round.machine';
+import { PLAN_ROUND_EVENT_LABELS, PLAN_ROUND_STATE_LABELS } from './plan-round.vocabulary';
 
 const context = { forcedSteps: [], returns: [], cancellation: null };
 const snapshotIn = (value: PlanRoundState) => planRoundMachine.resolveState({ value, context });

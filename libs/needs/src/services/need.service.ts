@@ -5,8 +5,7 @@ import { CommonError, FieldViolation, Violations } from '@samverka/kernel';
 import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import { visibleDepartments } from '../access/needs-access.policy';
 import { Evidence, NeedEntity, NeedPriority } from '../entities/need.entity';
-import { EDITABLE_STATUSES } from '../entities/needs-submission.entity';
-import { NeedsError, NeedsErrorCode } from '../needs.exception';
+import { needsChangeRefusal } from '../rules/needs-change.rules';
 import { NeedFilter, NeedRepository, NeedRow } from '../repositories/need.repository';
 import { NeedFields, needViolations } from '../rules/need.rules';
 import { SubmissionRepository } from '../repositories/submission.repository';
@@ -132,17 +131,10 @@ export class NeedService {
     v.addAll(unknown.flat()).throwIfAny();
   }
 
-  /** Needs change only while the round collects needs and the department has not handed in (or was returned). */
   private async requireEditable(round: RoundBasics, departmentId: string): Promise<void> {
-    if (round.state !== 'collectingNeeds') {
-      throw new NeedsError(NeedsErrorCode.ROUND_NOT_COLLECTING, 'Planomgången tar inte emot behov just nu', { state: round.state });
-    }
     const submission = await this.submissions.find(round.id, departmentId);
-    if (submission && !EDITABLE_STATUSES.includes(submission.status)) {
-      throw new NeedsError(NeedsErrorCode.SUBMISSION_NOT_EDITABLE, 'Förvaltningens behov är inlämnade och kan inte ändras om inte förvaltningsledningen återlämnar dem', {
-        status: submission.status,
-      });
-    }
+    const refusal = needsChangeRefusal(round, submission?.status ?? 'draft');
+    if (refusal) throw refusal;
   }
 
   private today(): string {

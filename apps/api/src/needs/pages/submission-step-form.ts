@@ -1,6 +1,6 @@
-import { CommonErrorCode, DomainError } from '@samverka/kernel';
 import { NeedsErrorCode, SubmissionStep } from '@samverka/needs';
-import { FieldErrors, formField, violationsToErrors } from '../../shell/form-body';
+import { fieldIds, FormErrorMap } from '../../shell/form-action';
+import { formField } from '../../shell/form-body';
 
 /**
  * The steps of a department's submission on its needs page, each its own
@@ -38,19 +38,15 @@ export function readSubmissionStepForm(step: SubmissionStep, body: unknown): Sub
 }
 
 /**
- * An expected refusal of a SubmissionService step as form errors: a missing
- * text at its field; a step the submission's status or the round's phase
- * does not allow in the summary. Null for errors the page cannot explain.
+ * How the step forms explain SubmissionService's refusals: a missing text at
+ * its field; a step the submission's status or the round's phase does not
+ * allow in the summary.
  */
-export function submissionStepErrorsFrom(error: DomainError): { errors: FieldErrors; general: string[] } | null {
-  switch (error.code) {
-    case CommonErrorCode.VALIDATION_FAILED:
-      return violationsToErrors(error, { reason: 'reason', comment: 'comment' });
-    case NeedsErrorCode.ROUND_NOT_COLLECTING:
-    case NeedsErrorCode.SUBMISSION_NOT_EDITABLE:
-    case NeedsErrorCode.SUBMISSION_STEP_NOT_ALLOWED:
-      return { errors: {}, general: [error.message] };
-    default:
-      return null;
-  }
-}
+export const SUBMISSION_STEP_FORM_ERRORS: FormErrorMap = {
+  fieldIdFor: fieldIds({ reason: 'reason', comment: 'comment' }),
+  refusals: {
+    [NeedsErrorCode.ROUND_NOT_COLLECTING]: null,
+    [NeedsErrorCode.SUBMISSION_NOT_EDITABLE]: null,
+    [NeedsErrorCode.SUBMISSION_STEP_NOT_ALLOWED]: null,
+  },
+};
