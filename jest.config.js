@@ -19,6 +19,8 @@ const shared = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: { '^@samverka/(.*)$': '<rootDir>/libs/$1/src' },
   rootDir: __dirname,
+  // Stryker's sandbox copies the tree under reports/: never a second set of modules or tests.
+  modulePathIgnorePatterns: ['<rootDir>/reports/'],
 };
 
 module.exports = {

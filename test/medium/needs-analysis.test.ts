@@ -247,7 +247,7 @@ describe(NeedsAnalysisService.name, () => {
           'Telefon, Bibliotek',
           'Öster, Söder',
           'Vårdnadshavare',
-          'Enkät',
+          'Enkät eller undersökning',
           "'@Enkät till vårdnadshavare",
           '2026-01-15',
           '1200',

@@ -14,6 +14,7 @@ describe(calendarAttachment.name, () => {
     expect(sut.filename).toMatch(/\.ics$/);
     const ics = lines(sut.content);
     expect(ics[0]).toBe('BEGIN:VCALENDAR');
+    expect(ics).toEqual(expect.arrayContaining(['PRODID:-//Samverka//Samverka//SV', 'X-WR-CALNAME:Samverka', 'X-WR-TIMEZONE:Europe/Stockholm']));
     expect(ics).toContain('DTSTART;VALUE=DATE:20260401');
     expect(ics).toContain('DTEND;VALUE=DATE:20260402');
     expect(ics).toContain('UID:abc-123@samverka');
@@ -52,7 +53,9 @@ describe('the calendar event of an appointment', () => {
     expect(calendar(data)).toEqual({
       summary: 'Uppdraget som samordnare för medborgarservice börjar',
       date: '2026-04-01',
-      description: expect.stringContaining('ersättare för samordnaren för medborgarservice på Miljöförvaltningen från och med 1 april 2026'),
+      description:
+        'Du är ersättare för samordnaren för medborgarservice på Miljöförvaltningen från och med 1 april 2026. ' +
+        'Bekräfta uppdraget: https://samverka.malmo.example/',
       filename: 'uppdraget-borjar.ics',
     });
   });

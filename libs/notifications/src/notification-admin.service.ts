@@ -59,7 +59,7 @@ export class NotificationAdminService {
       const notification = await this.repo.createQueryBuilder('n').where('n.id = :id', { id }).setLock('pessimistic_write').getOne();
       if (!notification) throw CommonError.notFound('Utskicket', id);
       if (notification.status !== 'failed') {
-        throw new NotificationError(NotificationErrorCode.NOT_RETRYABLE, `Bara ett misslyckat utskick kan skickas igen; det här är ${STATUS_WORDS[notification.status]}`, {
+        throw new NotificationError(NotificationErrorCode.NOT_RETRYABLE, `Bara ett misslyckat utskick kan skickas igen; det här har status ${NOTIFICATION_STATUS_LABELS[notification.status].toLowerCase()}`, {
           id,
           status: notification.status,
         });
@@ -73,7 +73,8 @@ export class NotificationAdminService {
   }
 }
 
-const STATUS_WORDS: Record<NotificationStatus, string> = { pending: 'köat', sending: 'på väg', sent: 'redan skickat', failed: 'misslyckat' };
+/** Where an email stands, for the admin's list and the messages about it: "Misslyckat". */
+export const NOTIFICATION_STATUS_LABELS: Record<NotificationStatus, string> = { pending: 'Väntar', sending: 'Skickas', sent: 'Skickat', failed: 'Misslyckat' };
 
 /** Each kind in Swedish, for the admin's list and the preferences. */
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {

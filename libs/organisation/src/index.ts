@@ -6,6 +6,7 @@ export * from './organisation.module';
 export * from './access/organisation-access.policy';
 export * from './services/organisation-registry.service';
 export * from './services/people.service';
+export * from './organisation.vocabulary';
 export * from './services/coordinator.service';
 export * from './services/coverage-alert.service';
 export * from './coverage-alerts.module';

@@ -25,6 +25,7 @@ import {
   type IsoDate,
   type PlanRoundFacts,
 } from './plan-round.guards';
+import { PLAN_ROUND_STATE_LABELS } from './plan-round.vocabulary';
 
 export type { PlanRoundFacts } from './plan-round.guards';
 
@@ -45,19 +46,6 @@ export const PLAN_ROUND_STATES = [
 export type PlanRoundState = (typeof PLAN_ROUND_STATES)[number];
 
 export const PLAN_ROUND_FINAL_STATES: readonly PlanRoundState[] = ['closed', 'cancelled'];
-
-/** Swedish labels for the UI and for messages. */
-export const PLAN_ROUND_STATE_LABELS: Record<PlanRoundState, string> = {
-  preparing: 'Förberedelse',
-  collectingNeeds: 'Behovsinsamling',
-  draftingPlan: 'Planarbete',
-  consultation: 'Remiss',
-  compilingResponses: 'Sammanställning av remissvar',
-  awaitingDecision: 'Inför beslut',
-  followUp: 'Uppföljning',
-  closed: 'Avslutad',
-  cancelled: 'Avbruten',
-};
 
 interface WithFacts {
   facts: PlanRoundFacts;
@@ -364,20 +352,6 @@ export function initialPlanRoundSnapshot(): PersistedPlanRound {
     actor.stop();
   }
 }
-
-/** What the person steering sees on each step's button (Swedish). */
-export const PLAN_ROUND_EVENT_LABELS: Record<PlanRoundEventType, string> = {
-  LAUNCH: 'Starta behovsinsamlingen',
-  CLOSE_NEEDS: 'Stäng behovsinsamlingen',
-  REOPEN_NEEDS: 'Öppna behovsinsamlingen igen',
-  SEND_FOR_CONSULTATION: 'Skicka planen på remiss',
-  CLOSE_CONSULTATION: 'Stäng remissen',
-  SUBMIT_FOR_DECISION: 'Lämna planen till beslut',
-  RECORD_DECISION: 'Registrera beslutet',
-  CLOSE_ROUND: 'Avsluta planomgången',
-  CANCEL: 'Avbryt planomgången',
-  DEADLINE_REACHED: 'Tidsfristen har passerat',
-};
 
 /** The workflow phases in order, as a timeline shows them (the final `cancelled` is not a phase). */
 export const PLAN_ROUND_PHASES: readonly PlanRoundState[] = PLAN_ROUND_STATES.filter((state) => state !== 'cancelled');

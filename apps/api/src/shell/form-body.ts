@@ -1,4 +1,4 @@
-import { CommonErrorCode, DomainError, FieldViolation, isLocalDate } from '@samverka/kernel';
+import { DomainError, FieldViolation, isLocalDate } from '@samverka/kernel';
 
 /** Errors of one form, by field name; a field's message is shown beside it and in the error summary. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -37,19 +37,4 @@ export function dateError(value: string, label: string, required: boolean): stri
 
 export function isFieldViolations(details: DomainError['details']): details is readonly FieldViolation[] {
   return Array.isArray(details);
-}
-
-/** The field violations of a VALIDATION_FAILED (or UNKNOWN_REFERENCE, DUPLICATE) error, mapped to form field names. */
-export function violationsToErrors(error: DomainError, fieldMap: Record<string, string>): { errors: FieldErrors; general: string[] } {
-  const errors: FieldErrors = {};
-  const general: string[] = [];
-  const violations = isFieldViolations(error.details) ? error.details : [];
-  if (violations.length === 0) general.push(error.message);
-  for (const v of violations) {
-    const field = fieldMap[v.field];
-    const message = error.code === CommonErrorCode.DUPLICATE ? error.message : v.message;
-    if (field && errors[field] === undefined) errors[field] = message;
-    else if (!field) general.push(message);
-  }
-  return { errors, general };
 }

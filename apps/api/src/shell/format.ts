@@ -1,5 +1,5 @@
 import { formatSwedishDate, formatSwedishDateTime, LocalDate } from '@samverka/kernel';
-import { AssignmentStatus, CoordinatorAssignmentEntity, CoordinatorKind } from '@samverka/organisation';
+import { ASSIGNMENT_STATUS_LABELS, AssignmentStatus, CoordinatorAssignmentEntity } from '@samverka/organisation';
 
 /** One line of the GOV.UK error summary: the message, linking to its field. */
 export interface ErrorSummaryItem {
@@ -18,15 +18,10 @@ export const tag = (text: string, colour?: 'grey' | 'green' | 'turquoise' | 'blu
   classes: colour ? `govuk-tag--${colour}` : '',
 });
 
-export const KIND_LABELS: Record<CoordinatorKind, string> = { primary: 'Samordnare', deputy: 'Ersättare' };
+const STATUS_COLOURS: Record<AssignmentStatus, Parameters<typeof tag>[1]> = { active: 'green', scheduled: 'blue', ended: 'grey' };
 
-const STATUS_TAGS: Record<AssignmentStatus, TagView> = {
-  active: tag('Aktivt', 'green'),
-  scheduled: tag('Kommande', 'blue'),
-  ended: tag('Avslutat', 'grey'),
-};
-
-export const statusTag = (status: AssignmentStatus): TagView => STATUS_TAGS[status];
+/** An assignment's status as a tag: "Aktivt". */
+export const statusTag = (status: AssignmentStatus): TagView => tag(ASSIGNMENT_STATUS_LABELS[status], STATUS_COLOURS[status]);
 
 export const swedishDate = (date: LocalDate): string => formatSwedishDate(date);
 

@@ -32,6 +32,15 @@ export function CheckedBy<C>(rules: CommandRules<C>): ClassDecorator {
   };
 }
 
+/** The rules a DTO class names, or one of the classes it extends. */
+function rulesOf(type: object | null): CommandRules<never> | undefined {
+  for (let t = type; t !== null && t !== Function.prototype; t = Object.getPrototypeOf(t) as object | null) {
+    const rules = RULES.get(t);
+    if (rules) return rules;
+  }
+  return undefined;
+}
+
 /** The top-level property a violation's field belongs to (`evidence.date` → `evidence`). */
 const propertyOf = (field: string) => /^[^.[]*/.exec(field)![0];
 
@@ -48,7 +57,7 @@ class CommandValidationPipe extends ValidationPipe {
 
   protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
     const errors = await super.validate(object, options);
-    const rules = errors.length > 0 ? RULES.get(object.constructor) : undefined;
+    const rules = errors.length > 0 ? rulesOf(object.constructor) : undefined;
     if (!rules) return errors;
     const malformed = new Set(errors.map((e) => e.property));
     const wellFormed = Object.fromEntries(Object.entries(object).filter(([property]) => !malformed.has(property)));

@@ -5,10 +5,9 @@ import { CommonError, FieldViolation, Violations } from '@samverka/kernel';
 import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import { visibleDepartments } from '../access/needs-access.policy';
 import { Evidence, NeedEntity, NeedPriority } from '../entities/need.entity';
-import { EDITABLE_STATUSES } from '../entities/needs-submission.entity';
-import { NeedsError, NeedsErrorCode } from '../needs.exception';
+import { needsChangeRefusal } from '../rules/needs-change.rules';
 import { NeedFilter, NeedRepository, NeedRow } from '../repositories/need.repository';
-import { needViolations } from '../rules/need.rules';
+import { NeedFields, needViolations } from '../rules/need.rules';
 import { SubmissionRepository } from '../repositories/submission.repository';
 import { ReferenceDataService } from './reference-data.service';
 
@@ -31,7 +30,8 @@ export interface NeedInput {
 
 export type NeedPatch = Partial<Omit<NeedInput, 'departmentId'>>;
 
-const snapshot = (n: NeedEntity) => ({
+/** What a need says: its department and its own fields (the audit trail records it; the API shows it). */
+export const needContent = (n: Pick<NeedEntity, 'departmentId' | keyof NeedFields>) => ({
   departmentId: n.departmentId,
   areaCode: n.areaCode,
   title: n.title,
@@ -79,7 +79,7 @@ export class NeedService {
       await this.requireEditable(round, input.departmentId);
       const values = normalise(input);
       const need = await this.needs.insert({ ...values, roundId, departmentId: input.departmentId, createdById: actor.personId } as NeedEntity);
-      await this.audit.record(actor, { action: 'need.created', subjectType: 'need', subjectId: need.id, after: snapshot(need) });
+      await this.audit.record(actor, { action: 'need.created', subjectType: 'need', subjectId: need.id, after: needContent(need) });
       return need;
     });
   }
@@ -88,7 +88,7 @@ export class NeedService {
     return this.tx.run(async () => {
       const need = await this.get(id, roundId);
       const round = await this.rounds.basics(need.roundId, true);
-      const before = snapshot(need);
+      const before = needContent(need);
       const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       const changed = { ...before, ...given, departmentId: need.departmentId } as NeedInput;
       await this.check(round, need.departmentId, changed);
@@ -96,7 +96,7 @@ export class NeedService {
       const values = normalise(changed);
       Object.assign(need, values);
       const saved = await this.needs.save(need);
-      await this.audit.record(actor, { action: 'need.updated', subjectType: 'need', subjectId: id, before, after: snapshot(saved) });
+      await this.audit.record(actor, { action: 'need.updated', subjectType: 'need', subjectId: id, before, after: needContent(saved) });
       return saved;
     });
   }
@@ -107,7 +107,7 @@ export class NeedService {
       const round = await this.rounds.basics(need.roundId, true);
       await this.requireEditable(round, need.departmentId);
       await this.needs.delete(id);
-      await this.audit.record(actor, { action: 'need.deleted', subjectType: 'need', subjectId: id, before: snapshot(need) });
+      await this.audit.record(actor, { action: 'need.deleted', subjectType: 'need', subjectId: id, before: needContent(need) });
     });
   }
 
@@ -131,17 +131,10 @@ export class NeedService {
     v.addAll(unknown.flat()).throwIfAny();
   }
 
-  /** Needs change only while the round collects needs and the department has not handed in (or was returned). */
   private async requireEditable(round: RoundBasics, departmentId: string): Promise<void> {
-    if (round.state !== 'collectingNeeds') {
-      throw new NeedsError(NeedsErrorCode.ROUND_NOT_COLLECTING, 'Planomgången tar inte emot behov just nu', { state: round.state });
-    }
     const submission = await this.submissions.find(round.id, departmentId);
-    if (submission && !EDITABLE_STATUSES.includes(submission.status)) {
-      throw new NeedsError(NeedsErrorCode.SUBMISSION_NOT_EDITABLE, 'Förvaltningens behov är inlämnade och kan inte ändras om inte förvaltningsledningen återlämnar dem', {
-        status: submission.status,
-      });
-    }
+    const refusal = needsChangeRefusal(round, submission?.status ?? 'draft');
+    if (refusal) throw refusal;
   }
 
   private today(): string {

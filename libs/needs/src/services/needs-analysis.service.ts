@@ -3,13 +3,13 @@ import { TransactionHost } from '@samverka/database';
 import { Clock } from '@samverka/kernel';
 import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import type { Workbook as ExcelWorkbook } from 'exceljs';
-import { EvidenceKind, NeedPriority } from '../entities/need.entity';
+import { NeedPriority } from '../entities/need.entity';
 import { SubmissionStatus } from '../entities/needs-submission.entity';
 import { ReferenceKind } from '../entities/reference-item.entity';
 import { AnalysisRepository, CountCell, ReferenceLabel } from '../repositories/analysis.repository';
 import { NeedFilter, NeedRepository, NeedRow } from '../repositories/need.repository';
 import { visibleDepartments } from '../access/needs-access.policy';
-import { SUBMISSION_STATUS_LABELS } from './submission.service';
+import { EVIDENCE_KIND_LABELS, NEED_PRIORITY_LABELS, SUBMISSION_STATUS_LABELS } from '../needs.vocabulary';
 
 /**
  * How each service channel (a `reference_item` of kind channel) is reached, for the
@@ -87,8 +87,8 @@ export interface NeedsExportFile {
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const PRIORITY_LABELS: Record<NeedPriority, string> = { high: 'hög', medium: 'medel', low: 'låg' };
-const EVIDENCE_LABELS: Record<EvidenceKind, string> = { statistics: 'Statistik', survey: 'Enkät', staffObservation: 'Personalens iakttagelser' };
+/** The priority in the export's own (lower) case: "hög". */
+const priorityText = (priority: NeedPriority): string => NEED_PRIORITY_LABELS[priority].toLowerCase();
 
 /** The export's columns, in order, with their width in the spreadsheet (characters). */
 const COLUMNS: ReadonlyArray<{ header: string; width: number; value: (n: NeedRow, l: Labels) => string | number | null }> = [
@@ -99,11 +99,11 @@ const COLUMNS: ReadonlyArray<{ header: string; width: number; value: (n: NeedRow
   { header: 'Kanaler', width: 30, value: (n, l) => n.channels.map((c) => l.name('channel', c)).join(', ') },
   { header: 'Stadsområden', width: 24, value: (n, l) => n.districts.map((c) => l.name('district', c)).join(', ') },
   { header: 'Målgrupper', width: 30, value: (n, l) => n.targetGroups.map((c) => l.name('target_group', c)).join(', ') },
-  { header: 'Underlag (typ)', width: 24, value: (n) => (n.evidence ? EVIDENCE_LABELS[n.evidence.kind] : null) },
+  { header: 'Underlag (typ)', width: 24, value: (n) => (n.evidence ? EVIDENCE_KIND_LABELS[n.evidence.kind] : null) },
   { header: 'Underlagets källa', width: 36, value: (n) => n.evidence?.source ?? null },
   { header: 'Underlagets datum', width: 18, value: (n) => n.evidence?.date ?? null },
   { header: 'Ärenden per månad', width: 18, value: (n) => n.monthlyVolume },
-  { header: 'Prioritet', width: 10, value: (n) => PRIORITY_LABELS[n.priority] },
+  { header: 'Prioritet', width: 10, value: (n) => priorityText(n.priority) },
   { header: 'Konsekvens om behovet inte möts', width: 50, value: (n) => n.consequence },
   { header: 'Inlämning', width: 20, value: (n) => SUBMISSION_STATUS_LABELS[n.submissionStatus as SubmissionStatus] ?? n.submissionStatus },
 ];

@@ -7,20 +7,13 @@ import { Links, NotificationOutbox } from '@samverka/notifications';
 import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import { EDITABLE_STATUSES, HANDED_IN_STATUSES, NeedsSubmissionEntity, SubmissionStatus } from '../entities/needs-submission.entity';
 import { NeedsError, NeedsErrorCode } from '../needs.exception';
+import { SUBMISSION_STATUS_LABELS } from '../needs.vocabulary';
 import { NeedRepository } from '../repositories/need.repository';
 import { SubmissionRepository, SubmissionRow } from '../repositories/submission.repository';
 import { nothingToReportViolations, returnCommentViolations } from '../rules/submission.rules';
 import { visibleDepartments } from '../access/needs-access.policy';
 
 export type SubmissionStep = 'submit' | 'endorse' | 'return' | 'nothingToReport';
-
-export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
-  draft: 'Utkast',
-  submitted: 'Inlämnad',
-  endorsed: 'Förankrad',
-  returned: 'Återlämnad',
-  nothingToReport: 'Inget att rapportera',
-};
 
 const snapshot = (s: NeedsSubmissionEntity) => ({
   status: s.status,

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpStatus, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
-import { IdentityError, IdentityErrorCode, Principal, SessionService, SignInService } from '@samverka/identity';
+import { IdentityErrorCode, Principal, SessionService, SignInService } from '@samverka/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { anyone, signedIn } from '../access-rules';
 import { Allow } from '../allow.decorator';
 import { actorOf, CurrentPrincipal, principalOf } from '../request-principal';
 import { clearSessionCookie, setSessionCookie } from '../session-cookie';
-import { ErrorCode, httpStatusFor } from '../../shell/domain-exception.filter';
+import { formAction, FormErrorMap, FormRejected } from '../../shell/form-action';
 import { FieldErrors, formField } from '../../shell/form-body';
 import { readSignInForm, safeNextPath, SIGN_IN_PATH, signInPath, SignInFormValues, validateSignInForm } from './sign-in-form';
 import { clearLoginCsrfCookie, issueLoginCsrfToken, loginCsrfMatches } from '../../shell/login-csrf';
@@ -15,8 +15,11 @@ import { buildSignInPage } from './sign-in.presenter';
 import { SIGN_OUT_PATH, ViewRenderer } from '../../shell/view-renderer';
 import { WebExceptionFilter } from '../../shell/web-exception.filter';
 
-/** The refusals of a password sign-in that the form explains (in the service's Swedish words). */
-const SIGN_IN_REFUSALS: ReadonlySet<string> = new Set([IdentityErrorCode.INVALID_CREDENTIALS, IdentityErrorCode.SIGN_IN_LOCKED, IdentityErrorCode.USER_DISABLED]);
+/** The refusals of a password sign-in that the form explains (in the service's Swedish words, above the form). */
+const SIGN_IN_FORM_ERRORS: FormErrorMap = {
+  fieldIdFor: () => undefined,
+  refusals: { [IdentityErrorCode.INVALID_CREDENTIALS]: null, [IdentityErrorCode.SIGN_IN_LOCKED]: null, [IdentityErrorCode.USER_DISABLED]: null },
+};
 
 const EXPIRED_FORM = 'Inloggningssidan hade gått ut. Skriv in din e-postadress och ditt lösenord igen.';
 
@@ -61,25 +64,28 @@ export class SignInPagesController {
     if (!loginCsrfMatches(request, this.config, formField(body, '_csrf'))) {
       return this.page(request, reply, { values, general: EXPIRED_FORM, renew: true }, HttpStatus.FORBIDDEN);
     }
-    const errors = validateSignInForm({ email: values.email, password });
-    if (Object.keys(errors).length > 0) return this.page(request, reply, { values, errors }, HttpStatus.BAD_REQUEST);
-
-    let session;
-    try {
-      session = await this.signIn.signInWithPassword({ email: values.email, password, kind: 'web', ip: request.ip, userAgent: request.headers['user-agent'] });
-    } catch (e) {
-      if (!(e instanceof IdentityError) || !SIGN_IN_REFUSALS.has(e.code)) throw e;
-      const retryAfter = (e.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-      if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
-      return this.page(request, reply, { values, general: e.message }, httpStatusFor(e.code as ErrorCode));
-    }
-
-    // Session fixation: the new session has a token of its own; a session this browser had before ends now.
-    const previous = principalOf(request);
-    if (previous?.sessionKind === 'web') await this.sessions.revoke(previous.sessionId);
-    setSessionCookie(reply, this.config, session.token, session.expiresInSeconds);
-    clearLoginCsrfCookie(reply, this.config);
-    void reply.redirect(values.next || '/', HttpStatus.SEE_OTHER);
+    await formAction({
+      values,
+      errors: SIGN_IN_FORM_ERRORS,
+      run: () => {
+        const errors = validateSignInForm({ email: values.email, password });
+        if (Object.keys(errors).length > 0) throw new FormRejected(errors);
+        return this.signIn.signInWithPassword({ email: values.email, password, kind: 'web', ip: request.ip, userAgent: request.headers['user-agent'] });
+      },
+      failed: (failure, refusal) => {
+        const retryAfter = (refusal?.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+        if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+        return this.page(request, reply, { values, errors: failure.errors, general: failure.general.join(' ') || undefined }, failure.status);
+      },
+      done: async (session) => {
+        // Session fixation: the new session has a token of its own; a session this browser had before ends now.
+        const previous = principalOf(request);
+        if (previous?.sessionKind === 'web') await this.sessions.revoke(previous.sessionId);
+        setSessionCookie(reply, this.config, session.token, session.expiresInSeconds);
+        clearLoginCsrfCookie(reply, this.config);
+        void reply.redirect(values.next || '/', HttpStatus.SEE_OTHER);
+      },
+    });
   }
 
   @Post(SIGN_OUT_PATH.slice(1))

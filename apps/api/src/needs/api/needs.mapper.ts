@@ -1,21 +1,11 @@
-import { NeedEntity, NeedRow, SubmissionRow } from '@samverka/needs';
+import { needContent, NeedEntity, NeedRow, SubmissionRow } from '@samverka/needs';
 import { NeedDto, SubmissionDto } from './dto/needs.dto';
 
 export const toNeedDto = (n: NeedEntity | NeedRow): NeedDto => ({
   id: n.id,
   roundId: n.roundId,
-  departmentId: n.departmentId,
+  ...needContent(n),
   ...('departmentName' in n ? { departmentName: n.departmentName, submissionStatus: n.submissionStatus } : {}),
-  areaCode: n.areaCode,
-  title: n.title,
-  description: n.description,
-  channels: n.channels,
-  districts: n.districts,
-  targetGroups: n.targetGroups,
-  evidence: n.evidence,
-  monthlyVolume: n.monthlyVolume,
-  priority: n.priority,
-  consequence: n.consequence,
   createdAt: n.createdAt,
   updatedAt: n.updatedAt,
 });

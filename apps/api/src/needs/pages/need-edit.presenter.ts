@@ -26,20 +26,21 @@ export interface NeedEditPageModel extends PageModel {
   form: NeedFormView;
 }
 
+/** What the edit and remove pages share: their title, the way back to the need on the needs page, and the error summary. */
+function needPageHead(data: NeedPageData, title: string, errorSummary: ErrorSummaryItem[]) {
+  const back = `${needsPath(data.round.id, data.need.departmentId)}#${needAnchor(data.need.id)}`;
+  const caption = `${genitive(data.departmentName)} behov – ${data.round.title}`;
+  return { title, section: 'rounds' as const, hasErrors: errorSummary.length > 0, backHref: back, caption, errorSummary };
+}
+
 /** "Ändra behovet": the form with the need as saved, or again with what was typed and what is wrong with it. */
 export function buildNeedEditPage(data: NeedPageData, failure?: { values: NeedFormValues; errors: FieldErrors; general: string[] }): NeedEditPageModel {
   const { round, need } = data;
-  const back = `${needsPath(round.id, need.departmentId)}#${needAnchor(need.id)}`;
-  const errorSummary = failure ? needFormErrorSummary(failure.errors, failure.general, `#${NEED_FORM_SECTION}`) : [];
+  const head = needPageHead(data, 'Ändra behovet', failure ? needFormErrorSummary(failure.errors, failure.general, `#${NEED_FORM_SECTION}`) : []);
   return {
-    title: 'Ändra behovet',
-    section: 'rounds',
-    hasErrors: errorSummary.length > 0,
-    backHref: back,
-    caption: `${genitive(data.departmentName)} behov – ${round.title}`,
-    errorSummary,
+    ...head,
     form: needFormView(
-      { action: needEditPath(round.id, need.departmentId, need.id), submitLabel: 'Spara ändringarna', cancelHref: back },
+      { action: needEditPath(round.id, need.departmentId, need.id), submitLabel: 'Spara ändringarna', cancelHref: head.backHref },
       failure?.values ?? needFormValues(need),
       failure?.errors ?? {},
       needFormChoices(round.areas, data.reference),
@@ -59,15 +60,8 @@ export interface NeedDeletePageModel extends PageModel {
 /** "Ta bort behovet": the need, and a form to confirm (no JavaScript: a page of its own rather than a dialog). */
 export function buildNeedDeletePage(data: NeedPageData, general: string[] = []): NeedDeletePageModel {
   const { round, need } = data;
-  const back = `${needsPath(round.id, need.departmentId)}#${needAnchor(need.id)}`;
-  const errorSummary = general.map((text) => ({ text, href: `#${NEED_FORM_SECTION}` }));
   return {
-    title: 'Ta bort behovet',
-    section: 'rounds',
-    hasErrors: errorSummary.length > 0,
-    backHref: back,
-    caption: `${genitive(data.departmentName)} behov – ${round.title}`,
-    errorSummary,
+    ...needPageHead(data, 'Ta bort behovet', general.map((text) => ({ text, href: `#${NEED_FORM_SECTION}` }))),
     need: needCard(need, round.areas, data.reference, false),
     action: needDeletePath(round.id, need.departmentId, need.id),
   };

@@ -1,9 +1,9 @@
 import { LocalDate } from '@samverka/kernel';
-import { EVIDENCE_KINDS, NEED_PRIORITIES } from '@samverka/needs';
+import { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS, NEED_PRIORITIES, NEED_PRIORITY_LABELS } from '@samverka/needs';
 import { FieldErrors } from '../../shell/form-body';
 import { NEED_FORM_FIELDS, NeedFormChoices, NeedFormValues, NO_EVIDENCE } from './need-form';
 import { ErrorSummaryItem } from '../../shell/format';
-import { EVIDENCE_KIND_LABELS, PRIORITY_LABELS, ReferenceData } from './needs-format';
+import { ReferenceData } from './needs-format';
 
 interface OptionView {
   value: string;
@@ -94,7 +94,7 @@ export function needFormView(
     ),
     priorities: choices(
       'priority',
-      NEED_PRIORITIES.map((p) => ({ value: p as string, text: PRIORITY_LABELS[p] })),
+      NEED_PRIORITIES.map((p) => ({ value: p as string, text: NEED_PRIORITY_LABELS[p] })),
       (p) => p === values.priority,
     ),
     exampleDate: today,

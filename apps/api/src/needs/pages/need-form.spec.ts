@@ -1,6 +1,7 @@
 import { CommonError } from '@samverka/kernel';
 import { NeedsError, NeedsErrorCode, needViolations } from '@samverka/needs';
-import { emptyNeedForm, needErrorsFrom, needFieldIdFor, NeedFormValues, needFormValues, readNeedForm, validateNeedForm } from './need-form';
+import { formErrorsFrom } from '../../shell/form-action';
+import { emptyNeedForm, NEED_FORM_ERRORS, needFieldIdFor, NeedFormValues, needFormValues, readNeedForm, validateNeedForm } from './need-form';
 
 const TODAY = '2026-11-22';
 
@@ -55,7 +56,7 @@ describe('the need form', () => {
     const { input, errors } = validate({ title: '', channels: [], areaCode: 'BIBLIOTEK', districts: ['mars'] });
     expect(errors).toEqual({});
     expect(input).toMatchObject({ title: '', channels: [], areaCode: 'BIBLIOTEK', districts: ['mars'] });
-    expect(needErrorsFrom(CommonError.invalid(needViolations(input!, TODAY)))).toEqual({
+    expect(formErrorsFrom(CommonError.invalid(needViolations(input!, TODAY)), NEED_FORM_ERRORS)).toEqual({
       errors: { title: 'Ange en rubrik', channels: 'Välj minst en kanal' },
       general: [],
     });
@@ -157,22 +158,22 @@ describe('the need form', () => {
   });
 
   it("explains the service's refusals: invalid fields where they were typed, a closed round or handed-in needs in the summary", () => {
-    expect(needErrorsFrom(CommonError.invalidField('evidence.date', 'notInFuture', 'Underlagets datum kan inte ligga i framtiden'))).toEqual({
+    expect(formErrorsFrom(CommonError.invalidField('evidence.date', 'notInFuture', 'Underlagets datum kan inte ligga i framtiden'), NEED_FORM_ERRORS)).toEqual({
       errors: { evidenceDate: 'Underlagets datum kan inte ligga i framtiden' },
       general: [],
     });
-    expect(needErrorsFrom(CommonError.invalidField('departmentId', 'participant', 'Förvaltningen deltar inte i planomgången'))).toEqual({
+    expect(formErrorsFrom(CommonError.invalidField('departmentId', 'participant', 'Förvaltningen deltar inte i planomgången'), NEED_FORM_ERRORS)).toEqual({
       errors: {},
       general: ['Förvaltningen deltar inte i planomgången'],
     });
-    expect(needErrorsFrom(new NeedsError(NeedsErrorCode.SUBMISSION_NOT_EDITABLE, 'Förvaltningens behov är inlämnade'))).toEqual({
+    expect(formErrorsFrom(new NeedsError(NeedsErrorCode.SUBMISSION_NOT_EDITABLE, 'Förvaltningens behov är inlämnade'), NEED_FORM_ERRORS)).toEqual({
       errors: {},
       general: ['Förvaltningens behov är inlämnade'],
     });
-    expect(needErrorsFrom(new NeedsError(NeedsErrorCode.ROUND_NOT_COLLECTING, 'Planomgången tar inte emot behov just nu'))?.general).toEqual([
+    expect(formErrorsFrom(new NeedsError(NeedsErrorCode.ROUND_NOT_COLLECTING, 'Planomgången tar inte emot behov just nu'), NEED_FORM_ERRORS)?.general).toEqual([
       'Planomgången tar inte emot behov just nu',
     ]);
-    expect(needErrorsFrom(CommonError.notFound('Behovet', 'x'))).toBeNull();
+    expect(formErrorsFrom(CommonError.notFound('Behovet', 'x'), NEED_FORM_ERRORS)).toBeNull();
   });
 
   it('maps the paths of the need to the form field ids; the department belongs to no field', () => {

@@ -1,15 +1,10 @@
-import { CommonError, CommonErrorCode, DomainError, LocalDate, Violations } from '@samverka/kernel';
+import { CommonError, LocalDate, Violations } from '@samverka/kernel';
 import { isEvidenceKind, isNeedPriority, NeedEntity, NeedFields, NeedsErrorCode, needViolations } from '@samverka/needs';
-import { dateError, FieldErrors, formField, formFields, violationsToErrors } from '../../shell/form-body';
+import { FormErrorMap, formErrorsFrom } from '../../shell/form-action';
+import { dateError, FieldErrors, formField, formFields } from '../../shell/form-body';
 
-/** The need form exactly as typed (strings), so it can be shown again. */
-export interface NeedFormValues {
-  areaCode: string;
-  title: string;
-  description: string;
-  channels: string[];
-  districts: string[];
-  targetGroups: string[];
+/** The need form exactly as typed (strings), so it can be shown again: the texts and codes as the need has them, the rest as typed. */
+export interface NeedFormValues extends Pick<NeedFields, 'areaCode' | 'title' | 'description' | 'channels' | 'districts' | 'targetGroups'> {
   /** One of EVIDENCE_KINDS, NO_EVIDENCE, or '' (nothing chosen). */
   evidenceKind: string;
   evidenceSource: string;
@@ -160,24 +155,16 @@ export function validateNeedForm(v: NeedFormValues, today: LocalDate): { errors:
     consequence: v.consequence === '' ? null : v.consequence,
   };
   if (syntax.list.length === 0) return { errors: {}, general: [], input: need as NeedFields };
-  return violationsToErrors(CommonError.invalid(syntax.addAll(needViolations(need, today)).list), NEED_FIELD_IDS);
+  const shown = formErrorsFrom(CommonError.invalid(syntax.addAll(needViolations(need, today)).list), NEED_FORM_ERRORS);
+  return { errors: shown?.errors ?? {}, general: shown?.general ?? [] };
 }
 
 /**
- * An expected refusal of NeedService.create/update/delete as form errors:
- * invalid fields where they were typed; a round that no longer collects
- * needs, or needs handed in meanwhile, in the summary. Null for errors the
- * form cannot explain.
+ * How the form explains NeedService.create/update/delete's refusals: invalid
+ * fields where they were typed; a round that no longer collects needs, or
+ * needs handed in meanwhile, in the summary.
  */
-export function needErrorsFrom(error: DomainError): { errors: FieldErrors; general: string[] } | null {
-  switch (error.code) {
-    case CommonErrorCode.VALIDATION_FAILED:
-    case CommonErrorCode.UNKNOWN_REFERENCE:
-      return violationsToErrors(error, NEED_FIELD_IDS);
-    case NeedsErrorCode.ROUND_NOT_COLLECTING:
-    case NeedsErrorCode.SUBMISSION_NOT_EDITABLE:
-      return { errors: {}, general: [error.message] };
-    default:
-      return null;
-  }
-}
+export const NEED_FORM_ERRORS: FormErrorMap = {
+  fieldIdFor: needFieldIdFor,
+  refusals: { [NeedsErrorCode.ROUND_NOT_COLLECTING]: null, [NeedsErrorCode.SUBMISSION_NOT_EDITABLE]: null },
+};

@@ -1,4 +1,4 @@
-import { EvidenceKind, NeedEntity, NeedPriority, ReferenceItemEntity, SUBMISSION_STATUS_LABELS, SubmissionStatus, SubmissionStep } from '@samverka/needs';
+import { EVIDENCE_KIND_LABELS, NEED_PRIORITY_LABELS, NeedEntity, ReferenceItemEntity, SUBMISSION_STATUS_LABELS, SubmissionStatus, SubmissionStep } from '@samverka/needs';
 import { SUBMISSION_STEP_SLUGS } from './submission-step-form';
 import { swedishDate, tag, TagView } from '../../shell/format';
 import { roundPath } from '../../rounds/pages/round-format';
@@ -28,14 +28,6 @@ export const submissionTag = (status: SubmissionStatus): TagView => tag(SUBMISSI
 
 /** Handed in after the needs deadline (allowed, but marked). */
 export const LATE_TAG: TagView = tag('Sen inlämning', 'red');
-
-export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
-  statistics: 'Statistik',
-  survey: 'Enkät eller undersökning',
-  staffObservation: 'Iakttagelser från medarbetare',
-};
-
-export const PRIORITY_LABELS: Record<NeedPriority, string> = { high: 'Hög', medium: 'Medel', low: 'Låg' };
 
 export type ReferenceItem = Pick<ReferenceItemEntity, 'code' | 'name' | 'active'>;
 
@@ -92,7 +84,7 @@ export function needCard(
       row('Stadsområden', names(reference.districts, need.districts)),
       row('Målgrupper', names(reference.targetGroups, need.targetGroups)),
       row('Ärenden per månad', volume(need.monthlyVolume)),
-      row('Prioritet', PRIORITY_LABELS[need.priority] ?? need.priority),
+      row('Prioritet', NEED_PRIORITY_LABELS[need.priority] ?? need.priority),
       row('Underlag', evidenceText(need.evidence)),
       row('Konsekvens om behovet inte tillgodoses', need.consequence ?? NOT_GIVEN, need.consequence !== null),
     ],

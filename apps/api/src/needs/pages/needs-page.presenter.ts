@@ -1,5 +1,5 @@
 import { LocalDate } from '@samverka/kernel';
-import { EDITABLE_STATUSES, HANDED_IN_STATUSES, NeedEntity, SubmissionRow, SubmissionStep } from '@samverka/needs';
+import { HANDED_IN_STATUSES, needsChangeRefusal, NeedEntity, SubmissionRow, SubmissionStep } from '@samverka/needs';
 import { RoundBasics } from '@samverka/rounds';
 import { PLAN_ROUND_STATE_LABELS } from '@samverka/workflow';
 import { isUUID } from 'class-validator';
@@ -228,8 +228,7 @@ function closedText(round: RoundBasics): string | null {
 export function buildNeedsPage(data: NeedsPageData, state: NeedsPageState = {}, access: NeedsPageAccess = { coordinator: false, management: false }): NeedsPageModel {
   const { round, submission, today } = data;
   const departmentName = submission.departmentName;
-  const collecting = round.state === 'collectingNeeds';
-  const editable = collecting && EDITABLE_STATUSES.includes(submission.status);
+  const editable = needsChangeRefusal(round, submission.status) === null;
   const canEdit = access.coordinator && editable;
   const s = submission.submission;
 

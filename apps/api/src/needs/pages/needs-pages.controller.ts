@@ -1,16 +1,13 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { IdentityError, Principal } from '@samverka/identity';
-import { CommonError, CommonErrorCode, DomainError } from '@samverka/kernel';
+import { CommonError } from '@samverka/kernel';
 import {
-  EDITABLE_STATUSES,
   mayEndorseNeedsOf,
   mayReadNeedsOf,
   mayWriteNeedsOf,
-  NeedEntity,
-  NeedsError,
-  NeedsErrorCode,
+  needsChangeRefusal,
   NeedService,
   ReferenceDataService,
   SubmissionRow,
@@ -18,21 +15,20 @@ import {
   SubmissionStep,
 } from '@samverka/needs';
 import { PlanRoundQueryService, RoundBasics, roundReadScope } from '@samverka/rounds';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { admin, fromParam, ofDepartment, participantOfRound, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
-import { CurrentPrincipal } from '../../auth/request-principal';
+import { actorOf, CurrentPrincipal, principalOf } from '../../auth/request-principal';
 import { CurrentActor } from '../../shell/current-actor.decorator';
-import { ErrorCode, httpStatusFor } from '../../shell/domain-exception.filter';
 import { UuidParam } from '../../shell/uuid-param';
-import { FieldErrors } from '../../shell/form-body';
-import { needErrorsFrom, readNeedForm, validateNeedForm } from './need-form';
+import { formAction, validInput } from '../../shell/form-action';
+import { NEED_FORM_ERRORS, readNeedForm, validateNeedForm } from './need-form';
 import {
   readSubmissionStepForm,
   SUBMISSION_STEP_SLUGS,
+  SUBMISSION_STEP_FORM_ERRORS,
+  submissionStepOfSlug,
   SUBMISSION_STEPS,
-  submissionStepErrorsFrom,
-  validateSubmissionStepForm,
 } from './submission-step-form';
 import { buildNeedDeletePage, buildNeedEditPage, NeedPageData } from './need-edit.presenter';
 import { needsPath, ReferenceData } from './needs-format';
@@ -55,9 +51,17 @@ const COORDINATORS = ofDepartment(['coordinator'], fromParam('departmentId'));
 /** The department's management endorses or returns what was handed in. */
 const MANAGEMENT = ofDepartment(['management'], fromParam('departmentId'));
 
-/** A refusal the page can explain (a form error); anything else goes to the error page. */
-const expected = (e: unknown): e is DomainError => e instanceof DomainError && e.code !== CommonErrorCode.NOT_FOUND;
-const statusOf = (e: DomainError): number => httpStatusFor(e.code as ErrorCode);
+/** Who takes a hand-in step: the department's coordinators hand in or report nothing; its management endorses or returns. */
+const COORDINATOR_STEPS: readonly SubmissionStep[] = ['submit', 'nothingToReport'];
+const MANAGEMENT_STEPS: readonly SubmissionStep[] = ['endorse', 'return'];
+
+/** What each hand-in step asks of SubmissionService (`text`: the reason or the comment, for the steps that take one). */
+const TAKE_STEP: Record<SubmissionStep, (submissions: SubmissionService, actor: Actor, roundId: string, departmentId: string, text: string) => Promise<unknown>> = {
+  submit: (submissions, actor, roundId, departmentId) => submissions.submit(actor, roundId, departmentId),
+  nothingToReport: (submissions, actor, roundId, departmentId, text) => submissions.nothingToReport(actor, roundId, departmentId, text),
+  endorse: (submissions, actor, roundId, departmentId) => submissions.endorse(actor, roundId, departmentId),
+  return: (submissions, actor, roundId, departmentId, text) => submissions.returnToDepartment(actor, roundId, departmentId, text),
+};
 
 /**
  * Behov: a department's needs in a plan round, at
@@ -106,18 +110,13 @@ export class NeedsPagesController {
   ): Promise<void> {
     const round = await this.readableRound(principal, id, departmentId);
     const values = readNeedForm(body);
-    const { input, ...formErrors } = validateNeedForm(values, this.rounds.today());
-    const failed = (f: { errors: FieldErrors; general: string[] }, status: number) => this.page(reply, principal, round, departmentId, { add: { values, ...f, status } }, status);
-    if (!input) return failed(formErrors, HttpStatus.BAD_REQUEST);
-    let created: NeedEntity;
-    try {
-      created = await this.needs.create(actor, id, { ...input, departmentId });
-    } catch (e) {
-      const failure = expected(e) ? needErrorsFrom(e) : null;
-      if (!expected(e) || !failure) throw e;
-      return failed(failure, statusOf(e));
-    }
-    this.redirect(reply, id, departmentId, NEEDS_NOTICE_PARAMS.added, created.id);
+    await formAction({
+      values,
+      errors: NEED_FORM_ERRORS,
+      run: () => this.needs.create(actor, id, { ...validInput(validateNeedForm(values, this.rounds.today())), departmentId }),
+      failed: (add) => this.page(reply, principal, round, departmentId, { add }, add.status),
+      done: (created) => this.redirect(reply, id, departmentId, NEEDS_NOTICE_PARAMS.added, created.id),
+    });
   }
 
   /** The submission steps' addresses opened directly (a reload of a page shown after a failed step, the way back after signing in): the needs page. */
@@ -127,56 +126,18 @@ export class NeedsPagesController {
     void reply.redirect(needsPath(id, departmentId), HttpStatus.SEE_OTHER);
   }
 
-  @Post(SUBMISSION_STEP_SLUGS.submit)
+  /** The hand-in steps the department's coordinators take: hand in, or report nothing. */
+  @Post(COORDINATOR_STEPS.map((step) => SUBMISSION_STEP_SLUGS[step]))
   @Allow(COORDINATORS)
-  submit(
-    @CurrentPrincipal() principal: Principal,
-    @CurrentActor() actor: Actor,
-    @Param('id', ROUND) id: string,
-    @Param('departmentId', DEPARTMENT) departmentId: string,
-    @Body() body: unknown,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    return this.step('submit', principal, actor, id, departmentId, body, reply);
+  coordinatorStep(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.step(request, reply);
   }
 
-  @Post(SUBMISSION_STEP_SLUGS.nothingToReport)
-  @Allow(COORDINATORS)
-  nothingToReport(
-    @CurrentPrincipal() principal: Principal,
-    @CurrentActor() actor: Actor,
-    @Param('id', ROUND) id: string,
-    @Param('departmentId', DEPARTMENT) departmentId: string,
-    @Body() body: unknown,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    return this.step('nothingToReport', principal, actor, id, departmentId, body, reply);
-  }
-
-  @Post(SUBMISSION_STEP_SLUGS.endorse)
+  /** The hand-in steps the department's management takes: endorse, or return. */
+  @Post(MANAGEMENT_STEPS.map((step) => SUBMISSION_STEP_SLUGS[step]))
   @Allow(MANAGEMENT)
-  endorse(
-    @CurrentPrincipal() principal: Principal,
-    @CurrentActor() actor: Actor,
-    @Param('id', ROUND) id: string,
-    @Param('departmentId', DEPARTMENT) departmentId: string,
-    @Body() body: unknown,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    return this.step('endorse', principal, actor, id, departmentId, body, reply);
-  }
-
-  @Post(SUBMISSION_STEP_SLUGS.return)
-  @Allow(MANAGEMENT)
-  returnToDepartment(
-    @CurrentPrincipal() principal: Principal,
-    @CurrentActor() actor: Actor,
-    @Param('id', ROUND) id: string,
-    @Param('departmentId', DEPARTMENT) departmentId: string,
-    @Body() body: unknown,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    return this.step('return', principal, actor, id, departmentId, body, reply);
+  managementStep(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.step(request, reply);
   }
 
   @Get(':needId/andra')
@@ -206,17 +167,13 @@ export class NeedsPagesController {
     // Whether the need may still change is the service's to say (in the same transaction as the change).
     const data = await this.needPage(principal, id, departmentId, needId);
     const values = readNeedForm(body);
-    const { input, ...formErrors } = validateNeedForm(values, data.today);
-    const failed = (f: { errors: FieldErrors; general: string[] }, status: number) => this.views.send(reply, 'need-edit', buildNeedEditPage(data, { values, ...f }), status);
-    if (!input) return failed(formErrors, HttpStatus.BAD_REQUEST);
-    try {
-      await this.needs.update(actor, needId, input, id);
-    } catch (e) {
-      const failure = expected(e) ? needErrorsFrom(e) : null;
-      if (!expected(e) || !failure) throw e;
-      return failed(failure, statusOf(e));
-    }
-    this.redirect(reply, id, departmentId, NEEDS_NOTICE_PARAMS.changed, needId);
+    await formAction({
+      values,
+      errors: NEED_FORM_ERRORS,
+      run: () => this.needs.update(actor, needId, validInput(validateNeedForm(values, data.today)), id),
+      failed: (failure) => this.views.send(reply, 'need-edit', buildNeedEditPage(data, failure), failure.status),
+      done: () => this.redirect(reply, id, departmentId, NEEDS_NOTICE_PARAMS.changed, needId),
+    });
   }
 
   @Get(':needId/ta-bort')
@@ -243,45 +200,38 @@ export class NeedsPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const data = await this.needPage(principal, id, departmentId, needId);
-    try {
-      await this.needs.delete(actor, needId, id);
-    } catch (e) {
-      const failure = expected(e) ? needErrorsFrom(e) : null;
-      if (!expected(e) || !failure) throw e;
-      return this.views.send(reply, 'need-delete', buildNeedDeletePage(data, failure.general), statusOf(e));
-    }
-    this.redirect(reply, id, departmentId, NEEDS_NOTICE_PARAMS.deleted, needId);
+    await formAction({
+      values: {},
+      errors: NEED_FORM_ERRORS,
+      run: () => this.needs.delete(actor, needId, id),
+      failed: (failure) => this.views.send(reply, 'need-delete', buildNeedDeletePage(data, failure.general), failure.status),
+      done: () => this.redirect(reply, id, departmentId, NEEDS_NOTICE_PARAMS.deleted, needId),
+    });
   }
 
-  /** One submission step: what must be written is checked first, then the service decides (status, phase). */
-  private async step(step: SubmissionStep, principal: Principal, actor: Actor, id: string, departmentId: string, body: unknown, reply: FastifyReply): Promise<void> {
+  /**
+   * One hand-in step, named by the last part of the address (the two routes
+   * above differ only in who may take which): what must be written is
+   * checked first, then the service decides (status, phase).
+   */
+  private async step(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const step = submissionStepOfSlug((request.url ?? '').split('?')[0].split('/').pop());
+    if (!step) throw CommonError.notFound('Steget', request.url ?? '');
+    const principal = principalOf(request);
+    if (!principal) throw IdentityError.unauthenticated();
+    const actor = actorOf(principal, request.ip);
+    const params = request.params as { id?: string; departmentId?: string };
+    const id: string = await ROUND.transform(params.id ?? '', { type: 'param', data: 'id' });
+    const departmentId: string = await DEPARTMENT.transform(params.departmentId ?? '', { type: 'param', data: 'departmentId' });
     const round = await this.readableRound(principal, id, departmentId);
-    const values = readSubmissionStepForm(step, body);
-    const { errors, valid } = validateSubmissionStepForm(step, values);
-    const failed = (f: { errors: FieldErrors; general: string[] }, status: number) =>
-      this.page(reply, principal, round, departmentId, { step: { step, values, ...f, status } }, status);
-    if (!valid) return failed({ errors, general: [] }, HttpStatus.BAD_REQUEST);
-    try {
-      switch (step) {
-        case 'submit':
-          await this.submissions.submit(actor, id, departmentId);
-          break;
-        case 'nothingToReport':
-          await this.submissions.nothingToReport(actor, id, departmentId, values.text);
-          break;
-        case 'endorse':
-          await this.submissions.endorse(actor, id, departmentId);
-          break;
-        case 'return':
-          await this.submissions.returnToDepartment(actor, id, departmentId, values.text);
-          break;
-      }
-    } catch (e) {
-      const failure = expected(e) ? submissionStepErrorsFrom(e) : null;
-      if (!expected(e) || !failure) throw e;
-      return failed(failure, statusOf(e));
-    }
-    this.redirect(reply, id, departmentId, NEEDS_NOTICE_PARAMS.step, SUBMISSION_STEP_SLUGS[step]);
+    const values = readSubmissionStepForm(step, request.body);
+    await formAction({
+      values,
+      errors: SUBMISSION_STEP_FORM_ERRORS,
+      run: () => TAKE_STEP[step](this.submissions, actor, id, departmentId, values.text),
+      failed: (failure) => this.page(reply, principal, round, departmentId, { step: { step, ...failure } }, failure.status),
+      done: () => this.redirect(reply, id, departmentId, NEEDS_NOTICE_PARAMS.step, SUBMISSION_STEP_SLUGS[step]),
+    });
   }
 
   /** The needs page, with what just happened or the form that failed (always the needs as they are now). */
@@ -321,14 +271,8 @@ export class NeedsPagesController {
   /** The edit and remove pages are offered only while the need may change; otherwise the error page says why (the service's words). */
   private async editableNeed(principal: Principal, id: string, departmentId: string, needId: string): Promise<NeedPageData> {
     const data = await this.needPage(principal, id, departmentId, needId);
-    if (data.round.state !== 'collectingNeeds') {
-      throw new NeedsError(NeedsErrorCode.ROUND_NOT_COLLECTING, 'Planomgången tar inte emot behov just nu', { state: data.round.state });
-    }
-    if (!EDITABLE_STATUSES.includes(data.submission.status)) {
-      throw new NeedsError(NeedsErrorCode.SUBMISSION_NOT_EDITABLE, 'Förvaltningens behov är inlämnade och kan inte ändras om inte förvaltningsledningen återlämnar dem', {
-        status: data.submission.status,
-      });
-    }
+    const refusal = needsChangeRefusal(data.round, data.submission.status);
+    if (refusal) throw refusal;
     return data;
   }
 

@@ -1,6 +1,7 @@
 import { CommonError } from '@samverka/kernel';
 import { NeedsError, NeedsErrorCode } from '@samverka/needs';
-import { readSubmissionStepForm, submissionStepErrorsFrom, submissionStepOfSlug, validateSubmissionStepForm } from './submission-step-form';
+import { formErrorsFrom } from '../../shell/form-action';
+import { readSubmissionStepForm, SUBMISSION_STEP_FORM_ERRORS, submissionStepOfSlug } from './submission-step-form';
 
 describe('a submission step form', () => {
   it("reads only the step's own text: the reason for nothing to report, the comment when returning, nothing otherwise", () => {
@@ -9,17 +10,6 @@ describe('a submission step form', () => {
     expect(readSubmissionStepForm('return', body)).toEqual({ text: 'Komplettera' });
     expect(readSubmissionStepForm('submit', body)).toEqual({ text: '' });
     expect(readSubmissionStepForm('endorse', body)).toEqual({ text: '' });
-  });
-
-  it('asks for what the step needs written, at its field', () => {
-    expect(validateSubmissionStepForm('nothingToReport', { text: '' })).toEqual({
-      errors: { reason: 'Skriv varför förvaltningen inte har något att rapportera' },
-      valid: false,
-    });
-    expect(validateSubmissionStepForm('return', { text: '' })).toEqual({ errors: { comment: 'Skriv vad som behöver göras innan behoven lämnas in igen' }, valid: false });
-    expect(validateSubmissionStepForm('return', { text: 'x'.repeat(4001) }).errors).toEqual({ comment: 'Texten får vara högst 4000 tecken' });
-    expect(validateSubmissionStepForm('submit', { text: '' })).toEqual({ errors: {}, valid: true });
-    expect(validateSubmissionStepForm('return', { text: 'Komplettera underlaget' })).toEqual({ errors: {}, valid: true });
   });
 
   it('knows the steps by their addresses', () => {
@@ -32,13 +22,13 @@ describe('a submission step form', () => {
   });
 
   it("explains the service's refusals: a missing text at its field, a step the status or the phase does not allow in the summary", () => {
-    expect(submissionStepErrorsFrom(CommonError.invalidField('comment', 'isNotEmpty', 'Skriv vad som behöver göras'))).toEqual({
+    expect(formErrorsFrom(CommonError.invalidField('comment', 'isNotEmpty', 'Skriv vad som behöver göras'), SUBMISSION_STEP_FORM_ERRORS)).toEqual({
       errors: { comment: 'Skriv vad som behöver göras' },
       general: [],
     });
     const notAllowed = new NeedsError(NeedsErrorCode.SUBMISSION_STEP_NOT_ALLOWED, 'Det finns inga behov att lämna in.');
-    expect(submissionStepErrorsFrom(notAllowed)).toEqual({ errors: {}, general: ['Det finns inga behov att lämna in.'] });
-    expect(submissionStepErrorsFrom(new NeedsError(NeedsErrorCode.ROUND_NOT_COLLECTING, 'Planomgången tar inte emot behov just nu'))?.general).toHaveLength(1);
-    expect(submissionStepErrorsFrom(CommonError.notFound('Förvaltningens inlämning', 'x'))).toBeNull();
+    expect(formErrorsFrom(notAllowed, SUBMISSION_STEP_FORM_ERRORS)).toEqual({ errors: {}, general: ['Det finns inga behov att lämna in.'] });
+    expect(formErrorsFrom(new NeedsError(NeedsErrorCode.ROUND_NOT_COLLECTING, 'Planomgången tar inte emot behov just nu'), SUBMISSION_STEP_FORM_ERRORS)?.general).toHaveLength(1);
+    expect(formErrorsFrom(CommonError.notFound('Förvaltningens inlämning', 'x'), SUBMISSION_STEP_FORM_ERRORS)).toBeNull();
   });
 });

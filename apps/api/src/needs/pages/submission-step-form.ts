@@ -1,6 +1,6 @@
-import { CommonErrorCode, DomainError } from '@samverka/kernel';
 import { NeedsErrorCode, SubmissionStep } from '@samverka/needs';
-import { FieldErrors, formField, violationsToErrors } from '../../shell/form-body';
+import { fieldIds, FormErrorMap } from '../../shell/form-action';
+import { formField } from '../../shell/form-body';
 
 /**
  * The steps of a department's submission on its needs page, each its own
@@ -31,42 +31,22 @@ export interface SubmissionStepValues {
   text: string;
 }
 
-const MAX_TEXT = 4000;
-
-const REQUIRED: Partial<Record<SubmissionStep, string>> = {
-  nothingToReport: 'Skriv varför förvaltningen inte har något att rapportera',
-  return: 'Skriv vad som behöver göras innan behoven lämnas in igen',
-};
-
-/** Reads only the step's own field (never `_csrf`). */
+/** Reads only the step's own field (never `_csrf`); what it must hold is SubmissionService's to check (see submission.rules). */
 export function readSubmissionStepForm(step: SubmissionStep, body: unknown): SubmissionStepValues {
   const field = SUBMISSION_STEP_FIELD[step];
   return { text: field ? formField(body, field).trim() : '' };
 }
 
-/** Checks what the step needs written; errors by form field name. */
-export function validateSubmissionStepForm(step: SubmissionStep, v: SubmissionStepValues): { errors: FieldErrors; valid: boolean } {
-  const field = SUBMISSION_STEP_FIELD[step];
-  const errors: FieldErrors = {};
-  if (field && v.text === '') errors[field] = REQUIRED[step];
-  else if (field && v.text.length > MAX_TEXT) errors[field] = `Texten får vara högst ${MAX_TEXT} tecken`;
-  return { errors, valid: Object.keys(errors).length === 0 };
-}
-
 /**
- * An expected refusal of a SubmissionService step as form errors: a missing
- * text at its field; a step the submission's status or the round's phase
- * does not allow in the summary. Null for errors the page cannot explain.
+ * How the step forms explain SubmissionService's refusals: a missing text at
+ * its field; a step the submission's status or the round's phase does not
+ * allow in the summary.
  */
-export function submissionStepErrorsFrom(error: DomainError): { errors: FieldErrors; general: string[] } | null {
-  switch (error.code) {
-    case CommonErrorCode.VALIDATION_FAILED:
-      return violationsToErrors(error, { reason: 'reason', comment: 'comment' });
-    case NeedsErrorCode.ROUND_NOT_COLLECTING:
-    case NeedsErrorCode.SUBMISSION_NOT_EDITABLE:
-    case NeedsErrorCode.SUBMISSION_STEP_NOT_ALLOWED:
-      return { errors: {}, general: [error.message] };
-    default:
-      return null;
-  }
-}
+export const SUBMISSION_STEP_FORM_ERRORS: FormErrorMap = {
+  fieldIdFor: fieldIds({ reason: 'reason', comment: 'comment' }),
+  refusals: {
+    [NeedsErrorCode.ROUND_NOT_COLLECTING]: null,
+    [NeedsErrorCode.SUBMISSION_NOT_EDITABLE]: null,
+    [NeedsErrorCode.SUBMISSION_STEP_NOT_ALLOWED]: null,
+  },
+};

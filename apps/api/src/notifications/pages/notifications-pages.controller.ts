@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { admin } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentActor } from '../../shell/current-actor.decorator';
-import { ErrorCode, httpStatusFor } from '../../shell/domain-exception.filter';
+import { formAction, FormErrorMap } from '../../shell/form-action';
 import { UuidParam } from '../../shell/uuid-param';
 import { buildNotificationsPage, isNotificationStatus } from './notifications.presenter';
 import { NOTIFICATIONS_PATH, ViewRenderer } from '../../shell/view-renderer';
@@ -15,6 +15,8 @@ import { WebExceptionFilter } from '../../shell/web-exception.filter';
 const PAGE_SIZE = 100;
 const RETRIED_PARAM = 'omskickat';
 const NOTIFICATION = UuidParam('Utskicket');
+/** Why an email cannot be sent again (it was sent, it is queued) is said beside it in the list. */
+const RETRY_ERRORS: FormErrorMap = { fieldIdFor: () => undefined, explain: (e) => (e instanceof NotificationError ? { errors: {}, general: [e.message] } : null) };
 
 /** Utskick: the admin's list of emails (pending, sent, failed with the error) and a retry for a failed one. */
 @ApiExcludeController()
@@ -41,13 +43,13 @@ export class NotificationsPagesController {
 
   @Post(':id/forsok-igen')
   async retry(@CurrentActor() actor: Actor, @Param('id', NOTIFICATION) id: string, @Res() reply: FastifyReply): Promise<void> {
-    try {
-      await this.notifications.retry(actor, id);
-    } catch (e) {
-      if (!(e instanceof NotificationError)) throw e;
-      return this.page(reply, undefined, { error: { id, message: e.message } }, httpStatusFor(e.code as ErrorCode));
-    }
-    void reply.redirect(`${NOTIFICATIONS_PATH}?${RETRIED_PARAM}=${encodeURIComponent(id)}`, HttpStatus.SEE_OTHER);
+    await formAction({
+      values: {},
+      errors: RETRY_ERRORS,
+      run: () => this.notifications.retry(actor, id),
+      failed: (failure) => this.page(reply, undefined, { error: { id, message: failure.general.join(' ') } }, failure.status),
+      done: () => void reply.redirect(`${NOTIFICATIONS_PATH}?${RETRIED_PARAM}=${encodeURIComponent(id)}`, HttpStatus.SEE_OTHER),
+    });
   }
 
   private async page(

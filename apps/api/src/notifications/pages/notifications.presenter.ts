@@ -1,13 +1,8 @@
-import { NOTIFICATION_KIND_LABELS, NOTIFICATION_STATUSES, NotificationEntity, NotificationKind, NotificationStatus } from '@samverka/notifications';
+import { NOTIFICATION_KIND_LABELS, NOTIFICATION_STATUS_LABELS, NOTIFICATION_STATUSES, NotificationEntity, NotificationKind, NotificationStatus } from '@samverka/notifications';
 import { NOTIFICATIONS_PATH, PageModel } from '../../shell/view-renderer';
 import { swedishDateTime, tag, TagView } from '../../shell/format';
 
-const STATUS: Record<NotificationStatus, { label: string; tag: TagView }> = {
-  pending: { label: 'Väntar', tag: tag('Väntar', 'blue') },
-  sending: { label: 'Skickas', tag: tag('Skickas', 'light-blue') },
-  sent: { label: 'Skickat', tag: tag('Skickat', 'green') },
-  failed: { label: 'Misslyckat', tag: tag('Misslyckat', 'red') },
-};
+const STATUS_COLOURS: Record<NotificationStatus, Parameters<typeof tag>[1]> = { pending: 'blue', sending: 'light-blue', sent: 'green', failed: 'red' };
 
 interface NotificationRow {
   id: string;
@@ -46,14 +41,14 @@ export function buildNotificationsPage(
   status: NotificationStatus | undefined,
   state: { notice?: string | null; error?: { id: string; message: string } | null } = {},
 ): NotificationsPageModel {
-  const label = status ? STATUS[status].label : null;
+  const label = status ? NOTIFICATION_STATUS_LABELS[status] : null;
   return {
     title: label ? `Utskick: ${label.toLowerCase()}` : 'Utskick',
     section: null,
     hasErrors: !!state.error,
     rows: items.map((n) => ({
       id: n.id,
-      status: STATUS[n.status].tag,
+      status: tag(NOTIFICATION_STATUS_LABELS[n.status], STATUS_COLOURS[n.status]),
       kind: NOTIFICATION_KIND_LABELS[n.kind as NotificationKind] ?? n.kind,
       recipientName: n.recipientName,
       recipientEmail: n.recipientEmail,
@@ -68,7 +63,7 @@ export function buildNotificationsPage(
     more: items.length < total,
     filterOptions: [
       { value: '', text: 'Alla utskick', selected: !status },
-      ...NOTIFICATION_STATUSES.map((s) => ({ value: s, text: STATUS[s].label, selected: s === status })),
+      ...NOTIFICATION_STATUSES.map((s) => ({ value: s, text: NOTIFICATION_STATUS_LABELS[s], selected: s === status })),
     ],
     filterLabel: label,
     notice: state.notice ?? null,

@@ -1,6 +1,7 @@
 import { CommonError } from '@samverka/kernel';
 import { DEFAULT_RESPONSIBILITIES, OrganisationError, OrganisationErrorCode } from '@samverka/organisation';
-import { appointErrorsFrom, AppointFormValues, defaultAppointForm, readAppointForm, validateAppointForm } from './appoint-form';
+import { APPOINT_FORM_ERRORS, AppointFormValues, defaultAppointForm, readAppointForm, validateAppointForm } from './appoint-form';
+import { formErrorsFrom } from '../../shell/form-action';
 
 const form = (values: Partial<AppointFormValues>): AppointFormValues => ({ ...defaultAppointForm('2026-05-10'), kind: 'primary', ...values });
 const PERSON_ID = '3f1c2a9e-8b7d-4c6e-9f0a-1b2c3d4e5f60';
@@ -76,16 +77,16 @@ describe('the appoint form', () => {
   });
 
   it('puts the service’s refusals beside the fields they concern', () => {
-    expect(appointErrorsFrom(CommonError.duplicate('email', 'a@b.se', 'E-postadressen a@b.se tillhör redan en person'))).toEqual({
+    expect(formErrorsFrom(CommonError.duplicate('email', 'a@b.se', 'E-postadressen a@b.se tillhör redan en person'), APPOINT_FORM_ERRORS)).toEqual({
       errors: { personEmail: 'E-postadressen a@b.se tillhör redan en person' },
       general: [],
     });
-    expect(appointErrorsFrom(new OrganisationError(OrganisationErrorCode.ASSIGNMENT_OVERLAP, 'Stadskontoret har redan en samordnare'))).toEqual({
+    expect(formErrorsFrom(new OrganisationError(OrganisationErrorCode.ASSIGNMENT_OVERLAP, 'Stadskontoret har redan en samordnare'), APPOINT_FORM_ERRORS)).toEqual({
       errors: { validFrom: 'Stadskontoret har redan en samordnare' },
       general: [],
     });
-    expect(appointErrorsFrom(CommonError.invalidField('somethingElse', 'rule', 'Något annat'))).toEqual({ errors: {}, general: ['Något annat'] });
-    expect(appointErrorsFrom(CommonError.invalidField('person.email', 'isEmail', 'Ange en giltig e-postadress'))).toEqual({ errors: { personEmail: 'Ange en giltig e-postadress' }, general: [] });
-    expect(appointErrorsFrom(CommonError.notFound('Förvaltningen', 'x'))).toBeNull();
+    expect(formErrorsFrom(CommonError.invalidField('somethingElse', 'rule', 'Något annat'), APPOINT_FORM_ERRORS)).toEqual({ errors: {}, general: ['Något annat'] });
+    expect(formErrorsFrom(CommonError.invalidField('person.email', 'isEmail', 'Ange en giltig e-postadress'), APPOINT_FORM_ERRORS)).toEqual({ errors: { personEmail: 'Ange en giltig e-postadress' }, general: [] });
+    expect(formErrorsFrom(CommonError.notFound('Förvaltningen', 'x'), APPOINT_FORM_ERRORS)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { CommonError, CommonErrorCode, DomainError, LocalDate, Violations } from '@samverka/kernel';
+import { CommonError, LocalDate, Violations } from '@samverka/kernel';
 import {
   AppointCoordinatorInput,
   appointmentViolations,
@@ -9,7 +9,8 @@ import {
   OrganisationErrorCode,
 } from '@samverka/organisation';
 import { isUUID } from 'class-validator';
-import { dateError, FieldErrors, formField, violationsToErrors } from '../../shell/form-body';
+import { fieldIds, FormErrorMap, formErrorsFrom } from '../../shell/form-action';
+import { dateError, FieldErrors, formField } from '../../shell/form-body';
 
 /** The appoint form exactly as typed (strings), so it can be shown again. */
 export interface AppointFormValues {
@@ -107,7 +108,8 @@ export function validateAppointForm(v: AppointFormValues): { errors: FieldErrors
   if (syntax.list.length === 0) return { errors: {}, general: [], input: appointment as AppointCoordinatorInput };
   // Which person was meant is the form's own question, asked at its radios: the rule that one person is given says it again.
   const rules = appointmentViolations(appointment).filter((r) => choice !== null || r.rule !== 'exactlyOneOfPersonIdOrPerson');
-  return violationsToErrors(CommonError.invalid(syntax.addAll(rules).list), APPOINT_FIELD_IDS);
+  const shown = formErrorsFrom(CommonError.invalid(syntax.addAll(rules).list), APPOINT_FORM_ERRORS);
+  return { errors: shown?.errors ?? {}, general: shown?.general ?? [] };
 }
 
 /** Where a violation of the appointment (a path of AppointCoordinatorInput, or of PersonInput) is shown: the form field's id. */
@@ -128,21 +130,11 @@ export const APPOINT_FIELD_IDS: Readonly<Record<string, string>> = {
 };
 
 /**
- * An expected refusal of CoordinatorService.appoint as form errors: an
- * overlapping appointment belongs to the start date, a used e-mail to the
- * e-mail field. Returns null for errors the form cannot explain.
+ * How the form explains CoordinatorService.appoint's refusals: invalid
+ * fields where they were typed, an overlapping appointment at the start
+ * date, a used e-mail at the e-mail field, an inactive department in the summary.
  */
-export function appointErrorsFrom(error: DomainError): { errors: FieldErrors; general: string[] } | null {
-  switch (error.code) {
-    case CommonErrorCode.VALIDATION_FAILED:
-    case CommonErrorCode.UNKNOWN_REFERENCE:
-    case CommonErrorCode.DUPLICATE:
-      return violationsToErrors(error, APPOINT_FIELD_IDS);
-    case OrganisationErrorCode.ASSIGNMENT_OVERLAP:
-      return { errors: { validFrom: error.message }, general: [] };
-    case OrganisationErrorCode.DEPARTMENT_INACTIVE:
-      return { errors: {}, general: [error.message] };
-    default:
-      return null;
-  }
-}
+export const APPOINT_FORM_ERRORS: FormErrorMap = {
+  fieldIdFor: fieldIds(APPOINT_FIELD_IDS),
+  refusals: { [OrganisationErrorCode.ASSIGNMENT_OVERLAP]: 'validFrom', [OrganisationErrorCode.DEPARTMENT_INACTIVE]: null },
+};

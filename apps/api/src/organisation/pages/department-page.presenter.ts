@@ -1,11 +1,11 @@
 import { LocalDate } from '@samverka/kernel';
-import { AssignmentStatus, CoordinatorAssignmentEntity, DepartmentEntity, PersonEntity } from '@samverka/organisation';
+import { AssignmentStatus, COORDINATOR_KIND_LABELS, CoordinatorAssignmentEntity, DepartmentEntity, PersonEntity } from '@samverka/organisation';
 import { AppointFormValues, defaultAppointForm } from './appoint-form';
 import { emptyEndForm, EndFormValues } from './end-form';
 import { FieldErrors, FormFailure } from '../../shell/form-body';
 import { PageModel } from '../../shell/view-renderer';
 import { departmentCoverage } from './coverage-status';
-import { departmentPath, KIND_LABELS, period, statusTag, swedishDate, swedishDateTime, TagView, ErrorSummaryItem } from '../../shell/format';
+import { departmentPath, period, statusTag, swedishDate, swedishDateTime, TagView, ErrorSummaryItem } from '../../shell/format';
 
 /** What the department page shows, loaded by the controller. */
 export interface DepartmentPageData {
@@ -160,7 +160,7 @@ export function buildDepartmentPage(data: DepartmentPageData, state: DepartmentP
     const endFailure = state.end?.assignmentId === a.id ? state.end : undefined;
     return {
       anchor: `uppdrag-${a.id}`,
-      heading: `${KIND_LABELS[a.kind]}: ${name}`,
+      heading: `${COORDINATOR_KIND_LABELS[a.kind]}: ${name}`,
       statusTag: statusTag(data.statusOf(a)),
       personName: name,
       personTitle: a.person?.title ?? null,
@@ -169,7 +169,7 @@ export function buildDepartmentPage(data: DepartmentPageData, state: DepartmentP
       responsibilities: a.responsibilities,
       period: period(a),
       acknowledged: a.acknowledgedAt ? swedishDateTime(a.acknowledgedAt) : null,
-      context: `för ${name} som ${KIND_LABELS[a.kind].toLowerCase()}`,
+      context: `för ${name} som ${COORDINATOR_KIND_LABELS[a.kind].toLowerCase()}`,
       acknowledgeAction: !a.acknowledgedAt && access.personId !== null && a.personId === access.personId ? `${base}/uppdrag/${a.id}/bekrafta` : null,
       acknowledgeError: state.acknowledge?.assignmentId === a.id ? state.acknowledge.message : null,
       endAction: access.administer ? `${base}/uppdrag/${a.id}/avsluta` : null,
@@ -197,7 +197,7 @@ export function buildDepartmentPage(data: DepartmentPageData, state: DepartmentP
     ],
     current: cards,
     history: history.map((a) => ({
-      kind: KIND_LABELS[a.kind],
+      kind: COORDINATOR_KIND_LABELS[a.kind],
       personName: a.person?.name ?? 'Okänd person',
       validFrom: swedishDate(a.validFrom),
       validTo: a.validTo ? swedishDate(a.validTo) : 'Tills vidare',
@@ -229,13 +229,13 @@ function appointForm(
       {
         id: 'kind',
         value: 'primary',
-        text: 'Samordnare',
+        text: COORDINATOR_KIND_LABELS.primary,
         hint: currentPrimary
           ? `Ersätter ${currentPrimary.person?.name ?? 'nuvarande samordnare'}, vars uppdrag då slutar dagen före startdatumet.`
           : 'Förvaltningens samordnare för medborgarservice.',
         checked: values.kind === 'primary',
       },
-      { id: 'kind-deputy', value: 'deputy', text: 'Ersättare', hint: 'Ersätter samordnaren vid behov. En förvaltning kan ha flera ersättare.', checked: values.kind === 'deputy' },
+      { id: 'kind-deputy', value: 'deputy', text: COORDINATOR_KIND_LABELS.deputy, hint: 'Ersätter samordnaren vid behov. En förvaltning kan ha flera ersättare.', checked: values.kind === 'deputy' },
     ],
     existingChecked: values.personChoice === 'existing',
     newChecked: values.personChoice === 'new',
@@ -252,7 +252,7 @@ function noticeText(notice: DepartmentPageState['notice'], history: CoordinatorA
   const a = history.find((h) => h.id === notice.assignmentId);
   if (!a) return null;
   const name = a.person?.name ?? 'Personen';
-  const role = KIND_LABELS[a.kind].toLowerCase();
+  const role = COORDINATOR_KIND_LABELS[a.kind].toLowerCase();
   switch (notice.kind) {
     case 'appointed':
       return `${name} är utsedd till ${role} för ${department.name} från ${swedishDate(a.validFrom)}.`;

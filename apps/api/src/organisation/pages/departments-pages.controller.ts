@@ -2,17 +2,17 @@ import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res, UseFilters 
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
-import { CommonError, CommonErrorCode, DomainError } from '@samverka/kernel';
+import { CommonError } from '@samverka/kernel';
 import { CoordinatorService, mayAdministerCoordinators, mayViewDepartment, OrganisationRegistryService, PeopleService } from '@samverka/organisation';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, ofDepartment, personOfAssignment, self, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
 import { CurrentActor } from '../../shell/current-actor.decorator';
-import { ErrorCode, httpStatusFor } from '../../shell/domain-exception.filter';
 import { UuidParam } from '../../shell/uuid-param';
-import { appointErrorsFrom, readAppointForm, validateAppointForm } from './appoint-form';
-import { endErrorsFrom, readEndForm, validateEndForm } from './end-form';
+import { formAction, validInput } from '../../shell/form-action';
+import { APPOINT_FORM_ERRORS, readAppointForm, validateAppointForm } from './appoint-form';
+import { END_FORM_ERRORS, readEndForm, validateEndForm } from './end-form';
 import { buildDepartmentList } from './department-list.presenter';
 import { buildDepartmentPage, DepartmentPageState, NOTICE_PARAMS, NoticeKind } from './department-page.presenter';
 import { departmentPath } from '../../shell/format';
@@ -24,9 +24,6 @@ const ASSIGNMENT = UuidParam('Uppdraget');
 
 /** Who may see a department's page: admins, strategists, and the department's own coordinators and managers. */
 const DEPARTMENT_READERS = [admin(), strategist(), ofDepartment(['coordinator', 'management'], fromParam('id'))];
-
-/** A refusal the page can explain (a form error); anything else goes to the error page. */
-const expected = (e: unknown): e is DomainError => e instanceof DomainError && e.code !== CommonErrorCode.NOT_FOUND;
 
 /**
  * Förvaltningar: the list, a department's page, and the forms on it (appoint,
@@ -90,21 +87,15 @@ export class DepartmentsPagesController {
     @Body() body: unknown,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    // (an unknown department is still a 404 when the form has errors: the page loads the department first)
     const values = readAppointForm(body);
-    const { input, ...formErrors } = validateAppointForm(values);
-    if (!input) {
-      // (an unknown department is still a 404: the page loads the department first)
-      return this.page(reply, principal, id, { appoint: { values, ...formErrors, status: HttpStatus.BAD_REQUEST } }, HttpStatus.BAD_REQUEST);
-    }
-    try {
-      const appointed = await this.coordinators.appoint(actor, id, input);
-      return this.redirect(reply, id, 'appointed', appointed.id);
-    } catch (e) {
-      const failure = expected(e) ? appointErrorsFrom(e) : null;
-      if (!expected(e) || !failure) throw e;
-      const status = httpStatusFor(e.code as ErrorCode);
-      return this.page(reply, principal, id, { appoint: { values, ...failure, status } }, status);
-    }
+    await formAction({
+      values,
+      errors: APPOINT_FORM_ERRORS,
+      run: () => this.coordinators.appoint(actor, id, validInput(validateAppointForm(values))),
+      failed: (appoint) => this.page(reply, principal, id, { appoint }, appoint.status),
+      done: (appointed) => this.redirect(reply, id, 'appointed', appointed.id),
+    });
   }
 
   @Post(':id/uppdrag/:assignmentId/bekrafta')
@@ -117,17 +108,19 @@ export class DepartmentsPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await this.requireAssignmentIn(id, assignmentId);
-    try {
-      await this.coordinators.acknowledge(actor, assignmentId);
-    } catch (e) {
-      // (someone who may not see the department's page gets the error page instead)
-      if (!expected(e) || !mayViewDepartment(principal, id)) throw e;
-      const status = httpStatusFor(e.code as ErrorCode);
-      return this.page(reply, principal, id, { acknowledge: { assignmentId, message: e.message } }, status);
-    }
-    // A person whose assignment has not started yet has no access to the department's page: the start page says it instead.
-    if (!mayViewDepartment(principal, id)) return void reply.redirect(`/?${NOTICE_PARAMS.acknowledged}=${encodeURIComponent(assignmentId)}`, HttpStatus.SEE_OTHER);
-    return this.redirect(reply, id, 'acknowledged', assignmentId);
+    // A person whose assignment has not started yet has no access to the department's page: the start page says
+    // what happened instead, and a refusal goes to the error page.
+    const onPage = mayViewDepartment(principal, id);
+    await formAction({
+      values: {},
+      errors: { fieldIdFor: () => undefined, explain: (e) => (onPage ? { errors: {}, general: [e.message] } : null) },
+      run: () => this.coordinators.acknowledge(actor, assignmentId),
+      failed: (failure) => this.page(reply, principal, id, { acknowledge: { assignmentId, message: failure.general.join(' ') } }, failure.status),
+      done: () =>
+        onPage
+          ? this.redirect(reply, id, 'acknowledged', assignmentId)
+          : void reply.redirect(`/?${NOTICE_PARAMS.acknowledged}=${encodeURIComponent(assignmentId)}`, HttpStatus.SEE_OTHER),
+    });
   }
 
   @Post(':id/uppdrag/:assignmentId/avsluta')
@@ -142,19 +135,13 @@ export class DepartmentsPagesController {
   ): Promise<void> {
     await this.requireAssignmentIn(id, assignmentId);
     const values = readEndForm(body);
-    const { input, ...formErrors } = validateEndForm(values);
-    if (!input) {
-      return this.page(reply, principal, id, { end: { assignmentId, values, ...formErrors, status: HttpStatus.BAD_REQUEST } }, HttpStatus.BAD_REQUEST);
-    }
-    try {
-      await this.coordinators.end(actor, assignmentId, input);
-      return this.redirect(reply, id, 'ended', assignmentId);
-    } catch (e) {
-      const failure = expected(e) ? endErrorsFrom(e) : null;
-      if (!expected(e) || !failure) throw e;
-      const status = httpStatusFor(e.code as ErrorCode);
-      return this.page(reply, principal, id, { end: { assignmentId, values, ...failure, status } }, status);
-    }
+    await formAction({
+      values,
+      errors: END_FORM_ERRORS,
+      run: () => this.coordinators.end(actor, assignmentId, validInput(validateEndForm(values))),
+      failed: (failure) => this.page(reply, principal, id, { end: { assignmentId, ...failure } }, failure.status),
+      done: () => this.redirect(reply, id, 'ended', assignmentId),
+    });
   }
 
   /** The department page, with what just happened or the form that failed. */

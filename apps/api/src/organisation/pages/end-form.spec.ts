@@ -1,6 +1,7 @@
 import { CommonError } from '@samverka/kernel';
 import { OrganisationError, OrganisationErrorCode } from '@samverka/organisation';
-import { emptyEndForm, endErrorsFrom, readEndForm, validateEndForm } from './end-form';
+import { formErrorsFrom } from '../../shell/form-action';
+import { emptyEndForm, END_FORM_ERRORS, readEndForm, validateEndForm } from './end-form';
 
 describe('the end form', () => {
   it('reads only its own fields, trimmed, and maps them to the ending (nothing given: the service takes today)', () => {
@@ -22,8 +23,8 @@ describe('the end form', () => {
   });
 
   it("puts the service's refusals at the fields, an ended assignment in the summary", () => {
-    expect(endErrorsFrom(CommonError.invalidField('validTo', 'notAfterCurrentEnd', 'Uppdraget slutar redan'))).toEqual({ errors: { validTo: 'Uppdraget slutar redan' }, general: [] });
-    expect(endErrorsFrom(new OrganisationError(OrganisationErrorCode.ASSIGNMENT_ENDED, 'Uppdraget har upphört'))).toEqual({ errors: {}, general: ['Uppdraget har upphört'] });
-    expect(endErrorsFrom(CommonError.notFound('Uppdraget', 'x'))).toBeNull();
+    expect(formErrorsFrom(CommonError.invalidField('validTo', 'notAfterCurrentEnd', 'Uppdraget slutar redan'), END_FORM_ERRORS)).toEqual({ errors: { validTo: 'Uppdraget slutar redan' }, general: [] });
+    expect(formErrorsFrom(new OrganisationError(OrganisationErrorCode.ASSIGNMENT_ENDED, 'Uppdraget har upphört'), END_FORM_ERRORS)).toEqual({ errors: {}, general: ['Uppdraget har upphört'] });
+    expect(formErrorsFrom(CommonError.notFound('Uppdraget', 'x'), END_FORM_ERRORS)).toBeNull();
   });
 });

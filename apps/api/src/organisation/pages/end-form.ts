@@ -1,6 +1,7 @@
-import { CommonError, CommonErrorCode, DomainError, Violations } from '@samverka/kernel';
+import { CommonError, Violations } from '@samverka/kernel';
 import { EndAssignmentInput, endingViolations, OrganisationErrorCode } from '@samverka/organisation';
-import { dateError, FieldErrors, formField, violationsToErrors } from '../../shell/form-body';
+import { fieldIds, FormErrorMap, formErrorsFrom } from '../../shell/form-action';
+import { dateError, FieldErrors, formField } from '../../shell/form-body';
 
 /** "Avsluta uppdraget": an optional last day (default today) and an optional reason. */
 export interface EndFormValues {
@@ -26,17 +27,12 @@ export function validateEndForm(v: EndFormValues): { errors: FieldErrors; genera
   const toError = dateError(v.validTo, 'Sista dag', false);
   const ending: EndAssignmentInput = { ...(v.validTo && !toError ? { validTo: v.validTo } : {}), ...(v.reason ? { reason: v.reason } : {}) };
   if (!toError) return { errors: {}, general: [], input: ending };
-  return violationsToErrors(CommonError.invalid(new Violations().add('validTo', 'isLocalDate', toError).addAll(endingViolations(ending)).list), END_FIELD_IDS);
+  const shown = formErrorsFrom(CommonError.invalid(new Violations().add('validTo', 'isLocalDate', toError).addAll(endingViolations(ending)).list), END_FORM_ERRORS);
+  return { errors: shown?.errors ?? {}, general: shown?.general ?? [] };
 }
 
-/** An expected refusal of CoordinatorService.end as form errors, or null. */
-export function endErrorsFrom(error: DomainError): { errors: FieldErrors; general: string[] } | null {
-  switch (error.code) {
-    case CommonErrorCode.VALIDATION_FAILED:
-      return violationsToErrors(error, END_FIELD_IDS);
-    case OrganisationErrorCode.ASSIGNMENT_ENDED:
-      return { errors: {}, general: [error.message] };
-    default:
-      return null;
-  }
-}
+/** How the form explains CoordinatorService.end's refusals: invalid fields where they were typed, an ended assignment in the summary. */
+export const END_FORM_ERRORS: FormErrorMap = {
+  fieldIdFor: fieldIds(END_FIELD_IDS),
+  refusals: { [OrganisationErrorCode.ASSIGNMENT_ENDED]: null },
+};

@@ -1,7 +1,8 @@
 import { CommonError } from '@samverka/kernel';
 import { createRoundViolations, DEFAULT_AREAS, RoundError, RoundErrorCode } from '@samverka/rounds';
 import { buildNewRoundPage } from './new-round.presenter';
-import { AREA_ROWS, defaultRoundForm, fieldIdFor, readRoundForm, roundErrorsFrom, RoundFormValues, toCreateRoundCommand } from './round-form';
+import { formErrorsFrom } from '../../shell/form-action';
+import { AREA_ROWS, defaultRoundForm, fieldIdFor, readRoundForm, roundFormErrors, RoundFormValues, toCreateRoundCommand } from './round-form';
 
 const today = '2026-11-22';
 const FSK = '3f1c2a9e-8b7d-4c6e-9f0a-1b2c3d4e5f60';
@@ -32,7 +33,7 @@ const body = (values: Record<string, unknown> = {}): Record<string, unknown> => 
 const shown = (values: Record<string, unknown>) => {
   const v = readRoundForm(body(values)).values;
   const violations = createRoundViolations(toCreateRoundCommand(v), today);
-  return violations.length === 0 ? null : roundErrorsFrom(CommonError.invalid(violations), v);
+  return violations.length === 0 ? null : formErrorsFrom(CommonError.invalid(violations), roundFormErrors(v));
 };
 
 describe('the new-round form', () => {
@@ -110,19 +111,19 @@ describe('the new-round form', () => {
     expect(fieldIdFor('deadlines.needs', values)).toBe('needsDeadline');
     expect(fieldIdFor('areas[1].name', values)).toBe('areas-2-name');
     expect(fieldIdFor('autoClose', values)).toBeUndefined();
-    expect(roundErrorsFrom(CommonError.invalidField('deadlines.needs', 'afterToday', 'Sista dag för behov måste ligga efter i dag'), values)).toEqual({
+    expect(formErrorsFrom(CommonError.invalidField('deadlines.needs', 'afterToday', 'Sista dag för behov måste ligga efter i dag'), roundFormErrors(values))).toEqual({
       errors: { needsDeadline: 'Sista dag för behov måste ligga efter i dag' },
       general: [],
     });
     // The second filled area is row 3 of the form.
-    expect(roundErrorsFrom(CommonError.invalidField('areas[1].name', 'isNotEmpty', 'Ange områdets namn'), values)?.errors).toEqual({ 'areas-2-name': 'Ange områdets namn' });
-    expect(roundErrorsFrom(CommonError.unknownReference('participantDepartmentIds', FSK, 'Förvaltningen finns inte'), values)?.errors).toEqual({
+    expect(formErrorsFrom(CommonError.invalidField('areas[1].name', 'isNotEmpty', 'Ange områdets namn'), roundFormErrors(values))?.errors).toEqual({ 'areas-2-name': 'Ange områdets namn' });
+    expect(formErrorsFrom(CommonError.unknownReference('participantDepartmentIds', FSK, 'Förvaltningen finns inte'), roundFormErrors(values))?.errors).toEqual({
       participantDepartmentIds: 'Förvaltningen finns inte',
     });
-    expect(roundErrorsFrom(new RoundError(RoundErrorCode.ACTIVE_ROUND_EXISTS, 'Det finns redan en pågående planomgång för 2027'), values)?.errors.year).toContain(
+    expect(formErrorsFrom(new RoundError(RoundErrorCode.ACTIVE_ROUND_EXISTS, 'Det finns redan en pågående planomgång för 2027'), roundFormErrors(values))?.errors.year).toContain(
       'Det finns redan en pågående planomgång för 2027',
     );
-    expect(roundErrorsFrom(new RoundError(RoundErrorCode.ILLEGAL_TRANSITION, 'Nej'), values)).toBeNull();
+    expect(formErrorsFrom(new RoundError(RoundErrorCode.ILLEGAL_TRANSITION, 'Nej'), roundFormErrors(values))).toBeNull();
   });
 
   it('lists the errors in the order of the fields, each linking to its field, and keeps what was typed', () => {

@@ -1,6 +1,7 @@
-import { CommonErrorCode, DomainError, LocalDate } from '@samverka/kernel';
+import { LocalDate } from '@samverka/kernel';
 import { CreatePlanRoundInput, DEFAULT_AREAS, RoundErrorCode } from '@samverka/rounds';
-import { FieldErrors, formField, formFields, violationsToErrors } from '../../shell/form-body';
+import { fieldIds, FormErrorMap } from '../../shell/form-action';
+import { formField, formFields } from '../../shell/form-body';
 
 /** The area rows the form offers: the five defaults and room for three more (blank rows are ignored). */
 export const AREA_ROWS = 8;
@@ -128,17 +129,13 @@ export function roundFieldIds(v: RoundFormValues): Record<string, string> {
 export const fieldIdFor = (path: string, v: RoundFormValues): string | undefined => roundFieldIds(v)[path];
 
 /**
- * A refusal of PlanRoundCommandService.create as form errors: each violation where it was typed,
- * another active round that year at the year. Returns null for errors the form cannot explain.
+ * How the form explains PlanRoundCommandService.create's refusals: each violation where it was
+ * typed, another active round that year at the year.
  */
-export function roundErrorsFrom(error: DomainError, v: RoundFormValues): { errors: FieldErrors; general: string[] } | null {
-  switch (error.code) {
-    case CommonErrorCode.VALIDATION_FAILED:
-    case CommonErrorCode.UNKNOWN_REFERENCE:
-      return violationsToErrors(error, roundFieldIds(v));
-    case RoundErrorCode.ACTIVE_ROUND_EXISTS:
-      return { errors: { year: `${error.message}. Avsluta eller avbryt den först, eller välj ett annat år.` }, general: [] };
-    default:
-      return null;
-  }
+export function roundFormErrors(v: RoundFormValues): FormErrorMap {
+  return {
+    fieldIdFor: fieldIds(roundFieldIds(v)),
+    explain: (error) =>
+      error.code === RoundErrorCode.ACTIVE_ROUND_EXISTS ? { errors: { year: `${error.message}. Avsluta eller avbryt den först, eller välj ett annat år.` }, general: [] } : null,
+  };
 }

@@ -5,7 +5,10 @@ import { StepFormValues } from './step-form';
 import { ViewRenderer } from '../../shell/view-renderer';
 import { Viewer, ViewerService } from '../../shell/viewer';
 import { WebAssets } from '../../shell/web-assets';
-import { buildActions, buildRoundPage, buildTimeline, historyLine, noticeText } from './round-page.presenter';
+import { buildActions } from './round-actions.presenter';
+import { historyLine, noticeText } from './round-history.presenter';
+import { buildRoundPage } from './round-page.presenter';
+import { buildTimeline } from './round-timeline.presenter';
 
 const ID = '0b6d7f0e-3c1a-4f5e-9a2b-1c2d3e4f5a6b';
 

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res, UseFilters 
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
-import { CommonErrorCode, DomainError } from '@samverka/kernel';
 import { OrganisationRegistryService } from '@samverka/organisation';
 import { maySteerRounds, PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService, roundReadScope } from '@samverka/rounds';
 import { PLAN_ROUND_FINAL_STATES } from '@samverka/workflow';
@@ -11,11 +10,11 @@ import { admin, fromParam, participantOfRound, signedIn, strategist } from '../.
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
 import { CurrentActor } from '../../shell/current-actor.decorator';
-import { ErrorCode, httpStatusFor } from '../../shell/domain-exception.filter';
 import { UuidParam } from '../../shell/uuid-param';
-import { FieldErrors } from '../../shell/form-body';
-import { defaultRoundForm, readRoundForm, roundErrorsFrom, RoundFormValues, toCreateRoundCommand } from './round-form';
-import { isSteeringEventType, readStepForm, StepFormValues, stepErrorsFrom, toStepCommand } from './step-form';
+import { formAction, FormRejected } from '../../shell/form-action';
+import { FormFailure } from '../../shell/form-body';
+import { defaultRoundForm, readRoundForm, roundFormErrors, RoundFormValues, toCreateRoundCommand } from './round-form';
+import { isSteeringEventType, readStepForm, STEP_FORM_ERRORS, toStepCommand } from './step-form';
 import { buildNewRoundPage } from './new-round.presenter';
 import { roundPath } from './round-format';
 import { buildRoundList } from './round-list.presenter';
@@ -28,11 +27,6 @@ const ROUND = UuidParam('Planomgången');
 /** Who may read a round: strategists and admins every round; coordinators, managers and committee secretaries of its participants. */
 const ROUND_READERS = [admin(), strategist(), participantOfRound(fromParam('id'))];
 
-/** A refusal the page can explain (a form error); anything else goes to the error page. */
-const expected = (e: unknown): e is DomainError => e instanceof DomainError && e.code !== CommonErrorCode.NOT_FOUND;
-
-/** 400 for invalid input, 409 for an illegal step, another active round that year, or someone else's change. */
-const statusOf = (e: DomainError): number => httpStatusFor(e.code as ErrorCode);
 
 /**
  * Planomgångar: the list, the new-round form, a round's page, and the step
@@ -68,33 +62,34 @@ export class RoundsPagesController {
     const departments = await this.registry.listDepartments({ active: true });
     const active = (await this.rounds.list({ all: true, departmentIds: [], committeeIds: [] })).filter((r) => !PLAN_ROUND_FINAL_STATES.includes(r.state));
     const values = defaultRoundForm(this.rounds.today(), departments.map((d) => d.id), active.map((r) => r.year));
-    await this.newRoundPage(reply, values, {}, [], HttpStatus.OK);
+    await this.newRoundPage(reply, { values, errors: {}, general: [], status: HttpStatus.OK });
   }
 
   @Post()
   @Allow(strategist())
   async create(@CurrentPrincipal() principal: Principal, @CurrentActor() actor: Actor, @Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
     const { values, action } = readRoundForm(body);
-    let created;
-    try {
-      created = await this.commands.create(actor, toCreateRoundCommand(values));
-    } catch (e) {
-      const failure = expected(e) ? roundErrorsFrom(e, values) : null;
-      if (!expected(e) || !failure) throw e;
-      return this.newRoundPage(reply, values, failure.errors, failure.general, statusOf(e));
-    }
-    if (action === 'save') return this.redirect(reply, created.id, { created: true });
-    try {
-      await this.steps.transition(actor, created.id, { type: 'LAUNCH' }, created.version);
-    } catch (e) {
-      // The round exists: its page says why collecting needs could not start.
-      const failure = expected(e) ? stepErrorsFrom(e) : null;
-      if (!expected(e) || !failure) throw e;
-      const general = ['Planomgången är sparad som förberedelse, men behovsinsamlingen kunde inte startas.', ...failure.general];
-      const step = { values: { type: 'LAUNCH', force: false, reason: '', outcome: '', version: String(created.version) }, errors: failure.errors, general };
-      return this.page(reply, principal, created.id, { step: { ...step, status: statusOf(e) } }, statusOf(e));
-    }
-    return this.redirect(reply, created.id, { created: true, step: 'LAUNCH' });
+    await formAction({
+      values,
+      errors: roundFormErrors(values),
+      run: () => this.commands.create(actor, toCreateRoundCommand(values)),
+      failed: (failure) => this.newRoundPage(reply, failure),
+      done: (created) => (action === 'save' ? this.redirect(reply, created.id, { created: true }) : this.launch(reply, principal, actor, created)),
+    });
+  }
+
+  /** "Skapa och starta": the round exists; when collecting needs cannot start, its page says why. */
+  private launch(reply: FastifyReply, principal: Principal, actor: Actor, created: { id: string; version: number }): Promise<void> {
+    return formAction({
+      values: { type: 'LAUNCH', force: false, reason: '', outcome: '', version: String(created.version) },
+      errors: STEP_FORM_ERRORS,
+      run: () => this.steps.transition(actor, created.id, { type: 'LAUNCH' }, created.version),
+      failed: (failure) => {
+        const step = { ...failure, general: ['Planomgången är sparad som förberedelse, men behovsinsamlingen kunde inte startas.', ...failure.general] };
+        return this.page(reply, principal, created.id, { step }, failure.status);
+      },
+      done: () => this.redirect(reply, created.id, { created: true, step: 'LAUNCH' }),
+    });
   }
 
   @Get(':id')
@@ -127,20 +122,19 @@ export class RoundsPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const values = readStepForm(body);
-    const { input, version, general } = toStepCommand(values);
-    if (general.length > 0) return this.stepFailed(reply, principal, id, values, {}, general, HttpStatus.BAD_REQUEST);
-    try {
-      await this.steps.transition(actor, id, input, version);
-    } catch (e) {
-      const failure = expected(e) ? stepErrorsFrom(e) : null;
-      if (!expected(e) || !failure) throw e;
-      return this.stepFailed(reply, principal, id, values, failure.errors, failure.general, statusOf(e));
-    }
-    return this.redirect(reply, id, { step: input.type });
-  }
-
-  private stepFailed(reply: FastifyReply, principal: Principal, id: string, values: StepFormValues, errors: FieldErrors, general: string[], status: number): Promise<void> {
-    return this.page(reply, principal, id, { step: { values, errors, general, status } }, status);
+    await formAction({
+      values,
+      errors: STEP_FORM_ERRORS,
+      run: async () => {
+        // Without the version the page showed, the step would be taken against whatever version is current.
+        const { input, version, general } = toStepCommand(values);
+        if (version === undefined) throw new FormRejected({}, general);
+        await this.steps.transition(actor, id, input, version);
+        return input.type;
+      },
+      failed: (step) => this.page(reply, principal, id, { step }, step.status),
+      done: (type) => this.redirect(reply, id, { step: type }),
+    });
   }
 
   /** The round page, with what just happened or the step form that failed (always the round as it is now). */
@@ -151,9 +145,10 @@ export class RoundsPagesController {
     await this.views.send(reply, 'round', buildRoundPage({ view, history }, state, { steer: maySteerRounds(principal), needs }), status);
   }
 
-  private async newRoundPage(reply: FastifyReply, values: RoundFormValues, errors: FieldErrors, general: string[], status: number): Promise<void> {
+  /** The new-round form: as first shown (200), or again with what failed. */
+  private async newRoundPage(reply: FastifyReply, form: FormFailure<RoundFormValues>): Promise<void> {
     const departments = await this.registry.listDepartments({ active: true });
-    await this.views.send(reply, 'round-new', buildNewRoundPage({ departments, today: this.rounds.today() }, values, errors, general), status);
+    await this.views.send(reply, 'round-new', buildNewRoundPage({ departments, today: this.rounds.today() }, form.values, form.errors, form.general), form.status);
   }
 
   /** Post/redirect/get: 303 to the round page, which names what was done. */

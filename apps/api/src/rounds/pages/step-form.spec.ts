@@ -1,13 +1,14 @@
 import { CommonError, CommonErrorCode } from '@samverka/kernel';
 import { RoundError, RoundErrorCode, roundEventViolations } from '@samverka/rounds';
-import { readStepForm, stepErrorsFrom, toStepCommand, VERSION_CONFLICT_MESSAGE } from './step-form';
+import { formErrorsFrom } from '../../shell/form-action';
+import { readStepForm, STEP_FORM_ERRORS, toStepCommand, VERSION_CONFLICT_MESSAGE } from './step-form';
 
 const step = (values: Record<string, unknown>) => toStepCommand(readStepForm({ _csrf: 'x', version: '3', ...values }));
 
 /** What the page shows for a posted step: the rounds' rules judge its command, their violations land on the form's fields. */
 const shown = (values: Record<string, unknown>) => {
   const violations = roundEventViolations(step(values).input);
-  return violations.length === 0 ? null : stepErrorsFrom(CommonError.invalid(violations));
+  return violations.length === 0 ? null : formErrorsFrom(CommonError.invalid(violations), STEP_FORM_ERRORS);
 };
 
 describe('a round step form', () => {
@@ -58,13 +59,13 @@ describe('a round step form', () => {
       event: 'CLOSE_NEEDS',
       reasons: ['2 förvaltningar har inte lämnat in behov'],
     });
-    expect(stepErrorsFrom(illegal)).toEqual({ errors: {}, general: ['Stäng behovsinsamlingen går inte: 2 förvaltningar har inte lämnat in behov'] });
-    expect(stepErrorsFrom(new CommonError(CommonErrorCode.VERSION_CONFLICT, 'Planomgången har ändrats'))).toEqual({ errors: {}, general: [VERSION_CONFLICT_MESSAGE] });
+    expect(formErrorsFrom(illegal, STEP_FORM_ERRORS)).toEqual({ errors: {}, general: ['Stäng behovsinsamlingen går inte: 2 förvaltningar har inte lämnat in behov'] });
+    expect(formErrorsFrom(new CommonError(CommonErrorCode.VERSION_CONFLICT, 'Planomgången har ändrats'), STEP_FORM_ERRORS)).toEqual({ errors: {}, general: [VERSION_CONFLICT_MESSAGE] });
     expect(VERSION_CONFLICT_MESSAGE).toMatch(/^Planomgången har ändrats av någon annan/);
-    expect(stepErrorsFrom(new RoundError(RoundErrorCode.ROUND_NOT_EDITABLE, 'Planomgången är avbruten och kan inte ändras'))).toEqual({
+    expect(formErrorsFrom(new RoundError(RoundErrorCode.ROUND_NOT_EDITABLE, 'Planomgången är avbruten och kan inte ändras'), STEP_FORM_ERRORS)).toEqual({
       errors: {},
       general: ['Planomgången är avbruten och kan inte ändras'],
     });
-    expect(stepErrorsFrom(CommonError.notFound('Planomgången', 'x'))).toBeNull();
+    expect(formErrorsFrom(CommonError.notFound('Planomgången', 'x'), STEP_FORM_ERRORS)).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
-import { CommonErrorCode, DomainError } from '@samverka/kernel';
+import { CommonErrorCode } from '@samverka/kernel';
 import { isSteeringEventType, RoundErrorCode, RoundEventInput } from '@samverka/rounds';
 import { DecisionOutcome, PLAN_ROUND_EVENT_LABELS } from '@samverka/workflow';
-import { FieldErrors, formField, violationsToErrors } from '../../shell/form-body';
+import { fieldIds, FormErrorMap } from '../../shell/form-action';
+import { formField } from '../../shell/form-body';
 
 export { isSteeringEventType } from '@samverka/rounds';
 
@@ -54,25 +55,25 @@ export function toStepCommand(v: StepFormValues): { input: RoundEventInput; vers
 }
 
 /**
- * A refusal of PlanRoundStepService.transition as form errors: invalid input at its field, a step
- * the facts do not allow with its reasons, and a round someone else changed first. Returns null
- * for errors the page cannot explain.
+ * How a step form explains PlanRoundStepService.transition's refusals: invalid input at its field,
+ * a step the facts do not allow with its reasons, a round someone else changed first, a round that
+ * can no longer change.
  */
-export function stepErrorsFrom(error: DomainError): { errors: FieldErrors; general: string[] } | null {
-  switch (error.code) {
-    case CommonErrorCode.VALIDATION_FAILED:
-      return violationsToErrors(error, STEP_FIELD_IDS);
-    case RoundErrorCode.ILLEGAL_TRANSITION: {
-      const details = (error.details ?? {}) as { event?: unknown; reasons?: unknown };
-      const label = isSteeringEventType(details.event) ? PLAN_ROUND_EVENT_LABELS[details.event] : 'Steget';
-      const reasons = Array.isArray(details.reasons) ? details.reasons.filter((r): r is string => typeof r === 'string') : [];
-      return { errors: {}, general: reasons.length > 0 ? reasons.map((r) => `${label} går inte: ${r}`) : [error.message] };
+export const STEP_FORM_ERRORS: FormErrorMap = {
+  fieldIdFor: fieldIds(STEP_FIELD_IDS),
+  refusals: { [RoundErrorCode.ROUND_NOT_EDITABLE]: null },
+  explain: (error) => {
+    switch (error.code) {
+      case RoundErrorCode.ILLEGAL_TRANSITION: {
+        const details = (error.details ?? {}) as { event?: unknown; reasons?: unknown };
+        const label = isSteeringEventType(details.event) ? PLAN_ROUND_EVENT_LABELS[details.event] : 'Steget';
+        const reasons = Array.isArray(details.reasons) ? details.reasons.filter((r): r is string => typeof r === 'string') : [];
+        return { errors: {}, general: reasons.length > 0 ? reasons.map((r) => `${label} går inte: ${r}`) : [error.message] };
+      }
+      case CommonErrorCode.VERSION_CONFLICT:
+        return { errors: {}, general: [VERSION_CONFLICT_MESSAGE] };
+      default:
+        return null;
     }
-    case CommonErrorCode.VERSION_CONFLICT:
-      return { errors: {}, general: [VERSION_CONFLICT_MESSAGE] };
-    case RoundErrorCode.ROUND_NOT_EDITABLE:
-      return { errors: {}, general: [error.message] };
-    default:
-      return null;
-  }
-}
+  },
+};

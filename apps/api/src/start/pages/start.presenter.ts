@@ -1,7 +1,7 @@
-import { CoordinatorAssignmentEntity, CoverageReport } from '@samverka/organisation';
+import { COORDINATOR_KIND_LABELS, CoordinatorAssignmentEntity, CoverageReport } from '@samverka/organisation';
 import { PageModel } from '../../shell/view-renderer';
 import { OwnDepartment } from '../../shell/viewer';
-import { departmentPath, KIND_LABELS, period, swedishDate } from '../../shell/format';
+import { departmentPath, period, swedishDate } from '../../shell/format';
 
 interface LinkItem {
   href: string;
@@ -79,13 +79,13 @@ export function buildStartPage(data: StartPageData): StartPageModel {
     title: 'Start',
     section: 'start',
     sectionHome: true,
-    notice: ackd ? `Du har bekräftat uppdraget som ${KIND_LABELS[ackd.kind].toLowerCase()} för ${ackd.department?.name ?? 'förvaltningen'}.` : null,
+    notice: ackd ? `Du har bekräftat uppdraget som ${COORDINATOR_KIND_LABELS[ackd.kind].toLowerCase()} för ${ackd.department?.name ?? 'förvaltningen'}.` : null,
     overview: data.overview ? coverageOverview(data.overview.activeDepartments, data.overview.coverage) : null,
     ownAssignments: data.ownAssignments.map((a) => {
       const department = a.department?.name ?? 'Förvaltningen';
-      const role = KIND_LABELS[a.kind].toLowerCase();
+      const role = COORDINATOR_KIND_LABELS[a.kind].toLowerCase();
       return {
-        heading: `${KIND_LABELS[a.kind]} för ${department}`,
+        heading: `${COORDINATOR_KIND_LABELS[a.kind]} för ${department}`,
         href: data.mayViewDepartment(a.departmentId) ? departmentPath(a.departmentId) : null,
         department,
         period: period(a),
@@ -140,7 +140,7 @@ function coverageOverview(activeDepartments: number, coverage: CoverageReport): 
         label: 'Uppdrag som inte är bekräftade',
         count: coverage.unacknowledged.length,
         warning: coverage.unacknowledged.length > 0,
-        items: coverage.unacknowledged.map(assignmentItem((a) => `${a.person?.name ?? ''}, ${KIND_LABELS[a.kind].toLowerCase()}`)),
+        items: coverage.unacknowledged.map(assignmentItem((a) => `${a.person?.name ?? ''}, ${COORDINATOR_KIND_LABELS[a.kind].toLowerCase()}`)),
         emptyText: 'Alla uppdrag är bekräftade.',
         list: { href: '/forvaltningar?status=ej-bekraftad', text: 'Visa förvaltningar med uppdrag som inte är bekräftade i förvaltningslistan' },
       },
@@ -149,7 +149,7 @@ function coverageOverview(activeDepartments: number, coverage: CoverageReport): 
         label: `Uppdrag som upphör inom ${coverage.endingWithinDays} dagar`,
         count: coverage.endingSoon.length,
         warning: coverage.endingSoon.length > 0,
-        items: coverage.endingSoon.map(assignmentItem((a) => `${a.person?.name ?? ''}, ${KIND_LABELS[a.kind].toLowerCase()}, slutar ${swedishDate(a.validTo!)}`)),
+        items: coverage.endingSoon.map(assignmentItem((a) => `${a.person?.name ?? ''}, ${COORDINATOR_KIND_LABELS[a.kind].toLowerCase()}, slutar ${swedishDate(a.validTo!)}`)),
         emptyText: `Inga uppdrag upphör inom ${coverage.endingWithinDays} dagar.`,
         list: null,
       },

@@ -5,14 +5,18 @@ import { Trim } from '../../../shell/trim';
 import { CheckedBy } from '../../../shell/validation';
 
 /** OpenAPI for a committee's or department's code; the rule is ORGANISATION_CODE_PATTERN, checked by the service. */
-export const CODE_PROPERTY = { pattern: ORGANISATION_CODE_PATTERN.source, maxLength: ORGANISATION_MAX.code } as const;
+const CODE_PROPERTY = { pattern: ORGANISATION_CODE_PATTERN.source, maxLength: ORGANISATION_MAX.code } as const;
 
 /** Checks an organisation unit's code and name (organisationUnitViolations) when the shape is wrong too. */
-export const CheckedAsOrganisationUnit = () => CheckedBy((unit: { code?: string; name?: string }) => organisationUnitViolations(unit));
+const CheckedAsOrganisationUnit = () => CheckedBy((unit: { code?: string; name?: string }) => organisationUnitViolations(unit));
 
-/** Shape only: the rules are organisationUnitViolations (libs/organisation), checked by OrganisationRegistryService. */
+/**
+ * A new committee or department (an organisation unit): its code and name.
+ * Shape only: the rules are organisationUnitViolations (libs/organisation),
+ * checked by OrganisationRegistryService.
+ */
 @CheckedAsOrganisationUnit()
-export class CreateCommitteeDto {
+export class OrganisationUnitDto {
   @ApiProperty({ example: 'FSKN', ...CODE_PROPERTY })
   @Trim() @IsString()
   code!: string;
@@ -22,16 +26,21 @@ export class CreateCommitteeDto {
   name!: string;
 }
 
+/** A change of a committee or department: its name, or whether it is active (false deactivates it). */
 @CheckedAsOrganisationUnit()
-export class UpdateCommitteeDto {
+export class OrganisationUnitChangesDto {
   @ApiPropertyOptional({ maxLength: ORGANISATION_MAX.name })
   @IsOptional() @Trim() @IsString()
   name?: string;
 
-  @ApiPropertyOptional({ description: 'false deactivates the committee' })
+  @ApiPropertyOptional({ description: 'false deactivates it' })
   @IsOptional() @IsBoolean()
   active?: boolean;
 }
+
+export class CreateCommitteeDto extends OrganisationUnitDto {}
+
+export class UpdateCommitteeDto extends OrganisationUnitChangesDto {}
 
 export class CommitteeQueryDto {
   @ApiPropertyOptional({ description: 'exact code, case-insensitive' })
@@ -39,10 +48,14 @@ export class CommitteeQueryDto {
   code?: string;
 }
 
-export class CommitteeDto {
+/** A committee or department as another object names it. */
+export class OrganisationUnitRefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
+}
+
+export class CommitteeDto extends OrganisationUnitRefDto {
   @ApiProperty() active!: boolean;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;

@@ -5,6 +5,7 @@ import { AppointCoordinatorInput, appointmentViolations, ASSIGNMENT_MAX, COORDIN
 import { IsLocalDate } from '../../../shell/is-local-date';
 import { Trim } from '../../../shell/trim';
 import { CheckedBy } from '../../../shell/validation';
+import { OrganisationUnitRefDto } from './committee.dto';
 import { CreatePersonDto, PersonDto } from './person.dto';
 
 /** Shape only: the rules are appointmentViolations (libs/organisation), checked by CoordinatorService. */
@@ -62,11 +63,7 @@ export class CoordinatorListQueryDto {
   history?: 'true' | 'false';
 }
 
-class DepartmentRefDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() code!: string;
-  @ApiProperty() name!: string;
-}
+class DepartmentRefDto extends OrganisationUnitRefDto {}
 
 export class CoordinatorAssignmentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
