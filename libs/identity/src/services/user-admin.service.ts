@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
 import { isPgError, PG, TransactionHost } from '@samverka/database';
 import { Clock, CommonError, refuseIfAny } from '@samverka/kernel';
-import { OrganisationRegistryService, PeopleService } from '@samverka/organisation';
+import { OrganisationRegistryService, PeopleService, type PersonEntity } from '@samverka/organisation';
 import { GrantedRole, RoleGrantEntity } from '../entities/role-grant.entity';
 import { UserEntity } from '../entities/user.entity';
 import { RoleGrantRepository } from '../repositories/role-grant.repository';
@@ -60,19 +60,19 @@ export class UserAdminService {
     return { user, grants: await this.grants.findActiveForUser(id) };
   }
 
+  /**
+   * Checks first, hashes last: a taken e-mail (or a missing name) is refused
+   * before the password costs its argon2 hash, and the hash is made outside
+   * the transaction. The checks are made again inside it, where a concurrent
+   * creation ends as the same 409 through the unique key.
+   */
   async create(actor: Actor, input: CreateUserInput): Promise<UserWithGrants> {
     refuseIfAny(newUserViolations(input));
+    const email = input.email.trim();
+    await this.personForNewUser(input, email);
     const passwordHash = input.password === undefined ? null : await this.hasher.hash(input.password);
     return this.tx.run(async () => {
-      const email = input.email.trim();
-      let person = (await this.people.list({ email }))[0];
-      if (!person) {
-        if (!input.name?.trim()) throw CommonError.invalidField('name', 'isNotEmpty', 'Ange ett namn: ingen person har den e-postadressen ännu');
-        person = await this.people.create(actor, { name: input.name, email, title: input.title ?? null });
-      }
-      if (await this.users.findByPersonId(person.id)) {
-        throw CommonError.duplicate('email', email, `${person.name} har redan ett konto`);
-      }
+      const person = (await this.personForNewUser(input, email)) ?? (await this.people.create(actor, { name: input.name!, email, title: input.title ?? null }));
       let user: UserEntity;
       try {
         user = await this.users.save({ personId: person.id, passwordHash, disabledAt: null, lastSignInAt: null });
@@ -83,6 +83,17 @@ export class UserAdminService {
       await this.audit.record(actor, { action: 'user.created', subjectType: 'user', subjectId: user.id, after: { personId: person.id, email, password: passwordHash !== null } });
       return this.get(user.id);
     });
+  }
+
+  /** The person a new account is for (null: one is to be created, and a name is given); refused when they already have an account. */
+  private async personForNewUser(input: CreateUserInput, email: string): Promise<PersonEntity | null> {
+    const person = (await this.people.list({ email }))[0];
+    if (!person) {
+      if (!input.name?.trim()) throw CommonError.invalidField('name', 'isNotEmpty', 'Ange ett namn: ingen person har den e-postadressen ännu');
+      return null;
+    }
+    if (await this.users.findByPersonId(person.id)) throw CommonError.duplicate('email', email, `${person.name} har redan ett konto`);
+    return person;
   }
 
   async setPassword(actor: Actor, userId: string, password: string): Promise<void> {
