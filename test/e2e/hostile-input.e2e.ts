@@ -72,9 +72,8 @@ describe('hostile input', () => {
     });
 
     it('for a lone UTF-16 surrogate, signed in or not', async () => {
-      expectInvalid(await ctx.api('POST', '/api/v1/auth/token', '{"email":"a@b.example","password":"abc\\ud800defghijklmn"}'), 'password');
+      expectInvalid(await ctx.api('POST', '/api/v1/auth/token', '{"email":"a\\ud800@b.example","password":"abc\\ud800defghijklmn"}'), 'password');
       expectInvalid(await admin.api('POST', '/api/v1/committees', '{"code":"SURR","name":"N\\udc00mnd"}'), 'name');
-      expectInvalid(await admin.api('GET', '/api/v1/people?q=%ED%A0%80'));
     });
 
     it('for null where a PATCH cannot take it', async () => {
@@ -92,7 +91,7 @@ describe('hostile input', () => {
 
     it('for missing or wrong-shaped nested objects', async () => {
       const round = { title: 'Omgång', year: 2030, caseNumber: 'STK-2030-1' };
-      expectInvalid(await strategist.api('POST', '/api/v1/rounds', round), 'deadlines');
+      expectInvalid(await strategist.api('POST', '/api/v1/rounds', round), 'deadlines.needs');
       expectInvalid(await strategist.api('POST', '/api/v1/rounds', { ...round, deadlines: [] }), 'deadlines');
       expectInvalid(await strategist.api('POST', '/api/v1/rounds', { ...round, deadlines: 'x' }), 'deadlines');
       const department = await ctx.given.department();
@@ -101,17 +100,11 @@ describe('hostile input', () => {
       expectInvalid(await admin.api('POST', `/api/v1/departments/${department.id}/coordinators`, { ...appointment, person: [] }), 'person');
       expectInvalid(await admin.api('POST', '/api/v1/admin/users', { email: 'ny.person@x.example', name: 'Ny Person', password: null }), 'password');
       const collecting = await ctx.given.roundInCollectingNeeds();
-      const need = {
-        departmentId: collecting.participants[0].departmentId,
-        areaCode: collecting.areas[0].code,
-        title: 'Behov',
-        description: 'Beskrivning',
-        channels: ['library'],
-        districts: [],
-        targetGroups: [],
-        priority: 'high',
-      };
-      expectInvalid(await admin.api('POST', `/api/v1/rounds/${collecting.id}/needs`, { ...need, evidence: [] }), 'evidence');
+      const departmentId = collecting.participants[0].departmentId;
+      const coordinator = await ctx.as('nobody');
+      await ctx.given.coordinator({ id: departmentId } as Parameters<typeof ctx.given.coordinator>[0], { personId: coordinator.personId, validFrom: '2020-01-01' });
+      const need = { ...ctx.given.need(departmentId), areaCode: collecting.areas[0].code };
+      expectInvalid(await coordinator.api('POST', `/api/v1/rounds/${collecting.id}/needs`, { ...need, evidence: [] }), 'evidence');
     });
 
     it('for JSON nested 5,000 deep, signed in or not', async () => {
@@ -141,10 +134,13 @@ describe('hostile input', () => {
       expectInvalid(await admin.api('GET', '/api/v1/admin/notifications?offset=1e300'), 'offset');
     });
 
-    it('for 50 parallel creations of one reference code: one created, the rest 409', async () => {
-      const results = await Promise.all(Array.from({ length: 50 }, () => admin.api('POST', '/api/v1/reference/channels', { code: 'parallel_x', name: 'Parallell' })));
-      const statuses = results.map((r) => r.status).sort();
-      expect(statuses.filter((s) => s === 201 || s === 200)).toHaveLength(1);
+    it.each([
+      ['a reference item', '/api/v1/reference/channels', { code: 'parallel_x', name: 'Parallell' }],
+      ['a committee', '/api/v1/committees', { code: 'PARN', name: 'Parallellnämnden' }],
+    ])('for 50 parallel creations of one code (%s): one created, the rest 409', async (_what, path, body) => {
+      const results = await Promise.all(Array.from({ length: 50 }, () => admin.api('POST', path, body)));
+      const statuses = results.map((r) => r.status);
+      expect(statuses.filter((s) => s === 201)).toHaveLength(1);
       expect(statuses.filter((s) => s === 409)).toHaveLength(49);
     });
   });
