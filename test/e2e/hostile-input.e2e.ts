@@ -159,6 +159,8 @@ describe('hostile input', () => {
         validTo: '9999-12-31',
       });
       expectInvalid(ending, 'validTo');
+      const round = await strategist.api('POST', '/api/v1/rounds', { title: 'Omgång 9999', year: 2030, caseNumber: 'STK-9999-1', deadlines: { needs: '9999-12-31' } });
+      expectInvalid(round, 'deadlines.needs');
     });
 
     it('moves a needs deadline into the past only when that is confirmed', async () => {

@@ -5,6 +5,7 @@ import { Clock, CommonError, refuseIfAny } from '@samverka/kernel';
 import { OrganisationRegistryService, PeopleService, type PersonEntity } from '@samverka/organisation';
 import { GrantedRole, RoleGrantEntity } from '../entities/role-grant.entity';
 import { UserEntity } from '../entities/user.entity';
+import { IdentityError, IdentityErrorCode } from '../identity.exception';
 import { RoleGrantRepository } from '../repositories/role-grant.repository';
 import { UserRepository } from '../repositories/user.repository';
 import { newUserViolations, passwordViolations } from '../rules/user.rules';
@@ -130,10 +131,21 @@ export class UserAdminService {
     });
   }
 
-  /** Disabling signs the user out everywhere at once: every session and API token is revoked. */
+  /**
+   * Disabling signs the user out everywhere at once: every session and API token is revoked.
+   * Refused (409) for one's own account, and for the last enabled admin: someone must be left
+   * who can enable accounts again.
+   */
   disable(actor: Actor, userId: string): Promise<UserWithGrants> {
     return this.tx.run(async () => {
       const user = await this.lockUser(userId);
+      if (actor.personId !== null && actor.personId === user.personId) {
+        throw new IdentityError(IdentityErrorCode.OWN_ACCOUNT, 'Du kan inte inaktivera ditt eget konto; be en annan administratör');
+      }
+      const admins = user.disabledAt ? [] : await this.grants.findHolders('admin');
+      if (admins.some((a) => a.userId === userId) && !admins.some((a) => a.userId !== userId)) {
+        throw new IdentityError(IdentityErrorCode.LAST_ADMIN, 'Kontot är den enda aktiva administratörens och kan inte inaktiveras; utse först en annan administratör');
+      }
       if (!user.disabledAt) {
         await this.users.save({ id: userId, disabledAt: this.clock.now() });
         const revoked = await this.sessions.revokeAllForUser(userId);
