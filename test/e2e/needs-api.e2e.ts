@@ -160,7 +160,7 @@ describe('needs API', () => {
 
     // Five working days after it (six back from today, so that it holds on a weekend too): management is told, not the coordinator.
     const passed = addWorkingDays(today, -6);
-    expect((await strategist.api('PATCH', `/api/v1/rounds/${late.id}`, { deadlines: { needs: passed } })).status).toBe(200);
+    expect((await strategist.api('PATCH', `/api/v1/rounds/${late.id}`, { deadlines: { needs: passed }, confirmPastDeadline: true })).status).toBe(200);
     const escalations = await sweepAndSend();
     expect(escalations.map((m) => [m.to, m.parsed.subject])).toEqual([
       [[manager.email], `Miljöförvaltningen har inte lämnat in behov till ${late.title} – sista dagen var ${formatSwedishDate(passed)}`],

@@ -32,7 +32,9 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
  * use the same function so they exercise exactly what runs in production.
  */
 export async function createApiApp(config: SamverkaConfig, databaseUrl: string, module: Type | undefined = undefined): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576, requestIdHeader: false, genReqId: requestId });
+  // X-Forwarded-For/-Proto only from the configured proxies: the client is the right-most address not among them.
+  const trustProxy = config.app.trustedProxies.length > 0 ? config.app.trustedProxies : false;
+  const adapter = new FastifyAdapter({ trustProxy, bodyLimit: 1_048_576, requestIdHeader: false, genReqId: requestId });
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

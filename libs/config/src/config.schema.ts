@@ -27,6 +27,10 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(1)
   DATA_DIR?: string;
 
+  /** Comma-separated addresses or CIDR ranges of the reverse proxies whose X-Forwarded-* headers are believed. */
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  TRUSTED_PROXIES?: string;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
@@ -119,6 +123,11 @@ export interface AppConfig {
   timeZone: 'Europe/Stockholm';
   /** Load the demo city into an empty database at start-up (never in production). */
   seedDemoData: boolean;
+  /**
+   * Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For/-Proto are believed; the client is
+   * the right-most address not among them. Empty (the default): the peer's own address, headers ignored.
+   */
+  trustedProxies: string[];
 }
 
 export interface DatabaseConfig {

@@ -26,6 +26,14 @@ describe(loadConfig.name, () => {
     expect(text).toMatch(/^NODE_ENV=/m);
   });
 
+  it('trusts no proxy by default, and takes addresses and CIDR ranges, refusing anything else', () => {
+    expect(loadConfig({}).app.trustedProxies).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.5, 172.16.0.0/12,::1,fd00::/8 ' }).app.trustedProxies).toEqual(['10.0.0.5', '172.16.0.0/12', '::1', 'fd00::/8']);
+    for (const bad of ['proxy.example', '10.0.0.0/33', '10.0.0.1/8/1', '::1/129', '10.0.0']) {
+      expect(() => loadConfig({ TRUSTED_PROXIES: `127.0.0.1,${bad}` })).toThrow(/TRUSTED_PROXIES/);
+    }
+  });
+
   it('refuses demo data in production and defaults it off there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'true' })).toThrow(/never loaded in production/);
     expect(loadConfig({ NODE_ENV: 'production' }).app.seedDemoData).toBe(false);

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { EnvironmentVariables, SamverkaConfig } from './config.schema';
 
@@ -14,6 +15,24 @@ function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((e) =>
     Object.values(e.constraints ?? {}).map((msg) => `${e.property}=${JSON.stringify(e.value)}: ${msg}`),
   );
+}
+
+/** An address (IPv4 or IPv6) or a CIDR range of one. */
+function isAddressOrRange(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/** TRUSTED_PROXIES as a list; the entries that are neither an address nor a CIDR range are reported. */
+function trustedProxiesOf(value: string | undefined, problems: string[]): string[] {
+  const entries = (value ?? '').split(',').map((e) => e.trim()).filter((e) => e.length > 0);
+  for (const entry of entries.filter((e) => !isAddressOrRange(e))) {
+    problems.push(`TRUSTED_PROXIES=${JSON.stringify(value)}: ${JSON.stringify(entry)} is neither an IP address nor a CIDR range`);
+  }
+  return entries;
 }
 
 /**
@@ -42,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   if (envName === 'production' && oidcSet === 2 && !vars.OIDC_ISSUER_URL!.startsWith('https://')) {
     problems.push('OIDC_ISSUER_URL must use https in production');
   }
+  const trustedProxies = trustedProxiesOf(vars.TRUSTED_PROXIES, problems);
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
   return {
@@ -54,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       logLevel: vars.LOG_LEVEL ?? (envName === 'test' ? 'silent' : 'info'),
       timeZone: 'Europe/Stockholm',
       seedDemoData: vars.SEED_DEMO_DATA ?? envName === 'development',
+      trustedProxies,
     },
     database: {
       url: vars.DATABASE_URL,

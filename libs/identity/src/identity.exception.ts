@@ -9,6 +9,8 @@ export enum IdentityErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   CSRF_INVALID = 'CSRF_INVALID',
   SSO_FAILED = 'SSO_FAILED',
+  OWN_ACCOUNT = 'OWN_ACCOUNT',
+  LAST_ADMIN = 'LAST_ADMIN',
 }
 
 /** What kind of refusal each code is (the API maps kinds to HTTP statuses). */
@@ -21,6 +23,8 @@ export const IDENTITY_ERROR_KINDS = {
   [IdentityErrorCode.FORBIDDEN]: ErrorKind.FORBIDDEN,
   [IdentityErrorCode.CSRF_INVALID]: ErrorKind.FORBIDDEN,
   [IdentityErrorCode.SSO_FAILED]: ErrorKind.INVALID,
+  [IdentityErrorCode.OWN_ACCOUNT]: ErrorKind.CONFLICT,
+  [IdentityErrorCode.LAST_ADMIN]: ErrorKind.CONFLICT,
 } as const satisfies ErrorKinds<IdentityErrorCode>;
 
 declare module '@samverka/kernel' {

@@ -1,5 +1,12 @@
 import { CommonError, FieldViolation } from './domain-error';
 
+/**
+ * The dates the service works with: a date outside this range is a typing
+ * mistake (9999-12-31), and a validity or deadline that far off would never
+ * come, so its emails would never be sent.
+ */
+export const SANE_DATES = { from: '2000-01-01', to: '2099-12-31' } as const;
+
 /** A text is blank when it is absent or only whitespace. */
 export const isBlank = (value: string | null | undefined): boolean => value === undefined || value === null || value.trim() === '';
 
@@ -54,6 +61,12 @@ export class Violations {
   /** A text, trimmed, that must match a pattern (`matches`). */
   matches(field: string, value: string | undefined, pattern: RegExp, message: string): this {
     return value === undefined ? this : this.when(!pattern.test(value.trim()), field, 'matches', message);
+  }
+
+  /** A date (YYYY-MM-DD) within SANE_DATES (`dateRange`); absent or null dates are not checked. */
+  saneDate(field: string, value: string | null | undefined, label = 'Datumet'): this {
+    if (value === undefined || value === null) return this;
+    return this.when(value < SANE_DATES.from || value > SANE_DATES.to, field, 'dateRange', `${label} måste ligga mellan ${SANE_DATES.from} och ${SANE_DATES.to}`);
   }
 
   /** Refuses with VALIDATION_FAILED naming every violation, if there is any. */

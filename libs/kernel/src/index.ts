@@ -6,3 +6,4 @@ export * from './kernel.module';
 export * from './shutdown';
 export * from './field-rules';
 export * from './principal';
+export * from './well-formed-input';

@@ -47,6 +47,8 @@ export interface UpdatePlanRoundInput {
   areas?: AreaInput[];
   deadlines?: Partial<DeadlinesInput>;
   autoClose?: { needs?: boolean; consultation?: boolean };
+  /** Says that moving the needs deadline to today or earlier is meant. */
+  confirmPastDeadline?: boolean;
 }
 
 export interface RoundEventInput {

@@ -2,22 +2,17 @@ import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nest
 import { Reflector } from '@nestjs/core';
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { IdentityError, IdentityErrorCode, Principal, PrincipalService, SessionService } from '@samverka/identity';
+import { sameSecret } from '@samverka/kernel';
 import { NeedsAccessPolicy } from '@samverka/needs';
 import { OrganisationAccessPolicy } from '@samverka/organisation';
 import { RoundAccessPolicy } from '@samverka/rounds';
 import type { FastifyRequest } from 'fastify';
-import { timingSafeEqual } from 'node:crypto';
 import { AccessPolicies, AccessRule } from './access-rules';
 import { ACCESS_RULES } from './allow.decorator';
 import { AuthenticatedRequest } from './request-principal';
 import { readSessionCookie } from './session-cookie';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-function sameSecret(a: string | undefined, b: string): boolean {
-  if (typeof a !== 'string' || a.length !== b.length) return false;
-  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
 
 /**
  * One guard for every route: resolves the caller (Bearer token, else session

@@ -32,6 +32,8 @@ const EXPECTED_STATUS: { readonly [C in ErrorCode]: number } = {
   [IdentityErrorCode.FORBIDDEN]: 403,
   [IdentityErrorCode.CSRF_INVALID]: 403,
   [IdentityErrorCode.SSO_FAILED]: 400,
+  [IdentityErrorCode.OWN_ACCOUNT]: 409,
+  [IdentityErrorCode.LAST_ADMIN]: 409,
   [NotificationErrorCode.NOT_RETRYABLE]: 409,
   [RoundErrorCode.ILLEGAL_TRANSITION]: 409,
   [RoundErrorCode.ACTIVE_ROUND_EXISTS]: 409,
@@ -64,7 +66,7 @@ describe('domain error mapping', () => {
       expect({ code, status: httpStatusFor(code as ErrorCode) }).toEqual({ code, status });
       checked++;
     }
-    expect(ALL_ENUM_VALUES).toHaveLength(27);
+    expect(ALL_ENUM_VALUES).toHaveLength(29);
     expect(new Set(ALL_ENUM_VALUES).size).toBe(ALL_ENUM_VALUES.length);
     expect(checked).toBe(ALL_ENUM_VALUES.length);
     expect(Object.keys(ERROR_KINDS).sort()).toEqual([...ALL_ENUM_VALUES].sort());

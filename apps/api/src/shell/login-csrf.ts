@@ -1,6 +1,7 @@
 import { SamverkaConfig } from '@samverka/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '@samverka/kernel';
+import { randomBytes } from 'node:crypto';
 
 /**
  * Login CSRF protection for the (public) sign-in form: a double-submit
@@ -43,6 +44,5 @@ export function clearLoginCsrfCookie(reply: FastifyReply, config: SamverkaConfig
 /** Does the form's hidden field match the cookie? */
 export function loginCsrfMatches(request: FastifyRequest, config: SamverkaConfig, presented: string): boolean {
   const expected = readLoginCsrfCookie(request, config);
-  if (!expected || presented.length !== expected.length) return false;
-  return timingSafeEqual(Buffer.from(presented), Buffer.from(expected));
+  return !!expected && sameSecret(presented, expected);
 }

@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { Clock, CommonError, FieldViolation, LocalDate, localDateInCity } from '@samverka/kernel';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { DECORATORS } from '@nestjs/swagger';
+import { Clock, CommonError, FieldViolation, LocalDate, localDateInCity, malformedTextViolation } from '@samverka/kernel';
 import { ValidatorOptions } from 'class-validator';
 
 function flatten(errors: ValidationError[], parent = ''): FieldViolation[] {
@@ -44,6 +45,73 @@ function rulesOf(type: object | null): CommandRules<never> | undefined {
 /** The top-level property a violation's field belongs to (`evidence.date` → `evidence`). */
 const propertyOf = (field: string) => /^[^.[]*/.exec(field)![0];
 
+/** Deeper than any request the API takes; deeper input is refused before anything recurses into it. */
+export const MAX_INPUT_DEPTH = 16;
+
+interface PropertyDoc {
+  type?: unknown;
+  isArray?: boolean;
+  nullable?: boolean;
+}
+
+/** What the OpenAPI document says of a DTO's property (null: the class documents no such property). */
+function documented(dto: unknown, property: string): PropertyDoc | null {
+  if (typeof dto !== 'function') return null;
+  const doc = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, dto.prototype, property) as PropertyDoc | undefined;
+  return doc ?? null;
+}
+
+const isDto = (type: unknown): type is new () => object =>
+  typeof type === 'function' && Array.isArray(Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES_ARRAY, type.prototype));
+
+const fieldName = (parent: string, key: string) => (parent === '' ? key : /^\d+$/.test(key) ? `${parent}[${key}]` : `${parent}.${key}`);
+
+/**
+ * What holds for every input before its DTO is even looked at, walked
+ * without recursion: at most MAX_INPUT_DEPTH levels deep; every string (and
+ * key) well formed (no NUL, no lone surrogate); `null` only where the
+ * document says the property is nullable; and a property documented as one
+ * object is an object, not an array. One place, for bodies, queries and path
+ * parameters alike, so no DTO can forget it.
+ */
+export function inputShapeViolations(input: unknown, dto: unknown): FieldViolation[] {
+  const found: FieldViolation[] = [];
+  const stack: { value: unknown; field: string; depth: number; dto: unknown }[] = [{ value: input, field: '', depth: 0, dto }];
+  while (stack.length > 0 && found.length < 50) {
+    const { value, field, depth, dto: type } = stack.pop()!;
+    if (typeof value === 'string') {
+      const bad = malformedTextViolation(field || 'värdet', value);
+      if (bad) found.push(bad);
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_INPUT_DEPTH) {
+      found.push({ field: field || 'body', rule: 'maxDepth', message: `Uppgifterna är nästlade djupare än ${MAX_INPUT_DEPTH} nivåer` });
+      continue;
+    }
+    for (const [key, child] of Object.entries(value)) {
+      const name = fieldName(field, key);
+      const keyProblem = malformedTextViolation(name, key);
+      if (keyProblem) {
+        found.push(keyProblem);
+        continue;
+      }
+      const doc = Array.isArray(value) ? { type, isArray: false } : documented(type, key);
+      if (child === null && doc && !Array.isArray(value) && !doc.nullable) {
+        found.push({ field: name, rule: 'isNotNull', message: `Fältet ${name} kan inte vara null` });
+        continue;
+      }
+      const nested = doc && isDto(doc.type) ? doc.type : undefined;
+      if (nested && !doc!.isArray && Array.isArray(child)) {
+        found.push({ field: name, rule: 'isObject', message: `Fältet ${name} ska vara ett objekt` });
+        continue;
+      }
+      stack.push({ value: child, field: name, depth: depth + 1, dto: nested });
+    }
+  }
+  return found;
+}
+
 class CommandValidationPipe extends ValidationPipe {
   constructor(private readonly clock: Clock) {
     super({
@@ -53,6 +121,15 @@ class CommandValidationPipe extends ValidationPipe {
       transformOptions: { enableImplicitConversion: false },
       exceptionFactory: (errors) => CommonError.invalid(flatten(errors)),
     });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const field = metadata.type === 'param' && typeof value === 'string' ? (metadata.data ?? '') : '';
+      const violations = inputShapeViolations(field ? { [field]: value } : value, metadata.type === 'param' ? undefined : metadata.metatype);
+      if (violations.length > 0) throw CommonError.invalid(violations);
+    }
+    return super.transform(value, metadata);
   }
 
   protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {

@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
 import { isPgError, PG, TransactionHost } from '@samverka/database';
 import { Clock, CommonError, refuseIfAny } from '@samverka/kernel';
-import { OrganisationRegistryService, PeopleService } from '@samverka/organisation';
+import { OrganisationRegistryService, PeopleService, type PersonEntity } from '@samverka/organisation';
 import { GrantedRole, RoleGrantEntity } from '../entities/role-grant.entity';
 import { UserEntity } from '../entities/user.entity';
+import { IdentityError, IdentityErrorCode } from '../identity.exception';
 import { RoleGrantRepository } from '../repositories/role-grant.repository';
 import { UserRepository } from '../repositories/user.repository';
 import { newUserViolations, passwordViolations } from '../rules/user.rules';
@@ -60,19 +61,19 @@ export class UserAdminService {
     return { user, grants: await this.grants.findActiveForUser(id) };
   }
 
+  /**
+   * Checks first, hashes last: a taken e-mail (or a missing name) is refused
+   * before the password costs its argon2 hash, and the hash is made outside
+   * the transaction. The checks are made again inside it, where a concurrent
+   * creation ends as the same 409 through the unique key.
+   */
   async create(actor: Actor, input: CreateUserInput): Promise<UserWithGrants> {
     refuseIfAny(newUserViolations(input));
+    const email = input.email.trim();
+    await this.personForNewUser(input, email);
     const passwordHash = input.password === undefined ? null : await this.hasher.hash(input.password);
     return this.tx.run(async () => {
-      const email = input.email.trim();
-      let person = (await this.people.list({ email }))[0];
-      if (!person) {
-        if (!input.name?.trim()) throw CommonError.invalidField('name', 'isNotEmpty', 'Ange ett namn: ingen person har den e-postadressen ännu');
-        person = await this.people.create(actor, { name: input.name, email, title: input.title ?? null });
-      }
-      if (await this.users.findByPersonId(person.id)) {
-        throw CommonError.duplicate('email', email, `${person.name} har redan ett konto`);
-      }
+      const person = (await this.personForNewUser(input, email)) ?? (await this.people.create(actor, { name: input.name!, email, title: input.title ?? null }));
       let user: UserEntity;
       try {
         user = await this.users.save({ personId: person.id, passwordHash, disabledAt: null, lastSignInAt: null });
@@ -83,6 +84,17 @@ export class UserAdminService {
       await this.audit.record(actor, { action: 'user.created', subjectType: 'user', subjectId: user.id, after: { personId: person.id, email, password: passwordHash !== null } });
       return this.get(user.id);
     });
+  }
+
+  /** The person a new account is for (null: one is to be created, and a name is given); refused when they already have an account. */
+  private async personForNewUser(input: CreateUserInput, email: string): Promise<PersonEntity | null> {
+    const person = (await this.people.list({ email }))[0];
+    if (!person) {
+      if (!input.name?.trim()) throw CommonError.invalidField('name', 'isNotEmpty', 'Ange ett namn: ingen person har den e-postadressen ännu');
+      return null;
+    }
+    if (await this.users.findByPersonId(person.id)) throw CommonError.duplicate('email', email, `${person.name} har redan ett konto`);
+    return person;
   }
 
   async setPassword(actor: Actor, userId: string, password: string): Promise<void> {
@@ -119,10 +131,21 @@ export class UserAdminService {
     });
   }
 
-  /** Disabling signs the user out everywhere at once: every session and API token is revoked. */
+  /**
+   * Disabling signs the user out everywhere at once: every session and API token is revoked.
+   * Refused (409) for one's own account, and for the last enabled admin: someone must be left
+   * who can enable accounts again.
+   */
   disable(actor: Actor, userId: string): Promise<UserWithGrants> {
     return this.tx.run(async () => {
       const user = await this.lockUser(userId);
+      if (actor.personId !== null && actor.personId === user.personId) {
+        throw new IdentityError(IdentityErrorCode.OWN_ACCOUNT, 'Du kan inte inaktivera ditt eget konto; be en annan administratör');
+      }
+      const admins = user.disabledAt ? [] : await this.grants.findHolders('admin');
+      if (admins.some((a) => a.userId === userId) && !admins.some((a) => a.userId !== userId)) {
+        throw new IdentityError(IdentityErrorCode.LAST_ADMIN, 'Kontot är den enda aktiva administratörens och kan inte inaktiveras; utse först en annan administratör');
+      }
       if (!user.disabledAt) {
         await this.users.save({ id: userId, disabledAt: this.clock.now() });
         const revoked = await this.sessions.revokeAllForUser(userId);

@@ -35,6 +35,7 @@ export function appointmentViolations(input: Partial<AppointCoordinatorInput>): 
       );
   }
   const { validFrom, validTo } = input;
+  v.saneDate('validFrom', validFrom, 'Startdatum').saneDate('validTo', validTo, 'Slutdatum');
   return v.when(!!validFrom && !!validTo && validTo < validFrom, 'validTo', 'notBeforeValidFrom', 'Slutdatum kan inte vara före startdatum').list;
 }
 
@@ -51,7 +52,7 @@ export interface EndingContext {
  * starts, never after it already ends (an assignment is shortened, not lengthened).
  */
 export function endingViolations(input: Partial<EndAssignmentInput>, assignment?: EndingContext): FieldViolation[] {
-  const v = new Violations().text('reason', input.reason, { max: ASSIGNMENT_MAX.endReason, tooLong: `Anledningen får vara högst ${formatCount(ASSIGNMENT_MAX.endReason)} tecken` });
+  const v = new Violations().saneDate('validTo', input.validTo, 'Sista dagen').text('reason', input.reason, { max: ASSIGNMENT_MAX.endReason, tooLong: `Anledningen får vara högst ${formatCount(ASSIGNMENT_MAX.endReason)} tecken` });
   if (!assignment) return v.list;
   const lastDay = input.validTo ?? assignment.today;
   v.when(lastDay < assignment.validFrom, 'validTo', 'notBeforeValidFrom', `Sista dagen kan inte vara före uppdragets första dag ${formatSwedishDate(assignment.validFrom)}`);

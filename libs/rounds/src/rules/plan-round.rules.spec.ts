@@ -137,7 +137,7 @@ describe('the plan-round input rules', () => {
 
   describe('a change to a round', () => {
     const stored = { needs: '2027-01-31', consultationReply: '2027-04-30', decision: '2027-06-15' };
-    const update = (input: Parameters<typeof updateRoundViolations>[0]) => updateRoundViolations(input, stored).map((v) => `${v.field}:${v.rule}`);
+    const update = (input: Parameters<typeof updateRoundViolations>[0]) => updateRoundViolations(input, stored, '2026-03-02').map((v) => `${v.field}:${v.rule}`);
 
     it('judges only what it sets, and the dates it leaves the round with in order', () => {
       expect(update({})).toEqual([]);
@@ -148,8 +148,12 @@ describe('the plan-round input rules', () => {
       // Removing the reply date makes the decision follow the needs date.
       expect(datesAfterChange(stored, { consultationReply: null })).toEqual({ needs: '2027-01-31', consultationReply: null, decision: '2027-06-15' });
       expect(update({ deadlines: { consultationReply: null, decision: '2027-01-31' } })).toEqual(['deadlines.decision:afterNeeds']);
-      // A change does not need the needs date to be after today (the round may be running).
-      expect(update({ deadlines: { needs: '2020-01-01', consultationReply: '2020-02-01', decision: '2020-03-01' } })).toEqual([]);
+      // A needs date moved to today or earlier must be confirmed (creation refuses it outright).
+      expect(update({ deadlines: { needs: '2026-03-02', consultationReply: '2026-04-01', decision: '2026-05-01' } })).toEqual(['confirmPastDeadline:confirmPastDeadline']);
+      expect(update({ deadlines: { needs: '2020-01-01', consultationReply: '2020-02-01', decision: '2020-03-01' }, confirmPastDeadline: true })).toEqual([]);
+      expect(update({ deadlines: { needs: '2026-03-03' } })).toEqual([]);
+      // Left as stored, a past deadline needs no confirmation.
+      expect(updateRoundViolations({ deadlines: { needs: '2027-01-31' } }, stored, '2027-02-15')).toEqual([]);
       expect(update({ deadlines: { decision: 'snart' }, areas: [], participantDepartmentIds: ['x'] })).toEqual([
         'participantDepartmentIds:isUuid',
         'areas:arrayNotEmpty',

@@ -8,7 +8,7 @@
  * a year: the command service), and what depends on the round's state and facts (the machine's
  * guards, e.g. LAUNCH's deadlines and participants). The database's checks are the last defence.
  */
-import { CommonError, FieldViolation, isLocalDate, LocalDate } from '@samverka/kernel';
+import { CommonError, FieldViolation, isLocalDate, LocalDate, SANE_DATES } from '@samverka/kernel';
 import { DecisionOutcome, FORCIBLE_EVENTS, hasText, PLAN_ROUND_EVENT_LABELS } from '@samverka/workflow';
 import { isUUID } from 'class-validator';
 import { AreaInput, CreatePlanRoundInput, RoundDeadlines, RoundEventInput, STEERING_EVENT_TYPES, SteeringEventType, UpdatePlanRoundInput } from '../plan-round.model';
@@ -104,6 +104,9 @@ function dateViolations(kind: keyof typeof DATE_LABELS, value: unknown, required
   if (value === undefined || value === null || value === '') {
     return required ? [violation(field, 'isNotEmpty', `Ange ${DATE_LABELS[kind].toLowerCase()}`)] : [];
   }
+  if (isLocalDate(value) && (value < SANE_DATES.from || value > SANE_DATES.to)) {
+    return [violation(field, 'dateRange', `${DATE_LABELS[kind]} måste ligga mellan ${SANE_DATES.from} och ${SANE_DATES.to}`)];
+  }
   return isLocalDate(value) ? [] : [violation(field, 'isLocalDate', `${DATE_LABELS[kind]} måste vara ett riktigt datum skrivet ÅÅÅÅ-MM-DD, till exempel 2026-03-01`)];
 }
 
@@ -160,9 +163,14 @@ export function datesAfterChange(stored: RoundDeadlines, change: UpdatePlanRound
   };
 }
 
-/** A change to a round: the rules of each field it sets, and the dates it leaves the round with in order. */
-export function updateRoundViolations(input: UpdatePlanRoundInput, stored: RoundDeadlines): FieldViolation[] {
+/**
+ * A change to a round: the rules of each field it sets, and the dates it leaves the round with in order.
+ * As at creation, a needs deadline is moved to today or earlier only on purpose (e.g. to close collection
+ * early or to let the escalation run): the change must say `confirmPastDeadline: true`.
+ */
+export function updateRoundViolations(input: UpdatePlanRoundInput, stored: RoundDeadlines, today: LocalDate): FieldViolation[] {
   const change = input.deadlines ?? {};
+  const movedIntoPast = isLocalDate(change.needs) && change.needs !== stored.needs && change.needs <= today;
   return [
     ...(input.title === undefined ? [] : titleViolations(input.title)),
     ...(input.caseNumber === undefined ? [] : caseNumberViolations(input.caseNumber)),
@@ -172,6 +180,9 @@ export function updateRoundViolations(input: UpdatePlanRoundInput, stored: Round
     ...dateViolations('consultationReply', change.consultationReply, false),
     ...dateViolations('decision', change.decision, false),
     ...deadlineOrderViolations(datesAfterChange(stored, change)),
+    ...(movedIntoPast && input.confirmPastDeadline !== true
+      ? [violation('confirmPastDeadline', 'confirmPastDeadline', `${DATE_LABELS.needs} flyttas till i dag eller tidigare: bekräfta det med confirmPastDeadline: true`)]
+      : []),
   ];
 }
 

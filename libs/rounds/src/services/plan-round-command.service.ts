@@ -91,7 +91,7 @@ export class PlanRoundCommandService {
   async update(actor: Actor, id: string, input: UpdatePlanRoundInput, expectedVersion?: number): Promise<PlanRoundView> {
     return this.tx.run(async () => {
       const round = await this.rounds.require(id);
-      assertNoViolations(updateRoundViolations(input, roundDeadlinesOf(round)));
+      assertNoViolations(updateRoundViolations(input, roundDeadlinesOf(round), this.queries.today()));
       if (expectedVersion !== undefined && expectedVersion !== round.version) throw roundVersionConflict(round.version);
       const state = roundStateOf(round);
       if (PLAN_ROUND_FINAL_STATES.includes(state)) {

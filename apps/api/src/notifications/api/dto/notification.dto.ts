@@ -4,6 +4,9 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DIGEST_FREQUENCIES, DigestFrequency } from '@samverka/identity';
 import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES, NotificationKind, NotificationStatus } from '@samverka/notifications';
 
+/** Far beyond any list there is, and within every integer type the database has. */
+const MAX_OFFSET = 1_000_000_000;
+
 export class NotificationPreferencesInputDto {
   @ApiProperty({ enum: DIGEST_FREQUENCIES, description: 'how often the optional emails come, as a digest; off: never' })
   @IsIn(DIGEST_FREQUENCIES, { message: `digestFrequency must be one of ${DIGEST_FREQUENCIES.join(', ')}` })
@@ -34,8 +37,8 @@ export class NotificationQueryDto {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_OFFSET)
   offset?: number;
 }
 

@@ -82,6 +82,10 @@ export class UpdatePlanRoundDto extends PartialType(OmitType(CreatePlanRoundDto,
   @ApiPropertyOptional({ type: UpdateDeadlinesDto, description: 'the dates to change; null removes the reply or decision date' })
   @IsOptional() @ValidateNested() @Type(() => UpdateDeadlinesDto)
   deadlines?: UpdateDeadlinesDto;
+
+  @ApiPropertyOptional({ description: 'true confirms moving the needs deadline to today or earlier; without it such a change is refused' })
+  @IsOptional() @IsBoolean()
+  confirmPastDeadline?: boolean;
 }
 
 export class RoundEventDto {
