@@ -1,11 +1,10 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, SamverkaConfig } from '@samverka/config';
-import { migrateDatabase } from '@samverka/database';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createApiApp } from '../../apps/api/src/bootstrap';
+import { createApiApp, prepareApiApp } from '../../apps/api/src/bootstrap';
 import { Given, RoleSpec, TEST_PASSWORD } from './given';
 import { createTestDatabase } from './test-database';
 
@@ -54,7 +53,7 @@ export async function e2eContext(
   const dataDir = mkdtempSync(join(tmpdir(), 'samverka-e2e-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const app = await createApiApp(config, options.reachDatabase ? await options.reachDatabase(db.url) : db.url);
-  await migrateDatabase(app.get(DataSource));
+  await prepareApiApp(app, config);
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -4,8 +4,13 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import fastifyCookie from '@fastify/cookie';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { SamverkaConfig } from '@samverka/config';
+import { migrateDatabase } from '@samverka/database';
+import { DEMO_PASSWORD, DemoUsersSeeder } from '@samverka/identity';
 import { Clock } from '@samverka/kernel';
+import { DemoCitySeeder } from '@samverka/organisation';
+import { DemoRoundSeeder } from '@samverka/rounds';
 import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import { ApiModule } from './api.module';
 import { DomainExceptionFilter } from './shell/domain-exception.filter';
 import { requestId } from './shell/logging';
@@ -50,4 +55,23 @@ export async function createApiApp(config: SamverkaConfig, databaseUrl: string, 
   await configureWeb(app, config);
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;
+}
+
+/**
+ * What happens between creating the API and listening, in production and in the tests alike:
+ * pending migrations, the lifecycle hooks (the round fact providers are collected in one, so no
+ * service is asked anything before), and in development the demo city in an empty database.
+ */
+export async function prepareApiApp(app: NestFastifyApplication, config: SamverkaConfig, log: (message: string) => void = () => undefined): Promise<void> {
+  const applied = await migrateDatabase(app.get(DataSource));
+  if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+  await app.init();
+  const seeder = app.get(DemoCitySeeder);
+  if (!config.app.seedDemoData || !(await seeder.isEmpty())) return;
+  const actor = { personId: null, label: 'demo-seed' };
+  const counts = await seeder.seed(actor);
+  const users = await app.get(DemoUsersSeeder).seed(actor);
+  const round = await app.get(DemoRoundSeeder).seed(actor);
+  log(`loaded the demo city: ${JSON.stringify(counts)}; demo users (password ${DEMO_PASSWORD}): ${users.map((u) => `${u.email} (${u.role})`).join(', ')}`);
+  if (round) log(`demo plan round "${round.title}" launched: ${config.app.publicUrl}/planomgangar/${round.id}`);
 }
