@@ -131,13 +131,14 @@ describe('the worker sends queued emails over SMTP', () => {
     await Promise.all(Array.from({ length: 50 }, (_, i) => enqueue(i % 2 ? a : b, 'department.lacks_coordinator', { name: 'Märta Chef', email: `chef${i}@malmo.example` }, alert(i), `e2e:race:${i}`)));
 
     await smtp.waitFor(before + 50, 30_000);
-    await new Promise((r) => setTimeout(r, 500)); // a duplicate, if any, would arrive now
-    const got = smtp.received.slice(before);
-    expect(got).toHaveLength(50);
+    // A row is marked sent only after its SMTP transaction ends: once every row is sent, no send is in
+    // flight, so a duplicate, if any, has arrived by then.
     const sent = await until(async () => {
       const all = await rows(a, 'e2e:race:');
       return all.every((r) => r.status === 'sent') ? all : undefined;
     });
+    const got = smtp.received.slice(before);
+    expect(got).toHaveLength(50);
     expect(new Set(got.map((m) => m.parsed.messageId))).toEqual(new Set(sent.map((r) => r.messageId)));
     expect(sent.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
     expect(new Set(sent.map((r) => r.dedupKey)).size).toBe(50);
@@ -172,11 +173,11 @@ describe('the worker sends queued emails over SMTP', () => {
     const reader = await startWorker();
 
     await smtp.waitFor(before + 45, 30_000);
-    await new Promise((r) => setTimeout(r, 300));
+    // Every row sent: no send in flight, so a duplicate, if any, has arrived by then.
+    await until(async () => ((await rows(reader, 'e2e:stop:')).every((r) => r.status === 'sent') ? true : undefined));
     const got = smtp.received.slice(before);
     expect(got).toHaveLength(45);
     expect(new Set(got.map((m) => m.parsed.messageId)).size).toBe(45);
-    await until(async () => ((await rows(reader, 'e2e:stop:')).every((r) => r.status === 'sent') ? true : undefined));
   });
 });
 
