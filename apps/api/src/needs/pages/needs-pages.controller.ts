@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, PipeTransform, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { IdentityError, Principal } from '@samverka/identity';
@@ -39,6 +39,23 @@ import { WebExceptionFilter } from '../../shell/web-exception.filter';
 const ROUND = UuidParam('Planomgången');
 const DEPARTMENT = UuidParam('Förvaltningen');
 const NEED = UuidParam('Behovet');
+
+/** The need a page is about, from its address: the round, the department and the need, each a UUID (else a 404 naming it). */
+interface NeedAddress {
+  id: string;
+  departmentId: string;
+  needId: string;
+}
+
+const NEED_ADDRESS: PipeTransform<Record<string, string>, Promise<NeedAddress>> = {
+  async transform(params) {
+    return {
+      id: await ROUND.transform(params.id ?? '', { type: 'param', data: 'id' }),
+      departmentId: await DEPARTMENT.transform(params.departmentId ?? '', { type: 'param', data: 'departmentId' }),
+      needId: await NEED.transform(params.needId ?? '', { type: 'param', data: 'needId' }),
+    };
+  },
+};
 
 /**
  * Who may open a department's needs page: strategists and admins, and those
@@ -144,9 +161,7 @@ export class NeedsPagesController {
   @Allow(COORDINATORS)
   async editPage(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ROUND) id: string,
-    @Param('departmentId', DEPARTMENT) departmentId: string,
-    @Param('needId', NEED) needId: string,
+    @Param(NEED_ADDRESS) { id, departmentId, needId }: NeedAddress,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const data = await this.editableNeed(principal, id, departmentId, needId);
@@ -158,9 +173,7 @@ export class NeedsPagesController {
   async edit(
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: Actor,
-    @Param('id', ROUND) id: string,
-    @Param('departmentId', DEPARTMENT) departmentId: string,
-    @Param('needId', NEED) needId: string,
+    @Param(NEED_ADDRESS) { id, departmentId, needId }: NeedAddress,
     @Body() body: unknown,
     @Res() reply: FastifyReply,
   ): Promise<void> {
@@ -180,9 +193,7 @@ export class NeedsPagesController {
   @Allow(COORDINATORS)
   async deletePage(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ROUND) id: string,
-    @Param('departmentId', DEPARTMENT) departmentId: string,
-    @Param('needId', NEED) needId: string,
+    @Param(NEED_ADDRESS) { id, departmentId, needId }: NeedAddress,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const data = await this.editableNeed(principal, id, departmentId, needId);
@@ -194,9 +205,7 @@ export class NeedsPagesController {
   async delete(
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: Actor,
-    @Param('id', ROUND) id: string,
-    @Param('departmentId', DEPARTMENT) departmentId: string,
-    @Param('needId', NEED) needId: string,
+    @Param(NEED_ADDRESS) { id, departmentId, needId }: NeedAddress,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const data = await this.needPage(principal, id, departmentId, needId);
