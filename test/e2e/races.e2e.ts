@@ -45,7 +45,7 @@ describe('50 parallel identical creations', () => {
       async () => {
         const results = await fire(() => admin.api('POST', '/api/v1/reference/channels', { code: 'race_channel', name: 'Kapplöpning' }));
         expectCodedConflicts(results, 'REFERENCE_EXISTS');
-        const channels = (await admin.api('GET', '/api/v1/reference/channels?includeInactive=true')).body as Array<{ code: string }>;
+        const channels = (await admin.api('GET', '/api/v1/reference/channels?all=true')).body as Array<{ code: string }>;
         expect(channels.filter((c) => c.code === 'race_channel')).toHaveLength(1);
       },
     ],

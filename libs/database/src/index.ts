@@ -1,6 +1,7 @@
 export * from './database.module';
 export * from './transaction-host';
 export * from './postgres-errors';
+export * from './key-conflicts';
 export * from './database-unavailable';
 export * from './naming-strategy';
 export * from './data-source-options';

@@ -13,14 +13,15 @@ export const PG = {
 export interface PgErrorInfo {
   code: string;
   constraint?: string;
+  table?: string;
   detail?: string;
 }
 
 export function pgError(e: unknown): PgErrorInfo | undefined {
   if (!(e instanceof QueryFailedError)) return undefined;
-  const driverError = (e as QueryFailedError & { driverError?: { code?: string; constraint?: string; detail?: string } }).driverError;
+  const driverError = (e as QueryFailedError & { driverError?: { code?: string; constraint?: string; table?: string; detail?: string } }).driverError;
   if (!driverError?.code) return undefined;
-  return { code: driverError.code, constraint: driverError.constraint, detail: driverError.detail };
+  return { code: driverError.code, constraint: driverError.constraint, table: driverError.table, detail: driverError.detail };
 }
 
 export function isPgError(e: unknown, code: string, constraint?: string): boolean {

@@ -3,6 +3,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 import type { ConnectionLimits } from './data-source-options';
 import { GuardedClient } from './database-unavailable';
+import { conflictError } from './key-conflicts';
+
+/** A unique or exclusion violation becomes its coded error (after the rollback); anything else is thrown as it came. */
+function asConflict(e: unknown): never {
+  throw conflictError(e) ?? e;
+}
 
 /** The process's connection limits (`DatabaseModule.forRoot`'s), or null. */
 export const DATABASE_LIMITS = Symbol('DATABASE_LIMITS');
@@ -12,6 +18,11 @@ export const DATABASE_LIMITS = Symbol('DATABASE_LIMITS');
  * running. `run()` opens one (or joins the current one), and every repository
  * call inside it goes through the same EntityManager, found through
  * AsyncLocalStorage, so nothing needs to pass a transaction around.
+ *
+ * A unique key or exclusion constraint broken inside the transaction (a
+ * race the service's check could not see) leaves it as the coded error the
+ * context declared for that key (`declareConflict`), or a DUPLICATE naming
+ * the key's fields: a 409, never a 500.
  */
 @Injectable()
 export class TransactionHost {
@@ -36,7 +47,7 @@ export class TransactionHost {
 
   run<T>(work: () => Promise<T>): Promise<T> {
     if (this.store.getStore()) return work();
-    return this.dataSource.transaction('READ COMMITTED', (manager) => this.store.run(manager, work));
+    return this.dataSource.transaction('READ COMMITTED', (manager) => this.store.run(manager, work)).catch(asConflict);
   }
 
   /**
@@ -56,6 +67,6 @@ export class TransactionHost {
       } finally {
         if (client instanceof GuardedClient) client.followStatementTimeout(null);
       }
-    });
+    }).catch(asConflict);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
-import { TransactionHost } from '@samverka/database';
+import { declareConflict, TransactionHost } from '@samverka/database';
 import { CommonError, FieldViolation, refuseIfAny } from '@samverka/kernel';
 import { ReferenceItemEntity, ReferenceKind } from '../entities/reference-item.entity';
 import { NeedsError, NeedsErrorCode } from '../needs.exception';
@@ -8,6 +8,12 @@ import { ReferenceRepository } from '../repositories/reference.repository';
 import { referenceItemViolations } from '../rules/reference.rules';
 
 export const REFERENCE_LABELS: Record<ReferenceKind, string> = { channel: 'Kanalen', district: 'Stadsområdet', target_group: 'Målgruppen' };
+
+const referenceExists = (kind: ReferenceKind, code: string) =>
+  new NeedsError(NeedsErrorCode.REFERENCE_EXISTS, `${REFERENCE_LABELS[kind] ?? 'Posten'} ${code} finns redan`, { kind, code });
+
+// Two identical creations at once both pass the check; the primary key (kind, code) refuses the second, as the check would.
+declareConflict('reference_item', (key) => referenceExists(key.kind as ReferenceKind, key.code ?? ''));
 
 /** Channels, districts and target groups: read by everyone, changed by admins (never deleted: retired). */
 @Injectable()
@@ -27,7 +33,7 @@ export class ReferenceDataService {
     const code = input.code.trim();
     const name = input.name.trim();
     return this.tx.run(async () => {
-      if (await this.items.findOne(kind, code)) throw new NeedsError(NeedsErrorCode.REFERENCE_EXISTS, `${REFERENCE_LABELS[kind]} ${code} finns redan`, { kind, code });
+      if (await this.items.findOne(kind, code)) throw referenceExists(kind, code);
       const item = await this.items.insert({ kind, code, name, active: true, position: await this.items.nextPosition(kind) });
       await this.audit.record(actor, { action: 'reference.created', subjectType: 'reference_item', subjectId: item.id, after: { kind, code, name } });
       return item;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
-import { isPgError, PG, TransactionHost } from '@samverka/database';
+import { declareConflict, TransactionHost } from '@samverka/database';
 import { CommonError, refuseIfAny } from '@samverka/kernel';
 import { CommitteeEntity } from '../entities/committee.entity';
 import { DepartmentEntity } from '../entities/department.entity';
@@ -35,6 +35,12 @@ const snapshotCommittee = (c: CommitteeEntity) => ({ code: c.code, name: c.name,
 const snapshotDepartment = (d: DepartmentEntity) => ({ code: d.code, name: d.name, committeeId: d.committeeId, active: d.active });
 
 /** Departments (förvaltningar) and committees (nämnder). */
+const duplicateCode = (code: string) => CommonError.duplicate('code', code, `Koden ${code} används redan`);
+
+// The pre-check gives a clear message; the unique code settles a race between two creators, with the same answer.
+declareConflict('committee', (key) => duplicateCode(key.code ?? ''));
+declareConflict('department', (key) => duplicateCode(key.code ?? ''));
+
 @Injectable()
 export class OrganisationRegistryService {
   constructor(
@@ -56,8 +62,8 @@ export class OrganisationRegistryService {
     refuseIfAny(organisationUnitViolations(input));
     const values: CommitteeInput = { code: input.code.trim(), name: input.name.trim() };
     return this.tx.run(async () => {
-      if (await this.committees.findByCode(values.code)) throw this.duplicateCode(values.code);
-      const committee = await this.uniqueCode(values.code, () => this.committees.insert(values));
+      if (await this.committees.findByCode(values.code)) throw duplicateCode(values.code);
+      const committee = await this.committees.insert(values);
       await this.audit.record(actor, { action: 'committee.created', subjectType: 'committee', subjectId: committee.id, after: snapshotCommittee(committee) });
       return committee;
     });
@@ -99,8 +105,8 @@ export class OrganisationRegistryService {
     const values: DepartmentInput = { code: input.code.trim(), name: input.name.trim(), committeeId: input.committeeId };
     return this.tx.run(async () => {
       await this.activeCommittee(values.committeeId);
-      if (await this.departments.findByCodeExists(values.code)) throw this.duplicateCode(values.code);
-      const created = await this.uniqueCode(values.code, () => this.departments.insert(values));
+      if (await this.departments.findByCodeExists(values.code)) throw duplicateCode(values.code);
+      const created = await this.departments.insert(values);
       await this.audit.record(actor, { action: 'department.created', subjectType: 'department', subjectId: created.id, after: snapshotDepartment(created) });
       return this.getDepartment(created.id);
     });
@@ -145,20 +151,6 @@ export class OrganisationRegistryService {
       throw new OrganisationError(OrganisationErrorCode.COMMITTEE_INACTIVE, `Nämnden ${committee.name} är inaktiverad`, { committeeId });
     }
     return committee;
-  }
-
-  /** The pre-check gives a clear message; the unique index settles a race between two creators. */
-  private async uniqueCode<T>(code: string, insert: () => Promise<T>): Promise<T> {
-    try {
-      return await insert();
-    } catch (e) {
-      if (isPgError(e, PG.UNIQUE_VIOLATION)) throw this.duplicateCode(code);
-      throw e;
-    }
-  }
-
-  private duplicateCode(code: string): CommonError {
-    return CommonError.duplicate('code', code, `Koden ${code} används redan`);
   }
 
   private stillReferenced(what: string, name: string): OrganisationError {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
-import { isPgError, PG, TransactionHost } from '@samverka/database';
+import { declareConflict, TransactionHost } from '@samverka/database';
 import { CommonError, refuseIfAny } from '@samverka/kernel';
 import { PersonEntity } from '../entities/person.entity';
 import { PersonRepository } from '../repositories/person.repository';
@@ -11,6 +11,11 @@ export interface PersonInput {
   email: string;
   title?: string | null;
 }
+
+const duplicateEmail = (email: string) => CommonError.duplicate('email', email, `E-postadressen ${email} tillhör redan en person`);
+
+// The pre-check gives a clear message; the unique e-mail settles a race between two creators, with the same answer.
+declareConflict('person', (key) => duplicateEmail(key.email ?? ''));
 
 @Injectable()
 export class PeopleService {
@@ -34,14 +39,8 @@ export class PeopleService {
     refuseIfAny(personViolations(input));
     return this.tx.run(async () => {
       const email = input.email.trim();
-      if (await this.people.findByEmail(email)) throw this.duplicateEmail(email);
-      let person: PersonEntity;
-      try {
-        person = await this.people.insert({ name: input.name.trim(), email, title: input.title?.trim() || null });
-      } catch (e) {
-        if (isPgError(e, PG.UNIQUE_VIOLATION)) throw this.duplicateEmail(email);
-        throw e;
-      }
+      if (await this.people.findByEmail(email)) throw duplicateEmail(email);
+      const person = await this.people.insert({ name: input.name.trim(), email, title: input.title?.trim() || null });
       await this.audit.record(actor, {
         action: 'person.created',
         subjectType: 'person',
@@ -50,9 +49,5 @@ export class PeopleService {
       });
       return person;
     });
-  }
-
-  private duplicateEmail(email: string): CommonError {
-    return CommonError.duplicate('email', email, `E-postadressen ${email} tillhör redan en person`);
   }
 }
