@@ -144,3 +144,89 @@ describe('50 parallel identical creations', () => {
     expect(cases.length).toBe(11);
   });
 });
+
+describe('two admins acting on each other at the same moment', () => {
+  const ROUNDS = 15;
+  let ctx: E2eContext;
+  beforeAll(async () => {
+    ctx = await e2eContext();
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  const activeAdmins = async () =>
+    Number(
+      (
+        await ctx.dataSource.query<{ n: string }[]>(
+          `select count(distinct u.id) as n from role_grant g join app_user u on u.id = g.user_id where g.role = 'admin' and g.revoked_at is null and u.disabled_at is null`,
+        )
+      )[0].n,
+    );
+
+  /** The loser is refused: LAST_ADMIN (409), or, when the winner's change landed before its request was even let in, its rights are gone (401/403). */
+  const expectOneWinner = (results: ApiResponse[]) => {
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(statuses.filter((s) => s === 200 || s === 204)).toHaveLength(1);
+    const loser = results.find((r) => r.status !== 200 && r.status !== 204)!;
+    expect([401, 403, 409]).toContain(loser.status);
+    if (loser.status === 409) expect(loser.body.code).toBe('LAST_ADMIN');
+    return loser.status === 409;
+  };
+
+  /** Two fresh admins who are the only active ones (every earlier admin disabled by the first of them). */
+  async function onlyTwoAdmins(): Promise<[AuthedApi, AuthedApi]> {
+    const a = await ctx.as([{ role: 'admin' }]);
+    const b = await ctx.as([{ role: 'admin' }]);
+    const others = await ctx.dataSource.query<{ id: string }[]>(
+      `select distinct u.id from role_grant g join app_user u on u.id = g.user_id where g.role = 'admin' and g.revoked_at is null and u.disabled_at is null and u.id <> all($1::uuid[])`,
+      [[a.userId, b.userId]],
+    );
+    for (const { id } of others) expect((await a.api('POST', `/api/v1/admin/users/${id}/disable`)).status).toBe(200);
+    expect(await activeAdmins()).toBe(2);
+    return [a, b];
+  }
+
+  it(`disabling each other (${ROUNDS} tries): one admin always remains, the other is refused`, async () => {
+    let tries = 0;
+    let refusedAsLast = 0;
+    for (let i = 0; i < ROUNDS; i++) {
+      const [a, b] = await onlyTwoAdmins();
+      const results = await Promise.all([a.api('POST', `/api/v1/admin/users/${b.userId}/disable`), b.api('POST', `/api/v1/admin/users/${a.userId}/disable`)]);
+      if (expectOneWinner(results)) refusedAsLast++;
+      expect(await activeAdmins()).toBe(1);
+      tries++;
+    }
+    expect(tries).toBe(ROUNDS);
+    expect(refusedAsLast).toBeGreaterThan(0);
+  });
+
+  it(`revoking each other's admin role (${ROUNDS} tries): one admin always remains, the other is refused`, async () => {
+    let tries = 0;
+    let refusedAsLast = 0;
+    for (let i = 0; i < ROUNDS; i++) {
+      const [a, b] = await onlyTwoAdmins();
+      const grantOf = async (user: AuthedApi) => ((await a.api('GET', `/api/v1/admin/users/${user.userId}`)).body.roles as Array<{ id: string; role: string }>).find((g) => g.role === 'admin')!.id;
+      const [grantA, grantB] = [await grantOf(a), await grantOf(b)];
+      const results = await Promise.all([
+        a.api('DELETE', `/api/v1/admin/users/${b.userId}/roles/${grantB}`),
+        b.api('DELETE', `/api/v1/admin/users/${a.userId}/roles/${grantA}`),
+      ]);
+      if (expectOneWinner(results)) refusedAsLast++;
+      expect(await activeAdmins()).toBe(1);
+      tries++;
+    }
+    expect(tries).toBe(ROUNDS);
+    expect(refusedAsLast).toBeGreaterThan(0);
+  });
+
+  it('refuses revoking the admin role of the last active admin, as disabling them is refused', async () => {
+    const [a, b] = await onlyTwoAdmins();
+    expect((await a.api('POST', `/api/v1/admin/users/${b.userId}/disable`)).status).toBe(200);
+    const grant = ((await a.api('GET', `/api/v1/admin/users/${a.userId}`)).body.roles as Array<{ id: string; role: string }>).find((g) => g.role === 'admin')!.id;
+    const res = await a.api('DELETE', `/api/v1/admin/users/${a.userId}/roles/${grant}`);
+    expect({ status: res.status, code: res.body?.code }).toEqual({ status: 409, code: 'LAST_ADMIN' });
+    expect(await activeAdmins()).toBe(1);
+  });
+});
