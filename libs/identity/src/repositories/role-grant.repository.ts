@@ -56,6 +56,15 @@ export class RoleGrantRepository {
     return this.repo.save(this.repo.create({ ...values, revokedAt: null }));
   }
 
+  /**
+   * Holds, until the transaction ends, the one lock every change that could take away an active
+   * admin takes first (disabling a user, revoking an admin grant): two admins acting on each other
+   * at once then check "is someone else left?" one after the other, each seeing the other's change.
+   */
+  async lockAdminChanges(): Promise<void> {
+    await this.tx.manager.query(`select pg_advisory_xact_lock(hashtext('samverka.identity.active-admins'))`);
+  }
+
   async revoke(id: string, at: Date): Promise<void> {
     await this.repo.update({ id }, { revokedAt: at });
   }

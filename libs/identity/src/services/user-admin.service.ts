@@ -121,11 +121,14 @@ export class UserAdminService {
     });
   }
 
+  /** Refused (409 LAST_ADMIN) for the admin grant of the last active admin, as disabling them is. */
   revokeRole(actor: Actor, userId: string, grantId: string): Promise<void> {
     return this.tx.run(async () => {
-      await this.lockUser(userId);
+      await this.grants.lockAdminChanges();
+      const user = await this.lockUser(userId);
       const grant = await this.grants.findById(grantId);
       if (!grant || grant.userId !== userId || grant.revokedAt) throw CommonError.notFound('Behörigheten', grantId);
+      if (grant.role === 'admin' && !user.disabledAt) await this.refuseIfLastAdmin(userId, 'Behörigheten är den enda aktiva administratörens och kan inte tas bort');
       await this.grants.revoke(grantId, this.clock.now());
       await this.audit.record(actor, { action: 'user.role_revoked', subjectType: 'user', subjectId: userId, before: grantSnapshot(grant) });
     });
@@ -134,18 +137,17 @@ export class UserAdminService {
   /**
    * Disabling signs the user out everywhere at once: every session and API token is revoked.
    * Refused (409) for one's own account, and for the last enabled admin: someone must be left
-   * who can enable accounts again.
+   * who can enable accounts again. Two admins disabling each other at once: the second waits for
+   * the first (lockAdminChanges) and is then refused as the last.
    */
   disable(actor: Actor, userId: string): Promise<UserWithGrants> {
     return this.tx.run(async () => {
+      await this.grants.lockAdminChanges();
       const user = await this.lockUser(userId);
       if (actor.personId !== null && actor.personId === user.personId) {
         throw new IdentityError(IdentityErrorCode.OWN_ACCOUNT, 'Du kan inte inaktivera ditt eget konto; be en annan administratör');
       }
-      const admins = user.disabledAt ? [] : await this.grants.findHolders('admin');
-      if (admins.some((a) => a.userId === userId) && !admins.some((a) => a.userId !== userId)) {
-        throw new IdentityError(IdentityErrorCode.LAST_ADMIN, 'Kontot är den enda aktiva administratörens och kan inte inaktiveras; utse först en annan administratör');
-      }
+      if (!user.disabledAt) await this.refuseIfLastAdmin(userId, 'Kontot är den enda aktiva administratörens och kan inte inaktiveras');
       if (!user.disabledAt) {
         await this.users.save({ id: userId, disabledAt: this.clock.now() });
         const revoked = await this.sessions.revokeAllForUser(userId);
@@ -168,6 +170,17 @@ export class UserAdminService {
 
   async findByEmail(email: string): Promise<UserEntity | null> {
     return this.users.findByEmail(email.trim());
+  }
+
+  /**
+   * LAST_ADMIN when `userId` is an active admin and no other is. Called after lockAdminChanges, so a
+   * concurrent change that could remove an admin has committed (and is seen here) or waits for this one.
+   */
+  private async refuseIfLastAdmin(userId: string, what: string): Promise<void> {
+    const admins = await this.grants.findHolders('admin');
+    if (admins.some((a) => a.userId === userId) && !admins.some((a) => a.userId !== userId)) {
+      throw new IdentityError(IdentityErrorCode.LAST_ADMIN, `${what}; utse först en annan administratör`);
+    }
   }
 
   private async lockUser(userId: string): Promise<UserEntity> {
