@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommonError, FixedClock, Violations } from '@samverka/kernel';
 import { IsInt, IsOptional, IsString } from 'class-validator';
-import { CheckedBy, createValidationPipe, inputShapeViolations, MAX_INPUT_DEPTH } from './validation';
+import { CheckedBy, createValidationPipe, inputShapeViolations, MAX_INPUT_DEPTH, MultiLine } from './validation';
 
 interface Thing {
   name?: string;
@@ -69,6 +69,9 @@ class ChildDto {
 
 class ParentDto {
   @ApiPropertyOptional() name?: string;
+  @ApiPropertyOptional() @MultiLine() text?: string;
+  @ApiPropertyOptional({ type: [String] }) @MultiLine() lines?: string[];
+  @ApiPropertyOptional({ type: [String] }) tags?: string[];
   @ApiPropertyOptional({ nullable: true, type: String }) note?: string | null;
   @ApiPropertyOptional({ type: ChildDto }) child?: ChildDto;
   @ApiPropertyOptional({ type: [ChildDto] }) children?: ChildDto[];
@@ -86,6 +89,23 @@ describe(inputShapeViolations.name, () => {
     expect(rules({ child: [] })).toEqual(['child:isObject']);
     expect(rules({ child: { kind: null } })).toEqual(['child.kind:isNotNull']);
     expect(rules({ children: [{ kind: 'x\u0000' }] })).toEqual(['children[0].kind:noNulCharacter']);
+  });
+
+  it('refuses control characters, and line breaks too outside the fields marked @MultiLine', () => {
+    expect(rules({ name: 'Ett\nnamn', text: 'rad ett\r\nrad två\tmed tabb', lines: ['a\nb'], tags: ['a\tb'] })).toEqual(['tags[0]:noControlCharacter', 'name:noControlCharacter']);
+    expect(rules({ text: 'rad\u0007', lines: ['\u001b[31m'], child: { kind: 'a\u2028b' } })).toEqual(['child.kind:noControlCharacter', 'lines[0]:noControlCharacter', 'text:noControlCharacter']);
+    expect(rules({ ['nyckel\n']: 'x' })).toEqual(['nyckel\n:noControlCharacter']);
+  });
+
+  it('takes a field of a class that extends a DTO as multi-line when the DTO marks it', () => {
+    class MoreDto extends ParentDto {}
+    expect(inputShapeViolations({ text: 'rad ett\nrad två', name: 'a\rb' }, MoreDto).map((v) => `${v.field}:${v.rule}`)).toEqual(['name:noControlCharacter']);
+  });
+
+  it('takes a query or a path parameter (no DTO) as single-line, and a body without a DTO (a web form) as multi-line: the form checks its own fields', () => {
+    expect(inputShapeViolations({ q: 'a\nb' }, undefined, { untyped: 'singleLine' }).map((v) => v.rule)).toEqual(['noControlCharacter']);
+    expect(inputShapeViolations({ description: 'a\nb' }, undefined).map((v) => v.rule)).toEqual([]);
+    expect(inputShapeViolations({ description: 'a\u0007b' }, undefined).map((v) => v.rule)).toEqual(['noControlCharacter']);
   });
 
   it('refuses nesting deeper than the limit without recursing (no stack overflow at 100 000 levels)', () => {
