@@ -47,11 +47,12 @@ describe('formErrorsFrom', () => {
 
 describe('formAction', () => {
   type Values = { title: string };
-  const run = async (action: () => Promise<string>) => {
+  const run = async (action: () => Promise<string>, posted: unknown = null) => {
     const calls: { failed?: [FormFailure<Values>, unknown]; done?: string } = {};
     await formAction<Values, string>({
       values: { title: 'Som skrivet' },
-      errors: MAP,
+      posted,
+      errors: { ...MAP, multiLine: ['description'] },
       run: action,
       failed: async (failure, refusal) => void (calls.failed = [failure, refusal]),
       done: (result) => void (calls.done = result),
@@ -82,5 +83,25 @@ describe('formAction', () => {
     await expect(run(async () => Promise.reject(CommonError.notFound('Behovet', 'x')))).rejects.toMatchObject({ code: CommonErrorCode.NOT_FOUND });
     await expect(run(async () => Promise.reject(new Error('databasen svarar inte')))).rejects.toThrow('databasen svarar inte');
     await expect(run(async () => Promise.reject(new FormRejected({})))).resolves.toMatchObject({ failed: [{ status: 400 }, null] });
+  });
+
+  it('refuses, before the service is asked, a posted line break outside the textareas and a control character anywhere, at the field', async () => {
+    let asked = 0;
+    const service = async () => String(++asked);
+    const broken = await run(service, { _csrf: 'abc', title: 'Två\nrader', description: 'Rad ett\r\nrad två\tmed tabb' });
+    expect(broken.failed).toEqual([
+      { values: { title: 'Som skrivet' }, errors: { title: 'Skriv på en rad, utan radbrytningar, tabbar eller andra styrtecken (här finns U+000A)' }, general: [], status: 400 },
+      null,
+    ]);
+    const pasted = await run(service, { title: 'En rad', description: 'Ord\u000bbehandlare', tags: ['a', 'b\u0000'] });
+    expect(pasted.failed?.[0]).toEqual({
+      values: { title: 'Som skrivet' },
+      errors: {},
+      // Fields the form's values do not know by name are explained in the summary.
+      general: ['Texten innehåller ett osynligt styrtecken (U+000B) som inte kan sparas; skriv om stället där det står', 'Texten innehåller ett tecken som inte kan sparas (NUL eller ett ofullständigt tecken); skriv om den'],
+      status: 400,
+    });
+    expect(asked).toBe(0);
+    expect(await run(service, { title: 'En rad', description: 'Rad ett\nrad två' })).toEqual({ done: '1' });
   });
 });

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { CommonErrorCode, DomainError } from '@samverka/kernel';
 import { ErrorCode, httpStatusFor } from './domain-exception.filter';
-import { FieldErrors, FormFailure, isFieldViolations } from './form-body';
+import { FieldErrors, FormFailure, isFieldViolations, postedTextErrors } from './form-body';
 
 /**
  * The form field (its id, which is also the name the browser posts) that
@@ -30,6 +30,8 @@ export interface FormErrorMap {
   refusals?: Readonly<Partial<Record<string, string | null>>>;
   /** A refusal the form words itself (a step's reasons, say); null when it is not the form's to explain. */
   explain?: (error: DomainError) => FormErrors | null;
+  /** The names of the form's textareas: their text may hold line breaks and tabs; every other field is one line. */
+  multiLine?: readonly string[];
 }
 
 /** A field map written as a table: command field path → form field id. */
@@ -86,6 +88,8 @@ export function validInput<I>(checked: { errors: FieldErrors; general?: string[]
 export interface FormAction<V, R> {
   /** What was typed, as read from the body: shown again when the action fails. */
   values: V;
+  /** The body as posted (null when nothing was): each field is checked as one line of text, but the textareas (`errors.multiLine`). */
+  posted: unknown;
   errors: FormErrorMap;
   /** Calls the service (the command made from `values`). */
   run: () => Promise<R>;
@@ -96,12 +100,26 @@ export interface FormAction<V, R> {
 }
 
 /**
- * The one way a page handles a form: run the command; when the service (or
- * the form's own reading) refuses it in a way the form explains, render the
- * page again with the error summary linking to the fields and what was typed
- * kept; any other error goes on to the error page.
+ * The one way a page handles a form: check that every posted text is one
+ * line but in the form's textareas, with no control character (else the form
+ * says so at the field); run the command; when the service (or the form's own
+ * reading) refuses it in a way the form explains, render the page again with
+ * the error summary linking to the fields and what was typed kept; any other
+ * error goes on to the error page.
  */
 export async function formAction<V, R>(action: FormAction<V, R>): Promise<void> {
+  const typed = postedTextErrors(action.posted, action.errors.multiLine ?? []);
+  if (Object.keys(typed).length > 0) {
+    // At the field when the form shows it by that name; otherwise (a field read under another name) in the summary.
+    const known = typeof action.values === 'object' && action.values !== null ? Object.keys(action.values) : [];
+    const errors: FieldErrors = {};
+    const general: string[] = [];
+    for (const [name, message] of Object.entries(typed)) {
+      if (known.includes(name)) errors[name] = message;
+      else general.push(message!);
+    }
+    return action.failed({ values: action.values, errors, general, status: HttpStatus.BAD_REQUEST }, null);
+  }
   let result: R;
   try {
     result = await action.run();

@@ -1,4 +1,4 @@
-import { DomainError, FieldViolation, isLocalDate } from '@samverka/kernel';
+import { DomainError, FieldViolation, forbiddenControlCharacter, isLocalDate, malformedTextViolation } from '@samverka/kernel';
 
 /** Errors of one form, by field name; a field's message is shown beside it and in the error summary. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -26,6 +26,31 @@ export function formFields(body: unknown, name: string): string[] {
   if (typeof body !== 'object' || body === null) return [];
   const value = (body as Record<string, unknown>)[name];
   return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+}
+
+/**
+ * The posted fields whose text breaks the text rule (malformedTextViolation), as form errors by
+ * field name. Every field is one line (an <input>) but the form's textareas (`multiLine`, their
+ * names), which may hold line breaks and tabs. A browser puts no control character into an input;
+ * text pasted into a textarea may bring one (a vertical tab from a word processor), and is refused
+ * with a message at the field instead of being stored.
+ */
+export function postedTextErrors(body: unknown, multiLine: readonly string[]): FieldErrors {
+  const errors: FieldErrors = {};
+  if (typeof body !== 'object' || body === null) return errors;
+  for (const [name, posted] of Object.entries(body as Record<string, unknown>)) {
+    const lines = multiLine.includes(name);
+    for (const text of (Array.isArray(posted) ? posted : [posted]).filter((v): v is string => typeof v === 'string')) {
+      if (errors[name] !== undefined || !malformedTextViolation(name, text, { multiLine: lines })) continue;
+      const control = forbiddenControlCharacter(text, { multiLine: lines });
+      errors[name] = !control
+        ? 'Texten innehåller ett tecken som inte kan sparas (NUL eller ett ofullständigt tecken); skriv om den'
+        : lines
+          ? `Texten innehåller ett osynligt styrtecken (${control}) som inte kan sparas; skriv om stället där det står`
+          : `Skriv på en rad, utan radbrytningar, tabbar eller andra styrtecken (här finns ${control})`;
+    }
+  }
+  return errors;
 }
 
 /** Checks a date field written YYYY-MM-DD; the message names the field. */

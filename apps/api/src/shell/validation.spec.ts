@@ -102,10 +102,10 @@ describe(inputShapeViolations.name, () => {
     expect(inputShapeViolations({ text: 'rad ett\nrad två', name: 'a\rb' }, MoreDto).map((v) => `${v.field}:${v.rule}`)).toEqual(['name:noControlCharacter']);
   });
 
-  it('takes a query or a path parameter (no DTO) as single-line, and a body without a DTO (a web form) as multi-line: the form checks its own fields', () => {
+  it('takes a query or a path parameter (no DTO) as single-line, and leaves the control characters of a body without a DTO (a web form) to the form', () => {
     expect(inputShapeViolations({ q: 'a\nb' }, undefined, { untyped: 'singleLine' }).map((v) => v.rule)).toEqual(['noControlCharacter']);
-    expect(inputShapeViolations({ description: 'a\nb' }, undefined).map((v) => v.rule)).toEqual([]);
-    expect(inputShapeViolations({ description: 'a\u0007b' }, undefined).map((v) => v.rule)).toEqual(['noControlCharacter']);
+    expect(inputShapeViolations({ description: 'a\nb', title: 'a\u0007b' }, undefined).map((v) => v.rule)).toEqual([]);
+    expect(inputShapeViolations({ description: 'a\u0000b' }, undefined).map((v) => v.rule)).toEqual(['noNulCharacter']);
   });
 
   it('refuses nesting deeper than the limit without recursing (no stack overflow at 100 000 levels)', () => {

@@ -64,24 +64,51 @@ function documented(dto: unknown, property: string): PropertyDoc | null {
 const isDto = (type: unknown): type is new () => object =>
   typeof type === 'function' && Array.isArray(Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES_ARRAY, type.prototype));
 
+const MULTI_LINE = Symbol('samverka:multiLine');
+
+/**
+ * Marks a DTO's text property (or each text of an array property) as
+ * multi-line: a description, a reason, a comment, typed in a textarea. It may
+ * hold tab, line feed and carriage return; every other text field is one line
+ * (malformedTextViolation). Classes that extend the DTO see the mark too.
+ */
+export function MultiLine(): PropertyDecorator {
+  return (target, property) => Reflect.defineMetadata(MULTI_LINE, true, target, property);
+}
+
+const isMultiLine = (dto: new () => object, property: string): boolean => Reflect.getMetadata(MULTI_LINE, dto.prototype, property) === true;
+
 const fieldName = (parent: string, key: string) => (parent === '' ? key : /^\d+$/.test(key) ? `${parent}[${key}]` : `${parent}.${key}`);
+
+export interface InputWalkOptions {
+  /**
+   * Text outside any DTO: a query filter or a path parameter is one line
+   * (`singleLine`); a body with no DTO is a web form (`form`, the default),
+   * which knows its textareas and checks lines and control characters itself
+   * (formAction), so it can say so at the field: here only NUL and lone
+   * surrogates are refused.
+   */
+  untyped?: 'singleLine' | 'form';
+}
 
 /**
  * What holds for every input before its DTO is even looked at, walked
  * without recursion: at most MAX_INPUT_DEPTH levels deep; every string (and
- * key) well formed (no NUL, no lone surrogate); `null` only where the
+ * key) well formed (no NUL, no lone surrogate, no control character, and one
+ * line unless the DTO marks the property @MultiLine()); `null` only where the
  * document says the property is nullable; and a property documented as one
  * object is an object, not an array. One place, for bodies, queries and path
  * parameters alike, so no DTO can forget it.
  */
-export function inputShapeViolations(input: unknown, dto: unknown): FieldViolation[] {
+export function inputShapeViolations(input: unknown, dto: unknown, options: InputWalkOptions = {}): FieldViolation[] {
   const found: FieldViolation[] = [];
-  const stack: { value: unknown; field: string; depth: number; dto: unknown }[] = [{ value: input, field: '', depth: 0, dto }];
+  const form = !isDto(dto) && (options.untyped ?? 'form') === 'form';
+  const stack: { value: unknown; field: string; depth: number; dto: unknown; multiLine: boolean }[] = [{ value: input, field: '', depth: 0, dto, multiLine: form }];
   while (stack.length > 0 && found.length < 50) {
-    const { value, field, depth, dto: type } = stack.pop()!;
+    const { value, field, depth, dto: type, multiLine } = stack.pop()!;
     if (typeof value === 'string') {
-      const bad = malformedTextViolation(field || 'värdet', value);
-      if (bad) found.push(bad);
+      const bad = malformedTextViolation(field || 'värdet', value, { multiLine });
+      if (bad && !(form && bad.rule === 'noControlCharacter')) found.push(bad);
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
@@ -106,7 +133,9 @@ export function inputShapeViolations(input: unknown, dto: unknown): FieldViolati
         found.push({ field: name, rule: 'isObject', message: `Fältet ${name} ska vara ett objekt` });
         continue;
       }
-      stack.push({ value: child, field: name, depth: depth + 1, dto: nested });
+      // An array's items are texts of the same kind as the array; a DTO's property is one line unless marked.
+      const childMultiLine = Array.isArray(value) ? multiLine : isDto(type) ? isMultiLine(type, key) : multiLine;
+      stack.push({ value: child, field: name, depth: depth + 1, dto: nested, multiLine: childMultiLine });
     }
   }
   return found;
@@ -126,7 +155,9 @@ class CommandValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
       const field = metadata.type === 'param' && typeof value === 'string' ? (metadata.data ?? '') : '';
-      const violations = inputShapeViolations(field ? { [field]: value } : value, metadata.type === 'param' ? undefined : metadata.metatype);
+      const violations = inputShapeViolations(field ? { [field]: value } : value, metadata.type === 'param' ? undefined : metadata.metatype, {
+        untyped: metadata.type === 'body' ? 'form' : 'singleLine',
+      });
       if (violations.length > 0) throw CommonError.invalid(violations);
     }
     return super.transform(value, metadata);

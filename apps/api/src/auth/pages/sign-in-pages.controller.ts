@@ -65,6 +65,7 @@ export class SignInPagesController {
       return this.page(request, reply, { values, general: EXPIRED_FORM, renew: true }, HttpStatus.FORBIDDEN);
     }
     await formAction({
+      posted: body,
       values,
       errors: SIGN_IN_FORM_ERRORS,
       run: () => {

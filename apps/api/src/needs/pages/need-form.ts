@@ -166,5 +166,6 @@ export function validateNeedForm(v: NeedFormValues, today: LocalDate): { errors:
  */
 export const NEED_FORM_ERRORS: FormErrorMap = {
   fieldIdFor: needFieldIdFor,
+  multiLine: ['description', 'consequence'],
   refusals: { [NeedsErrorCode.ROUND_NOT_COLLECTING]: null, [NeedsErrorCode.SUBMISSION_NOT_EDITABLE]: null },
 };

@@ -128,6 +128,7 @@ export class NeedsPagesController {
     const round = await this.readableRound(principal, id, departmentId);
     const values = readNeedForm(body);
     await formAction({
+      posted: body,
       values,
       errors: NEED_FORM_ERRORS,
       run: () => this.needs.create(actor, id, { ...validInput(validateNeedForm(values, this.rounds.today())), departmentId }),
@@ -181,6 +182,7 @@ export class NeedsPagesController {
     const data = await this.needPage(principal, id, departmentId, needId);
     const values = readNeedForm(body);
     await formAction({
+      posted: body,
       values,
       errors: NEED_FORM_ERRORS,
       run: () => this.needs.update(actor, needId, validInput(validateNeedForm(values, data.today)), id),
@@ -210,6 +212,7 @@ export class NeedsPagesController {
   ): Promise<void> {
     const data = await this.needPage(principal, id, departmentId, needId);
     await formAction({
+      posted: null,
       values: {},
       errors: NEED_FORM_ERRORS,
       run: () => this.needs.delete(actor, needId, id),
@@ -235,6 +238,7 @@ export class NeedsPagesController {
     const round = await this.readableRound(principal, id, departmentId);
     const values = readSubmissionStepForm(step, request.body);
     await formAction({
+      posted: request.body,
       values,
       errors: SUBMISSION_STEP_FORM_ERRORS,
       run: () => TAKE_STEP[step](this.submissions, actor, id, departmentId, values.text),

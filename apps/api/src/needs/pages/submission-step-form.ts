@@ -44,6 +44,7 @@ export function readSubmissionStepForm(step: SubmissionStep, body: unknown): Sub
  */
 export const SUBMISSION_STEP_FORM_ERRORS: FormErrorMap = {
   fieldIdFor: fieldIds({ reason: 'reason', comment: 'comment' }),
+  multiLine: Object.values(SUBMISSION_STEP_FIELD).filter((field) => field !== null),
   refusals: {
     [NeedsErrorCode.ROUND_NOT_COLLECTING]: null,
     [NeedsErrorCode.SUBMISSION_NOT_EDITABLE]: null,

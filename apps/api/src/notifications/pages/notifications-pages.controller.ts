@@ -44,6 +44,7 @@ export class NotificationsPagesController {
   @Post(':id/forsok-igen')
   async retry(@CurrentActor() actor: Actor, @Param('id', NOTIFICATION) id: string, @Res() reply: FastifyReply): Promise<void> {
     await formAction({
+      posted: null,
       values: {},
       errors: RETRY_ERRORS,
       run: () => this.notifications.retry(actor, id),

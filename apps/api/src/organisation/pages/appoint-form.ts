@@ -136,5 +136,6 @@ export const APPOINT_FIELD_IDS: Readonly<Record<string, string>> = {
  */
 export const APPOINT_FORM_ERRORS: FormErrorMap = {
   fieldIdFor: fieldIds(APPOINT_FIELD_IDS),
+  multiLine: ['mandate', 'responsibilities'],
   refusals: { [OrganisationErrorCode.ASSIGNMENT_OVERLAP]: 'validFrom', [OrganisationErrorCode.DEPARTMENT_INACTIVE]: null },
 };

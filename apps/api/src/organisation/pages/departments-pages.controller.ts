@@ -90,6 +90,7 @@ export class DepartmentsPagesController {
     // (an unknown department is still a 404 when the form has errors: the page loads the department first)
     const values = readAppointForm(body);
     await formAction({
+      posted: body,
       values,
       errors: APPOINT_FORM_ERRORS,
       run: () => this.coordinators.appoint(actor, id, validInput(validateAppointForm(values))),
@@ -112,6 +113,7 @@ export class DepartmentsPagesController {
     // what happened instead, and a refusal goes to the error page.
     const onPage = mayViewDepartment(principal, id);
     await formAction({
+      posted: null,
       values: {},
       errors: { fieldIdFor: () => undefined, explain: (e) => (onPage ? { errors: {}, general: [e.message] } : null) },
       run: () => this.coordinators.acknowledge(actor, assignmentId),
@@ -136,6 +138,7 @@ export class DepartmentsPagesController {
     await this.requireAssignmentIn(id, assignmentId);
     const values = readEndForm(body);
     await formAction({
+      posted: body,
       values,
       errors: END_FORM_ERRORS,
       run: () => this.coordinators.end(actor, assignmentId, validInput(validateEndForm(values))),

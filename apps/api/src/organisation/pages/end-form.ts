@@ -34,5 +34,6 @@ export function validateEndForm(v: EndFormValues): { errors: FieldErrors; genera
 /** How the form explains CoordinatorService.end's refusals: invalid fields where they were typed, an ended assignment in the summary. */
 export const END_FORM_ERRORS: FormErrorMap = {
   fieldIdFor: fieldIds(END_FIELD_IDS),
+  multiLine: ['reason'],
   refusals: { [OrganisationErrorCode.ASSIGNMENT_ENDED]: null },
 };

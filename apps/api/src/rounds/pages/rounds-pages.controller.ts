@@ -70,6 +70,7 @@ export class RoundsPagesController {
   async create(@CurrentPrincipal() principal: Principal, @CurrentActor() actor: Actor, @Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
     const { values, action } = readRoundForm(body);
     await formAction({
+      posted: body,
       values,
       errors: roundFormErrors(values),
       run: () => this.commands.create(actor, toCreateRoundCommand(values)),
@@ -81,6 +82,7 @@ export class RoundsPagesController {
   /** "Skapa och starta": the round exists; when collecting needs cannot start, its page says why. */
   private launch(reply: FastifyReply, principal: Principal, actor: Actor, created: { id: string; version: number }): Promise<void> {
     return formAction({
+      posted: null,
       values: { type: 'LAUNCH', force: false, reason: '', outcome: '', version: String(created.version) },
       errors: STEP_FORM_ERRORS,
       run: () => this.steps.transition(actor, created.id, { type: 'LAUNCH' }, created.version),
@@ -123,6 +125,7 @@ export class RoundsPagesController {
   ): Promise<void> {
     const values = readStepForm(body);
     await formAction({
+      posted: body,
       values,
       errors: STEP_FORM_ERRORS,
       run: async () => {

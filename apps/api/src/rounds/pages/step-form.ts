@@ -61,6 +61,7 @@ export function toStepCommand(v: StepFormValues): { input: RoundEventInput; vers
  */
 export const STEP_FORM_ERRORS: FormErrorMap = {
   fieldIdFor: fieldIds(STEP_FIELD_IDS),
+  multiLine: ['reason'],
   refusals: { [RoundErrorCode.ROUND_NOT_EDITABLE]: null },
   explain: (error) => {
     switch (error.code) {

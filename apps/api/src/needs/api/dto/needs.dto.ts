@@ -16,7 +16,7 @@ import {
 } from '@samverka/needs';
 import { IsLocalDate } from '../../../shell/is-local-date';
 import { Trim } from '../../../shell/trim';
-import { CheckedBy } from '../../../shell/validation';
+import { CheckedBy, MultiLine } from '../../../shell/validation';
 
 export class EvidenceDto {
   @ApiProperty({ enum: EVIDENCE_KINDS })
@@ -48,7 +48,7 @@ export class CreateNeedDto {
   title!: string;
 
   @ApiProperty({ maxLength: NEED_MAX.description })
-  @Trim() @IsString()
+  @Trim() @IsString() @MultiLine()
   description!: string;
 
   @ApiProperty({ type: [String], example: ['library'], maxItems: NEED_MAX.codes, description: 'codes from GET /api/v1/reference/channels; at least one' })
@@ -76,7 +76,7 @@ export class CreateNeedDto {
   priority!: NeedPriority;
 
   @ApiPropertyOptional({ nullable: true, maxLength: NEED_MAX.consequence, description: 'what happens if the need is not met' })
-  @IsOptional() @Trim() @IsString()
+  @IsOptional() @Trim() @IsString() @MultiLine()
   consequence?: string | null;
 }
 
@@ -85,14 +85,14 @@ export class CreateNeedDto {
 export class UpdateNeedDto {
   @ApiPropertyOptional({ maxLength: NEED_MAX.areaCode }) @IsOptional() @Trim() @IsString() areaCode?: string;
   @ApiPropertyOptional({ maxLength: NEED_MAX.title }) @IsOptional() @Trim() @IsString() title?: string;
-  @ApiPropertyOptional({ maxLength: NEED_MAX.description }) @IsOptional() @Trim() @IsString() description?: string;
+  @ApiPropertyOptional({ maxLength: NEED_MAX.description }) @IsOptional() @Trim() @IsString() @MultiLine() description?: string;
   @ApiPropertyOptional({ type: [String], example: ['library'], maxItems: NEED_MAX.codes }) @IsOptional() @IsArray() @IsString({ each: true }) channels?: string[];
   @ApiPropertyOptional({ type: [String], maxItems: NEED_MAX.codes }) @IsOptional() @IsArray() @IsString({ each: true }) districts?: string[];
   @ApiPropertyOptional({ type: [String], maxItems: NEED_MAX.codes }) @IsOptional() @IsArray() @IsString({ each: true }) targetGroups?: string[];
   @ApiPropertyOptional({ type: EvidenceDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => EvidenceDto) evidence?: EvidenceDto | null;
   @ApiPropertyOptional({ nullable: true, minimum: 0, maximum: NEED_MAX.monthlyVolume }) @IsOptional() @IsInt() monthlyVolume?: number | null;
   @ApiPropertyOptional({ enum: NEED_PRIORITIES }) @IsOptional() @IsIn(NEED_PRIORITIES) priority?: NeedPriority;
-  @ApiPropertyOptional({ nullable: true, maxLength: NEED_MAX.consequence }) @IsOptional() @Trim() @IsString() consequence?: string | null;
+  @ApiPropertyOptional({ nullable: true, maxLength: NEED_MAX.consequence }) @IsOptional() @Trim() @IsString() @MultiLine() consequence?: string | null;
 }
 
 export class NeedListQueryDto {
@@ -128,13 +128,13 @@ export class NeedDto {
 
 export class NothingToReportDto {
   @ApiProperty({ example: 'Förvaltningen har inga nya behov i år', maxLength: SUBMISSION_TEXT_MAX })
-  @Trim() @IsString()
+  @Trim() @IsString() @MultiLine()
   reason!: string;
 }
 
 export class ReturnSubmissionDto {
   @ApiProperty({ example: 'Komplettera med underlag för behov 2', maxLength: SUBMISSION_TEXT_MAX })
-  @Trim() @IsString()
+  @Trim() @IsString() @MultiLine()
   comment!: string;
 }
 

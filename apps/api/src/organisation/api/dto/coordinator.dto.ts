@@ -4,7 +4,7 @@ import { IsArray, IsIn, IsOptional, IsString, IsUUID, ValidateNested } from 'cla
 import { AppointCoordinatorInput, appointmentViolations, ASSIGNMENT_MAX, COORDINATOR_KINDS, CoordinatorKind, EndAssignmentInput, endingViolations } from '@samverka/organisation';
 import { IsLocalDate } from '../../../shell/is-local-date';
 import { Trim } from '../../../shell/trim';
-import { CheckedBy } from '../../../shell/validation';
+import { CheckedBy, MultiLine } from '../../../shell/validation';
 import { OrganisationUnitRefDto } from './committee.dto';
 import { CreatePersonDto, PersonDto } from './person.dto';
 
@@ -24,7 +24,7 @@ export class AppointCoordinatorDto {
   kind!: CoordinatorKind;
 
   @ApiProperty({ example: 'Mandat att företräda förvaltningen i samarbetsprocessen för medborgarservice.', maxLength: ASSIGNMENT_MAX.mandate })
-  @Trim() @IsString()
+  @Trim() @IsString() @MultiLine()
   mandate!: string;
 
   @ApiPropertyOptional({
@@ -53,7 +53,7 @@ export class EndAssignmentDto {
   validTo?: string;
 
   @ApiPropertyOptional({ example: 'Byter tjänst', maxLength: ASSIGNMENT_MAX.endReason })
-  @IsOptional() @Trim() @IsString()
+  @IsOptional() @Trim() @IsString() @MultiLine()
   reason?: string;
 }
 

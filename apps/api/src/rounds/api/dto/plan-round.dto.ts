@@ -4,6 +4,7 @@ import { IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, M
 import { AREA_CODE_PATTERN, DECISION_OUTCOMES, ROUND_LIMITS, STEERING_EVENT_TYPES, type SteeringEventType } from '@samverka/rounds';
 import { PLAN_ROUND_STATES, type PlanRoundState } from '@samverka/workflow';
 import { Trim } from '../../../shell/trim';
+import { MultiLine } from '../../../shell/validation';
 
 /*
  * Requests: the DTOs check the JSON type of what is sent (and refuse unknown fields); whether a
@@ -98,7 +99,7 @@ export class RoundEventDto {
   force?: boolean;
 
   @ApiPropertyOptional({ maxLength: ROUND_LIMITS.reason, description: 'required when forcing, cancelling, or recording a returned decision; lands in the history' })
-  @IsOptional() @Trim() @IsString()
+  @IsOptional() @Trim() @IsString() @MultiLine()
   reason?: string;
 
   @ApiPropertyOptional({ enum: DECISION_OUTCOMES, description: 'RECORD_DECISION only' })
