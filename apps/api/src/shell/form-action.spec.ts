@@ -104,4 +104,18 @@ describe('formAction', () => {
     expect(asked).toBe(0);
     expect(await run(service, { title: 'En rad', description: 'Rad ett\nrad två' })).toEqual({ done: '1' });
   });
+
+  it('leaves a field the form reads by its own rule (the address to return to) to that rule', async () => {
+    const calls: { done?: string } = {};
+    const failed = jest.fn();
+    await formAction<Values, string>({
+      values: { title: 'x' },
+      posted: { next: '/\t/evil.example' },
+      errors: { ...MAP, readByOwnRule: ['next'] },
+      run: async () => 'inloggad',
+      failed,
+      done: (result) => void (calls.done = result),
+    });
+    expect({ calls, failed: failed.mock.calls.length }).toEqual({ calls: { done: 'inloggad' }, failed: 0 });
+  });
 });

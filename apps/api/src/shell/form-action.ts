@@ -32,6 +32,8 @@ export interface FormErrorMap {
   explain?: (error: DomainError) => FormErrors | null;
   /** The names of the form's textareas: their text may hold line breaks and tabs; every other field is one line. */
   multiLine?: readonly string[];
+  /** Posted fields the form reads by a rule of its own and never stores as text (the address to return to): not checked as text. */
+  readByOwnRule?: readonly string[];
 }
 
 /** A field map written as a table: command field path → form field id. */
@@ -108,7 +110,7 @@ export interface FormAction<V, R> {
  * error goes on to the error page.
  */
 export async function formAction<V, R>(action: FormAction<V, R>): Promise<void> {
-  const typed = postedTextErrors(action.posted, action.errors.multiLine ?? []);
+  const typed = postedTextErrors(action.posted, action.errors.multiLine ?? [], action.errors.readByOwnRule ?? []);
   if (Object.keys(typed).length > 0) {
     // At the field when the form shows it by that name; otherwise (a field read under another name) in the summary.
     const known = typeof action.values === 'object' && action.values !== null ? Object.keys(action.values) : [];

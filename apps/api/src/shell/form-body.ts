@@ -33,12 +33,13 @@ export function formFields(body: unknown, name: string): string[] {
  * field name. Every field is one line (an <input>) but the form's textareas (`multiLine`, their
  * names), which may hold line breaks and tabs. A browser puts no control character into an input;
  * text pasted into a textarea may bring one (a vertical tab from a word processor), and is refused
- * with a message at the field instead of being stored.
+ * with a message at the field instead of being stored. Fields in `readByOwnRule` are left to the form.
  */
-export function postedTextErrors(body: unknown, multiLine: readonly string[]): FieldErrors {
+export function postedTextErrors(body: unknown, multiLine: readonly string[], readByOwnRule: readonly string[] = []): FieldErrors {
   const errors: FieldErrors = {};
   if (typeof body !== 'object' || body === null) return errors;
   for (const [name, posted] of Object.entries(body as Record<string, unknown>)) {
+    if (readByOwnRule.includes(name)) continue;
     const lines = multiLine.includes(name);
     for (const text of (Array.isArray(posted) ? posted : [posted]).filter((v): v is string => typeof v === 'string')) {
       if (errors[name] !== undefined || !malformedTextViolation(name, text, { multiLine: lines })) continue;

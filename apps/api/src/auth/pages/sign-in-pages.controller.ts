@@ -18,6 +18,8 @@ import { WebExceptionFilter } from '../../shell/web-exception.filter';
 /** The refusals of a password sign-in that the form explains (in the service's Swedish words, above the form). */
 const SIGN_IN_FORM_ERRORS: FormErrorMap = {
   fieldIdFor: () => undefined,
+  // The address to return to is never stored: anything but a path on this site (safeNextPath) leads to the start page.
+  readByOwnRule: ['next'],
   refusals: { [IdentityErrorCode.INVALID_CREDENTIALS]: null, [IdentityErrorCode.SIGN_IN_LOCKED]: null, [IdentityErrorCode.USER_DISABLED]: null },
 };
 
