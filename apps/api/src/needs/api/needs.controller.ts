@@ -11,6 +11,7 @@ import { CurrentActor } from '../../shell/current-actor.decorator';
 import { UuidParam } from '../../shell/uuid-param';
 import { CreateNeedDto, NeedDto, NeedListQueryDto, UpdateNeedDto } from './dto/needs.dto';
 import { toNeedDto } from './needs.mapper';
+import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
 
 const ROUND = UuidParam('Planomgången');
 const NEED = UuidParam('Behovet');
@@ -22,6 +23,8 @@ export class NeedsController {
   constructor(private readonly needs: NeedService) {}
 
   @Post()
+  @ApiAnswer(201, NeedDto)
+  @ApiErrors(404, 409, 422)
   @Allow(ofDepartment(['coordinator'], fromBody('departmentId')))
   @ApiOperation({ summary: "Log a need for the caller's department while the round collects needs and the submission is a draft (or returned)" })
   async create(@CurrentActor() actor: Actor, @Param('id', ROUND) id: string, @Body() dto: CreateNeedDto): Promise<NeedDto> {
@@ -29,6 +32,8 @@ export class NeedsController {
   }
 
   @Get()
+  @ApiAnswer(200, [NeedDto])
+  @ApiErrors(404)
   @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
   @ApiOperation({ summary: "A round's needs (participants: their own departments' and their committee's); filters departmentId, areaCode, channel, district, targetGroup, status" })
   async list(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Query() query: NeedListQueryDto): Promise<NeedDto[]> {
@@ -36,6 +41,8 @@ export class NeedsController {
   }
 
   @Patch(':needId')
+  @ApiAnswer(200, NeedDto)
+  @ApiErrors(404, 409, 422)
   @Allow(ofDepartment(['coordinator'], departmentOfNeed('needId')))
   @ApiOperation({ summary: 'Change a need while its submission is a draft (or returned)' })
   async update(@CurrentActor() actor: Actor, @Param('id', ROUND) id: string, @Param('needId', NEED) needId: string, @Body() dto: UpdateNeedDto): Promise<NeedDto> {
@@ -43,6 +50,8 @@ export class NeedsController {
   }
 
   @Delete(':needId')
+  @ApiAnswer(204)
+  @ApiErrors(404, 409)
   @Allow(ofDepartment(['coordinator'], departmentOfNeed('needId')))
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a need while its submission is a draft (or returned)' })

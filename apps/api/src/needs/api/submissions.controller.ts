@@ -11,6 +11,7 @@ import { CurrentActor } from '../../shell/current-actor.decorator';
 import { UuidParam } from '../../shell/uuid-param';
 import { NothingToReportDto, ReturnSubmissionDto, SubmissionDto } from './dto/needs.dto';
 import { toSubmissionDto } from './needs.mapper';
+import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
 
 const ROUND = UuidParam('Planomgången');
 const DEPARTMENT = UuidParam('Förvaltningen');
@@ -22,6 +23,8 @@ export class SubmissionsController {
   constructor(private readonly submissions: SubmissionService) {}
 
   @Get()
+  @ApiAnswer(200, [SubmissionDto])
+  @ApiErrors(404)
   @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
   @ApiOperation({ summary: 'Every participating department (that the caller may see) with its submission status, lateness and number of needs' })
   async list(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string): Promise<SubmissionDto[]> {
@@ -29,6 +32,8 @@ export class SubmissionsController {
   }
 
   @Post(':departmentId/submit')
+  @ApiAnswer(200, SubmissionDto)
+  @ApiErrors(404, 409)
   @Allow(ofDepartment(['coordinator'], fromParam('departmentId')))
   @HttpCode(200)
   @ApiOperation({ summary: "Hand in the department's needs (marked late after the deadline); management is asked to endorse" })
@@ -37,6 +42,8 @@ export class SubmissionsController {
   }
 
   @Post(':departmentId/nothing-to-report')
+  @ApiAnswer(200, SubmissionDto)
+  @ApiErrors(404, 409)
   @Allow(ofDepartment(['coordinator'], fromParam('departmentId')))
   @HttpCode(200)
   @ApiOperation({ summary: 'Report that the department has no needs this round, with a reason' })
@@ -50,6 +57,8 @@ export class SubmissionsController {
   }
 
   @Post(':departmentId/endorse')
+  @ApiAnswer(200, SubmissionDto)
+  @ApiErrors(404, 409)
   @Allow(ofDepartment(['management'], fromParam('departmentId')))
   @HttpCode(200)
   @ApiOperation({ summary: "Management endorses (förankrar) the department's submitted needs" })
@@ -58,6 +67,8 @@ export class SubmissionsController {
   }
 
   @Post(':departmentId/return')
+  @ApiAnswer(200, SubmissionDto)
+  @ApiErrors(404, 409)
   @Allow(ofDepartment(['management'], fromParam('departmentId')))
   @HttpCode(200)
   @ApiOperation({ summary: 'Management returns the submission with a comment; it is editable again' })

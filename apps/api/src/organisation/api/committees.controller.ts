@@ -8,6 +8,7 @@ import { CommitteeDto, CommitteeQueryDto, CreateCommitteeDto, UpdateCommitteeDto
 import { toCommitteeDto } from './organisation.mapper';
 import { admin, signedIn } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
+import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
 
 @ApiTags('organisation')
 @Controller('api/v1/committees')
@@ -15,6 +16,7 @@ export class CommitteesController {
   constructor(private readonly registry: OrganisationRegistryService) {}
 
   @Get()
+  @ApiAnswer(200, [CommitteeDto])
   @Allow(signedIn())
   @ApiOperation({ summary: 'List committees (nämnder)' })
   async list(@Query() query: CommitteeQueryDto): Promise<CommitteeDto[]> {
@@ -22,6 +24,8 @@ export class CommitteesController {
   }
 
   @Post()
+  @ApiAnswer(201, CommitteeDto)
+  @ApiErrors(409)
   @Allow(admin())
   @ApiOperation({ summary: 'Create a committee' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateCommitteeDto): Promise<CommitteeDto> {
@@ -29,12 +33,17 @@ export class CommitteesController {
   }
 
   @Get(':id')
+  @ApiAnswer(200, CommitteeDto)
+  @ApiErrors(404)
   @Allow(signedIn())
+  @ApiOperation({ summary: 'A committee' })
   async get(@Param('id', UuidParam('Nämnden')) id: string): Promise<CommitteeDto> {
     return toCommitteeDto(await this.registry.getCommittee(id));
   }
 
   @Patch(':id')
+  @ApiAnswer(200, CommitteeDto)
+  @ApiErrors(404, 409)
   @Allow(admin())
   @ApiOperation({ summary: 'Rename or (de)activate a committee' })
   async update(@CurrentActor() actor: Actor, @Param('id', UuidParam('Nämnden')) id: string, @Body() dto: UpdateCommitteeDto): Promise<CommitteeDto> {
@@ -42,6 +51,8 @@ export class CommitteesController {
   }
 
   @Delete(':id')
+  @ApiAnswer(204)
+  @ApiErrors(404, 409)
   @Allow(admin())
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a committee nothing refers to (otherwise 409: deactivate it instead)' })

@@ -8,6 +8,7 @@ import { AppointCoordinatorDto, CoordinatorAssignmentDto, CoordinatorListQueryDt
 import { toAssignmentDto, toCoverageDto } from './organisation.mapper';
 import { admin, fromParam, ofDepartment, personOfAssignment, self, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
+import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
 
 @ApiTags('coordinators')
 @Controller('api/v1')
@@ -17,6 +18,8 @@ export class CoordinatorsController {
   private dto = (a: CoordinatorAssignmentEntity) => toAssignmentDto(a, this.coordinators.statusOf(a));
 
   @Get('departments/:id/coordinators')
+  @ApiAnswer(200, [CoordinatorAssignmentDto])
+  @ApiErrors(404)
   @Allow(admin(), strategist(), ofDepartment(['coordinator', 'management'], fromParam('id')))
   @ApiOperation({ summary: "A department's current and scheduled coordinators; ?history=true for every assignment ever made" })
   async list(@Param('id', UuidParam('Förvaltningen')) id: string, @Query() query: CoordinatorListQueryDto): Promise<CoordinatorAssignmentDto[]> {
@@ -24,6 +27,8 @@ export class CoordinatorsController {
   }
 
   @Post('departments/:id/coordinators')
+  @ApiAnswer(201, CoordinatorAssignmentDto)
+  @ApiErrors(404, 409, 422)
   @Allow(admin())
   @ApiOperation({ summary: 'Appoint a coordinator (primary) or deputy; a new primary ends the previous one the day before' })
   async appoint(@CurrentActor() actor: Actor, @Param('id', UuidParam('Förvaltningen')) id: string, @Body() dto: AppointCoordinatorDto): Promise<CoordinatorAssignmentDto> {
@@ -31,6 +36,8 @@ export class CoordinatorsController {
   }
 
   @Post('coordinator-assignments/:id/acknowledge')
+  @ApiAnswer(200, CoordinatorAssignmentDto)
+  @ApiErrors(404, 409)
   @Allow(self(personOfAssignment('id')))
   @HttpCode(200)
   @ApiOperation({ summary: 'The appointed person acknowledges the assignment (idempotent)' })
@@ -39,6 +46,8 @@ export class CoordinatorsController {
   }
 
   @Post('coordinator-assignments/:id/end')
+  @ApiAnswer(200, CoordinatorAssignmentDto)
+  @ApiErrors(404, 409)
   @Allow(admin())
   @HttpCode(200)
   @ApiOperation({ summary: 'End an assignment on a given last day (default today)' })
@@ -47,6 +56,7 @@ export class CoordinatorsController {
   }
 
   @Get('coordinator-coverage')
+  @ApiAnswer(200, CoverageDto)
   @Allow(admin(), strategist())
   @ApiOperation({ summary: 'Active departments without a primary today, unacknowledged assignments, assignments ending within 30 days' })
   async coverage(): Promise<CoverageDto> {

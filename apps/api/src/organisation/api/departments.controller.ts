@@ -8,6 +8,7 @@ import { CreateDepartmentDto, DepartmentDto, DepartmentQueryDto, UpdateDepartmen
 import { toDepartmentDto } from './organisation.mapper';
 import { admin, signedIn } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
+import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
 
 @ApiTags('organisation')
 @Controller('api/v1/departments')
@@ -15,6 +16,7 @@ export class DepartmentsController {
   constructor(private readonly registry: OrganisationRegistryService) {}
 
   @Get()
+  @ApiAnswer(200, [DepartmentDto])
   @Allow(signedIn())
   @ApiOperation({ summary: 'List departments (förvaltningar)' })
   async list(@Query() query: DepartmentQueryDto): Promise<DepartmentDto[]> {
@@ -23,18 +25,26 @@ export class DepartmentsController {
   }
 
   @Post()
+  @ApiAnswer(201, DepartmentDto)
+  @ApiErrors(409, 422)
   @Allow(admin())
+  @ApiOperation({ summary: 'Create a department under an active committee' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateDepartmentDto): Promise<DepartmentDto> {
     return toDepartmentDto(await this.registry.createDepartment(actor, dto));
   }
 
   @Get(':id')
+  @ApiAnswer(200, DepartmentDto)
+  @ApiErrors(404)
   @Allow(signedIn())
+  @ApiOperation({ summary: 'A department with its committee' })
   async get(@Param('id', UuidParam('Förvaltningen')) id: string): Promise<DepartmentDto> {
     return toDepartmentDto(await this.registry.getDepartment(id));
   }
 
   @Patch(':id')
+  @ApiAnswer(200, DepartmentDto)
+  @ApiErrors(404, 409, 422)
   @Allow(admin())
   @ApiOperation({ summary: 'Rename, move to another committee, or (de)activate a department' })
   async update(@CurrentActor() actor: Actor, @Param('id', UuidParam('Förvaltningen')) id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentDto> {
@@ -42,6 +52,8 @@ export class DepartmentsController {
   }
 
   @Delete(':id')
+  @ApiAnswer(204)
+  @ApiErrors(404, 409)
   @Allow(admin())
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a department nothing refers to (otherwise 409: deactivate it instead)' })
