@@ -62,10 +62,10 @@ const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   503: 'The database is away: try again after Retry-After seconds',
 };
 
-const RETRY_AFTER: HeaderObject = { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } };
+const RETRY_AFTER: HeaderObject = { description: 'seconds to wait before trying again', required: true, schema: { type: 'integer', minimum: 1 } };
 
 const ERROR_HEADERS: Partial<Record<ErrorStatus, Record<string, HeaderObject>>> = {
-  401: { 'WWW-Authenticate': { description: 'Bearer realm="samverka"', schema: { type: 'string' } } },
+  401: { 'WWW-Authenticate': { description: 'Bearer realm="samverka"', required: true, schema: { type: 'string' } } },
   429: { 'Retry-After': RETRY_AFTER },
   503: { 'Retry-After': RETRY_AFTER },
 };
@@ -82,7 +82,7 @@ export const ApiErrors = (...statuses: ErrorStatus[]) =>
 
 /** The version of a resource, quoted (`"3"`): send it back as If-Match. */
 export const ETAG_HEADER: Record<string, HeaderObject> = {
-  ETag: { description: 'the version, quoted (e.g. `"3"`); send it as If-Match to change what you read', schema: { type: 'string', pattern: '^"\\d+"$' } },
+  ETag: { description: 'the version, quoted (e.g. `"3"`); send it as If-Match to change what you read', required: true, schema: { type: 'string', pattern: '^"\\d+"$' } },
 };
 
 /** A success answer: `@ApiAnswer(200, PlanRoundDto, { headers: ETAG_HEADER })`, `[Dto]` for a list, or `@ApiAnswer(204)` for none. */
@@ -99,7 +99,7 @@ export const ApiFileAnswer = (contentType: string, description: string) =>
   ApiResponse({
     status: HttpStatus.OK,
     description,
-    headers: { 'Content-Disposition': { description: 'attachment; filename="…"', schema: { type: 'string' } } },
+    headers: { 'Content-Disposition': { description: 'attachment; filename="…"', required: true, schema: { type: 'string', pattern: '^attachment; filename="[^"]+"$' } } },
     content: { [contentType]: { schema: { type: 'string', format: 'binary' } } },
   });
 

@@ -200,7 +200,8 @@ export class PlanRoundDto extends PlanRoundSummaryDto {
 }
 
 export class RoundHistoryEntryDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ pattern: '^[0-9]+$', example: '42', description: 'the entry\'s sequence number (a 64-bit integer, as a string)' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) roundId!: string;
   @ApiProperty({ example: 'CLOSE_NEEDS', description: 'CREATED, UPDATED, DEADLINE_REACHED or a workflow event' }) type!: string;
   @ApiProperty({ type: 'integer', nullable: true, description: 'the row version this entry produced' }) version!: number | null;
   @ApiProperty({ type: String, enum: PLAN_ROUND_STATES, nullable: true }) fromState!: string | null;
