@@ -1,4 +1,5 @@
-import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { ArgumentMetadata, Injectable, Param, PipeTransform } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { CommonError, CommonErrorCode } from '@samverka/kernel';
 import { isUUID } from 'class-validator';
 
@@ -23,3 +24,13 @@ export class UuidParamPipe implements PipeTransform<unknown, string> {
 }
 
 export const UuidParam = (what: string) => new UuidParamPipe(what);
+
+/**
+ * A path parameter that is an id, e.g. `@IdParam('id', 'Planomgången')`: the UUID check above, and
+ * the OpenAPI document says so (format uuid), so a client knows a malformed id is a 404.
+ */
+export const IdParam = (name: string, what: string): ParameterDecorator => (target, key, index) => {
+  Param(name, UuidParam(what))(target, key, index);
+  const method = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
+  if (method) ApiParam({ name, type: String, format: 'uuid', description: `${what}s id (a UUID; anything else is answered 404)` })(target, key!, method);
+};

@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { RoleGrantEntity, UserAdminService, UserWithGrants } from '@samverka/identity';
-import { UuidParam } from '../../shell/uuid-param';
+import { IdParam } from '../../shell/uuid-param';
 import { admin } from '../access-rules';
 import { Allow } from '../allow.decorator';
 import { CreateUserDto, GrantRoleDto, RoleGrantDto, SetPasswordDto, UserDto, UserQueryDto } from './dto/user.dto';
@@ -49,7 +49,7 @@ export class UsersController {
   @ApiAnswer(200, UserDto)
   @ApiErrors(404)
   @ApiOperation({ summary: 'A user with their roles' })
-  async get(@Param('id', UuidParam('Användaren')) id: string): Promise<UserDto> {
+  async get(@IdParam('id', 'Användaren') id: string): Promise<UserDto> {
     return toUserDto(await this.users.get(id));
   }
 
@@ -58,7 +58,7 @@ export class UsersController {
   @ApiErrors(404)
   @HttpCode(204)
   @ApiOperation({ summary: "Set a user's password; every session of theirs is signed out" })
-  async setPassword(@CurrentActor() actor: Actor, @Param('id', UuidParam('Användaren')) id: string, @Body() dto: SetPasswordDto): Promise<void> {
+  async setPassword(@CurrentActor() actor: Actor, @IdParam('id', 'Användaren') id: string, @Body() dto: SetPasswordDto): Promise<void> {
     await this.users.setPassword(actor, id, dto.password);
   }
 
@@ -66,7 +66,7 @@ export class UsersController {
   @ApiAnswer(201, RoleGrantDto)
   @ApiErrors(404, 422)
   @ApiOperation({ summary: 'Grant a role (management per department, committee_secretary per committee); granting again changes nothing' })
-  async grant(@CurrentActor() actor: Actor, @Param('id', UuidParam('Användaren')) id: string, @Body() dto: GrantRoleDto): Promise<RoleGrantDto> {
+  async grant(@CurrentActor() actor: Actor, @IdParam('id', 'Användaren') id: string, @Body() dto: GrantRoleDto): Promise<RoleGrantDto> {
     return toGrantDto(await this.users.grantRole(actor, id, dto));
   }
 
@@ -77,8 +77,8 @@ export class UsersController {
   @HttpCode(204)
   async revoke(
     @CurrentActor() actor: Actor,
-    @Param('id', UuidParam('Användaren')) id: string,
-    @Param('grantId', UuidParam('Behörigheten')) grantId: string,
+    @IdParam('id', 'Användaren') id: string,
+    @IdParam('grantId', 'Behörigheten') grantId: string,
   ): Promise<void> {
     await this.users.revokeRole(actor, id, grantId);
   }
@@ -88,7 +88,7 @@ export class UsersController {
   @ApiErrors(404, 409)
   @HttpCode(200)
   @ApiOperation({ summary: 'Disable a user: every session and access token is revoked at once' })
-  async disable(@CurrentActor() actor: Actor, @Param('id', UuidParam('Användaren')) id: string): Promise<UserDto> {
+  async disable(@CurrentActor() actor: Actor, @IdParam('id', 'Användaren') id: string): Promise<UserDto> {
     return toUserDto(await this.users.disable(actor, id));
   }
 
@@ -97,7 +97,7 @@ export class UsersController {
   @ApiErrors(404)
   @HttpCode(200)
   @ApiOperation({ summary: 'Enable a disabled user again (idempotent)' })
-  async enable(@CurrentActor() actor: Actor, @Param('id', UuidParam('Användaren')) id: string): Promise<UserDto> {
+  async enable(@CurrentActor() actor: Actor, @IdParam('id', 'Användaren') id: string): Promise<UserDto> {
     return toUserDto(await this.users.enable(actor, id));
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { NotificationPreferenceService, Principal } from '@samverka/identity';
@@ -7,7 +7,7 @@ import { admin, signedIn } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
 import { CurrentActor } from '../../shell/current-actor.decorator';
-import { UuidParam } from '../../shell/uuid-param';
+import { IdParam } from '../../shell/uuid-param';
 import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
 import { NotificationDto, NotificationPageDto, NotificationPreferencesDto, NotificationPreferencesInputDto, NotificationQueryDto } from './dto/notification.dto';
 
@@ -68,7 +68,7 @@ export class NotificationsAdminController {
   @ApiErrors(404, 409)
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a failed email again: back to pending now, attempts from zero (409 unless it failed)' })
-  async retry(@CurrentActor() actor: Actor, @Param('id', UuidParam('Utskicket')) id: string): Promise<NotificationDto> {
+  async retry(@CurrentActor() actor: Actor, @IdParam('id', 'Utskicket') id: string): Promise<NotificationDto> {
     return toNotificationDto(await this.notifications.retry(actor, id));
   }
 }

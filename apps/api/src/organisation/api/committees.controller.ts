@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { OrganisationRegistryService } from '@samverka/organisation';
 import { CurrentActor } from '../../shell/current-actor.decorator';
-import { UuidParam } from '../../shell/uuid-param';
+import { IdParam } from '../../shell/uuid-param';
 import { CommitteeDto, CommitteeQueryDto, CreateCommitteeDto, UpdateCommitteeDto } from './dto/committee.dto';
 import { toCommitteeDto } from './organisation.mapper';
 import { admin, signedIn } from '../../auth/access-rules';
@@ -37,7 +37,7 @@ export class CommitteesController {
   @ApiErrors(404)
   @Allow(signedIn())
   @ApiOperation({ summary: 'A committee' })
-  async get(@Param('id', UuidParam('Nämnden')) id: string): Promise<CommitteeDto> {
+  async get(@IdParam('id', 'Nämnden') id: string): Promise<CommitteeDto> {
     return toCommitteeDto(await this.registry.getCommittee(id));
   }
 
@@ -46,7 +46,7 @@ export class CommitteesController {
   @ApiErrors(404, 409)
   @Allow(admin())
   @ApiOperation({ summary: 'Rename or (de)activate a committee' })
-  async update(@CurrentActor() actor: Actor, @Param('id', UuidParam('Nämnden')) id: string, @Body() dto: UpdateCommitteeDto): Promise<CommitteeDto> {
+  async update(@CurrentActor() actor: Actor, @IdParam('id', 'Nämnden') id: string, @Body() dto: UpdateCommitteeDto): Promise<CommitteeDto> {
     return toCommitteeDto(await this.registry.updateCommittee(actor, id, dto));
   }
 
@@ -56,7 +56,7 @@ export class CommitteesController {
   @Allow(admin())
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a committee nothing refers to (otherwise 409: deactivate it instead)' })
-  async delete(@CurrentActor() actor: Actor, @Param('id', UuidParam('Nämnden')) id: string): Promise<void> {
+  async delete(@CurrentActor() actor: Actor, @IdParam('id', 'Nämnden') id: string): Promise<void> {
     await this.registry.deleteCommittee(actor, id);
   }
 }

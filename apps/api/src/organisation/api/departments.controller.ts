@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { OrganisationRegistryService } from '@samverka/organisation';
 import { CurrentActor } from '../../shell/current-actor.decorator';
-import { UuidParam } from '../../shell/uuid-param';
+import { IdParam } from '../../shell/uuid-param';
 import { CreateDepartmentDto, DepartmentDto, DepartmentQueryDto, UpdateDepartmentDto } from './dto/department.dto';
 import { toDepartmentDto } from './organisation.mapper';
 import { admin, signedIn } from '../../auth/access-rules';
@@ -38,7 +38,7 @@ export class DepartmentsController {
   @ApiErrors(404)
   @Allow(signedIn())
   @ApiOperation({ summary: 'A department with its committee' })
-  async get(@Param('id', UuidParam('Förvaltningen')) id: string): Promise<DepartmentDto> {
+  async get(@IdParam('id', 'Förvaltningen') id: string): Promise<DepartmentDto> {
     return toDepartmentDto(await this.registry.getDepartment(id));
   }
 
@@ -47,7 +47,7 @@ export class DepartmentsController {
   @ApiErrors(404, 409, 422)
   @Allow(admin())
   @ApiOperation({ summary: 'Rename, move to another committee, or (de)activate a department' })
-  async update(@CurrentActor() actor: Actor, @Param('id', UuidParam('Förvaltningen')) id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentDto> {
+  async update(@CurrentActor() actor: Actor, @IdParam('id', 'Förvaltningen') id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentDto> {
     return toDepartmentDto(await this.registry.updateDepartment(actor, id, dto));
   }
 
@@ -57,7 +57,7 @@ export class DepartmentsController {
   @Allow(admin())
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a department nothing refers to (otherwise 409: deactivate it instead)' })
-  async delete(@CurrentActor() actor: Actor, @Param('id', UuidParam('Förvaltningen')) id: string): Promise<void> {
+  async delete(@CurrentActor() actor: Actor, @IdParam('id', 'Förvaltningen') id: string): Promise<void> {
     await this.registry.deleteDepartment(actor, id);
   }
 }

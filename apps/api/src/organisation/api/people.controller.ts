@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { PeopleService } from '@samverka/organisation';
 import { CurrentActor } from '../../shell/current-actor.decorator';
-import { UuidParam } from '../../shell/uuid-param';
+import { IdParam } from '../../shell/uuid-param';
 import { CreatePersonDto, PersonDto, PersonQueryDto } from './dto/person.dto';
 import { toPersonDto } from './organisation.mapper';
 import { admin, strategist } from '../../auth/access-rules';
@@ -37,7 +37,7 @@ export class PeopleController {
   @ApiErrors(404)
   @Allow(admin(), strategist())
   @ApiOperation({ summary: 'A person' })
-  async get(@Param('id', UuidParam('Personen')) id: string): Promise<PersonDto> {
+  async get(@IdParam('id', 'Personen') id: string): Promise<PersonDto> {
     return toPersonDto(await this.people.get(id));
   }
 }

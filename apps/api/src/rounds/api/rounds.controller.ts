@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
@@ -8,7 +8,7 @@ import { admin, fromParam, participantOfRound, signedIn, strategist } from '../.
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
 import { CurrentActor } from '../../shell/current-actor.decorator';
-import { UuidParam } from '../../shell/uuid-param';
+import { IdParam } from '../../shell/uuid-param';
 import { CreatePlanRoundDto, PlanRoundDto, PlanRoundSummaryDto, RoundEventDto, RoundHistoryEntryDto, RoundListQueryDto, UpdatePlanRoundDto } from './dto/plan-round.dto';
 import { etagOf, versionFromIfMatch } from './if-match';
 import { ApiAnswer, ApiErrors, ETAG_HEADER } from '../../shell/api-contract';
@@ -52,7 +52,7 @@ export class RoundsController {
   @ApiErrors(404)
   @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
   @ApiOperation({ summary: 'A round: state, deadlines, participants and the steps possible now, with the reasons when not (version also as ETag)' })
-  async get(@Param('id', UuidParam('Planomgången')) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PlanRoundDto> {
+  async get(@IdParam('id', 'Planomgången') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PlanRoundDto> {
     return this.withEtag(reply, await this.rounds.view(id));
   }
 
@@ -64,7 +64,7 @@ export class RoundsController {
   @ApiOperation({ summary: 'Change title, case number, deadlines or auto-close (until the round ends); participants and areas before launch' })
   async update(
     @CurrentActor() actor: Actor,
-    @Param('id', UuidParam('Planomgången')) id: string,
+    @IdParam('id', 'Planomgången') id: string,
     @Body() dto: UpdatePlanRoundDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -77,7 +77,7 @@ export class RoundsController {
   @ApiErrors(404)
   @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
   @ApiOperation({ summary: "The round's history, oldest first: every step (forced ones with their reason), change and passed deadline" })
-  async history(@Param('id', UuidParam('Planomgången')) id: string): Promise<RoundHistoryEntryDto[]> {
+  async history(@IdParam('id', 'Planomgången') id: string): Promise<RoundHistoryEntryDto[]> {
     return this.rounds.historyOf(id);
   }
 
@@ -90,7 +90,7 @@ export class RoundsController {
   @ApiOperation({ summary: 'Take a workflow step: 409 ILLEGAL_TRANSITION with the reasons when not possible, 409 VERSION_CONFLICT when the round changed meanwhile' })
   async event(
     @CurrentActor() actor: Actor,
-    @Param('id', UuidParam('Planomgången')) id: string,
+    @IdParam('id', 'Planomgången') id: string,
     @Body() dto: RoundEventDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
