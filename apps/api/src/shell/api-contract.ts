@@ -110,9 +110,6 @@ const TAKES_BODY = new Set(['put', 'post', 'delete', 'patch']);
 
 const isRef = (s: SchemaObject | ReferenceObject | undefined): s is ReferenceObject => !!s && '$ref' in s;
 
-/** Schemas whose extra properties are really accepted/sent (none today): listed here, never silently open. */
-const OPEN_SCHEMAS = new Set<string>();
-
 /**
  * What every operation answers because of the shell, added to what its decorators say:
  *  - 400 where it takes input (path, query or body: the validation pipe names each field and rule),
@@ -147,8 +144,8 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
   }
   const schemes = document.components?.securitySchemes ?? {};
   for (const scheme of Object.values(schemes)) if (!isRef(scheme)) delete scheme.bearerFormat;
-  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
-    if (isRef(schema) || OPEN_SCHEMAS.has(name)) continue;
+  for (const schema of Object.values(document.components?.schemas ?? {})) {
+    if (isRef(schema)) continue;
     if (schema.type === 'object' || schema.properties) schema.additionalProperties ??= false;
   }
   return document;
