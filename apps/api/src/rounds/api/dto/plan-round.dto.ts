@@ -117,6 +117,12 @@ export class RoundListQueryDto {
 }
 
 // ---- responses ------------------------------------------------------------
+/** Whether each phase closes by itself: both always said. */
+class RoundAutoCloseDto {
+  @ApiProperty({ description: 'needs collection closes the day after its deadline' }) needs!: boolean;
+  @ApiProperty({ description: 'the consultation closes the day after the reply date' }) consultation!: boolean;
+}
+
 class RoundDeadlinesDto {
   @ApiProperty({ example: '2027-02-26', format: 'date' }) needs!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true, example: '2027-05-31' }) consultationReply!: string | null;
@@ -187,7 +193,7 @@ export class PlanRoundSummaryDto {
 
 export class PlanRoundDto extends PlanRoundSummaryDto {
   @ApiProperty({ type: 'integer', minimum: 1 }) machineVersion!: number;
-  @ApiProperty({ type: AutoCloseDto }) autoClose!: AutoCloseDto;
+  @ApiProperty({ type: RoundAutoCloseDto }) autoClose!: RoundAutoCloseDto;
   @ApiProperty({ type: [DeadlineReachedDto], description: 'deadlines that passed while their phase was open' }) deadlinesReached!: DeadlineReachedDto[];
   @ApiProperty({ type: [AreaDto] }) areas!: AreaDto[];
   @ApiProperty({ type: [ParticipantDto] }) participants!: ParticipantDto[];
