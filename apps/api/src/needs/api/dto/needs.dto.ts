@@ -118,7 +118,7 @@ export class NeedDto {
   @ApiProperty({ type: [String] }) districts!: string[];
   @ApiProperty({ type: [String] }) targetGroups!: string[];
   @ApiProperty({ type: EvidenceDto, nullable: true }) evidence!: EvidenceDto | null;
-  @ApiProperty({ type: 'integer', nullable: true }) monthlyVolume!: number | null;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: NEED_MAX.monthlyVolume, nullable: true }) monthlyVolume!: number | null;
   @ApiProperty({ enum: NEED_PRIORITIES }) priority!: string;
   @ApiProperty({ type: String, nullable: true }) consequence!: string | null;
   @ApiPropertyOptional({ enum: SUBMISSION_STATUSES }) submissionStatus?: string;

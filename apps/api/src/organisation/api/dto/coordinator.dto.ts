@@ -95,5 +95,5 @@ export class CoverageDto {
   @ApiProperty({ type: [CoverageGapDto] }) withoutPrimary!: CoverageGapDto[];
   @ApiProperty({ type: [CoordinatorAssignmentDto] }) unacknowledged!: CoordinatorAssignmentDto[];
   @ApiProperty({ type: [CoordinatorAssignmentDto] }) endingSoon!: CoordinatorAssignmentDto[];
-  @ApiProperty({ type: 'integer', example: 30 }) endingWithinDays!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, example: 30 }) endingWithinDays!: number;
 }

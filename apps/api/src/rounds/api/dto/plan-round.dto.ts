@@ -180,7 +180,7 @@ class ForcedStepDto extends ReasonOnDto {
 export class PlanRoundSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() title!: string;
-  @ApiProperty({ type: 'integer', example: 2027 }) year!: number;
+  @ApiProperty({ type: 'integer', minimum: ROUND_LIMITS.year.min, maximum: ROUND_LIMITS.year.max, example: 2027 }) year!: number;
   @ApiProperty() caseNumber!: string;
   @ApiProperty({ enum: PLAN_ROUND_STATES }) state!: string;
   @ApiProperty({ example: 'Behovsinsamling' }) stateLabel!: string;
@@ -209,7 +209,7 @@ export class RoundHistoryEntryDto {
   @ApiProperty({ pattern: '^[0-9]+$', example: '42', description: 'the entry\'s sequence number (a 64-bit integer, as a string)' }) id!: string;
   @ApiProperty({ format: 'uuid' }) roundId!: string;
   @ApiProperty({ example: 'CLOSE_NEEDS', description: 'CREATED, UPDATED, DEADLINE_REACHED or a workflow event' }) type!: string;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'the row version this entry produced' }) version!: number | null;
+  @ApiProperty({ type: 'integer', minimum: 1, nullable: true, description: 'the row version this entry produced' }) version!: number | null;
   @ApiProperty({ type: String, enum: PLAN_ROUND_STATES, nullable: true }) fromState!: string | null;
   @ApiProperty({ type: String, enum: PLAN_ROUND_STATES, nullable: true }) toState!: string | null;
   @ApiProperty() forced!: boolean;
