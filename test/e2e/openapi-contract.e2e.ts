@@ -257,6 +257,9 @@ describe('the OpenAPI document as a contract', () => {
       expect(round.status).toBe(200);
       expect(token).toEqual(expect.any(String));
       expect(contract().checkAnswer('GET', `/api/v1/rounds/${String(round.body.id)}`, 200, round.headers, round.body)).toEqual([]);
+      // HEAD is the GET operation without a body.
+      expect(contract().checkAnswer('HEAD', `/api/v1/rounds/${String(round.body.id)}`, 200, round.headers, undefined)).toEqual([]);
+      expect(contract().checkAnswer('HEAD', `/api/v1/rounds/${String(round.body.id)}`, 200, round.headers, round.body)).toEqual(['a HEAD answer has no body']);
     });
 
     it('refuses a body the schema does not allow: a wrong type, a missing field, an unknown field', () => {

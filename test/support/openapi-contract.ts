@@ -103,9 +103,11 @@ export function contractOf(document: OpenAPIObject): Contract {
   operations.sort((a, b) => b.literal - a.literal);
   const isError = ajv.compile({ $ref: 'contract#/definitions/Error' });
 
+  /** The operation a request goes to; HEAD is answered by the GET operation (without a body). */
   const find = (method: string, pathWithQuery: string): Operation | undefined => {
     const path = pathWithQuery.split('?')[0];
-    return operations.find((o) => o.method === method.toLowerCase() && o.pattern.test(path));
+    const asMethod = method.toLowerCase() === 'head' ? 'get' : method.toLowerCase();
+    return operations.find((o) => o.method === asMethod && o.pattern.test(path));
   };
 
   return {
@@ -131,6 +133,7 @@ export function contractOf(document: OpenAPIObject): Contract {
         if (header.validate && !header.validate(typed) && !header.validate(value)) problems.push(`header ${name}: ${JSON.stringify(value)} ${describe(header.validate.errors)}`);
       }
       const empty = body === undefined || body === '';
+      if (method.toLowerCase() === 'head') return empty ? problems : [...problems, 'a HEAD answer has no body'];
       const mediaTypes = [...Object.keys(declared.answer.content ?? {})];
       if (mediaTypes.length === 0) {
         if (!empty) problems.push(`no body is declared, but one was sent: ${JSON.stringify(body).slice(0, 200)}`);
