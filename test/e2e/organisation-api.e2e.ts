@@ -59,7 +59,11 @@ describe('organisation registry API', () => {
       expect((await adm.api('GET', `/api/v1/departments/${NO_SUCH_ID}`)).status).toBe(404);
       const malformed = await adm.api('GET', '/api/v1/departments/not-a-uuid');
       expect(malformed.status).toBe(404);
-      expect(malformed.body.code).toBe('NOT_FOUND');
+      expect(malformed.body).toEqual({
+        code: 'NOT_FOUND',
+        message: 'Förvaltningen finns inte: id måste vara ett UUID',
+        context: { entity: 'Förvaltningen', parameter: 'id', rule: 'isUuid' },
+      });
       expect((await adm.api('PATCH', `/api/v1/departments/${NO_SUCH_ID}`, { name: 'X' })).status).toBe(404);
     });
 

@@ -116,10 +116,10 @@ describe('plan rounds API', () => {
 
     const refused = await strategist.api('POST', `/api/v1/rounds/${round.id}/events`, { type: 'CLOSE_NEEDS' });
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', details: { reasons: ['2 förvaltningar har inte lämnat in behov'] } });
+    expect(refused.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', context: { reasons: ['2 förvaltningar har inte lämnat in behov'] } });
     const wrongState = await strategist.api('POST', `/api/v1/rounds/${round.id}/events`, { type: 'CLOSE_ROUND' });
     expect(wrongState.status).toBe(409);
-    expect(wrongState.body.details.reasons).toEqual(['Steget är inte möjligt när planomgången är i läget Behovsinsamling']);
+    expect(wrongState.body.context.reasons).toEqual(['Steget är inte möjligt när planomgången är i läget Behovsinsamling']);
 
     const noReason = await strategist.api('POST', `/api/v1/rounds/${round.id}/events`, { type: 'CLOSE_NEEDS', force: true });
     expect(noReason.status).toBe(400);
@@ -140,7 +140,7 @@ describe('plan rounds API', () => {
     expect((await strategist.api('PATCH', `/api/v1/rounds/${round.id}`, { title: 'Ny titel' }, { 'if-match': '"1"' })).status).toBe(200);
     const stale = await strategist.api('POST', `/api/v1/rounds/${round.id}/events`, { type: 'LAUNCH' }, { 'if-match': '"1"' });
     expect(stale.status).toBe(409);
-    expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
+    expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', context: { currentVersion: 2 } });
     const malformed = await strategist.api('POST', `/api/v1/rounds/${round.id}/events`, { type: 'LAUNCH' }, { 'if-match': 'senaste' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.details).toEqual([expect.objectContaining({ field: 'If-Match', rule: 'etag' })]);

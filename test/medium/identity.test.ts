@@ -58,7 +58,7 @@ describe('identity', () => {
       const locked = await attempt('locked@malmo.example', TEST_PASSWORD, '10.0.1.9').catch((e) => e);
       expect(locked.code).toBe(IdentityErrorCode.SIGN_IN_LOCKED);
       expect(locked.message).toMatch(/För många misslyckade inloggningsförsök\. Försök igen om 15 minuter\./);
-      expect(locked.details.retryAfterSeconds).toBe(900);
+      expect(locked.context.retryAfterSeconds).toBe(900);
       ctx.clock.advanceDays(1 / 96 + 1 / 86400); // 15 minutes and a second
       await expect(attempt('locked@malmo.example', TEST_PASSWORD, '10.0.1.9')).resolves.toMatchObject({ token: expect.any(String) });
     });

@@ -195,7 +195,7 @@ describe(`plan rounds (${PlanRoundCommandService.name}, ${PlanRoundStepService.n
       const error = await steps.transition(STRATEGIST, round.id, { type: 'SEND_FOR_CONSULTATION' }).catch((e: unknown) => e);
       expect(error).toMatchObject({
         code: RoundErrorCode.ILLEGAL_TRANSITION,
-        details: { state: 'collectingNeeds', event: 'SEND_FOR_CONSULTATION', reasons: ['Steget är inte möjligt när planomgången är i läget Behovsinsamling'] },
+        context: { state: 'collectingNeeds', event: 'SEND_FOR_CONSULTATION', reasons: ['Steget är inte möjligt när planomgången är i läget Behovsinsamling'] },
       });
       expect(await stored(round.id)).toMatchObject({ version: 2, state: 'collectingNeeds' });
       expect(await historyTypes(round.id)).toEqual(['CREATED', 'LAUNCH']);
@@ -208,7 +208,7 @@ describe(`plan rounds (${PlanRoundCommandService.name}, ${PlanRoundStepService.n
 
       await expect(steps.transition(STRATEGIST, round.id, { type: 'CLOSE_NEEDS' })).rejects.toMatchObject({
         code: RoundErrorCode.ILLEGAL_TRANSITION,
-        details: expect.objectContaining({ reasons: ['2 förvaltningar har inte lämnat in behov'] }),
+        context: expect.objectContaining({ reasons: ['2 förvaltningar har inte lämnat in behov'] }),
       });
       await expect(steps.transition(STRATEGIST, round.id, { type: 'CLOSE_NEEDS', force: true })).rejects.toMatchObject({
         details: [expect.objectContaining({ field: 'reason', rule: 'requiredWhenForced' })],

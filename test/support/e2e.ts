@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApiApp, prepareApiApp } from '../../apps/api/src/bootstrap';
 import { Given, RoleSpec, TEST_PASSWORD } from './given';
+import { Contract, contractOfApp, isContractPath } from './openapi-contract';
 import { createTestDatabase } from './test-database';
 
 export interface ApiResponse {
@@ -29,7 +30,12 @@ export interface E2eContext {
   baseUrl: string;
   given: Given;
   dataSource: DataSource;
-  /** fetch against the app, JSON in and out */
+  /** The OpenAPI document as a checker: every answer `api` receives on an API path is checked against it. */
+  contract: Contract;
+  /**
+   * fetch against the app, JSON in and out. An answer on an API path that the OpenAPI document does not
+   * declare (operation, status, body schema, declared headers) throws, naming the operation and the problems.
+   */
   api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
   /** An access token for the user (POST /api/v1/auth/token). */
   tokenFor(email: string, password?: string): Promise<string>;
@@ -59,11 +65,13 @@ export async function e2eContext(
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
   const given = new Given(app);
+  const contract = contractOfApp(app);
   const ctx: E2eContext = {
     app,
     config,
     baseUrl,
     given,
+    contract,
     dataSource: app.get(DataSource),
     async tokenFor(email, password = TEST_PASSWORD) {
       const res = await ctx.api('POST', '/api/v1/auth/token', { email, password });
@@ -91,6 +99,15 @@ export async function e2eContext(
         parsed = text ? JSON.parse(text) : undefined;
       } catch {
         /* not JSON: keep the text */
+      }
+      if (isContractPath(path)) {
+        const problems = contract.checkAnswer(method, path, res.status, res.headers, parsed);
+        if (problems.length > 0) {
+          const operation = contract.operationOf(method, path) ?? `${method} ${path} (no operation)`;
+          throw new Error(
+            `The answer breaks the OpenAPI contract: ${operation} → ${res.status}\n  ${problems.join('\n  ')}\n  request: ${method} ${path}\n  body: ${text.slice(0, 500)}`,
+          );
+        }
       }
       return { status: res.status, body: parsed, headers: res.headers };
     },

@@ -12,6 +12,7 @@ import { DemoRoundSeeder } from '@samverka/rounds';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { ApiModule } from './api.module';
+import { completeContract, ErrorDto, ViolationDto } from './shell/api-contract';
 import { DomainExceptionFilter } from './shell/domain-exception.filter';
 import { requestId } from './shell/logging';
 import { registerSecurityHeaders } from './shell/security-headers';
@@ -24,12 +25,23 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .setTitle('Samverka API')
     .setDescription(
       'Samverka: the collaboration process (samarbetsprocess) around citizen service. ' +
-        'Errors are `{ code, message, details? }`; invalid input names each field and rule in `details`.',
+        'Every refusal is the `Error` schema `{ code, message, details?, context?, errorId? }`: `details` lists each field and rule ' +
+        'the input broke, `context` carries the other facts (a state, a version, how long to wait).',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'POST /api/v1/auth/token gives one' })
+    .addServer('/', 'this server')
+    .addTag('auth', 'Access tokens and who is signed in')
+    .addTag('admin', 'Users, roles and the e-mail outbox (admins)')
+    .addTag('organisation', 'Committees (nämnder), departments (förvaltningar) and people')
+    .addTag('coordinators', 'Coordinator assignments and their coverage')
+    .addTag('notifications', 'E-mail preferences')
+    .addTag('rounds', 'Plan rounds (planomgångar) and their workflow')
+    .addTag('needs', 'Needs (behov), submissions, analysis and export')
+    .addTag('reference', 'Reference lists for tagging needs')
+    .addTag('health', 'Liveness and readiness')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an opaque access token: POST /api/v1/auth/token gives one' })
     .build();
-  return SwaggerModule.createDocument(app, document);
+  return completeContract(SwaggerModule.createDocument(app, document, { extraModels: [ErrorDto, ViolationDto] }));
 }
 
 /**

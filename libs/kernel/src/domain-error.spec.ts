@@ -1,7 +1,7 @@
 import { COMMON_ERROR_KINDS, CommonError, CommonErrorCode, DomainError, ErrorKind, ErrorKinds } from './domain-error';
 
 /** What the API shows of an error: its code, its message and its details. */
-const shown = (error: DomainError) => ({ code: error.code, message: error.message, details: error.details });
+const shown = (error: DomainError) => ({ code: error.code, message: error.message, details: error.details, context: error.context });
 
 /*
  * Type-level proofs: each `@ts-expect-error` below must meet a compile error,
@@ -59,7 +59,7 @@ describe(CommonError.name, () => {
     const error = CommonError.notFound('Förvaltningen', '42');
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('CommonError');
-    expect(shown(error)).toEqual({ code: 'NOT_FOUND', message: 'Förvaltningen 42 finns inte', details: { entity: 'Förvaltningen', id: '42' } });
+    expect(shown(error)).toEqual({ code: 'NOT_FOUND', message: 'Förvaltningen 42 finns inte', details: undefined, context: { entity: 'Förvaltningen', id: '42' } });
   });
 
   it('invalid lists every field in the message and keeps every violation as details', () => {

@@ -76,16 +76,34 @@ export interface FieldViolation {
   message: string;
 }
 
-/** The base of every coded error; a library's error class only names its code enum: `class NeedsError extends DomainError<NeedsErrorCode> {}`. */
+/** Facts about a refusal that are not field violations (`{ state }`, `{ retryAfterSeconds }`, `{ entity, id }`): plain JSON values. */
+export type ErrorContext = Readonly<Record<string, unknown>>;
+
+/**
+ * The base of every coded error; a library's error class only names its code enum: `class NeedsError extends DomainError<NeedsErrorCode> {}`.
+ * The third argument is either the field violations (an array: `details`, the one shape a client reads
+ * per field) or the facts of the refusal (an object: `context`), so `details` is never anything but violations.
+ */
 export abstract class DomainError<C extends RegisteredErrorCode = RegisteredErrorCode> extends Error {
+  /** The fields and rules the input broke; only ever an array of violations. */
+  readonly details?: readonly FieldViolation[];
+  /** What else the refusal says, e.g. the round's state or how long to wait. */
+  readonly context?: ErrorContext;
+
   constructor(
     readonly code: C,
     message: string,
-    readonly details?: readonly FieldViolation[] | Record<string, unknown>,
+    detailsOrContext?: readonly FieldViolation[] | ErrorContext,
   ) {
     super(message);
     this.name = new.target.name;
+    if (isViolations(detailsOrContext)) this.details = detailsOrContext;
+    else if (detailsOrContext !== undefined) this.context = detailsOrContext;
   }
+}
+
+function isViolations(value: readonly FieldViolation[] | ErrorContext | undefined): value is readonly FieldViolation[] {
+  return Array.isArray(value);
 }
 
 export class CommonError extends DomainError<CommonErrorCode> {

@@ -84,6 +84,14 @@ describe('domain error mapping', () => {
     expect(conflict).toEqual({ status: 409, body: { code: 'ASSIGNMENT_ENDED', message: 'Uppdraget har upphört' } });
   });
 
+  it('sends the facts of a refusal as context, never as details (details is only ever the list of violations)', () => {
+    const notFound = toErrorResponse(CommonError.notFound('Förvaltningen', '42'), logger);
+    expect(notFound).toEqual({ status: 404, body: { code: 'NOT_FOUND', message: 'Förvaltningen 42 finns inte', context: { entity: 'Förvaltningen', id: '42' } } });
+    const inactive = toErrorResponse(new OrganisationError(OrganisationErrorCode.DEPARTMENT_INACTIVE, 'Inaktiverad', { departmentId: 'd1' }), logger);
+    expect(inactive.body).toEqual({ code: 'DEPARTMENT_INACTIVE', message: 'Inaktiverad', context: { departmentId: 'd1' } });
+    expect(toErrorResponse(new OrganisationError(OrganisationErrorCode.DEPARTMENT_INACTIVE, 'Inaktiverad', {}), logger).body).toEqual({ code: 'DEPARTMENT_INACTIVE', message: 'Inaktiverad' });
+  });
+
   it("keeps Nest's own 404s coded", () => {
     expect(toErrorResponse(new NotFoundException('Cannot GET /x'), logger)).toEqual({ status: 404, body: { code: 'NOT_FOUND', message: 'Cannot GET /x' } });
   });

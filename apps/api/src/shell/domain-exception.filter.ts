@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { SamverkaConfig } from '@samverka/config';
 import { isDatabaseUnavailable } from '@samverka/database';
-import { COMMON_ERROR_KINDS, DomainError, ErrorKind, ErrorKinds, RegisteredErrorCode } from '@samverka/kernel';
+import { COMMON_ERROR_KINDS, DomainError, ErrorKind, ErrorKinds, FieldViolation, RegisteredErrorCode } from '@samverka/kernel';
 import { IDENTITY_ERROR_KINDS } from '@samverka/identity';
 import { NOTIFICATION_ERROR_KINDS } from '@samverka/notifications';
 import { ORGANISATION_ERROR_KINDS } from '@samverka/organisation';
@@ -42,10 +42,12 @@ export function httpStatusFor(code: ErrorCode): number {
   return STATUS_OF_KIND[ERROR_KINDS[code]];
 }
 
+/** The one error answer of the API (the OpenAPI `Error` schema): `details` is always the list of violations. */
 export interface ErrorBody {
   code: string;
   message: string;
-  details?: unknown;
+  details?: readonly FieldViolation[];
+  context?: Record<string, unknown>;
   errorId?: string;
 }
 
@@ -53,7 +55,7 @@ export interface ErrorBody {
 export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
 
 /**
- * Turns any error into `{ code, message, details? }`. The database being away is a 503 (the one place
+ * Turns any error into `{ code, message, details?, context?, errorId? }`. The database being away is a 503 (the one place
  * its errors are told apart from bugs); an unexpected error becomes a 500 with an errorId that is also logged.
  */
 export function toErrorResponse(exception: unknown, logger: Logger, request?: FastifyRequest): { status: number; body: ErrorBody } {
@@ -68,7 +70,12 @@ export function toErrorResponse(exception: unknown, logger: Logger, request?: Fa
   if (exception instanceof DomainError && Object.hasOwn(ERROR_KINDS, exception.code)) {
     return {
       status: httpStatusFor(exception.code),
-      body: { code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) },
+      body: {
+        code: exception.code,
+        message: exception.message,
+        ...(exception.details ? { details: exception.details } : {}),
+        ...(exception.context && Object.keys(exception.context).length > 0 ? { context: { ...exception.context } } : {}),
+      },
     };
   }
   if (exception instanceof HttpException) {
@@ -116,8 +123,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     if (this.pages && wantsPage(request)) return this.pages.catch(exception, host);
     const { status, body } = toErrorResponse(exception, this.logger, request);
-    const retryAfter = (exception as DomainError).details as { retryAfterSeconds?: number } | undefined;
-    if (status === 429 && retryAfter?.retryAfterSeconds) void reply.header('retry-after', String(retryAfter.retryAfterSeconds));
+    const retryAfter = body.context?.retryAfterSeconds;
+    if (status === 429 && typeof retryAfter === 'number' && retryAfter > 0) void reply.header('retry-after', String(retryAfter));
     if (status === 401) void reply.header('www-authenticate', 'Bearer realm="samverka"');
     if (status === HttpStatus.SERVICE_UNAVAILABLE) void reply.header('retry-after', String(this.config.database.retryAfterSeconds));
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { CommonErrorCode, DomainError } from '@samverka/kernel';
 import { ErrorCode, httpStatusFor } from './domain-exception.filter';
-import { FieldErrors, FormFailure, isFieldViolations, postedTextErrors } from './form-body';
+import { FieldErrors, FormFailure, postedTextErrors } from './form-body';
 
 /**
  * The form field (its id, which is also the name the browser posts) that
@@ -52,7 +52,7 @@ export function formErrorsFrom(error: DomainError, map: FormErrorMap): FormError
   if (explained) return explained;
   const refusal = map.refusals?.[error.code];
   if (refusal !== undefined) return refusal === null ? { errors: {}, general: [error.message] } : { errors: { [refusal]: error.message }, general: [] };
-  const violations = isFieldViolations(error.details) ? error.details : [];
+  const violations = error.details ?? [];
   if (violations.length === 0) return FIELD_CODES.includes(error.code) ? { errors: {}, general: [error.message] } : null;
   const errors: FieldErrors = {};
   const general: string[] = [];

@@ -1,4 +1,4 @@
-import { DomainError, FieldViolation, forbiddenControlCharacter, isLocalDate, malformedTextViolation } from '@samverka/kernel';
+import { forbiddenControlCharacter, isLocalDate, malformedTextViolation } from '@samverka/kernel';
 
 /** Errors of one form, by field name; a field's message is shown beside it and in the error summary. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -59,8 +59,4 @@ export function dateError(value: string, label: string, required: boolean): stri
   if (value === '') return required ? `Ange ${label.toLowerCase()}` : undefined;
   if (!isLocalDate(value)) return `${label} måste vara ett riktigt datum skrivet ÅÅÅÅ-MM-DD, till exempel 2026-03-01`;
   return undefined;
-}
-
-export function isFieldViolations(details: DomainError['details']): details is readonly FieldViolation[] {
-  return Array.isArray(details);
 }

@@ -26,7 +26,7 @@ const fail = (message: string): void => {
 
 const describeError = (e: unknown): string => {
   if (e instanceof DomainError) {
-    const details = Array.isArray(e.details) ? ` (${e.details.map((d) => `${d.field}: ${d.message}`).join('; ')})` : '';
+    const details = e.details ? ` (${e.details.map((d) => `${d.field}: ${d.message}`).join('; ')})` : '';
     return `${e.message}${details}`;
   }
   return (e as Error).message;

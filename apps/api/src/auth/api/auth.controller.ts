@@ -6,6 +6,7 @@ import { anyone, signedIn } from '../access-rules';
 import { Allow } from '../allow.decorator';
 import { MeDto, TokenRequestDto, TokenResponseDto } from './dto/auth.dto';
 import { actorOf, CurrentPrincipal } from '../request-principal';
+import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
 
 @ApiTags('auth')
 @Controller('api/v1')
@@ -13,6 +14,8 @@ export class AuthController {
   constructor(private readonly signIn: SignInService) {}
 
   @Post('auth/token')
+  @ApiAnswer(200, TokenResponseDto)
+  @ApiErrors(401, 403, 429)
   @HttpCode(200)
   @Allow(anyone())
   @ApiOperation({ summary: 'Exchange e-mail and password for an access token (Bearer); rate-limited per account and address' })
@@ -22,6 +25,7 @@ export class AuthController {
   }
 
   @Delete('auth/token')
+  @ApiAnswer(204)
   @HttpCode(204)
   @Allow(signedIn())
   @ApiOperation({ summary: 'Sign out: revoke the access token used for this call' })
@@ -30,6 +34,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiAnswer(200, MeDto)
   @Allow(signedIn())
   @ApiOperation({ summary: 'Who am I, and what may I reach' })
   me(@CurrentPrincipal() p: Principal): MeDto {

@@ -76,7 +76,7 @@ export class SignInPagesController {
         return this.signIn.signInWithPassword({ email: values.email, password, kind: 'web', ip: request.ip, userAgent: request.headers['user-agent'] });
       },
       failed: (failure, refusal) => {
-        const retryAfter = (refusal?.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+        const retryAfter = refusal?.context?.retryAfterSeconds;
         if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
         return this.page(request, reply, { values, errors: failure.errors, general: failure.general.join(' ') || undefined }, failure.status);
       },

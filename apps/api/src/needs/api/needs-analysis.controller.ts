@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@samverka/identity';
 import { CSV_CONTENT_TYPE, NeedsAnalysisService, NeedsExportFile, XLSX_CONTENT_TYPE } from '@samverka/needs';
 import { roundReadScope } from '@samverka/rounds';
@@ -7,12 +7,11 @@ import type { FastifyReply } from 'fastify';
 import { admin, fromParam, participantOfRound, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
-import { UuidParam } from '../../shell/uuid-param';
+import { IdParam } from '../../shell/uuid-param';
+import { ApiAnswer, ApiErrors, ApiFileAnswer } from '../../shell/api-contract';
 import { NeedsAnalysisDto } from './dto/needs-analysis.dto';
 import { NeedListQueryDto } from './dto/needs.dto';
 
-const ROUND = UuidParam('Planomgången');
-const FILE = { schema: { type: 'string', format: 'binary' } } as const;
 
 /** Behovsanalys and export: who may read a round's needs may read them counted and download them, over the same departments. */
 @ApiTags('needs')
@@ -26,30 +25,34 @@ export class NeedsAnalysisController {
   }
 
   @Get('needs/analysis')
+  @ApiAnswer(200, NeedsAnalysisDto)
+  @ApiErrors(404)
   @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
   @ApiOperation({
     summary:
       "The round's needs counted by area × channel, district × target group and department × area (errands per month summed), with the gaps; same filters and visibility as the needs list",
   })
-  analyse(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Query() query: NeedListQueryDto): Promise<NeedsAnalysisDto> {
+  analyse(@CurrentPrincipal() principal: Principal, @IdParam('id', 'Planomgången') id: string, @Query() query: NeedListQueryDto): Promise<NeedsAnalysisDto> {
     return this.analysis.analyse(id, roundReadScope(principal), query);
   }
 
   @Get('needs.csv')
   @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
   @ApiProduces(CSV_CONTENT_TYPE)
-  @ApiOkResponse({ description: 'behov-<year>.csv: one row per need; UTF-8 with BOM, `;`-separated (Swedish Excel)', content: { [CSV_CONTENT_TYPE]: FILE } })
+  @ApiFileAnswer(CSV_CONTENT_TYPE, 'behov-<year>.csv: one row per need; UTF-8 with BOM, `;`-separated (Swedish Excel)')
+  @ApiErrors(404)
   @ApiOperation({ summary: "The round's needs as CSV (same filters and visibility as the needs list)" })
-  async csv(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Query() query: NeedListQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | Buffer> {
+  async csv(@CurrentPrincipal() principal: Principal, @IdParam('id', 'Planomgången') id: string, @Query() query: NeedListQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | Buffer> {
     return NeedsAnalysisController.download(reply, await this.analysis.exportFile(id, roundReadScope(principal), query, 'csv'));
   }
 
   @Get('needs.xlsx')
   @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
   @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse({ description: 'behov-<year>.xlsx: one row per need, header row frozen', content: { [XLSX_CONTENT_TYPE]: FILE } })
+  @ApiFileAnswer(XLSX_CONTENT_TYPE, 'behov-<year>.xlsx: one row per need, header row frozen')
+  @ApiErrors(404)
   @ApiOperation({ summary: "The round's needs as an Excel workbook (same filters and visibility as the needs list)" })
-  async xlsx(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Query() query: NeedListQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | Buffer> {
+  async xlsx(@CurrentPrincipal() principal: Principal, @IdParam('id', 'Planomgången') id: string, @Query() query: NeedListQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | Buffer> {
     return NeedsAnalysisController.download(reply, await this.analysis.exportFile(id, roundReadScope(principal), query, 'xlsx'));
   }
 }

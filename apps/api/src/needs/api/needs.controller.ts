@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
@@ -8,12 +8,11 @@ import { admin, departmentOfNeed, fromBody, fromParam, ofDepartment, participant
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
 import { CurrentActor } from '../../shell/current-actor.decorator';
-import { UuidParam } from '../../shell/uuid-param';
+import { IdParam } from '../../shell/uuid-param';
 import { CreateNeedDto, NeedDto, NeedListQueryDto, UpdateNeedDto } from './dto/needs.dto';
 import { toNeedDto } from './needs.mapper';
+import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
 
-const ROUND = UuidParam('Planomgången');
-const NEED = UuidParam('Behovet');
 
 /** Behov: a department's coordinators (and deputies) write its needs; strategists, admins and the round's participants read them. */
 @ApiTags('needs')
@@ -22,31 +21,39 @@ export class NeedsController {
   constructor(private readonly needs: NeedService) {}
 
   @Post()
+  @ApiAnswer(201, NeedDto)
+  @ApiErrors(404, 409, 422)
   @Allow(ofDepartment(['coordinator'], fromBody('departmentId')))
   @ApiOperation({ summary: "Log a need for the caller's department while the round collects needs and the submission is a draft (or returned)" })
-  async create(@CurrentActor() actor: Actor, @Param('id', ROUND) id: string, @Body() dto: CreateNeedDto): Promise<NeedDto> {
+  async create(@CurrentActor() actor: Actor, @IdParam('id', 'Planomgången') id: string, @Body() dto: CreateNeedDto): Promise<NeedDto> {
     return toNeedDto(await this.needs.create(actor, id, dto));
   }
 
   @Get()
+  @ApiAnswer(200, [NeedDto])
+  @ApiErrors(404)
   @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
   @ApiOperation({ summary: "A round's needs (participants: their own departments' and their committee's); filters departmentId, areaCode, channel, district, targetGroup, status" })
-  async list(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Query() query: NeedListQueryDto): Promise<NeedDto[]> {
+  async list(@CurrentPrincipal() principal: Principal, @IdParam('id', 'Planomgången') id: string, @Query() query: NeedListQueryDto): Promise<NeedDto[]> {
     return (await this.needs.list(id, roundReadScope(principal), query)).map(toNeedDto);
   }
 
   @Patch(':needId')
+  @ApiAnswer(200, NeedDto)
+  @ApiErrors(404, 409, 422)
   @Allow(ofDepartment(['coordinator'], departmentOfNeed('needId')))
   @ApiOperation({ summary: 'Change a need while its submission is a draft (or returned)' })
-  async update(@CurrentActor() actor: Actor, @Param('id', ROUND) id: string, @Param('needId', NEED) needId: string, @Body() dto: UpdateNeedDto): Promise<NeedDto> {
+  async update(@CurrentActor() actor: Actor, @IdParam('id', 'Planomgången') id: string, @IdParam('needId', 'Behovet') needId: string, @Body() dto: UpdateNeedDto): Promise<NeedDto> {
     return toNeedDto(await this.needs.update(actor, needId, dto, id));
   }
 
   @Delete(':needId')
+  @ApiAnswer(204)
+  @ApiErrors(404, 409)
   @Allow(ofDepartment(['coordinator'], departmentOfNeed('needId')))
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a need while its submission is a draft (or returned)' })
-  async remove(@CurrentActor() actor: Actor, @Param('id', ROUND) id: string, @Param('needId', NEED) needId: string): Promise<void> {
+  async remove(@CurrentActor() actor: Actor, @IdParam('id', 'Planomgången') id: string, @IdParam('needId', 'Behovet') needId: string): Promise<void> {
     await this.needs.delete(actor, needId, id);
   }
 }

@@ -7,6 +7,7 @@ import { admin, signedIn } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentActor } from '../../shell/current-actor.decorator';
 import { CreateReferenceItemDto, ReferenceItemDto, ReferenceListQueryDto, UpdateReferenceItemDto } from './dto/needs.dto';
+import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
 
 /** The list names in the path, and the kinds they hold. */
 const LISTS: Record<string, ReferenceKind> = { channels: 'channel', districts: 'district', 'target-groups': 'target_group' };
@@ -27,6 +28,8 @@ export class ReferenceController {
   constructor(private readonly reference: ReferenceDataService) {}
 
   @Get(':list')
+  @ApiAnswer(200, [ReferenceItemDto])
+  @ApiErrors(404)
   @Allow(signedIn())
   @ApiParam(KIND_PARAM)
   @ApiOperation({ summary: 'Channels, districts or target groups: [{ code, name }] in their order; ?all=true includes retired items (with active)' })
@@ -36,6 +39,8 @@ export class ReferenceController {
   }
 
   @Post(':list')
+  @ApiAnswer(201, ReferenceItemDto)
+  @ApiErrors(404, 409)
   @Allow(admin())
   @ApiParam(KIND_PARAM)
   @ApiOperation({ summary: 'Add an item (admins)' })
@@ -44,6 +49,8 @@ export class ReferenceController {
   }
 
   @Patch(':list/:code')
+  @ApiAnswer(200, ReferenceItemDto)
+  @ApiErrors(404)
   @Allow(admin())
   @ApiParam(KIND_PARAM)
   @ApiOperation({ summary: 'Rename or retire (active: false) an item (admins)' })

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { NotificationPreferenceService, Principal } from '@samverka/identity';
@@ -7,7 +7,8 @@ import { admin, signedIn } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
 import { CurrentActor } from '../../shell/current-actor.decorator';
-import { UuidParam } from '../../shell/uuid-param';
+import { IdParam } from '../../shell/uuid-param';
+import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
 import { NotificationDto, NotificationPageDto, NotificationPreferencesDto, NotificationPreferencesInputDto, NotificationQueryDto } from './dto/notification.dto';
 
 export const toNotificationDto = (n: NotificationEntity): NotificationDto => ({
@@ -31,12 +32,14 @@ export class NotificationPreferencesController {
   constructor(private readonly preferences: NotificationPreferenceService) {}
 
   @Get()
+  @ApiAnswer(200, NotificationPreferencesDto)
   @ApiOperation({ summary: 'My digest frequency for optional emails, and the kinds that always go out' })
   get(@CurrentPrincipal() principal: Principal): Promise<NotificationPreferencesDto> {
     return this.preferences.get(principal.userId);
   }
 
   @Put()
+  @ApiAnswer(200, NotificationPreferencesDto)
   @ApiOperation({ summary: 'Choose the digest frequency for optional emails (mandatory ones always go out)' })
   set(@CurrentPrincipal() principal: Principal, @Body() dto: NotificationPreferencesInputDto): Promise<NotificationPreferencesDto> {
     return this.preferences.set(principal.userId, dto.digestFrequency);
@@ -51,6 +54,7 @@ export class NotificationsAdminController {
   constructor(private readonly notifications: NotificationAdminService) {}
 
   @Get()
+  @ApiAnswer(200, NotificationPageDto)
   @ApiOperation({ summary: 'Emails, newest first, optionally by status and kind, with the last error of each' })
   async list(@Query() query: NotificationQueryDto): Promise<NotificationPageDto> {
     const limit = query.limit ?? 50;
@@ -60,9 +64,11 @@ export class NotificationsAdminController {
   }
 
   @Post(':id/retry')
+  @ApiAnswer(200, NotificationDto)
+  @ApiErrors(404, 409)
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a failed email again: back to pending now, attempts from zero (409 unless it failed)' })
-  async retry(@CurrentActor() actor: Actor, @Param('id', UuidParam('Utskicket')) id: string): Promise<NotificationDto> {
+  async retry(@CurrentActor() actor: Actor, @IdParam('id', 'Utskicket') id: string): Promise<NotificationDto> {
     return toNotificationDto(await this.notifications.retry(actor, id));
   }
 }

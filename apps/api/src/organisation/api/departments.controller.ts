@@ -1,13 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { OrganisationRegistryService } from '@samverka/organisation';
 import { CurrentActor } from '../../shell/current-actor.decorator';
-import { UuidParam } from '../../shell/uuid-param';
+import { IdParam } from '../../shell/uuid-param';
 import { CreateDepartmentDto, DepartmentDto, DepartmentQueryDto, UpdateDepartmentDto } from './dto/department.dto';
 import { toDepartmentDto } from './organisation.mapper';
 import { admin, signedIn } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
+import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
 
 @ApiTags('organisation')
 @Controller('api/v1/departments')
@@ -15,6 +16,7 @@ export class DepartmentsController {
   constructor(private readonly registry: OrganisationRegistryService) {}
 
   @Get()
+  @ApiAnswer(200, [DepartmentDto])
   @Allow(signedIn())
   @ApiOperation({ summary: 'List departments (förvaltningar)' })
   async list(@Query() query: DepartmentQueryDto): Promise<DepartmentDto[]> {
@@ -23,29 +25,39 @@ export class DepartmentsController {
   }
 
   @Post()
+  @ApiAnswer(201, DepartmentDto)
+  @ApiErrors(409, 422)
   @Allow(admin())
+  @ApiOperation({ summary: 'Create a department under an active committee' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateDepartmentDto): Promise<DepartmentDto> {
     return toDepartmentDto(await this.registry.createDepartment(actor, dto));
   }
 
   @Get(':id')
+  @ApiAnswer(200, DepartmentDto)
+  @ApiErrors(404)
   @Allow(signedIn())
-  async get(@Param('id', UuidParam('Förvaltningen')) id: string): Promise<DepartmentDto> {
+  @ApiOperation({ summary: 'A department with its committee' })
+  async get(@IdParam('id', 'Förvaltningen') id: string): Promise<DepartmentDto> {
     return toDepartmentDto(await this.registry.getDepartment(id));
   }
 
   @Patch(':id')
+  @ApiAnswer(200, DepartmentDto)
+  @ApiErrors(404, 409, 422)
   @Allow(admin())
   @ApiOperation({ summary: 'Rename, move to another committee, or (de)activate a department' })
-  async update(@CurrentActor() actor: Actor, @Param('id', UuidParam('Förvaltningen')) id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentDto> {
+  async update(@CurrentActor() actor: Actor, @IdParam('id', 'Förvaltningen') id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentDto> {
     return toDepartmentDto(await this.registry.updateDepartment(actor, id, dto));
   }
 
   @Delete(':id')
+  @ApiAnswer(204)
+  @ApiErrors(404, 409)
   @Allow(admin())
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a department nothing refers to (otherwise 409: deactivate it instead)' })
-  async delete(@CurrentActor() actor: Actor, @Param('id', UuidParam('Förvaltningen')) id: string): Promise<void> {
+  async delete(@CurrentActor() actor: Actor, @IdParam('id', 'Förvaltningen') id: string): Promise<void> {
     await this.registry.deleteDepartment(actor, id);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
@@ -8,9 +8,10 @@ import { admin, fromParam, participantOfRound, signedIn, strategist } from '../.
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
 import { CurrentActor } from '../../shell/current-actor.decorator';
-import { UuidParam } from '../../shell/uuid-param';
+import { IdParam } from '../../shell/uuid-param';
 import { CreatePlanRoundDto, PlanRoundDto, PlanRoundSummaryDto, RoundEventDto, RoundHistoryEntryDto, RoundListQueryDto, UpdatePlanRoundDto } from './dto/plan-round.dto';
 import { etagOf, versionFromIfMatch } from './if-match';
+import { ApiAnswer, ApiErrors, ETAG_HEADER } from '../../shell/api-contract';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'the version read (the ETag); a stale one is refused with 409 VERSION_CONFLICT' };
 
@@ -30,6 +31,8 @@ export class RoundsController {
   }
 
   @Post()
+  @ApiAnswer(201, PlanRoundDto, { headers: ETAG_HEADER })
+  @ApiErrors(409, 422)
   @Allow(strategist())
   @ApiOperation({ summary: 'Create a plan round (preparing); participants default to every active department, areas to the five of the plan' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreatePlanRoundDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<PlanRoundDto> {
@@ -37,6 +40,7 @@ export class RoundsController {
   }
 
   @Get()
+  @ApiAnswer(200, [PlanRoundSummaryDto])
   @Allow(signedIn())
   @ApiOperation({ summary: 'The rounds the caller may read (strategists and admins: all; others: the rounds their departments or committees take part in)' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: RoundListQueryDto): Promise<PlanRoundSummaryDto[]> {
@@ -44,19 +48,23 @@ export class RoundsController {
   }
 
   @Get(':id')
+  @ApiAnswer(200, PlanRoundDto, { headers: ETAG_HEADER })
+  @ApiErrors(404)
   @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
   @ApiOperation({ summary: 'A round: state, deadlines, participants and the steps possible now, with the reasons when not (version also as ETag)' })
-  async get(@Param('id', UuidParam('Planomgången')) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PlanRoundDto> {
+  async get(@IdParam('id', 'Planomgången') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PlanRoundDto> {
     return this.withEtag(reply, await this.rounds.view(id));
   }
 
   @Patch(':id')
+  @ApiAnswer(200, PlanRoundDto, { headers: ETAG_HEADER })
+  @ApiErrors(404, 409, 422)
   @Allow(strategist())
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Change title, case number, deadlines or auto-close (until the round ends); participants and areas before launch' })
   async update(
     @CurrentActor() actor: Actor,
-    @Param('id', UuidParam('Planomgången')) id: string,
+    @IdParam('id', 'Planomgången') id: string,
     @Body() dto: UpdatePlanRoundDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -65,20 +73,24 @@ export class RoundsController {
   }
 
   @Get(':id/history')
+  @ApiAnswer(200, [RoundHistoryEntryDto])
+  @ApiErrors(404)
   @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
   @ApiOperation({ summary: "The round's history, oldest first: every step (forced ones with their reason), change and passed deadline" })
-  async history(@Param('id', UuidParam('Planomgången')) id: string): Promise<RoundHistoryEntryDto[]> {
+  async history(@IdParam('id', 'Planomgången') id: string): Promise<RoundHistoryEntryDto[]> {
     return this.rounds.historyOf(id);
   }
 
   @Post(':id/events')
+  @ApiAnswer(200, PlanRoundDto, { headers: ETAG_HEADER })
+  @ApiErrors(404, 409)
   @Allow(strategist())
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Take a workflow step: 409 ILLEGAL_TRANSITION with the reasons when not possible, 409 VERSION_CONFLICT when the round changed meanwhile' })
   async event(
     @CurrentActor() actor: Actor,
-    @Param('id', UuidParam('Planomgången')) id: string,
+    @IdParam('id', 'Planomgången') id: string,
     @Body() dto: RoundEventDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,

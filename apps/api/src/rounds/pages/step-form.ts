@@ -66,9 +66,9 @@ export const STEP_FORM_ERRORS: FormErrorMap = {
   explain: (error) => {
     switch (error.code) {
       case RoundErrorCode.ILLEGAL_TRANSITION: {
-        const details = (error.details ?? {}) as { event?: unknown; reasons?: unknown };
-        const label = isSteeringEventType(details.event) ? PLAN_ROUND_EVENT_LABELS[details.event] : 'Steget';
-        const reasons = Array.isArray(details.reasons) ? details.reasons.filter((r): r is string => typeof r === 'string') : [];
+        const context = error.context ?? {};
+        const label = isSteeringEventType(context.event) ? PLAN_ROUND_EVENT_LABELS[context.event] : 'Steget';
+        const reasons = Array.isArray(context.reasons) ? context.reasons.filter((r): r is string => typeof r === 'string') : [];
         return { errors: {}, general: reasons.length > 0 ? reasons.map((r) => `${label} går inte: ${r}`) : [error.message] };
       }
       case CommonErrorCode.VERSION_CONFLICT:

@@ -65,7 +65,7 @@ export class UserDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) personId!: string;
   @ApiProperty() name!: string;
-  @ApiProperty() email!: string;
+  @ApiProperty({ format: 'email' }) email!: string;
   @ApiProperty({ nullable: true, type: String }) title!: string | null;
   @ApiProperty() hasPassword!: boolean;
   @ApiProperty({ nullable: true, type: Date }) disabledAt!: Date | null;

@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DEFAULT_HIGH_VOLUME_THRESHOLD, NEEDS_GAP_KINDS, type NeedsGapKind } from '@samverka/needs';
 
 export class AnalysisTotalsDto {
-  @ApiProperty({ description: 'needs counted (each once)' }) needs!: number;
-  @ApiProperty({ description: 'departments with at least one need counted' }) departments!: number;
-  @ApiProperty({ description: 'errands per month, summed (a need without an estimate counts as 0)' }) monthlyVolume!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'needs counted (each once)' }) needs!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'departments with at least one need counted' }) departments!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'errands per month, summed (a need without an estimate counts as 0)' }) monthlyVolume!: number;
 }
 
 export class AreaChannelCellDto {
@@ -12,8 +12,8 @@ export class AreaChannelCellDto {
   @ApiProperty() areaName!: string;
   @ApiProperty({ example: 'library' }) channel!: string;
   @ApiProperty({ example: 'Bibliotek' }) channelName!: string;
-  @ApiProperty({ description: 'needs in the area that name the channel (a need with two channels counts in both)' }) count!: number;
-  @ApiProperty({ description: 'their errands per month, summed' }) monthlyVolume!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'needs in the area that name the channel (a need with two channels counts in both)' }) count!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'their errands per month, summed' }) monthlyVolume!: number;
 }
 
 export class DistrictTargetGroupCellDto {
@@ -21,8 +21,8 @@ export class DistrictTargetGroupCellDto {
   @ApiProperty({ nullable: true, type: String }) districtName!: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'newcomers', description: 'null: needs that name no target group' }) targetGroup!: string | null;
   @ApiProperty({ nullable: true, type: String }) targetGroupName!: string | null;
-  @ApiProperty() count!: number;
-  @ApiProperty() monthlyVolume!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) count!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) monthlyVolume!: number;
 }
 
 export class DepartmentAreaCellDto {
@@ -30,8 +30,8 @@ export class DepartmentAreaCellDto {
   @ApiProperty() departmentName!: string;
   @ApiProperty() areaCode!: string;
   @ApiProperty() areaName!: string;
-  @ApiProperty() count!: number;
-  @ApiProperty() monthlyVolume!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) count!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) monthlyVolume!: number;
 }
 
 export class NeedsGapDto {
@@ -48,7 +48,7 @@ export class NeedsGapDto {
 
   @ApiPropertyOptional({ description: 'highVolumeWithoutPhysicalPresence' }) district?: string;
   @ApiPropertyOptional() districtName?: string;
-  @ApiPropertyOptional({ description: 'highVolumeWithoutPhysicalPresence: errands per month in remote channels' }) monthlyVolume?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'highVolumeWithoutPhysicalPresence: errands per month in remote channels' }) monthlyVolume?: number;
   @ApiPropertyOptional({ type: [String], description: 'highVolumeWithoutPhysicalPresence: the remote channels named' }) channels?: string[];
   @ApiPropertyOptional({ format: 'uuid', description: 'departmentWithoutNeedsInArea' }) departmentId?: string;
   @ApiPropertyOptional() departmentName?: string;

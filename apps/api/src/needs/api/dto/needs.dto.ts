@@ -27,7 +27,7 @@ export class EvidenceDto {
   @Trim() @IsString()
   source!: string;
 
-  @ApiPropertyOptional({ example: '2026-01-15', nullable: true, description: 'not in the future' })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-01-15', nullable: true, description: 'not in the future' })
   @IsOptional() @IsLocalDate()
   date?: string | null;
 }
@@ -67,7 +67,7 @@ export class CreateNeedDto {
   @IsOptional() @ValidateNested() @Type(() => EvidenceDto)
   evidence?: EvidenceDto | null;
 
-  @ApiPropertyOptional({ example: 400, nullable: true, minimum: 0, maximum: NEED_MAX.monthlyVolume, description: 'estimated errands per month' })
+  @ApiPropertyOptional({ type: 'integer', example: 400, nullable: true, minimum: 0, maximum: NEED_MAX.monthlyVolume, description: 'estimated errands per month' })
   @IsOptional() @IsInt()
   monthlyVolume?: number | null;
 
@@ -75,7 +75,7 @@ export class CreateNeedDto {
   @IsIn(NEED_PRIORITIES)
   priority!: NeedPriority;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: NEED_MAX.consequence, description: 'what happens if the need is not met' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: NEED_MAX.consequence, description: 'what happens if the need is not met' })
   @IsOptional() @Trim() @IsString() @MultiLine()
   consequence?: string | null;
 }
@@ -90,9 +90,9 @@ export class UpdateNeedDto {
   @ApiPropertyOptional({ type: [String], maxItems: NEED_MAX.codes }) @IsOptional() @IsArray() @IsString({ each: true }) districts?: string[];
   @ApiPropertyOptional({ type: [String], maxItems: NEED_MAX.codes }) @IsOptional() @IsArray() @IsString({ each: true }) targetGroups?: string[];
   @ApiPropertyOptional({ type: EvidenceDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => EvidenceDto) evidence?: EvidenceDto | null;
-  @ApiPropertyOptional({ nullable: true, minimum: 0, maximum: NEED_MAX.monthlyVolume }) @IsOptional() @IsInt() monthlyVolume?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: NEED_MAX.monthlyVolume }) @IsOptional() @IsInt() monthlyVolume?: number | null;
   @ApiPropertyOptional({ enum: NEED_PRIORITIES }) @IsOptional() @IsIn(NEED_PRIORITIES) priority?: NeedPriority;
-  @ApiPropertyOptional({ nullable: true, maxLength: NEED_MAX.consequence }) @IsOptional() @Trim() @IsString() @MultiLine() consequence?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: NEED_MAX.consequence }) @IsOptional() @Trim() @IsString() @MultiLine() consequence?: string | null;
 }
 
 export class NeedListQueryDto {
@@ -118,9 +118,9 @@ export class NeedDto {
   @ApiProperty({ type: [String] }) districts!: string[];
   @ApiProperty({ type: [String] }) targetGroups!: string[];
   @ApiProperty({ type: EvidenceDto, nullable: true }) evidence!: EvidenceDto | null;
-  @ApiProperty({ nullable: true }) monthlyVolume!: number | null;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: NEED_MAX.monthlyVolume, nullable: true }) monthlyVolume!: number | null;
   @ApiProperty({ enum: NEED_PRIORITIES }) priority!: string;
-  @ApiProperty({ nullable: true }) consequence!: string | null;
+  @ApiProperty({ type: String, nullable: true }) consequence!: string | null;
   @ApiPropertyOptional({ enum: SUBMISSION_STATUSES }) submissionStatus?: string;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
@@ -142,13 +142,13 @@ export class SubmissionDto {
   @ApiProperty({ format: 'uuid' }) departmentId!: string;
   @ApiProperty() departmentName!: string;
   @ApiProperty({ enum: SUBMISSION_STATUSES }) status!: string;
-  @ApiProperty() needCount!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) needCount!: number;
   @ApiProperty() late!: boolean;
-  @ApiProperty({ nullable: true }) submittedAt!: Date | null;
-  @ApiProperty({ nullable: true }) endorsedAt!: Date | null;
-  @ApiProperty({ nullable: true }) returnedAt!: Date | null;
-  @ApiProperty({ nullable: true }) returnComment!: string | null;
-  @ApiProperty({ nullable: true }) nothingToReportReason!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) submittedAt!: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) endorsedAt!: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) returnedAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true }) returnComment!: string | null;
+  @ApiProperty({ type: String, nullable: true }) nothingToReportReason!: string | null;
 }
 
 export class ReferenceItemDto {

@@ -33,22 +33,22 @@ export class NotificationQueryDto {
   @IsOptional() @IsIn(NOTIFICATION_KINDS)
   kind?: NotificationKind;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_OFFSET)
   offset?: number;
 }
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ example: 'coordinator.appointed' }) kind!: string;
+  @ApiProperty({ enum: NOTIFICATION_KINDS, example: 'coordinator.appointed' }) kind!: string;
   @ApiProperty({ enum: NOTIFICATION_STATUSES }) status!: NotificationStatus;
-  @ApiProperty() recipientEmail!: string;
+  @ApiProperty({ format: 'email' }) recipientEmail!: string;
   @ApiProperty() recipientName!: string;
-  @ApiProperty() attempts!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) attempts!: number;
   @ApiProperty() nextAttemptAt!: Date;
   @ApiProperty({ nullable: true, type: String, description: 'the last attempt’s error; kept after a retry until the next attempt' }) lastError!: string | null;
   @ApiProperty({ nullable: true, type: Date }) sentAt!: Date | null;
@@ -57,7 +57,7 @@ export class NotificationDto {
 
 export class NotificationPageDto {
   @ApiProperty({ type: [NotificationDto] }) items!: NotificationDto[];
-  @ApiProperty({ description: 'how many match the filter' }) total!: number;
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'how many match the filter' }) total!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 200 }) limit!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) offset!: number;
 }

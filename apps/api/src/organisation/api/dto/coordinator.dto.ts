@@ -36,11 +36,11 @@ export class AppointCoordinatorDto {
   @IsOptional() @IsArray() @IsString({ each: true })
   responsibilities?: string[];
 
-  @ApiProperty({ example: '2026-01-01', description: 'first valid day (YYYY-MM-DD, Europe/Stockholm)' })
+  @ApiProperty({ example: '2026-01-01', format: 'date', description: 'first valid day (YYYY-MM-DD, Europe/Stockholm)' })
   @IsLocalDate()
   validFrom!: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'last valid day, not before validFrom; open ended when absent' })
+  @ApiPropertyOptional({ example: '2026-12-31', format: 'date', description: 'last valid day, not before validFrom; open ended when absent' })
   @IsOptional() @IsLocalDate()
   validTo?: string;
 }
@@ -48,7 +48,7 @@ export class AppointCoordinatorDto {
 /** Shape only: the rules are endingViolations (libs/organisation), checked by CoordinatorService. */
 @CheckedBy((ending: Partial<EndAssignmentInput>) => endingViolations(ending))
 export class EndAssignmentDto {
-  @ApiPropertyOptional({ example: '2026-06-30', description: 'last valid day; defaults to today' })
+  @ApiPropertyOptional({ example: '2026-06-30', format: 'date', description: 'last valid day; defaults to today' })
   @IsOptional() @IsLocalDate()
   validTo?: string;
 
@@ -73,8 +73,8 @@ export class CoordinatorAssignmentDto {
   @ApiProperty({ enum: COORDINATOR_KINDS }) kind!: CoordinatorKind;
   @ApiProperty() mandate!: string;
   @ApiProperty({ type: [String] }) responsibilities!: string[];
-  @ApiProperty({ example: '2026-01-01' }) validFrom!: string;
-  @ApiProperty({ nullable: true, type: String }) validTo!: string | null;
+  @ApiProperty({ example: '2026-01-01', format: 'date' }) validFrom!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) validTo!: string | null;
   @ApiProperty({ enum: ['scheduled', 'active', 'ended'] }) status!: 'scheduled' | 'active' | 'ended';
   @ApiProperty({ type: PersonDto, nullable: true }) appointedBy!: PersonDto | null;
   @ApiProperty({ nullable: true, type: Date }) acknowledgedAt!: Date | null;
@@ -86,14 +86,14 @@ class CoverageGapDto {
   @ApiProperty({ format: 'uuid' }) departmentId!: string;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'a primary appointed to start later' }) nextPrimaryFrom!: string | null;
-  @ApiProperty({ example: '2026-10-01', description: 'first day without a primary: the day after the last one ended, or when the department was created' }) since!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'a primary appointed to start later' }) nextPrimaryFrom!: string | null;
+  @ApiProperty({ example: '2026-10-01', format: 'date', description: 'first day without a primary: the day after the last one ended, or when the department was created' }) since!: string;
 }
 
 export class CoverageDto {
-  @ApiProperty({ example: '2026-11-22', description: 'today in Europe/Stockholm' }) date!: string;
+  @ApiProperty({ example: '2026-11-22', format: 'date', description: 'today in Europe/Stockholm' }) date!: string;
   @ApiProperty({ type: [CoverageGapDto] }) withoutPrimary!: CoverageGapDto[];
   @ApiProperty({ type: [CoordinatorAssignmentDto] }) unacknowledged!: CoordinatorAssignmentDto[];
   @ApiProperty({ type: [CoordinatorAssignmentDto] }) endingSoon!: CoordinatorAssignmentDto[];
-  @ApiProperty({ example: 30 }) endingWithinDays!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, example: 30 }) endingWithinDays!: number;
 }

@@ -33,6 +33,6 @@ export class PersonQueryDto {
 export class PersonDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty() email!: string;
+  @ApiProperty({ format: 'email' }) email!: string;
   @ApiProperty({ nullable: true, type: String }) title!: string | null;
 }

@@ -28,11 +28,11 @@ export class DeadlinesDto {
   @IsOptional() @IsString()
   needs!: string;
 
-  @ApiPropertyOptional({ example: '2027-05-31', format: 'date', nullable: true, description: 'last day for consultation replies; after the needs deadline; null: none' })
+  @ApiPropertyOptional({ type: String, example: '2027-05-31', format: 'date', nullable: true, description: 'last day for consultation replies; after the needs deadline; null: none' })
   @IsOptional() @IsString()
   consultationReply?: string | null;
 
-  @ApiPropertyOptional({ example: '2027-09-30', format: 'date', nullable: true, description: 'planned decision date; after the reply date; null: none' })
+  @ApiPropertyOptional({ type: String, example: '2027-09-30', format: 'date', nullable: true, description: 'planned decision date; after the reply date; null: none' })
   @IsOptional() @IsString()
   decision?: string | null;
 }
@@ -62,7 +62,7 @@ export class CreatePlanRoundDto {
   @IsOptional() @Trim() @IsString()
   caseNumber!: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', minItems: 1, maxItems: ROUND_LIMITS.participants, description: 'default: every active department' })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string', format: 'uuid' }, minItems: 1, maxItems: ROUND_LIMITS.participants, description: 'default: every active department' })
   @IsOptional() @IsArray() @IsString({ each: true })
   participantDepartmentIds?: string[];
 
@@ -108,7 +108,7 @@ export class RoundEventDto {
 }
 
 export class RoundListQueryDto {
-  @ApiPropertyOptional({ example: 2027 })
+  @ApiPropertyOptional({ example: 2027, type: 'integer', minimum: ROUND_LIMITS.year.min, maximum: ROUND_LIMITS.year.max })
   @IsOptional() @Type(() => Number) @IsInt() @Min(ROUND_LIMITS.year.min) @Max(ROUND_LIMITS.year.max)
   year?: number;
 
@@ -118,16 +118,22 @@ export class RoundListQueryDto {
 }
 
 // ---- responses ------------------------------------------------------------
+/** Whether each phase closes by itself: both always said. */
+class RoundAutoCloseDto {
+  @ApiProperty({ description: 'needs collection closes the day after its deadline' }) needs!: boolean;
+  @ApiProperty({ description: 'the consultation closes the day after the reply date' }) consultation!: boolean;
+}
+
 class RoundDeadlinesDto {
-  @ApiProperty({ example: '2027-02-26' }) needs!: string;
-  @ApiProperty({ nullable: true, example: '2027-05-31' }) consultationReply!: string | null;
-  @ApiProperty({ nullable: true, example: '2027-09-30' }) decision!: string | null;
+  @ApiProperty({ example: '2027-02-26', format: 'date' }) needs!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2027-05-31' }) consultationReply!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2027-09-30' }) decision!: string | null;
 }
 
 class CurrentDeadlineDto {
   @ApiProperty({ enum: ['needs', 'consultationReply', 'decision'] }) kind!: string;
   @ApiProperty({ example: 'Sista dag för behov' }) label!: string;
-  @ApiProperty({ example: '2027-02-26' }) date!: string;
+  @ApiProperty({ example: '2027-02-26', format: 'date' }) date!: string;
   @ApiProperty({ description: 'today is after the last day (overdue)' }) passed!: boolean;
 }
 
@@ -159,13 +165,13 @@ class ParticipantDto {
 class DeadlineReachedDto {
   @ApiProperty({ enum: ['needs', 'consultationReply', 'decision'] }) kind!: string;
   @ApiProperty() label!: string;
-  @ApiProperty() date!: string;
+  @ApiProperty({ format: 'date' }) date!: string;
   @ApiProperty() recordedAt!: Date;
 }
 
 class ReasonOnDto {
   @ApiProperty() reason!: string;
-  @ApiProperty({ example: '2027-03-02' }) on!: string;
+  @ApiProperty({ example: '2027-03-02', format: 'date' }) on!: string;
 }
 
 class ForcedStepDto extends ReasonOnDto {
@@ -175,11 +181,11 @@ class ForcedStepDto extends ReasonOnDto {
 export class PlanRoundSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() title!: string;
-  @ApiProperty() year!: number;
+  @ApiProperty({ type: 'integer', minimum: ROUND_LIMITS.year.min, maximum: ROUND_LIMITS.year.max, example: 2027 }) year!: number;
   @ApiProperty() caseNumber!: string;
   @ApiProperty({ enum: PLAN_ROUND_STATES }) state!: string;
   @ApiProperty({ example: 'Behovsinsamling' }) stateLabel!: string;
-  @ApiProperty({ description: 'row version; also the ETag' }) version!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'row version; also the ETag' }) version!: number;
   @ApiProperty({ type: RoundDeadlinesDto }) deadlines!: RoundDeadlinesDto;
   @ApiProperty({ type: CurrentDeadlineDto, nullable: true }) currentDeadline!: CurrentDeadlineDto | null;
   @ApiProperty() createdAt!: Date;
@@ -187,8 +193,8 @@ export class PlanRoundSummaryDto {
 }
 
 export class PlanRoundDto extends PlanRoundSummaryDto {
-  @ApiProperty() machineVersion!: number;
-  @ApiProperty({ type: AutoCloseDto }) autoClose!: AutoCloseDto;
+  @ApiProperty({ type: 'integer', minimum: 1 }) machineVersion!: number;
+  @ApiProperty({ type: RoundAutoCloseDto }) autoClose!: RoundAutoCloseDto;
   @ApiProperty({ type: [DeadlineReachedDto], description: 'deadlines that passed while their phase was open' }) deadlinesReached!: DeadlineReachedDto[];
   @ApiProperty({ type: [AreaDto] }) areas!: AreaDto[];
   @ApiProperty({ type: [ParticipantDto] }) participants!: ParticipantDto[];
@@ -197,21 +203,22 @@ export class PlanRoundDto extends PlanRoundSummaryDto {
   @ApiProperty({ type: [ForcedStepDto] }) forcedSteps!: ForcedStepDto[];
   @ApiProperty({ type: [ReasonOnDto] }) returns!: ReasonOnDto[];
   @ApiProperty({ type: ReasonOnDto, nullable: true }) cancellation!: ReasonOnDto | null;
-  @ApiProperty({ example: '2027-03-02', description: 'the day the facts were judged on (Europe/Stockholm)' }) today!: string;
+  @ApiProperty({ example: '2027-03-02', format: 'date', description: 'the day the facts were judged on (Europe/Stockholm)' }) today!: string;
 }
 
 export class RoundHistoryEntryDto {
-  @ApiProperty() id!: string;
+  @ApiProperty({ pattern: '^[0-9]+$', example: '42', description: 'the entry\'s sequence number (a 64-bit integer, as a string)' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) roundId!: string;
   @ApiProperty({ example: 'CLOSE_NEEDS', description: 'CREATED, UPDATED, DEADLINE_REACHED or a workflow event' }) type!: string;
-  @ApiProperty({ nullable: true, description: 'the row version this entry produced' }) version!: number | null;
-  @ApiProperty({ nullable: true }) fromState!: string | null;
-  @ApiProperty({ nullable: true }) toState!: string | null;
+  @ApiProperty({ type: 'integer', minimum: 1, nullable: true, description: 'the row version this entry produced' }) version!: number | null;
+  @ApiProperty({ type: String, enum: PLAN_ROUND_STATES, nullable: true }) fromState!: string | null;
+  @ApiProperty({ type: String, enum: PLAN_ROUND_STATES, nullable: true }) toState!: string | null;
   @ApiProperty() forced!: boolean;
-  @ApiProperty({ nullable: true }) reason!: string | null;
-  @ApiProperty({ nullable: true, enum: ['needs', 'consultationReply', 'decision'] }) deadline!: string | null;
-  @ApiProperty({ nullable: true }) deadlineDate!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['needs', 'consultationReply', 'decision'] }) deadline!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) deadlineDate!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
-  @ApiProperty({ format: 'uuid', nullable: true }) actorId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;
   @ApiProperty() actorLabel!: string;
   @ApiProperty() occurredAt!: Date;
 }
