@@ -16,7 +16,7 @@ describe('faults: the worker killed mid-batch', () => {
   beforeAll(async () => {
     fleet = await Fleet.start({ env: { MAIL_LEASE_SECONDS: String(LEASE_SECONDS), WORKER_POLL_INTERVAL_MS: '200' } });
     await fleet.migrate();
-  });
+  }, 300_000);
   afterAll(async () => {
     fleet?.smtp.release();
     await fleet?.close();
@@ -53,5 +53,5 @@ describe('faults: the worker killed mid-batch', () => {
     // The emails the killed worker held were sent by the new one after their lease ran out (a second attempt).
     expect(rows.filter((r) => r.attempts === 2).length).toBeGreaterThanOrEqual(2);
     expect(second.running).toBe(true);
-  });
+  }, 300_000);
 });

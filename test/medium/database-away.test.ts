@@ -92,3 +92,48 @@ describe('statement timeouts', () => {
     expect(isDatabaseUnavailable(await failureOf(slowStatement(tx)))).toBe(true);
   });
 });
+
+/**
+ * The server ends a connection while a transaction is between two statements (a restart, a fast
+ * shutdown, an operator's pg_terminate_backend): TypeORM releases the query runner on the
+ * connection's error, and the next statement fails with its "already released" error rather than a
+ * database error. That is the database going away too (a 503, not a 500), and nothing is written.
+ */
+describe('a connection ended between two statements of a transaction', () => {
+  let db: { url: string; drop(): Promise<void> };
+  let app: DataSource;
+  let direct: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await new DataSource(dataSourceOptions(db.url, { poolSize: 2, limits: { connectTimeoutMs: 500, statementTimeoutMs: 2000 } })).initialize();
+    direct = await new DataSource(dataSourceOptions(db.url, { poolSize: 1 })).initialize();
+    await direct.query('create table ended_probe (n int)');
+  });
+  afterAll(async () => {
+    await app?.destroy();
+    await direct?.destroy();
+    await db?.drop();
+  });
+
+  it.each(['run', 'runLong'] as const)('counts as the database away in %s, and leaves nothing written', async (method) => {
+    const tx = new TransactionHost(app, { connectTimeoutMs: 500, statementTimeoutMs: 2000, longStatementTimeoutMs: 5000 });
+    const failure = await tx[method](async () => {
+      await tx.manager.query('insert into ended_probe values (1)');
+      const [{ pid }] = (await tx.manager.query('select pg_backend_pid() as pid')) as Array<{ pid: number }>;
+      await direct.query('select pg_terminate_backend($1)', [pid]);
+      // The connection's error has reached TypeORM, which released the runner, before the next statement.
+      await eventually('the query runner released', async () => tx.manager.queryRunner?.isReleased, (released) => released === true);
+      await tx.manager.query('insert into ended_probe values (2)');
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(Error);
+    expect(isDatabaseUnavailable(failure)).toBe(true);
+    expect(await direct.query('select count(*)::int as n from ended_probe')).toEqual([{ n: 0 }]);
+    // The pool goes on with a fresh connection.
+    await tx.run(() => tx.manager.query('select 1'));
+  });
+});
+
