@@ -100,6 +100,7 @@ export interface FleetOptions {
 export class Fleet {
   readonly processes: ServiceProcess[] = [];
   private database?: EmbeddedInstance;
+  private url?: string;
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'samverka-faults-'));
   private readonly appDir = mkdtempSync(join(tmpdir(), 'samverka-faults-app-'));
 
@@ -120,8 +121,8 @@ export class Fleet {
 
   /** The application database (the same address across restarts). */
   get databaseUrl(): string {
-    if (!this.database) throw new Error('the database has not been started');
-    return this.database.url;
+    if (!this.url) throw new Error('the database has not been started');
+    return this.url;
   }
 
   get databaseUp(): boolean {
@@ -136,6 +137,7 @@ export class Fleet {
       throw new Error(`port ${this.port} was taken while PostgreSQL was down (got ${started.port}); the processes could not find it again`);
     }
     this.database = started;
+    this.url = started.url;
   }
 
   /** Stops PostgreSQL (fast shutdown: sessions are ended, open transactions rolled back), as an operator or a crash would. */
