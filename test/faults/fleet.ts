@@ -12,6 +12,12 @@ import { TestSmtpServer } from '../support/smtp';
 
 const root = resolve(__dirname, '..', '..');
 
+/** Every child still running: killed if the test process itself ends without its afterAll (a crash, a Ctrl-C). */
+const alive = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of alive) child.kill('SIGKILL');
+});
+
 /** A port nobody listens on now (the OS's choice). */
 export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -46,8 +52,10 @@ export class ServiceProcess {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
+    alive.add(child);
     this.exited = new Promise((done) =>
       child.once('exit', (code, signal) => {
+        alive.delete(child);
         this.exitCode = code;
         this.signal = signal;
         done();
