@@ -1,7 +1,12 @@
-import { dataSourceOptions, isDatabaseUnavailable, TransactionHost } from '@samverka/database';
+import { Test, TestingModule } from '@nestjs/testing';
+import { ConfigModule, loadConfig } from '@samverka/config';
+import { DatabaseModule, dataSourceOptions, isDatabaseUnavailable, TransactionHost } from '@samverka/database';
+import { Clock, FixedClock, KernelModule } from '@samverka/kernel';
+import { Mailer, NotificationDispatcher, NotificationOutbox, NotificationsModule, OutgoingMail, SentMail, SmtpMailer } from '@samverka/notifications';
 import { DataSource } from 'typeorm';
 import { DatabaseProxy } from '../support/database-proxy';
 import { eventually } from '../support/eventually';
+import { TestSmtpServer } from '../support/smtp';
 import { createTestDatabase } from '../support/test-database';
 
 /**
@@ -90,5 +95,124 @@ describe('statement timeouts', () => {
 
     expect(await dataSource.query('show statement_timeout')).toEqual([{ statement_timeout: '300ms' }]);
     expect(isDatabaseUnavailable(await failureOf(slowStatement(tx)))).toBe(true);
+  });
+});
+
+/**
+ * The server ends a connection while a transaction is between two statements (a restart, a fast
+ * shutdown, an operator's pg_terminate_backend): TypeORM releases the query runner on the
+ * connection's error, and the next statement fails with its "already released" error rather than a
+ * database error. That is the database going away too (a 503, not a 500), and nothing is written.
+ */
+describe('a connection ended between two statements of a transaction', () => {
+  let db: { url: string; drop(): Promise<void> };
+  let app: DataSource;
+  let direct: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await new DataSource(dataSourceOptions(db.url, { poolSize: 2, limits: { connectTimeoutMs: 500, statementTimeoutMs: 2000 } })).initialize();
+    direct = await new DataSource(dataSourceOptions(db.url, { poolSize: 1 })).initialize();
+    await direct.query('create table ended_probe (n int)');
+  });
+  afterAll(async () => {
+    await app?.destroy();
+    await direct?.destroy();
+    await db?.drop();
+  });
+
+  it.each(['run', 'runLong'] as const)('counts as the database away in %s, and leaves nothing written', async (method) => {
+    const tx = new TransactionHost(app, { connectTimeoutMs: 500, statementTimeoutMs: 2000, longStatementTimeoutMs: 5000 });
+    const failure = await tx[method](async () => {
+      await tx.manager.query('insert into ended_probe values (1)');
+      const [{ pid }] = (await tx.manager.query('select pg_backend_pid() as pid')) as Array<{ pid: number }>;
+      await direct.query('select pg_terminate_backend($1)', [pid]);
+      // The connection's error has reached TypeORM, which released the runner, before the next statement.
+      await eventually('the query runner released', async () => tx.manager.queryRunner?.isReleased, (released) => released === true);
+      await tx.manager.query('insert into ended_probe values (2)');
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(Error);
+    expect(isDatabaseUnavailable(failure)).toBe(true);
+    expect(await direct.query('select count(*)::int as n from ended_probe')).toEqual([{ n: 0 }]);
+    // The pool goes on with a fresh connection.
+    await tx.run(() => tx.manager.query('select 1'));
+  });
+});
+
+/**
+ * The SMTP server accepts an email and the database goes away before the worker records it: the
+ * worker keeps the acceptance and records it when the database is back, so the email is not sent a
+ * second time once its lease runs out.
+ */
+describe('an email accepted while the database goes away', () => {
+  let db: { url: string; drop(): Promise<void> };
+  let proxy: DatabaseProxy;
+  let smtp: TestSmtpServer;
+  let moduleRef: TestingModule;
+  const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    smtp = await TestSmtpServer.start();
+    const started = await DatabaseProxy.start(db.url);
+    proxy = started.proxy;
+    const config = loadConfig({ NODE_ENV: 'test', SMTP_URL: smtp.url, MAIL_LEASE_SECONDS: '5' });
+    const smtpMailer = new SmtpMailer(smtp.url, config.mail.from);
+    /** The real SMTP mailer; the database goes away the moment the server has accepted. */
+    class MailerThenOutage extends Mailer {
+      async send(mail: OutgoingMail): Promise<SentMail> {
+        const sent = await smtpMailer.send(mail);
+        proxy.cut();
+        return sent;
+      }
+      close = () => smtpMailer.close();
+    }
+    moduleRef = await Test.createTestingModule({
+      imports: [ConfigModule.forRoot(config), KernelModule, DatabaseModule.forRoot({ url: started.url, poolSize: 2, limits: { connectTimeoutMs: 500, statementTimeoutMs: 1000 } }), NotificationsModule],
+    })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .overrideProvider(Mailer)
+      .useValue(new MailerThenOutage())
+      .compile();
+    await moduleRef.init();
+  });
+  afterAll(async () => {
+    proxy?.restore();
+    await moduleRef?.close();
+    await proxy?.close();
+    await smtp?.stop();
+    await db?.drop();
+  });
+
+  it('records the delivery once the database is back, and never sends it again', async () => {
+    const tx = moduleRef.get(TransactionHost);
+    await tx.run(() =>
+      moduleRef.get(NotificationOutbox).enqueue(
+        'department.lacks_coordinator',
+        { email: 'chef@malmo.example', name: 'Märta Chef' },
+        { departmentName: 'Gatukontoret', since: '2026-02-20', daysOpen: 10, reminder: false, departmentUrl: 'http://localhost:3000/forvaltningar/x' },
+        'test:accepted-while-away',
+      ),
+    );
+    const sut = moduleRef.get(NotificationDispatcher);
+
+    const dispatched = sut.dispatchDue('w1');
+    await smtp.waitFor(1);
+    // The worker tries to record it while the database is away (more than once: it does not give up).
+    await eventually('attempts to record while the database is away', async () => proxy.attemptsWhileAway, (n) => n >= 2);
+    proxy.restore();
+    await expect(dispatched).resolves.toEqual({ sent: 1, retrying: 0, failed: 0 });
+
+    const [row] = (await tx.manager.query(`select id, status, attempts, message_id from notification where dedup_key = 'test:accepted-while-away'`)) as Array<{ id: string; status: string; attempts: number; message_id: string }>;
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, message_id: `<${row.id}@localhost>` });
+    // Long after its lease, nothing is due: the one email arrived once.
+    clock.set(new Date(clock.now().getTime() + 3600_000));
+    expect(await sut.dispatchDue('w2')).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(smtp.count(`<${row.id}@localhost>`)).toBe(1);
+    expect(smtp.received).toHaveLength(1);
   });
 });

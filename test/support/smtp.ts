@@ -14,15 +14,24 @@ type SmtpError = Error & { responseCode: number };
 
 /**
  * A real SMTP server (smtp-server) on 127.0.0.1, for the mail tests: it keeps
- * every message it accepts, and can refuse the next messages (451 or 550),
- * answer slowly, or be stopped and started again on the same port.
+ * every message it accepts, and can refuse the next messages (451 or 550) or
+ * every message until told otherwise, answer slowly, hold its answers until
+ * released, or be stopped and started again on the same port. Like a real
+ * server, it keeps no message whose connection closed before it answered
+ * (the sender never learnt it was accepted, so it will send it again).
  */
 export class TestSmtpServer {
   readonly received: ReceivedMail[] = [];
   /** Messages refused so far (each an SMTP transaction that reached DATA). */
   refused = 0;
+  /** Messages whose connection closed before the server answered them (not kept). */
+  abandoned = 0;
   private refusals: Array<{ code: number; message: string }> = [];
+  private refusingAll?: { code: number; message: string };
   private delayMs = 0;
+  private holding = false;
+  private readonly held: Array<{ sessionId: string; answer: () => void }> = [];
+  private readonly closedSessions = new Set<string>();
   private server?: SMTPServer;
   private waiters: Array<() => void> = [];
 
@@ -41,6 +50,31 @@ export class TestSmtpServer {
   /** Refuse the next `count` messages with `code` (451: try again later; 550: rejected). */
   refuseNext(count: number, code = 451, message = 'Tillfälligt fel, försök igen senare'): void {
     for (let i = 0; i < count; i++) this.refusals.push({ code, message });
+  }
+
+  /** Refuse every message with `code` until `acceptAgain()` (an SMTP server refusing for a while). */
+  refuseAll(code = 451, message = 'Tillfälligt fel, försök igen senare'): void {
+    this.refusingAll = { code, message };
+  }
+
+  acceptAgain(): void {
+    this.refusingAll = undefined;
+  }
+
+  /** Take each message in but answer none until `release()`: the sender waits in the middle of its send. */
+  hold(): void {
+    this.holding = true;
+  }
+
+  /** Answers the held messages (and the next ones at once). */
+  release(): void {
+    this.holding = false;
+    for (const { answer } of this.held.splice(0)) answer();
+  }
+
+  /** Messages taken in and waiting for their answer (`hold()`), and how many of their connections have closed. */
+  get heldMessages(): { total: number; connectionClosed: number } {
+    return { total: this.held.length, connectionClosed: this.held.filter((h) => this.closedSessions.has(h.sessionId)).length };
   }
 
   /** Accept each message only after `ms` (to catch a worker in the middle of a batch). */
@@ -93,14 +127,19 @@ export class TestSmtpServer {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
-          const refusal = this.refusals.shift();
+          const refusal = this.refusingAll ?? this.refusals.shift();
           if (refusal) {
             this.refused++;
             callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }) as SmtpError);
             return;
           }
           const raw = Buffer.concat(chunks);
-          setTimeout(() => {
+          const keep = () => {
+            if (this.closedSessions.has(session.id)) {
+              this.abandoned++;
+              callback(new Error('connection closed before the answer'));
+              return;
+            }
             simpleParser(raw).then(
               (parsed) => {
                 this.received.push({
@@ -114,8 +153,14 @@ export class TestSmtpServer {
               },
               (e: unknown) => callback(e as Error),
             );
-          }, this.delayMs);
+          };
+          const answer = () => setTimeout(keep, this.delayMs);
+          if (this.holding) this.held.push({ sessionId: session.id, answer });
+          else answer();
         });
+      },
+      onClose: (session) => {
+        this.closedSessions.add(session.id);
       },
     });
     this.server = server;

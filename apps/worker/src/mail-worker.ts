@@ -22,6 +22,8 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
   readonly workerId = newWorkerId();
   private readonly logger = new Logger('Mail');
   private readonly task: RepeatingTask;
+  /** Aborted on shutdown: a delivery waiting for the database to record it gives up (its lease lets another worker take it). */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly dispatcher: NotificationDispatcher,
@@ -41,11 +43,13 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.task.stop();
+    const stopped = this.task.stop();
+    this.stopping.abort();
+    await stopped;
   }
 
   private async round(): Promise<boolean> {
-    const result = await this.dispatcher.dispatchDue(this.workerId, MAIL_BATCH_SIZE);
+    const result = await this.dispatcher.dispatchDue(this.workerId, MAIL_BATCH_SIZE, this.stopping.signal);
     const taken = result.sent + result.retrying + result.failed;
     if (taken > 0) this.logger.log(`sent ${result.sent}, to retry ${result.retrying}, failed ${result.failed}`);
     return taken >= MAIL_BATCH_SIZE;

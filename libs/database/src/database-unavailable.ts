@@ -1,5 +1,5 @@
 import { Client, ClientConfig } from 'pg';
-import { QueryFailedError, QueryRunner } from 'typeorm';
+import { QueryFailedError, QueryRunner, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 /** Socket errors that mean the server cannot be reached (or went away mid-conversation). */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -46,10 +46,15 @@ type QueryCallback = (err: Error | null, result?: unknown) => void;
  */
 export class GuardedClient extends Client {
   private readonly defaultQueryTimeout: number | undefined;
+  /** The error the connection was lost with (the server ended it, or it broke), if it was. */
+  lostWith?: Error;
 
   constructor(config?: ClientConfig) {
     super(config);
     this.defaultQueryTimeout = config?.query_timeout;
+    this.on('error', (e: Error) => {
+      this.lostWith ??= e;
+    });
   }
 
   /** Follows a session's `statement_timeout` (0: none; null: the pool's default) with the client's own limit. */
@@ -83,6 +88,22 @@ export class GuardedClient extends Client {
     if (err?.message !== QUERY_READ_TIMEOUT) return;
     (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
   }
+}
+
+/**
+ * TypeORM releases a query runner when its connection reports an error (the server ended it: a
+ * restart, a fast shutdown, a terminated backend), and a statement the transaction sends afterwards
+ * fails with its "already released" error, which says nothing of the database. When the runner's
+ * connection was indeed lost, that loss becomes the error's `cause`, so it counts as the database
+ * away (a 503); without a lost connection it stays what it is (a bug, a 500).
+ */
+export function explainReleasedRunner(e: unknown, runner: QueryRunner): unknown {
+  const released = e instanceof QueryRunnerAlreadyReleasedError || e instanceof QueryRunnerProviderAlreadyReleasedError;
+  const client: unknown = (runner as { databaseConnection?: unknown }).databaseConnection;
+  if (released && client instanceof GuardedClient && client.lostWith && !(e as { cause?: unknown }).cause) {
+    Object.defineProperty(e, 'cause', { value: client.lostWith, enumerable: false, configurable: true, writable: true });
+  }
+  return e;
 }
 
 /**

@@ -8,3 +8,4 @@ export * from './data-source-options';
 export * from './migrate';
 export * from './database-url';
 export * from './schema-diff';
+export * from './wait-for-database';

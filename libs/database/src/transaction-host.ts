@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 import type { ConnectionLimits } from './data-source-options';
-import { GuardedClient } from './database-unavailable';
+import { explainReleasedRunner, GuardedClient } from './database-unavailable';
 import { conflictError } from './key-conflicts';
 
 /** A unique or exclusion violation becomes its coded error (after the rollback); anything else is thrown as it came. */
@@ -47,7 +47,7 @@ export class TransactionHost {
 
   run<T>(work: () => Promise<T>): Promise<T> {
     if (this.store.getStore()) return work();
-    return this.dataSource.transaction('READ COMMITTED', (manager) => this.store.run(manager, work)).catch(asConflict);
+    return this.transaction((manager) => this.store.run(manager, work)).catch(asConflict);
   }
 
   /**
@@ -58,7 +58,7 @@ export class TransactionHost {
   runLong<T>(work: () => Promise<T>): Promise<T> {
     const longMs = this.limits?.longStatementTimeoutMs;
     if (this.store.getStore() || !longMs) return this.run(work);
-    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
+    return this.transaction(async (manager) => {
       const client: unknown = await manager.queryRunner!.connect();
       await manager.query(`set local statement_timeout = ${Math.trunc(longMs)}`);
       if (client instanceof GuardedClient) client.followStatementTimeout(longMs);
@@ -68,5 +68,20 @@ export class TransactionHost {
         if (client instanceof GuardedClient) client.followStatementTimeout(null);
       }
     }).catch(asConflict);
+  }
+
+  /**
+   * A READ COMMITTED transaction on a query runner of its own, so that a failure can be told apart:
+   * a runner TypeORM released because the server ended its connection is the database going away.
+   */
+  private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return await runner.manager.transaction('READ COMMITTED', work);
+    } catch (e) {
+      throw explainReleasedRunner(e, runner);
+    } finally {
+      await runner.release();
+    }
   }
 }

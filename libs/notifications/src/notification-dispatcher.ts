@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
+import { isDatabaseUnavailable } from '@samverka/database';
 import { Clock } from '@samverka/kernel';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { Mailer } from './mail/mailer';
 import { NotificationRenderer } from './notification-renderer';
@@ -13,6 +15,9 @@ interface ClaimedRow {
   data: Record<string, unknown>;
   attempts: number;
 }
+
+/** How often an accepted send is recorded again while the database is away: at first soon, then every few seconds. */
+const RECORD_RETRY_MS = [100, 250, 500, 1000, 2000];
 
 export interface DispatchResult {
   sent: number;
@@ -27,7 +32,11 @@ export interface DispatchResult {
  * exponential backoff, then ends as `failed` with the error kept. A worker
  * that dies mid-send leaves a lease that runs out, and the email is taken
  * again: at most the lease's length can pass between an accepted send that
- * was not yet recorded and its repetition.
+ * was not yet recorded and its repetition. When the database goes away
+ * between the SMTP server's acceptance and its recording, the recording is
+ * tried again until the database is back (or `signal` aborts: a worker
+ * stopping), rather than left for the lease to run out and the email to be
+ * sent a second time.
  */
 @Injectable()
 export class NotificationDispatcher {
@@ -41,10 +50,10 @@ export class NotificationDispatcher {
     @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
   ) {}
 
-  async dispatchDue(workerId: string, limit = 20): Promise<DispatchResult> {
+  async dispatchDue(workerId: string, limit = 20, signal?: AbortSignal): Promise<DispatchResult> {
     const result: DispatchResult = { sent: 0, retrying: 0, failed: 0 };
     for (const row of await this.claim(workerId, limit)) {
-      result[await this.deliver(workerId, row)]++;
+      result[await this.deliver(workerId, row, signal)]++;
     }
     return result;
   }
@@ -66,7 +75,7 @@ export class NotificationDispatcher {
     return rows;
   }
 
-  private async deliver(workerId: string, row: ClaimedRow): Promise<keyof DispatchResult> {
+  private async deliver(workerId: string, row: ClaimedRow, signal?: AbortSignal): Promise<keyof DispatchResult> {
     let accepted: { messageId: string; response: string };
     try {
       const mail = this.renderer.render({ id: row.id, kind: row.kind, recipientName: row.recipient_name, data: row.data });
@@ -81,13 +90,28 @@ export class NotificationDispatcher {
     } catch (e) {
       return this.recordFailure(workerId, row, e as Error);
     }
-    const [, updated] = (await this.dataSource.query(
-      `update notification set status = 'sent', sent_at = $3, message_id = $4, last_error = null, locked_by = null, locked_until = null, updated_at = now()
-        where id = $1 and locked_by = $2 and status = 'sending'`,
-      [row.id, workerId, this.clock.now(), accepted.messageId],
-    )) as [unknown, number];
+    const updated = await this.recordSent(workerId, row, accepted.messageId, signal);
     if (updated === 0) this.logger.warn(`notification ${row.id} was sent after its lease ran out; another worker may send it again`);
     return 'sent';
+  }
+
+  /** Records the acceptance; while the database is away, again and again until it is back (or `signal` aborts). */
+  private async recordSent(workerId: string, row: ClaimedRow, messageId: string, signal?: AbortSignal): Promise<number> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const [, updated] = (await this.dataSource.query(
+          `update notification set status = 'sent', sent_at = $3, message_id = $4, last_error = null, locked_by = null, locked_until = null, updated_at = now()
+            where id = $1 and locked_by = $2 and status = 'sending'`,
+          [row.id, workerId, this.clock.now(), messageId],
+        )) as [unknown, number];
+        if (attempt > 0) this.logger.log(`notification ${row.id}: its delivery recorded once the database was back`);
+        return updated;
+      } catch (e) {
+        if (!isDatabaseUnavailable(e) || signal?.aborted) throw e;
+        if (attempt === 0) this.logger.warn(`notification ${row.id} was delivered but the database is away; recording it as soon as it is back`);
+        await sleep(RECORD_RETRY_MS[Math.min(attempt, RECORD_RETRY_MS.length - 1)], undefined, { signal }).catch(() => undefined);
+      }
+    }
   }
 
   private async recordFailure(workerId: string, row: ClaimedRow, error: Error): Promise<keyof DispatchResult> {
