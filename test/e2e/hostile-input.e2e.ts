@@ -145,6 +145,27 @@ describe('hostile input', () => {
     });
   });
 
+  describe('found by the harness (test/e2e/harness)', () => {
+    it('refuses to delete a department or committee that a round or a role refers to with a 409, not a 500', async () => {
+      const department = await ctx.given.department();
+      await ctx.given.round({ participantDepartmentIds: [department.id] });
+      const res = await admin.api('DELETE', `/api/v1/departments/${department.id}`);
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 409, code: 'STILL_REFERENCED' });
+      expect((await admin.api('GET', `/api/v1/departments/${department.id}`)).status).toBe(200);
+      const committee = await ctx.given.committee();
+      await ctx.given.user({ roles: [{ role: 'committee_secretary', committeeId: committee.id }] });
+      const refused = await admin.api('DELETE', `/api/v1/committees/${committee.id}`);
+      expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'STILL_REFERENCED' });
+      expect((await admin.api('GET', `/api/v1/committees/${committee.id}`)).status).toBe(200);
+    });
+
+    it('answers an address beyond the header limit with the error body', async () => {
+      const res = await admin.api('GET', `/api/v1/people?q=${'%C3%A5'.repeat(4000)}`);
+      expect(res.status).toBe(431);
+      expect(res.body).toEqual({ code: 'REQUEST_HEADERS_TOO_LARGE', message: expect.any(String) });
+    });
+  });
+
   describe('accepted but wrong', () => {
     it('refuses a coordinator appointment starting in the year 9999', async () => {
       const department = await ctx.given.department();
