@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DemoUsersSeeder, SessionService } from '@samverka/identity';
-import { DemoCitySeeder } from '@samverka/organisation';
+import { DemoCitySeeder, OrganisationRegistryService } from '@samverka/organisation';
 import { DemoRoundSeeder, PlanRoundView } from '@samverka/rounds';
 import { AuthedApi, E2eContext, e2eContext } from '../../support/e2e';
 import { RoleSpec, TEST_ACTOR } from '../../support/given';
@@ -54,6 +54,10 @@ describe('the API under generated hostile requests', () => {
   async function makeCaller(caller: Caller): Promise<void> {
     const departmentId = round.participants[0].departmentId;
     const department = (await ctx.dataSource.query<{ committee_id: string }[]>('select committee_id from department where id = $1', [departmentId]))[0];
+    // The run may have deactivated them (an accepted PATCH): active again, so the new caller can be appointed.
+    const registry = ctx.app.get(OrganisationRegistryService);
+    await registry.updateCommittee(TEST_ACTOR, department.committee_id, { active: true });
+    await registry.updateDepartment(TEST_ACTOR, departmentId, { active: true });
     const roles: Record<Caller, RoleSpec[] | 'nobody'> = {
       admin: [{ role: 'admin' }],
       strategist: [{ role: 'strategist' }],

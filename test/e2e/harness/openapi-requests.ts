@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { randomUUID } from 'node:crypto';
 import { DEEP, garbageAuthorization, hostileJson, hostileString, ifMatchValues, malformedSegment, deeplyNested, encodeSegment, suffix } from './hostile';
 
 /**
@@ -82,7 +81,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
   return ops;
 }
 
-/** The schema with every $ref and allOf inlined (the documents's schemas are not recursive). */
+/** The schema with every $ref and allOf inlined (the document's schemas are not recursive). */
 export function resolve(doc: OpenApiDocument, schema: Schema, depth = 0): Schema {
   if (depth > 20) return {};
   let s = schema;
@@ -282,12 +281,10 @@ export function requestsFor(op: Operation): fc.Arbitrary<GeneratedRequest> {
   const pathArb = fc.record(
     Object.fromEntries(
       op.pathParams.map((p) => {
-        const values: fc.Arbitrary<PathValue>[] = [];
         const enumValues = p.schema?.enum as string[] | undefined;
         const existing = enumValues?.length
           ? fc.constantFrom(...enumValues).map((v): PathValue => ({ raw: encodeSegment(v) }))
           : fc.nat().map((n): PathValue => ({ existing: { pick: `${op.template}#${p.name}`, n } }));
-        values.push(existing);
         return [
           p.name,
           fc.oneof(
@@ -354,5 +351,3 @@ export function bodyText(body: BodySpec): string | undefined {
   return text.split(JSON.stringify(DEEP)).join(deeplyNested());
 }
 
-/** A random uuid (a row that does not exist). */
-export const absentId = () => randomUUID();
