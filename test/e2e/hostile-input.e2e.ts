@@ -159,6 +159,19 @@ describe('hostile input', () => {
       expect((await admin.api('GET', `/api/v1/committees/${committee.id}`)).status).toBe(200);
     });
 
+    it('answers a reference list named after an Object.prototype member (valueOf, constructor, __proto__) with a 404', async () => {
+      for (const list of ['valueOf', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+        for (const [method, path, body] of [
+          ['GET', `/api/v1/reference/${list}`, undefined],
+          ['POST', `/api/v1/reference/${list}`, { code: 'ny_kod', name: 'Ny' }],
+          ['PATCH', `/api/v1/reference/${list}/library`, { name: 'Bibliotek' }],
+        ] as const) {
+          const res = await admin.api(method, path, body);
+          expect({ list, method, status: res.status, code: res.body?.code }).toEqual({ list, method, status: 404, code: 'NOT_FOUND' });
+        }
+      }
+    });
+
     it('answers an address beyond the header limit with the error body', async () => {
       const res = await admin.api('GET', `/api/v1/people?q=${'%C3%A5'.repeat(4000)}`);
       expect(res.status).toBe(431);
