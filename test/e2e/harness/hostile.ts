@@ -32,6 +32,9 @@ export const SURROGATES = ['\ud800', 'a\udc00b', '\udbff\udfff\ud800'];
 export const HUGE_NUMBERS = [1e308, -1e308, 2 ** 63, -(2 ** 53) - 2, 1.5, -1, 0, 1e20, Number.MIN_VALUE];
 export const NUMBER_TEXTS = ['99999999999999999999', '1e300', '-0', '0x10', 'NaN', 'Infinity', '1.5', '-1', ' 1', '٣'];
 
+/** Names an object lookup must not find on Object.prototype. */
+export const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'valueOf', 'toString', 'hasOwnProperty', 'prototype'];
+
 const oversized = fc.constantFrom(201, 301, 1001, 4001, 8001, 20_000, 300_000).map((n) => 'å'.repeat(n));
 
 /** A hostile string: control characters, surrogates, SQL, script, impossible dates, numbers as text, oversized. */
@@ -43,6 +46,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...IMPOSSIBLE_DATES),
   fc.constantFrom(...NUMBER_TEXTS),
   fc.constantFrom('', ' ', '   ', 'null', 'undefined', 'true', '[]', '{}', '../../etc/passwd', '%00', '%ZZ', 'Å'),
+  fc.constantFrom(...PROTOTYPE_NAMES),
   { arbitrary: oversized, weight: 1 },
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
