@@ -172,6 +172,14 @@ describe('hostile input', () => {
       }
     });
 
+    it('refuses an unknown field named constructor or prototype, at the top or nested, like any other unknown field', async () => {
+      expectInvalid(await admin.api('POST', '/api/v1/committees', { code: 'KONSTR', name: 'Konstruktörsnämnden', constructor: '   ' }), 'constructor');
+      expectInvalid(await admin.api('POST', '/api/v1/committees', { code: 'PROTO', name: 'Prototypnämnden', prototype: 1 }), 'prototype');
+      const deadlines = { ...ctx.given.roundDeadlines(), constructor: 'x' };
+      expectInvalid(await strategist.api('POST', '/api/v1/rounds', { title: 'Omgång', year: 2090, caseNumber: 'STK-2090-1', deadlines }), 'deadlines.constructor');
+      expect((await admin.api('GET', '/api/v1/committees?code=KONSTR')).body).toEqual([]);
+    });
+
     it('answers an address beyond the header limit with the error body', async () => {
       const res = await admin.api('GET', `/api/v1/people?q=${'%C3%A5'.repeat(4000)}`);
       expect(res.status).toBe(431);

@@ -64,6 +64,8 @@ function documented(dto: unknown, property: string): PropertyDoc | null {
 const isDto = (type: unknown): type is new () => object =>
   typeof type === 'function' && Array.isArray(Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES_ARRAY, type.prototype));
 
+const PROTOTYPE_KEYS = new Set(['constructor', '__proto__', 'prototype']);
+
 const fieldName = (parent: string, key: string) => (parent === '' ? key : /^\d+$/.test(key) ? `${parent}[${key}]` : `${parent}.${key}`);
 
 /**
@@ -97,6 +99,11 @@ export function inputShapeViolations(input: unknown, dto: unknown): FieldViolati
         continue;
       }
       const doc = Array.isArray(value) ? { type, isArray: false } : documented(type, key);
+      // class-transformer drops these keys before the whitelist looks, so they would pass unnoticed: unknown, like any other.
+      if (!doc && !Array.isArray(value) && PROTOTYPE_KEYS.has(key)) {
+        found.push({ field: name, rule: 'unknownField', message: `Fältet ${name} är okänt` });
+        continue;
+      }
       if (child === null && doc && !Array.isArray(value) && !doc.nullable) {
         found.push({ field: name, rule: 'isNotNull', message: `Fältet ${name} kan inte vara null` });
         continue;
