@@ -287,7 +287,7 @@ describe('the API under generated hostile requests', () => {
       }
       if (!body || typeof body !== 'object' || Array.isArray(body)) return;
       for (const [k, v] of Object.entries(body)) {
-        if (!(k in res.body) || (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')) continue;
+        if (!Object.hasOwn(res.body, k) || (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')) continue;
         const expected = typeof v === 'string' ? v.trim() : v;
         const got: unknown = res.body[k];
         // (trimmed as the server trims; a blank optional text is stored as none; e-mail addresses compare without case)
