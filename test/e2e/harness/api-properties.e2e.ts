@@ -312,7 +312,7 @@ describe('the API under generated hostile requests', () => {
       for (const i of sequence) await send(requests[i]);
       generatedAt = performance.now();
     });
-    await assertWithReplay(property, { seed, numRuns, file: FILE });
+    await assertWithReplay(property, { seed, numRuns, runsVariable: 'HARNESS_RUNS', file: FILE });
     if (collected.size) throw new Error(`${collected.size} failures:\n\n${[...collected.values()].join('\n\n')}`);
 
     // The end: nothing written since the last check either.

@@ -273,7 +273,7 @@ describe('the web forms under generated hostile posts', () => {
     const property = fc.asyncProperty(fc.tuple(...forms.map(requestFor)), async (requests) => {
       for (const r of requests) await send(r);
     });
-    await assertWithReplay(property, { seed, numRuns, file: FILE });
+    await assertWithReplay(property, { seed, numRuns, runsVariable: 'HARNESS_FORM_RUNS', file: FILE });
     expect(DataFingerprint.changed(last, await fingerprint.take())).toEqual([]);
     reportRun('forms', tally, { seed, runs: numRuns, crawlMs, byToken, forms: forms.length, formsWithFieldsFromPages: seenFields.size, formsWithIdsFromLinks: seenParams.size });
 

@@ -27,12 +27,12 @@ export function envCount(name: string, fallback: number): number {
  * No shrinking by default (each run is a batch of requests against a database that moves on,
  * so a shrunk case would not replay the same state); HARNESS_SHRINK=1 turns it on.
  */
-export async function assertWithReplay<T>(property: fc.IAsyncProperty<T>, options: { seed: number; numRuns: number; file: string }): Promise<void> {
+export async function assertWithReplay<T>(property: fc.IAsyncProperty<T>, options: { seed: number; numRuns: number; runsVariable: string; file: string }): Promise<void> {
   const path = process.env.HARNESS_PATH || undefined;
   try {
     await fc.assert(property, { seed: options.seed, numRuns: options.numRuns, path, endOnFailure: process.env.HARNESS_SHRINK !== '1', verbose: 0 });
   } catch (error) {
-    const replay = `Replay: HARNESS_SEED=${options.seed} HARNESS_RUNS=${options.numRuns} DATABASE_URL=… npx jest --ci ${options.file}`;
+    const replay = `Replay: HARNESS_SEED=${options.seed} ${options.runsVariable}=${options.numRuns} DATABASE_URL=… npx jest --ci ${options.file}`;
     // The counterexample holds every request of the run (some with 300,000-character strings): the cause says what failed, the seed and path replay it.
     if (error instanceof Error) error.message = `${replay}\n${error.message.replace(/^(Counterexample: .{0,3000}).*$/m, '$1…')}`;
     throw error;
