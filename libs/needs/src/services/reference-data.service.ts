@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
-import { TransactionHost } from '@samverka/database';
+import { isPgError, PG, TransactionHost } from '@samverka/database';
 import { CommonError, FieldViolation, refuseIfAny } from '@samverka/kernel';
 import { ReferenceItemEntity, ReferenceKind } from '../entities/reference-item.entity';
 import { NeedsError, NeedsErrorCode } from '../needs.exception';
@@ -27,8 +27,16 @@ export class ReferenceDataService {
     const code = input.code.trim();
     const name = input.name.trim();
     return this.tx.run(async () => {
-      if (await this.items.findOne(kind, code)) throw new NeedsError(NeedsErrorCode.REFERENCE_EXISTS, `${REFERENCE_LABELS[kind]} ${code} finns redan`, { kind, code });
-      const item = await this.items.insert({ kind, code, name, active: true, position: await this.items.nextPosition(kind) });
+      const exists = () => new NeedsError(NeedsErrorCode.REFERENCE_EXISTS, `${REFERENCE_LABELS[kind]} ${code} finns redan`, { kind, code });
+      if (await this.items.findOne(kind, code)) throw exists();
+      let item: ReferenceItemEntity;
+      try {
+        item = await this.items.insert({ kind, code, name, active: true, position: await this.items.nextPosition(kind) });
+      } catch (e) {
+        // A parallel creation of the same code got there first (the check above saw nothing yet): the same refusal, not a 500.
+        if (isPgError(e, PG.UNIQUE_VIOLATION)) throw exists();
+        throw e;
+      }
       await this.audit.record(actor, { action: 'reference.created', subjectType: 'reference_item', subjectId: item.id, after: { kind, code, name } });
       return item;
     });
