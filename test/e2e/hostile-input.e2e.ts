@@ -145,6 +145,48 @@ describe('hostile input', () => {
     });
   });
 
+  describe('found by the harness (test/e2e/harness)', () => {
+    it('refuses to delete a department or committee that a round or a role refers to with a 409, not a 500', async () => {
+      const department = await ctx.given.department();
+      await ctx.given.round({ participantDepartmentIds: [department.id] });
+      const res = await admin.api('DELETE', `/api/v1/departments/${department.id}`);
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 409, code: 'STILL_REFERENCED' });
+      expect((await admin.api('GET', `/api/v1/departments/${department.id}`)).status).toBe(200);
+      const committee = await ctx.given.committee();
+      await ctx.given.user({ roles: [{ role: 'committee_secretary', committeeId: committee.id }] });
+      const refused = await admin.api('DELETE', `/api/v1/committees/${committee.id}`);
+      expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'STILL_REFERENCED' });
+      expect((await admin.api('GET', `/api/v1/committees/${committee.id}`)).status).toBe(200);
+    });
+
+    it('answers a reference list named after an Object.prototype member (valueOf, constructor, __proto__) with a 404', async () => {
+      for (const list of ['valueOf', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+        for (const [method, path, body] of [
+          ['GET', `/api/v1/reference/${list}`, undefined],
+          ['POST', `/api/v1/reference/${list}`, { code: 'ny_kod', name: 'Ny' }],
+          ['PATCH', `/api/v1/reference/${list}/library`, { name: 'Bibliotek' }],
+        ] as const) {
+          const res = await admin.api(method, path, body);
+          expect({ list, method, status: res.status, code: res.body?.code }).toEqual({ list, method, status: 404, code: 'NOT_FOUND' });
+        }
+      }
+    });
+
+    it('refuses an unknown field named constructor or prototype, at the top or nested, like any other unknown field', async () => {
+      expectInvalid(await admin.api('POST', '/api/v1/committees', { code: 'KONSTR', name: 'Konstruktörsnämnden', constructor: '   ' }), 'constructor');
+      expectInvalid(await admin.api('POST', '/api/v1/committees', { code: 'PROTO', name: 'Prototypnämnden', prototype: 1 }), 'prototype');
+      const deadlines = { ...ctx.given.roundDeadlines(), constructor: 'x' };
+      expectInvalid(await strategist.api('POST', '/api/v1/rounds', { title: 'Omgång', year: 2090, caseNumber: 'STK-2090-1', deadlines }), 'deadlines.constructor');
+      expect((await admin.api('GET', '/api/v1/committees?code=KONSTR')).body).toEqual([]);
+    });
+
+    it('answers an address beyond the header limit with the error body', async () => {
+      const res = await admin.api('GET', `/api/v1/people?q=${'%C3%A5'.repeat(4000)}`);
+      expect(res.status).toBe(431);
+      expect(res.body).toEqual({ code: 'REQUEST_HEADERS_TOO_LARGE', message: expect.any(String) });
+    });
+  });
+
   describe('accepted but wrong', () => {
     it('refuses a coordinator appointment starting in the year 9999', async () => {
       const department = await ctx.given.department();

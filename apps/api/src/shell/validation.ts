@@ -78,6 +78,8 @@ export function MultiLine(): PropertyDecorator {
 
 const isMultiLine = (dto: new () => object, property: string): boolean => Reflect.getMetadata(MULTI_LINE, dto.prototype, property) === true;
 
+const PROTOTYPE_KEYS = new Set(['constructor', '__proto__', 'prototype']);
+
 const fieldName = (parent: string, key: string) => (parent === '' ? key : /^\d+$/.test(key) ? `${parent}[${key}]` : `${parent}.${key}`);
 
 export interface InputWalkOptions {
@@ -124,6 +126,11 @@ export function inputShapeViolations(input: unknown, dto: unknown, options: Inpu
         continue;
       }
       const doc = Array.isArray(value) ? { type, isArray: false } : documented(type, key);
+      // class-transformer drops these keys before the whitelist looks, so they would pass unnoticed: unknown, like any other.
+      if (!doc && !Array.isArray(value) && PROTOTYPE_KEYS.has(key)) {
+        found.push({ field: name, rule: 'unknownField', message: `Fältet ${name} är okänt` });
+        continue;
+      }
       if (child === null && doc && !Array.isArray(value) && !doc.nullable) {
         found.push({ field: name, rule: 'isNotNull', message: `Fältet ${name} kan inte vara null` });
         continue;

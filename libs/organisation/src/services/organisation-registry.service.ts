@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
-import { declareConflict, TransactionHost } from '@samverka/database';
+import { declareConflict, isPgError, PG, TransactionHost } from '@samverka/database';
 import { CommonError, refuseIfAny } from '@samverka/kernel';
 import { CommitteeEntity } from '../entities/committee.entity';
 import { DepartmentEntity } from '../entities/department.entity';
@@ -87,7 +87,7 @@ export class OrganisationRegistryService {
     return this.tx.run(async () => {
       const committee = await this.getCommittee(id);
       if (await this.committees.isReferenced(id)) throw this.stillReferenced('Nämnden', committee.name);
-      await this.committees.delete(id);
+      await this.deleteUnreferenced(() => this.committees.delete(id), 'Nämnden', committee.name);
       await this.audit.record(actor, { action: 'committee.deleted', subjectType: 'committee', subjectId: id, before: snapshotCommittee(committee) });
     });
   }
@@ -135,7 +135,7 @@ export class OrganisationRegistryService {
     return this.tx.run(async () => {
       const department = await this.getDepartment(id);
       if (await this.departments.isReferenced(id)) throw this.stillReferenced('Förvaltningen', department.name);
-      await this.departments.delete(id);
+      await this.deleteUnreferenced(() => this.departments.delete(id), 'Förvaltningen', department.name);
       await this.audit.record(actor, { action: 'department.deleted', subjectType: 'department', subjectId: id, before: snapshotDepartment(department) });
     });
   }
@@ -151,6 +151,16 @@ export class OrganisationRegistryService {
       throw new OrganisationError(OrganisationErrorCode.COMMITTEE_INACTIVE, `Nämnden ${committee.name} är inaktiverad`, { committeeId });
     }
     return committee;
+  }
+
+  /** The checks above name the usual references; any other row that refers to it (a round, a need, a role) is the same refusal, not a 500. */
+  private async deleteUnreferenced(remove: () => Promise<void>, what: string, name: string): Promise<void> {
+    try {
+      await remove();
+    } catch (e) {
+      if (isPgError(e, PG.FOREIGN_KEY_VIOLATION)) throw this.stillReferenced(what, name);
+      throw e;
+    }
   }
 
   private stillReferenced(what: string, name: string): OrganisationError {

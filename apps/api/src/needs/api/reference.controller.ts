@@ -14,7 +14,8 @@ const LISTS: Record<string, ReferenceKind> = { channels: 'channel', districts: '
 const KIND_PARAM = { name: 'list', enum: Object.keys(LISTS) };
 
 function kindOf(list: string): ReferenceKind {
-  const kind = LISTS[list];
+  // An own key only: `valueOf` or `constructor` in the path is no list (not Object.prototype's function).
+  const kind = Object.hasOwn(LISTS, list) ? LISTS[list] : undefined;
   if (!kind) throw CommonError.notFound('Referenslistan', list);
   return kind;
 }
