@@ -185,6 +185,16 @@ describe('hostile input', () => {
       expect(res.status).toBe(431);
       expect(res.body).toEqual({ code: 'REQUEST_HEADERS_TOO_LARGE', message: expect.any(String) });
     });
+
+    it('answers an address whose %-escapes are not UTF-8 with the error body, and a browser with a Swedish page', async () => {
+      const res = await admin.api('GET', '/api/v1/rounds/%ED%A0%80');
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ code: 'BAD_URL', message: expect.stringMatching(/^Adressen kan inte tolkas/) });
+      const page = await fetch(`${ctx.baseUrl}/planomgangar/%F4%8F%BF%BF%ED%A0%80`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(400);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await page.text()).toMatch(/<html lang="sv">.*<h1>Felaktig adress<\/h1>/s);
+    });
   });
 
   describe('accepted but wrong', () => {

@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
 import { ApiModule } from './api.module';
 import { completeContract, ErrorDto, ViolationDto } from './shell/api-contract';
 import { DomainExceptionFilter } from './shell/domain-exception.filter';
-import { clientErrorHandler } from './shell/client-error';
+import { clientErrorHandler, frameworkErrors } from './shell/client-error';
 import { requestId } from './shell/logging';
 import { registerSecurityHeaders } from './shell/security-headers';
 import { createValidationPipe } from './shell/validation';
@@ -52,7 +52,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
 export async function createApiApp(config: SamverkaConfig, databaseUrl: string, module: Type | undefined = undefined): Promise<NestFastifyApplication> {
   // X-Forwarded-For/-Proto only from the configured proxies: the client is the right-most address not among them.
   const trustProxy = config.app.trustedProxies.length > 0 ? config.app.trustedProxies : false;
-  const adapter = new FastifyAdapter({ trustProxy, bodyLimit: 1_048_576, requestIdHeader: false, genReqId: requestId, clientErrorHandler });
+  const adapter = new FastifyAdapter({ trustProxy, bodyLimit: 1_048_576, requestIdHeader: false, genReqId: requestId, clientErrorHandler, frameworkErrors });
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -46,7 +46,7 @@ export class ErrorDto {
 }
 
 /** The statuses an operation may refuse with, each answered with the `Error` schema. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 414 | 415 | 422 | 429 | 431 | 500 | 503;
 
 const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: 'Invalid input: `details` names every field and rule broken',
@@ -55,9 +55,11 @@ const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   404: 'No such resource (a malformed id is one that cannot exist)',
   409: 'Clashes with the current state (see `code` and `context`)',
   413: 'The body is larger than 1 MiB',
+  414: 'A path segment is longer than the router takes (100 characters)',
   415: 'The body is not JSON',
   422: 'The input names something that does not exist (`details`)',
   429: 'Too many attempts: wait as long as Retry-After says',
+  431: 'The address and headers together are larger than 16 KiB',
   500: 'A bug: logged under `errorId`',
   503: 'The database is away: try again after Retry-After seconds',
 };
@@ -112,8 +114,10 @@ const isRef = (s: SchemaObject | ReferenceObject | undefined): s is ReferenceObj
 
 /**
  * What every operation answers because of the shell, added to what its decorators say:
- *  - 400 where it takes input (path, query or body: the validation pipe names each field and rule),
- *    413 and 415 where a body can be sent (Fastify's body limit and JSON parser);
+ *  - 400 on every operation (the validation pipe names each field and rule; an address whose
+ *    %-escapes are not UTF-8 is refused before routing), 414 where the path has a parameter
+ *    (Fastify's longest segment), 431 on every operation (Node's 16 KiB limit for the address and
+ *    headers), 413 and 415 where a body can be sent (Fastify's body limit and JSON parser);
  *  - 401 and 403 where it needs a signed-in caller (the access guard), with the bearer scheme,
  *    and `security: []` on the public ones (`@Allow(anyone())`);
  *  - 500 (a bug, with errorId) and 503 (the database away) on every operation.
@@ -129,11 +133,13 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
       const responses = op.responses;
       const bearer = (op.security ?? []).some((s: SecurityRequirementObject) => 'bearer' in s);
       if (!bearer) op.security = [];
-      const takesInput = (op.parameters ?? []).length > 0 || op.requestBody !== undefined || TAKES_BODY.has(method);
+      const pathParameters = (op.parameters ?? []).some((p) => !('$ref' in p) && p.in === 'path');
       const shell: ErrorStatus[] = [
-        ...(takesInput ? [400 as const] : []),
+        400,
         ...(bearer ? [401 as const, 403 as const] : []),
         ...(TAKES_BODY.has(method) ? [413 as const, 415 as const] : []),
+        ...(pathParameters ? [414 as const] : []),
+        431,
         500,
         503,
       ];

@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 
 /**
@@ -20,4 +21,27 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
     );
   }
   socket.destroy(error);
+}
+
+const BAD_ADDRESS = { code: 'BAD_URL', message: 'Adressen kan inte tolkas: den innehåller kodade tecken som inte är giltig UTF-8' };
+
+/**
+ * Fastify's own refusals before routing (an address whose %-escapes are not UTF-8): the error body
+ * `{ code, message }` for the API, and a short Swedish page for a browser, not Fastify's
+ * `{ error, statusCode }`.
+ */
+export function frameworkErrors(error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
+  const body = error.code === 'FST_ERR_BAD_URL' ? BAD_ADDRESS : { code: 'BAD_REQUEST', message: 'Begäran kunde inte tolkas' };
+  const wantsPage = !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+  void reply.code(400).header('cache-control', 'no-store');
+  if (!wantsPage) {
+    void reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
+    return;
+  }
+  void reply
+    .header('content-type', 'text/html; charset=utf-8')
+    .send(
+      `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Felaktig adress – Samverka</title></head>` +
+        `<body><main><h1>Felaktig adress</h1><p>${body.message}.</p><p><a href="/">Till startsidan</a></p></main></body></html>`,
+    );
 }
