@@ -77,9 +77,9 @@ export default defineConfig(
     },
   },
   {
-    // Test support, benchmarks and scripts may talk to a person at a terminal.
+    // Test support and benchmarks may talk to a person at a terminal.
     // (Unit specs beside the code keep `no-console`: a console call there is usually left-over debugging.)
-    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       'no-console': 'off',
     },

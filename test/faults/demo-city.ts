@@ -1,5 +1,6 @@
 import { addDays, localDateInCity } from '@samverka/kernel';
 import { call, signIn } from './http';
+import { sampleNeed } from '../support/given';
 
 /** The demo city's users (loaded by an API started with SEED_DEMO_DATA=true) and their password. */
 export const DEMO = {
@@ -43,17 +44,5 @@ export function roundBody(title: string, year: number): Record<string, unknown> 
 
 /** The body of POST /api/v1/rounds/:id/needs for the department. */
 export function needBody(departmentId: string, title: string): Record<string, unknown> {
-  return {
-    departmentId,
-    areaCode: 'LOKAL_SERVICE',
-    title,
-    description: 'Invånare tar med kommunala ärenden till biblioteken, som saknar stöd för vägledning.',
-    channels: ['library'],
-    districts: ['norr'],
-    targetGroups: ['newcomers'],
-    evidence: { kind: 'staffObservation', source: 'Bibliotekens personal', date: '2026-01-15' },
-    monthlyVolume: 400,
-    priority: 'high',
-    consequence: 'Ärenden blir liggande',
-  };
+  return { ...sampleNeed(departmentId, { title }) };
 }

@@ -29,6 +29,27 @@ const unique = () => randomBytes(3).toString('hex').toUpperCase();
 /** One round per year may be active: each built round gets a year of its own (each test file has its own database). */
 let nextYear = 2001;
 
+/**
+ * A need as a coordinator logs it (the input of `NeedService.create`, or the body of `POST …/needs`):
+ * guidance at the libraries in Lokal service, in Norr, for newcomers, high priority, observed by staff.
+ */
+export function sampleNeed(departmentId: string, values: Partial<NeedInput> = {}): NeedInput {
+  return {
+    departmentId,
+    areaCode: 'LOKAL_SERVICE',
+    title: 'Vägledning på biblioteken',
+    description: 'Invånare tar med kommunala ärenden till biblioteken, som saknar stöd för vägledning.',
+    channels: ['library'],
+    districts: ['norr'],
+    targetGroups: ['newcomers'],
+    evidence: { kind: 'staffObservation', source: 'Bibliotekens personal', date: '2026-01-15' },
+    monthlyVolume: 400,
+    priority: 'high',
+    consequence: 'Ärenden blir liggande',
+    ...values,
+  };
+}
+
 /** Small builders that insert rows through the real services: `given.department()`. */
 export class Given {
   constructor(private readonly app: INestApplicationContext) {}
@@ -107,25 +128,9 @@ export class Given {
     return this.app.get(PlanRoundStepService).transition(TEST_ACTOR, round.id, { type: 'LAUNCH' });
   }
 
-  /**
-   * A need as a coordinator logs it (the input of `NeedService.create`, or the body of `POST …/needs`):
-   * guidance at the libraries in Lokal service, in Norr, for newcomers, high priority, observed by staff.
-   */
+  /** A need as a coordinator logs it: `sampleNeed`. */
   need(departmentId: string, values: Partial<NeedInput> = {}): NeedInput {
-    return {
-      departmentId,
-      areaCode: 'LOKAL_SERVICE',
-      title: 'Vägledning på biblioteken',
-      description: 'Invånare tar med kommunala ärenden till biblioteken, som saknar stöd för vägledning.',
-      channels: ['library'],
-      districts: ['norr'],
-      targetGroups: ['newcomers'],
-      evidence: { kind: 'staffObservation', source: 'Bibliotekens personal', date: '2026-01-15' },
-      monthlyVolume: 400,
-      priority: 'high',
-      consequence: 'Ärenden blir liggande',
-      ...values,
-    };
+    return sampleNeed(departmentId, values);
   }
 
   /**

@@ -69,6 +69,9 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
   MAIL_RETRY_BASE_SECONDS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  MAIL_RETRY_MAX_SECONDS?: number;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(5) @Max(3600)
   MAIL_LEASE_SECONDS?: number;
 
@@ -151,8 +154,10 @@ export interface MailConfig {
   from: string;
   /** Attempts before an email ends as failed. */
   maxAttempts: number;
-  /** First retry after this many seconds, doubling each time. */
+  /** First retry after this many seconds, doubling each time ... */
   retryBaseSeconds: number;
+  /** ... up to this many seconds between two attempts, so a long outage is retried at a steady pace. */
+  retryMaxSeconds: number;
   /** How long a worker holds an email it is sending; after that another worker may take it. */
   leaseSeconds: number;
   /** How often the worker looks for due emails (the sweeps run on pg-boss schedules, every minute). */

@@ -62,6 +62,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     problems.push('OIDC_ISSUER_URL must use https in production');
   }
   const trustedProxies = trustedProxiesOf(vars.TRUSTED_PROXIES, problems);
+  if ((vars.MAIL_RETRY_MAX_SECONDS ?? 1800) < (vars.MAIL_RETRY_BASE_SECONDS ?? 30)) {
+    problems.push('MAIL_RETRY_MAX_SECONDS must be at least MAIL_RETRY_BASE_SECONDS (the longest wait between two attempts cannot be shorter than the first)');
+  }
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
   return {
@@ -88,8 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     mail: {
       smtpUrl: vars.SMTP_URL,
       from: vars.MAIL_FROM ?? 'Samverka <noreply@samverka.invalid>',
-      maxAttempts: vars.MAIL_MAX_ATTEMPTS ?? 6,
+      maxAttempts: vars.MAIL_MAX_ATTEMPTS ?? 12,
       retryBaseSeconds: vars.MAIL_RETRY_BASE_SECONDS ?? 30,
+      retryMaxSeconds: vars.MAIL_RETRY_MAX_SECONDS ?? 1800,
       leaseSeconds: vars.MAIL_LEASE_SECONDS ?? 120,
       pollIntervalMs: vars.WORKER_POLL_INTERVAL_MS ?? 2000,
     },

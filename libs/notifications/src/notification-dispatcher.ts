@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
+import { MailConfig, SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { isDatabaseUnavailable } from '@samverka/database';
 import { Clock } from '@samverka/kernel';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -26,10 +26,19 @@ export interface DispatchResult {
 }
 
 /**
+ * The wait after a failed attempt (1, 2, 3, ...): the base doubling each time, never longer than the
+ * cap. With the defaults (30 s doubling up to 30 minutes, 12 attempts) an email is tried for about
+ * three hours before it ends as failed, so an SMTP server away for an afternoon costs no email.
+ */
+export function retryDelaySeconds(attempt: number, mail: Pick<MailConfig, 'retryBaseSeconds' | 'retryMaxSeconds'>): number {
+  return Math.min(mail.retryBaseSeconds * 2 ** Math.min(Math.max(attempt, 1) - 1, 30), mail.retryMaxSeconds);
+}
+
+/**
  * Sends what is due: claims a batch (FOR UPDATE SKIP LOCKED, so two workers
  * never take the same email), renders, sends, and records the SMTP server's
  * acceptance at once, before anything else. A failure is retried with
- * exponential backoff, then ends as `failed` with the error kept. A worker
+ * exponential backoff (capped: `retryDelaySeconds`), then ends as `failed` with the error kept. A worker
  * that dies mid-send leaves a lease that runs out, and the email is taken
  * again: at most the lease's length can pass between an accepted send that
  * was not yet recorded and its repetition. When the database goes away
@@ -116,7 +125,7 @@ export class NotificationDispatcher {
 
   private async recordFailure(workerId: string, row: ClaimedRow, error: Error): Promise<keyof DispatchResult> {
     const final = row.attempts >= this.config.mail.maxAttempts;
-    const delaySeconds = this.config.mail.retryBaseSeconds * 2 ** (row.attempts - 1);
+    const delaySeconds = retryDelaySeconds(row.attempts, this.config.mail);
     const message = `${error.message}`.slice(0, 2000);
     await this.dataSource.query(
       `update notification set status = $3, last_error = $4, next_attempt_at = $5, locked_by = null, locked_until = null, updated_at = now()

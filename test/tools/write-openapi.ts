@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { loadConfig } from '@samverka/config';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { resolveDatabase } from '../apps/cli/src/embedded/resolve-database';
-import { buildOpenApiDocument, createApiApp } from '../apps/api/src/bootstrap';
+import { resolveDatabase } from '../../apps/cli/src/embedded/resolve-database';
+import { buildOpenApiDocument, createApiApp } from '../../apps/api/src/bootstrap';
 
 /**
  * `npm run openapi [-- <file>]`: writes the API's OpenAPI document (default var/openapi.json)
