@@ -182,7 +182,7 @@ function validNonNull(schema: Schema, name: string, depth: number): fc.Arbitrary
 function validString(schema: Schema, name: string): fc.Arbitrary<string> {
   const max = schema.maxLength ?? 200;
   const min = schema.minLength ?? 1;
-  const fit = (s: string) => (s.length < min ? s + 'x'.repeat(min - s.length) : s).slice(0, max);
+  const withinLength = (s: string) => (s.length < min ? s + 'x'.repeat(min - s.length) : s).slice(0, max);
   if (schema.format === 'email') return suffix.map((s) => `harness.${s}@malmo.example`);
   if (schema.pattern) {
     const re = new RegExp(schema.pattern);
@@ -190,9 +190,9 @@ function validString(schema: Schema, name: string): fc.Arbitrary<string> {
   }
   if (typeof schema.example === 'string') {
     const example = schema.example;
-    return fc.oneof(fc.constant(fit(example)), suffix.map((s) => fit(`${example}_${s}`)));
+    return fc.oneof(fc.constant(withinLength(example)), suffix.map((s) => withinLength(`${example}_${s}`)));
   }
-  return suffix.map((s) => fit(`Harness ${name} ${s}`));
+  return suffix.map((s) => withinLength(`Harness ${name} ${s}`));
 }
 
 /** Every property path the schema names (to mutate a field, present or not). */
