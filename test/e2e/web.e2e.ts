@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Locator, Page, Response } from 'playwright-core';
 import { signInThroughForm } from '../support/browser';
 import { E2eContext } from '../support/e2e';
+import { eventually } from '../support/eventually';
 import { webSuite, DEMO_USER } from '../support/web-suite';
 import { TEST_PASSWORD } from '../support/given';
 
@@ -115,7 +116,8 @@ describe('the web UI', () => {
     expect(await focused.boundingBox()).toMatchObject({ width: expect.any(Number) });
     expect((await focused.boundingBox())!.width).toBeGreaterThan(1); // visible once focused
     await page.keyboard.press('Enter');
-    expect(new URL(page.url()).hash).toBe('#main-content');
+    // Following the link is a same-page navigation the browser finishes after the key press returns.
+    await eventually('the skip link followed', async () => new URL(page.url()).hash, (hash) => hash === '#main-content');
   });
 
   it('summarises coverage on the start page for admins and strategists, with links to the departments that need attention', async () => {
