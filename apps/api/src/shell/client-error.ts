@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { wantsPage } from './domain-exception.filter';
 import type { Socket } from 'node:net';
 
 /**
@@ -32,9 +33,8 @@ const BAD_ADDRESS = { code: 'BAD_URL', message: 'Adressen kan inte tolkas: den i
  */
 export function frameworkErrors(error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
   const body = error.code === 'FST_ERR_BAD_URL' ? BAD_ADDRESS : { code: 'BAD_REQUEST', message: 'Begäran kunde inte tolkas' };
-  const wantsPage = !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
   void reply.code(400).header('cache-control', 'no-store');
-  if (!wantsPage) {
+  if (!wantsPage(request)) {
     void reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
     return;
   }

@@ -103,7 +103,7 @@ export function toErrorResponse(exception: unknown, logger: Logger, request?: Fa
  * (e.g. a mistyped address) gets the UI's HTML error page instead, through
  * `pages` (the web filter).
  */
-function wantsPage(request: FastifyRequest): boolean {
+export function wantsPage(request: Pick<FastifyRequest, 'url' | 'headers'>): boolean {
   const path = request.url ?? '';
   return !path.startsWith('/api/') && !path.startsWith('/health') && (request.headers.accept ?? '').includes('text/html');
 }

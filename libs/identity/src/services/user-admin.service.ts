@@ -147,8 +147,8 @@ export class UserAdminService {
       if (actor.personId !== null && actor.personId === user.personId) {
         throw new IdentityError(IdentityErrorCode.OWN_ACCOUNT, 'Du kan inte inaktivera ditt eget konto; be en annan administratör');
       }
-      if (!user.disabledAt) await this.refuseIfLastAdmin(userId, 'Kontot är den enda aktiva administratörens och kan inte inaktiveras');
       if (!user.disabledAt) {
+        await this.refuseIfLastAdmin(userId, 'Kontot är den enda aktiva administratörens och kan inte inaktiveras');
         await this.users.save({ id: userId, disabledAt: this.clock.now() });
         const revoked = await this.sessions.revokeAllForUser(userId);
         await this.audit.record(actor, { action: 'user.disabled', subjectType: 'user', subjectId: userId, after: { revokedSessions: revoked } });
