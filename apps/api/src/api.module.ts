@@ -17,6 +17,7 @@ import { RoundsApiModule } from './rounds/rounds-api.module';
 import { RoundsPagesModule } from './rounds/rounds-pages.module';
 import { loggerParams } from './shell/logging';
 import { StartPagesModule } from './start/start-pages.module';
+import { TasksApiModule } from './tasks/tasks-api.module';
 
 /**
  * The API process: one folder per feature (its REST controllers under api/,
@@ -45,6 +46,7 @@ export class ApiModule {
         NotificationsApiModule,
         RoundsApiModule,
         NeedsApiModule,
+        TasksApiModule,
       ],
     };
   }

@@ -7,3 +7,4 @@ export * from './shutdown';
 export * from './field-rules';
 export * from './principal';
 export * from './well-formed-input';
+export * from './tasks/index';

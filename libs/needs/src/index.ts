@@ -16,3 +16,6 @@ export type { SubmissionRow } from './repositories/submission.repository';
 export * from './rules/need.rules';
 export * from './rules/submission.rules';
 export * from './rules/reference.rules';
+export * from './tasks/needs-tasks';
+export * from './tasks/needs-task.providers';
+export type { RoundProgressRow, SubmissionTaskRow } from './repositories/needs-task.repository';

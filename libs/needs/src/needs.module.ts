@@ -18,11 +18,13 @@ import { NeedsReminderService } from './services/needs-reminder.service';
 import { NeedsRoundFacts } from './services/needs-round-facts.provider';
 import { ReferenceDataService } from './services/reference-data.service';
 import { SubmissionService } from './services/submission.service';
+import { NeedsTaskRepository } from './repositories/needs-task.repository';
+import { NEEDS_TASK_PROVIDERS } from './tasks/needs-task.providers';
 
 /** Needs collection (behovsinsamling): reference data, needs, submissions; the provider of the rounds' "needs" facts. */
 @Module({
   imports: [TypeOrmModule.forFeature([ReferenceItemEntity, NeedEntity, NeedsSubmissionEntity]), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule],
-  providers: [ReferenceRepository, NeedRepository, SubmissionRepository, AnalysisRepository, ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, ReminderRepository, NeedsReminderService, NeedsRoundFacts, NeedsAccessPolicy],
+  providers: [ReferenceRepository, NeedRepository, SubmissionRepository, AnalysisRepository, ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, ReminderRepository, NeedsReminderService, NeedsRoundFacts, NeedsAccessPolicy, NeedsTaskRepository, ...NEEDS_TASK_PROVIDERS],
   exports: [NeedsAccessPolicy, ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, NeedsReminderService],
 })
 export class NeedsModule {}

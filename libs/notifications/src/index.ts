@@ -12,3 +12,4 @@ export * from './mail/nodemailer.mailer';
 export * from './notification.exception';
 export * from './notification-admin.service';
 export * from './links.service';
+export * from './notification-tasks';

@@ -11,6 +11,7 @@ import { NotificationOutbox } from './notification-outbox';
 import { NotificationAdminService } from './notification-admin.service';
 import { NotificationRenderer } from './notification-renderer';
 import { Links } from './links.service';
+import { FailedNotificationTasks, NotificationTaskRepository } from './notification-tasks';
 
 @Module({
   imports: [TypeOrmModule.forFeature([NotificationEntity]), AuditModule],
@@ -20,6 +21,8 @@ import { Links } from './links.service';
     NotificationDispatcher,
     NotificationAdminService,
     Links,
+    NotificationTaskRepository,
+    FailedNotificationTasks,
     {
       provide: Mailer,
       inject: [SAMVERKA_CONFIG],

@@ -15,3 +15,6 @@ export * from './demo/demo-city.seeder';
 export * from './rules/organisation.rules';
 export * from './rules/person.rules';
 export * from './rules/coordinator-assignment.rules';
+export * from './tasks/organisation-tasks';
+export * from './tasks/organisation-task.providers';
+export type { DepartmentTaskRow, UnacknowledgedAssignmentRow } from './repositories/organisation-task.repository';

@@ -12,6 +12,8 @@ import { PersonRepository } from './repositories/person.repository';
 import { CoordinatorService } from './services/coordinator.service';
 import { OrganisationRegistryService } from './services/organisation-registry.service';
 import { PeopleService } from './services/people.service';
+import { OrganisationTaskRepository } from './repositories/organisation-task.repository';
+import { ORGANISATION_TASK_PROVIDERS } from './tasks/organisation-task.providers';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CommitteeEntity, DepartmentEntity, PersonEntity, CoordinatorAssignmentEntity]), AuditModule, NotificationsModule],
@@ -25,6 +27,8 @@ import { PeopleService } from './services/people.service';
     CoordinatorService,
     DemoCitySeeder,
     OrganisationAccessPolicy,
+    OrganisationTaskRepository,
+    ...ORGANISATION_TASK_PROVIDERS,
   ],
   exports: [OrganisationAccessPolicy, OrganisationRegistryService, PeopleService, CoordinatorService, DemoCitySeeder],
 })

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Principal } from '@samverka/identity';
-import { CommonErrorCode, DomainError } from '@samverka/kernel';
+import { CommonErrorCode, DomainError, TaskQueryService } from '@samverka/kernel';
 import { CoordinatorAssignmentEntity, CoordinatorService, isPerson, mayViewDepartment, OrganisationRegistryService, seesAllDepartments } from '@samverka/organisation';
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -15,7 +15,8 @@ import { ViewerService } from '../../shell/viewer';
 import { WebExceptionFilter } from '../../shell/web-exception.filter';
 
 /**
- * The start page adapts to who is signed in: admins and strategists get the
+ * The start page begins with what the signed-in user has to do (the same tasks
+ * as GET /api/v1/me/tasks), then adapts to who is signed in: admins and strategists get the
  * city-wide coverage summary; coordinators and managers their department(s);
  * a committee secretary their committee; anyone with an assignment of their
  * own still to acknowledge gets it with its button.
@@ -29,6 +30,7 @@ export class StartPagesController {
     private readonly coordinators: CoordinatorService,
     private readonly viewers: ViewerService,
     private readonly views: ViewRenderer,
+    private readonly tasks: TaskQueryService,
   ) {}
 
   @Get()
@@ -40,7 +42,7 @@ export class StartPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const seesAll = seesAllDepartments(principal);
-    const [viewer, overview, current, acknowledged] = await Promise.all([
+    const [viewer, overview, current, acknowledged, tasks] = await Promise.all([
       this.viewers.of(request),
       seesAll
         ? Promise.all([this.registry.listDepartments({ active: true }), this.coordinators.coverage()]).then(([d, coverage]) => ({ activeDepartments: d.length, coverage }))
@@ -48,9 +50,11 @@ export class StartPagesController {
       // One query for every current and upcoming assignment; the viewer's own unacknowledged ones are picked out.
       this.coordinators.currentByDepartment(),
       this.ownAssignment(principal, acknowledgedId),
+      this.tasks.tasksOf(principal),
     ]);
     const ownAssignments = current.filter((a) => a.personId === principal.personId && a.acknowledgedAt === null && a.department?.active !== false);
     const model = buildStartPage({
+      tasks,
       overview,
       ownAssignments,
       departments: viewer?.departments ?? [],

@@ -1,7 +1,8 @@
+import type { Task } from '@samverka/kernel';
 import { COORDINATOR_KIND_LABELS, CoordinatorAssignmentEntity, CoverageReport } from '@samverka/organisation';
 import { PageModel } from '../../shell/view-renderer';
 import { OwnDepartment } from '../../shell/viewer';
-import { departmentPath, period, swedishDate } from '../../shell/format';
+import { departmentPath, period, swedishDate, tag, TagView } from '../../shell/format';
 
 interface LinkItem {
   href: string;
@@ -49,8 +50,19 @@ interface OwnDepartmentItem {
   roles: string;
 }
 
+/** One task on the list: what to do, by when, and the page where it is done. */
+export interface TaskItem {
+  href: string;
+  title: string;
+  /** "Senast 31 mars 2027", or null without a deadline. */
+  due: string | null;
+  overdue: TagView | null;
+}
+
 export interface StartPageModel extends PageModel {
   notice: string | null;
+  /** Att göra: the same list as GET /api/v1/me/tasks, first on the page for every role. */
+  tasks: TaskItem[];
   overview: CoverageOverview | null;
   ownAssignments: OwnAssignment[];
   ownDepartments: OwnDepartmentItem[];
@@ -62,6 +74,8 @@ export interface StartPageModel extends PageModel {
 }
 
 export interface StartPageData {
+  /** The viewer's tasks, already sorted. */
+  tasks: Task[];
   /** Only for admins and strategists. */
   overview: { activeDepartments: number; coverage: CoverageReport } | null;
   /** The viewer's own unacknowledged assignments. */
@@ -80,6 +94,7 @@ export function buildStartPage(data: StartPageData): StartPageModel {
     section: 'start',
     sectionHome: true,
     notice: ackd ? `Du har bekräftat uppdraget som ${COORDINATOR_KIND_LABELS[ackd.kind].toLowerCase()} för ${ackd.department?.name ?? 'förvaltningen'}.` : null,
+    tasks: data.tasks.map(taskItem),
     overview: data.overview ? coverageOverview(data.overview.activeDepartments, data.overview.coverage) : null,
     ownAssignments: data.ownAssignments.map((a) => {
       const department = a.department?.name ?? 'Förvaltningen';
@@ -104,6 +119,15 @@ export function buildStartPage(data: StartPageData): StartPageModel {
     committees:
       data.committees.length > 0 ? { heading: data.committees.length > 1 ? 'Dina nämnder' : 'Din nämnd', names: swedishList(data.committees.map((c) => c.name)) } : null,
     noRole: data.overview === null && data.ownAssignments.length === 0 && data.departments.length === 0 && data.committees.length === 0,
+  };
+}
+
+export function taskItem(t: Task): TaskItem {
+  return {
+    href: t.href,
+    title: t.title,
+    due: t.dueOn ? `Senast ${swedishDate(t.dueOn)}` : null,
+    overdue: t.overdue ? tag('Försenad', 'red') : null,
   };
 }
 
