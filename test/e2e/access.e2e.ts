@@ -416,6 +416,7 @@ const ROUTES: Record<string, RouteSpec> = {
 
   // -- notifications: everyone their own preferences, admins the outbox --
   'GET /api/v1/me/notification-preferences': { allow: 'signed-in', status: 200, build: () => ({}) },
+  'GET /api/v1/me/tasks': { allow: 'signed-in', status: 200, build: () => ({}) },
   'PUT /api/v1/me/notification-preferences': {
     allow: 'signed-in',
     status: 200,
