@@ -1,6 +1,7 @@
 import { NeedService, SubmissionService } from '@samverka/needs';
 import { OrganisationRegistryService } from '@samverka/organisation';
 import { PlanRoundView } from '@samverka/rounds';
+import { HtmlValidate } from 'html-validate';
 import { Locator, Page } from 'playwright-core';
 import { signInThroughForm } from '../support/browser';
 import { E2eContext } from '../support/e2e';
@@ -40,9 +41,17 @@ describe('the web UI: tasks on the start page', () => {
 
   /** The start page, checked: "Att göra" is the first section after the introduction. */
   async function openStart(): Promise<void> {
-    expect((await web.open('/')).status()).toBe(200);
+    const response = await web.open('/');
+    expect(response.status()).toBe(200);
     await expect(page.locator('h2').first().textContent()).resolves.toBe('Att göra');
     await web.expectAccessible();
+    await expectValidHtml(await response.text());
+  }
+
+  /** The page as served validates under html-validate's recommended rules. */
+  async function expectValidHtml(html: string): Promise<void> {
+    const report = await new HtmlValidate({ extends: ['html-validate:recommended'] }).validateString(html);
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector ?? ''})`))).toEqual([]);
   }
 
   /** Follows a task's link and lands on its page (200, axe clean). */
