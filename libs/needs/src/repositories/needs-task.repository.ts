@@ -89,7 +89,11 @@ export class NeedsTaskRepository {
     }));
   }
 
-  /** Every open round (neither closed nor cancelled) with its participants' progress on `today`. */
+  /**
+   * Every open round (neither closed nor cancelled) with its participants' progress on `today`: handed in
+   * (submitted or endorsed), endorsed, nothing to report, late (handed in late, or not handed in and the
+   * needs deadline past) and without a primary coordinator today.
+   */
   async findOpenRoundProgress(today: LocalDate): Promise<RoundProgressRow[]> {
     const rows: Array<Record<string, string | number | null>> = await this.tx.manager.query(
       `select r.id as round_id, r.title, r.state, r.needs_deadline::text as needs_deadline,

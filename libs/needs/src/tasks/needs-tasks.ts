@@ -1,5 +1,5 @@
 import type { LocalDate, TaskDraft } from '@samverka/kernel';
-import { availableEvents, countNoun, EVENTS_BY_STATE, isPlanRoundState, PLAN_ROUND_EVENT_LABELS, PLAN_ROUND_STATE_LABELS, PlanRoundFacts } from '@samverka/workflow';
+import { availableEvents, countNoun, isPlanRoundState, PLAN_ROUND_EVENT_LABELS, PLAN_ROUND_STATE_LABELS, PlanRoundFacts } from '@samverka/workflow';
 import { SUBMISSION_STATUS_LABELS } from '../needs.vocabulary';
 import type { RoundProgressRow, SubmissionTaskRow } from '../repositories/needs-task.repository';
 
@@ -93,7 +93,7 @@ export function nextStep(r: RoundProgressRow, today: LocalDate): { label: string
     deadlines: { needs: r.needsDeadline, consultationReply: r.consultationReplyDeadline, decision: r.decisionDeadline },
     participants: Array.from({ length: r.participants }, (_, i) => ({ name: '', submitted: i < r.submitted, nothingToReport: i >= r.submitted && i < handedIn })),
   };
-  const step = availableEvents(r.state, facts).find((e) => !BACKWARD.has(e.type) && EVENTS_BY_STATE[r.state as keyof typeof EVENTS_BY_STATE].includes(e.type));
+  const step = availableEvents(r.state, facts).find((e) => !BACKWARD.has(e.type));
   return step ? { label: PLAN_ROUND_EVENT_LABELS[step.type], reasons: step.reasons } : null;
 }
 
