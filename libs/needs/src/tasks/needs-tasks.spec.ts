@@ -65,7 +65,7 @@ describe('needs tasks', () => {
     expect(roundProgressTask(round(), '2026-04-01')).toEqual({
       kind: 'round.progress',
       title:
-        'Utvecklingsplan 2027 (behovsinsamling): 3 av 4 förvaltningar har lämnat in, 1 godkända, 0 sena, 1 utan samordnare. Nästa steg: Stäng behovsinsamlingen – 1 förvaltning har inte lämnat in behov.',
+        'Utvecklingsplan 2027 (behovsinsamling): 3 av 4 förvaltningar har lämnat in, 1 godkänd, 0 sena, 1 utan samordnare. Nästa steg: Stäng behovsinsamlingen – 1 förvaltning har inte lämnat in behov.',
       dueOn: '2026-04-30',
       href: '/planomgangar/r1',
       roundId: 'r1',

@@ -102,8 +102,8 @@ export function roundProgressTask(r: RoundProgressRow, today: LocalDate): TaskDr
   const handedIn = r.submitted + r.nothingToReport;
   const progress = [
     `${handedIn} av ${countNoun(r.participants, 'förvaltning', 'förvaltningar')} har lämnat in`,
-    `${r.endorsed} godkända`,
-    `${r.late} sena`,
+    countNoun(r.endorsed, 'godkänd', 'godkända'),
+    countNoun(r.late, 'sen', 'sena'),
     `${r.withoutCoordinator} utan samordnare`,
   ].join(', ');
   const step = nextStep(r, today);
