@@ -116,7 +116,7 @@ describe('needs analysis and export API', () => {
       'Underlagets datum',
       'Ärenden per månad',
       'Prioritet',
-      'Konsekvens om behovet inte möts',
+      'Konsekvens om behovet inte tillgodoses',
       'Inlämning',
     ]);
     expect(lines).toHaveLength(1 + 3 + 1); // header, three needs, and the empty string after the last CRLF

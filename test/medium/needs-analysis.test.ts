@@ -224,7 +224,7 @@ describe(NeedsAnalysisService.name, () => {
       'Underlagets datum',
       'Ärenden per månad',
       'Prioritet',
-      'Konsekvens om behovet inte möts',
+      'Konsekvens om behovet inte tillgodoses',
       'Inlämning',
     ];
 

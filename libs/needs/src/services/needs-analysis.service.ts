@@ -104,7 +104,7 @@ const COLUMNS: ReadonlyArray<{ header: string; width: number; value: (n: NeedRow
   { header: 'Underlagets datum', width: 18, value: (n) => n.evidence?.date ?? null },
   { header: 'Ärenden per månad', width: 18, value: (n) => n.monthlyVolume },
   { header: 'Prioritet', width: 10, value: (n) => priorityText(n.priority) },
-  { header: 'Konsekvens om behovet inte möts', width: 50, value: (n) => n.consequence },
+  { header: 'Konsekvens om behovet inte tillgodoses', width: 50, value: (n) => n.consequence },
   { header: 'Inlämning', width: 20, value: (n) => SUBMISSION_STATUS_LABELS[n.submissionStatus as SubmissionStatus] ?? n.submissionStatus },
 ];
 const DATE_COLUMN = COLUMNS.findIndex((c) => c.header === 'Underlagets datum');
