@@ -16,6 +16,16 @@ import { visibleDepartments } from '../access/needs-access.policy';
 
 export type SubmissionStep = 'submit' | 'endorse' | 'return' | 'nothingToReport';
 
+/** One step in a submission's history: who took it, when, and what they wrote (the comment it was sent back with, or the reason). */
+export interface SubmissionHistoryEntry {
+  step: SubmissionStep;
+  at: Date;
+  by: string;
+  text: string | null;
+}
+
+const STEP_ACTION = 'needs_submission.';
+
 const snapshot = (s: NeedsSubmissionEntity) => ({
   status: s.status,
   late: s.late,
@@ -48,6 +58,21 @@ export class SubmissionService {
   async list(roundId: string, scope: RoundReaderScope): Promise<SubmissionRow[]> {
     const round = await this.rounds.basics(roundId);
     return this.submissions.forRound(roundId, visibleDepartments(round, scope));
+  }
+
+  /**
+   * The department's submission steps in the order they were taken (from the audit trail): every
+   * comment it was sent back with stays here after the needs are handed in again.
+   */
+  async history(roundId: string, departmentId: string): Promise<SubmissionHistoryEntry[]> {
+    const events = await this.audit.historyOf('plan_round', roundId);
+    return events
+      .filter((e) => e.action.startsWith(STEP_ACTION) && e.after?.departmentId === departmentId)
+      .map((e) => {
+        const step = e.action.slice(STEP_ACTION.length) as SubmissionStep;
+        const text = step === 'return' ? e.after?.returnComment : step === 'nothingToReport' ? e.after?.nothingToReportReason : null;
+        return { step, at: e.occurredAt, by: personLabelOf({ personId: e.actorId, label: e.actorLabel }) ?? 'Samverka', text: typeof text === 'string' ? text : null };
+      });
   }
 
   /** The coordinator hands in the department's needs (at least one); management is asked to endorse. */
