@@ -166,7 +166,7 @@ describe(buildNeedsAnalysisPage.name, () => {
     const nothing: NeedsAnalysis = { ...analysis, totals: { needs: 0, departments: 0, monthlyVolume: 0 }, byAreaAndChannel: [], byDistrictAndTargetGroup: [], byDepartmentAndArea: [], gaps: [] };
     const filtered = await buildNeedsAnalysisPage(data({ analysis: nothing, filter: { channel: 'fax' } }));
     expect(filtered).toMatchObject({ empty: 'Inga behov matchar filtret.', matrices: [], downloads: null, summary: null, filtered: true });
-    await expect(buildNeedsAnalysisPage(data({ analysis: nothing }))).resolves.toMatchObject({ empty: 'Planomgången har inga behov ännu.', filtered: false });
+    await expect(buildNeedsAnalysisPage(data({ analysis: nothing }))).resolves.toMatchObject({ empty: 'Inga behov är inlämnade ännu.', filtered: false });
   });
 
   it('reflects the filter in the form and carries it to the downloads', async () => {

@@ -288,7 +288,7 @@ export async function buildNeedsAnalysisPage(data: NeedsAnalysisPageData): Promi
   });
   const countsDrafts = analysis.countedStatuses.some((s) => s === 'draft' || s === 'returned');
   const { needs, departments, monthlyVolume } = analysis.totals;
-  const empty = needs === 0 ? (filtered ? 'Inga behov matchar filtret.' : 'Planomgången har inga behov ännu.') : null;
+  const empty = needs === 0 ? (filtered ? 'Inga behov matchar filtret.' : 'Inga behov är inlämnade ännu.') : null;
   return {
     title: `Behovsanalys – ${round.title}`,
     section: 'rounds',
