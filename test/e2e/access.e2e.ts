@@ -62,7 +62,8 @@ const collectingRoundOfA = (w: AccessWorld) => (collectingRound ??= w.ctx.given.
 const freshCollectingRoundOfA = (w: AccessWorld) => w.ctx.given.roundInCollectingNeeds({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
 const submittedRoundOfA = (w: AccessWorld) => w.ctx.given.submittedRound({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
 const needBody = (w: AccessWorld, title: string) => w.ctx.given.need(w.departmentA.id, { title });
-const needsOf = (w: AccessWorld, roundId: string) => w.ctx.app.get(NeedService).list(roundId, { all: true, departmentIds: [], committeeIds: [] });
+/** The round's needs as department A's own people read them (its drafts included: a draft is the department's own). */
+const needsOf = (w: AccessWorld, roundId: string) => w.ctx.app.get(NeedService).list(roundId, { all: true, departmentIds: [w.departmentA.id], committeeIds: [] });
 const statusOfA = async (w: AccessWorld, roundId: string) =>
   (await w.ctx.app.get(SubmissionService).list(roundId, { all: true, departmentIds: [], committeeIds: [] })).find((r) => r.departmentId === w.departmentA.id)?.status;
 

@@ -75,10 +75,10 @@ describe('needs API', () => {
     const before = smtp.received.length;
     const due = await ctx.app.get(NotificationDispatcher).dispatchDue('e2e', 50);
     const mails = (await smtp.waitFor(before + due.sent)).slice(before);
-    const asks = mails.filter((m) => m.to.includes(preschoolManager.email) && m.parsed.subject?.startsWith('Förankra'));
+    const asks = mails.filter((m) => m.to.includes(preschoolManager.email) && m.parsed.subject?.startsWith('Godkänn'));
     expect(asks).toHaveLength(1);
     const [ask] = asks;
-    expect(ask.parsed.subject).toBe(`Förankra Förskoleförvaltningens behov i ${round.title}`);
+    expect(ask.parsed.subject).toBe(`Godkänn Förskoleförvaltningens behov i ${round.title}`);
     expect(ask.parsed.text).toContain('Annika Åsberg har lämnat in Förskoleförvaltningens behov');
   });
 
@@ -94,11 +94,34 @@ describe('needs API', () => {
     const endorsed = await preschoolManager.api('POST', `/api/v1/rounds/${round.id}/submissions/${preschool.id}/endorse`);
     expect(endorsed.status).toBe(200);
     expect(endorsed.body.status).toBe('endorsed');
+
+    // The coordinator was told, by email: sent back with the comment, then approved; the manager heard it was handed in again.
+    const before = smtp.received.length;
+    const due = await ctx.app.get(NotificationDispatcher).dispatchDue('e2e', 50);
+    const mails = (await smtp.waitFor(before + due.sent)).slice(before);
+    const toCoordinator = mails.filter((m) => m.to.includes(preschoolCoordinator.email));
+    expect(toCoordinator.map((m) => m.parsed.subject).sort()).toEqual(
+      [`Förskoleförvaltningens behov i ${round.title} är godkända`, `Förskoleförvaltningens behov i ${round.title} är skickade tillbaka till dig`].sort(),
+    );
+    expect(toCoordinator.find((m) => m.parsed.subject?.endsWith('tillbaka till dig'))!.parsed.text).toContain('Lägg till underlagets datum');
+    const again = mails.find((m) => m.to.includes(preschoolManager.email) && m.parsed.subject?.startsWith('Godkänn'))!;
+    expect(again.parsed.subject).toBe(`Godkänn Förskoleförvaltningens behov i ${round.title} – inlämnade igen`);
+    expect(again.parsed.text).toContain('Lägg till underlagets datum');
   });
 
-  it('each reader sees what their role allows; the needs list filters by tag', async () => {
+  it("each reader sees what their role allows (a draft is its department's own); the needs list filters by tag", async () => {
+    // Kulturförvaltningen's needs are a draft: the strategist sees that it exists and how many needs it has, not the needs.
     const all = await strategist.api('GET', `/api/v1/rounds/${round.id}/needs`);
-    expect(all.body.map((n: { departmentName: string }) => n.departmentName)).toEqual(['Förskoleförvaltningen', 'Kulturförvaltningen']);
+    expect(all.body.map((n: { departmentName: string }) => n.departmentName)).toEqual(['Förskoleförvaltningen']);
+    expect((await strategist.api('GET', `/api/v1/rounds/${round.id}/submissions`)).body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ departmentId: culture.id, status: 'draft', needCount: 1 })]),
+    );
+    expect((await strategist.api('GET', `/api/v1/rounds/${round.id}/needs/analysis?includeDrafts=true`)).body.totals.needs).toBe(1);
+    const csv = await strategist.api('GET', `/api/v1/rounds/${round.id}/needs.csv?includeDrafts=true`);
+    expect(csv.status).toBe(200);
+    expect(String(csv.body)).not.toContain('Datorer och skrivare för invånare');
+    const theirOwn = await cultureCoordinator.api('GET', `/api/v1/rounds/${round.id}/needs`);
+    expect(theirOwn.body.map((n: { title: string }) => n.title)).toEqual(['Datorer och skrivare för invånare']);
     expect((await strategist.api('GET', `/api/v1/rounds/${round.id}/needs?channel=other_reception`)).body).toHaveLength(1);
     expect((await strategist.api('GET', `/api/v1/rounds/${round.id}/needs?status=endorsed`)).body.map((n: { departmentId: string }) => n.departmentId)).toEqual([preschool.id]);
     const own = await preschoolManager.api('GET', `/api/v1/rounds/${round.id}/needs`);

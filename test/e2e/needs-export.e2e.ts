@@ -51,6 +51,9 @@ describe('needs analysis and export API', () => {
     });
     await log(preschoolCoordinator, { departmentId: preschool.id, title: 'Digital ansökan om förskoleplats', areaCode: 'DIGITALISERING', channels: ['web'], monthlyVolume: 100 });
     await log(cultureCoordinator, { departmentId: culture.id, title: 'Vägledning på biblioteken', channels: ['library', 'telephone'], targetGroups: ['newcomers'], monthlyVolume: 350 });
+    // Handed in: the analysis and the exports count handed-in and approved needs by default.
+    expect((await preschoolCoordinator.api('POST', `/api/v1/rounds/${round.id}/submissions/${preschool.id}/submit`)).status).toBe(200);
+    expect((await cultureCoordinator.api('POST', `/api/v1/rounds/${round.id}/submissions/${culture.id}/submit`)).status).toBe(200);
   });
   afterAll(async () => {
     await ctx?.close();
@@ -66,6 +69,7 @@ describe('needs analysis and export API', () => {
 
   it('counts the needs the coordinators entered: once per channel, volumes summed, with the gaps', async () => {
     const res = await strategist.api('GET', path(analysis));
+    expect(res.body.countedStatuses).toEqual(['submitted', 'endorsed']);
     expect(res.status).toBe(200);
     expect(res.body.totals).toEqual({ needs: 3, departments: 2, monthlyVolume: 1150 });
     const cells = res.body.byAreaAndChannel.map((c: { areaCode: string; channel: string; count: number; monthlyVolume: number }) => [c.areaCode, c.channel, c.count, c.monthlyVolume]);
@@ -116,15 +120,15 @@ describe('needs analysis and export API', () => {
       'Underlagets datum',
       'Ärenden per månad',
       'Prioritet',
-      'Konsekvens om behovet inte möts',
+      'Konsekvens om behovet inte tillgodoses',
       'Inlämning',
     ]);
     expect(lines).toHaveLength(1 + 3 + 1); // header, three needs, and the empty string after the last CRLF
     expect(lines).toContain(
       'Förskoleförvaltningen;Lokal service;Köplatsfrågor från vårdnadshavare i Öster;"Vårdnadshavare ringer och mejlar om köplats; många når inte fram.";' +
-        'Telefon, E-post;Öster;Vårdnadshavare;Statistik;Växelns ärendestatistik;2026-01-31;700;hög;Köerna växer och förtroendet för förskolan sjunker;Utkast',
+        'Telefon, E-post;Öster;Vårdnadshavare;Statistik;Växelns ärendestatistik;2026-01-31;700;hög;Köerna växer och förtroendet för förskolan sjunker;Inlämnad',
     );
-    expect(lines).toContain('Kulturförvaltningen;Lokal service;Vägledning på biblioteken;Beskrivning;Bibliotek, Telefon;Norr;Nyanlända;;;;350;medel;;Utkast');
+    expect(lines).toContain('Kulturförvaltningen;Lokal service;Vägledning på biblioteken;Beskrivning;Bibliotek, Telefon;Norr;Nyanlända;;;;350;medel;;Inlämnad');
 
     const own = await download(cultureCoordinator, 'needs.csv');
     expect(own.bytes.toString('utf8').split('\r\n').filter((l) => l.startsWith('Förskoleförvaltningen'))).toEqual([]);

@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, UserAdminService } from '@samverka/identity';
+import { NeedService, SubmissionService } from '@samverka/needs';
 import { CoordinatorService } from '@samverka/organisation';
 import { Browser, BrowserContext, Cookie, Page, Response } from 'playwright-core';
 import { fillSignInForm, signInThroughForm } from '../support/browser';
@@ -373,5 +374,27 @@ describe('the web UI: signing in and access', () => {
     expect(response.status()).toBe(403);
     await expect(errorSummary().getByRole('link').textContent()).resolves.toBe('Kontot är avstängt. Kontakta administratören.');
     await expect(cookie(SESSION_COOKIE)).resolves.toBeUndefined();
+  });
+
+  it("refuses the needs steps' confirmation pages to all but the step's takers: handing in to the department's coordinators, approving to its management", async () => {
+    const preschool = web.departmentId('Förskoleförvaltningen');
+    const round = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [preschool] });
+    await ctx.app.get(NeedService).create(TEST_ACTOR, round.id, ctx.given.need(preschool, { title: 'Ett behov att lämna in' }));
+    const base = `/planomgangar/${round.id}/behov/${preschool}`;
+    const statusFor = async (email: string, path: string) => {
+      await web.signIn(email);
+      return (await open(path)).status();
+    };
+    // Handing in: the coordinator is asked; the manager, the strategist, the secretary and the admin are refused.
+    expect(await statusFor(COORDINATOR, `${base}/lamna-in`)).toBe(200);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Vill du lämna in behoven?');
+    await expectAccessible();
+    for (const email of [MANAGEMENT, STRATEGIST, SECRETARY, ADMIN]) expect({ email, status: await statusFor(email, `${base}/lamna-in`) }).toEqual({ email, status: 403 });
+    // Approving: the manager is asked once handed in; the coordinator and the others are refused.
+    await ctx.app.get(SubmissionService).submit(TEST_ACTOR, round.id, preschool);
+    expect(await statusFor(MANAGEMENT, `${base}/godkann`)).toBe(200);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Vill du godkänna behoven?');
+    await expectAccessible();
+    for (const email of [COORDINATOR, STRATEGIST, SECRETARY, ADMIN]) expect({ email, status: await statusFor(email, `${base}/godkann`) }).toEqual({ email, status: 403 });
   });
 });

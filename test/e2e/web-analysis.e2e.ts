@@ -1,4 +1,4 @@
-import { NeedService } from '@samverka/needs';
+import { NeedService, SubmissionService } from '@samverka/needs';
 import { PlanRoundView } from '@samverka/rounds';
 import { Page } from 'playwright-core';
 import { E2eContext } from '../support/e2e';
@@ -54,6 +54,8 @@ describe('the web UI: needs analysis', () => {
     await need(PRESCHOOL, { areaCode: 'LOKAL_SERVICE', title: 'Vägledning på biblioteken', channels: ['library'], districts: ['norr'], targetGroups: ['newcomers'], monthlyVolume: 3400 });
     await need(PRESCHOOL, { areaCode: 'LOKAL_SERVICE', title: 'Frågor om förskoleplats', channels: ['library', 'telephone'], districts: ['norr'], targetGroups: ['guardians'], monthlyVolume: 100 });
     await need(CULTURE, { areaCode: 'DIGITALISERING', title: 'Öppettider på webben', channels: ['web'], districts: [], targetGroups: [], monthlyVolume: 12 });
+    // Handed in: the analysis counts handed-in and approved needs by default.
+    for (const name of [PRESCHOOL, CULTURE]) await ctx.app.get(SubmissionService).submit(TEST_ACTOR, round.id, web.departmentId(name));
     return round;
   }
 
@@ -110,6 +112,8 @@ describe('the web UI: needs analysis', () => {
     );
     await expect(page.locator('#omrade-kanal svg .cell path').count()).resolves.toBe(5 * 3);
     await expect(page.locator('.samverka-analysis-gaps li').allTextContents()).resolves.toContain(`${PRESCHOOL} har inga behov inom Samarbetsprocess.`);
+    // The page says which statuses it counts.
+    await expect(page.locator('.samverka-analysis-counted').textContent()).resolves.toBe('Räknar behov med status inlämnad och godkänd.');
     await expectAccessible();
 
     // Filter by channel: only the needs at libraries are counted; the form shows the filter.
@@ -178,5 +182,30 @@ describe('the web UI: needs analysis', () => {
     const refused = await open(analysisPath(other));
     expect(refused.status()).toBe(403);
     await expect(page.locator('h1').textContent()).resolves.toBe('Du har inte behörighet till sidan');
+  });
+
+  it("counts handed-in needs by default; the status filter (a GET form) adds the drafts, only the department's own", async () => {
+    const round = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [web.departmentId(PRESCHOOL), web.departmentId(CULTURE)] });
+    await needs.create(TEST_ACTOR, round.id, ctx.given.need(web.departmentId(PRESCHOOL), { title: 'Ett utkast', monthlyVolume: 40 }));
+
+    await signIn(COORDINATOR);
+    await open(analysisPath(round));
+    await expect(page.locator('.samverka-analysis-empty').textContent()).resolves.toBe('Inga behov är inlämnade ännu.');
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Alla, även utkast' });
+    await page.getByRole('button', { name: 'Filtrera', exact: true }).click();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).searchParams.get('status')).toBe('alla');
+    await expect(summary()).resolves.toBe('1 behov från 1 förvaltning, sammanlagt 40 ärenden per månad.');
+    await expect(page.locator('.samverka-analysis-counted').textContent()).resolves.toBe(
+      'Räknar behov med status inlämnad, godkänd, utkast och skickad tillbaka. Behov som inte är inlämnade räknas bara för de förvaltningar som du själv företräder.',
+    );
+    await expect(page.getByRole('link', { name: 'Ladda ner behoven som CSV' }).getAttribute('href')).resolves.toBe(`/api/v1/rounds/${round.id}/needs.csv?includeDrafts=true`);
+    await expectAccessible();
+
+    // The strategist asks for the drafts too, and gets none: a draft is its department's own.
+    await signIn(STRATEGIST);
+    await open(`${analysisPath(round)}?status=alla`);
+    await expect(page.locator('.samverka-analysis-empty').textContent()).resolves.toBe('Inga behov matchar filtret.');
+    await expect(page.locator('main').textContent()).resolves.not.toContain('Ett utkast');
   });
 });

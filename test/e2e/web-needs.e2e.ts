@@ -1,8 +1,10 @@
 import { NeedService, SubmissionService } from '@samverka/needs';
+import { NotificationDispatcher } from '@samverka/notifications';
 import { PlanRoundView } from '@samverka/rounds';
 import { Locator, Page, Response } from 'playwright-core';
 import { E2eContext } from '../support/e2e';
 import { TEST_ACTOR } from '../support/given';
+import { TestSmtpServer } from '../support/smtp';
 import { webSuite, DEMO_USER } from '../support/web-suite';
 
 const { strategist: STRATEGIST, coordinator: COORDINATOR, management: MANAGEMENT, secretary: SECRETARY } = DEMO_USER;
@@ -26,7 +28,15 @@ describe('the web UI: needs', () => {
   let needs: NeedService;
   let submissions: SubmissionService;
 
-  const web = webSuite();
+  // The emails go to a real SMTP server: started before the app (this hook runs first), which reads SMTP_URL at start.
+  let smtp: TestSmtpServer;
+  const env: Record<string, string> = {};
+  beforeAll(async () => {
+    smtp = await TestSmtpServer.start();
+    env.SMTP_URL = smtp.url;
+  });
+  afterAll(() => smtp?.stop());
+  const web = webSuite(env);
   beforeAll(() => {
     ctx = web.ctx;
     needs = ctx.app.get(NeedService);
@@ -53,9 +63,17 @@ describe('the web UI: needs', () => {
   const needsPath = (round: PlanRoundView, department: string) => `/planomgangar/${round.id}/behov/${web.departmentId(department)}`;
   const statusOf = async (round: PlanRoundView, department: string) =>
     (await submissions.list(round.id, { all: true, departmentIds: [], committeeIds: [] })).find((s) => s.departmentId === web.departmentId(department))!;
-  const needsOf = (round: PlanRoundView, department: string) => needs.list(round.id, { all: true, departmentIds: [], committeeIds: [] }, { departmentId: web.departmentId(department) });
+  /** The department's needs as its own people read them (drafts included). */
+  const needsOf = (round: PlanRoundView, department: string) =>
+    needs.list(round.id, { all: false, departmentIds: [web.departmentId(department)], committeeIds: [] }, { departmentId: web.departmentId(department) });
 
   const button = (name: string) => page.getByRole('button', { name, exact: true });
+  const link = (name: string) => page.getByRole('link', { name, exact: true });
+  /** Follows a link and waits for the page it opens. */
+  async function follow(target: Locator): Promise<void> {
+    await target.click();
+    await page.waitForLoadState();
+  }
   const errorSummary = () => page.locator('.govuk-error-summary');
   const errorLinks = () => errorSummary().getByRole('link');
   const banner = () => page.locator('.govuk-notification-banner--success');
@@ -89,7 +107,7 @@ describe('the web UI: needs', () => {
       'Samarbetsprocess',
     ]);
     // Nothing to hand in yet: instead, the department may report that it has nothing to report.
-    await expect(button('Lämna in behoven').count()).resolves.toBe(0);
+    await expect(link('Lämna in behoven').count()).resolves.toBe(0);
     await expect(button('Meddela inget att rapportera').count()).resolves.toBe(1);
     await expectAccessible();
 
@@ -154,8 +172,14 @@ describe('the web UI: needs', () => {
     await expect(page.getByLabel('Rubrik', { exact: true }).inputValue()).resolves.toBe('');
     await expectAccessible();
 
-    // Handing in: the needs can no longer change, and management is asked to endorse them.
-    const handedIn = await submit(button('Lämna in behoven'));
+    // Handing in asks first, on a page of its own; then the needs can no longer change, and management is asked to approve them.
+    await follow(link('Lämna in behoven'));
+    expect(page.url()).toBe(`${ctx.baseUrl}${needsPath(round, PRESCHOOL)}/lamna-in`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Vill du lämna in behoven?');
+    await expect(page.locator('main').textContent()).resolves.toContain(`Du lämnar in ett behov för Förskoleförvaltningen till planomgången ${round.title}.`);
+    await expectAccessible();
+    await expect(statusOf(round, PRESCHOOL)).resolves.toMatchObject({ status: 'draft' });
+    const handedIn = await submit(button('Ja, lämna in behoven'));
     expect(handedIn.status()).toBe(303);
     expect(page.url()).toBe(`${ctx.baseUrl}${needsPath(round, PRESCHOOL)}?steg=lamna-in`);
     await expect(banner().textContent()).resolves.toContain('Behoven är inlämnade.');
@@ -166,7 +190,7 @@ describe('the web UI: needs', () => {
     await expectAccessible();
     await expect(statusOf(round, PRESCHOOL)).resolves.toMatchObject({ status: 'submitted', needCount: 1 });
 
-    // The manager: the need, and the forms to endorse or return. Returning asks for a comment.
+    // The manager: the need, and the forms to approve or send back. Sending back asks for a comment.
     await signIn(MANAGEMENT);
     await open(`/planomgangar/${round.id}`);
     await page.getByRole('button', { name: 'Er förvaltnings behov' }).click();
@@ -175,19 +199,30 @@ describe('the web UI: needs', () => {
     await expect(cards().locator('.govuk-summary-card__title').allTextContents()).resolves.toEqual(['Vägledning på biblioteken']);
     await expect(page.locator('#lagg-till').count()).resolves.toBe(0);
     await expectAccessible();
-    const noComment = await submit(button('Återlämna behoven'));
+    const noComment = await submit(button('Skicka tillbaka behoven'));
     expect(noComment.status()).toBe(400);
     await expect(errorLinks().allTextContents()).resolves.toEqual(['Skriv vad som behöver göras innan behoven lämnas in igen']);
-    await expect(errorLinks().getAttribute('href')).resolves.toBe('#aterlamna-comment');
+    await expect(errorLinks().getAttribute('href')).resolves.toBe('#skicka-tillbaka-comment');
     await expectAccessible();
     await expect(statusOf(round, PRESCHOOL)).resolves.toMatchObject({ status: 'submitted' });
 
-    const endorsed = await submit(button('Förankra behoven'));
+    // Approving asks first too.
+    await follow(link('Godkänn behoven'));
+    expect(page.url()).toBe(`${ctx.baseUrl}${needsPath(round, PRESCHOOL)}/godkann`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Vill du godkänna behoven?');
+    await expect(page.locator('main').textContent()).resolves.toContain(`Du godkänner ett behov från Förskoleförvaltningen i planomgången ${round.title}.`);
+    await expectAccessible();
+    const endorsed = await submit(button('Ja, godkänn behoven'));
     expect(endorsed.status()).toBe(303);
-    expect(page.url()).toBe(`${ctx.baseUrl}${needsPath(round, PRESCHOOL)}?steg=forankra`);
-    await expect(banner().textContent()).resolves.toContain('Behoven är förankrade.');
-    await expect(statusTags().allTextContents()).resolves.toEqual(['Förankrad']);
-    await expect(button('Förankra behoven').count()).resolves.toBe(0);
+    expect(page.url()).toBe(`${ctx.baseUrl}${needsPath(round, PRESCHOOL)}?steg=godkann`);
+    await expect(banner().textContent()).resolves.toContain('Behoven är godkända.');
+    await expect(statusTags().allTextContents()).resolves.toEqual(['Godkänd']);
+    await expect(link('Godkänn behoven').count()).resolves.toBe(0);
+    // The history names who handed in and who approved.
+    await expect(page.locator('.samverka-submission-history__entry').allTextContents()).resolves.toEqual([
+      expect.stringContaining('lämnade in behoven'),
+      expect.stringContaining('godkände behoven'),
+    ]);
     await expect(statusOf(round, PRESCHOOL)).resolves.toMatchObject({ status: 'endorsed' });
     await expectAccessible();
 
@@ -268,13 +303,24 @@ describe('the web UI: needs', () => {
     await signIn(MANAGEMENT);
     await open(needsPath(round, PRESCHOOL));
     await page.getByLabel('Kommentar till samordnaren').fill('Vi har nya behov kring lokal service, lägg in dem.');
-    expect((await submit(button('Återlämna behoven'))).status()).toBe(303);
-    await expect(banner().textContent()).resolves.toContain('Behoven är återlämnade till samordnaren');
+    expect((await submit(button('Skicka tillbaka behoven'))).status()).toBe(303);
+    await expect(banner().textContent()).resolves.toContain('Behoven är skickade tillbaka till samordnaren');
+
+    // The coordinator receives the email, with the comment and the link to the needs page.
+    const before = smtp.received.length;
+    const due = await ctx.app.get(NotificationDispatcher).dispatchDue('e2e', 100);
+    const sent = (await smtp.waitFor(before + due.sent)).slice(before).filter((m) => m.to.includes(COORDINATOR));
+    const returnMail = sent.find((m) => m.parsed.subject === `Förskoleförvaltningens behov i ${round.title} är skickade tillbaka till dig`)!;
+    expect(returnMail).toBeDefined();
+    expect(returnMail.parsed.text).toContain('Vi har nya behov kring lokal service, lägg in dem.');
+    expect(returnMail.parsed.text).toContain(`${needsPath(round, PRESCHOOL)}`);
 
     await signIn(COORDINATOR);
     await open(needsPath(round, PRESCHOOL));
-    await expect(statusTags().allTextContents()).resolves.toEqual(['Återlämnad']);
+    await expect(statusTags().allTextContents()).resolves.toEqual(['Skickad tillbaka']);
     await expect(page.locator('.samverka-return-comment').textContent()).resolves.toContain('Vi har nya behov kring lokal service, lägg in dem.');
+    // The history keeps the comment, after the needs are handed in again too.
+    await expect(page.locator('.samverka-submission-history').textContent()).resolves.toContain('Vi har nya behov kring lokal service, lägg in dem.');
     await expect(page.locator('#lagg-till').count()).resolves.toBe(1);
     await expectAccessible();
   });
@@ -311,7 +357,11 @@ describe('the web UI: needs', () => {
     const foreign = await post(needsPath(round, CULTURE), { areaCode: 'LOKAL_SERVICE', title: 'Inte min förvaltning', description: 'x', channels: 'web', priority: 'low' });
     expect(foreign.status()).toBe(403);
     expect((await post(`${needsPath(round, CULTURE)}/lamna-in`, {})).status()).toBe(403);
-    expect((await post(`${needsPath(round, PRESCHOOL)}/forankra`, {})).status()).toBe(403);
+    expect((await post(`${needsPath(round, PRESCHOOL)}/godkann`, {})).status()).toBe(403);
+    // The confirmation pages are the step-takers' own too.
+    expect((await open(`${needsPath(round, PRESCHOOL)}/godkann`)).status()).toBe(403);
+    expect((await open(`${needsPath(round, CULTURE)}/lamna-in`)).status()).toBe(403);
+    await open(needsPath(round, PRESCHOOL));
     await expect(needsOf(round, CULTURE)).resolves.toHaveLength(1);
     await expect(statusOf(round, CULTURE)).resolves.toMatchObject({ status: 'draft' });
 
@@ -332,9 +382,17 @@ describe('the web UI: needs', () => {
     await expect(page.locator('main form').count()).resolves.toBe(0);
     expect((await open(needsPath(round, CULTURE))).status()).toBe(403);
 
-    // A strategist reads every department's needs, and is offered no forms.
+    // A strategist reads every department's needs once handed in, and is offered no forms; a draft is the department's own.
     await signIn(STRATEGIST);
     expect((await open(needsPath(round, CULTURE))).status()).toBe(200);
+    await expect(page.locator('.samverka-draft-hidden').textContent()).resolves.toBe(
+      'Förvaltningen har ett utkast med ett behov. Behoven visas här när förvaltningen har lämnat in dem.',
+    );
+    await expect(cards().count()).resolves.toBe(0);
+    await expect(page.locator('main').textContent()).resolves.not.toContain('Datorer och skrivare');
+    await expectAccessible();
+    await submissions.submit(TEST_ACTOR, round.id, web.departmentId(CULTURE));
+    await open(needsPath(round, CULTURE));
     await expect(cards().locator('.govuk-summary-card__title').allTextContents()).resolves.toEqual(['Datorer och skrivare för invånare']);
     await expect(cardRows(cards().first())).resolves.toContain('Stadsområden: Hela staden');
     await expect(page.locator('main form').count()).resolves.toBe(0);

@@ -75,6 +75,10 @@ describe(NeedsAnalysisService.name, () => {
       await needs.create(TEST_ACTOR, round.id, need(b.id, { title: 'B1', channels: ['library', 'telephone'], districts: ['soder'], targetGroups: ['guardians'], monthlyVolume: 600 }));
       await needs.create(TEST_ACTOR, round.id, need(b.id, { title: 'B2', channels: ['email'], districts: ['soder'], targetGroups: ['guardians'], monthlyVolume: 100 }));
       await ctx.get(SubmissionService).nothingToReport(TEST_ACTOR, round.id, c.id, 'Inga behov i år');
+      // Handed in: the analysis counts handed-in and approved needs by default.
+      await ctx.get(SubmissionService).submit(TEST_ACTOR, round.id, a.id);
+      await ctx.get(SubmissionService).submit(TEST_ACTOR, round.id, b.id);
+      await ctx.get(SubmissionService).endorse(TEST_ACTOR, round.id, b.id);
     });
 
     const cellsOf = (r: NeedsAnalysis) => ({
@@ -209,6 +213,8 @@ describe(NeedsAnalysisService.name, () => {
           consequence: null,
         }));
       await ctx.get(SubmissionService).submit(TEST_ACTOR, round.id, other.id);
+      await ctx.get(SubmissionService).submit(TEST_ACTOR, round.id, department.id);
+      await ctx.get(SubmissionService).endorse(TEST_ACTOR, round.id, department.id);
     });
 
     const HEADER = [
@@ -224,7 +230,7 @@ describe(NeedsAnalysisService.name, () => {
       'Underlagets datum',
       'Ärenden per månad',
       'Prioritet',
-      'Konsekvens om behovet inte möts',
+      'Konsekvens om behovet inte tillgodoses',
       'Inlämning',
     ];
 
@@ -253,7 +259,7 @@ describe(NeedsAnalysisService.name, () => {
           '1200',
           'hög',
           "'-1 vecka i snitt, +2 om inget görs",
-          'Utkast',
+          'Godkänd',
         ],
         ['Östra förvaltningen', 'Lokal service', 'Vägledning på Rosengårds bibliotek', 'Beskrivning', 'Telefon', 'Norr', 'Nyanlända', '', '', '', '', 'låg', '', 'Inlämnad'],
       ]);
@@ -263,7 +269,8 @@ describe(NeedsAnalysisService.name, () => {
       const rows = (csv: string) => parseCsv(csv.slice(1)).slice(1).map((r) => r[0]);
       const otherId = (await needs.list(round.id, ALL)).find((n) => n.departmentName === 'Östra förvaltningen')!.departmentId;
       expect(rows(await sut.exportCsv(round.id, { all: false, departmentIds: [otherId], committeeIds: [] }))).toEqual(['Östra förvaltningen']);
-      expect(rows(await sut.exportCsv(round.id, ALL, { status: 'draft' }))).toEqual(['Förskoleförvaltningen']);
+      expect(rows(await sut.exportCsv(round.id, ALL, { status: 'endorsed' }))).toEqual(['Förskoleförvaltningen']);
+      expect(rows(await sut.exportCsv(round.id, ALL, { status: 'draft' }))).toEqual([]);
       expect(parseCsv((await sut.exportCsv(round.id, ALL, { channel: 'web' })).slice(1))).toEqual([HEADER]);
     });
 
@@ -284,8 +291,10 @@ describe(NeedsAnalysisService.name, () => {
       expect(sheet.getRow(2).getCell(3).type).toBe(3 /* ValueType.String */);
       expect(first[9]).toEqual(new Date('2026-01-15T00:00:00Z'));
       expect(first[10]).toBe(1200);
-      expect(first.slice(11)).toEqual(['hög', '-1 vecka i snitt, +2 om inget görs', 'Utkast']);
+      expect(first.slice(11)).toEqual(['hög', '-1 vecka i snitt, +2 om inget görs', 'Godkänd']);
       expect(values(3)[10]).toBeUndefined();
+      // The workbook says which statuses it counts.
+      expect(workbook.getWorksheet('Urval')!.getRow(1).getCell(1).value).toBe('Räknar behov med status inlämnad och godkänd.');
     });
 
     it('names the CSV after the round’s year', async () => {

@@ -88,6 +88,9 @@ describe('needs collection', () => {
       await needs.create(TEST_ACTOR, round.id, need(a.id, { title: 'A1', channels: ['telephone'], districts: ['soder'] }));
       await needs.create(TEST_ACTOR, round.id, need(a.id, { title: 'A2', areaCode: 'DIGITALISERING', channels: ['web'], targetGroups: ['older_people'] }));
       await needs.create(TEST_ACTOR, round.id, need(b.id, { title: 'B1' }));
+      // Handed in: a draft is its department's own (see needs-flow.test.ts).
+      await submissions.submit(TEST_ACTOR, round.id, a.id);
+      await submissions.submit(TEST_ACTOR, round.id, b.id);
 
       const titles = async (filter: object, scope = ALL) => (await needs.list(round.id, scope, filter)).map((n) => n.title);
       expect(await titles({})).toEqual(['A1', 'A2', 'B1']);
@@ -96,7 +99,8 @@ describe('needs collection', () => {
       expect(await titles({ targetGroup: 'older_people' })).toEqual(['A2']);
       expect(await titles({ areaCode: 'DIGITALISERING' })).toEqual(['A2']);
       expect(await titles({ departmentId: b.id })).toEqual(['B1']);
-      expect(await titles({ status: 'submitted' })).toEqual([]);
+      expect(await titles({ status: 'submitted' })).toEqual(['A1', 'A2', 'B1']);
+      expect(await titles({ status: 'draft' })).toEqual([]);
       expect(await titles({}, { all: false, departmentIds: [b.id], committeeIds: [] })).toEqual(['B1']);
       expect(await titles({}, { all: false, departmentIds: [], committeeIds: [committee.id] })).toEqual(['A1', 'A2']);
       expect(await titles({}, { all: false, departmentIds: [c.id], committeeIds: [] })).toEqual([]);

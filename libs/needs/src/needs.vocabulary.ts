@@ -1,5 +1,6 @@
 import type { EvidenceKind, NeedPriority } from './entities/need.entity';
 import type { SubmissionStatus } from './entities/needs-submission.entity';
+import type { SubmissionStep } from './services/submission.service';
 
 /**
  * The words for the needs context's values (Swedish), in one place: the
@@ -20,7 +21,18 @@ export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
 export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
   draft: 'Utkast',
   submitted: 'Inlämnad',
-  endorsed: 'Förankrad',
-  returned: 'Återlämnad',
+  endorsed: 'Godkänd',
+  returned: 'Skickad tillbaka',
   nothingToReport: 'Inget att rapportera',
 };
+
+/** A step of a submission, as its history names it: "Godkände". */
+export const SUBMISSION_STEP_LABELS: Record<SubmissionStep, string> = {
+  submit: 'Lämnade in behoven',
+  nothingToReport: 'Meddelade inget att rapportera',
+  endorse: 'Godkände behoven',
+  return: 'Skickade tillbaka behoven',
+};
+
+/** The statuses the needs analysis and its exports count unless told otherwise: handed in, and approved. */
+export const COUNTED_BY_DEFAULT_LABEL = 'inlämnade och godkända behov';

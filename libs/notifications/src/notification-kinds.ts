@@ -64,7 +64,7 @@ export interface NotificationKinds {
     autoClosed: boolean;
     roundUrl: string;
   };
-  /** To the department's management users when its coordinator hands in the needs: please endorse (förankra). */
+  /** To the department's management users when its coordinator hands in the needs: please approve (godkänn). */
   'needs.endorsement_requested': {
     roundTitle: string;
     departmentName: string;
@@ -72,6 +72,36 @@ export interface NotificationKinds {
     needCount: number;
     late: boolean;
     needsDeadline: LocalDate;
+    roundUrl: string;
+    /** Handed in again after management sent it back, with the comment it was sent back with. */
+    resubmission: { returnComment: string | null } | null;
+  };
+  /** To the department's coordinators and deputies when management sends the handed-in needs back, with the comment. */
+  'needs.returned': {
+    roundTitle: string;
+    departmentName: string;
+    returnedBy: string | null;
+    comment: string;
+    needsDeadline: LocalDate;
+    roundUrl: string;
+  };
+  /** To the department's coordinators and deputies when management approves (godkänner) the handed-in needs. */
+  'needs.endorsed': {
+    roundTitle: string;
+    departmentName: string;
+    endorsedBy: string | null;
+    needCount: number;
+    roundUrl: string;
+  };
+  /** To the coordinators and deputies of each participating department when the round's needs collection closes. */
+  'needs.collection_closed': {
+    roundTitle: string;
+    departmentName: string;
+    /** The department's submission status label when collection closed, e.g. "Godkänd". */
+    statusLabel: string;
+    handedIn: boolean;
+    cancelled: boolean;
+    toLabel: string;
     roundUrl: string;
   };
   /** To each coordinator and deputy of a department that has not handed in its needs: 10 and 3 working days before the needs deadline, and the day after it. */
@@ -145,6 +175,9 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
   // Deadline reminders always go out (the issue: reminders stop only when the department hands in).
   'needs.reminder': { mandatory: true },
   'needs.escalation': { mandatory: true },
+  'needs.returned': { mandatory: true },
+  'needs.endorsed': { mandatory: true },
+  'needs.collection_closed': { mandatory: true },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(KIND_SETTINGS) as NotificationKind[];

@@ -135,6 +135,20 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
         late: false,
         needsDeadline: '2027-02-26',
         roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+        resubmission: null,
+      },
+    ],
+    [
+      'handed in again after it was sent back',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        departmentName: 'Kulturförvaltningen',
+        submittedBy: 'Elin Öberg',
+        needCount: 3,
+        late: false,
+        needsDeadline: '2027-02-26',
+        roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+        resubmission: { returnComment: 'Komplettera behov 2 med underlag.\nÅtergå till <mig> & fråga.' },
       },
     ],
     [
@@ -147,6 +161,58 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
         late: true,
         needsDeadline: '2027-02-26',
         roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+        resubmission: null,
+      },
+    ],
+  ],
+  'needs.returned': [
+    [
+      'sent back by a manager, with a comment on two lines',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        departmentName: 'Förskoleförvaltningen',
+        returnedBy: 'Märta Öhman',
+        comment: 'Komplettera behov 2 med underlag.\nPrioritera <högst> en & två.',
+        needsDeadline: '2027-02-26',
+        roundUrl: 'https://samverka.malmo.example/planomgangar/1/behov/2',
+      },
+    ],
+  ],
+  'needs.endorsed': [
+    [
+      'approved by a manager',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        departmentName: 'Förskoleförvaltningen',
+        endorsedBy: 'Märta Öhman',
+        needCount: 7,
+        roundUrl: 'https://samverka.malmo.example/planomgangar/1/behov/2',
+      },
+    ],
+  ],
+  'needs.collection_closed': [
+    [
+      'closed, the department had handed in',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        departmentName: 'Förskoleförvaltningen',
+        statusLabel: 'godkänd',
+        handedIn: true,
+        cancelled: false,
+        toLabel: 'planarbete',
+        roundUrl: 'https://samverka.malmo.example/planomgangar/1/behov/2',
+      },
+    ],
+    [
+      'cancelled, the department had not handed in',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        departmentName: 'Kulturförvaltningen',
+        statusLabel: 'utkast',
+        handedIn: false,
+        cancelled: true,
+        toLabel: 'avbruten',
+        roundUrl: 'https://samverka.malmo.example/planomgangar/1/behov/3',
       },
     ],
   ],
@@ -353,6 +419,9 @@ describe('notification kinds', () => {
       'needs.endorsement_requested',
       'needs.reminder',
       'needs.escalation',
+      'needs.returned',
+      'needs.endorsed',
+      'needs.collection_closed',
     ]);
     expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].mandatory)).toEqual(NOTIFICATION_KINDS);
     expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].calendar)).toEqual(['coordinator.appointed', 'round.launched']);

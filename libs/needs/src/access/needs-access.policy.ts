@@ -33,6 +33,16 @@ export function visibleDepartments(round: { participants: readonly NeedsParticip
   return round.participants.filter((p) => mayReadNeedsOf(scope, p)).map((p) => p.departmentId);
 }
 
+/**
+ * The departments whose needs the reader may read before they are handed in (a draft, or sent back to
+ * the coordinator): a draft is the department's own, so only its coordinators and managers read it.
+ * Everyone else (strategists, admins, committee secretaries) sees that a draft exists and how many
+ * needs it has (the submissions list), not what the needs say. The needs repositories apply it in SQL.
+ */
+export function draftReadableDepartments(scope: RoundReaderScope): string[] {
+  return scope.departmentIds;
+}
+
 /** The department's coordinators (and deputies) write, change and remove its needs, hand them in or report nothing. */
 export function mayWriteNeedsOf(p: Principal, departmentId: string): boolean {
   return actsForDepartment(p, ['coordinator'], departmentId);

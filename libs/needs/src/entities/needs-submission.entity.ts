@@ -11,7 +11,7 @@ export const EDITABLE_STATUSES: readonly SubmissionStatus[] = ['draft', 'returne
 export const HANDED_IN_STATUSES: readonly SubmissionStatus[] = ['submitted', 'endorsed', 'nothingToReport'];
 
 /**
- * Inlämning: a department's set of needs for one round. draft → submitted → endorsed (förankrad by
+ * Inlämning: a department's set of needs for one round. draft → submitted → endorsed (godkänd by
  * management), or returned by management (editable again), or nothingToReport with a reason.
  * One per participating department and round; a row appears at the department's first action.
  */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@samverka/database';
+import { EDITABLE_STATUSES } from '../entities/needs-submission.entity';
 import { ReferenceKind } from '../entities/reference-item.entity';
 import { NeedFilter } from './need.repository';
 
@@ -83,6 +84,8 @@ export class AnalysisRepository {
             and ($6::text is null or $6::text = any(n.districts))
             and ($7::text is null or $7::text = any(n.target_groups))
             and ($8::text is null or coalesce(s.status, 'draft') = $8::text)
+            and ($11::text[] is null or coalesce(s.status, 'draft') = any($11::text[]))
+            and ($12::uuid[] is null or coalesce(s.status, 'draft') <> all($13::text[]) or n.department_id = any($12::uuid[]))
        ),
        -- a need with two channels counts once in each
        area_channel as (
@@ -132,6 +135,9 @@ export class AnalysisRepository {
         filter.status ?? null,
         channels.physical,
         channels.remote,
+        filter.statuses ?? null,
+        filter.draftsOf ?? null,
+        EDITABLE_STATUSES,
       ],
     );
     const r = rows[0];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@samverka/database';
 import { NeedEntity } from '../entities/need.entity';
+import { EDITABLE_STATUSES, SubmissionStatus } from '../entities/needs-submission.entity';
 
 export interface NeedFilter {
   departmentIds?: string[];
@@ -10,6 +11,13 @@ export interface NeedFilter {
   district?: string;
   targetGroup?: string;
   status?: string;
+  /** Only needs whose submission has one of these statuses. */
+  statuses?: readonly SubmissionStatus[];
+  /**
+   * The departments whose needs may be read before they are handed in (draft or sent back); other
+   * departments' such needs are left out. Undefined: no restriction (the service always sets it for a reader).
+   */
+  draftsOf?: string[];
 }
 
 export type NeedRow = NeedEntity & { departmentName: string; submissionStatus: string };
@@ -61,6 +69,13 @@ export class NeedRepository {
     if (filter.district) q.andWhere(':district = any(n.districts)', { district: filter.district });
     if (filter.targetGroup) q.andWhere(':targetGroup = any(n.target_groups)', { targetGroup: filter.targetGroup });
     if (filter.status) q.andWhere(`coalesce(s.status, 'draft') = :status`, { status: filter.status });
+    if (filter.statuses) q.andWhere(`coalesce(s.status, 'draft') = any(:statuses::text[])`, { statuses: filter.statuses });
+    if (filter.draftsOf) {
+      q.andWhere(`(coalesce(s.status, 'draft') <> all(:unsubmitted::text[]) or n.department_id = any(:draftsOf::uuid[]))`, {
+        unsubmitted: EDITABLE_STATUSES,
+        draftsOf: filter.draftsOf,
+      });
+    }
     const { entities, raw } = await q.getRawAndEntities<{ department_name: string; submission_status: string }>();
     return entities.map((e, i) => Object.assign(e, { departmentName: raw[i].department_name, submissionStatus: raw[i].submission_status }));
   }

@@ -12,7 +12,7 @@ export function needsChangeRefusal(round: Pick<RoundBasics, 'state'>, status: Su
     return new NeedsError(NeedsErrorCode.ROUND_NOT_COLLECTING, 'Planomgången tar inte emot behov just nu', { state: round.state });
   }
   if (!EDITABLE_STATUSES.includes(status)) {
-    return new NeedsError(NeedsErrorCode.SUBMISSION_NOT_EDITABLE, 'Förvaltningens behov är inlämnade och kan inte ändras om inte förvaltningsledningen återlämnar dem', { status });
+    return new NeedsError(NeedsErrorCode.SUBMISSION_NOT_EDITABLE, 'Förvaltningens behov är inlämnade och kan inte ändras om inte förvaltningsledningen skickar tillbaka dem', { status });
   }
   return null;
 }

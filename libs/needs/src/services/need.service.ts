@@ -3,7 +3,7 @@ import { Actor, AuditService } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
 import { CommonError, FieldViolation, Violations } from '@samverka/kernel';
 import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
-import { visibleDepartments } from '../access/needs-access.policy';
+import { draftReadableDepartments, visibleDepartments } from '../access/needs-access.policy';
 import { Evidence, NeedEntity, NeedPriority } from '../entities/need.entity';
 import { needsChangeRefusal } from '../rules/needs-change.rules';
 import { NeedFilter, NeedRepository, NeedRow } from '../repositories/need.repository';
@@ -67,9 +67,10 @@ export class NeedService {
     return need;
   }
 
-  async list(roundId: string, scope: RoundReaderScope, filter: Omit<NeedFilter, 'departmentIds'> = {}): Promise<NeedRow[]> {
+  /** The needs the reader may read: their departments' (visibleDepartments), and of other departments only those handed in. */
+  async list(roundId: string, scope: RoundReaderScope, filter: Omit<NeedFilter, 'departmentIds' | 'draftsOf'> = {}): Promise<NeedRow[]> {
     const round = await this.rounds.basics(roundId);
-    return this.needs.list(roundId, { ...filter, departmentIds: visibleDepartments(round, scope) });
+    return this.needs.list(roundId, { ...filter, departmentIds: visibleDepartments(round, scope), draftsOf: draftReadableDepartments(scope) });
   }
 
   async create(actor: Actor, roundId: string, input: NeedInput): Promise<NeedEntity> {

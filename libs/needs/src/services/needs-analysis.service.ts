@@ -8,7 +8,8 @@ import { SubmissionStatus } from '../entities/needs-submission.entity';
 import { ReferenceKind } from '../entities/reference-item.entity';
 import { AnalysisRepository, CountCell, ReferenceLabel } from '../repositories/analysis.repository';
 import { NeedFilter, NeedRepository, NeedRow } from '../repositories/need.repository';
-import { visibleDepartments } from '../access/needs-access.policy';
+import { draftReadableDepartments, visibleDepartments } from '../access/needs-access.policy';
+import { SubmissionRepository } from '../repositories/submission.repository';
 import { EVIDENCE_KIND_LABELS, NEED_PRIORITY_LABELS, SUBMISSION_STATUS_LABELS } from '../needs.vocabulary';
 
 /**
@@ -23,7 +24,28 @@ export const REMOTE_CHANNELS: readonly string[] = ['telephone', 'email', 'web', 
 /** Errands per month at which a district reached only through remote channels is reported as a gap. */
 export const DEFAULT_HIGH_VOLUME_THRESHOLD = 500;
 
-export type AnalysisFilter = Omit<NeedFilter, 'departmentIds'>;
+export type AnalysisFilter = Omit<NeedFilter, 'departmentIds' | 'draftsOf' | 'statuses'> & {
+  /** Count the needs not yet handed in (drafts, and those sent back) too: the reader's own departments' (others' drafts stay theirs). */
+  includeDrafts?: boolean;
+};
+
+/** What the analysis and the exports count unless told otherwise: needs handed in, and approved. */
+export const COUNTED_BY_DEFAULT: readonly SubmissionStatus[] = ['submitted', 'endorsed'];
+/** What they count with the drafts included: every status that has needs. */
+export const COUNTED_WITH_DRAFTS: readonly SubmissionStatus[] = ['submitted', 'endorsed', 'draft', 'returned'];
+
+/** The submission statuses a filter counts: the one status it names, else handed in and approved (and, if asked, the drafts). */
+export function countedStatuses(filter: AnalysisFilter): SubmissionStatus[] {
+  if (filter.status) return [filter.status as SubmissionStatus];
+  return [...(filter.includeDrafts ? COUNTED_WITH_DRAFTS : COUNTED_BY_DEFAULT)];
+}
+
+/** Which statuses are counted, in words for the page and the exports: "Räknar behov med status inlämnad och godkänd." */
+export function countedStatusesText(statuses: readonly SubmissionStatus[]): string {
+  const words = statuses.map((s) => SUBMISSION_STATUS_LABELS[s].toLocaleLowerCase('sv-SE'));
+  const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} och ${words[words.length - 1]}` : words[0];
+  return `Räknar behov med status ${list}.`;
+}
 
 export interface AnalysisOptions {
   /** Errands per month; default DEFAULT_HIGH_VOLUME_THRESHOLD. */
@@ -71,6 +93,8 @@ export type NeedsGap =
 
 export interface NeedsAnalysis {
   roundId: string;
+  /** The submission statuses whose needs are counted. */
+  countedStatuses: SubmissionStatus[];
   totals: { needs: number; departments: number; monthlyVolume: number };
   byAreaAndChannel: AreaChannelCell[];
   byDistrictAndTargetGroup: DistrictTargetGroupCell[];
@@ -104,7 +128,7 @@ const COLUMNS: ReadonlyArray<{ header: string; width: number; value: (n: NeedRow
   { header: 'Underlagets datum', width: 18, value: (n) => n.evidence?.date ?? null },
   { header: 'Ärenden per månad', width: 18, value: (n) => n.monthlyVolume },
   { header: 'Prioritet', width: 10, value: (n) => priorityText(n.priority) },
-  { header: 'Konsekvens om behovet inte möts', width: 50, value: (n) => n.consequence },
+  { header: 'Konsekvens om behovet inte tillgodoses', width: 50, value: (n) => n.consequence },
   { header: 'Inlämning', width: 20, value: (n) => SUBMISSION_STATUS_LABELS[n.submissionStatus as SubmissionStatus] ?? n.submissionStatus },
 ];
 const DATE_COLUMN = COLUMNS.findIndex((c) => c.header === 'Underlagets datum');
@@ -128,7 +152,14 @@ export class NeedsAnalysisService {
     private readonly rounds: PlanRoundQueryService,
     @Inject(Clock) private readonly clock: Clock,
     private readonly tx: TransactionHost,
+    private readonly submissions: SubmissionRepository,
   ) {}
+
+  /** The repository's filter for a reader: the departments they may see, the statuses counted, drafts only of their own departments. */
+  private scoped(round: RoundBasics, scope: RoundReaderScope, filter: AnalysisFilter): NeedFilter {
+    const { includeDrafts: _includeDrafts, status: _status, ...rest } = filter;
+    return { ...rest, departmentIds: visibleDepartments(round, scope), draftsOf: draftReadableDepartments(scope), statuses: countedStatuses(filter) };
+  }
 
   /**
    * The counts, and the gaps:
@@ -136,17 +167,23 @@ export class NeedsAnalysisService {
    *    sum to at least the threshold per month while none of its needs names a physical channel
    *    (PHYSICAL_CHANNELS). "Presence" is what this round's needs say: there is no register of
    *    service points. Needs without a district count for no district.
-   *  - departmentWithoutNeedsInArea: a participating department with no need in one of the round's
-   *    areas. Only departments with at least one need (matching the filter) are considered: a
+   *  - departmentWithoutNeedsInArea: a participating department that handed in (inlämnad or
+   *    godkänd) with no need in one of the round's areas. Only departments with at least one need
+   *    (matching the filter) are considered: a
    *    department that has not started, or that reported nothing to report, is the submissions
    *    list's business, and would otherwise show up once per area.
    *  - noPlanItem (areas or channels with needs but no plan item): plans do not exist yet in
    *    Samverka, so this gap is never reported; it belongs here once plan items do.
-   * With a filter, everything (gaps included) is computed over the needs that match it.
+   * With a filter, everything (gaps included) is computed over the needs that match it. By default
+   * only needs handed in or approved count (`countedStatuses`); the drafts of the reader's own
+   * departments only when asked; other departments' drafts never.
    */
   async analyse(roundId: string, scope: RoundReaderScope, filter: AnalysisFilter = {}, options: AnalysisOptions = {}): Promise<NeedsAnalysis> {
     const round = await this.rounds.basics(roundId);
-    const counts = await this.analysis.countNeeds(roundId, { ...filter, departmentIds: visibleDepartments(round, scope) }, { physical: PHYSICAL_CHANNELS, remote: REMOTE_CHANNELS });
+    const [counts, statuses] = await Promise.all([
+      this.analysis.countNeeds(roundId, this.scoped(round, scope, filter), { physical: PHYSICAL_CHANNELS, remote: REMOTE_CHANNELS }),
+      this.submissions.statusesOf(roundId),
+    ]);
     const labels = labelsOf(round, await this.analysis.labels());
     const departmentName = new Map(round.participants.map((p) => [p.departmentId, p.name]));
     const areaOrder = new Map(round.areas.map((a, i) => [a.code, i]));
@@ -202,8 +239,10 @@ export class NeedsAnalysisService {
     const cells = new Set(byDepartmentAndArea.map((c) => `${c.departmentId}|${c.areaCode}`));
     const withNeeds = new Set(byDepartmentAndArea.map((c) => c.departmentId));
     const areas = round.areas.filter((a) => filter.areaCode === undefined || a.code === filter.areaCode);
+    // Only departments that handed in (a draft is still changing, and is its department's own).
+    const handedIn = (departmentId: string) => ['submitted', 'endorsed'].includes(statuses.get(departmentId) ?? 'draft');
     const withoutNeeds: NeedsGap[] = round.participants
-      .filter((p) => withNeeds.has(p.departmentId))
+      .filter((p) => withNeeds.has(p.departmentId) && handedIn(p.departmentId))
       .flatMap((p) =>
         areas
           .filter((a) => !cells.has(`${p.departmentId}|${a.code}`))
@@ -220,6 +259,7 @@ export class NeedsAnalysisService {
     // noPlanItem: not computed, see above (no plans in Samverka yet).
     return {
       roundId,
+      countedStatuses: countedStatuses(filter),
       totals: { needs: counts.needs, departments: counts.departments, monthlyVolume: counts.monthlyVolume },
       byAreaAndChannel,
       byDistrictAndTargetGroup,
@@ -241,7 +281,7 @@ export class NeedsAnalysisService {
   /** The needs as an XLSX workbook: one sheet, the header row bold and frozen, volumes as numbers, dates as dates. */
   async exportXlsx(roundId: string, scope: RoundReaderScope, filter: AnalysisFilter = {}): Promise<Buffer> {
     const [, rows, labels] = await this.exportRows(roundId, scope, filter);
-    return this.toXlsx(rows, labels);
+    return this.toXlsx(rows, labels, countedStatuses(filter));
   }
 
   /** The export with its file name (`behov-<year>.csv`) and content type, for a download. */
@@ -249,19 +289,19 @@ export class NeedsAnalysisService {
     const [round, rows, labels] = await this.exportRows(roundId, scope, filter);
     return format === 'csv'
       ? { fileName: `behov-${round.year}.csv`, contentType: CSV_CONTENT_TYPE, content: toCsv(rows, labels) }
-      : { fileName: `behov-${round.year}.xlsx`, contentType: XLSX_CONTENT_TYPE, content: await this.toXlsx(rows, labels) };
+      : { fileName: `behov-${round.year}.xlsx`, contentType: XLSX_CONTENT_TYPE, content: await this.toXlsx(rows, labels, countedStatuses(filter)) };
   }
 
   /** Every need of the round: long work, so it has the long statement timeout rather than a request's. */
   private exportRows(roundId: string, scope: RoundReaderScope, filter: AnalysisFilter): Promise<[RoundBasics, NeedRow[], Labels]> {
     return this.tx.runLong(async () => {
       const round = await this.rounds.basics(roundId);
-      const rows = await this.needs.list(roundId, { ...filter, departmentIds: visibleDepartments(round, scope) });
+      const rows = await this.needs.list(roundId, this.scoped(round, scope, filter));
       return [round, rows, labelsOf(round, await this.analysis.labels())];
     });
   }
 
-  private async toXlsx(rows: NeedRow[], labels: Labels): Promise<Buffer> {
+  private async toXlsx(rows: NeedRow[], labels: Labels, counted: readonly SubmissionStatus[]): Promise<Buffer> {
     // exceljs takes about 0.3 s to load: only the first spreadsheet download pays it, not every start of the API and worker.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Workbook } = require('exceljs') as { Workbook: new () => ExcelWorkbook };
@@ -279,6 +319,11 @@ export class NeedsAnalysisService {
       sheet.addRow(values);
     }
     sheet.getColumn(DATE_COLUMN + 1).numFmt = 'yyyy-mm-dd';
+    // Which needs are in the file: the statuses counted (the CSV says it in its Inlämning column, row by row).
+    const selection = workbook.addWorksheet('Urval');
+    selection.columns = [{ width: 80 }];
+    selection.addRow([countedStatusesText(counted)]);
+    selection.addRow(['Utkast räknas bara för förvaltningar som du själv företräder.']);
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ParticipantProgress, ProvidesRoundFacts, RoundFactProvider } from '@samverka/rounds';
+import { SUBMISSION_STATUS_LABELS } from '../needs.vocabulary';
 import { SubmissionRepository } from '../repositories/submission.repository';
 
 /**
@@ -14,7 +15,7 @@ export class NeedsRoundFacts implements RoundFactProvider<'needs'> {
   async factsOf(roundId: string): Promise<ReadonlyMap<string, ParticipantProgress>> {
     const statuses = await this.submissions.statusesOf(roundId);
     return new Map(
-      [...statuses].map(([departmentId, status]) => [departmentId, { submitted: status === 'submitted' || status === 'endorsed', nothingToReport: status === 'nothingToReport' }]),
+      [...statuses].map(([departmentId, status]) => [departmentId, { submitted: status === 'submitted' || status === 'endorsed', nothingToReport: status === 'nothingToReport', statusLabel: SUBMISSION_STATUS_LABELS[status] }]),
     );
   }
 }

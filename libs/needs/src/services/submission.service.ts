@@ -3,7 +3,8 @@ import { Actor, AuditService, personLabelOf } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
 import { RecipientDirectory } from '@samverka/identity';
 import { Clock, CommonError, refuseIfAny } from '@samverka/kernel';
-import { Links, NotificationOutbox } from '@samverka/notifications';
+import { Links, NotificationKinds, NotificationOutbox } from '@samverka/notifications';
+import { CoordinatorService } from '@samverka/organisation';
 import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import { EDITABLE_STATUSES, HANDED_IN_STATUSES, NeedsSubmissionEntity, SubmissionStatus } from '../entities/needs-submission.entity';
 import { NeedsError, NeedsErrorCode } from '../needs.exception';
@@ -14,6 +15,16 @@ import { nothingToReportViolations, returnCommentViolations } from '../rules/sub
 import { visibleDepartments } from '../access/needs-access.policy';
 
 export type SubmissionStep = 'submit' | 'endorse' | 'return' | 'nothingToReport';
+
+/** One step in a submission's history: who took it, when, and what they wrote (the comment it was sent back with, or the reason). */
+export interface SubmissionHistoryEntry {
+  step: SubmissionStep;
+  at: Date;
+  by: string;
+  text: string | null;
+}
+
+const STEP_ACTION = 'needs_submission.';
 
 const snapshot = (s: NeedsSubmissionEntity) => ({
   status: s.status,
@@ -41,11 +52,27 @@ export class SubmissionService {
     private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
     private readonly links: Links,
+    private readonly coordinators: CoordinatorService,
   ) {}
 
   async list(roundId: string, scope: RoundReaderScope): Promise<SubmissionRow[]> {
     const round = await this.rounds.basics(roundId);
     return this.submissions.forRound(roundId, visibleDepartments(round, scope));
+  }
+
+  /**
+   * The department's submission steps in the order they were taken (from the audit trail): every
+   * comment it was sent back with stays here after the needs are handed in again.
+   */
+  async history(roundId: string, departmentId: string): Promise<SubmissionHistoryEntry[]> {
+    const events = await this.audit.historyOf('plan_round', roundId);
+    return events
+      .filter((e) => e.action.startsWith(STEP_ACTION) && e.after?.departmentId === departmentId)
+      .map((e) => {
+        const step = e.action.slice(STEP_ACTION.length) as SubmissionStep;
+        const text = step === 'return' ? e.after?.returnComment : step === 'nothingToReport' ? e.after?.nothingToReportReason : null;
+        return { step, at: e.occurredAt, by: personLabelOf({ personId: e.actorId, label: e.actorLabel }) ?? 'Samverka', text: typeof text === 'string' ? text : null };
+      });
   }
 
   /** The coordinator hands in the department's needs (at least one); management is asked to endorse. */
@@ -58,8 +85,10 @@ export class SubmissionService {
           status: s.status,
         });
       }
+      // Handed in again after management sent it back: the managers' email says so, with the comment.
+      const resubmission = s.status === 'returned' ? { returnComment: s.returnComment } : null;
       this.handIn(round, s, actor, 'submitted');
-      return async (saved) => this.requestEndorsement(actor, round, departmentId, saved, count);
+      return async (saved) => this.requestEndorsement(actor, round, departmentId, saved, count, resubmission);
     });
   }
 
@@ -78,29 +107,45 @@ export class SubmissionService {
     });
   }
 
-  /** Management anchors (förankrar) the submitted needs. */
+  /** Management approves (godkänner) the submitted needs; the department's coordinators are told. */
   endorse(actor: Actor, roundId: string, departmentId: string): Promise<SubmissionRow> {
-    return this.step(actor, roundId, departmentId, 'endorse', async (_, s) => {
-      this.requireStatus(s, ['submitted'], 'Bara inlämnade behov kan förankras');
+    return this.step(actor, roundId, departmentId, 'endorse', async (round, s) => {
+      this.requireStatus(s, ['submitted'], 'Bara inlämnade behov kan godkännas');
       s.status = 'endorsed';
       s.endorsedAt = this.clock.now();
       s.endorsedById = actor.personId;
-      return null;
+      const needCount = await this.needs.countFor(roundId, departmentId);
+      return async (saved) =>
+        this.tellCoordinators(round, departmentId, saved, 'needs.endorsed', (departmentName) => ({
+          roundTitle: round.title,
+          departmentName,
+          endorsedBy: personLabelOf(actor),
+          needCount,
+          roundUrl: this.links.departmentNeeds(round.id, departmentId),
+        }));
     });
   }
 
-  /** Management returns the submission with a comment: it is editable again. */
+  /** Management sends the submission back (skickar tillbaka) with a comment: it is editable again; the coordinators get the comment. */
   async returnToDepartment(actor: Actor, roundId: string, departmentId: string, comment: string): Promise<SubmissionRow> {
     refuseIfAny(returnCommentViolations(comment));
     const text = comment.trim();
-    return this.step(actor, roundId, departmentId, 'return', async (_, s) => {
-      this.requireStatus(s, HANDED_IN_STATUSES, 'Bara inlämnade behov kan återlämnas');
+    return this.step(actor, roundId, departmentId, 'return', async (round, s) => {
+      this.requireStatus(s, HANDED_IN_STATUSES, 'Bara inlämnade behov kan skickas tillbaka');
       s.status = 'returned';
       s.returnedAt = this.clock.now();
       s.returnComment = text;
       s.endorsedAt = null;
       s.endorsedById = null;
-      return null;
+      return async (saved) =>
+        this.tellCoordinators(round, departmentId, saved, 'needs.returned', (departmentName) => ({
+          roundTitle: round.title,
+          departmentName,
+          returnedBy: personLabelOf(actor),
+          comment: text,
+          needsDeadline: round.needsDeadline,
+          roundUrl: this.links.departmentNeeds(round.id, departmentId),
+        }));
     });
   }
 
@@ -152,7 +197,30 @@ export class SubmissionService {
     s.nothingToReportReason = null;
   }
 
-  private async requestEndorsement(actor: Actor, round: RoundBasics, departmentId: string, saved: NeedsSubmissionEntity, needCount: number): Promise<void> {
+  /** To the department's coordinator and deputies (assignment valid today), once per step (the row version) and person. */
+  private async tellCoordinators<K extends 'needs.endorsed' | 'needs.returned'>(
+    round: RoundBasics,
+    departmentId: string,
+    saved: NeedsSubmissionEntity,
+    kind: K,
+    data: (departmentName: string) => NotificationKinds[K],
+  ): Promise<void> {
+    const department = round.participants.find((p) => p.departmentId === departmentId)!;
+    const today = this.rounds.today();
+    const assignments = (await this.coordinators.currentByDepartment([departmentId])).filter((a) => a.person && this.coordinators.statusOf(a, today) === 'active');
+    for (const a of assignments) {
+      await this.outbox.enqueue(kind, { email: a.person!.email, name: a.person!.name, personId: a.personId }, data(department.name), `${kind}:${round.id}:${departmentId}:${saved.version}:${a.personId}`);
+    }
+  }
+
+  private async requestEndorsement(
+    actor: Actor,
+    round: RoundBasics,
+    departmentId: string,
+    saved: NeedsSubmissionEntity,
+    needCount: number,
+    resubmission: { returnComment: string | null } | null,
+  ): Promise<void> {
     const department = round.participants.find((p) => p.departmentId === departmentId)!;
     for (const m of await this.directory.managementOf([departmentId])) {
       await this.outbox.enqueue(
@@ -166,6 +234,7 @@ export class SubmissionService {
           late: saved.late,
           needsDeadline: round.needsDeadline,
           roundUrl: this.links.departmentNeeds(round.id, departmentId),
+          resubmission,
         },
         `needs.endorsement_requested:${round.id}:${departmentId}:${saved.version}:${m.userId}`,
       );

@@ -4,6 +4,8 @@ import { DiscoveryService } from '@nestjs/core';
 export interface ParticipantProgress {
   submitted: boolean;
   nothingToReport: boolean;
+  /** The submission's status in the needs context's own words ("godkänd"), for the emails when needs collection closes. */
+  statusLabel?: string;
 }
 
 /**

@@ -38,7 +38,7 @@ export class PlanRoundStepService {
     return this.tx.run(async () => {
       const round = await this.rounds.require(id);
       if (expectedVersion !== undefined && expectedVersion !== round.version) throw roundVersionConflict(round.version);
-      const { facts, participants } = await this.factsLoader.load(round, this.queries.today());
+      const { facts, participants, progress } = await this.factsLoader.load(round, this.queries.today());
       const persisted = { machineVersion: round.machineVersion, snapshot: round.snapshot };
       const reason = hasText(input.reason) ? input.reason.trim() : undefined;
       const plain = toMachineEvent(input, facts, reason);
@@ -87,6 +87,7 @@ export class PlanRoundStepService {
       const moved = { ...round, state: step.to, version };
       await this.notifier.phaseChanged(moved, participants, { from: step.from, to: step.to, forced, reason: reason ?? null });
       if (input.type === 'LAUNCH') await this.notifier.launched(actor, moved, participants);
+      if (step.from === 'collectingNeeds' && step.to !== 'collectingNeeds') await this.notifier.needsCollectionClosed(moved, participants, progress, step.to);
       return this.queries.view(round.id);
     });
   }

@@ -7,6 +7,7 @@ import { CoordinatorService } from '@samverka/organisation';
 import { PLAN_ROUND_STATE_LABELS, PlanRoundState } from '@samverka/workflow';
 import { DEADLINE_LABELS, deadlineOf, NEXT_DEADLINE } from '../deadlines';
 import { DeadlineKind } from '../entities/plan-round-event.entity';
+import { ParticipantProgress } from '../facts/round-fact-provider';
 import { PlanRoundEntity } from '../entities/plan-round.entity';
 import { ParticipantRow } from '../repositories/plan-round.repository';
 
@@ -89,6 +90,39 @@ export class RoundNotifier {
           roundUrl: this.links.round(round.id),
         },
         `round.phase_changed:${round.id}:${round.version}:${userId}`,
+      );
+      if (enqueued) queued++;
+    }
+    return queued;
+  }
+
+  /**
+   * To every coordinator and deputy (assignment valid today) of each participating department, when
+   * the round leaves needs collection (closed, forced or cancelled): where their submission ended up.
+   */
+  async needsCollectionClosed(round: PlanRoundEntity, participants: ParticipantRow[], progress: ReadonlyMap<string, ParticipantProgress>, to: PlanRoundState): Promise<number> {
+    if (participants.length === 0) return 0;
+    const today = localDateInCity(this.clock.now());
+    const assignments = (await this.coordinators.currentByDepartment(participants.map((p) => p.departmentId))).filter(
+      (a) => this.coordinators.statusOf(a, today) === 'active' && a.person,
+    );
+    let queued = 0;
+    for (const a of assignments) {
+      const department = participants.find((p) => p.departmentId === a.departmentId)!;
+      const p = progress.get(a.departmentId);
+      const enqueued = await this.outbox.enqueue(
+        'needs.collection_closed',
+        { email: a.person!.email, name: a.person!.name, personId: a.personId },
+        {
+          roundTitle: round.title,
+          departmentName: department.name,
+          statusLabel: (p?.statusLabel ?? 'utkast').toLocaleLowerCase('sv-SE'),
+          handedIn: Boolean(p?.submitted || p?.nothingToReport),
+          cancelled: to === 'cancelled',
+          toLabel: PLAN_ROUND_STATE_LABELS[to].toLocaleLowerCase('sv-SE'),
+          roundUrl: this.links.departmentNeeds(round.id, a.departmentId),
+        },
+        `needs.collection_closed:${round.id}:${round.version}:${a.departmentId}:${a.personId}`,
       );
       if (enqueued) queued++;
     }

@@ -59,7 +59,7 @@ export class SubmissionsController {
   @ApiErrors(404, 409)
   @Allow(ofDepartment(['management'], fromParam('departmentId')))
   @HttpCode(200)
-  @ApiOperation({ summary: "Management endorses (förankrar) the department's submitted needs" })
+  @ApiOperation({ summary: "Management approves (godkänner) the department's submitted needs" })
   async endorse(@CurrentActor() actor: Actor, @IdParam('id', 'Planomgången') id: string, @IdParam('departmentId', 'Förvaltningen') departmentId: string): Promise<SubmissionDto> {
     return toSubmissionDto(await this.submissions.endorse(actor, id, departmentId));
   }

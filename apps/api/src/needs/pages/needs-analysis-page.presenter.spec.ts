@@ -44,6 +44,7 @@ const reference: AnalysisReference = {
 /** Three needs: two at libraries in Lokal service (3 400 errands), one by telephone in Digitalisering (12). */
 const analysis: NeedsAnalysis = {
   roundId: ROUND_ID,
+  countedStatuses: ['submitted', 'endorsed'],
   totals: { needs: 3, departments: 2, monthlyVolume: 3412 },
   byAreaAndChannel: [
     { areaCode: 'LOKAL_SERVICE', areaName: 'Lokal service', channel: 'library', channelName: 'Bibliotek', count: 2, monthlyVolume: 3400 },
@@ -165,7 +166,7 @@ describe(buildNeedsAnalysisPage.name, () => {
     const nothing: NeedsAnalysis = { ...analysis, totals: { needs: 0, departments: 0, monthlyVolume: 0 }, byAreaAndChannel: [], byDistrictAndTargetGroup: [], byDepartmentAndArea: [], gaps: [] };
     const filtered = await buildNeedsAnalysisPage(data({ analysis: nothing, filter: { channel: 'fax' } }));
     expect(filtered).toMatchObject({ empty: 'Inga behov matchar filtret.', matrices: [], downloads: null, summary: null, filtered: true });
-    await expect(buildNeedsAnalysisPage(data({ analysis: nothing }))).resolves.toMatchObject({ empty: 'Planomgången har inga behov ännu.', filtered: false });
+    await expect(buildNeedsAnalysisPage(data({ analysis: nothing }))).resolves.toMatchObject({ empty: 'Inga behov är inlämnade ännu.', filtered: false });
   });
 
   it('reflects the filter in the form and carries it to the downloads', async () => {
@@ -177,13 +178,25 @@ describe(buildNeedsAnalysisPage.name, () => {
       ['stadsomrade', 'Alla'],
       ['malgrupp', 'Alla'],
       ['forvaltning', 'Förskoleförvaltningen'],
+      ['status', 'Inlämnade och godkända'],
     ]);
+    expect(sut.counted).toBe('Räknar behov med status inlämnad och godkänd.');
+    expect(sut.draftsNote).toBeNull();
     expect(sut.filters[1].options.map((o) => o.text)).toEqual(['Alla', 'Telefon', 'Bibliotek', 'Fax (utgått)']);
     expect(sut.downloads).toEqual({
       csv: `/api/v1/rounds/${ROUND_ID}/needs.csv?channel=library&departmentId=${FSK}`,
       xlsx: `/api/v1/rounds/${ROUND_ID}/needs.xlsx?channel=library&departmentId=${FSK}`,
     });
     expect(downloadHref(ROUND_ID, 'csv', {})).toBe(`/api/v1/rounds/${ROUND_ID}/needs.csv`);
+  });
+
+  it('counts the drafts when asked, says so, and carries it to the downloads', async () => {
+    const sut = await buildNeedsAnalysisPage(data({ filter: { includeDrafts: true }, analysis: { ...analysis, countedStatuses: ['submitted', 'endorsed', 'draft', 'returned'] } }));
+    expect(sut.filters.find((f) => f.name === 'status')?.options.find((o) => o.selected)?.text).toBe('Alla, även utkast');
+    expect(sut.counted).toBe('Räknar behov med status inlämnad, godkänd, utkast och skickad tillbaka.');
+    expect(sut.draftsNote).toBe('Behov som inte är inlämnade räknas bara för de förvaltningar som du själv företräder.');
+    expect(sut.downloads?.csv).toBe(`/api/v1/rounds/${ROUND_ID}/needs.csv?includeDrafts=true`);
+    expect(downloadHref(ROUND_ID, 'xlsx', { status: 'draft' })).toBe(`/api/v1/rounds/${ROUND_ID}/needs.xlsx?status=draft`);
   });
 
   it('renders the page: captioned tables with scoped headers, and the charts inline', async () => {
@@ -203,5 +216,13 @@ describe(readAnalysisFilter.name, () => {
     expect(choices.departmentId.map((d) => d.text)).toEqual(['Förskoleförvaltningen']);
     expect(readAnalysisFilter({ kanal: 'library', omrade: 'DIGITAL', forvaltning: FSK, malgrupp: '' }, choices)).toEqual({ channel: 'library', areaCode: 'DIGITAL', departmentId: FSK });
     expect(readAnalysisFilter({ kanal: ['library', 'telephone'], forvaltning: KUF, stadsomrade: "' or 1=1" }, choices)).toEqual({});
+  });
+
+  it('reads the status: all (drafts included), one status, or the default for anything else', () => {
+    const choices = analysisChoices(round, ALL, reference);
+    expect(readAnalysisFilter({ status: 'alla' }, choices)).toEqual({ includeDrafts: true });
+    expect(readAnalysisFilter({ status: 'draft' }, choices)).toEqual({ status: 'draft' });
+    expect(readAnalysisFilter({ status: 'nothingToReport' }, choices)).toEqual({});
+    expect(readAnalysisFilter({ status: ['alla'] }, choices)).toEqual({});
   });
 });

@@ -1,4 +1,4 @@
-import { AnalysisFilter, mayReadNeedsOf, NeedsAnalysis } from '@samverka/needs';
+import { AnalysisFilter, countedStatusesText, mayReadNeedsOf, NeedsAnalysis, SUBMISSION_STATUS_LABELS, SubmissionStatus } from '@samverka/needs';
 import { RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import { PageModel } from '../../shell/view-renderer';
 import { HeatMapInput, renderHeatMap } from './heat-map';
@@ -41,6 +41,11 @@ export function analysisChoices(round: RoundBasics, scope: RoundReaderScope, ref
   };
 }
 
+/** The status filter's query parameter and its choices: by default needs handed in and approved; `alla` adds the drafts; or one status. */
+export const ANALYSIS_STATUS_PARAM = 'status';
+export const ANALYSIS_ALL_STATUSES = 'alla';
+const SINGLE_STATUSES: readonly SubmissionStatus[] = ['submitted', 'endorsed', 'draft', 'returned'];
+
 /** The filter from the query string: only values that are among the options count (anything else is no filter). */
 export function readAnalysisFilter(query: Record<string, unknown>, choices: AnalysisChoices): AnalysisFilter {
   const filter: AnalysisFilter = {};
@@ -48,6 +53,9 @@ export function readAnalysisFilter(query: Record<string, unknown>, choices: Anal
     const value = query[field.param];
     if (typeof value === 'string' && choices[field.key].some((o) => o.value === value)) filter[field.key] = value;
   }
+  const status = query[ANALYSIS_STATUS_PARAM];
+  if (status === ANALYSIS_ALL_STATUSES) filter.includeDrafts = true;
+  else if (typeof status === 'string' && (SINGLE_STATUSES as readonly string[]).includes(status)) filter.status = status;
   return filter;
 }
 
@@ -58,6 +66,8 @@ export function downloadHref(roundId: string, format: 'csv' | 'xlsx', filter: An
     const value = filter[field.key];
     if (value) params.set(field.key, value);
   }
+  if (filter.status) params.set('status', filter.status);
+  else if (filter.includeDrafts) params.set('includeDrafts', 'true');
   const query = params.toString();
   return `/api/v1/rounds/${roundId}/needs.${format}${query ? `?${query}` : ''}`;
 }
@@ -96,6 +106,10 @@ export interface NeedsAnalysisPageModel extends PageModel {
   filtered: boolean;
   /** The page without filters. */
   clearHref: string;
+  /** Which statuses are counted: "Räknar behov med status inlämnad och godkänd." */
+  counted: string;
+  /** When drafts are counted: whose. */
+  draftsNote: string | null;
   /** "3 behov från 2 förvaltningar, sammanlagt 1 200 ärenden per månad." */
   summary: string | null;
   /** When no need matches: the reason, and no matrices. */
@@ -255,15 +269,26 @@ const plural = (n: number, one: string, many: string): string => `${number(n)} $
  */
 export async function buildNeedsAnalysisPage(data: NeedsAnalysisPageData): Promise<NeedsAnalysisPageModel> {
   const { round, analysis, filter, choices } = data;
-  const filtered = ANALYSIS_FILTER_FIELDS.some((f) => filter[f.key] !== undefined);
+  const filtered = ANALYSIS_FILTER_FIELDS.some((f) => filter[f.key] !== undefined) || filter.status !== undefined || filter.includeDrafts === true;
   const filters: FilterSelect[] = ANALYSIS_FILTER_FIELDS.map((f) => ({
     id: `filter-${f.param}`,
     name: f.param,
     label: f.label,
     options: [{ value: '', text: 'Alla', selected: filter[f.key] === undefined }, ...choices[f.key].map((o) => ({ ...o, selected: filter[f.key] === o.value }))],
   }));
+  filters.push({
+    id: `filter-${ANALYSIS_STATUS_PARAM}`,
+    name: ANALYSIS_STATUS_PARAM,
+    label: 'Status',
+    options: [
+      { value: '', text: 'Inlämnade och godkända', selected: !filter.status && !filter.includeDrafts },
+      { value: ANALYSIS_ALL_STATUSES, text: 'Alla, även utkast', selected: !filter.status && filter.includeDrafts === true },
+      ...SINGLE_STATUSES.map((s) => ({ value: s, text: SUBMISSION_STATUS_LABELS[s], selected: filter.status === s })),
+    ],
+  });
+  const countsDrafts = analysis.countedStatuses.some((s) => s === 'draft' || s === 'returned');
   const { needs, departments, monthlyVolume } = analysis.totals;
-  const empty = needs === 0 ? (filtered ? 'Inga behov matchar filtret.' : 'Planomgången har inga behov ännu.') : null;
+  const empty = needs === 0 ? (filtered ? 'Inga behov matchar filtret.' : 'Inga behov är inlämnade ännu.') : null;
   return {
     title: `Behovsanalys – ${round.title}`,
     section: 'rounds',
@@ -274,6 +299,8 @@ export async function buildNeedsAnalysisPage(data: NeedsAnalysisPageData): Promi
     filters,
     filtered,
     clearHref: analysisPath(round.id),
+    counted: countedStatusesText(analysis.countedStatuses),
+    draftsNote: countsDrafts ? 'Behov som inte är inlämnade räknas bara för de förvaltningar som du själv företräder.' : null,
     summary: empty
       ? null
       : `${plural(needs, 'behov', 'behov')} från ${plural(departments, 'förvaltning', 'förvaltningar')}, sammanlagt ${plural(monthlyVolume, 'ärende', 'ärenden')} per månad.`,

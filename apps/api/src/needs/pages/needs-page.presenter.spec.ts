@@ -5,7 +5,7 @@ import { emptyNeedForm } from './need-form';
 import { ViewRenderer } from '../../shell/view-renderer';
 import { Viewer, ViewerService } from '../../shell/viewer';
 import { WebAssets } from '../../shell/web-assets';
-import { buildNeedsPage, NeedsPageData, needsNoticeText, readNeedsNotice } from './needs-page.presenter';
+import { buildNeedsPage, buildStepConfirmPage, NeedsPageData, needsNoticeText, readNeedsNotice } from './needs-page.presenter';
 import { ReferenceData } from './needs-format';
 
 const ROUND_ID = '0b6d7f0e-3c1a-4f5e-9a2b-1c2d3e4f5a6b';
@@ -156,8 +156,8 @@ describe('the needs page', () => {
       ['priority-low', 'Låg'],
     ]);
     expect(model.coordinator).toEqual({
-      text: 'Förvaltningen har ett behov i planomgången. När behoven är inlämnade kan de inte ändras, och förvaltningsledningen ombeds förankra dem.',
-      submit: { anchor: 'lamna-in', action: `${BASE}/lamna-in`, button: 'Lämna in behoven', buttonClasses: '', field: null },
+      text: 'Förvaltningen har ett behov i planomgången. När behoven är inlämnade kan de inte ändras, och förvaltningsledningen ombeds godkänna dem.',
+      submit: { anchor: 'lamna-in', action: `${BASE}/lamna-in`, button: 'Lämna in behoven', buttonClasses: '', field: null, confirm: true },
       nothingToReport: null,
     });
     // A returned submission may change again.
@@ -180,7 +180,7 @@ describe('the needs page', () => {
     expect(asCoordinator.add).toBeNull();
     expect(asCoordinator.needs[0].editHref).toBeNull();
     expect(asCoordinator.coordinator).toEqual({
-      text: 'Behoven är inlämnade och kan inte ändras. Förvaltningsledningen kan återlämna dem om något behöver ändras.',
+      text: 'Behoven är inlämnade och kan inte ändras. Förvaltningsledningen kan skicka tillbaka dem om något behöver ändras.',
       submit: null,
       nothingToReport: null,
     });
@@ -189,16 +189,16 @@ describe('the needs page', () => {
 
     const asManager = buildNeedsPage(submitted, {}, MANAGEMENT);
     expect(asManager.management).toMatchObject({
-      endorse: { anchor: 'forankra', action: `${BASE}/forankra`, button: 'Förankra behoven', field: null },
-      returnForm: { anchor: 'aterlamna', action: `${BASE}/aterlamna`, button: 'Återlämna behoven', field: { id: 'aterlamna-comment', name: 'comment' } },
+      endorse: { anchor: 'godkann', action: `${BASE}/godkann`, button: 'Godkänn behoven', field: null, confirm: true },
+      returnForm: { anchor: 'skicka-tillbaka', action: `${BASE}/skicka-tillbaka`, button: 'Skicka tillbaka behoven', confirm: false, field: { id: 'skicka-tillbaka-comment', name: 'comment' } },
     });
     // Endorsed: it may still be returned; a draft: nothing to do yet.
     expect(buildNeedsPage(data({ submission: submission('endorsed', { endorsedAt: new Date('2026-11-22T08:00:00Z') }) }), {}, MANAGEMENT)).toMatchObject({
-      management: { endorse: null, returnForm: { anchor: 'aterlamna' } },
-      summary: expect.arrayContaining([{ key: 'Förankrad', value: '22 november 2026 kl. 09:00' }]),
+      management: { endorse: null, returnForm: { anchor: 'skicka-tillbaka' } },
+      summary: expect.arrayContaining([{ key: 'Godkänd', value: '22 november 2026 kl. 09:00' }]),
     });
     expect(buildNeedsPage(data(), {}, MANAGEMENT).management).toEqual({
-      text: 'Samordnaren har inte lämnat in behoven ännu. När de är inlämnade kan ni förankra eller återlämna dem här.',
+      text: 'Samordnaren har inte lämnat in behoven ännu. När de är inlämnade kan du godkänna dem eller skicka tillbaka dem här.',
       endorse: null,
       returnForm: null,
     });
@@ -244,17 +244,17 @@ describe('the needs page', () => {
       { step: { step: 'return', values: { text: '' }, errors: { comment: 'Skriv vad som behöver göras innan behoven lämnas in igen' }, general: [], status: 400 } },
       MANAGEMENT,
     );
-    expect(returned.errorSummary).toEqual([{ text: 'Skriv vad som behöver göras innan behoven lämnas in igen', href: '#aterlamna-comment' }]);
+    expect(returned.errorSummary).toEqual([{ text: 'Skriv vad som behöver göras innan behoven lämnas in igen', href: '#skicka-tillbaka-comment' }]);
     expect(returned.management!.returnForm!.field!.error).toBe('Skriv vad som behöver göras innan behoven lämnas in igen');
     const submit = buildNeedsPage(data(), { step: { step: 'submit', values: { text: '' }, errors: {}, general: ['Det finns inga behov att lämna in.'], status: 409 } }, COORDINATOR);
     expect(submit.errorSummary).toEqual([{ text: 'Det finns inga behov att lämna in.', href: '#lamna-in' }]);
     // Someone else endorsed meanwhile: the endorse form is gone.
     const gone = buildNeedsPage(
       data({ submission: submission('endorsed') }),
-      { step: { step: 'endorse', values: { text: '' }, errors: {}, general: ['Bara inlämnade behov kan förankras (status: Förankrad)'], status: 409 } },
+      { step: { step: 'endorse', values: { text: '' }, errors: {}, general: ['Bara inlämnade behov kan godkännas (status: Godkänd)'], status: 409 } },
       MANAGEMENT,
     );
-    expect(gone.errorSummary).toEqual([{ text: 'Bara inlämnade behov kan förankras (status: Förankrad)', href: '#status' }]);
+    expect(gone.errorSummary).toEqual([{ text: 'Bara inlämnade behov kan godkännas (status: Godkänd)', href: '#status' }]);
   });
 
   it('names what was just done in the banner, only when the page confirms it', () => {
@@ -264,15 +264,70 @@ describe('the needs page', () => {
     expect(needsNoticeText({ kind: 'added', needId: 'other' }, needs, 'draft')).toBeNull();
     expect(needsNoticeText({ kind: 'deleted', needId: NEED_ID }, needs, 'draft')).toBeNull();
     expect(needsNoticeText({ kind: 'deleted', needId: 'other' }, needs, 'draft')).toBe('Behovet är borttaget.');
-    expect(needsNoticeText({ kind: 'step', step: 'submit' }, needs, 'submitted')).toBe('Behoven är inlämnade. Förvaltningsledningen ombeds nu förankra dem.');
+    expect(needsNoticeText({ kind: 'step', step: 'submit' }, needs, 'submitted')).toBe('Behoven är inlämnade. Förvaltningsledningen ombeds nu godkänna dem.');
     expect(needsNoticeText({ kind: 'step', step: 'endorse' }, needs, 'submitted')).toBeNull();
-    expect(needsNoticeText({ kind: 'step', step: 'endorse' }, needs, 'endorsed')).toBe('Behoven är förankrade.');
+    expect(needsNoticeText({ kind: 'step', step: 'endorse' }, needs, 'endorsed')).toBe('Behoven är godkända. Samordnaren får ett mejl om det.');
     expect(needsNoticeText(undefined, needs, 'draft')).toBeNull();
 
     expect(readNeedsNotice({ tillagt: NEED_ID.toUpperCase() })).toEqual({ kind: 'added', needId: NEED_ID });
     expect(readNeedsNotice({ borttaget: NEED_ID })).toEqual({ kind: 'deleted', needId: NEED_ID });
-    expect(readNeedsNotice({ steg: 'aterlamna' })).toEqual({ kind: 'step', step: 'return' });
+    expect(readNeedsNotice({ steg: 'skicka-tillbaka' })).toEqual({ kind: 'step', step: 'return' });
     expect(readNeedsNotice({ tillagt: 'inte-ett-id', steg: 'return' })).toBeUndefined();
+  });
+
+  it("shows a reader outside the department that a draft exists and how many needs it has, not the needs", () => {
+    const draft = { ...submission('draft'), needCount: 7 };
+    const outside = buildNeedsPage(data({ needs: [], submission: draft }), {}, READER);
+    expect(outside.draftHidden).toBe('Förvaltningen har ett utkast med 7 behov. Behoven visas här när förvaltningen har lämnat in dem.');
+    expect(outside.summary).toContainEqual({ key: 'Antal behov', value: '7' });
+    expect(outside.needs).toEqual([]);
+    // The department's own coordinator reads them; once handed in, everyone who may read the department does.
+    expect(buildNeedsPage(data({ submission: { ...draft, needCount: 1 } }), {}, COORDINATOR).draftHidden).toBeNull();
+    expect(buildNeedsPage(data({ needs: [], submission: { ...submission('draft'), needCount: 0 } }), {}, READER).draftHidden).toBeNull();
+  });
+
+  it("keeps every comment the needs were sent back with in the submission's history", () => {
+    const model = buildNeedsPage(
+      data({
+        submission: submission('submitted'),
+        history: [
+          { step: 'submit', at: new Date('2026-11-20T09:00:00Z'), by: 'Elin Öberg', text: null },
+          { step: 'return', at: new Date('2026-11-21T09:00:00Z'), by: 'Märta Öhman', text: 'Komplettera underlaget' },
+          { step: 'submit', at: new Date('2026-11-22T09:00:00Z'), by: 'Elin Öberg', text: null },
+        ],
+      }),
+      {},
+      READER,
+    );
+    expect(model.returnComment).toBeNull();
+    expect(model.history).toEqual([
+      { when: '20 november 2026 kl. 10:00', what: 'Elin Öberg lämnade in behoven', text: null },
+      { when: '21 november 2026 kl. 10:00', what: 'Märta Öhman skickade tillbaka behoven', text: 'Komplettera underlaget' },
+      { when: '22 november 2026 kl. 10:00', what: 'Elin Öberg lämnade in behoven', text: null },
+    ]);
+  });
+
+  it('asks before handing in and before approving, on a page of its own that says what will happen', () => {
+    const handIn = buildStepConfirmPage(data({ submission: { ...submission('draft'), needCount: 7 } }), 'submit', COORDINATOR);
+    expect(handIn).toMatchObject({
+      heading: 'Vill du lämna in behoven?',
+      action: `${BASE}/lamna-in`,
+      backHref: BASE,
+      button: 'Ja, lämna in behoven',
+    });
+    expect(handIn!.paragraphs[0]).toBe('Du lämnar in 7 behov för Förskoleförvaltningen till planomgången Utvecklingsplan för kontaktcenter 2027 och framåt.');
+    expect(handIn!.paragraphs).toHaveLength(2);
+    // After the deadline: it says the handing in is late.
+    expect(buildStepConfirmPage(data({ today: '2026-12-21' }), 'submit', COORDINATOR)!.paragraphs[2]).toBe('Sista dagen för behov var 20 december 2026, så inlämningen markeras som sen.');
+
+    const approve = buildStepConfirmPage(data({ submission: { ...submission('submitted'), needCount: 1 } }), 'endorse', MANAGEMENT);
+    expect(approve).toMatchObject({ heading: 'Vill du godkänna behoven?', action: `${BASE}/godkann`, button: 'Ja, godkänn behoven' });
+    expect(approve!.paragraphs[0]).toBe('Du godkänner ett behov från Förskoleförvaltningen i planomgången Utvecklingsplan för kontaktcenter 2027 och framåt.');
+
+    // Not offered now (already handed in; not handed in yet; not the caller's step): no page.
+    expect(buildStepConfirmPage(data({ submission: submission('submitted') }), 'submit', COORDINATOR)).toBeNull();
+    expect(buildStepConfirmPage(data(), 'endorse', MANAGEMENT)).toBeNull();
+    expect(buildStepConfirmPage(data(), 'submit', MANAGEMENT)).toBeNull();
   });
 
   describe('rendered', () => {
@@ -283,7 +338,9 @@ describe('the needs page', () => {
     it('posts every form with the CSRF token, and labels the card links with the need they act on', () => {
       const page = render(buildNeedsPage(data(), {}, COORDINATOR));
       const forms = page.match(/<form method="post" action="\/planomgangar\/[^"]+"[\s\S]*?<\/form>/g) ?? [];
-      expect(forms.map((f) => /action="([^"]+)"/.exec(f)![1])).toEqual([BASE, `${BASE}/lamna-in`]);
+      expect(forms.map((f) => /action="([^"]+)"/.exec(f)![1])).toEqual([BASE]);
+      // Handing in is confirmed on a page of its own: a link there, not a form.
+      expect(page).toContain(`<a href="${BASE}/lamna-in" class="govuk-button " data-module="govuk-button">Lämna in behoven</a>`);
       for (const form of forms) expect(form).toContain('<input type="hidden" name="_csrf" value="csrf-1">');
       expect(page).toContain(`<a class="govuk-link" href="${BASE}/${NEED_ID}/andra">Ändra<span class="govuk-visually-hidden"> behovet Vägledning på biblioteken</span></a>`);
       expect(page).toContain(`<h3 class="govuk-summary-card__title" id="behov-${NEED_ID}-rubrik">Vägledning på biblioteken</h3>`);

@@ -1,11 +1,11 @@
 import { LocalDate } from '@samverka/kernel';
-import { HANDED_IN_STATUSES, needsChangeRefusal, NeedEntity, SubmissionRow, SubmissionStep } from '@samverka/needs';
+import { EDITABLE_STATUSES, HANDED_IN_STATUSES, needsChangeRefusal, NeedEntity, SUBMISSION_STEP_LABELS, SubmissionHistoryEntry, SubmissionRow, SubmissionStep } from '@samverka/needs';
 import { RoundBasics } from '@samverka/rounds';
 import { PLAN_ROUND_STATE_LABELS } from '@samverka/workflow';
 import { isUUID } from 'class-validator';
 import { FormFailure } from '../../shell/form-body';
 import { emptyNeedForm, NeedFormValues } from './need-form';
-import { SUBMISSION_STEP_FIELD, SUBMISSION_STEP_SLUGS, submissionStepOfSlug, SubmissionStepValues } from './submission-step-form';
+import { ConfirmedStep, SUBMISSION_STEP_FIELD, SUBMISSION_STEP_SLUGS, submissionStepOfSlug, SubmissionStepValues } from './submission-step-form';
 import { PageModel } from '../../shell/view-renderer';
 import { ErrorSummaryItem, swedishDate, swedishDateTime, TagView } from '../../shell/format';
 import { needFormChoices, needFormErrorSummary, needFormView, NeedFormView } from './need-form.presenter';
@@ -20,6 +20,8 @@ export interface NeedsPageData {
   needs: NeedEntity[];
   reference: ReferenceData;
   today: LocalDate;
+  /** The submission's steps so far, oldest first (every comment it was sent back with among them). */
+  history?: SubmissionHistoryEntry[];
 }
 
 /** What the person looking may do: the department's coordinators write and hand in; its managers endorse or return. */
@@ -76,6 +78,15 @@ export interface StepFormView {
   button: string;
   buttonClasses: string;
   field: TextField | null;
+  /** The step is confirmed on a page of its own: the button is a link there (GET), not a form. */
+  confirm: boolean;
+}
+
+/** One row of the submission's history: "22 november 2026 kl. 09:00 · Märta Öhman skickade tillbaka behoven" and the comment. */
+export interface HistoryRowView {
+  when: string;
+  what: string;
+  text: string | null;
 }
 
 export interface NeedsPageModel extends PageModel {
@@ -86,6 +97,10 @@ export interface NeedsPageModel extends PageModel {
   errorSummary: ErrorSummaryItem[];
   summary: SummaryRow[];
   returnComment: string | null;
+  /** The submission's steps, oldest first. */
+  history: HistoryRowView[];
+  /** For a reader outside the department while the needs are not handed in: that a draft exists, and how many needs it has. */
+  draftHidden: string | null;
   /** Why nothing can be changed in the round now (not collecting needs). */
   closed: string | null;
   needs: NeedCardView[];
@@ -103,10 +118,10 @@ export const stepFieldId = (step: SubmissionStep): string | null => {
 };
 
 const STEP_DONE: Record<SubmissionStep, { status: SubmissionRow['status']; text: string }> = {
-  submit: { status: 'submitted', text: 'Behoven är inlämnade. Förvaltningsledningen ombeds nu förankra dem.' },
-  nothingToReport: { status: 'nothingToReport', text: 'Ni har meddelat att förvaltningen inte har något att rapportera i planomgången.' },
-  endorse: { status: 'endorsed', text: 'Behoven är förankrade.' },
-  return: { status: 'returned', text: 'Behoven är återlämnade till samordnaren, med din kommentar.' },
+  submit: { status: 'submitted', text: 'Behoven är inlämnade. Förvaltningsledningen ombeds nu godkänna dem.' },
+  nothingToReport: { status: 'nothingToReport', text: 'Du har meddelat att förvaltningen inte har något att rapportera i planomgången.' },
+  endorse: { status: 'endorsed', text: 'Behoven är godkända. Samordnaren får ett mejl om det.' },
+  return: { status: 'returned', text: 'Behoven är skickade tillbaka till samordnaren, med din kommentar.' },
 };
 
 /** The banner after a redirect: only when the page confirms it (the need is there, or gone; the submission has the step's status). */
@@ -130,6 +145,7 @@ function stepForm(
   const failed = failure?.step === step ? failure : undefined;
   const name = SUBMISSION_STEP_FIELD[step];
   return {
+    confirm: step === 'submit' || step === 'endorse',
     anchor: SUBMISSION_STEP_SLUGS[step],
     action: submissionStepPath(data.round.id, data.departmentId, step),
     button,
@@ -148,8 +164,8 @@ function coordinatorPart(data: NeedsPageData, editable: boolean, failure: NeedsP
     return {
       text:
         submission.status === 'nothingToReport'
-          ? 'Ni har meddelat att förvaltningen inte har något att rapportera. Förvaltningsledningen kan återlämna inlämningen om förvaltningen ändå har behov.'
-          : 'Behoven är inlämnade och kan inte ändras. Förvaltningsledningen kan återlämna dem om något behöver ändras.',
+          ? 'Förvaltningen har meddelat att den inte har något att rapportera. Förvaltningsledningen kan skicka tillbaka inlämningen om förvaltningen ändå har behov.'
+          : 'Behoven är inlämnade och kan inte ändras. Förvaltningsledningen kan skicka tillbaka dem om något behöver ändras.',
       submit: null,
       nothingToReport: null,
     };
@@ -166,7 +182,7 @@ function coordinatorPart(data: NeedsPageData, editable: boolean, failure: NeedsP
     };
   }
   return {
-    text: `Förvaltningen har ${count === 1 ? 'ett behov' : `${count} behov`} i planomgången. När behoven är inlämnade kan de inte ändras, och förvaltningsledningen ombeds förankra dem.`,
+    text: `Förvaltningen har ${count === 1 ? 'ett behov' : `${count} behov`} i planomgången. När behoven är inlämnade kan de inte ändras, och förvaltningsledningen ombeds godkänna dem.`,
     submit: stepForm(data, 'submit', 'Lämna in behoven', '', failure),
     nothingToReport: null,
   };
@@ -176,24 +192,24 @@ function managementPart(data: NeedsPageData, failure: NeedsPageState['step']): N
   const { status } = data.submission;
   if (data.round.state !== 'collectingNeeds') return null;
   if (!HANDED_IN_STATUSES.includes(status)) {
-    return { text: 'Samordnaren har inte lämnat in behoven ännu. När de är inlämnade kan ni förankra eller återlämna dem här.', endorse: null, returnForm: null };
+    return { text: 'Samordnaren har inte lämnat in behoven ännu. När de är inlämnade kan du godkänna dem eller skicka tillbaka dem här.', endorse: null, returnForm: null };
   }
-  const returnForm = stepForm(data, 'return', 'Återlämna behoven', 'govuk-button--secondary', failure, {
+  const returnForm = stepForm(data, 'return', 'Skicka tillbaka behoven', 'govuk-button--secondary', failure, {
     label: 'Kommentar till samordnaren',
     hint: 'Skriv vad som behöver ändras eller kompletteras. Samordnaren ser kommentaren och kan ändra behoven och lämna in dem igen.',
   });
   if (status === 'submitted') {
     return {
-      text: 'Läs igenom behoven. Förankra dem om förvaltningsledningen står bakom dem, eller återlämna dem till samordnaren med en kommentar.',
-      endorse: stepForm(data, 'endorse', 'Förankra behoven', '', failure),
+      text: 'Läs igenom behoven. Godkänn dem om förvaltningsledningen står bakom dem, eller skicka tillbaka dem till samordnaren med en kommentar.',
+      endorse: stepForm(data, 'endorse', 'Godkänn behoven', '', failure),
       returnForm,
     };
   }
   return {
     text:
       status === 'endorsed'
-        ? 'Behoven är förankrade. Om något ändå behöver ändras kan ni återlämna dem till samordnaren.'
-        : 'Samordnaren har meddelat att förvaltningen inte har något att rapportera. Återlämna inlämningen om förvaltningen ändå har behov.',
+        ? 'Behoven är godkända. Om något ändå behöver ändras kan du skicka tillbaka dem till samordnaren.'
+        : 'Samordnaren har meddelat att förvaltningen inte har något att rapportera. Skicka tillbaka inlämningen om förvaltningen ändå har behov.',
     endorse: null,
     returnForm,
   };
@@ -216,6 +232,80 @@ function closedText(round: RoundBasics): string | null {
   if (round.state === 'collectingNeeds') return null;
   if (round.state === 'preparing') return 'Behovsinsamlingen har inte startat. Behov kan läggas till när kontaktcenter har startat den.';
   return `Behovsinsamlingen är stängd: planomgången är i fasen ${PLAN_ROUND_STATE_LABELS[round.state]}. Behoven kan inte längre ändras.`;
+}
+
+/** The history's rows: when, who did what, and what they wrote. */
+export function historyRows(history: SubmissionHistoryEntry[]): HistoryRowView[] {
+  return history.map((h) => ({
+    when: swedishDateTime(h.at),
+    what: `${h.by} ${SUBMISSION_STEP_LABELS[h.step].toLocaleLowerCase('sv-SE')}`,
+    text: h.text,
+  }));
+}
+
+/**
+ * A draft (or needs sent back) is the department's own: a reader outside it gets no needs from the
+ * service, and is told here that the draft exists and how many needs it has.
+ */
+export function draftHiddenText(submission: Pick<SubmissionRow, 'status' | 'needCount'>, shown: number): string | null {
+  if (!EDITABLE_STATUSES.includes(submission.status) || submission.needCount === 0 || shown > 0) return null;
+  const count = submission.needCount === 1 ? 'ett behov' : `${submission.needCount} behov`;
+  return `Förvaltningen har ett utkast med ${count}. Behoven visas här när förvaltningen har lämnat in dem.`;
+}
+
+/** What a confirmation page says and posts: handing in, or approving. */
+export interface StepConfirmModel extends PageModel {
+  backHref: string;
+  caption: string;
+  heading: string;
+  paragraphs: string[];
+  action: string;
+  button: string;
+}
+
+/**
+ * The page that asks before a step is taken (no JavaScript: GET shows it, its form POSTs the step):
+ * "Du lämnar in 7 behov för Förskoleförvaltningen …"; null when the step is not offered now (the
+ * needs page says why).
+ */
+export function buildStepConfirmPage(data: NeedsPageData, step: ConfirmedStep, access: NeedsPageAccess): StepConfirmModel | null {
+  const model = buildNeedsPage(data, {}, access);
+  const form = step === 'submit' ? model.coordinator?.submit : model.management?.endorse;
+  if (!form) return null;
+  const { round, submission } = data;
+  const count = submission.needCount === 1 ? 'ett behov' : `${submission.needCount} behov`;
+  const department = submission.departmentName;
+  const back = needsPath(round.id, data.departmentId);
+  if (step === 'submit') {
+    const late = data.today > round.needsDeadline;
+    return {
+      title: `Lämna in behoven – ${department}`,
+      section: 'rounds',
+      backHref: back,
+      caption: round.title,
+      heading: 'Vill du lämna in behoven?',
+      paragraphs: [
+        `Du lämnar in ${count} för ${department} till planomgången ${round.title}.`,
+        'När behoven är inlämnade kan du inte ändra dem. Förvaltningsledningen får ett mejl och ombeds godkänna dem, eller skicka tillbaka dem till dig med en kommentar.',
+        ...(late ? [`Sista dagen för behov var ${swedishDate(round.needsDeadline)}, så inlämningen markeras som sen.`] : []),
+      ],
+      action: form.action,
+      button: 'Ja, lämna in behoven',
+    };
+  }
+  return {
+    title: `Godkänn behoven – ${department}`,
+    section: 'rounds',
+    backHref: back,
+    caption: round.title,
+    heading: 'Vill du godkänna behoven?',
+    paragraphs: [
+      `Du godkänner ${count} från ${department} i planomgången ${round.title}.`,
+      'Samordnaren får ett mejl om att behoven är godkända. Om något ändå behöver ändras kan du skicka tillbaka dem så länge behovsinsamlingen pågår.',
+    ],
+    action: form.action,
+    button: 'Ja, godkänn behoven',
+  };
 }
 
 /**
@@ -256,9 +346,9 @@ export function buildNeedsPage(data: NeedsPageData, state: NeedsPageState = {}, 
       value: swedishDate(round.needsDeadline),
       tags: editable && today > round.needsDeadline ? [OVERDUE_TAG] : undefined,
     },
-    { key: 'Antal behov', value: String(data.needs.length) },
+    { key: 'Antal behov', value: String(submission.needCount) },
     ...(handedIn && s?.submittedAt ? [{ key: 'Inlämnad', value: swedishDateTime(s.submittedAt) }] : []),
-    ...(submission.status === 'endorsed' && s?.endorsedAt ? [{ key: 'Förankrad', value: swedishDateTime(s.endorsedAt) }] : []),
+    ...(submission.status === 'endorsed' && s?.endorsedAt ? [{ key: 'Godkänd', value: swedishDateTime(s.endorsedAt) }] : []),
     ...(submission.status === 'nothingToReport' && s?.nothingToReportReason ? [{ key: 'Varför inget att rapportera', value: s.nothingToReportReason, text: true }] : []),
   ];
 
@@ -273,6 +363,8 @@ export function buildNeedsPage(data: NeedsPageData, state: NeedsPageState = {}, 
     errorSummary,
     summary,
     returnComment: submission.status === 'returned' ? (s?.returnComment ?? null) : null,
+    history: historyRows(data.history ?? []),
+    draftHidden: draftHiddenText(submission, data.needs.length),
     closed: closedText(round),
     needs: data.needs.map((n) => needCard(n, round.areas, data.reference, canEdit)),
     noNeeds: submission.status === 'nothingToReport' ? 'Förvaltningen har inga behov i planomgången.' : 'Förvaltningen har inte lagt till några behov ännu.',

@@ -24,6 +24,8 @@ import { UuidParam } from '../../shell/uuid-param';
 import { formAction, validInput } from '../../shell/form-action';
 import { NEED_FORM_ERRORS, readNeedForm, validateNeedForm } from './need-form';
 import {
+  CONFIRMED_STEPS,
+  ConfirmedStep,
   readSubmissionStepForm,
   SUBMISSION_STEP_SLUGS,
   SUBMISSION_STEP_FORM_ERRORS,
@@ -32,7 +34,7 @@ import {
 } from './submission-step-form';
 import { buildNeedDeletePage, buildNeedEditPage, NeedPageData } from './need-edit.presenter';
 import { needsPath, ReferenceData } from './needs-format';
-import { buildNeedsPage, NEEDS_NOTICE_PARAMS, NeedsPageState, readNeedsNotice } from './needs-page.presenter';
+import { buildNeedsPage, buildStepConfirmPage, NEEDS_NOTICE_PARAMS, NeedsPageData, NeedsPageState, readNeedsNotice } from './needs-page.presenter';
 import { ROUNDS_PATH, ViewRenderer } from '../../shell/view-renderer';
 import { WebExceptionFilter } from '../../shell/web-exception.filter';
 
@@ -137,8 +139,32 @@ export class NeedsPagesController {
     });
   }
 
-  /** The submission steps' addresses opened directly (a reload of a page shown after a failed step, the way back after signing in): the needs page. */
-  @Get(SUBMISSION_STEPS.map((s) => SUBMISSION_STEP_SLUGS[s]))
+  /** Handing in asks first: "Du lämnar in 7 behov för Förskoleförvaltningen …", with the button that posts it. */
+  @Get(SUBMISSION_STEP_SLUGS.submit)
+  @Allow(COORDINATORS)
+  confirmSubmit(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ROUND) id: string,
+    @Param('departmentId', DEPARTMENT) departmentId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.confirm(reply, principal, id, departmentId, 'submit');
+  }
+
+  /** Approving asks first: "Du godkänner 7 behov från Förskoleförvaltningen …". */
+  @Get(SUBMISSION_STEP_SLUGS.endorse)
+  @Allow(MANAGEMENT)
+  confirmEndorse(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ROUND) id: string,
+    @Param('departmentId', DEPARTMENT) departmentId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.confirm(reply, principal, id, departmentId, 'endorse');
+  }
+
+  /** The other steps' addresses opened directly (a reload of a page shown after a failed step, the way back after signing in): the needs page. */
+  @Get(SUBMISSION_STEPS.filter((s) => !(CONFIRMED_STEPS as readonly string[]).includes(s)).map((s) => SUBMISSION_STEP_SLUGS[s]))
   @Allow(...NEEDS_READERS)
   stepAddress(@Param('id', ROUND) id: string, @Param('departmentId', DEPARTMENT) departmentId: string, @Res() reply: FastifyReply): void {
     void reply.redirect(needsPath(id, departmentId), HttpStatus.SEE_OTHER);
@@ -249,14 +275,31 @@ export class NeedsPagesController {
 
   /** The needs page, with what just happened or the form that failed (always the needs as they are now). */
   private async page(reply: FastifyReply, principal: Principal, round: RoundBasics, departmentId: string, state: NeedsPageState, status: number): Promise<void> {
-    const [submission, needs, reference] = await Promise.all([
+    const data = await this.pageData(principal, round, departmentId);
+    await this.views.send(reply, 'needs', buildNeedsPage(data, state, this.access(principal, departmentId)), status);
+  }
+
+  /** A step's confirmation page, when the step is offered now (else the needs page, which says why). */
+  private async confirm(reply: FastifyReply, principal: Principal, id: string, departmentId: string, step: ConfirmedStep): Promise<void> {
+    const round = await this.readableRound(principal, id, departmentId);
+    const model = buildStepConfirmPage(await this.pageData(principal, round, departmentId), step, this.access(principal, departmentId));
+    if (!model) return void reply.redirect(needsPath(id, departmentId), HttpStatus.SEE_OTHER);
+    await this.views.send(reply, 'needs-step-confirm', model);
+  }
+
+  private access(principal: Principal, departmentId: string) {
+    return { coordinator: mayWriteNeedsOf(principal, departmentId), management: mayEndorseNeedsOf(principal, departmentId) };
+  }
+
+  /** What the needs page shows: the submission and its history, the needs the reader may read, the reference data. */
+  private async pageData(principal: Principal, round: RoundBasics, departmentId: string): Promise<NeedsPageData> {
+    const [submission, needs, reference, history] = await Promise.all([
       this.submissionOf(round.id, departmentId),
       this.needs.list(round.id, roundReadScope(principal), { departmentId }),
       this.referenceData(),
+      this.submissions.history(round.id, departmentId),
     ]);
-    const access = { coordinator: mayWriteNeedsOf(principal, departmentId), management: mayEndorseNeedsOf(principal, departmentId) };
-    const model = buildNeedsPage({ round, departmentId, submission, needs, reference, today: this.rounds.today() }, state, access);
-    await this.views.send(reply, 'needs', model, status);
+    return { round, departmentId, submission, needs, reference, today: this.rounds.today(), history };
   }
 
   /**

@@ -15,8 +15,9 @@ describe('a submission step form', () => {
   it('knows the steps by their addresses', () => {
     expect(submissionStepOfSlug('lamna-in')).toBe('submit');
     expect(submissionStepOfSlug('inget-att-rapportera')).toBe('nothingToReport');
-    expect(submissionStepOfSlug('forankra')).toBe('endorse');
-    expect(submissionStepOfSlug('aterlamna')).toBe('return');
+    expect(submissionStepOfSlug('godkann')).toBe('endorse');
+    expect(submissionStepOfSlug('skicka-tillbaka')).toBe('return');
+    expect(submissionStepOfSlug('forankra')).toBeNull();
     expect(submissionStepOfSlug('submit')).toBeNull();
     expect(submissionStepOfSlug(undefined)).toBeNull();
   });

@@ -5,13 +5,15 @@ import { formField } from '../../shell/form-body';
 /**
  * The steps of a department's submission on its needs page, each its own
  * small form at its own address: the coordinator hands in (or reports
- * nothing, with a reason); management endorses, or returns with a comment.
+ * nothing, with a reason); management approves (godkänner), or sends back
+ * (skickar tillbaka) with a comment. Handing in and approving are confirmed
+ * on a page of their own at the same address (GET asks, POST does).
  */
 export const SUBMISSION_STEP_SLUGS: Record<SubmissionStep, string> = {
   submit: 'lamna-in',
   nothingToReport: 'inget-att-rapportera',
-  endorse: 'forankra',
-  return: 'aterlamna',
+  endorse: 'godkann',
+  return: 'skicka-tillbaka',
 };
 
 export const SUBMISSION_STEPS = Object.keys(SUBMISSION_STEP_SLUGS) as SubmissionStep[];
@@ -51,3 +53,7 @@ export const SUBMISSION_STEP_FORM_ERRORS: FormErrorMap = {
     [NeedsErrorCode.SUBMISSION_STEP_NOT_ALLOWED]: null,
   },
 };
+
+/** The steps confirmed on a page of their own before they are taken: handing in, and approving. */
+export const CONFIRMED_STEPS = ['submit', 'endorse'] as const satisfies readonly SubmissionStep[];
+export type ConfirmedStep = (typeof CONFIRMED_STEPS)[number];

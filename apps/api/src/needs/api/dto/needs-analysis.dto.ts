@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEFAULT_HIGH_VOLUME_THRESHOLD, NEEDS_GAP_KINDS, type NeedsGapKind } from '@samverka/needs';
+import { DEFAULT_HIGH_VOLUME_THRESHOLD, NEEDS_GAP_KINDS, type NeedsGapKind, SUBMISSION_STATUSES, type SubmissionStatus } from '@samverka/needs';
+import { IsIn, IsOptional } from 'class-validator';
+import { NeedListQueryDto } from './needs.dto';
 
 export class AnalysisTotalsDto {
   @ApiProperty({ type: 'integer', minimum: 0, description: 'needs counted (each once)' }) needs!: number;
@@ -56,8 +58,19 @@ export class NeedsGapDto {
   @ApiPropertyOptional() areaName?: string;
 }
 
+/** The analysis' and the exports' filter: the needs list's, and whether to count the needs not yet handed in. */
+export class NeedsAnalysisQueryDto extends NeedListQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: "count drafts and needs sent back too (the caller's own departments' only); by default only needs handed in (submitted) or approved (endorsed) count. `status` narrows to one status instead",
+  })
+  @IsOptional() @IsIn(['true', 'false'])
+  includeDrafts?: 'true' | 'false';
+}
+
 export class NeedsAnalysisDto {
   @ApiProperty({ format: 'uuid' }) roundId!: string;
+  @ApiProperty({ enum: SUBMISSION_STATUSES, isArray: true, description: 'the submission statuses whose needs are counted' }) countedStatuses!: SubmissionStatus[];
   @ApiProperty({ type: AnalysisTotalsDto }) totals!: AnalysisTotalsDto;
   @ApiProperty({ type: [AreaChannelCellDto] }) byAreaAndChannel!: AreaChannelCellDto[];
   @ApiProperty({ type: [DistrictTargetGroupCellDto] }) byDistrictAndTargetGroup!: DistrictTargetGroupCellDto[];
