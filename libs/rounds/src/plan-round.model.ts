@@ -1,6 +1,7 @@
 import { LocalDate } from '@samverka/kernel';
 import { AvailableEvent, DecisionOutcome, PLAN_ROUND_EVENT_TYPES, PlanRoundContext, PlanRoundEventType, PlanRoundState } from '@samverka/workflow';
 import { DeadlineKind } from './entities/plan-round-event.entity';
+import type { ParticipantSubmissionStatus } from './facts/round-fact-provider';
 
 /** The events a person may send (DEADLINE_REACHED is the worker's). */
 export type SteeringEventType = Exclude<PlanRoundEventType, 'DEADLINE_REACHED'>;
@@ -69,6 +70,24 @@ export interface ParticipantView {
   coordinators: Array<{ personId: string; name: string; kind: 'primary' | 'deputy' }>;
   submitted: boolean;
   nothingToReport: boolean;
+  /** The department's submission: status, late, number of needs, dates and who acted. */
+  submission: ParticipantSubmissionView;
+}
+
+/** A participant's submission as the round shows it (no submission yet: a draft without needs). */
+export interface ParticipantSubmissionView {
+  status: ParticipantSubmissionStatus;
+  /** Handed in after the needs deadline, or (while needs are collected) not handed in and the deadline has passed. */
+  late: boolean;
+  needCount: number;
+  submittedAt: Date | null;
+  submittedBy: string | null;
+  /** Endorsed: when and by whom (null unless the status is endorsed). */
+  endorsedAt: Date | null;
+  endorsedBy: string | null;
+  /** Returned: when and by whom (null unless the status is returned). */
+  returnedAt: Date | null;
+  returnedBy: string | null;
 }
 
 export interface DeadlineView {

@@ -3,6 +3,7 @@ import { LocalDate } from '@samverka/kernel';
 import { PlanRoundFacts } from '@samverka/workflow';
 import { PlanRoundEntity } from '../entities/plan-round.entity';
 import { ParticipantRow, PlanRoundRepository } from '../repositories/plan-round.repository';
+import { ParticipantProgress } from './round-fact-provider';
 import { RoundFactProviders } from './round-fact-providers';
 
 /**
@@ -15,6 +16,8 @@ export type RoundFacts = Omit<PlanRoundFacts, 'planVersion' | 'consultation'> & 
 export interface LoadedFacts {
   facts: RoundFacts;
   participants: ParticipantRow[];
+  /** Each participating department's submission (by department id), as the needs context reads it in one query. */
+  progress: ReadonlyMap<string, ParticipantProgress>;
 }
 
 /** Loads what the workflow's guards judge, for one round, today: its own dates and participants, and the facts the other contexts provide. */
@@ -30,6 +33,7 @@ export class PlanRoundFactsLoader {
     const progress = await this.providers.of('needs').factsOf(round.id);
     return {
       participants,
+      progress,
       facts: {
         today,
         deadlines: { needs: round.needsDeadline, consultationReply: round.consultationReplyDeadline, decision: round.decisionDeadline },

@@ -112,7 +112,7 @@ export function buildActions(view: Pick<PlanRoundView, 'id' | 'version' | 'event
                 true,
                 forced,
                 'Motivering',
-                'Steget kan tas trots hindren ovan. Skriv varför; motiveringen sparas i historiken och visas för alla som läser planomgången.',
+                'Du kan stänga ändå, trots hindren ovan. Skriv varför; motiveringen sparas i historiken och visas för alla som läser planomgången.',
               ),
             }
           : null,

@@ -1,3 +1,4 @@
+import { actorName } from '@samverka/audit';
 import { DEADLINE_LABELS, PlanRoundEventEntity, PlanRoundView, SteeringEventType } from '@samverka/rounds';
 import { DECISION_OUTCOME_WORDS, isPlanRoundState, PLAN_ROUND_STATE_LABELS, PLAN_ROUND_STEP_WORDS } from '@samverka/workflow';
 import { swedishDate, swedishDateTime } from '../../shell/format';
@@ -37,7 +38,7 @@ export function historyLine(e: PlanRoundEventEntity): HistoryLine {
   const to = stateLabel(e.toState);
   const line = (what: string, detail: string | null = null): HistoryLine => ({
     when: swedishDateTime(e.occurredAt),
-    who: e.actorId === null && e.actorLabel === 'system' ? 'Samverka (automatiskt)' : e.actorLabel,
+    who: actorName(e),
     what,
     detail,
     phase: from && to && from !== to ? `${from} → ${to}` : null,
@@ -78,5 +79,5 @@ export function noticeText(notice: RoundNotice | undefined, view: Pick<PlanRound
   if (notice.created) return 'Planomgången är skapad och sparad som förberedelse. Starta behovsinsamlingen när allt är klart.';
   if (!step) return null;
   const done = PLAN_ROUND_STEP_WORDS[step].done;
-  return `${last?.forced ? `${done.slice(0, -1)} (framtvingat).` : done} ${step === 'CANCEL' || step === 'CLOSE_ROUND' ? '' : phase}`.trim();
+  return `${last?.forced ? `${done.slice(0, -1)} (framtvingad).` : done} ${step === 'CANCEL' || step === 'CLOSE_ROUND' ? '' : phase}`.trim();
 }

@@ -1,5 +1,5 @@
 import { Principal } from '@samverka/identity';
-import { PlanRoundEventEntity, PlanRoundView } from '@samverka/rounds';
+import { ParticipantSubmissionView, PlanRoundEventEntity, PlanRoundView } from '@samverka/rounds';
 import { FormFailure } from '../../shell/form-body';
 import { StepFormValues } from './step-form';
 import { ViewRenderer } from '../../shell/view-renderer';
@@ -11,6 +11,18 @@ import { buildRoundPage } from './round-page.presenter';
 import { buildTimeline } from './round-timeline.presenter';
 
 const ID = '0b6d7f0e-3c1a-4f5e-9a2b-1c2d3e4f5a6b';
+
+const NO_SUBMISSION: ParticipantSubmissionView = {
+  status: 'draft',
+  late: false,
+  needCount: 0,
+  submittedAt: null,
+  submittedBy: null,
+  endorsedAt: null,
+  endorsedBy: null,
+  returnedAt: null,
+  returnedBy: null,
+};
 
 const view = (values: Partial<PlanRoundView> = {}): PlanRoundView => ({
   id: ID,
@@ -39,8 +51,19 @@ const view = (values: Partial<PlanRoundView> = {}): PlanRoundView => ({
       ],
       submitted: false,
       nothingToReport: false,
+      submission: { ...NO_SUBMISSION, needCount: 3 },
     },
-    { departmentId: 'd2', code: 'MF', name: 'Miljöförvaltningen', committeeId: 'c2', active: true, coordinators: [], submitted: true, nothingToReport: false },
+    {
+      departmentId: 'd2',
+      code: 'MF',
+      name: 'Miljöförvaltningen',
+      committeeId: 'c2',
+      active: true,
+      coordinators: [],
+      submitted: true,
+      nothingToReport: false,
+      submission: { ...NO_SUBMISSION, status: 'submitted', needCount: 2, submittedAt: new Date('2026-11-21T10:00:00Z'), submittedBy: 'Maja Lind' },
+    },
   ],
   events: [
     { type: 'CLOSE_NEEDS', label: 'Stäng behovsinsamlingen', allowed: false, reasons: ['1 förvaltning har inte lämnat in behov'], forcible: true },
@@ -136,14 +159,14 @@ describe('the round page', () => {
   it('shows a failed step form again with what was typed, and an error summary linking to the field', () => {
     const failure: FormFailure<StepFormValues> = {
       values: { type: 'CLOSE_NEEDS', force: true, reason: '', outcome: '', version: '2' },
-      errors: { reason: 'Skriv en motivering till varför steget tvingas fram' },
+      errors: { reason: 'Skriv en motivering till varför du stänger ändå' },
       general: [],
       status: 400,
     };
     const model = buildRoundPage({ view: view(), history: [created, launched] }, { step: failure }, { steer: true });
     expect(model.hasErrors).toBe(true);
-    expect(model.errorSummary).toEqual([{ text: 'Skriv en motivering till varför steget tvingas fram', href: '#close-needs-force-reason' }]);
-    expect(model.actions[0].force?.reason.error).toBe('Skriv en motivering till varför steget tvingas fram');
+    expect(model.errorSummary).toEqual([{ text: 'Skriv en motivering till varför du stänger ändå', href: '#close-needs-force-reason' }]);
+    expect(model.actions[0].force?.reason.error).toBe('Skriv en motivering till varför du stänger ändå');
     // A conflict belongs to no field: it links to the step, or to the steps when the step is no longer offered.
     const conflict = { ...failure, errors: {}, general: ['Planomgången har ändrats av någon annan'], status: 409 };
     expect(buildRoundPage({ view: view(), history: [] }, { step: conflict }, { steer: true }).errorSummary).toEqual([
@@ -235,7 +258,7 @@ describe('the round page', () => {
   it('names the step just taken in the banner, only when it is the latest step', () => {
     const v = view({ stateLabel: 'Planarbete' });
     const forced = entry({ type: 'CLOSE_NEEDS', fromState: 'collectingNeeds', toState: 'draftingPlan', forced: true, reason: 'x' });
-    expect(noticeText({ created: false, step: 'CLOSE_NEEDS' }, v, [created, launched, forced])).toBe('Behovsinsamlingen är stängd (framtvingat). Planomgången är nu i fasen Planarbete.');
+    expect(noticeText({ created: false, step: 'CLOSE_NEEDS' }, v, [created, launched, forced])).toBe('Behovsinsamlingen är stängd (framtvingad). Planomgången är nu i fasen Planarbete.');
     expect(noticeText({ created: false, step: 'CANCEL' }, v, [created, launched, forced])).toBeNull();
     expect(noticeText({ created: true, step: 'LAUNCH' }, view(), [created, launched])).toBe(
       'Planomgången är skapad och behovsinsamlingen har startat. Planomgången är nu i fasen Behovsinsamling.',
@@ -259,7 +282,7 @@ describe('the round page', () => {
         expect(form).toContain('<input type="hidden" name="version" value="2">');
       }
       expect(page).toContain('<li class="samverka-timeline__item samverka-timeline__item--current" aria-current="step">');
-      expect(page).toContain('Tvinga fram<span class="govuk-visually-hidden"> – Stäng behovsinsamlingen</span>');
+      expect(page).toContain('Stäng ändå<span class="govuk-visually-hidden"> – Stäng behovsinsamlingen</span>');
     });
 
     it("links the participants' needs pages, and the own department's as a button-styled link", () => {

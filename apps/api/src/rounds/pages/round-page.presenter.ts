@@ -169,7 +169,7 @@ export function buildRoundPage(data: RoundPageData, state: RoundPageState = {}, 
       ? []
       : view.events.filter((e) => e.type !== 'CANCEL').map((e) => ({ label: e.label, allowed: e.allowed, reasons: e.reasons })),
     finished,
-    forcedSteps: view.forcedSteps.map((f) => `${PLAN_ROUND_EVENT_LABELS[f.event]}, framtvingat ${formatSwedishDate(f.on)}: ${f.reason}`),
+    forcedSteps: view.forcedSteps.map((f) => `${PLAN_ROUND_EVENT_LABELS[f.event]} (framtvingad) ${formatSwedishDate(f.on)}: ${f.reason}`),
     returns: view.returns.map((r) => `${DECISION_OUTCOME_WORDS.returned.label} ${formatSwedishDate(r.on)}: ${r.reason}`),
     cancellation: view.cancellation ? `Planomgången avbröts ${formatSwedishDate(view.cancellation.on)}: ${view.cancellation.reason}` : null,
     history: [...history].reverse().map(historyLine),
