@@ -139,3 +139,34 @@ export type PlanRoundSummary = Pick<
   PlanRoundView,
   'id' | 'title' | 'year' | 'caseNumber' | 'state' | 'stateLabel' | 'version' | 'deadlines' | 'currentDeadline' | 'createdAt' | 'updatedAt'
 >;
+
+/** A department's step with its needs in the round (from the audit): handed in, nothing to report, endorsed, returned. */
+export interface SubmissionStepEntry {
+  occurredAt: Date;
+  actorId: string | null;
+  actorLabel: string;
+  step: 'submit' | 'nothingToReport' | 'endorse' | 'return';
+  departmentId: string;
+  late: boolean;
+  /** A return's comment. */
+  comment: string | null;
+}
+
+/** The viewer's own participating department in a round, with its submission (the round list). */
+export interface OwnParticipation {
+  departmentId: string;
+  name: string;
+  submission: ParticipantSubmissionView;
+}
+
+/** Who launching the round emails: the participants' coordinators and deputies (the needs deadline), and their management (the new phase). */
+export interface LaunchPreview {
+  /** Different people emailed in all. */
+  people: number;
+  /** Coordinators and deputies (valid today) of the participating departments. */
+  coordinators: number;
+  /** Management users of the participating departments. */
+  managers: number;
+  /** Participating departments with no coordinator or deputy to email, by name. */
+  withoutCoordinator: string[];
+}
