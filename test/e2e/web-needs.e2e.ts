@@ -73,7 +73,7 @@ describe('the web UI: needs', () => {
 
     // From the round page, the coordinator's own department's needs.
     await open(`/planomgangar/${round.id}`);
-    await page.getByRole('button', { name: 'Er förvaltnings behov' }).click();
+    await page.getByRole('link', { name: 'Er förvaltnings behov' }).click();
     await page.waitForLoadState();
     expect(page.url()).toBe(`${ctx.baseUrl}${needsPath(round, PRESCHOOL)}`);
     await expect(page.title()).resolves.toBe(`Förskoleförvaltningens behov – ${round.title} – Samverka`);
@@ -169,7 +169,7 @@ describe('the web UI: needs', () => {
     // The manager: the need, and the forms to endorse or return. Returning asks for a comment.
     await signIn(MANAGEMENT);
     await open(`/planomgangar/${round.id}`);
-    await page.getByRole('button', { name: 'Er förvaltnings behov' }).click();
+    await page.getByRole('link', { name: 'Er förvaltnings behov' }).click();
     await page.waitForLoadState();
     expect(page.url()).toBe(`${ctx.baseUrl}${needsPath(round, PRESCHOOL)}`);
     await expect(cards().locator('.govuk-summary-card__title').allTextContents()).resolves.toEqual(['Vägledning på biblioteken']);
