@@ -1,4 +1,4 @@
-import { NeedService, SubmissionService } from '@samverka/needs';
+import { NeedService, SUBMISSION_STATUS_LABELS, SubmissionService } from '@samverka/needs';
 import { PlanRoundView } from '@samverka/rounds';
 import { Locator, Page, Response } from 'playwright-core';
 import { E2eContext } from '../support/e2e';
@@ -191,9 +191,9 @@ describe('the web UI: needs', () => {
     await expect(statusOf(round, PRESCHOOL)).resolves.toMatchObject({ status: 'endorsed' });
     await expectAccessible();
 
-    // The round page counts Förskoleförvaltningen as having handed in.
+    // The round page shows Förskoleförvaltningen's submission as endorsed.
     await open(`/planomgangar/${round.id}`);
-    await expect(page.locator('table.samverka-participants tbody tr').filter({ hasText: PRESCHOOL }).textContent()).resolves.toContain('Har lämnat in behov');
+    await expect(page.locator('table.samverka-participants tbody tr').filter({ hasText: PRESCHOOL }).textContent()).resolves.toContain(SUBMISSION_STATUS_LABELS.endorsed);
   });
 
   it('lets a coordinator change a need and remove it on pages of their own, report nothing to report, and see what management wrote when it returns', async () => {

@@ -368,14 +368,14 @@ describe('the web UI: plan rounds', () => {
 
     // A date that is no date: the form again, with the error at the field.
     await page.getByText('Ändra tidsfrister och automatisk stängning').click();
-    await page.getByLabel('Sista dag för behov').fill('2026-13-45');
+    await page.getByLabel('Sista dag för behov', { exact: true }).fill('2026-13-45');
     const wrong = await submit(button('Spara tidsfrister'));
     expect(wrong.status()).toBe(400);
     expect(await errorSummary().getByRole('link').first().getAttribute('href')).toBe('#needsDeadline');
-    await expect(page.getByLabel('Sista dag för behov').inputValue()).resolves.toBe('2026-13-45');
+    await expect(page.getByLabel('Sista dag för behov', { exact: true }).inputValue()).resolves.toBe('2026-13-45');
 
     // Today: the confirmation page says what it means; nothing is saved until confirmed.
-    await page.getByLabel('Sista dag för behov').fill(today);
+    await page.getByLabel('Sista dag för behov', { exact: true }).fill(today);
     const asked = await submit(button('Spara tidsfrister'));
     expect(asked.status()).toBe(200);
     await expect(page.locator('h1').textContent()).resolves.toBe('Bekräfta ny sista dag för behov');

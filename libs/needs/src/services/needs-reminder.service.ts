@@ -126,7 +126,6 @@ export class NeedsReminderService {
       workingDaysOverdue: workingDaysBetween(row.needsDeadline, today),
       coordinatorNames: coordinators.map((a) => a.person!.name),
       roundUrl: this.links.departmentNeeds(row.roundId, row.departmentId),
-      remindedBy: null,
     };
     let queued = 0;
     for (const m of managers) {
