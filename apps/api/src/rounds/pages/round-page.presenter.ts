@@ -1,3 +1,4 @@
+import { actorName } from '@samverka/audit';
 import { formatSwedishDate, LocalDate, localDateInCity } from '@samverka/kernel';
 import { mayReadNeedsOf, SUBMISSION_STATUS_LABELS } from '@samverka/needs';
 import { DEADLINE_LABELS, ParticipantSubmissionView, PlanRoundEventEntity, PlanRoundView, RoundReaderScope, SubmissionStepEntry } from '@samverka/rounds';
@@ -160,7 +161,7 @@ function submissionCells(view: Pick<PlanRoundView, 'state'>, s: ParticipantSubmi
 
 /** Departments already reminded today (Stockholm's day), by id, with who reminded them. */
 function remindedToday(history: readonly PlanRoundEventEntity[], today: LocalDate): Map<string, string> {
-  return new Map(history.filter((e) => e.type === 'REMINDER_SENT' && e.remindedOn === today && e.departmentId).map((e) => [e.departmentId!, e.actorLabel]));
+  return new Map(history.filter((e) => e.type === 'REMINDER_SENT' && e.remindedOn === today && e.departmentId).map((e) => [e.departmentId!, actorName(e)]));
 }
 
 function participantRows(view: PlanRoundView, history: readonly PlanRoundEventEntity[], access: RoundPageAccess): ParticipantRow[] {
