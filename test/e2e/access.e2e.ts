@@ -300,6 +300,16 @@ const ROUTES: Record<string, RouteSpec> = {
     },
   },
 
+  'POST /api/v1/rounds/{id}/participants/{departmentId}/reminders': {
+    allow: ['strategist'],
+    status: 201,
+    build: async (w) => {
+      const round = await freshCollectingRoundOfA(w);
+      const reminded = async () => (await w.ctx.app.get(PlanRoundQueryService).historyOf(round.id)).some((e) => e.type === 'REMINDER_SENT');
+      return { params: { id: round.id, departmentId: w.departmentA.id }, effect: reminded };
+    },
+  },
+
   // -- needs: a department's coordinators write its needs and hand them in, its management endorses or returns;
   //    strategists, admins and the round's participants read; admins change the reference data --
   'POST /api/v1/rounds/{id}/needs': {

@@ -122,6 +122,18 @@ describe('50 parallel identical creations', () => {
         expectCodedConflicts(await fire(() => coordinator.api('POST', path, { reason: 'Inga behov i år' })), /.+/);
       },
     ],
+    [
+      "a reminder to a department (plan_round_event_reminder_once_a_day: round, department, day)",
+      async () => {
+        const department = await ctx.given.department();
+        await ctx.given.coordinator(department, { validFrom: '2020-01-01' });
+        const round = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [department.id] });
+        const path = `/api/v1/rounds/${round.id}/participants/${department.id}/reminders`;
+        expectCodedConflicts(await fire(() => strategist.api('POST', path)), 'REMINDER_ALREADY_SENT');
+        const history = (await strategist.api('GET', `/api/v1/rounds/${round.id}/history`)).body as Array<{ type: string }>;
+        expect(history.filter((h) => h.type === 'REMINDER_SENT')).toHaveLength(1);
+      },
+    ],
   ];
 
   it.each(cases)('%s: one success, the rest a coded 409', async (_what, race) => {
@@ -156,7 +168,7 @@ describe('50 parallel identical creations', () => {
 
   it('checked every guarded operation', () => {
     expect(checked).toBe(cases.length + 2);
-    expect(cases.length).toBe(11);
+    expect(cases.length).toBe(12);
   });
 });
 

@@ -183,4 +183,46 @@ describe('plan rounds API', () => {
     const res = await strategist.api('GET', '/api/v1/rounds/00000000-0000-4000-8000-000000000000');
     expect(res.status).toBe(404);
   });
+
+  it("a strategist reminds one department now: its coordinators get the email once, the history names who reminded whom, and a second reminder the same day is a 409 in Swedish", async () => {
+    const { body: round } = await create();
+    await strategist.api('POST', `/api/v1/rounds/${round.id}/events`, { type: 'LAUNCH' });
+    await ctx.app.get(NotificationDispatcher).dispatchDue('e2e', 50); // the launch emails, out of the way
+    const path = `/api/v1/rounds/${round.id}/participants/${preschool.id}/reminders`;
+
+    const before = smtp.received.length;
+    const reminded = await strategist.api('POST', path);
+    expect(reminded.status).toBe(201);
+    expect(reminded.body).toMatchObject({ roundId: round.id, departmentId: preschool.id, departmentName: 'Förskoleförvaltningen', remindedOn: today });
+    expect(reminded.body.recipients).toHaveLength(2);
+    expect(reminded.body.recipients).toContain('Annika Åsberg');
+
+    const again = await strategist.api('POST', path);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'REMINDER_ALREADY_SENT', message: 'Förskoleförvaltningen har redan fått en påminnelse i dag. Du kan påminna förvaltningen igen i morgon.' });
+    expect((await coordinator.api('POST', path)).status).toBe(403);
+
+    await ctx.app.get(NotificationDispatcher).dispatchDue('e2e', 50);
+    const mails = (await smtp.waitFor(before + 2)).slice(before);
+    expect(mails).toHaveLength(2);
+    const annika = mails.find((m) => m.to.includes('annika.asberg@malmo.example'))!;
+    expect(annika.parsed.text).toContain('Erik Strand på kontaktcenter påminner dig om behoven.');
+    expect(annika.parsed.text).toContain(`https://samverka.malmo.example/planomgangar/${round.id}/behov/${preschool.id}`);
+    // Nothing more is queued by the refused one.
+    await ctx.app.get(NotificationDispatcher).dispatchDue('e2e', 50);
+    expect(smtp.received.length).toBe(before + 2);
+
+    const history = await strategist.api('GET', `/api/v1/rounds/${round.id}/history`);
+    expect(history.body.filter((e: { type: string }) => e.type === 'REMINDER_SENT')).toEqual([
+      expect.objectContaining({ departmentId: preschool.id, remindedOn: today, actorLabel: 'Erik Strand', data: { departmentName: 'Förskoleförvaltningen', recipients: reminded.body.recipients } }),
+    ]);
+  });
+
+  it('a reminder to a department that does not take part is a 404; before launch it is a 409 naming why', async () => {
+    const { body: round } = await create({ participantDepartmentIds: [preschool.id] });
+    expect((await strategist.api('POST', `/api/v1/rounds/${round.id}/participants/${culture.id}/reminders`)).status).toBe(404);
+    const early = await strategist.api('POST', `/api/v1/rounds/${round.id}/participants/${preschool.id}/reminders`);
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'REMINDER_NOT_POSSIBLE', message: 'Påminnelser om behov kan bara skickas medan planomgången samlar in behov' });
+  });
 });

@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD, UserAdminService } from '@samverka/identity';
 import { NeedService, SubmissionService } from '@samverka/needs';
 import { CoordinatorService } from '@samverka/organisation';
+import { PlanRoundQueryService } from '@samverka/rounds';
 import { Browser, BrowserContext, Cookie, Page, Response } from 'playwright-core';
 import { fillSignInForm, signInThroughForm } from '../support/browser';
 import { E2eContext } from '../support/e2e';
@@ -396,5 +397,29 @@ describe('the web UI: signing in and access', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Vill du godkänna behoven?');
     await expectAccessible();
     for (const email of [COORDINATOR, STRATEGIST, SECRETARY, ADMIN]) expect({ email, status: await statusFor(email, `${base}/godkann`) }).toEqual({ email, status: 403 });
+  });
+
+  it("refuses everyone but strategists the round's launch confirmation, reminders and deadline form, even with the session's form token", async () => {
+    const preschool = web.departmentId('Förskoleförvaltningen');
+    const collecting = await ctx.given.roundInCollectingNeeds({ year: 2091, participantDepartmentIds: [preschool] });
+    const preparing = await ctx.given.round({ year: 2092, participantDepartmentIds: [preschool] });
+    for (const who of [COORDINATOR, MANAGEMENT, SECRETARY, ADMIN]) {
+      await context.clearCookies();
+      expect((await signIn(who)).status()).toBe(303);
+      expect((await open(`/planomgangar/${preparing.id}/starta`)).status()).toBe(403);
+      await open(`/planomgangar/${collecting.id}`);
+      const token = await csrfOnPage();
+      const post = (path: string, form: Record<string, string>) => page.request.post(`${ctx.baseUrl}/planomgangar/${collecting.id}${path}`, { form: { _csrf: token, ...form }, maxRedirects: 0 });
+      expect((await post(`/forvaltningar/${preschool}/paminnelse`, {})).status()).toBe(403);
+      expect((await post('/tidsfrister', { needsDeadline: collecting.deadlines.needs, version: String(collecting.version), autoCloseNeeds: 'ja' })).status()).toBe(403);
+    }
+    const rounds = ctx.app.get(PlanRoundQueryService);
+    expect((await rounds.historyOf(collecting.id)).map((e) => e.type)).toEqual(['CREATED', 'LAUNCH']);
+    await expect(rounds.view(collecting.id)).resolves.toMatchObject({ version: collecting.version, autoClose: { needs: false } });
+
+    await context.clearCookies();
+    await signIn(STRATEGIST);
+    expect((await open(`/planomgangar/${preparing.id}/starta`)).status()).toBe(200);
+    await expectAccessible();
   });
 });

@@ -1,4 +1,4 @@
-import { NeedService, SubmissionService } from '@samverka/needs';
+import { NeedService, SUBMISSION_STATUS_LABELS, SubmissionService } from '@samverka/needs';
 import { NotificationDispatcher } from '@samverka/notifications';
 import { PlanRoundView } from '@samverka/rounds';
 import { Locator, Page, Response } from 'playwright-core';
@@ -91,7 +91,7 @@ describe('the web UI: needs', () => {
 
     // From the round page, the coordinator's own department's needs.
     await open(`/planomgangar/${round.id}`);
-    await page.getByRole('button', { name: 'Er förvaltnings behov' }).click();
+    await page.getByRole('link', { name: 'Er förvaltnings behov' }).click();
     await page.waitForLoadState();
     expect(page.url()).toBe(`${ctx.baseUrl}${needsPath(round, PRESCHOOL)}`);
     await expect(page.title()).resolves.toBe(`Förskoleförvaltningens behov – ${round.title} – Samverka`);
@@ -193,7 +193,7 @@ describe('the web UI: needs', () => {
     // The manager: the need, and the forms to approve or send back. Sending back asks for a comment.
     await signIn(MANAGEMENT);
     await open(`/planomgangar/${round.id}`);
-    await page.getByRole('button', { name: 'Er förvaltnings behov' }).click();
+    await page.getByRole('link', { name: 'Er förvaltnings behov' }).click();
     await page.waitForLoadState();
     expect(page.url()).toBe(`${ctx.baseUrl}${needsPath(round, PRESCHOOL)}`);
     await expect(cards().locator('.govuk-summary-card__title').allTextContents()).resolves.toEqual(['Vägledning på biblioteken']);
@@ -226,9 +226,9 @@ describe('the web UI: needs', () => {
     await expect(statusOf(round, PRESCHOOL)).resolves.toMatchObject({ status: 'endorsed' });
     await expectAccessible();
 
-    // The round page counts Förskoleförvaltningen as having handed in.
+    // The round page shows Förskoleförvaltningen's submission as endorsed.
     await open(`/planomgangar/${round.id}`);
-    await expect(page.locator('table.samverka-participants tbody tr').filter({ hasText: PRESCHOOL }).textContent()).resolves.toContain('Har lämnat in behov');
+    await expect(page.locator('table.samverka-participants tbody tr').filter({ hasText: PRESCHOOL }).textContent()).resolves.toContain(SUBMISSION_STATUS_LABELS.endorsed);
   });
 
   it('lets a coordinator change a need and remove it on pages of their own, report nothing to report, and see what management wrote when it returns', async () => {

@@ -1,4 +1,6 @@
 import { addDays, formatSwedishDate } from '@samverka/kernel';
+import { SUBMISSION_STATUS_LABELS } from '@samverka/needs';
+import { NotificationEntity } from '@samverka/notifications';
 import { PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { Locator, Page, Response } from 'playwright-core';
 import { E2eContext } from '../support/e2e';
@@ -79,7 +81,7 @@ describe('the web UI: plan rounds', () => {
     await open('/planomgangar');
     await expect(page.title()).resolves.toBe('Planomgångar – Samverka');
     await expectAccessible();
-    await page.getByRole('button', { name: 'Ny planomgång' }).click();
+    await page.getByRole('link', { name: 'Ny planomgång' }).click();
     await page.waitForLoadState();
     expect(page.url()).toBe(`${ctx.baseUrl}/planomgangar/ny`);
 
@@ -104,9 +106,29 @@ describe('the web UI: plan rounds', () => {
     await page.getByLabel('Stäng behovsinsamlingen automatiskt').check();
     const response = await submit(button('Skapa och starta behovsinsamlingen'));
 
+    // The round is saved; launching asks first, on a page of its own: who will be emailed, and which departments nobody.
     expect(response.status()).toBe(303);
-    expect(page.url()).toMatch(new RegExp(`/planomgangar/[0-9a-f-]{36}\\?skapad=1&steg=LAUNCH$`));
-    await expect(banner().textContent()).resolves.toContain('Planomgången är skapad och behovsinsamlingen har startat.');
+    expect(page.url()).toMatch(new RegExp(`/planomgangar/[0-9a-f-]{36}/starta\\?skapad=1$`));
+    const id = new URL(page.url()).pathname.split('/')[2];
+    await expect(rounds.view(id)).resolves.toMatchObject({ state: 'preparing' });
+    await expect(page.locator('h1').textContent()).resolves.toBe('Starta behovsinsamlingen');
+    await expect(banner().textContent()).resolves.toContain('Planomgången är skapad och sparad som förberedelse.');
+    const promised = Number((await page.locator('.samverka-launch-recipients').textContent())!.match(/^(\d+) personer får e-post/)![1]);
+    await expect(page.locator('.samverka-launch-uncovered li').allTextContents()).resolves.toContain('Miljöförvaltningen');
+    await expectAccessible();
+    const launched = await submit(button('Starta behovsinsamlingen'));
+
+    expect(launched.status()).toBe(303);
+    expect(page.url()).toBe(`${ctx.baseUrl}/planomgangar/${id}?steg=LAUNCH`);
+    await expect(banner().textContent()).resolves.toContain('Behovsinsamlingen har startat.');
+    // As many people were emailed as the confirmation said.
+    const queued = await ctx.dataSource
+      .getRepository<NotificationEntity>('NotificationEntity')
+      .createQueryBuilder('n')
+      .where('n.dedup_key like :launched or n.dedup_key like :phase', { launched: `round.launched:${id}:%`, phase: `round.phase_changed:${id}:%` })
+      .getMany();
+    expect(promised).toBeGreaterThan(0);
+    expect(new Set(queued.map((n) => n.recipientEmail)).size).toBe(promised);
     await expect(page.locator('h1').textContent()).resolves.toBe(`Utvecklingsplan för kontaktcenter ${year} och framåt`);
     await expect(page.locator('.govuk-caption-xl').textContent()).resolves.toContain('STK-2026-1400');
     await expect(phase().textContent()).resolves.toBe('Behovsinsamling');
@@ -126,7 +148,7 @@ describe('the web UI: plan rounds', () => {
     await expect(close.isDisabled()).resolves.toBe(true);
     const describedBy = (await close.getAttribute('aria-describedby'))!;
     await expect(page.locator(`#${describedBy}`).textContent()).resolves.toContain('12 förvaltningar har inte lämnat in behov');
-    await expect(button('Tvinga fram – Stäng behovsinsamlingen').isEnabled()).resolves.toBe(true);
+    await expect(button('Stäng ändå – Stäng behovsinsamlingen').isEnabled()).resolves.toBe(true);
 
     // What each department has done, and who coordinates it.
     await expect(page.locator('table.samverka-participants tbody tr').count()).resolves.toBe(12);
@@ -134,13 +156,12 @@ describe('the web UI: plan rounds', () => {
     await expect(participantRow('Miljöförvaltningen').textContent()).resolves.toContain('Saknar samordnare');
     const preschool = participantRow('Förskoleförvaltningen');
     await expect(preschool.textContent()).resolves.toContain('Annika Åsberg');
-    await expect(preschool.textContent()).resolves.toContain('Har inte lämnat in behov');
+    await expect(preschool.textContent()).resolves.toContain(SUBMISSION_STATUS_LABELS.draft);
     await expect(historyRows().locator('td:nth-child(3)').allTextContents()).resolves.toEqual(['Startade behovsinsamlingen', 'Skapade planomgången']);
     await expect(historyRows().first().locator('td').nth(1).textContent()).resolves.toBe('Erik Strand');
     await expectAccessible();
 
     // What was saved: the chosen participants and areas, the auto-close.
-    const id = new URL(page.url()).pathname.split('/').pop()!;
     const saved = await rounds.view(id);
     expect(saved).toMatchObject({ state: 'collectingNeeds', caseNumber: 'STK-2026-1400', autoClose: { needs: true, consultation: false } });
     expect(saved.participants.map((p) => p.name)).not.toContain('Kulturförvaltningen');
@@ -183,13 +204,13 @@ describe('the web UI: plan rounds', () => {
     const round = await roundFor(['Förskoleförvaltningen', 'Miljöförvaltningen', 'Serviceförvaltningen']);
     await signIn(STRATEGIST);
     await open(roundPath(round.id));
-    const force = button('Tvinga fram – Stäng behovsinsamlingen');
+    const force = button('Stäng ändå – Stäng behovsinsamlingen');
     const motivation = page.getByLabel('Motivering', { exact: true });
 
     // Forcing asks for the motivation.
     const empty = await submit(force);
     expect(empty.status()).toBe(400);
-    await expect(errorSummary().getByRole('link').allTextContents()).resolves.toEqual(['Skriv en motivering till varför steget tvingas fram']);
+    await expect(errorSummary().getByRole('link').allTextContents()).resolves.toEqual(['Skriv en motivering till varför du stänger ändå']);
     expect(await errorSummary().getByRole('link').getAttribute('href')).toBe('#close-needs-force-reason');
     await expect(phase().textContent()).resolves.toBe('Behovsinsamling');
 
@@ -209,7 +230,7 @@ describe('the web UI: plan rounds', () => {
     const forced = await submit(force);
     expect(forced.status()).toBe(303);
     expect(page.url()).toBe(`${ctx.baseUrl}${roundPath(round.id)}?steg=CLOSE_NEEDS`);
-    await expect(banner().textContent()).resolves.toContain('Behovsinsamlingen är stängd (framtvingat). Planomgången är nu i fasen Planarbete.');
+    await expect(banner().textContent()).resolves.toContain('Behovsinsamlingen är stängd (framtvingad). Planomgången är nu i fasen Planarbete.');
     await expect(phase().textContent()).resolves.toBe('Planarbete');
     await expect(page.locator('.samverka-timeline li[aria-current="step"] h3').textContent()).resolves.toBe('Planarbete');
     const latest = historyRows().first();
@@ -230,7 +251,10 @@ describe('the web UI: plan rounds', () => {
     const listed = page.locator('table.samverka-rounds tbody th');
     await expect(listed.allTextContents()).resolves.toContain(theirs.title);
     await expect(listed.allTextContents()).resolves.not.toContain(other.title);
-    await expect(page.getByRole('button', { name: 'Ny planomgång' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Ny planomgång' }).count()).resolves.toBe(0);
+    // Their own department's status in each round they take part in.
+    const ownRow = page.locator('table.samverka-rounds tbody tr').filter({ hasText: theirs.title });
+    await expect(ownRow.locator('.samverka-own-status').textContent()).resolves.toContain(SUBMISSION_STATUS_LABELS.draft);
 
     const own = await open(roundPath(theirs.id));
     expect(own.status()).toBe(200);
@@ -247,7 +271,18 @@ describe('the web UI: plan rounds', () => {
       maxRedirects: 0,
     });
     expect(posted.status()).toBe(403);
-    await expect(rounds.view(theirs.id)).resolves.toMatchObject({ state: 'collectingNeeds', version: theirs.version });
+    // So are reminding, changing the deadlines, and the launch's confirmation page.
+    const preschoolId = web.departmentId('Förskoleförvaltningen');
+    const remind = await page.request.post(`${ctx.baseUrl}${roundPath(theirs.id)}/forvaltningar/${preschoolId}/paminnelse`, { form: { _csrf: token }, maxRedirects: 0 });
+    expect(remind.status()).toBe(403);
+    const deadlines = await page.request.post(`${ctx.baseUrl}${roundPath(theirs.id)}/tidsfrister`, {
+      form: { _csrf: token, needsDeadline: today, version: String(theirs.version), confirmPastDeadline: 'ja' },
+      maxRedirects: 0,
+    });
+    expect(deadlines.status()).toBe(403);
+    expect((await open(`${roundPath(other.id)}/starta`)).status()).toBe(403);
+    expect((await rounds.historyOf(theirs.id)).map((e) => e.type)).toEqual(['CREATED', 'LAUNCH']);
+    await expect(rounds.view(theirs.id)).resolves.toMatchObject({ state: 'collectingNeeds', version: theirs.version, deadlines: { needs: theirs.deadlines.needs } });
     expect((await open('/planomgangar/ny')).status()).toBe(403);
     const refused = await open(roundPath(other.id));
     expect(refused.status()).toBe(403);
@@ -265,5 +300,94 @@ describe('the web UI: plan rounds', () => {
     expect((await open(roundPath(other.id))).status()).toBe(200);
     await expect(phase().textContent()).resolves.toBe('Förberedelse');
     await expect(stepForms().count()).resolves.toBe(0);
+  });
+
+  it('lets a strategist remind one department now: its coordinators are emailed once, the history says so, and a second reminder the same day is refused', async () => {
+    const round = await roundFor(['Förskoleförvaltningen', 'Miljöförvaltningen', 'Serviceförvaltningen']);
+    const preschoolId = web.departmentId('Förskoleförvaltningen');
+    await signIn(STRATEGIST);
+    await open(roundPath(round.id));
+    // A second tab, opened before the reminder (a page left open).
+    const stale = await web.context.newPage();
+    await stale.goto(`${ctx.baseUrl}${roundPath(round.id)}`);
+
+    // Miljöförvaltningen has nobody to remind: no button.
+    await expect(participantRow('Miljöförvaltningen').getByRole('button').count()).resolves.toBe(0);
+    const reminded = await submit(button('Påminn Förskoleförvaltningen'));
+    expect(reminded.status()).toBe(303);
+    expect(page.url()).toBe(`${ctx.baseUrl}${roundPath(round.id)}?paminnelse=${preschoolId}`);
+    await expect(banner().textContent()).resolves.toContain('Påminnelsen är skickad till Förskoleförvaltningen (Annika Åsberg');
+    await expect(participantRow('Förskoleförvaltningen').textContent()).resolves.toContain('Påmind i dag av Erik Strand');
+    await expect(participantRow('Förskoleförvaltningen').getByRole('button').count()).resolves.toBe(0);
+    const latest = historyRows().first();
+    await expect(latest.locator('td').nth(1).textContent()).resolves.toBe('Erik Strand');
+    await expect(latest.locator('td').nth(2).textContent()).resolves.toContain('Påminde Förskoleförvaltningen om att lämna in behoven');
+    await expectAccessible();
+
+    const remindersQueued = async () =>
+      (
+        await ctx.dataSource
+          .getRepository<NotificationEntity>('NotificationEntity')
+          .createQueryBuilder('n')
+          .where('n.dedup_key like :key', { key: `needs.reminder:manual:${round.id}:${preschoolId}:%` })
+          .getMany()
+      ).map((n) => n.recipientEmail);
+    const queued = await remindersQueued();
+    expect(queued).toContain(COORDINATOR);
+    expect(new Set(queued).size).toBe(queued.length);
+
+    // The page left open tries again: refused with the reason, nothing more is sent or recorded.
+    const [again] = await Promise.all([
+      stale.waitForResponse((r) => r.request().method() === 'POST'),
+      stale.getByRole('button', { name: 'Påminn Förskoleförvaltningen', exact: true }).click(),
+    ]);
+    await stale.waitForLoadState();
+    expect(again.status()).toBe(409);
+    await expect(stale.locator('.govuk-error-summary').textContent()).resolves.toContain(
+      'Förskoleförvaltningen har redan fått en påminnelse i dag. Du kan påminna förvaltningen igen i morgon.',
+    );
+    await expect(stale.locator('.govuk-error-summary a').getAttribute('href')).resolves.toBe('#forvaltningar');
+    await expect(remindersQueued()).resolves.toEqual(queued);
+    expect((await rounds.historyOf(round.id)).filter((e) => e.type === 'REMINDER_SENT')).toHaveLength(1);
+    await stale.close();
+  });
+
+  it('changes the deadlines on the round page; moving the needs deadline into the past asks on a page of its own first', async () => {
+    const round = await roundFor(['Förskoleförvaltningen', 'Serviceförvaltningen']);
+    await signIn(STRATEGIST);
+    await open(roundPath(round.id));
+
+    // A later reply date and auto-close: saved at once.
+    await page.getByText('Ändra tidsfrister och automatisk stängning').click();
+    await page.getByLabel('Sista dag för remissvar (valfritt)').fill(addDays(today, 100));
+    await page.getByLabel('Stäng behovsinsamlingen automatiskt dagen efter sista dag för behov').check();
+    const saved = await submit(button('Spara tidsfrister'));
+    expect(saved.status()).toBe(303);
+    await expect(banner().textContent()).resolves.toContain('Tidsfristerna är sparade.');
+    await expect(rounds.view(round.id)).resolves.toMatchObject({ deadlines: { consultationReply: addDays(today, 100) }, autoClose: { needs: true } });
+
+    // A date that is no date: the form again, with the error at the field.
+    await page.getByText('Ändra tidsfrister och automatisk stängning').click();
+    await page.getByLabel('Sista dag för behov', { exact: true }).fill('2026-13-45');
+    const wrong = await submit(button('Spara tidsfrister'));
+    expect(wrong.status()).toBe(400);
+    expect(await errorSummary().getByRole('link').first().getAttribute('href')).toBe('#needsDeadline');
+    await expect(page.getByLabel('Sista dag för behov', { exact: true }).inputValue()).resolves.toBe('2026-13-45');
+
+    // Today: the confirmation page says what it means; nothing is saved until confirmed.
+    await page.getByLabel('Sista dag för behov', { exact: true }).fill(today);
+    const asked = await submit(button('Spara tidsfrister'));
+    expect(asked.status()).toBe(200);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Bekräfta ny sista dag för behov');
+    await expect(page.locator('main').textContent()).resolves.toContain(`till ${formatSwedishDate(today)}, som är i dag`);
+    await expectAccessible();
+    await expect(rounds.view(round.id)).resolves.toMatchObject({ deadlines: { needs: round.deadlines.needs } });
+
+    const confirmed = await submit(button('Ja, flytta sista dagen'));
+    expect(confirmed.status()).toBe(303);
+    expect(page.url()).toBe(`${ctx.baseUrl}${roundPath(round.id)}?tidsfrister=1`);
+    await expect(page.locator('.samverka-current-deadline').textContent()).resolves.toContain(`Sista dag för behov: ${formatSwedishDate(today)}`);
+    await expect(rounds.view(round.id)).resolves.toMatchObject({ deadlines: { needs: today, consultationReply: addDays(today, 100) }, autoClose: { needs: true } });
+    await expect(historyRows().first().locator('td').nth(2).textContent()).resolves.toContain('Ändrade tidsfrister');
   });
 });

@@ -97,6 +97,7 @@ describe(NeedsReminderService.name, () => {
       workingDaysLeft: 10,
       passed: false,
       roundUrl: `${PUBLIC_URL}/planomgangar/${round.id}/behov/${late.department.id}`,
+      remindedBy: null,
     });
     expect(await sweepOn('2026-06-09')).toEqual({ queued: 0, failed: 0 });
 

@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import fastifyCookie from '@fastify/cookie';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { SamverkaConfig } from '@samverka/config';
+import { DEMO_SEED_ACTOR } from '@samverka/audit';
 import { migrateDatabase } from '@samverka/database';
 import { DEMO_PASSWORD, DemoUsersSeeder } from '@samverka/identity';
 import { Clock } from '@samverka/kernel';
@@ -82,7 +83,7 @@ export async function prepareApiApp(app: NestFastifyApplication, config: Samverk
   await app.init();
   const seeder = app.get(DemoCitySeeder);
   if (!config.app.seedDemoData || !(await seeder.isEmpty())) return;
-  const actor = { personId: null, label: 'demo-seed' };
+  const actor = DEMO_SEED_ACTOR;
   const counts = await seeder.seed(actor);
   const users = await app.get(DemoUsersSeeder).seed(actor);
   const round = await app.get(DemoRoundSeeder).seed(actor);

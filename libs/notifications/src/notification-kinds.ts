@@ -104,7 +104,7 @@ export interface NotificationKinds {
     toLabel: string;
     roundUrl: string;
   };
-  /** To each coordinator and deputy of a department that has not handed in its needs: 10 and 3 working days before the needs deadline, and the day after it. */
+  /** To each coordinator and deputy of a department that has not handed in its needs: 10 and 3 working days before the needs deadline, the day after it, and when a strategist reminds the department from the round page. */
   'needs.reminder': {
     roundTitle: string;
     departmentName: string;
@@ -113,6 +113,8 @@ export interface NotificationKinds {
     workingDaysLeft: number;
     passed: boolean;
     roundUrl: string;
+    /** The strategist who sent this reminder by hand from the round page; null for the scheduled ones. */
+    remindedBy: string | null;
   };
   /** To the department's management users when its needs are still missing 5 working days after the needs deadline. */
   'needs.escalation': {

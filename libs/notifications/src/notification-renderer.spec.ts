@@ -226,6 +226,7 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
         workingDaysLeft: 10,
         passed: false,
         roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+        remindedBy: null,
       },
     ],
     [
@@ -237,6 +238,7 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
         workingDaysLeft: 1,
         passed: false,
         roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+        remindedBy: null,
       },
     ],
     [
@@ -248,6 +250,7 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
         workingDaysLeft: 0,
         passed: false,
         roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+        remindedBy: null,
       },
     ],
     [
@@ -259,6 +262,19 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
         workingDaysLeft: 0,
         passed: true,
         roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+        remindedBy: null,
+      },
+    ],
+    [
+      'sent by hand by a strategist',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        departmentName: 'Kulturförvaltningen',
+        needsDeadline: '2027-02-26',
+        workingDaysLeft: 4,
+        passed: false,
+        roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+        remindedBy: 'Sofia Berglund',
       },
     ],
   ],

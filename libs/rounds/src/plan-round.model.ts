@@ -1,6 +1,7 @@
 import { LocalDate } from '@samverka/kernel';
 import { AvailableEvent, DecisionOutcome, PLAN_ROUND_EVENT_TYPES, PlanRoundContext, PlanRoundEventType, PlanRoundState } from '@samverka/workflow';
 import { DeadlineKind } from './entities/plan-round-event.entity';
+import type { ParticipantSubmissionStatus } from './facts/round-fact-provider';
 
 /** The events a person may send (DEADLINE_REACHED is the worker's). */
 export type SteeringEventType = Exclude<PlanRoundEventType, 'DEADLINE_REACHED'>;
@@ -69,6 +70,24 @@ export interface ParticipantView {
   coordinators: Array<{ personId: string; name: string; kind: 'primary' | 'deputy' }>;
   submitted: boolean;
   nothingToReport: boolean;
+  /** The department's submission: status, late, number of needs, dates and who acted. */
+  submission: ParticipantSubmissionView;
+}
+
+/** A participant's submission as the round shows it (no submission yet: a draft without needs). */
+export interface ParticipantSubmissionView {
+  status: ParticipantSubmissionStatus;
+  /** Handed in after the needs deadline, or (while needs are collected) not handed in and the deadline has passed. */
+  late: boolean;
+  needCount: number;
+  submittedAt: Date | null;
+  submittedBy: string | null;
+  /** Endorsed: when and by whom (null unless the status is endorsed). */
+  endorsedAt: Date | null;
+  endorsedBy: string | null;
+  /** Returned: when and by whom (null unless the status is returned). */
+  returnedAt: Date | null;
+  returnedBy: string | null;
 }
 
 export interface DeadlineView {
@@ -120,3 +139,34 @@ export type PlanRoundSummary = Pick<
   PlanRoundView,
   'id' | 'title' | 'year' | 'caseNumber' | 'state' | 'stateLabel' | 'version' | 'deadlines' | 'currentDeadline' | 'createdAt' | 'updatedAt'
 >;
+
+/** A department's step with its needs in the round (from the audit): handed in, nothing to report, endorsed, returned. */
+export interface SubmissionStepEntry {
+  occurredAt: Date;
+  actorId: string | null;
+  actorLabel: string;
+  step: 'submit' | 'nothingToReport' | 'endorse' | 'return';
+  departmentId: string;
+  late: boolean;
+  /** A return's comment. */
+  comment: string | null;
+}
+
+/** The viewer's own participating department in a round, with its submission (the round list). */
+export interface OwnParticipation {
+  departmentId: string;
+  name: string;
+  submission: ParticipantSubmissionView;
+}
+
+/** Who launching the round emails: the participants' coordinators and deputies (the needs deadline), and their management (the new phase). */
+export interface LaunchPreview {
+  /** Different people emailed in all. */
+  people: number;
+  /** Coordinators and deputies (valid today) of the participating departments. */
+  coordinators: number;
+  /** Management users of the participating departments. */
+  managers: number;
+  /** Participating departments with no coordinator or deputy to email, by name. */
+  withoutCoordinator: string[];
+}

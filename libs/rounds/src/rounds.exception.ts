@@ -7,6 +7,10 @@ export enum RoundErrorCode {
   ACTIVE_ROUND_EXISTS = 'ACTIVE_ROUND_EXISTS',
   /** The change is not possible once the round has moved on (e.g. participants after launch). */
   ROUND_NOT_EDITABLE = 'ROUND_NOT_EDITABLE',
+  /** A reminder cannot go to the department now (needs are not collected, it has handed in, it has no coordinator). */
+  REMINDER_NOT_POSSIBLE = 'REMINDER_NOT_POSSIBLE',
+  /** The department has already been reminded today. */
+  REMINDER_ALREADY_SENT = 'REMINDER_ALREADY_SENT',
 }
 
 /** What kind of refusal each code is (the API maps kinds to HTTP statuses). */
@@ -14,6 +18,8 @@ export const ROUND_ERROR_KINDS = {
   [RoundErrorCode.ILLEGAL_TRANSITION]: ErrorKind.CONFLICT,
   [RoundErrorCode.ACTIVE_ROUND_EXISTS]: ErrorKind.CONFLICT,
   [RoundErrorCode.ROUND_NOT_EDITABLE]: ErrorKind.CONFLICT,
+  [RoundErrorCode.REMINDER_NOT_POSSIBLE]: ErrorKind.CONFLICT,
+  [RoundErrorCode.REMINDER_ALREADY_SENT]: ErrorKind.CONFLICT,
 } as const satisfies ErrorKinds<RoundErrorCode>;
 
 declare module '@samverka/kernel' {

@@ -17,6 +17,7 @@ import { PlanRoundQueryService } from './services/plan-round-query.service';
 import { PlanRoundStepService } from './services/plan-round-step.service';
 import { RoundDeadlineService } from './services/round-deadline.service';
 import { RoundNotifier } from './services/round-notifier';
+import { RoundReminderService } from './services/round-reminder.service';
 
 /**
  * Plan rounds (planomgångar): the durable side of the workflow in `@samverka/workflow`. The round's
@@ -42,9 +43,10 @@ import { RoundNotifier } from './services/round-notifier';
     PlanRoundCommandService,
     PlanRoundStepService,
     RoundDeadlineService,
+    RoundReminderService,
     DemoRoundSeeder,
     RoundAccessPolicy,
   ],
-  exports: [RoundAccessPolicy, PlanRoundQueryService, PlanRoundCommandService, PlanRoundStepService, RoundDeadlineService, DemoRoundSeeder],
+  exports: [RoundAccessPolicy, PlanRoundQueryService, PlanRoundCommandService, PlanRoundStepService, RoundDeadlineService, RoundReminderService, DemoRoundSeeder],
 })
 export class RoundsModule {}

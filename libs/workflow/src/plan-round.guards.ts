@@ -80,7 +80,7 @@ export function hasText(value: unknown): value is string {
 }
 
 export const REASON_FORCE_NEEDS_TEXT = 'Ett framtvingat steg kräver en skriftlig motivering';
-export const REASON_FORCE_NOT_ALLOWED = 'Det här steget kan inte tvingas fram';
+export const REASON_FORCE_NOT_ALLOWED = 'Det här steget kan inte tas som framtvingat steg';
 export const REASON_CANCEL_NEEDS_TEXT = 'Avbrott av planomgången kräver en skriftlig motivering';
 export const REASON_RETURN_NEEDS_TEXT = 'Återremiss kräver en skriftlig motivering';
 export const REASON_UNKNOWN_OUTCOME = 'Beslutet måste vara antaget eller återremitterat';

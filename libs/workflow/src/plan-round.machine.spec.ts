@@ -119,7 +119,7 @@ describe('evaluate', () => {
 
   it('refuses force where it makes no sense and a forced step without a reason', () => {
     const launchForced = { type: 'LAUNCH', force: true, reason: 'Brådskande', facts: blockedFacts } as unknown as PlanRoundEvent;
-    expect(evaluate('preparing', launchForced).reasons).toEqual(['Det här steget kan inte tvingas fram']);
+    expect(evaluate('preparing', launchForced).reasons).toEqual(['Det här steget kan inte tas som framtvingat steg']);
     expect(evaluate('consultation', { type: 'CLOSE_CONSULTATION', force: true, reason: '', facts: blockedFacts }).reasons).toEqual([
       'Ett framtvingat steg kräver en skriftlig motivering',
     ]);
@@ -314,18 +314,18 @@ describe('forcing', () => {
     const forced = { ...acceptedOf(type), force: true, reason: 'Brådskande' } as unknown as PlanRoundEvent;
     expect(snapshotIn(state).can(acceptedOf(type))).toBe(true);
     expect(snapshotIn(state).can(forced)).toBe(false);
-    expect(evaluate(state, forced)).toEqual({ allowed: false, reasons: ['Det här steget kan inte tvingas fram'] });
+    expect(evaluate(state, forced)).toEqual({ allowed: false, reasons: ['Det här steget kan inte tas som framtvingat steg'] });
     expect(applyPlanRoundEvent({ machineVersion: 1, snapshot: snapshotIn(state) }, forced)).toEqual({
       allowed: false,
       from: state,
-      reasons: ['Det här steget kan inte tvingas fram'],
+      reasons: ['Det här steget kan inte tas som framtvingat steg'],
     });
   });
 
   it('treats force: false as not forcing, and any other value than true as refused where forcing makes no sense', () => {
     const reopen = acceptedOf('REOPEN_NEEDS');
     expect(evaluate('draftingPlan', { ...reopen, force: false } as unknown as PlanRoundEvent)).toEqual({ allowed: true, reasons: [] });
-    expect(evaluate('draftingPlan', { ...reopen, force: 'ja' } as unknown as PlanRoundEvent).reasons).toEqual(['Det här steget kan inte tvingas fram']);
+    expect(evaluate('draftingPlan', { ...reopen, force: 'ja' } as unknown as PlanRoundEvent).reasons).toEqual(['Det här steget kan inte tas som framtvingat steg']);
     // On a forcible step, only `true` forces: anything else is judged on the facts.
     expect(evaluate('collectingNeeds', { type: 'CLOSE_NEEDS', force: 'ja', reason: 'x', facts: blockedFacts } as unknown as PlanRoundEvent).reasons).toEqual([
       '2 förvaltningar har inte lämnat in behov',

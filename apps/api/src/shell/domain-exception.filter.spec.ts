@@ -38,6 +38,8 @@ const EXPECTED_STATUS: { readonly [C in ErrorCode]: number } = {
   [RoundErrorCode.ILLEGAL_TRANSITION]: 409,
   [RoundErrorCode.ACTIVE_ROUND_EXISTS]: 409,
   [RoundErrorCode.ROUND_NOT_EDITABLE]: 409,
+  [RoundErrorCode.REMINDER_NOT_POSSIBLE]: 409,
+  [RoundErrorCode.REMINDER_ALREADY_SENT]: 409,
   [NeedsErrorCode.ROUND_NOT_COLLECTING]: 409,
   [NeedsErrorCode.SUBMISSION_NOT_EDITABLE]: 409,
   [NeedsErrorCode.SUBMISSION_STEP_NOT_ALLOWED]: 409,
@@ -66,7 +68,7 @@ describe('domain error mapping', () => {
       expect({ code, status: httpStatusFor(code as ErrorCode) }).toEqual({ code, status });
       checked++;
     }
-    expect(ALL_ENUM_VALUES).toHaveLength(29);
+    expect(ALL_ENUM_VALUES).toHaveLength(31);
     expect(new Set(ALL_ENUM_VALUES).size).toBe(ALL_ENUM_VALUES.length);
     expect(checked).toBe(ALL_ENUM_VALUES.length);
     expect(Object.keys(ERROR_KINDS).sort()).toEqual([...ALL_ENUM_VALUES].sort());

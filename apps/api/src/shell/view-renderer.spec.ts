@@ -114,6 +114,6 @@ describe('finding the templates in the feature folders', () => {
 
   it('finds every page the application renders in the source tree', () => {
     const pages = findTemplates(join(__dirname, '..'), 'pages');
-    expect([...pages.keys()].sort()).toEqual(['department', 'departments', 'error', 'need-delete', 'need-edit', 'needs', 'needs-analysis', 'needs-step-confirm', 'notifications', 'round', 'round-new', 'rounds', 'sign-in', 'start']);
+    expect([...pages.keys()].sort()).toEqual(['department', 'departments', 'error', 'need-delete', 'need-edit', 'needs', 'needs-analysis', 'needs-step-confirm', 'notifications', 'round', 'round-deadline-confirm', 'round-launch', 'round-new', 'rounds', 'sign-in', 'start']);
   });
 });

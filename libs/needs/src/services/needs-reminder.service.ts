@@ -107,6 +107,7 @@ export class NeedsReminderService {
       workingDaysLeft: passed ? 0 : workingDaysBetween(today, row.needsDeadline),
       passed,
       roundUrl: this.links.departmentNeeds(row.roundId, row.departmentId),
+      remindedBy: null,
     };
     let queued = 0;
     for (const a of coordinators) {

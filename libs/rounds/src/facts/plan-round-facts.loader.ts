@@ -16,7 +16,7 @@ export type RoundFacts = Omit<PlanRoundFacts, 'planVersion' | 'consultation'> & 
 export interface LoadedFacts {
   facts: RoundFacts;
   participants: ParticipantRow[];
-  /** Each participating department's needs progress, as its provider gave it (departments without a submission are absent). */
+  /** Each participating department's submission (by department id), as the needs context reads it in one query. */
   progress: ReadonlyMap<string, ParticipantProgress>;
 }
 

@@ -3,8 +3,8 @@ import { TransactionHost } from '@samverka/database';
 import { LocalDate } from '@samverka/kernel';
 import { DeadlineKind, PlanRoundEventEntity } from '../entities/plan-round-event.entity';
 
-export type NewRoundEvent = Omit<PlanRoundEventEntity, 'id' | 'occurredAt' | 'round' | 'deadline' | 'deadlineDate'> &
-  Partial<Pick<PlanRoundEventEntity, 'deadline' | 'deadlineDate'>>;
+export type NewRoundEvent = Omit<PlanRoundEventEntity, 'id' | 'occurredAt' | 'round' | 'deadline' | 'deadlineDate' | 'departmentId' | 'remindedOn'> &
+  Partial<Pick<PlanRoundEventEntity, 'deadline' | 'deadlineDate' | 'departmentId' | 'remindedOn'>>;
 
 @Injectable()
 export class PlanRoundEventRepository {
@@ -15,7 +15,30 @@ export class PlanRoundEventRepository {
   }
 
   async append(entry: NewRoundEvent): Promise<PlanRoundEventEntity> {
-    return this.repo.save(this.repo.create({ deadline: null, deadlineDate: null, ...entry }));
+    return this.repo.save(this.repo.create({ deadline: null, deadlineDate: null, departmentId: null, remindedOn: null, ...entry }));
+  }
+
+  /**
+   * Records a reminder to a department, once per round, department and day: true when this call
+   * recorded it, false when that day's reminder was already there (a concurrent one waits, then finds it).
+   */
+  async recordReminder(entry: {
+    roundId: string;
+    departmentId: string;
+    remindedOn: LocalDate;
+    state: string;
+    actorId: string | null;
+    actorLabel: string;
+    data: Record<string, unknown>;
+  }): Promise<boolean> {
+    const rows: unknown[] = await this.tx.manager.query(
+      `insert into plan_round_event (round_id, type, version, from_state, to_state, forced, reason, department_id, reminded_on, data, actor_id, actor_label)
+       values ($1, 'REMINDER_SENT', null, $2, $2, false, null, $3, $4::date, $5::jsonb, $6, $7)
+       on conflict (round_id, department_id, reminded_on) where type = 'REMINDER_SENT' do nothing
+       returning id`,
+      [entry.roundId, entry.state, entry.departmentId, entry.remindedOn, JSON.stringify(entry.data), entry.actorId, entry.actorLabel],
+    );
+    return rows.length > 0;
   }
 
   /**

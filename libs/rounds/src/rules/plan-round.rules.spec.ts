@@ -176,9 +176,9 @@ describe('the plan-round input rules', () => {
       expect(rules({ type: 'CLOSE_NEEDS', force: true, reason: 'Tiden är ute' })).toEqual([]);
       expect(rules({ type: 'CLOSE_CONSULTATION', force: true, reason: '   ' })).toEqual(['reason:requiredWhenForced']);
       expect(step({ type: 'CLOSE_NEEDS', force: true })).toEqual([
-        { field: 'reason', rule: 'requiredWhenForced', message: 'Skriv en motivering till varför steget tvingas fram' },
+        { field: 'reason', rule: 'requiredWhenForced', message: 'Skriv en motivering till varför du stänger ändå' },
       ]);
-      expect(step({ type: 'LAUNCH', force: true, reason: 'Nu' })).toEqual([{ field: 'force', rule: 'forcibleEvent', message: 'Starta behovsinsamlingen kan inte tvingas fram' }]);
+      expect(step({ type: 'LAUNCH', force: true, reason: 'Nu' })).toEqual([{ field: 'force', rule: 'forcibleEvent', message: 'Starta behovsinsamlingen kan inte tas som framtvingat steg: bara stängningar kan göras med Stäng ändå' }]);
       expect(rules({ type: 'CLOSE_NEEDS', force: false })).toEqual([]);
     });
 

@@ -196,9 +196,9 @@ export function roundEventViolations(input: RoundEventInput): FieldViolation[] {
   const forced = input.force === true;
   const forcible = FORCIBLE_EVENTS.includes(type);
   const reasonGiven = hasText(input.reason);
-  if (forced && !forcible) found.push(violation('force', 'forcibleEvent', `${PLAN_ROUND_EVENT_LABELS[type]} kan inte tvingas fram`));
+  if (forced && !forcible) found.push(violation('force', 'forcibleEvent', `${PLAN_ROUND_EVENT_LABELS[type]} kan inte tas som framtvingat steg: bara stängningar kan göras med Stäng ändå`));
   if (trimmed(input.reason).length > ROUND_LIMITS.reason) found.push(violation('reason', 'maxLength', `Motiveringen får vara högst ${ROUND_LIMITS.reason} tecken`));
-  if (forced && forcible && !reasonGiven) found.push(violation('reason', 'requiredWhenForced', 'Skriv en motivering till varför steget tvingas fram'));
+  if (forced && forcible && !reasonGiven) found.push(violation('reason', 'requiredWhenForced', 'Skriv en motivering till varför du stänger ändå'));
   if (type === 'CANCEL' && !reasonGiven) found.push(violation('reason', 'requiredToCancel', 'Skriv varför planomgången avbryts'));
   if (type === 'RECORD_DECISION') {
     if (!DECISION_OUTCOMES.includes(input.outcome as DecisionOutcome)) found.push(violation('outcome', 'isIn', 'Välj om planen antogs (adopted) eller återremitterades (returned)'));

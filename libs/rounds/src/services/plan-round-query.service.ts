@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '@samverka/audit';
 import { Clock, LocalDate, localDateInCity } from '@samverka/kernel';
+import { RecipientDirectory } from '@samverka/identity';
 import { CoordinatorService } from '@samverka/organisation';
 import { PlanRoundEventEntity } from '../entities/plan-round-event.entity';
 import { PlanRoundFactsLoader } from '../facts/plan-round-facts.loader';
-import { PlanRoundSummary, PlanRoundView, RoundBasics } from '../plan-round.model';
+import { LaunchPreview, OwnParticipation, PlanRoundSummary, PlanRoundView, RoundBasics, SubmissionStepEntry } from '../plan-round.model';
 import { PlanRoundEventRepository } from '../repositories/plan-round-event.repository';
 import { PlanRoundRepository, RoundReaderScope } from '../repositories/plan-round.repository';
-import { assemblePlanRoundSummary, assemblePlanRoundView, roundAreasOf, roundStateOf } from './plan-round-view.assembler';
+import { RoundFactProviders } from '../facts/round-fact-providers';
+import { assemblePlanRoundSummary, assemblePlanRoundView, roundAreasOf, roundStateOf, submissionOf } from './plan-round-view.assembler';
 
 export type { RoundReaderScope } from '../repositories/plan-round.repository';
 
@@ -18,6 +21,9 @@ export class PlanRoundQueryService {
     private readonly history: PlanRoundEventRepository,
     private readonly factsLoader: PlanRoundFactsLoader,
     private readonly coordinators: CoordinatorService,
+    private readonly providers: RoundFactProviders,
+    private readonly audit: AuditService,
+    private readonly directory: RecipientDirectory,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -74,5 +80,62 @@ export class PlanRoundQueryService {
   async historyOf(id: string): Promise<PlanRoundEventEntity[]> {
     await this.rounds.require(id);
     return this.history.historyOf(id);
+  }
+
+  /** The departments' steps with their needs in the round (handed in, endorsed, returned), oldest first, with who took them (the audit's record). */
+  async submissionStepsOf(id: string): Promise<SubmissionStepEntry[]> {
+    const steps: readonly string[] = ['submit', 'nothingToReport', 'endorse', 'return'];
+    return (await this.audit.historyOf('plan_round', id)).flatMap((e): SubmissionStepEntry[] => {
+      const step = e.action.startsWith('needs_submission.') ? e.action.slice('needs_submission.'.length) : '';
+      const after = e.after ?? {};
+      if (!steps.includes(step) || typeof after.departmentId !== 'string') return [];
+      return [
+        {
+          occurredAt: e.occurredAt,
+          actorId: e.actorId,
+          actorLabel: e.actorLabel,
+          step: step as SubmissionStepEntry['step'],
+          departmentId: after.departmentId,
+          late: after.late === true,
+          comment: step === 'return' && typeof after.returnComment === 'string' ? after.returnComment : null,
+        },
+      ];
+    });
+  }
+
+  /**
+   * For the round list: in each round (once launched), the departments of `departmentIds` taking
+   * part, with their submission. One read of the needs facts per round listed.
+   */
+  async ownParticipation(rounds: readonly PlanRoundSummary[], departmentIds: readonly string[]): Promise<Map<string, OwnParticipation[]>> {
+    const result = new Map<string, OwnParticipation[]>();
+    if (departmentIds.length === 0) return result;
+    const today = this.today();
+    for (const round of rounds) {
+      if (round.state === 'preparing' || round.state === 'cancelled') continue;
+      const own = (await this.rounds.participantsOf(round.id)).filter((p) => departmentIds.includes(p.departmentId));
+      if (own.length === 0) continue;
+      const progress = await this.providers.of('needs').factsOf(round.id);
+      const overdue = round.state === 'collectingNeeds' && today > round.deadlines.needs;
+      result.set(
+        round.id,
+        own.map((p) => ({ departmentId: p.departmentId, name: p.name, submission: submissionOf(progress.get(p.departmentId), overdue) })),
+      );
+    }
+    return result;
+  }
+
+  /** Whom launching the round would email today (the same people `RoundNotifier` writes to), and the departments nobody would hear of. */
+  async launchPreview(view: Pick<PlanRoundView, 'participants'>): Promise<LaunchPreview> {
+    const departmentIds = view.participants.map((p) => p.departmentId);
+    const managers = departmentIds.length ? await this.directory.managementOf(departmentIds) : [];
+    const coordinatorKeys = new Set(view.participants.flatMap((p) => p.coordinators.map((c) => `${p.departmentId}:${c.personId}`)));
+    const people = new Set([...view.participants.flatMap((p) => p.coordinators.map((c) => c.personId)), ...managers.map((m) => m.personId)]);
+    return {
+      people: people.size,
+      coordinators: coordinatorKeys.size,
+      managers: new Set(managers.map((m) => m.userId)).size,
+      withoutCoordinator: view.participants.filter((p) => p.coordinators.length === 0).map((p) => p.name),
+    };
   }
 }

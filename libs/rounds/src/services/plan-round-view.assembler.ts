@@ -4,7 +4,8 @@ import { DEADLINE_LABELS, deadlineOf, PHASE_DEADLINE } from '../deadlines';
 import { PlanRoundEventEntity } from '../entities/plan-round-event.entity';
 import { PlanRoundEntity } from '../entities/plan-round.entity';
 import { LoadedFacts } from '../facts/plan-round-facts.loader';
-import { AreaInput, DeadlineView, PlanRoundSummary, PlanRoundView, RoundDeadlines } from '../plan-round.model';
+import type { ParticipantProgress, ParticipantSubmissionStatus } from '../facts/round-fact-provider';
+import { AreaInput, DeadlineView, ParticipantSubmissionView, PlanRoundSummary, PlanRoundView, RoundDeadlines } from '../plan-round.model';
 
 /** A coordinator of a participant, as the view lists them (the active assignments today). */
 export interface CoordinatorOfParticipant {
@@ -62,6 +63,24 @@ export function assemblePlanRoundSummary(round: PlanRoundEntity, today: LocalDat
   };
 }
 
+const HANDED_IN: readonly ParticipantSubmissionStatus[] = ['submitted', 'endorsed', 'nothingToReport'];
+
+/** A participant's submission as the view shows it; `overdue`: needs are collected and the deadline has passed. */
+export function submissionOf(progress: ParticipantProgress | undefined, overdue: boolean): ParticipantSubmissionView {
+  const status = progress?.status ?? 'draft';
+  return {
+    status,
+    late: (progress?.late ?? false) || (overdue && !HANDED_IN.includes(status)),
+    needCount: progress?.needCount ?? 0,
+    submittedAt: status === 'draft' ? null : (progress?.submittedAt ?? null),
+    submittedBy: status === 'draft' ? null : (progress?.submittedBy ?? null),
+    endorsedAt: status === 'endorsed' ? (progress?.endorsedAt ?? null) : null,
+    endorsedBy: status === 'endorsed' ? (progress?.endorsedBy ?? null) : null,
+    returnedAt: status === 'returned' ? (progress?.returnedAt ?? null) : null,
+    returnedBy: status === 'returned' ? (progress?.returnedBy ?? null) : null,
+  };
+}
+
 /**
  * The round as its page and the API show it (pure): state, deadlines, participants with their
  * coordinators and progress, and the steps the machine accepts now with the facts' reasons.
@@ -81,6 +100,7 @@ export function assemblePlanRoundView({ round, loaded, coordinators, deadlinesRe
       coordinators: coordinators.filter((c) => c.departmentId === p.departmentId).map((c) => ({ personId: c.personId, name: c.name, kind: c.kind })),
       submitted: facts.participants?.[i]?.submitted ?? false,
       nothingToReport: facts.participants?.[i]?.nothingToReport ?? false,
+      submission: submissionOf(loaded.progress.get(p.departmentId), state === 'collectingNeeds' && today > round.needsDeadline),
     })),
     events: availableEvents(state, facts).map((e) => ({ ...e, label: PLAN_ROUND_EVENT_LABELS[e.type] })),
     forcedSteps: context?.forcedSteps ?? [],

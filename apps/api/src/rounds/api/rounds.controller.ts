@@ -2,14 +2,14 @@ import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } fro
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
-import { PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService, PlanRoundView, roundReadScope } from '@samverka/rounds';
+import { PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService, PlanRoundView, RoundReminderService, roundReadScope } from '@samverka/rounds';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, participantOfRound, signedIn, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
 import { CurrentActor } from '../../shell/current-actor.decorator';
 import { IdParam } from '../../shell/uuid-param';
-import { CreatePlanRoundDto, PlanRoundDto, PlanRoundSummaryDto, RoundEventDto, RoundHistoryEntryDto, RoundListQueryDto, UpdatePlanRoundDto } from './dto/plan-round.dto';
+import { CreatePlanRoundDto, PlanRoundDto, PlanRoundSummaryDto, RoundEventDto, RoundHistoryEntryDto, RoundListQueryDto, RoundReminderDto, UpdatePlanRoundDto } from './dto/plan-round.dto';
 import { etagOf, versionFromIfMatch } from './if-match';
 import { ApiAnswer, ApiErrors, ETAG_HEADER } from '../../shell/api-contract';
 
@@ -23,6 +23,7 @@ export class RoundsController {
     private readonly rounds: PlanRoundQueryService,
     private readonly commands: PlanRoundCommandService,
     private readonly steps: PlanRoundStepService,
+    private readonly reminders: RoundReminderService,
   ) {}
 
   private withEtag(reply: FastifyReply, round: PlanRoundView): PlanRoundView {
@@ -96,5 +97,22 @@ export class RoundsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PlanRoundDto> {
     return this.withEtag(reply, await this.steps.transition(actor, id, dto, versionFromIfMatch(ifMatch)));
+  }
+
+  @Post(':id/participants/:departmentId/reminders')
+  @ApiAnswer(201, RoundReminderDto)
+  @ApiErrors(404, 409)
+  @Allow(strategist())
+  @ApiOperation({
+    summary:
+      "Remind one participating department now to hand in its needs: its coordinator and deputies are emailed and the round's history records it. " +
+      'Once a day per department (409 REMINDER_ALREADY_SENT); 409 REMINDER_NOT_POSSIBLE when needs are not collected, the department has handed in, or it has no coordinator',
+  })
+  remind(
+    @CurrentActor() actor: Actor,
+    @IdParam('id', 'Planomgången') id: string,
+    @IdParam('departmentId', 'Förvaltningen') departmentId: string,
+  ): Promise<RoundReminderDto> {
+    return this.reminders.remindDepartment(actor, id, departmentId);
   }
 }

@@ -2,7 +2,7 @@ import { PlanRoundView, SteeringEventType } from '@samverka/rounds';
 import { DECISION_OUTCOME_WORDS } from '@samverka/workflow';
 import { ErrorSummaryItem } from '../../shell/format';
 import { FormFailure } from '../../shell/form-body';
-import { eventSlug, roundStepPath } from './round-format';
+import { eventSlug, roundLaunchPath, roundStepPath } from './round-format';
 import { isSteeringEventType, StepFormValues } from './step-form';
 
 /** The section with the next steps (the error summary links here when no step's own form can show the error). */
@@ -30,6 +30,8 @@ export interface ActionView {
   /** The step's section (the error summary links here). */
   anchor: string;
   action: string;
+  /** Launching asks first, on a page of its own: the step's button opens it (a GET form). */
+  confirmHref: string | null;
   version: number;
   allowed: boolean;
   /** The button is disabled, described by the reasons under it. */
@@ -82,6 +84,7 @@ export function buildActions(view: Pick<PlanRoundView, 'id' | 'version' | 'event
       label: e.label,
       anchor: `steg-${slug}`,
       action: roundStepPath(view.id),
+      confirmHref: type === 'LAUNCH' ? roundLaunchPath(view.id) : null,
       version: view.version,
       allowed: e.allowed,
       disabled: !e.allowed,
@@ -112,7 +115,7 @@ export function buildActions(view: Pick<PlanRoundView, 'id' | 'version' | 'event
                 true,
                 forced,
                 'Motivering',
-                'Steget kan tas trots hindren ovan. Skriv varför; motiveringen sparas i historiken och visas för alla som läser planomgången.',
+                'Du kan stänga ändå, trots hindren ovan. Skriv varför; motiveringen sparas i historiken och visas för alla som läser planomgången.',
               ),
             }
           : null,

@@ -5,6 +5,12 @@ import { swedishDate, tag, TagView } from '../../shell/format';
 export const roundPath = (roundId: string): string => `${ROUNDS_PATH}/${roundId}`;
 export const roundStepPath = (roundId: string): string => `${roundPath(roundId)}/steg`;
 export const NEW_ROUND_PATH = `${ROUNDS_PATH}/ny`;
+/** The launch's confirmation page. */
+export const roundLaunchPath = (roundId: string): string => `${roundPath(roundId)}/starta`;
+/** The deadline form's address (and the confirmation page's, when the needs deadline moves into the past). */
+export const roundDeadlinesPath = (roundId: string): string => `${roundPath(roundId)}/tidsfrister`;
+/** A strategist's reminder to one department. */
+export const roundReminderPath = (roundId: string, departmentId: string): string => `${roundPath(roundId)}/forvaltningar/${departmentId}/paminnelse`;
 
 const PHASE_COLOURS: Record<PlanRoundState, Parameters<typeof tag>[1]> = {
   preparing: 'grey',

@@ -1,4 +1,5 @@
-import { DEADLINE_LABELS, PlanRoundEventEntity, PlanRoundView, SteeringEventType } from '@samverka/rounds';
+import { actorName } from '@samverka/audit';
+import { DEADLINE_LABELS, PlanRoundEventEntity, PlanRoundView, SteeringEventType, SubmissionStepEntry } from '@samverka/rounds';
 import { DECISION_OUTCOME_WORDS, isPlanRoundState, PLAN_ROUND_STATE_LABELS, PLAN_ROUND_STEP_WORDS } from '@samverka/workflow';
 import { swedishDate, swedishDateTime } from '../../shell/format';
 import { isSteeringEventType } from './step-form';
@@ -7,6 +8,10 @@ import { isSteeringEventType } from './step-form';
 export interface RoundNotice {
   created: boolean;
   step: SteeringEventType | null;
+  /** A department just reminded (its id). */
+  reminded?: string | null;
+  /** The deadlines were just changed. */
+  deadlinesChanged?: boolean;
 }
 
 /** One line of the round's history. */
@@ -37,7 +42,7 @@ export function historyLine(e: PlanRoundEventEntity): HistoryLine {
   const to = stateLabel(e.toState);
   const line = (what: string, detail: string | null = null): HistoryLine => ({
     when: swedishDateTime(e.occurredAt),
-    who: e.actorId === null && e.actorLabel === 'system' ? 'Samverka (automatiskt)' : e.actorLabel,
+    who: actorName(e),
     what,
     detail,
     phase: from && to && from !== to ? `${from} → ${to}` : null,
@@ -55,6 +60,11 @@ export function historyLine(e: PlanRoundEventEntity): HistoryLine {
       const outstanding = strings(e.data?.outstanding);
       return line(`${label} passerade${e.deadlineDate ? ` (${swedishDate(e.deadlineDate)})` : ''}`, outstanding.length > 0 ? `Då saknades: ${outstanding.join('; ')}` : null);
     }
+    case 'REMINDER_SENT': {
+      const department = typeof e.data?.departmentName === 'string' ? e.data.departmentName : 'en förvaltning';
+      const recipients = strings(e.data?.recipients);
+      return line(`Påminde ${department} om att lämna in behoven`, recipients.length > 0 ? `E-post till ${recipients.join(', ')}` : null);
+    }
     case 'RECORD_DECISION': {
       const outcome = e.data?.outcome === 'returned' || e.data?.outcome === 'adopted' ? DECISION_OUTCOME_WORDS[e.data.outcome].happened : null;
       return line(withReason(outcome ? `${PLAN_ROUND_STEP_WORDS.RECORD_DECISION.did}: ${outcome}` : PLAN_ROUND_STEP_WORDS.RECORD_DECISION.did));
@@ -68,9 +78,27 @@ export function historyLine(e: PlanRoundEventEntity): HistoryLine {
   }
 }
 
+/** A department's step with its needs, as a line of the round's history: "Förskoleförvaltningen lämnade in behoven (sent)". */
+export function submissionStepLine(s: SubmissionStepEntry, departmentName: string): HistoryLine {
+  const what = {
+    submit: `${departmentName}: behoven lämnades in${s.late ? ' efter sista dagen' : ''}`,
+    nothingToReport: `${departmentName}: inget att rapportera${s.late ? ' (efter sista dagen)' : ''}`,
+    endorse: `${departmentName}: behoven godkändes`,
+    return: `${departmentName}: behoven skickades tillbaka`,
+  }[s.step];
+  return { when: swedishDateTime(s.occurredAt), who: actorName(s), what, detail: s.comment ? `Kommentar: ${s.comment}` : null, phase: null };
+}
+
 /** The banner after a redirect; only when the round's latest step is the one named (a link cannot claim a step that did not happen). */
 export function noticeText(notice: RoundNotice | undefined, view: Pick<PlanRoundView, 'stateLabel'>, history: PlanRoundEventEntity[]): string | null {
   if (!notice) return null;
+  if (notice.reminded) {
+    const reminder = [...history].reverse().find((e) => e.type === 'REMINDER_SENT' && e.departmentId === notice.reminded);
+    if (!reminder) return null;
+    const recipients = strings(reminder.data?.recipients);
+    return `Påminnelsen är skickad till ${typeof reminder.data?.departmentName === 'string' ? reminder.data.departmentName : 'förvaltningen'}${recipients.length > 0 ? ` (${recipients.join(', ')})` : ''}.`;
+  }
+  if (notice.deadlinesChanged) return [...history].reverse().find((e) => e.type === 'UPDATED') ? 'Tidsfristerna är sparade.' : null;
   const last = [...history].reverse().find((e) => e.type !== 'DEADLINE_REACHED' && e.type !== 'UPDATED');
   const step = notice.step && last?.type === notice.step ? notice.step : null;
   const phase = `Planomgången är nu i fasen ${view.stateLabel}.`;
@@ -78,5 +106,5 @@ export function noticeText(notice: RoundNotice | undefined, view: Pick<PlanRound
   if (notice.created) return 'Planomgången är skapad och sparad som förberedelse. Starta behovsinsamlingen när allt är klart.';
   if (!step) return null;
   const done = PLAN_ROUND_STEP_WORDS[step].done;
-  return `${last?.forced ? `${done.slice(0, -1)} (framtvingat).` : done} ${step === 'CANCEL' || step === 'CLOSE_ROUND' ? '' : phase}`.trim();
+  return `${last?.forced ? `${done.slice(0, -1)} (framtvingad).` : done} ${step === 'CANCEL' || step === 'CLOSE_ROUND' ? '' : phase}`.trim();
 }

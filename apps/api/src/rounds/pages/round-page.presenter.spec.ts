@@ -1,5 +1,7 @@
 import { Principal } from '@samverka/identity';
-import { PlanRoundEventEntity, PlanRoundView } from '@samverka/rounds';
+import { SYSTEM_ACTOR_NAME } from '@samverka/audit';
+import { SUBMISSION_STATUS_LABELS } from '@samverka/needs';
+import { ParticipantSubmissionView, PlanRoundEventEntity, PlanRoundView, SubmissionStepEntry } from '@samverka/rounds';
 import { FormFailure } from '../../shell/form-body';
 import { StepFormValues } from './step-form';
 import { ViewRenderer } from '../../shell/view-renderer';
@@ -9,8 +11,24 @@ import { buildActions } from './round-actions.presenter';
 import { historyLine, noticeText } from './round-history.presenter';
 import { buildRoundPage } from './round-page.presenter';
 import { buildTimeline } from './round-timeline.presenter';
+import { HtmlValidate } from 'html-validate';
+import { deadlineFormOf } from './deadline-form';
+import { buildDeadlineConfirm, buildLaunchConfirm } from './round-confirm.presenter';
+import { buildRoundList } from './round-list.presenter';
 
 const ID = '0b6d7f0e-3c1a-4f5e-9a2b-1c2d3e4f5a6b';
+
+const NO_SUBMISSION: ParticipantSubmissionView = {
+  status: 'draft',
+  late: false,
+  needCount: 0,
+  submittedAt: null,
+  submittedBy: null,
+  endorsedAt: null,
+  endorsedBy: null,
+  returnedAt: null,
+  returnedBy: null,
+};
 
 const view = (values: Partial<PlanRoundView> = {}): PlanRoundView => ({
   id: ID,
@@ -39,8 +57,19 @@ const view = (values: Partial<PlanRoundView> = {}): PlanRoundView => ({
       ],
       submitted: false,
       nothingToReport: false,
+      submission: { ...NO_SUBMISSION, needCount: 3 },
     },
-    { departmentId: 'd2', code: 'MF', name: 'Miljöförvaltningen', committeeId: 'c2', active: true, coordinators: [], submitted: true, nothingToReport: false },
+    {
+      departmentId: 'd2',
+      code: 'MF',
+      name: 'Miljöförvaltningen',
+      committeeId: 'c2',
+      active: true,
+      coordinators: [],
+      submitted: true,
+      nothingToReport: false,
+      submission: { ...NO_SUBMISSION, status: 'submitted', needCount: 2, submittedAt: new Date('2026-11-21T10:00:00Z'), submittedBy: 'Maja Lind' },
+    },
   ],
   events: [
     { type: 'CLOSE_NEEDS', label: 'Stäng behovsinsamlingen', allowed: false, reasons: ['1 förvaltning har inte lämnat in behov'], forcible: true },
@@ -136,14 +165,14 @@ describe('the round page', () => {
   it('shows a failed step form again with what was typed, and an error summary linking to the field', () => {
     const failure: FormFailure<StepFormValues> = {
       values: { type: 'CLOSE_NEEDS', force: true, reason: '', outcome: '', version: '2' },
-      errors: { reason: 'Skriv en motivering till varför steget tvingas fram' },
+      errors: { reason: 'Skriv en motivering till varför du stänger ändå' },
       general: [],
       status: 400,
     };
     const model = buildRoundPage({ view: view(), history: [created, launched] }, { step: failure }, { steer: true });
     expect(model.hasErrors).toBe(true);
-    expect(model.errorSummary).toEqual([{ text: 'Skriv en motivering till varför steget tvingas fram', href: '#close-needs-force-reason' }]);
-    expect(model.actions[0].force?.reason.error).toBe('Skriv en motivering till varför steget tvingas fram');
+    expect(model.errorSummary).toEqual([{ text: 'Skriv en motivering till varför du stänger ändå', href: '#close-needs-force-reason' }]);
+    expect(model.actions[0].force?.reason.error).toBe('Skriv en motivering till varför du stänger ändå');
     // A conflict belongs to no field: it links to the step, or to the steps when the step is no longer offered.
     const conflict = { ...failure, errors: {}, general: ['Planomgången har ändrats av någon annan'], status: 409 };
     expect(buildRoundPage({ view: view(), history: [] }, { step: conflict }, { steer: true }).errorSummary).toEqual([
@@ -158,13 +187,122 @@ describe('the round page', () => {
     expect(model.nextSteps).toEqual([{ label: 'Stäng behovsinsamlingen', allowed: false, reasons: ['1 förvaltning har inte lämnat in behov'] }]);
   });
 
-  it('says what each department has done in the phase, and who lacks a coordinator', () => {
-    const model = buildRoundPage({ view: view(), history: [] });
-    expect(model.participantsCaption).toBe('Vad varje förvaltning har gjort i den här fasen (behovsinsamling)');
-    expect(model.participants.map((p) => [p.name, p.coordinators, p.deputies, p.missingCoordinator?.text ?? null, p.status?.text ?? p.statusText])).toEqual([
-      ['Förskoleförvaltningen', ['Annika Åsberg'], ['Susanne Nyström'], null, 'Har inte lämnat in behov'],
-      ['Miljöförvaltningen', [], [], 'Saknar samordnare', 'Har lämnat in behov'],
+  it("shows each department's submission: status, late, number of needs, dates and who acted, and who lacks a coordinator", () => {
+    const v = view({
+      participants: [
+        { ...view().participants[0], submission: { ...NO_SUBMISSION, needCount: 3, late: true } },
+        {
+          ...view().participants[1],
+          submission: {
+            ...NO_SUBMISSION,
+            status: 'endorsed',
+            needCount: 2,
+            late: true,
+            submittedAt: new Date('2026-11-21T10:00:00Z'),
+            submittedBy: 'Maja Lind',
+            endorsedAt: new Date('2026-11-22T10:00:00Z'),
+            endorsedBy: 'Karin Ek',
+          },
+        },
+        {
+          ...view().participants[1],
+          departmentId: 'd3',
+          name: 'Gatukontoret',
+          submission: { ...NO_SUBMISSION, status: 'returned', needCount: 1, submittedAt: new Date('2026-11-21T10:00:00Z'), submittedBy: 'Maja Lind', returnedAt: new Date('2026-11-23T10:00:00Z'), returnedBy: 'Karin Ek' },
+        },
+      ],
+    });
+    const model = buildRoundPage({ view: v, history: [] });
+    expect(model.showSubmissions).toBe(true);
+    expect(model.participants.map((p) => [p.name, p.coordinators, p.deputies, p.missingCoordinator?.text ?? null, p.status?.text, p.late?.text ?? null, p.needCount, p.handedIn, p.decided])).toEqual([
+      ['Förskoleförvaltningen', ['Annika Åsberg'], ['Susanne Nyström'], null, SUBMISSION_STATUS_LABELS.draft, 'Försenad', '3', null, null],
+      ['Miljöförvaltningen', [], [], 'Saknar samordnare', SUBMISSION_STATUS_LABELS.endorsed, 'Sent inlämnad', '2', '21 november 2026, Maja Lind', `${SUBMISSION_STATUS_LABELS.endorsed} 22 november 2026, Karin Ek`],
+      ['Gatukontoret', [], [], 'Saknar samordnare', SUBMISSION_STATUS_LABELS.returned, null, '1', null, `${SUBMISSION_STATUS_LABELS.returned} 23 november 2026, Karin Ek`],
     ]);
+    // Before launch there is nothing to hand in yet.
+    const preparing = buildRoundPage({ view: view({ state: 'preparing', stateLabel: 'Förberedelse' }), history: [] });
+    expect(preparing.showSubmissions).toBe(false);
+    expect(preparing.participants[0].statusText).toBe('Bjuds in när behovsinsamlingen startar');
+  });
+
+  it('lets a strategist remind a department that has not handed in and has someone to remind, once a day', () => {
+    const remindButtons = (history: PlanRoundEventEntity[], steer = true) =>
+      buildRoundPage({ view: view(), history }, {}, { steer }).participants.map((p) => [p.remind?.action ?? null, p.remindedToday]);
+    // Förskoleförvaltningen has not handed in and has coordinators; Miljöförvaltningen has handed in.
+    expect(remindButtons([])).toEqual([
+      [`/planomgangar/${ID}/forvaltningar/d1/paminnelse`, null],
+      [null, null],
+    ]);
+    expect(buildRoundPage({ view: view(), history: [] }, {}, { steer: true }).showReminders).toBe(true);
+    expect(remindButtons([], false)).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+    const today = entry({ type: 'REMINDER_SENT', departmentId: 'd1', remindedOn: '2026-11-22', actorLabel: 'Sofia Berglund', data: { departmentName: 'Förskoleförvaltningen', recipients: ['Annika Åsberg'] } });
+    expect(remindButtons([today])).toEqual([
+      [null, 'Påmind i dag av Sofia Berglund'],
+      [null, null],
+    ]);
+    const yesterday = entry({ type: 'REMINDER_SENT', departmentId: 'd1', remindedOn: '2026-11-21', data: {} });
+    expect(remindButtons([yesterday])[0][0]).toBe(`/planomgangar/${ID}/forvaltningar/d1/paminnelse`);
+    // No reminders outside needs collection.
+    expect(buildRoundPage({ view: view({ state: 'draftingPlan' }), history: [] }, {}, { steer: true }).showReminders).toBe(false);
+  });
+
+  it('shows a refused reminder in the error summary, linking to the departments', () => {
+    const model = buildRoundPage({ view: view(), history: [] }, { reminder: { general: ['Förskoleförvaltningen har redan fått en påminnelse i dag.'] } }, { steer: true });
+    expect(model.errorSummary).toEqual([{ text: 'Förskoleförvaltningen har redan fått en påminnelse i dag.', href: '#forvaltningar' }]);
+  });
+
+  it('gives strategists the deadline form until the round ends, as the round is or as typed', () => {
+    expect(buildRoundPage({ view: view(), history: [] }).deadlineForm).toBeNull();
+    const form = buildRoundPage({ view: view(), history: [] }, {}, { steer: true }).deadlineForm;
+    expect(form).toMatchObject({
+      action: `/planomgangar/${ID}/tidsfrister`,
+      open: false,
+      values: { needsDeadline: '2026-12-20', consultationReplyDeadline: '2027-03-31', decisionDeadline: '2027-06-15', autoCloseNeeds: false, version: '2' },
+    });
+    expect(buildRoundPage({ view: view({ state: 'closed' }), history: [] }, {}, { steer: true }).deadlineForm).toBeNull();
+    const failed = buildRoundPage(
+      { view: view(), history: [] },
+      {
+        deadlines: {
+          values: { ...form!.values, needsDeadline: '2026-13-01', version: '1' },
+          errors: { needsDeadline: 'Sista dag för behov är inget datum' },
+          general: [],
+          status: 400,
+        },
+      },
+      { steer: true },
+    );
+    expect(failed.deadlineForm).toMatchObject({ open: true, values: { needsDeadline: '2026-13-01', version: '2' } });
+    expect(failed.errorSummary).toEqual([{ text: 'Sista dag för behov är inget datum', href: '#needsDeadline' }]);
+  });
+
+  it("names the departments' submissions, endorsements and returns in the history, with who did them; the system by its Swedish label", () => {
+    const steps: SubmissionStepEntry[] = [
+      { occurredAt: new Date('2026-11-21T10:00:00Z'), actorId: 'p1', actorLabel: 'Maja Lind', step: 'submit', departmentId: 'd2', late: false, comment: null },
+      { occurredAt: new Date('2026-11-21T12:00:00Z'), actorId: 'p3', actorLabel: 'Karin Ek', step: 'return', departmentId: 'd2', late: false, comment: 'Komplettera med statistik' },
+      { occurredAt: new Date('2026-11-21T13:00:00Z'), actorId: null, actorLabel: 'demo-seed', step: 'endorse', departmentId: 'd1', late: false, comment: null },
+    ];
+    const reminded = entry({
+      type: 'REMINDER_SENT',
+      departmentId: 'd1',
+      remindedOn: '2026-11-21',
+      occurredAt: new Date('2026-11-21T11:00:00Z'),
+      actorLabel: 'Sofia Berglund',
+      data: { departmentName: 'Förskoleförvaltningen', recipients: ['Annika Åsberg', 'Susanne Nyström'] },
+    });
+    const model = buildRoundPage({ view: view(), history: [created, launched, reminded], submissionSteps: steps });
+    expect(model.history.map((h) => [h.who, h.what, h.detail])).toEqual([
+      [SYSTEM_ACTOR_NAME, 'Förskoleförvaltningen: behoven godkändes', null],
+      ['Karin Ek', 'Miljöförvaltningen: behoven skickades tillbaka', 'Kommentar: Komplettera med statistik'],
+      ['Sofia Berglund', 'Påminde Förskoleförvaltningen om att lämna in behoven', 'E-post till Annika Åsberg, Susanne Nyström'],
+      ['Maja Lind', 'Miljöförvaltningen: behoven lämnades in', null],
+      ['Erik Strand', 'Startade behovsinsamlingen', null],
+      ['Erik Strand', 'Skapade planomgången', null],
+    ]);
+    expect(SYSTEM_ACTOR_NAME).toBe('Samverka (automatiskt)');
   });
 
   it("links each participant to its needs page for those who may read it, and gives a coordinator or manager their own department's", () => {
@@ -235,7 +373,7 @@ describe('the round page', () => {
   it('names the step just taken in the banner, only when it is the latest step', () => {
     const v = view({ stateLabel: 'Planarbete' });
     const forced = entry({ type: 'CLOSE_NEEDS', fromState: 'collectingNeeds', toState: 'draftingPlan', forced: true, reason: 'x' });
-    expect(noticeText({ created: false, step: 'CLOSE_NEEDS' }, v, [created, launched, forced])).toBe('Behovsinsamlingen är stängd (framtvingat). Planomgången är nu i fasen Planarbete.');
+    expect(noticeText({ created: false, step: 'CLOSE_NEEDS' }, v, [created, launched, forced])).toBe('Behovsinsamlingen är stängd (framtvingad). Planomgången är nu i fasen Planarbete.');
     expect(noticeText({ created: false, step: 'CANCEL' }, v, [created, launched, forced])).toBeNull();
     expect(noticeText({ created: true, step: 'LAUNCH' }, view(), [created, launched])).toBe(
       'Planomgången är skapad och behovsinsamlingen har startat. Planomgången är nu i fasen Behovsinsamling.',
@@ -259,13 +397,13 @@ describe('the round page', () => {
         expect(form).toContain('<input type="hidden" name="version" value="2">');
       }
       expect(page).toContain('<li class="samverka-timeline__item samverka-timeline__item--current" aria-current="step">');
-      expect(page).toContain('Tvinga fram<span class="govuk-visually-hidden"> – Stäng behovsinsamlingen</span>');
+      expect(page).toContain('Stäng ändå<span class="govuk-visually-hidden"> – Stäng behovsinsamlingen</span>');
     });
 
-    it("links the participants' needs pages, and the own department's as a button-styled link", () => {
+    it("links the participants' needs pages, and the own department's as a button-styled link (no button role on a link)", () => {
       const needs = { scope: { all: false, departmentIds: ['d1'], committeeIds: [] }, ownDepartmentIds: ['d1'] };
       const page = renderer.render('round', buildRoundPage({ view: view(), history: [] }, {}, { steer: false, needs }), strategist, `/planomgangar/${ID}`);
-      expect(page).toContain(`<a href="/planomgangar/${ID}/behov/d1" role="button" draggable="false" class="govuk-button" data-module="govuk-button">Er förvaltnings behov</a>`);
+      expect(page).toContain(`<a href="/planomgangar/${ID}/behov/d1" draggable="false" class="govuk-button" data-module="govuk-button">Er förvaltnings behov</a>`);
       expect(page).toContain(`<th scope="row" class="govuk-table__header"><a class="govuk-link" href="/planomgangar/${ID}/behov/d1">Förskoleförvaltningen<span class="govuk-visually-hidden">, behov</span></a></th>`);
       expect(page).toContain('<th scope="row" class="govuk-table__header">Miljöförvaltningen</th>');
     });
@@ -276,5 +414,27 @@ describe('the round page', () => {
       expect(page).not.toContain('disabled');
       expect(page).toContain('1 förvaltning har inte lämnat in behov');
     });
+  });
+});
+
+describe('the round pages as html-validate reads them (recommended rules)', () => {
+  const renderer = new ViewRenderer({ stylesheetUrl: '/assets/samverka.css?v=test' } as WebAssets, {} as ViewerService);
+  const strategist = { principal: { strategist: true, admin: false } as Principal, name: 'Erik Strand', csrfToken: 'csrf-1', seesAllDepartments: true, departments: [], committees: [] } as Viewer;
+  const validate = async (html: string) => {
+    // Whitespace left by the templates' indentation is formatting, not validity.
+    const report = await new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-trailing-whitespace': 'off' } }).validateString(html);
+    return report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
+  };
+
+  it('finds nothing wrong with the round page of a strategist, the launch and deadline confirmations, and the round list', async () => {
+    const round = renderer.render('round', buildRoundPage({ view: view(), history: [] }, {}, { steer: true }), strategist, `/planomgangar/${ID}`);
+    const preview = { people: 3, coordinators: 2, managers: 1, withoutCoordinator: ['Miljöförvaltningen'] };
+    const launch = renderer.render('round-launch', buildLaunchConfirm(view({ state: 'preparing' }), preview), strategist, `/planomgangar/${ID}/starta`);
+    const confirm = renderer.render('round-deadline-confirm', buildDeadlineConfirm(view(), { ...deadlineFormOf(view()), needsDeadline: '2026-11-22' }), strategist, `/planomgangar/${ID}/tidsfrister`);
+    const list = renderer.render('rounds', buildRoundList([view()], true, new Map([[ID, [{ departmentId: 'd1', name: 'Förskoleförvaltningen', submission: view().participants[0].submission }]]])), strategist, '/planomgangar');
+    expect(await validate(round)).toEqual([]);
+    expect(await validate(launch)).toEqual([]);
+    expect(await validate(confirm)).toEqual([]);
+    expect(await validate(list)).toEqual([]);
   });
 });

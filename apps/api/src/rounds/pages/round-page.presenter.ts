@@ -1,6 +1,7 @@
-import { formatSwedishDate, LocalDate } from '@samverka/kernel';
-import { mayReadNeedsOf } from '@samverka/needs';
-import { DEADLINE_LABELS, PlanRoundEventEntity, PlanRoundView, RoundReaderScope } from '@samverka/rounds';
+import { actorName } from '@samverka/audit';
+import { formatSwedishDate, LocalDate, localDateInCity } from '@samverka/kernel';
+import { mayReadNeedsOf, SUBMISSION_STATUS_LABELS } from '@samverka/needs';
+import { DEADLINE_LABELS, ParticipantSubmissionView, PlanRoundEventEntity, PlanRoundView, RoundReaderScope, SubmissionStepEntry } from '@samverka/rounds';
 import { DECISION_OUTCOME_WORDS, PLAN_ROUND_EVENT_LABELS } from '@samverka/workflow';
 import { analysisPath } from '../../needs/pages/needs-analysis-page.presenter';
 import { genitive, needsPath } from '../../needs/pages/needs-format';
@@ -8,8 +9,9 @@ import { ErrorSummaryItem, swedishDate, tag, TagView } from '../../shell/format'
 import { FormFailure } from '../../shell/form-body';
 import { PageModel } from '../../shell/view-renderer';
 import { ActionView, buildActions, stepErrorSummary } from './round-actions.presenter';
-import { DeadlineLine, deadlineLine, phaseTag } from './round-format';
-import { HistoryLine, historyLine, noticeText, RoundNotice } from './round-history.presenter';
+import { DeadlineFormValues, deadlineFormOf } from './deadline-form';
+import { DeadlineLine, deadlineLine, OVERDUE_TAG, phaseTag, roundDeadlinesPath, roundReminderPath } from './round-format';
+import { HistoryLine, historyLine, noticeText, RoundNotice, submissionStepLine } from './round-history.presenter';
 import { buildTimeline, TimelineItem } from './round-timeline.presenter';
 import { StepFormValues } from './step-form';
 
@@ -18,6 +20,8 @@ export interface RoundPageData {
   view: PlanRoundView;
   /** The round's history, oldest first (as the service returns it). */
   history: PlanRoundEventEntity[];
+  /** The departments' steps with their needs (handed in, endorsed, returned), oldest first. */
+  submissionSteps?: SubmissionStepEntry[];
 }
 
 /** What the person looking may do: only strategists steer the round. */
@@ -31,10 +35,19 @@ export interface RoundPageAccess {
 export interface RoundPageState {
   notice?: RoundNotice;
   step?: FormFailure<StepFormValues>;
+  /** A reminder the service refused (already sent today, handed in, no coordinator). */
+  reminder?: { general: string[] };
+  /** The deadline form, failed. */
+  deadlines?: FormFailure<DeadlineFormValues>;
 }
 
 /** The query parameters a redirect carries: /planomgangar/:id?skapad=1&steg=LAUNCH. */
-export const ROUND_NOTICE_PARAMS = { created: 'skapad', step: 'steg' } as const;
+export const ROUND_NOTICE_PARAMS = { created: 'skapad', step: 'steg', reminded: 'paminnelse', deadlines: 'tidsfrister' } as const;
+
+/** The participants table's section (the reminders' errors link here). */
+export const PARTICIPANTS_ID = 'forvaltningar';
+/** The deadline form's section. */
+export const DEADLINES_ID = 'andra-tidsfrister';
 
 interface SummaryRow {
   key: string;
@@ -59,6 +72,23 @@ interface ParticipantRow {
   missingCoordinator: TagView | null;
   status: TagView | null;
   statusText: string | null;
+  late: TagView | null;
+  needCount: string;
+  /** "21 november 2026, Annika Åsberg" or null. */
+  handedIn: string | null;
+  /** "Godkänd 22 november 2026 av Karin Ek", "Skickad tillbaka …", or null. */
+  decided: string | null;
+  /** The strategist's reminder button (needs collected, not handed in, someone to remind, not yet today). */
+  remind: { action: string; department: string } | null;
+  /** Reminded today already: "Påmind i dag". */
+  remindedToday: string | null;
+}
+
+interface DeadlineFormView {
+  action: string;
+  values: DeadlineFormValues;
+  errors: Partial<Record<string, string>>;
+  open: boolean;
 }
 
 export interface RoundPageModel extends PageModel {
@@ -71,6 +101,13 @@ export interface RoundPageModel extends PageModel {
   timeline: TimelineItem[];
   participantsCaption: string;
   participants: ParticipantRow[];
+  /** The table shows the submissions (from launch on). */
+  showSubmissions: boolean;
+  /** Strategists remind departments while needs are collected. */
+  showReminders: boolean;
+  /** Strategists change the deadlines and auto-close until the round ends. */
+  deadlineForm: DeadlineFormView | null;
+  deadlinesId: string;
   /** The needs pages of the viewer's own participating departments: "Er förvaltnings behov". */
   ownNeeds: Array<{ text: string; href: string }>;
   /** Behovsanalys: the needs the viewer may read, counted (everyone who reads the round may open it). */
@@ -87,35 +124,76 @@ export interface RoundPageModel extends PageModel {
   history: HistoryLine[];
 }
 
-/** A participant's part in the phase the round is in. */
-function participantStatus(view: Pick<PlanRoundView, 'state' | 'currentDeadline'>, p: PlanRoundView['participants'][number]): { status: TagView | null; statusText: string | null } {
-  switch (view.state) {
-    case 'preparing':
-      return { status: null, statusText: 'Bjuds in när behovsinsamlingen startar' };
-    case 'collectingNeeds':
-      if (p.submitted) return { status: tag('Har lämnat in behov', 'green'), statusText: null };
-      if (p.nothingToReport) return { status: tag('Inget att rapportera', 'turquoise'), statusText: null };
-      return { status: tag('Har inte lämnat in behov', view.currentDeadline?.passed ? 'red' : 'yellow'), statusText: null };
-    default:
-      return {
-        status: null,
-        statusText: p.submitted ? 'Lämnade in behov' : p.nothingToReport ? 'Hade inga behov att rapportera' : 'Lämnade inte in behov',
-      };
+const SUBMISSION_COLOURS: Record<ParticipantSubmissionView['status'], Parameters<typeof tag>[1]> = {
+  draft: 'grey',
+  submitted: 'blue',
+  endorsed: 'green',
+  returned: 'orange',
+  nothingToReport: 'turquoise',
+};
+
+const HANDED_IN: ReadonlyArray<ParticipantSubmissionView['status']> = ['submitted', 'endorsed', 'nothingToReport'];
+
+/** A moment as the table shows it, with who: "21 november 2026, Annika Åsberg". */
+const dayAndWho = (at: Date, who: string | null): string => `${swedishDate(localDateInCity(at))}${who ? `, ${who}` : ''}`;
+
+/** A participant's submission: its status (the needs vocabulary's label), late or not, the count, the dates and who acted. */
+function submissionCells(view: Pick<PlanRoundView, 'state'>, s: ParticipantSubmissionView) {
+  if (view.state === 'preparing') {
+    return { status: null, statusText: 'Bjuds in när behovsinsamlingen startar', late: null, needCount: '–', handedIn: null, decided: null };
   }
+  const handedIn = HANDED_IN.includes(s.status);
+  const decided =
+    s.status === 'endorsed' && s.endorsedAt
+      ? `${SUBMISSION_STATUS_LABELS.endorsed} ${dayAndWho(s.endorsedAt, s.endorsedBy)}`
+      : s.status === 'returned' && s.returnedAt
+        ? `${SUBMISSION_STATUS_LABELS.returned} ${dayAndWho(s.returnedAt, s.returnedBy)}`
+        : null;
+  return {
+    status: tag(SUBMISSION_STATUS_LABELS[s.status], SUBMISSION_COLOURS[s.status]),
+    statusText: null,
+    late: s.late ? (handedIn ? tag('Sent inlämnad', 'red') : OVERDUE_TAG) : null,
+    needCount: String(s.needCount),
+    handedIn: handedIn && s.submittedAt ? dayAndWho(s.submittedAt, s.submittedBy) : null,
+    decided,
+  };
 }
 
-function participantRows(view: PlanRoundView, needs: RoundPageAccess['needs']): ParticipantRow[] {
+/** Departments already reminded today (Stockholm's day), by id, with who reminded them. */
+function remindedToday(history: readonly PlanRoundEventEntity[], today: LocalDate): Map<string, string> {
+  return new Map(history.filter((e) => e.type === 'REMINDER_SENT' && e.remindedOn === today && e.departmentId).map((e) => [e.departmentId!, actorName(e)]));
+}
+
+function participantRows(view: PlanRoundView, history: readonly PlanRoundEventEntity[], access: RoundPageAccess): ParticipantRow[] {
+  const { needs } = access;
+  const reminders = access.steer && view.state === 'collectingNeeds';
+  const reminded = remindedToday(history, view.today);
   return view.participants.map((p) => {
     const coordinators = p.coordinators.filter((c) => c.kind === 'primary').map((c) => c.name);
+    const mayRemind = reminders && !HANDED_IN.includes(p.submission.status) && p.coordinators.length > 0;
+    const remindedBy = reminded.get(p.departmentId);
     return {
       name: p.name,
       needsHref: needs && mayReadNeedsOf(needs.scope, p) ? needsPath(view.id, p.departmentId) : null,
       coordinators,
       deputies: p.coordinators.filter((c) => c.kind === 'deputy').map((c) => c.name),
       missingCoordinator: coordinators.length === 0 ? tag('Saknar samordnare', 'red') : null,
-      ...participantStatus(view, p),
+      ...submissionCells(view, p.submission),
+      remind: mayRemind && remindedBy === undefined ? { action: roundReminderPath(view.id, p.departmentId), department: p.name } : null,
+      remindedToday: mayRemind && remindedBy !== undefined ? `Påmind i dag av ${remindedBy}` : null,
     };
   });
+}
+
+/** The deadline form for strategists until the round ends: as the round is, or as typed when it failed. */
+function deadlineForm(view: PlanRoundView, access: RoundPageAccess, failure: FormFailure<DeadlineFormValues> | undefined): DeadlineFormView | null {
+  if (!access.steer || view.state === 'closed' || view.state === 'cancelled') return null;
+  return {
+    action: roundDeadlinesPath(view.id),
+    values: failure ? { ...failure.values, version: String(view.version) } : deadlineFormOf(view),
+    errors: failure?.errors ?? {},
+    open: failure !== undefined,
+  };
 }
 
 /** One link for a coordinator or manager of one participating department ("Er förvaltnings behov"); the departments' names when they act for several. */
@@ -130,7 +208,13 @@ const dateOrNot = (date: LocalDate | null) => (date ? swedishDate(date) : 'Inte 
 export function buildRoundPage(data: RoundPageData, state: RoundPageState = {}, access: RoundPageAccess = { steer: false }): RoundPageModel {
   const { view, history } = data;
   const actions = access.steer ? buildActions(view, state.step) : [];
-  const errorSummary = access.steer ? stepErrorSummary(state.step, actions) : [];
+  const errorSummary = access.steer
+    ? [
+        ...stepErrorSummary(state.step, actions),
+        ...(state.reminder?.general ?? []).map((text) => ({ text, href: `#${PARTICIPANTS_ID}` })),
+        ...deadlineErrorSummary(state.deadlines),
+      ]
+    : [];
   const currentDeadline = view.currentDeadline ? deadlineLine(view.currentDeadline) : null;
   const finished = view.state === 'closed' ? 'Planomgången är avslutad. Den har inga fler steg.' : view.state === 'cancelled' ? 'Planomgången är avbruten. Den har inga fler steg.' : null;
   return {
@@ -159,8 +243,13 @@ export function buildRoundPage(data: RoundPageData, state: RoundPageState = {}, 
       { key: 'Utvecklingsområden', lines: view.areas.map((a) => a.name) },
     ],
     timeline: buildTimeline(view, history),
-    participantsCaption: `Vad varje förvaltning har gjort i den här fasen (${view.stateLabel.toLowerCase()})`,
-    participants: participantRows(view, access.needs),
+    participantsCaption:
+      view.state === 'preparing' ? 'Förvaltningarna som deltar i planomgången' : 'Varje förvaltnings inlämning av behov: status, antal behov, datum och vem som gjorde vad',
+    participants: participantRows(view, history, access),
+    showSubmissions: view.state !== 'preparing',
+    showReminders: access.steer && view.state === 'collectingNeeds',
+    deadlineForm: deadlineForm(view, access, state.deadlines),
+    deadlinesId: DEADLINES_ID,
     ownNeeds: ownNeedsLinks(view, access.needs),
     analysisHref: analysisPath(view.id),
     steer: access.steer,
@@ -169,9 +258,32 @@ export function buildRoundPage(data: RoundPageData, state: RoundPageState = {}, 
       ? []
       : view.events.filter((e) => e.type !== 'CANCEL').map((e) => ({ label: e.label, allowed: e.allowed, reasons: e.reasons })),
     finished,
-    forcedSteps: view.forcedSteps.map((f) => `${PLAN_ROUND_EVENT_LABELS[f.event]}, framtvingat ${formatSwedishDate(f.on)}: ${f.reason}`),
+    forcedSteps: view.forcedSteps.map((f) => `${PLAN_ROUND_EVENT_LABELS[f.event]} (framtvingad) ${formatSwedishDate(f.on)}: ${f.reason}`),
     returns: view.returns.map((r) => `${DECISION_OUTCOME_WORDS.returned.label} ${formatSwedishDate(r.on)}: ${r.reason}`),
     cancellation: view.cancellation ? `Planomgången avbröts ${formatSwedishDate(view.cancellation.on)}: ${view.cancellation.reason}` : null,
-    history: [...history].reverse().map(historyLine),
+    history: mergedHistory(view, history, data.submissionSteps ?? []),
   };
+}
+
+/** The deadline form's errors in the summary, each linking to its field (or to the form). */
+function deadlineErrorSummary(failure: FormFailure<DeadlineFormValues> | undefined): ErrorSummaryItem[] {
+  if (!failure) return [];
+  return [
+    ...failure.general.map((text) => ({ text, href: `#${DEADLINES_ID}` })),
+    ...Object.entries(failure.errors).flatMap(([field, text]) => (text ? [{ text, href: `#${field === 'confirmPastDeadline' ? DEADLINES_ID : field}` }] : [])),
+  ];
+}
+
+/** The round's own history and the departments' steps with their needs, newest first. */
+function mergedHistory(view: Pick<PlanRoundView, 'participants'>, history: readonly PlanRoundEventEntity[], steps: readonly SubmissionStepEntry[]): HistoryLine[] {
+  const names = new Map(view.participants.map((p) => [p.departmentId, p.name]));
+  const lines = [
+    ...history.map((e) => ({ at: e.occurredAt.getTime(), line: historyLine(e) })),
+    ...steps.map((s) => ({ at: s.occurredAt.getTime(), line: submissionStepLine(s, names.get(s.departmentId) ?? 'En förvaltning') })),
+  ];
+  // Stable: entries of the same moment keep their order (the round's first), then newest first.
+  return lines
+    .map((l, i) => ({ ...l, i }))
+    .sort((a, b) => b.at - a.at || b.i - a.i)
+    .map((l) => l.line);
 }

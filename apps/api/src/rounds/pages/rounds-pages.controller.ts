@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
 import { OrganisationRegistryService } from '@samverka/organisation';
-import { maySteerRounds, PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService, roundReadScope } from '@samverka/rounds';
+import { maySteerRounds, PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService, RoundErrorCode, RoundReminderService, roundReadScope } from '@samverka/rounds';
 import { PLAN_ROUND_FINAL_STATES } from '@samverka/workflow';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, participantOfRound, signedIn, strategist } from '../../auth/access-rules';
@@ -11,18 +11,21 @@ import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
 import { CurrentActor } from '../../shell/current-actor.decorator';
 import { UuidParam } from '../../shell/uuid-param';
-import { formAction, FormRejected } from '../../shell/form-action';
+import { fieldIds, formAction, FormRejected } from '../../shell/form-action';
 import { FormFailure } from '../../shell/form-body';
 import { defaultRoundForm, readRoundForm, roundFormErrors, RoundFormValues, toCreateRoundCommand } from './round-form';
+import { DEADLINE_FORM_ERRORS, needsPastConfirmation, readDeadlineForm, toDeadlineCommand } from './deadline-form';
 import { isSteeringEventType, readStepForm, STEP_FORM_ERRORS, toStepCommand } from './step-form';
+import { buildDeadlineConfirm, buildLaunchConfirm } from './round-confirm.presenter';
 import { buildNewRoundPage } from './new-round.presenter';
-import { roundPath } from './round-format';
+import { roundLaunchPath, roundPath } from './round-format';
 import { buildRoundList } from './round-list.presenter';
 import { buildRoundPage, ROUND_NOTICE_PARAMS, RoundPageState } from './round-page.presenter';
 import { ROUNDS_PATH, ViewRenderer } from '../../shell/view-renderer';
 import { WebExceptionFilter } from '../../shell/web-exception.filter';
 
 const ROUND = UuidParam('Planomgången');
+const DEPARTMENT = UuidParam('Förvaltningen');
 
 /** Who may read a round: strategists and admins every round; coordinators, managers and committee secretaries of its participants. */
 const ROUND_READERS = [admin(), strategist(), participantOfRound(fromParam('id'))];
@@ -45,6 +48,7 @@ export class RoundsPagesController {
     private readonly rounds: PlanRoundQueryService,
     private readonly commands: PlanRoundCommandService,
     private readonly steps: PlanRoundStepService,
+    private readonly reminders: RoundReminderService,
     private readonly registry: OrganisationRegistryService,
     private readonly views: ViewRenderer,
   ) {}
@@ -52,8 +56,10 @@ export class RoundsPagesController {
   @Get()
   @Allow(signedIn())
   async list(@CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
-    const rounds = await this.rounds.list(roundReadScope(principal));
-    await this.views.send(reply, 'rounds', buildRoundList(rounds, maySteerRounds(principal)));
+    const scope = roundReadScope(principal);
+    const rounds = await this.rounds.list(scope);
+    const own = await this.rounds.ownParticipation(rounds, scope.departmentIds);
+    await this.views.send(reply, 'rounds', buildRoundList(rounds, maySteerRounds(principal), own));
   }
 
   @Get('ny')
@@ -67,7 +73,7 @@ export class RoundsPagesController {
 
   @Post()
   @Allow(strategist())
-  async create(@CurrentPrincipal() principal: Principal, @CurrentActor() actor: Actor, @Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
+  async create(@CurrentActor() actor: Actor, @Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
     const { values, action } = readRoundForm(body);
     await formAction({
       posted: body,
@@ -75,22 +81,77 @@ export class RoundsPagesController {
       errors: roundFormErrors(values),
       run: () => this.commands.create(actor, toCreateRoundCommand(values)),
       failed: (failure) => this.newRoundPage(reply, failure),
-      done: (created) => (action === 'save' ? this.redirect(reply, created.id, { created: true }) : this.launch(reply, principal, actor, created)),
+      // "Skapa och starta": the round is saved; launching asks first, on its confirmation page.
+      done: (created) =>
+        action === 'save' ? this.redirect(reply, created.id, { created: true }) : void reply.redirect(`${roundLaunchPath(created.id)}?${ROUND_NOTICE_PARAMS.created}=1`, HttpStatus.SEE_OTHER),
     });
   }
 
-  /** "Skapa och starta": the round exists; when collecting needs cannot start, its page says why. */
-  private launch(reply: FastifyReply, principal: Principal, actor: Actor, created: { id: string; version: number }): Promise<void> {
-    return formAction({
-      posted: null,
-      values: { type: 'LAUNCH', force: false, reason: '', outcome: '', version: String(created.version) },
-      errors: STEP_FORM_ERRORS,
-      run: () => this.steps.transition(actor, created.id, { type: 'LAUNCH' }, created.version),
-      failed: (failure) => {
-        const step = { ...failure, general: ['Planomgången är sparad som förberedelse, men behovsinsamlingen kunde inte startas.', ...failure.general] };
-        return this.page(reply, principal, created.id, { step }, failure.status);
+  /** "Starta behovsinsamlingen": whom launching emails and which departments nobody, before it is done (the form posts the step). */
+  @Get(':id/starta')
+  @Allow(strategist())
+  async launchConfirmation(@Param('id', ROUND) id: string, @Query() query: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
+    const view = await this.rounds.view(id);
+    const preview = await this.rounds.launchPreview(view);
+    await this.views.send(reply, 'round-launch', buildLaunchConfirm(view, preview, query[ROUND_NOTICE_PARAMS.created] === '1'));
+  }
+
+  /** A strategist reminds one department now; refused (on the round page) when done today already, handed in, or nobody to remind. */
+  @Post(':id/forvaltningar/:departmentId/paminnelse')
+  @Allow(strategist())
+  async remind(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
+    @Param('id', ROUND) id: string,
+    @Param('departmentId', DEPARTMENT) departmentId: string,
+    @Body() body: unknown,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await formAction({
+      posted: body,
+      values: {},
+      errors: { fieldIdFor: fieldIds({}), refusals: { [RoundErrorCode.REMINDER_ALREADY_SENT]: null, [RoundErrorCode.REMINDER_NOT_POSSIBLE]: null } },
+      run: () => this.reminders.remindDepartment(actor, id, departmentId),
+      failed: (failure) => this.page(reply, principal, id, { reminder: { general: failure.general } }, failure.status),
+      done: (reminder) => this.redirect(reply, id, { reminded: reminder.departmentId }),
+    });
+  }
+
+  /** The deadline form's address opened directly: the round. */
+  @Get(':id/tidsfrister')
+  @Allow(...ROUND_READERS)
+  deadlinesAddress(@Param('id', ROUND) id: string, @Res() reply: FastifyReply): void {
+    void reply.redirect(roundPath(id), HttpStatus.SEE_OTHER);
+  }
+
+  /** Deadlines and auto-close; a needs deadline moved to today or earlier is asked about on a page of its own first. */
+  @Post(':id/tidsfrister')
+  @Allow(strategist())
+  async deadlines(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
+    @Param('id', ROUND) id: string,
+    @Body() body: unknown,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const values = readDeadlineForm(body);
+    await formAction({
+      posted: body,
+      values,
+      errors: DEADLINE_FORM_ERRORS,
+      run: async () => {
+        const { input, version } = toDeadlineCommand(values);
+        if (version === undefined) throw new FormRejected({}, ['Formuläret saknar planomgångens version. Ladda om sidan och försök igen.']);
+        return this.commands.update(actor, id, input, version);
       },
-      done: () => this.redirect(reply, created.id, { created: true, step: 'LAUNCH' }),
+      failed: async (failure, refusal) => {
+        if (needsPastConfirmation(refusal)) {
+          const view = await this.rounds.view(id);
+          return this.views.send(reply, 'round-deadline-confirm', buildDeadlineConfirm(view, values));
+        }
+        return this.page(reply, principal, id, { deadlines: failure }, failure.status);
+      },
+      done: () => this.redirect(reply, id, { deadlines: true }),
     });
   }
 
@@ -103,7 +164,13 @@ export class RoundsPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const step = query[ROUND_NOTICE_PARAMS.step];
-    const notice = { created: query[ROUND_NOTICE_PARAMS.created] === '1', step: isSteeringEventType(step) ? step : null };
+    const reminded = query[ROUND_NOTICE_PARAMS.reminded];
+    const notice = {
+      created: query[ROUND_NOTICE_PARAMS.created] === '1',
+      step: isSteeringEventType(step) ? step : null,
+      reminded: typeof reminded === 'string' ? reminded : null,
+      deadlinesChanged: query[ROUND_NOTICE_PARAMS.deadlines] === '1',
+    };
     await this.page(reply, principal, id, { notice }, HttpStatus.OK);
   }
 
@@ -142,10 +209,10 @@ export class RoundsPagesController {
 
   /** The round page, with what just happened or the step form that failed (always the round as it is now). */
   private async page(reply: FastifyReply, principal: Principal, id: string, state: RoundPageState, status: number): Promise<void> {
-    const [view, history] = await Promise.all([this.rounds.view(id), this.rounds.historyOf(id)]);
+    const [view, history, submissionSteps] = await Promise.all([this.rounds.view(id), this.rounds.historyOf(id), this.rounds.submissionStepsOf(id)]);
     const scope = roundReadScope(principal);
     const needs = { scope, ownDepartmentIds: scope.departmentIds };
-    await this.views.send(reply, 'round', buildRoundPage({ view, history }, state, { steer: maySteerRounds(principal), needs }), status);
+    await this.views.send(reply, 'round', buildRoundPage({ view, history, submissionSteps }, state, { steer: maySteerRounds(principal), needs }), status);
   }
 
   /** The new-round form: as first shown (200), or again with what failed. */
@@ -155,10 +222,12 @@ export class RoundsPagesController {
   }
 
   /** Post/redirect/get: 303 to the round page, which names what was done. */
-  private redirect(reply: FastifyReply, id: string, notice: { created?: boolean; step?: string }): void {
+  private redirect(reply: FastifyReply, id: string, notice: { created?: boolean; step?: string; reminded?: string; deadlines?: boolean }): void {
     const params = new URLSearchParams();
     if (notice.created) params.set(ROUND_NOTICE_PARAMS.created, '1');
     if (notice.step) params.set(ROUND_NOTICE_PARAMS.step, notice.step);
+    if (notice.reminded) params.set(ROUND_NOTICE_PARAMS.reminded, notice.reminded);
+    if (notice.deadlines) params.set(ROUND_NOTICE_PARAMS.deadlines, '1');
     void reply.redirect(`${roundPath(id)}?${params.toString()}`, HttpStatus.SEE_OTHER);
   }
 }

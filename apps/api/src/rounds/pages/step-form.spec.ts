@@ -40,7 +40,7 @@ describe('a round step form', () => {
   });
 
   it("shows what the step needs written at its field, from the rounds' rules", () => {
-    expect(shown({ type: 'CLOSE_NEEDS', force: 'ja' })).toEqual({ errors: { reason: 'Skriv en motivering till varför steget tvingas fram' }, general: [] });
+    expect(shown({ type: 'CLOSE_NEEDS', force: 'ja' })).toEqual({ errors: { reason: 'Skriv en motivering till varför du stänger ändå' }, general: [] });
     expect(shown({ type: 'CANCEL', reason: '   ' })?.errors).toEqual({ reason: 'Skriv varför planomgången avbryts' });
     expect(shown({ type: 'RECORD_DECISION' })?.errors).toEqual({ outcome: 'Välj om planen antogs (adopted) eller återremitterades (returned)' });
     expect(shown({ type: 'RECORD_DECISION', outcome: 'returned' })?.errors).toEqual({ reason: 'Skriv varför planen återremitterades' });
@@ -50,7 +50,7 @@ describe('a round step form', () => {
 
   it('shows what no field can fix in the summary: an unknown step, forcing a step that cannot be forced', () => {
     expect(shown({ type: 'DEADLINE_REACHED' })).toEqual({ errors: {}, general: [expect.stringMatching(/^Steget finns inte/)] });
-    expect(shown({ type: 'LAUNCH', force: 'ja', reason: 'Nu' })).toEqual({ errors: {}, general: ['Starta behovsinsamlingen kan inte tvingas fram'] });
+    expect(shown({ type: 'LAUNCH', force: 'ja', reason: 'Nu' })).toEqual({ errors: {}, general: ['Starta behovsinsamlingen kan inte tas som framtvingat steg: bara stängningar kan göras med Stäng ändå'] });
   });
 
   it("explains the service's other refusals: the guard's reasons, someone else's change", () => {

@@ -151,6 +151,18 @@ class ParticipantCoordinatorDto {
   @ApiProperty({ enum: ['primary', 'deputy'] }) kind!: string;
 }
 
+class ParticipantSubmissionDto {
+  @ApiProperty({ enum: ['draft', 'submitted', 'endorsed', 'returned', 'nothingToReport'] }) status!: string;
+  @ApiProperty({ description: 'handed in after the needs deadline, or not handed in while needs are collected and the deadline has passed' }) late!: boolean;
+  @ApiProperty({ type: 'integer', minimum: 0 }) needCount!: number;
+  @ApiProperty({ type: Date, nullable: true }) submittedAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Annika Åsberg' }) submittedBy!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) endorsedAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true }) endorsedBy!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) returnedAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true }) returnedBy!: string | null;
+}
+
 class ParticipantDto {
   @ApiProperty({ format: 'uuid' }) departmentId!: string;
   @ApiProperty() code!: string;
@@ -160,6 +172,7 @@ class ParticipantDto {
   @ApiProperty({ type: [ParticipantCoordinatorDto] }) coordinators!: ParticipantCoordinatorDto[];
   @ApiProperty() submitted!: boolean;
   @ApiProperty() nothingToReport!: boolean;
+  @ApiProperty({ type: ParticipantSubmissionDto }) submission!: ParticipantSubmissionDto;
 }
 
 class DeadlineReachedDto {
@@ -217,8 +230,21 @@ export class RoundHistoryEntryDto {
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
   @ApiProperty({ type: String, nullable: true, enum: ['needs', 'consultationReply', 'decision'] }) deadline!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) deadlineDate!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'REMINDER_SENT: the department reminded' }) departmentId!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'REMINDER_SENT: the day (Europe/Stockholm); one reminder a day per department' })
+  remindedOn!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;
   @ApiProperty() actorLabel!: string;
   @ApiProperty() occurredAt!: Date;
+}
+
+export class RoundReminderDto {
+  @ApiProperty({ format: 'uuid' }) roundId!: string;
+  @ApiProperty({ format: 'uuid' }) departmentId!: string;
+  @ApiProperty({ example: 'Förskoleförvaltningen' }) departmentName!: string;
+  @ApiProperty({ format: 'date', example: '2027-02-10', description: 'the day of the reminder (Europe/Stockholm); the department can be reminded again the next day' })
+  remindedOn!: string;
+  @ApiProperty({ type: [String], example: ['Annika Åsberg', 'Susanne Nyström'], description: "the department's coordinator and deputies emailed" })
+  recipients!: string[];
 }
