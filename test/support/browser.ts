@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { HtmlValidate } from 'html-validate';
 import { Browser, chromium, Page, Response } from 'playwright-core';
 
 /** Debian's Chromium (apt package `chromium`); playwright-core downloads no browser of its own. */
@@ -87,6 +88,103 @@ export async function checkAccessibility(page: Page): Promise<AxeViolation[]> {
 /** "color-contrast (serious): .govuk-tag, …" lines, for an assertion message that says what to fix. */
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n');
+}
+
+/** html-validate's recommended rules, as the issue asks of every page (one instance: it caches its configuration). */
+const htmlValidator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+
+export interface HtmlProblem {
+  rule: string;
+  message: string;
+  line: number;
+  column: number;
+  /** The start of the offending line, to find it in the template. */
+  source: string;
+}
+
+/** The html-validate (recommended) problems of a document's HTML source. */
+export async function validateHtml(html: string): Promise<HtmlProblem[]> {
+  const report = await htmlValidator.validateString(html);
+  const lines = html.split('\n');
+  return report.results.flatMap((r) =>
+    r.messages.map((m) => ({ rule: m.ruleId, message: m.message, line: m.line, column: m.column, source: (lines[m.line - 1] ?? '').trim().slice(0, 160) })),
+  );
+}
+
+/** The widths every checked page must fit without scrolling sideways: a phone and a laptop. */
+export const CHECKED_WIDTHS = [390, 1280] as const;
+
+/** The widths (of `widths`) at which the page scrolls sideways: the document is wider than the window. */
+export async function horizontalOverflow(page: Page, widths: readonly number[] = CHECKED_WIDTHS): Promise<Array<{ width: number; scrollWidth: number }>> {
+  const original = page.viewportSize();
+  const overflowing: Array<{ width: number; scrollWidth: number }> = [];
+  try {
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: original?.height ?? 800 });
+      const { scrollWidth, clientWidth } = await page.evaluate(() => {
+        const root = (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number; clientWidth: number } } }).document.scrollingElement;
+        return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+      });
+      if (scrollWidth > clientWidth) overflowing.push({ width, scrollWidth });
+    }
+  } finally {
+    if (original) await page.setViewportSize(original);
+  }
+  return overflowing;
+}
+
+/** The last document the page's main frame received (its HTML as the server sent it, before the browser's parser touched it). */
+const documents = new WeakMap<Page, Response>();
+
+/**
+ * Remembers each document the page navigates to, so that `checkPage` validates
+ * the HTML the server sent (also a page answering a POST, which cannot be
+ * fetched again). Without it, `checkPage` validates the browser's serialisation.
+ */
+export function trackDocuments(page: Page): void {
+  page.on('response', (response) => {
+    if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) documents.set(page, response);
+  });
+}
+
+async function documentSource(page: Page): Promise<string> {
+  const response = documents.get(page);
+  if (response && response.url() === page.url()) {
+    const body = await response.text().catch(() => null);
+    if (body !== null) return body;
+  }
+  return page.content();
+}
+
+export interface PageProblems {
+  axe: AxeViolation[];
+  html: HtmlProblem[];
+  overflow: Array<{ width: number; scrollWidth: number }>;
+}
+
+/**
+ * Everything the browser tests ask of a page: no serious or critical axe
+ * violation (WCAG 2.1 A/AA), valid HTML (html-validate `recommended`) and no
+ * sideways scrolling at 390 px and 1280 px.
+ */
+export async function checkPage(page: Page): Promise<PageProblems> {
+  const html = await validateHtml(await documentSource(page));
+  const overflow = await horizontalOverflow(page);
+  const axe = await checkAccessibility(page);
+  return { axe, html, overflow };
+}
+
+export const hasProblems = (p: PageProblems): boolean => p.axe.length + p.html.length + p.overflow.length > 0;
+
+/** What `checkPage` found, one problem a line, for an assertion message that says what to fix. */
+export function describeProblems(p: PageProblems): string {
+  return [
+    p.axe.length ? `accessibility (axe):\n${describeViolations(p.axe)}` : '',
+    p.html.length ? `invalid HTML (html-validate):\n${p.html.map((h) => `${h.rule} at ${h.line}:${h.column}: ${h.message}\n    ${h.source}`).join('\n')}` : '',
+    p.overflow.length ? `scrolls sideways:\n${p.overflow.map((o) => `at ${o.width} px the page is ${o.scrollWidth} px wide`).join('\n')}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** The sign-in form's fields and button, as a person finds them (by label and name). */
