@@ -5,7 +5,7 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KIND_SETTINGS, NOTIFICATION_KINDS, NotificationKind } from './notification-kinds';
-import { calendarAttachment } from './calendar';
+import { calendarAttachment, organizerOf } from './calendar';
 
 export interface RenderedMail {
   subject: string;
@@ -66,7 +66,7 @@ export class NotificationRenderer {
     const text = this.layouts.text({ ...context, subject, body: templates.text(context) });
     const settings = KIND_SETTINGS[input.kind as NotificationKind];
     const event = settings.calendar?.(input.data as never);
-    const attachments = event ? [calendarAttachment(input.id, event, this.config.app.publicUrl)] : [];
+    const attachments = event ? [calendarAttachment(input.id, event, { organizer: organizerOf(this.config.mail.from) })] : [];
     return { subject, html, text, attachments };
   }
 }
