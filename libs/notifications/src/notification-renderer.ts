@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KIND_SETTINGS, NOTIFICATION_KINDS, NotificationKind } from './notification-kinds';
 import { calendarAttachment, organizerOf } from './calendar';
+import { firstNameOf } from './recipient';
 
 export interface RenderedMail {
   subject: string;
@@ -60,7 +61,7 @@ export class NotificationRenderer {
   render(input: RenderInput): RenderedMail {
     const templates = this.kinds.get(input.kind);
     if (!templates) throw new Error(`No templates for the notification kind ${input.kind}`);
-    const context = { ...input.data, recipientName: input.recipientName, serviceUrl: this.config.app.publicUrl };
+    const context = { ...input.data, recipientName: input.recipientName, recipientFirstName: firstNameOf(input.recipientName), serviceUrl: this.config.app.publicUrl };
     const subject = templates.subject(context).replace(/\s+/g, ' ').trim();
     const html = this.layouts.html({ ...context, subject, body: templates.html(context) });
     const text = this.layouts.text({ ...context, subject, body: templates.text(context) });
