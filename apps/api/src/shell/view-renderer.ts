@@ -94,6 +94,21 @@ function compileAll(hbs: typeof Handlebars, files: Map<string, string>): Map<str
   return templates;
 }
 
+/** Where whitespace is content: a textarea's value and preformatted text keep every space. */
+const WHITESPACE_KEPT = /(<textarea\b[\s\S]*?<\/textarea>|<pre\b[\s\S]*?<\/pre>)/i;
+
+/**
+ * The page without the spaces a template's indentation leaves at the end of
+ * lines (around a false `{{#if}}`), which html-validate's recommended rules
+ * refuse; a textarea's and a <pre>'s own text stay as they are.
+ */
+export function withoutTrailingWhitespace(html: string): string {
+  return html
+    .split(WHITESPACE_KEPT)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[ \t]+$/gm, '')))
+    .join('');
+}
+
 /**
  * Handlebars views, compiled once at boot with a private Handlebars
  * instance: one layout (shell/layouts), the partials (every `partials/`
@@ -124,14 +139,14 @@ export class ViewRenderer {
     if (!template) throw new Error(`No page template ${page}.hbs in a pages/ folder`);
     const content = template({ ...model, csrfToken: viewer?.csrfToken ?? '' });
     const account: AccountView | null = viewer ? { name: viewer.name, csrfToken: viewer.csrfToken } : null;
-    return this.layout({
+    return withoutTrailingWhitespace(this.layout({
       title: `${model.hasErrors ? 'Fel: ' : ''}${model.title} – Samverka`,
       stylesheetUrl: this.assets.stylesheetUrl,
       navigation: navigationFor(viewer, model, path),
       account,
       signOutAction: SIGN_OUT_PATH,
       content: new this.hbs.SafeString(content),
-    });
+    }));
   }
 
   /** Renders the page as the reply, HTML, not cached (pages show live data and the user's own form token). */
