@@ -47,7 +47,8 @@ export const ROUNDS_PATH = '/planomgangar';
  * The navigation shows only what the user may reach: Förvaltningar for
  * admins and strategists; a coordinator or manager gets their own
  * department(s) instead. Planomgångar for everyone signed in (the list shows
- * the rounds they may read). Nobody signed in: no navigation.
+ * the rounds they may read). Utskick and the API documentation for admins
+ * only. Nobody signed in: no navigation.
  */
 export function navigationFor(viewer: Viewer | null, model: Pick<PageModel, 'section' | 'sectionHome'>, path: string): NavItem[] {
   if (!viewer) return [];
@@ -60,8 +61,8 @@ export function navigationFor(viewer: Viewer | null, model: Pick<PageModel, 'sec
     bySection('Start', '/', 'start'),
     ...(viewer.seesAllDepartments ? [bySection('Förvaltningar', '/forvaltningar', 'departments')] : viewer.departments.map((d) => byPath(d.name, departmentPath(d.id)))),
     bySection('Planomgångar', ROUNDS_PATH, 'rounds'),
-    ...(viewer.principal.admin ? [byPath('Utskick', NOTIFICATIONS_PATH)] : []),
-    bySection('API-dokumentation', '/api/docs', null),
+    // The API documentation is for the people who connect systems: admins.
+    ...(viewer.principal.admin ? [byPath('Utskick', NOTIFICATIONS_PATH), bySection('API-dokumentation', '/api/docs', null)] : []),
   ];
 }
 
