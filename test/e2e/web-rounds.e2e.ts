@@ -79,7 +79,7 @@ describe('the web UI: plan rounds', () => {
     await open('/planomgangar');
     await expect(page.title()).resolves.toBe('Planomgångar – Samverka');
     await expectAccessible();
-    await page.getByRole('button', { name: 'Ny planomgång' }).click();
+    await page.getByRole('link', { name: 'Ny planomgång' }).click();
     await page.waitForLoadState();
     expect(page.url()).toBe(`${ctx.baseUrl}/planomgangar/ny`);
 
@@ -230,7 +230,7 @@ describe('the web UI: plan rounds', () => {
     const listed = page.locator('table.samverka-rounds tbody th');
     await expect(listed.allTextContents()).resolves.toContain(theirs.title);
     await expect(listed.allTextContents()).resolves.not.toContain(other.title);
-    await expect(page.getByRole('button', { name: 'Ny planomgång' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Ny planomgång' }).count()).resolves.toBe(0);
 
     const own = await open(roundPath(theirs.id));
     expect(own.status()).toBe(200);

@@ -126,21 +126,50 @@ export async function validateHtml(html: string): Promise<HtmlProblem[]> {
   );
 }
 
+/** A width at which the page scrolls sideways, and the elements reaching past the window's edge. */
+export interface Overflow {
+  width: number;
+  scrollWidth: number;
+  culprits: string[];
+}
+
 /** The widths every checked page must fit without scrolling sideways: a phone and a laptop. */
 export const CHECKED_WIDTHS = [390, 1280] as const;
 
 /** The widths (of `widths`) at which the page scrolls sideways: the document is wider than the window. */
-export async function horizontalOverflow(page: Page, widths: readonly number[] = CHECKED_WIDTHS): Promise<Array<{ width: number; scrollWidth: number }>> {
+export async function horizontalOverflow(page: Page, widths: readonly number[] = CHECKED_WIDTHS): Promise<Overflow[]> {
   const original = page.viewportSize();
-  const overflowing: Array<{ width: number; scrollWidth: number }> = [];
+  const overflowing: Overflow[] = [];
   try {
     for (const width of widths) {
       await page.setViewportSize({ width, height: original?.height ?? 800 });
-      const { scrollWidth, clientWidth } = await page.evaluate(() => {
-        const root = (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number; clientWidth: number } } }).document.scrollingElement;
-        return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+      const measured = await page.evaluate(() => {
+        interface El {
+          tagName: string;
+          id: string;
+          className: unknown;
+          children: ArrayLike<El>;
+          getBoundingClientRect(): { right: number };
+        }
+        const doc = (globalThis as unknown as { document: { scrollingElement: El & { scrollWidth: number; clientWidth: number }; body: El } }).document;
+        const root = doc.scrollingElement;
+        // The outermost elements that reach past the window's right edge, to say what to fix.
+        const culprits: string[] = [];
+        const visit = (el: El) => {
+          for (const child of Array.from(el.children)) {
+            if (child.getBoundingClientRect().right > root.clientWidth + 0.5) {
+              const grandchildren = Array.from(child.children).filter((c) => c.getBoundingClientRect().right > root.clientWidth + 0.5);
+              if (grandchildren.length === 0 || culprits.length > 4) {
+                const classes = typeof child.className === 'string' && child.className ? `.${child.className.trim().split(/\s+/).join('.')}` : '';
+                culprits.push(`${child.tagName.toLowerCase()}${child.id ? `#${child.id}` : ''}${classes}`);
+              } else visit(child);
+            }
+          }
+        };
+        if (root.scrollWidth > root.clientWidth) visit(doc.body);
+        return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits: culprits.slice(0, 5) };
       });
-      if (scrollWidth > clientWidth) overflowing.push({ width, scrollWidth });
+      if (measured.scrollWidth > measured.clientWidth) overflowing.push({ width, scrollWidth: measured.scrollWidth, culprits: measured.culprits });
     }
   } finally {
     if (original) await page.setViewportSize(original);
@@ -174,7 +203,7 @@ async function documentSource(page: Page): Promise<string> {
 export interface PageProblems {
   axe: AxeViolation[];
   html: HtmlProblem[];
-  overflow: Array<{ width: number; scrollWidth: number }>;
+  overflow: Overflow[];
 }
 
 /**
@@ -196,7 +225,7 @@ export function describeProblems(p: PageProblems): string {
   return [
     p.axe.length ? `accessibility (axe):\n${describeViolations(p.axe)}` : '',
     p.html.length ? `invalid HTML (html-validate):\n${p.html.map((h) => `${h.rule} at ${h.line}:${h.column}: ${h.message}\n    ${h.source}`).join('\n')}` : '',
-    p.overflow.length ? `scrolls sideways:\n${p.overflow.map((o) => `at ${o.width} px the page is ${o.scrollWidth} px wide`).join('\n')}` : '',
+    p.overflow.length ? `scrolls sideways:\n${p.overflow.map((o) => `at ${o.width} px the page is ${o.scrollWidth} px wide, past the edge: ${o.culprits.join(', ')}`).join('\n')}` : '',
   ]
     .filter(Boolean)
     .join('\n');
