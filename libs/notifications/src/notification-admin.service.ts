@@ -109,7 +109,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'round.launched': 'Planomgången har startat (med sista dag för behov)',
   'round.phase_changed': 'Planomgången har gått vidare till en ny fas',
   'round.deadline_passed': 'En tidsfrist i planomgången har passerat',
-  'needs.endorsement_requested': 'Förvaltningens behov är inlämnade och väntar på förankring',
+  'needs.endorsement_requested': 'Förvaltningens behov är inlämnade och väntar på godkännande',
   'needs.reminder': 'Påminnelse om att lämna in förvaltningens behov',
   'needs.escalation': 'Förvaltningens behov saknas fem arbetsdagar efter sista dagen',
 };

@@ -8,7 +8,7 @@ import { Allow } from '../../auth/allow.decorator';
 import { CurrentActor } from '../../shell/current-actor.decorator';
 import { formAction, FormErrorMap } from '../../shell/form-action';
 import { UuidParam } from '../../shell/uuid-param';
-import { buildNotificationPage, buildNotificationsPage, filterOf, NotificationFilter, NOTIFICATIONS_PAGE_SIZE } from './notifications.presenter';
+import { buildNotificationPage, buildNotificationsPage, filterOf, LIST_PARAMS, listPath, NotificationFilter, NOTIFICATIONS_PAGE_SIZE } from './notifications.presenter';
 import { NOTIFICATIONS_PATH, ViewRenderer } from '../../shell/view-renderer';
 import { WebExceptionFilter } from '../../shell/web-exception.filter';
 
@@ -30,6 +30,8 @@ export class NotificationsPagesController {
 
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
+    // The GET form sends every field, also "Alla": its address without the empty ones, as others link to it (`?status=failed`).
+    if (Object.values(LIST_PARAMS).some((name) => query[name] === '')) return void reply.redirect(listPath(filterOf(query)), HttpStatus.SEE_OTHER);
     const retried = query[RETRIED_PARAM];
     const notice = typeof retried === 'string' && retried !== '' ? 'Utskicket ligger i kön igen och skickas inom kort.' : null;
     await this.page(reply, filterOf(query), { notice }, HttpStatus.OK);
