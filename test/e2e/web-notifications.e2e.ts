@@ -1,6 +1,7 @@
 import { TransactionHost } from '@samverka/database';
 import { NotificationOutbox } from '@samverka/notifications';
 import { Page, Response } from 'playwright-core';
+import { horizontalOverflow } from '../support/browser';
 import { webSuite, DEMO_USER } from '../support/web-suite';
 
 const { admin: ADMIN, strategist: STRATEGIST } = DEMO_USER;
@@ -129,6 +130,7 @@ describe('the web UI: Utskick', () => {
     await web.open('/admin/utskick?typ=round.launched');
     await expect(page.getByLabel('Typ').inputValue()).resolves.toBe('round.launched');
     await web.expectAccessible();
+    await expect(horizontalOverflow(page, [320])).resolves.toEqual([]);
     await page.locator('tbody tr', { hasText: 'Annika Åsberg' }).first().getByRole('link').click();
     await page.waitForLoadState();
     expect(page.url()).toMatch(/\/admin\/utskick\/[0-9a-f-]{36}$/);
@@ -144,6 +146,7 @@ describe('the web UI: Utskick', () => {
     expect(await page.locator('main html, main iframe, main script').count()).toBe(0);
     await expect(page.getByRole('region', { name: /sista-dag-behov\.ics/ }).textContent()).resolves.toContain('METHOD:PUBLISH');
     await web.expectAccessible();
+    await expect(horizontalOverflow(page, [320])).resolves.toEqual([]); // the smallest phone too
     await page.getByRole('link', { name: 'Alla utskick' }).click();
     await page.waitForLoadState();
     expect(page.url()).toBe(`${web.ctx.baseUrl}/admin/utskick`);
