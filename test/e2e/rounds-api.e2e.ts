@@ -82,7 +82,7 @@ describe('plan rounds API', () => {
     expect(calendar).toContain(`DTSTART;VALUE=DATE:${needs.replace(/-/g, '')}`);
     expect(calendar).toContain('SUMMARY:Sista dag att lämna in behov: Utvecklingsplan för kontaktcenter 2027 och framåt');
     const managerMail = mails.find((m) => m.to.includes(manager.email))!;
-    expect(managerMail.parsed.subject).toBe('Utvecklingsplan för kontaktcenter 2027 och framåt: nu i fasen Behovsinsamling');
+    expect(managerMail.parsed.subject).toBe('Utvecklingsplan för kontaktcenter 2027 och framåt: nu i fasen behovsinsamling');
   });
 
   it("a coordinator reads the round of their department but cannot steer it (403, nothing changes); an outsider cannot read it", async () => {

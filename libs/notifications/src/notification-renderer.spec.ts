@@ -1,6 +1,6 @@
 import { loadConfig } from '@samverka/config';
 import { KIND_SETTINGS, NOTIFICATION_KINDS, NotificationKind, NotificationKinds } from './notification-kinds';
-import { NotificationRenderer } from './notification-renderer';
+import { lowerFirst, NotificationRenderer } from './notification-renderer';
 
 const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://samverka.malmo.example' }, '/srv/samverka');
 
@@ -378,5 +378,13 @@ describe('notification kinds', () => {
         'Förskoleförvaltningen lämnar in sina behov inom medborgarservice till planomgången Utvecklingsplan för kontaktcenter 2027 och framåt ' +
         '(STK-2026-1400) senast 26 februari 2027. Behoven: https://samverka.malmo.example/planomgangar/1',
     });
+  });
+});
+
+describe(lowerFirst.name, () => {
+  it('writes a label inside a sentence in lower case, but keeps an abbreviation', () => {
+    expect(lowerFirst('Behovsinsamling')).toBe('behovsinsamling');
+    expect(lowerFirst('Inför beslut')).toBe('inför beslut');
+    expect(lowerFirst('IT-stöd')).toBe('IT-stöd');
   });
 });

@@ -24,6 +24,9 @@ export interface RenderInput {
 
 type Template = Handlebars.TemplateDelegate;
 
+/** "Behovsinsamling" → "behovsinsamling"; a label that starts with an abbreviation ("IT-stöd") keeps its capitals. */
+export const lowerFirst = (label: string): string => (/^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
+
 const TEMPLATES_DIR = join(__dirname, 'templates');
 
 /**
@@ -45,6 +48,8 @@ export class NotificationRenderer {
     const compileText = (source: string) => this.hbs.compile(source, { strict: true, noEscape: true });
     this.hbs.registerHelper('datum', (value: unknown) => (typeof value === 'string' && isLocalDate(value) ? formatSwedishDate(value) : String(value)));
     this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    // A label inside a sentence: "i fasen behovsinsamling" (the vocabularies capitalise their labels for lists and headings).
+    this.hbs.registerHelper('gemen', (value: unknown) => lowerFirst(String(value)));
     for (const file of readdirSync(join(TEMPLATES_DIR, 'partials'))) {
       this.hbs.registerPartial(file.replace(/\.hbs$/, ''), read(join('partials', file)));
     }
