@@ -193,7 +193,8 @@ export function trackDocuments(page: Page): void {
 
 async function documentSource(page: Page): Promise<string> {
   const response = documents.get(page);
-  if (response && response.url() === page.url()) {
+  const withoutFragment = (url: string) => url.split('#')[0];
+  if (response && withoutFragment(response.url()) === withoutFragment(page.url())) {
     const body = await response.text().catch(() => null);
     if (body !== null) return body;
   }
