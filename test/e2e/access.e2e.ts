@@ -438,6 +438,18 @@ const ROUTES: Record<string, RouteSpec> = {
     }),
   },
   'GET /api/v1/admin/notifications': { allow: ['admin'], status: 200, build: () => ({ query: '?status=failed' }) },
+  'GET /api/v1/admin/notifications/{id}/message': {
+    allow: ['admin'],
+    status: 200,
+    build: async (w) => {
+      const [row] = (await w.ctx.dataSource.query(
+        `insert into notification (kind, dedup_key, recipient_email, recipient_name, data, status, attempts, next_attempt_at)
+         values ('department.lacks_coordinator', $1, 'mottagare@malmo.example', 'Mottagare', $2::jsonb, 'pending', 0, now()) returning id`,
+        [`access-test:${w.unique()}`, JSON.stringify({ departmentName: 'Förskoleförvaltningen', since: '2026-02-20', daysOpen: 0, reminder: false, departmentUrl: 'https://x.example/' })],
+      )) as Array<{ id: string }>;
+      return { params: { id: row.id } };
+    },
+  },
   'POST /api/v1/admin/notifications/{id}/retry': {
     allow: ['admin'],
     status: 200,

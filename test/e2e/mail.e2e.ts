@@ -12,6 +12,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MailWorker } from '../../apps/worker/src/mail-worker';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { checkedCalendarFilesOf } from '../support/calendar-checks';
 import { TestSmtpServer } from '../support/smtp';
 import { createTestDatabase } from '../support/test-database';
 
@@ -51,6 +52,8 @@ describe('the worker sends queued emails over SMTP', () => {
   afterEach(async () => {
     for (const app of [...workers]) await stopWorker(app);
     smtp.answerAfter(0);
+    // Every calendar file sent so far parses (ical.js) and follows RFC 5545 and 6047.
+    for (const mail of smtp.received) checkedCalendarFilesOf(mail.parsed);
   });
   afterAll(async () => {
     await smtp?.stop();
@@ -103,7 +106,7 @@ describe('the worker sends queued emails over SMTP', () => {
     expect(mail.parsed.to).toMatchObject({ value: [{ name: 'Örjan Åkesson' }] });
     expect(unicode((mail.parsed.to as AddressObject).value[0].address!)).toBe('orjan.akesson@malmö.example');
     expect(mail.parsed.subject).toBe('Du är utsedd till samordnare för medborgarservice på Miljöförvaltningen');
-    expect(mail.parsed.text).toContain('Hej Örjan Åkesson!');
+    expect(mail.parsed.text).toContain('Hej Örjan!');
     expect(mail.parsed.text).toContain('Du är utsedd till samordnare för medborgarservice på Miljöförvaltningen av Åsa Öberg.');
     expect(mail.parsed.text).toContain('Giltighet: från 1 april 2026, tills vidare.');
     expect(mail.parsed.html).toContain('<html lang="sv">');
@@ -115,12 +118,49 @@ describe('the worker sends queued emails over SMTP', () => {
     const ics = mail.parsed.attachments[0];
     expect(ics.contentType).toBe('text/calendar');
     expect(ics.filename).toMatch(/\.ics$/);
-    const calendar = ics.content.toString('utf8').replace(/\r\n[ \t]/g, '');
-    expect(calendar).toContain('DTSTART;VALUE=DATE:20260401');
-    expect(calendar).toContain('SUMMARY:Uppdraget som samordnare för medborgarservice börjar');
+    expect(checkedCalendarFilesOf(mail.parsed)).toEqual([
+      expect.objectContaining({
+        method: 'PUBLISH',
+        start: '2026-04-01',
+        end: '2026-04-02',
+        summary: 'Uppdraget som samordnare för medborgarservice börjar',
+        url: 'https://samverka.malmo.example/uppdrag/1',
+        organizer: 'mailto:noreply@samverka.invalid',
+      }),
+    ]);
 
     expect(mail.parsed.messageId).toBe(`<${row.id}@samverka.malmo.example>`);
     expect(row).toMatchObject({ status: 'sent', attempts: 1, messageId: mail.parsed.messageId });
+  });
+
+  it('delivers a launched round’s needs deadline as a calendar event linking to the department’s needs page', async () => {
+    const worker = await startWorker();
+    const before = smtp.received.length;
+    await enqueue(
+      worker,
+      'round.launched',
+      { name: 'Annika Åsberg', email: 'annika.asberg@malmo.example' },
+      {
+        roundTitle: 'Utvecklingsplan 2027',
+        year: 2027,
+        caseNumber: 'STK-2026-1400',
+        departmentName: 'Förskoleförvaltningen',
+        kind: 'primary',
+        needsDeadline: '2027-02-26',
+        areas: ['Kontaktcenter'],
+        roundUrl: 'https://samverka.malmo.example/planomgangar/7',
+        needsUrl: 'https://samverka.malmo.example/planomgangar/7/behov/3',
+        launchedBy: 'Erik Strand',
+      },
+      'e2e:launched',
+    );
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail.parsed.attachments.map((a) => a.headers.get('content-type'))).toEqual([
+      expect.objectContaining({ value: 'text/calendar', params: expect.objectContaining({ method: 'PUBLISH' }) }),
+    ]);
+    expect(checkedCalendarFilesOf(mail.parsed)).toEqual([
+      expect.objectContaining({ start: '2027-02-26', end: '2027-02-27', url: 'https://samverka.malmo.example/planomgangar/7/behov/3' }),
+    ]);
   });
 
   it('delivers each of 50 emails exactly once with two workers running at once', async () => {

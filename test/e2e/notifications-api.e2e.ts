@@ -109,6 +109,25 @@ describe('notifications over the API', () => {
       expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'NOTIFICATION_NOT_RETRYABLE' });
     });
 
+    it('gives an email as sent: subject, both parts greeting by first name, and the calendar file; says why one cannot be rendered', async () => {
+      const [row] = (await ctx.dataSource.query(
+        `insert into notification (kind, dedup_key, recipient_email, recipient_name, data, status, attempts, next_attempt_at)
+         values ('department.lacks_coordinator', $1, 'helena.ljung@malmo.example', 'Helena Ljung', $2::jsonb, 'sent', 1, now()) returning id`,
+        [`e2e:message:${Date.now()}`, JSON.stringify({ departmentName: 'Förskoleförvaltningen', since: '2026-02-20', daysOpen: 0, reminder: false, departmentUrl: 'https://x.example/f' })],
+      )) as Array<{ id: string }>;
+      const res = await adminUser.api('GET', `/api/v1/admin/notifications/${row.id}/message`);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ notification: { id: row.id, status: 'sent' }, subject: 'Förskoleförvaltningen saknar samordnare för medborgarservice', attachments: [], renderError: null });
+      expect(res.body.text).toContain('Hej Helena!');
+      expect(res.body.html).toContain('Hej Helena!');
+
+      const broken = await notification({ status: 'failed' }); // '{}' fits no template
+      const unrendered = await adminUser.api('GET', `/api/v1/admin/notifications/${broken}/message`);
+      expect(unrendered.status).toBe(200);
+      expect(unrendered.body).toMatchObject({ subject: null, html: null, text: null, renderError: expect.stringContaining('not defined') });
+      expect((await adminUser.api('GET', '/api/v1/admin/notifications/00000000-0000-4000-8000-000000000000/message')).status).toBe(404);
+    });
+
     it('refuses to retry a sent email (409), and an unknown one is 404', async () => {
       const sent = await notification({ status: 'sent' });
       const res = await adminUser.api('POST', `/api/v1/admin/notifications/${sent}/retry`);

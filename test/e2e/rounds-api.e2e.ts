@@ -2,6 +2,7 @@ import { addDays, formatSwedishDate, localDateInCity } from '@samverka/kernel';
 import { NotificationDispatcher } from '@samverka/notifications';
 import { DepartmentEntity } from '@samverka/organisation';
 import { AuthedApi, e2eContext, E2eContext } from '../support/e2e';
+import { checkedCalendarFilesOf } from '../support/calendar-checks';
 import { TestSmtpServer } from '../support/smtp';
 
 /**
@@ -81,8 +82,12 @@ describe('plan rounds API', () => {
     const calendar = ics!.content.toString('utf8').replace(/\r?\n[ \t]/g, ''); // unfold 75-octet lines
     expect(calendar).toContain(`DTSTART;VALUE=DATE:${needs.replace(/-/g, '')}`);
     expect(calendar).toContain('SUMMARY:Sista dag att lämna in behov: Utvecklingsplan för kontaktcenter 2027 och framåt');
+    // A calendar program reads it (ical.js, RFC 5545/6047), and its URL is the department's needs page.
+    expect(checkedCalendarFilesOf(annika.parsed)).toEqual([
+      expect.objectContaining({ method: 'PUBLISH', url: expect.stringMatching(new RegExp(`^https://samverka\\.malmo\\.example/planomgangar/${created.body.id}/behov/[0-9a-f-]{36}$`)) }),
+    ]);
     const managerMail = mails.find((m) => m.to.includes(manager.email))!;
-    expect(managerMail.parsed.subject).toBe('Utvecklingsplan för kontaktcenter 2027 och framåt: nu i fasen Behovsinsamling');
+    expect(managerMail.parsed.subject).toBe('Utvecklingsplan för kontaktcenter 2027 och framåt: nu i fasen behovsinsamling');
   });
 
   it("a coordinator reads the round of their department but cannot steer it (403, nothing changes); an outsider cannot read it", async () => {

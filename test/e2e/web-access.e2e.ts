@@ -144,7 +144,7 @@ describe('the web UI: signing in and access', () => {
     await expect(page.locator('#utse').count()).resolves.toBe(0);
     await expect(page.getByText(/Avsluta uppdraget/).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: /Bekräfta uppdraget/ }).count()).resolves.toBe(0);
-    await expect(navLinks()).resolves.toEqual(['Start', 'Förskoleförvaltningen', 'Planomgångar', 'API-dokumentation'].map((t) => expect.stringContaining(t)));
+    await expect(navLinks()).resolves.toEqual(['Start', 'Förskoleförvaltningen', 'Planomgångar'].map((t) => expect.stringContaining(t)));
     await expectAccessible();
 
     // A form posted without a session leads to sign-in and then to the form's page (nothing is posted again).
@@ -161,7 +161,7 @@ describe('the web UI: signing in and access', () => {
   it("refuses a coordinator other departments' pages and the department list with a Swedish 403 page, and shows them their own", async () => {
     await signIn(COORDINATOR);
     expect(page.url()).toBe(`${ctx.baseUrl}/`);
-    await expect(navLinks()).resolves.toEqual(['Start', 'Förskoleförvaltningen', 'Planomgångar', 'API-dokumentation'].map((t) => expect.stringContaining(t)));
+    await expect(navLinks()).resolves.toEqual(['Start', 'Förskoleförvaltningen', 'Planomgångar'].map((t) => expect.stringContaining(t)));
     await expect(page.locator('h2#dina-forvaltningar').textContent()).resolves.toBe('Din förvaltning');
     await expect(page.locator('h2#dina-forvaltningar + ul').textContent()).resolves.toMatch(/Förskoleförvaltningen\s+\(du är samordnare\)/);
     await expect(page.locator('.samverka-figures').count()).resolves.toBe(0);
@@ -190,7 +190,7 @@ describe('the web UI: signing in and access', () => {
 
   it('shows a committee secretary their committee, and a user without a role that they have none yet', async () => {
     await signIn(SECRETARY);
-    await expect(navLinks()).resolves.toEqual(['Start', 'Planomgångar', 'API-dokumentation'].map((t) => expect.stringContaining(t)));
+    await expect(navLinks()).resolves.toEqual(['Start', 'Planomgångar'].map((t) => expect.stringContaining(t)));
     await expect(page.locator('h2#din-namnd').textContent()).resolves.toBe('Din nämnd');
     await expect(page.locator('main').textContent()).resolves.toContain('Du är nämndsekreterare för Förskolenämnden.');
     await expectAccessible();

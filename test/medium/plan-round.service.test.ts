@@ -140,6 +140,8 @@ describe(`plan rounds (${PlanRoundCommandService.name}, ${PlanRoundStepService.n
       const launchMails = await queued(`round.launched:${round.id}`);
       expect(launchMails.map((n) => n.recipientPersonId).sort()).toEqual([primary.personId, deputy.personId].sort());
       expect(launchMails[0].data).toMatchObject({ departmentName: 'Kulturförvaltningen', needsDeadline: '2026-04-30', launchedBy: 'Åsa Öberg', roundUrl: `https://samverka.malmo.example/planomgangar/${round.id}` });
+      // The calendar event links to the department's needs page, where the task is done.
+      expect(launchMails[0].data.needsUrl).toMatch(new RegExp(`^https://samverka\\.malmo\\.example/planomgangar/${round.id}/behov/[0-9a-f-]{36}$`));
       const phaseMails = await queued(`round.phase_changed:${round.id}`);
       expect(phaseMails).toHaveLength(1);
       expect(phaseMails[0]).toMatchObject({ recipientEmail: manager.email, data: expect.objectContaining({ fromLabel: 'Förberedelse', toLabel: 'Behovsinsamling', departmentNames: ['Kulturförvaltningen'] }) });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { HtmlValidate } from 'html-validate';
 import { Browser, chromium, Page, Response } from 'playwright-core';
 
 /** Debian's Chromium (apt package `chromium`); playwright-core downloads no browser of its own. */
@@ -87,6 +88,148 @@ export async function checkAccessibility(page: Page): Promise<AxeViolation[]> {
 /** "color-contrast (serious): .govuk-tag, …" lines, for an assertion message that says what to fix. */
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n');
+}
+
+/**
+ * html-validate's recommended rules, as the issue asks of every page (one
+ * instance: it caches its configuration), with two rules adjusted on purpose:
+ * - `form-dup-name`: a group of checkboxes shares one name (the form posts a
+ *   list), as radios do; the rule allows that for radios only by default.
+ * - `long-title`: off. A page's title names the user's own record (a round's
+ *   title, a department), which WCAG 2.4.2 asks for; the 70-character limit
+ *   is search-engine advice for public pages, and these are behind sign-in.
+ */
+export const HTML_VALIDATE_CONFIG = {
+  extends: ['html-validate:recommended'],
+  rules: {
+    'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
+    'long-title': 'off',
+  },
+} as const;
+const htmlValidator = new HtmlValidate(HTML_VALIDATE_CONFIG as unknown as ConstructorParameters<typeof HtmlValidate>[0]);
+
+export interface HtmlProblem {
+  rule: string;
+  message: string;
+  line: number;
+  column: number;
+  /** The start of the offending line, to find it in the template. */
+  source: string;
+}
+
+/** The html-validate (recommended) problems of a document's HTML source. */
+export async function validateHtml(html: string): Promise<HtmlProblem[]> {
+  const report = await htmlValidator.validateString(html);
+  const lines = html.split('\n');
+  return report.results.flatMap((r) =>
+    r.messages.map((m) => ({ rule: m.ruleId, message: m.message, line: m.line, column: m.column, source: (lines[m.line - 1] ?? '').trim().slice(0, 160) })),
+  );
+}
+
+/** A width at which the page scrolls sideways, and the elements reaching past the window's edge. */
+export interface Overflow {
+  width: number;
+  scrollWidth: number;
+  culprits: string[];
+}
+
+/** The widths every checked page must fit without scrolling sideways: a phone and a laptop. */
+export const CHECKED_WIDTHS = [390, 1280] as const;
+
+/** The widths (of `widths`) at which the page scrolls sideways: the document is wider than the window. */
+export async function horizontalOverflow(page: Page, widths: readonly number[] = CHECKED_WIDTHS): Promise<Overflow[]> {
+  const original = page.viewportSize();
+  const overflowing: Overflow[] = [];
+  try {
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: original?.height ?? 800 });
+      const measured = await page.evaluate(() => {
+        interface El {
+          tagName: string;
+          id: string;
+          className: unknown;
+          children: ArrayLike<El>;
+          getBoundingClientRect(): { right: number };
+        }
+        const doc = (globalThis as unknown as { document: { scrollingElement: El & { scrollWidth: number; clientWidth: number }; body: El } }).document;
+        const root = doc.scrollingElement;
+        // The outermost elements that reach past the window's right edge, to say what to fix.
+        const culprits: string[] = [];
+        const visit = (el: El) => {
+          for (const child of Array.from(el.children)) {
+            if (child.getBoundingClientRect().right > root.clientWidth + 0.5) {
+              const grandchildren = Array.from(child.children).filter((c) => c.getBoundingClientRect().right > root.clientWidth + 0.5);
+              if (grandchildren.length === 0 || culprits.length > 4) {
+                const classes = typeof child.className === 'string' && child.className ? `.${child.className.trim().split(/\s+/).join('.')}` : '';
+                culprits.push(`${child.tagName.toLowerCase()}${child.id ? `#${child.id}` : ''}${classes}`);
+              } else visit(child);
+            }
+          }
+        };
+        if (root.scrollWidth > root.clientWidth) visit(doc.body);
+        return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits: culprits.slice(0, 5) };
+      });
+      if (measured.scrollWidth > measured.clientWidth) overflowing.push({ width, scrollWidth: measured.scrollWidth, culprits: measured.culprits });
+    }
+  } finally {
+    if (original) await page.setViewportSize(original);
+  }
+  return overflowing;
+}
+
+/** The last document the page's main frame received (its HTML as the server sent it, before the browser's parser touched it). */
+const documents = new WeakMap<Page, Response>();
+
+/**
+ * Remembers each document the page navigates to, so that `checkPage` validates
+ * the HTML the server sent (also a page answering a POST, which cannot be
+ * fetched again). Without it, `checkPage` validates the browser's serialisation.
+ */
+export function trackDocuments(page: Page): void {
+  page.on('response', (response) => {
+    if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) documents.set(page, response);
+  });
+}
+
+async function documentSource(page: Page): Promise<string> {
+  const response = documents.get(page);
+  const withoutFragment = (url: string) => url.split('#')[0];
+  if (response && withoutFragment(response.url()) === withoutFragment(page.url())) {
+    const body = await response.text().catch(() => null);
+    if (body !== null) return body;
+  }
+  return page.content();
+}
+
+export interface PageProblems {
+  axe: AxeViolation[];
+  html: HtmlProblem[];
+  overflow: Overflow[];
+}
+
+/**
+ * Everything the browser tests ask of a page: no serious or critical axe
+ * violation (WCAG 2.1 A/AA), valid HTML (html-validate `recommended`) and no
+ * sideways scrolling at 390 px and 1280 px.
+ */
+export async function checkPage(page: Page): Promise<PageProblems> {
+  const html = await validateHtml(await documentSource(page));
+  const overflow = await horizontalOverflow(page);
+  const axe = await checkAccessibility(page);
+  return { axe, html, overflow };
+}
+
+export const hasProblems = (p: PageProblems): boolean => p.axe.length + p.html.length + p.overflow.length > 0;
+
+/** What `checkPage` found, one problem a line, for an assertion message that says what to fix. */
+export function describeProblems(p: PageProblems): string {
+  return [
+    p.axe.length ? `accessibility (axe):\n${describeViolations(p.axe)}` : '',
+    p.html.length ? `invalid HTML (html-validate):\n${p.html.map((h) => `${h.rule} at ${h.line}:${h.column}: ${h.message}\n    ${h.source}`).join('\n')}` : '',
+    p.overflow.length ? `scrolls sideways:\n${p.overflow.map((o) => `at ${o.width} px the page is ${o.scrollWidth} px wide, past the edge: ${o.culprits.join(', ')}`).join('\n')}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** The sign-in form's fields and button, as a person finds them (by label and name). */

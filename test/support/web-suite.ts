@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD, DemoUsersSeeder } from '@samverka/identity';
 import { DemoCitySeeder, OrganisationRegistryService } from '@samverka/organisation';
 import { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { checkAccessibility, describeViolations, launchBrowser, signInThroughForm } from './browser';
+import { checkPage, describeProblems, hasProblems, launchBrowser, signInThroughForm, trackDocuments } from './browser';
 import { e2eContext, E2eContext } from './e2e';
 import { TEST_ACTOR } from './given';
 
@@ -17,7 +17,11 @@ export interface WebSuite {
   departmentPath(name: string): string;
   /** Navigates and returns the response of the page. */
   open(path: string): Promise<Response>;
-  /** Fails with the axe violations (serious and critical, WCAG 2.1 A/AA) of the current page. */
+  /**
+   * Fails with what `checkPage` finds on the current page: axe violations
+   * (serious and critical, WCAG 2.1 A/AA), html-validate `recommended` problems
+   * and sideways scrolling at 390 px or 1280 px.
+   */
   expectAccessible(): Promise<void>;
   /** Signs in through the form as a demo user (DEMO_PASSWORD), after clearing the cookies; fails unless it succeeds. */
   signIn(email: string): Promise<void>;
@@ -60,6 +64,7 @@ export function webSuite(env: Record<string, string> = {}): WebSuite {
   beforeEach(async () => {
     context = await browser.newContext({ javaScriptEnabled: false, locale: 'sv-SE' });
     page = await context.newPage();
+    trackDocuments(page);
   });
   afterEach(() => context?.close());
 
@@ -90,8 +95,8 @@ export function webSuite(env: Record<string, string> = {}): WebSuite {
       return response;
     },
     async expectAccessible() {
-      const violations = await checkAccessibility(page);
-      if (violations.length > 0) throw new Error(`${page.url()} has accessibility violations:\n${describeViolations(violations)}`);
+      const problems = await checkPage(page);
+      if (hasProblems(problems)) throw new Error(`${page.url()} has problems:\n${describeProblems(problems)}`);
     },
     async signIn(email) {
       await context.clearCookies();

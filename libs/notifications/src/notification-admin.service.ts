@@ -3,6 +3,7 @@ import { Actor, AuditService } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
 import { Clock, CommonError } from '@samverka/kernel';
 import { NotificationKind } from './notification-kinds';
+import { NotificationRenderer, RenderedMail } from './notification-renderer';
 import { NotificationError, NotificationErrorCode } from './notification.exception';
 import { NotificationEntity, NotificationStatus } from './notification.entity';
 
@@ -11,6 +12,14 @@ export interface NotificationListQuery {
   kind?: string;
   limit: number;
   offset: number;
+}
+
+/** One email as the admin opens it: the row, and its message rendered from the row's data (or why it cannot be). */
+export interface NotificationMessage {
+  notification: NotificationEntity;
+  mail: RenderedMail | null;
+  /** Why the message cannot be shown (data that no longer fits the kind's templates). */
+  renderError: string | null;
 }
 
 export interface NotificationPage {
@@ -27,6 +36,7 @@ export class NotificationAdminService {
     private readonly tx: TransactionHost,
     private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly renderer: NotificationRenderer,
   ) {}
 
   private get repo() {
@@ -46,6 +56,22 @@ export class NotificationAdminService {
     const notification = await this.repo.findOneBy({ id });
     if (!notification) throw CommonError.notFound('Utskicket', id);
     return notification;
+  }
+
+  /**
+   * The email with its message (subject, HTML, text, attachments) rendered
+   * from its stored data by the same renderer the worker sends with; the
+   * message is not stored, so it shows today's templates. Data that no longer
+   * fits them is said, never a failure of the page.
+   */
+  async message(id: string): Promise<NotificationMessage> {
+    const notification = await this.get(id);
+    try {
+      const mail = this.renderer.render({ id: notification.id, kind: notification.kind, recipientName: notification.recipientName, data: notification.data });
+      return { notification, mail, renderError: null };
+    } catch (error) {
+      return { notification, mail: null, renderError: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   /**

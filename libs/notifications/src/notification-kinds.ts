@@ -35,6 +35,8 @@ export interface NotificationKinds {
     needsDeadline: LocalDate;
     areas: string[];
     roundUrl: string;
+    /** The department's needs page in the round, where the task is done (the calendar event's URL); older queued emails lack it. */
+    needsUrl?: string;
     launchedBy: string | null;
   };
   /** To the management users of participating departments when the round moves to another phase. */
@@ -137,6 +139,8 @@ export interface CalendarEvent {
   description: string;
   /** The attachment's file name, e.g. `uppdraget-borjar.ics`. */
   filename: string;
+  /** The page where the task is done (the event's `URL`). */
+  url: string;
 }
 
 export interface KindSettings {
@@ -153,6 +157,7 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
       summary: 'Uppdraget som samordnare för medborgarservice börjar',
       date: d.validFrom,
       filename: 'uppdraget-borjar.ics',
+      url: d.acknowledgeUrl,
       description:
         `Du är ${d.kind === 'primary' ? 'samordnare' : 'ersättare för samordnaren'} för medborgarservice på ${d.departmentName} ` +
         `från och med ${formatSwedishDate(d.validFrom)}${d.validTo ? ` till och med ${formatSwedishDate(d.validTo)}` : ''}. Bekräfta uppdraget: ${d.acknowledgeUrl}`,
@@ -165,9 +170,10 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
       summary: `Sista dag att lämna in behov: ${d.roundTitle}`,
       date: d.needsDeadline,
       filename: 'sista-dag-behov.ics',
+      url: d.needsUrl ?? d.roundUrl,
       description:
         `${d.departmentName} lämnar in sina behov inom medborgarservice till planomgången ${d.roundTitle} (${d.caseNumber}) ` +
-        `senast ${formatSwedishDate(d.needsDeadline)}. Planomgången: ${d.roundUrl}`,
+        `senast ${formatSwedishDate(d.needsDeadline)}. Behoven: ${d.needsUrl ?? d.roundUrl}`,
     }),
   },
   // The status report at a phase change (DESIGN: "periodic and at phase change") always goes out.

@@ -1,6 +1,6 @@
 import { loadConfig } from '@samverka/config';
 import { KIND_SETTINGS, NOTIFICATION_KINDS, NotificationKind, NotificationKinds } from './notification-kinds';
-import { NotificationRenderer } from './notification-renderer';
+import { lowerFirst, NotificationRenderer } from './notification-renderer';
 
 const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://samverka.malmo.example' }, '/srv/samverka');
 
@@ -354,8 +354,8 @@ describe(NotificationRenderer.name, () => {
     const mail = render('coordinator.appointed', cases['coordinator.appointed'][0][1]);
     expect(mail.subject).toBe('Du är utsedd till samordnare för medborgarservice på Miljöförvaltningen');
     expect(mail.html).toContain('<html lang="sv">');
-    expect(mail.html).toContain('Hej Örjan Åkesson!');
-    expect(mail.text).toContain('Hej Örjan Åkesson!');
+    expect(mail.html).toContain('Hej Örjan!');
+    expect(mail.text).toContain('Hej Örjan!');
     expect(mail.text).toContain('Giltighet: från 1 april 2026 till och med 31 mars 2027.');
     expect(mail.text).toContain('- Förankra arbetet i förvaltningsledningen');
   });
@@ -449,6 +449,7 @@ describe('notification kinds', () => {
       summary: 'Uppdraget som samordnare för medborgarservice börjar',
       date: '2026-04-01',
       filename: 'uppdraget-borjar.ics',
+      url: 'https://samverka.malmo.example/uppdrag/1/bekrafta',
       description:
         'Du är samordnare för medborgarservice på Miljöförvaltningen från och med 1 april 2026 till och med 31 mars 2027. ' +
         'Bekräfta uppdraget: https://samverka.malmo.example/uppdrag/1/bekrafta',
@@ -457,9 +458,18 @@ describe('notification kinds', () => {
       summary: 'Sista dag att lämna in behov: Utvecklingsplan för kontaktcenter 2027 och framåt',
       date: '2027-02-26',
       filename: 'sista-dag-behov.ics',
+      url: 'https://samverka.malmo.example/planomgangar/1',
       description:
         'Förskoleförvaltningen lämnar in sina behov inom medborgarservice till planomgången Utvecklingsplan för kontaktcenter 2027 och framåt ' +
-        '(STK-2026-1400) senast 26 februari 2027. Planomgången: https://samverka.malmo.example/planomgangar/1',
+        '(STK-2026-1400) senast 26 februari 2027. Behoven: https://samverka.malmo.example/planomgangar/1',
     });
+  });
+});
+
+describe(lowerFirst.name, () => {
+  it('writes a label inside a sentence in lower case, but keeps an abbreviation', () => {
+    expect(lowerFirst('Behovsinsamling')).toBe('behovsinsamling');
+    expect(lowerFirst('Inför beslut')).toBe('inför beslut');
+    expect(lowerFirst('IT-stöd')).toBe('IT-stöd');
   });
 });

@@ -5,7 +5,8 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KIND_SETTINGS, NOTIFICATION_KINDS, NotificationKind } from './notification-kinds';
-import { calendarAttachment } from './calendar';
+import { calendarAttachment, organizerOf } from './calendar';
+import { firstNameOf } from './recipient';
 
 export interface RenderedMail {
   subject: string;
@@ -22,6 +23,9 @@ export interface RenderInput {
 }
 
 type Template = Handlebars.TemplateDelegate;
+
+/** "Behovsinsamling" → "behovsinsamling"; a label that starts with an abbreviation ("IT-stöd") keeps its capitals. */
+export const lowerFirst = (label: string): string => (/^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
 
 const TEMPLATES_DIR = join(__dirname, 'templates');
 
@@ -44,6 +48,8 @@ export class NotificationRenderer {
     const compileText = (source: string) => this.hbs.compile(source, { strict: true, noEscape: true });
     this.hbs.registerHelper('datum', (value: unknown) => (typeof value === 'string' && isLocalDate(value) ? formatSwedishDate(value) : String(value)));
     this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    // A label inside a sentence: "i fasen behovsinsamling" (the vocabularies capitalise their labels for lists and headings).
+    this.hbs.registerHelper('gemen', (value: unknown) => lowerFirst(String(value)));
     for (const file of readdirSync(join(TEMPLATES_DIR, 'partials'))) {
       this.hbs.registerPartial(file.replace(/\.hbs$/, ''), read(join('partials', file)));
     }
@@ -60,13 +66,13 @@ export class NotificationRenderer {
   render(input: RenderInput): RenderedMail {
     const templates = this.kinds.get(input.kind);
     if (!templates) throw new Error(`No templates for the notification kind ${input.kind}`);
-    const context = { ...input.data, recipientName: input.recipientName, serviceUrl: this.config.app.publicUrl };
+    const context = { ...input.data, recipientName: input.recipientName, recipientFirstName: firstNameOf(input.recipientName), serviceUrl: this.config.app.publicUrl };
     const subject = templates.subject(context).replace(/\s+/g, ' ').trim();
     const html = this.layouts.html({ ...context, subject, body: templates.html(context) });
     const text = this.layouts.text({ ...context, subject, body: templates.text(context) });
     const settings = KIND_SETTINGS[input.kind as NotificationKind];
     const event = settings.calendar?.(input.data as never);
-    const attachments = event ? [calendarAttachment(input.id, event, this.config.app.publicUrl)] : [];
+    const attachments = event ? [calendarAttachment(input.id, event, { organizer: organizerOf(this.config.mail.from) })] : [];
     return { subject, html, text, attachments };
   }
 }

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSignInPage } from '../auth/pages/sign-in.presenter';
-import { findTemplates, navigationFor, ViewRenderer } from './view-renderer';
+import { findTemplates, navigationFor, ViewRenderer, withoutTrailingWhitespace } from './view-renderer';
 import { Viewer, ViewerService } from './viewer';
 import { WebAssets } from './web-assets';
 
@@ -41,9 +41,9 @@ describe('the layout', () => {
     const texts = (v: Viewer | null) => navigationFor(v, { section: 'start', sectionHome: true }, '/').map((n) => n.text);
     expect(texts(null)).toEqual([]);
     expect(texts(viewer(principal({ admin: true })))).toEqual(['Start', 'Förvaltningar', 'Planomgångar', 'Utskick', 'API-dokumentation']);
-    expect(texts(viewer(principal({ strategist: true })))).toEqual(['Start', 'Förvaltningar', 'Planomgångar', 'API-dokumentation']);
-    expect(texts(viewer(principal({ coordinator: [FSK.id] }), [FSK]))).toEqual(['Start', 'Förskoleförvaltningen', 'Planomgångar', 'API-dokumentation']);
-    expect(texts(viewer(principal({ committeeSecretary: ['c1'] })))).toEqual(['Start', 'Planomgångar', 'API-dokumentation']);
+    expect(texts(viewer(principal({ strategist: true })))).toEqual(['Start', 'Förvaltningar', 'Planomgångar']);
+    expect(texts(viewer(principal({ coordinator: [FSK.id] }), [FSK]))).toEqual(['Start', 'Förskoleförvaltningen', 'Planomgångar']);
+    expect(texts(viewer(principal({ committeeSecretary: ['c1'] })))).toEqual(['Start', 'Planomgångar']);
     // The own department's link is the current page on its page, and active under it.
     const own = (path: string) => navigationFor(viewer(principal({ coordinator: [FSK.id] }), [FSK]), { section: 'departments' }, path)[1];
     expect(own(`/forvaltningar/${FSK.id}`)).toMatchObject({ current: true, active: false });
@@ -114,6 +114,14 @@ describe('finding the templates in the feature folders', () => {
 
   it('finds every page the application renders in the source tree', () => {
     const pages = findTemplates(join(__dirname, '..'), 'pages');
-    expect([...pages.keys()].sort()).toEqual(['department', 'departments', 'error', 'need-delete', 'need-edit', 'needs', 'needs-analysis', 'needs-step-confirm', 'notifications', 'round', 'round-deadline-confirm', 'round-launch', 'round-new', 'rounds', 'sign-in', 'start']);
+    expect([...pages.keys()].sort()).toEqual(['department', 'departments', 'error', 'need-delete', 'need-edit', 'needs', 'needs-analysis', 'needs-step-confirm', 'notification', 'notifications', 'round', 'round-deadline-confirm', 'round-launch', 'round-new', 'rounds', 'sign-in', 'start']);
+  });
+});
+
+describe(withoutTrailingWhitespace.name, () => {
+  it('drops the spaces templates leave at line ends, but not inside a textarea or <pre>', () => {
+    expect(withoutTrailingWhitespace('<p>a</p>  \n    \n<textarea>x  \ny </textarea>  \n<pre>z  \n</pre>\t\n')).toBe(
+      '<p>a</p>\n\n<textarea>x  \ny </textarea>\n<pre>z  \n</pre>\n',
+    );
   });
 });

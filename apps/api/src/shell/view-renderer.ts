@@ -47,7 +47,8 @@ export const ROUNDS_PATH = '/planomgangar';
  * The navigation shows only what the user may reach: Förvaltningar for
  * admins and strategists; a coordinator or manager gets their own
  * department(s) instead. Planomgångar for everyone signed in (the list shows
- * the rounds they may read). Nobody signed in: no navigation.
+ * the rounds they may read). Utskick and the API documentation for admins
+ * only. Nobody signed in: no navigation.
  */
 export function navigationFor(viewer: Viewer | null, model: Pick<PageModel, 'section' | 'sectionHome'>, path: string): NavItem[] {
   if (!viewer) return [];
@@ -60,8 +61,8 @@ export function navigationFor(viewer: Viewer | null, model: Pick<PageModel, 'sec
     bySection('Start', '/', 'start'),
     ...(viewer.seesAllDepartments ? [bySection('Förvaltningar', '/forvaltningar', 'departments')] : viewer.departments.map((d) => byPath(d.name, departmentPath(d.id)))),
     bySection('Planomgångar', ROUNDS_PATH, 'rounds'),
-    ...(viewer.principal.admin ? [byPath('Utskick', NOTIFICATIONS_PATH)] : []),
-    bySection('API-dokumentation', '/api/docs', null),
+    // The API documentation is for the people who connect systems: admins.
+    ...(viewer.principal.admin ? [byPath('Utskick', NOTIFICATIONS_PATH), bySection('API-dokumentation', '/api/docs', null)] : []),
   ];
 }
 
@@ -94,6 +95,21 @@ function compileAll(hbs: typeof Handlebars, files: Map<string, string>): Map<str
   return templates;
 }
 
+/** Where whitespace is content: a textarea's value and preformatted text keep every space. */
+const WHITESPACE_KEPT = /(<textarea\b[\s\S]*?<\/textarea>|<pre\b[\s\S]*?<\/pre>)/i;
+
+/**
+ * The page without the spaces a template's indentation leaves at the end of
+ * lines (around a false `{{#if}}`), which html-validate's recommended rules
+ * refuse; a textarea's and a <pre>'s own text stay as they are.
+ */
+export function withoutTrailingWhitespace(html: string): string {
+  return html
+    .split(WHITESPACE_KEPT)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[ \t]+$/gm, '')))
+    .join('');
+}
+
 /**
  * Handlebars views, compiled once at boot with a private Handlebars
  * instance: one layout (shell/layouts), the partials (every `partials/`
@@ -124,14 +140,14 @@ export class ViewRenderer {
     if (!template) throw new Error(`No page template ${page}.hbs in a pages/ folder`);
     const content = template({ ...model, csrfToken: viewer?.csrfToken ?? '' });
     const account: AccountView | null = viewer ? { name: viewer.name, csrfToken: viewer.csrfToken } : null;
-    return this.layout({
+    return withoutTrailingWhitespace(this.layout({
       title: `${model.hasErrors ? 'Fel: ' : ''}${model.title} – Samverka`,
       stylesheetUrl: this.assets.stylesheetUrl,
       navigation: navigationFor(viewer, model, path),
       account,
       signOutAction: SIGN_OUT_PATH,
       content: new this.hbs.SafeString(content),
-    });
+    }));
   }
 
   /** Renders the page as the reply, HTML, not cached (pages show live data and the user's own form token). */

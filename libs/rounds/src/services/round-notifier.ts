@@ -47,6 +47,7 @@ export class RoundNotifier {
           needsDeadline: round.needsDeadline,
           areas: (round.areas ?? []).map((x) => x.name),
           roundUrl: this.links.round(round.id),
+          needsUrl: this.links.departmentNeeds(round.id, a.departmentId),
           launchedBy: personLabelOf(actor),
         },
         `round.launched:${round.id}:${a.departmentId}:${a.personId}`,

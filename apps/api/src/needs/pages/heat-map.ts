@@ -40,13 +40,38 @@ const TEXT_COLOUR = '#0b0c0c';
 
 const escapeAttribute = (text: string): string => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** The longest line of an axis label, in characters, before it wraps at a space or a hyphen. */
+export const LABEL_LINE_LENGTH = 22;
+
+/**
+ * An area's or department's name as the lines of an axis label: broken at
+ * spaces and after hyphens into lines of at most LABEL_LINE_LENGTH
+ * characters; a longer word keeps a line of its own, whole.
+ */
+export function labelLines(name: string): string[] {
+  // Pieces with the separator before them: a space between words, nothing after a hyphen inside one.
+  const pieces = name
+    .trim()
+    .split(/\s+/)
+    .flatMap((word, w) => word.split(/(?<=-)/).map((part, p) => ({ part, before: p > 0 ? '' : w > 0 ? ' ' : '' })))
+    .filter((x) => x.part !== '');
+  const lines: string[] = [];
+  for (const { part, before } of pieces) {
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last] + before + part).length <= LABEL_LINE_LENGTH) lines[last] += before + part;
+    else lines.push(part);
+  }
+  return lines.length > 0 ? lines : [name];
+}
+
 function spec(input: HeatMapInput): Spec {
   const cells = input.rows.flatMap((row, r) => input.columns.map((column, c) => ({ row: `${r}`, column: `${c}`, value: input.values[r]?.[c] ?? 0 })));
   const max = Math.max(1, ...cells.map((c) => c.value));
   // Whole numbers only in the legend: every one up to 5, else five spread from 0 to the maximum.
   const legendValues = max <= 5 ? Array.from({ length: max + 1 }, (_, i) => i) : [...new Set([0, 1, 2, 3, 4].map((i) => Math.round((i * max) / 4)))];
-  // Band domains by index, labels by lookup: two rows (or columns) may share a name.
-  const label = (names: string[]) => `[${names.map((n) => JSON.stringify(n)).join(',')}][datum.value]`;
+  // Band domains by index, labels by lookup: two rows (or columns) may share a name. Each label
+  // is whole (no "…"): a long name is drawn on several lines (Vega draws an array as lines).
+  const label = (names: string[]) => `${JSON.stringify(names.map(labelLines))}[datum.value]`;
   return {
     width: Math.max(1, input.columns.length) * CELL_WIDTH,
     height: Math.max(1, input.rows.length) * CELL_HEIGHT,
@@ -63,8 +88,8 @@ function spec(input: HeatMapInput): Spec {
       { name: 'colour', type: 'linear', domain: [0, max], range: { scheme: HEAT_MAP_SCHEME }, zero: true, nice: false },
     ],
     axes: [
-      { orient: 'top', scale: 'x', aria: false, labelAngle: -40, labelAlign: 'left', labelBaseline: 'middle', labelLimit: 260, encode: { labels: { update: { text: { signal: label(input.columns) } } } } },
-      { orient: 'left', scale: 'y', aria: false, labelLimit: 320, encode: { labels: { update: { text: { signal: label(input.rows) } } } } },
+      { orient: 'top', scale: 'x', aria: false, labelAngle: -40, labelAlign: 'left', labelBaseline: 'middle', labelLimit: 0, encode: { labels: { update: { text: { signal: label(input.columns) } } } } },
+      { orient: 'left', scale: 'y', aria: false, labelLimit: 0, encode: { labels: { update: { text: { signal: label(input.rows) } } } } },
     ],
     legends: [{ fill: 'colour', aria: false, title: input.legendTitle, values: legendValues, format: 'd', gradientLength: Math.max(80, Math.min(200, input.rows.length * CELL_HEIGHT)) }],
     marks: [

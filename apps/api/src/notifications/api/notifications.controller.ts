@@ -9,7 +9,7 @@ import { CurrentPrincipal } from '../../auth/request-principal';
 import { CurrentActor } from '../../shell/current-actor.decorator';
 import { IdParam } from '../../shell/uuid-param';
 import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
-import { NotificationDto, NotificationPageDto, NotificationPreferencesDto, NotificationPreferencesInputDto, NotificationQueryDto } from './dto/notification.dto';
+import { NotificationDto, NotificationMessageDto, NotificationPageDto, NotificationPreferencesDto, NotificationPreferencesInputDto, NotificationQueryDto } from './dto/notification.dto';
 
 export const toNotificationDto = (n: NotificationEntity): NotificationDto => ({
   id: n.id,
@@ -61,6 +61,24 @@ export class NotificationsAdminController {
     const offset = query.offset ?? 0;
     const page = await this.notifications.list({ status: query.status, kind: query.kind, limit, offset });
     return { items: page.items.map(toNotificationDto), total: page.total, limit, offset };
+  }
+
+  @Get(':id/message')
+  @ApiAnswer(200, NotificationMessageDto)
+  @ApiErrors(404)
+  @ApiOperation({
+    summary: 'One email as sent: subject, HTML and text parts and attachments, rendered from its stored data with today’s templates',
+  })
+  async message(@IdParam('id', 'Utskicket') id: string): Promise<NotificationMessageDto> {
+    const { notification, mail, renderError } = await this.notifications.message(id);
+    return {
+      notification: toNotificationDto(notification),
+      subject: mail?.subject ?? null,
+      html: mail?.html ?? null,
+      text: mail?.text ?? null,
+      attachments: mail?.attachments ?? [],
+      renderError,
+    };
   }
 
   @Post(':id/retry')

@@ -1,24 +1,23 @@
 import { Controller, Get, HttpStatus, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
-import { NotificationAdminService, NotificationError, NotificationStatus } from '@samverka/notifications';
+import { NotificationAdminService, NotificationError } from '@samverka/notifications';
 import type { FastifyReply } from 'fastify';
 import { admin } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentActor } from '../../shell/current-actor.decorator';
 import { formAction, FormErrorMap } from '../../shell/form-action';
 import { UuidParam } from '../../shell/uuid-param';
-import { buildNotificationsPage, isNotificationStatus } from './notifications.presenter';
+import { buildNotificationPage, buildNotificationsPage, filterOf, LIST_PARAMS, listPath, NotificationFilter, NOTIFICATIONS_PAGE_SIZE } from './notifications.presenter';
 import { NOTIFICATIONS_PATH, ViewRenderer } from '../../shell/view-renderer';
 import { WebExceptionFilter } from '../../shell/web-exception.filter';
 
-const PAGE_SIZE = 100;
 const RETRIED_PARAM = 'omskickat';
 const NOTIFICATION = UuidParam('Utskicket');
 /** Why an email cannot be sent again (it was sent, it is queued) is said beside it in the list. */
 const RETRY_ERRORS: FormErrorMap = { fieldIdFor: () => undefined, explain: (e) => (e instanceof NotificationError ? { errors: {}, general: [e.message] } : null) };
 
-/** Utskick: the admin's list of emails (pending, sent, failed with the error) and a retry for a failed one. */
+/** Utskick: the admin's list of emails (pending, sent, failed with the error; filtered, in pages), each email opened, and a retry for a failed one. */
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
 @Controller(NOTIFICATIONS_PATH.slice(1))
@@ -30,9 +29,18 @@ export class NotificationsPagesController {
   ) {}
 
   @Get()
-  async list(@Query('status') status: unknown, @Query(RETRIED_PARAM) retried: unknown, @Res() reply: FastifyReply): Promise<void> {
+  async list(@Query() query: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
+    // The GET form sends every field, also "Alla": its address without the empty ones, as others link to it (`?status=failed`).
+    if (Object.values(LIST_PARAMS).some((name) => query[name] === '')) return void reply.redirect(listPath(filterOf(query)), HttpStatus.SEE_OTHER);
+    const retried = query[RETRIED_PARAM];
     const notice = typeof retried === 'string' && retried !== '' ? 'Utskicket ligger i kön igen och skickas inom kort.' : null;
-    await this.page(reply, isNotificationStatus(status) ? status : undefined, { notice }, HttpStatus.OK);
+    await this.page(reply, filterOf(query), { notice }, HttpStatus.OK);
+  }
+
+  /** One email: its delivery, and its text and HTML parts and attachments as they were sent. */
+  @Get(':id')
+  async show(@Param('id', NOTIFICATION) id: string, @Res() reply: FastifyReply): Promise<void> {
+    await this.views.send(reply, 'notification', buildNotificationPage(await this.notifications.message(id)));
   }
 
   /** The form's address opened directly (a reload, a bookmark): back to the list. */
@@ -48,18 +56,23 @@ export class NotificationsPagesController {
       values: {},
       errors: RETRY_ERRORS,
       run: () => this.notifications.retry(actor, id),
-      failed: (failure) => this.page(reply, undefined, { error: { id, message: failure.general.join(' ') } }, failure.status),
+      failed: (failure) => this.page(reply, { page: 1 }, { error: { id, message: failure.general.join(' ') } }, failure.status),
       done: () => void reply.redirect(`${NOTIFICATIONS_PATH}?${RETRIED_PARAM}=${encodeURIComponent(id)}`, HttpStatus.SEE_OTHER),
     });
   }
 
   private async page(
     reply: FastifyReply,
-    status: NotificationStatus | undefined,
+    filter: NotificationFilter,
     state: Parameters<typeof buildNotificationsPage>[3],
     httpStatus: number,
   ): Promise<void> {
-    const { items, total } = await this.notifications.list({ status, limit: PAGE_SIZE, offset: 0 });
-    await this.views.send(reply, 'notifications', buildNotificationsPage(items, total, status, state), httpStatus);
+    const { items, total } = await this.notifications.list({
+      status: filter.status,
+      kind: filter.kind,
+      limit: NOTIFICATIONS_PAGE_SIZE,
+      offset: (filter.page - 1) * NOTIFICATIONS_PAGE_SIZE,
+    });
+    await this.views.send(reply, 'notifications', buildNotificationsPage(items, total, filter, state), httpStatus);
   }
 }

@@ -55,6 +55,21 @@ export class NotificationDto {
   @ApiProperty() createdAt!: Date;
 }
 
+export class NotificationAttachmentDto {
+  @ApiProperty({ example: 'sista-dag-behov.ics' }) filename!: string;
+  @ApiProperty({ example: 'text/calendar; charset=utf-8; method=PUBLISH' }) contentType!: string;
+  @ApiProperty({ description: 'the attachment as text (calendar files)' }) content!: string;
+}
+
+export class NotificationMessageDto {
+  @ApiProperty({ type: NotificationDto }) notification!: NotificationDto;
+  @ApiProperty({ nullable: true, type: String, description: 'null when the stored data no longer fits the kind’s templates (see renderError)' }) subject!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the HTML part' }) html!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the plain-text part' }) text!: string | null;
+  @ApiProperty({ type: [NotificationAttachmentDto] }) attachments!: NotificationAttachmentDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'why the message cannot be rendered' }) renderError!: string | null;
+}
+
 export class NotificationPageDto {
   @ApiProperty({ type: [NotificationDto] }) items!: NotificationDto[];
   @ApiProperty({ type: 'integer', minimum: 0, description: 'how many match the filter' }) total!: number;
