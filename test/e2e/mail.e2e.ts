@@ -91,6 +91,7 @@ describe('the worker sends queued emails over SMTP', () => {
         validTo: null,
         acknowledgeUrl: 'https://samverka.malmo.example/uppdrag/1',
         appointedBy: 'Åsa Öberg',
+        round: null,
       },
       'e2e:appointed',
     );

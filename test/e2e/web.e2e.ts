@@ -338,9 +338,12 @@ describe('the web UI', () => {
     await expect(card.getByRole('link').count()).resolves.toBe(0);
     await expectAccessible();
     await expect(open(`/forvaltningar/${department.id}`).then((r) => r.status())).resolves.toBe(403);
-    // The button's address opened directly (say, on the way back from signing in again) leads here, not to a 403.
-    await open(`/forvaltningar/${department.id}/uppdrag/${assignment.id}/bekrafta`);
-    expect(page.url()).toBe(`${ctx.baseUrl}/`);
+    // The button's address opened directly (the appointment email's link) is the assignment's own page, not a 403.
+    await expect(open(`/forvaltningar/${department.id}/uppdrag/${assignment.id}/bekrafta`).then((r) => r.status())).resolves.toBe(200);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Samordnare för Provförvaltningen');
+    await expect(page.getByRole('button', { name: 'Bekräfta uppdraget', exact: true }).count()).resolves.toBe(1);
+    await expectAccessible();
+    await open('/');
     const response = await submit(card.getByRole('button', { name: 'Bekräfta uppdraget som samordnare för Provförvaltningen' }));
 
     expect(response.status()).toBe(303);

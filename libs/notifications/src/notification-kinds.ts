@@ -16,6 +16,8 @@ export interface NotificationKinds {
     validTo: LocalDate | null;
     acknowledgeUrl: string;
     appointedBy: string | null;
+    /** The running round the department takes part in, and its needs deadline while needs are collected. */
+    round: { title: string; needsDeadline: LocalDate | null } | null;
   };
   /** To the department's management users, when it has no valid primary coordinator (once per gap; again after 14 days). */
   'department.lacks_coordinator': {

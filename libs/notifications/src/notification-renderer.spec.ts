@@ -18,6 +18,7 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
         validTo: '2027-03-31',
         acknowledgeUrl: 'https://samverka.malmo.example/uppdrag/1/bekrafta',
         appointedBy: 'Åsa Öberg',
+        round: { title: 'Planomgång 2026', needsDeadline: '2026-05-15' },
       },
     ],
     [
@@ -31,6 +32,7 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
         validTo: null,
         acknowledgeUrl: 'https://samverka.malmo.example/uppdrag/2/bekrafta',
         appointedBy: null,
+        round: null,
       },
     ],
   ],
@@ -309,7 +311,7 @@ describe(NotificationRenderer.name, () => {
   it('refuses a field missing from the HTML part (strict HTML templates), naming where', () => {
     // `mandate` is in the HTML part (line 4) before the text part: the HTML template is the one that refuses.
     const { mandate: _mandate, ...withoutMandate } = cases['coordinator.appointed'][0][1];
-    expect(() => render('coordinator.appointed', withoutMandate)).toThrow(/^"mandate" not defined in \[object Object\] - 4:\d+$/);
+    expect(() => render('coordinator.appointed', withoutMandate)).toThrow(/^"mandate" not defined in \[object Object\] - 5:\d+$/);
   });
 
   it('links the service in the footer of both parts', () => {

@@ -15,3 +15,4 @@ export * from './demo/demo-city.seeder';
 export * from './rules/organisation.rules';
 export * from './rules/person.rules';
 export * from './rules/coordinator-assignment.rules';
+export * from './facts/appointment-facts';

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@samverka/audit';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationAccessPolicy } from './access/organisation-access.policy';
+import { AppointmentFacts } from './facts/appointment-facts';
 import { DemoCitySeeder } from './demo/demo-city.seeder';
 import { CommitteeEntity, CoordinatorAssignmentEntity, DepartmentEntity, PersonEntity } from './entities/index';
 import { CommitteeRepository } from './repositories/committee.repository';
@@ -14,7 +16,7 @@ import { OrganisationRegistryService } from './services/organisation-registry.se
 import { PeopleService } from './services/people.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CommitteeEntity, DepartmentEntity, PersonEntity, CoordinatorAssignmentEntity]), AuditModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([CommitteeEntity, DepartmentEntity, PersonEntity, CoordinatorAssignmentEntity]), AuditModule, NotificationsModule, DiscoveryModule],
   providers: [
     CommitteeRepository,
     DepartmentRepository,
@@ -25,6 +27,7 @@ import { PeopleService } from './services/people.service';
     CoordinatorService,
     DemoCitySeeder,
     OrganisationAccessPolicy,
+    AppointmentFacts,
   ],
   exports: [OrganisationAccessPolicy, OrganisationRegistryService, PeopleService, CoordinatorService, DemoCitySeeder],
 })
