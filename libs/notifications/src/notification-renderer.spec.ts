@@ -6,6 +6,30 @@ const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://samverka.malm
 
 /** Fixed data with Swedish characters, one or more cases per kind. */
 const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } = {
+  'user.invited': [
+    [
+      'a set-password link',
+      {
+        email: 'örjan.åkesson@malmo.example',
+        setPasswordUrl: 'https://samverka.malmo.example/satt-losenord?token=abc',
+        validUntil: '3 december 2026 kl. 14:05',
+        ssoLabel: null,
+        signInUrl: 'https://samverka.malmo.example/logga-in',
+        invitedBy: 'Åsa Öberg',
+      },
+    ],
+    [
+      'single sign-on, no inviter',
+      {
+        email: 'örjan.åkesson@malmo.example',
+        setPasswordUrl: null,
+        validUntil: null,
+        ssoLabel: 'Malmö stads inloggning',
+        signInUrl: 'https://samverka.malmo.example/logga-in',
+        invitedBy: null,
+      },
+    ],
+  ],
   'coordinator.appointed': [
     [
       'primary, for a period, appointed by someone',
@@ -355,6 +379,7 @@ describe('notification kinds', () => {
       'needs.endorsement_requested',
       'needs.reminder',
       'needs.escalation',
+      'user.invited',
     ]);
     expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].mandatory)).toEqual(NOTIFICATION_KINDS);
     expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].calendar)).toEqual(['coordinator.appointed', 'round.launched']);

@@ -34,6 +34,8 @@ const EXPECTED_STATUS: { readonly [C in ErrorCode]: number } = {
   [IdentityErrorCode.SSO_FAILED]: 400,
   [IdentityErrorCode.OWN_ACCOUNT]: 409,
   [IdentityErrorCode.LAST_ADMIN]: 409,
+  [IdentityErrorCode.PASSWORD_LINK_INVALID]: 409,
+  [IdentityErrorCode.ACCOUNT_DISABLED]: 409,
   [NotificationErrorCode.NOT_RETRYABLE]: 409,
   [RoundErrorCode.ILLEGAL_TRANSITION]: 409,
   [RoundErrorCode.ACTIVE_ROUND_EXISTS]: 409,
@@ -66,7 +68,7 @@ describe('domain error mapping', () => {
       expect({ code, status: httpStatusFor(code as ErrorCode) }).toEqual({ code, status });
       checked++;
     }
-    expect(ALL_ENUM_VALUES).toHaveLength(29);
+    expect(ALL_ENUM_VALUES).toHaveLength(31);
     expect(new Set(ALL_ENUM_VALUES).size).toBe(ALL_ENUM_VALUES.length);
     expect(checked).toBe(ALL_ENUM_VALUES.length);
     expect(Object.keys(ERROR_KINDS).sort()).toEqual([...ALL_ENUM_VALUES].sort());

@@ -7,6 +7,7 @@ import { NotificationPreferences1795348001651 } from './1795348001651-Notificati
 import { PlanRounds1795352155292 } from './1795352155292-PlanRounds';
 import { Needs1795355311122 } from './1795355311122-Needs';
 import { ReferenceData1795355400000 } from './1795355400000-ReferenceData';
+import { PasswordSetupTokens1796006292466 } from './1796006292466-PasswordSetupTokens';
 
 /** Every migration, oldest first. `npm run cli -- db:generate-migration <Name>` appends here. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PlanRounds1795352155292,
   Needs1795355311122,
   ReferenceData1795355400000,
+  PasswordSetupTokens1796006292466,
 ];
