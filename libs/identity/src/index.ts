@@ -15,3 +15,4 @@ export * from './services/notification-preference.service';
 export * from './services/recipient-directory.service';
 export * from './rules/user.rules';
 export * from './services/password-setup.service';
+export * from './identity.vocabulary';

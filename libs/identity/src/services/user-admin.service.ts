@@ -57,6 +57,19 @@ export class UserAdminService {
     return users.map((user) => ({ user, grants: grants.filter((g) => g.userId === user.id) }));
   }
 
+  /** One page of users (by name) whose name or e-mail contains `query`, with their roles, and how many match in all. */
+  async search(query: string, page: number, pageSize: number): Promise<{ users: UserWithGrants[]; total: number }> {
+    const { users, total } = await this.users.search(query.trim(), Math.max(0, page - 1) * pageSize, pageSize);
+    const grants = await this.grants.findActiveForUsers(users.map((u) => u.id));
+    return { users: users.map((user) => ({ user, grants: grants.filter((g) => g.userId === user.id) })), total };
+  }
+
+  /** Which of these people have an account (one query): for pages that offer to create one. */
+  async personIdsWithAccount(personIds: string[]): Promise<Set<string>> {
+    if (personIds.length === 0) return new Set();
+    return new Set((await this.users.findByPersonIds(personIds)).map((u) => u.personId));
+  }
+
   async get(id: string): Promise<UserWithGrants> {
     const user = await this.users.findById(id);
     if (!user) throw CommonError.notFound('Användaren', id);
