@@ -79,8 +79,18 @@ describe('the web UI: a login for the appointed person, and acknowledging', () =
     // Sofia Berglund (admin) appoints Ahmed Khalil, who has no login, as deputy of Grundskoleförvaltningen.
     await signInThroughForm(page, ctx.baseUrl, DEMO_USER.admin, DEMO_PASSWORD);
     await open(`/forvaltningar/${departmentId}`);
-    await page.getByLabel('Ersättare', { exact: true }).check();
+    // The form asks first whether the person exists; then a search by name or e-mail narrows the list.
     await page.getByLabel('En person som redan finns i Samverka').check();
+    await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
+    await page.waitForLoadState();
+    await expect(page.getByLabel('Namn', { exact: true }).count()).resolves.toBe(0);
+    await page.getByLabel('Sök person på namn eller e-postadress').fill('khalil');
+    await page.getByRole('button', { name: 'Sök person', exact: true }).click();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).searchParams.get('sok')).toBe('khalil');
+    await expect(page.locator('#personId option').allTextContents()).resolves.toEqual(['Välj person', `Ahmed Khalil (${email})`]);
+    await expectAccessible();
+    await page.getByLabel('Ersättare', { exact: true }).check();
     await page.getByLabel('Välj person').selectOption({ label: `Ahmed Khalil (${email})` });
     expect((await submit('Utse')).status()).toBe(303);
 

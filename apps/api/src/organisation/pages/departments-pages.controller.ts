@@ -16,7 +16,7 @@ import { acknowledgePath, buildAcknowledgePage } from './acknowledge-page.presen
 import { formField } from '../../shell/form-body';
 import { END_FORM_ERRORS, readEndForm, validateEndForm } from './end-form';
 import { buildDepartmentList } from './department-list.presenter';
-import { buildDepartmentPage, DepartmentPageState, NOTICE_PARAMS, NoticeKind } from './department-page.presenter';
+import { buildDepartmentPage, DepartmentPageState, NOTICE_PARAMS, NoticeKind, readPicker } from './department-page.presenter';
 import { departmentPath } from '../../shell/format';
 import { ViewRenderer } from '../../shell/view-renderer';
 import { WebExceptionFilter } from '../../shell/web-exception.filter';
@@ -67,7 +67,7 @@ export class DepartmentsPagesController {
     const notice = (Object.keys(NOTICE_PARAMS) as NoticeKind[])
       .map((kind) => ({ kind, assignmentId: query[NOTICE_PARAMS[kind]] }))
       .find((n): n is { kind: NoticeKind; assignmentId: string } => typeof n.assignmentId === 'string');
-    await this.page(reply, principal, id, { notice }, HttpStatus.OK);
+    await this.page(reply, principal, id, { notice, picker: readPicker(query) }, HttpStatus.OK);
   }
 
   /**
@@ -204,7 +204,13 @@ export class DepartmentsPagesController {
     const department = await this.registry.getDepartment(id);
     const access = { administer: mayAdministerCoordinators(principal), personId: principal.personId };
     // The people to choose from are for the appoint form only: nobody else gets the directory.
-    const [history, people] = await Promise.all([this.coordinators.listForDepartment(id, true), access.administer ? this.people.list() : Promise.resolve([])]);
+    // …and only once the form knows an existing person is meant, narrowed by the search when there is one.
+    const picker = state.appoint ? { choice: state.appoint.values.personChoice, search: state.picker?.search ?? '' } : state.picker;
+    const wantsPeople = access.administer && picker?.choice === 'existing';
+    const [history, people] = await Promise.all([
+      this.coordinators.listForDepartment(id, true),
+      wantsPeople ? this.people.list(picker.search ? { q: picker.search } : {}) : Promise.resolve([]),
+    ]);
     const model = buildDepartmentPage({ department, history, people, today: this.coordinators.today(), statusOf: (a) => this.coordinators.statusOf(a) }, state, access);
     await this.views.send(reply, 'department', model, status);
   }
