@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD, DemoUsersSeeder } from '@samverka/identity';
 import { NotificationDispatcher } from '@samverka/notifications';
 import { CoordinatorService, DemoCitySeeder, demoEmail, OrganisationRegistryService } from '@samverka/organisation';
+import { HtmlValidate } from 'html-validate';
 import { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { checkAccessibility, describeViolations, launchBrowser, signInThroughForm } from '../support/browser';
 import { e2eContext, E2eContext } from '../support/e2e';
@@ -36,16 +37,31 @@ describe('the web UI: a login for the appointed person, and acknowledging', () =
     await ctx?.close();
     await smtp?.stop();
   });
+  /** The last page the browser was sent (not a redirect), as the server wrote it. */
+  let shown: Response | null = null;
   beforeEach(async () => {
     context = await browser.newContext({ javaScriptEnabled: false, locale: 'sv-SE' });
     page = await context.newPage();
+    page.on('response', (r) => {
+      if (r.request().isNavigationRequest() && r.frame() === page.mainFrame() && (r.status() < 300 || r.status() >= 400)) shown = r;
+    });
   });
   afterEach(() => context?.close());
 
   const open = async (path: string): Promise<Response> => (await page.goto(ctx.baseUrl + path))!;
+  const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+  /** Axe clean, valid HTML (html-validate's recommended rules), and no sideways scrolling at 390 px. */
   const expectAccessible = async () => {
     const violations = await checkAccessibility(page);
     if (violations.length > 0) throw new Error(`${page.url()} has accessibility violations:\n${describeViolations(violations)}`);
+    const report = await validator.validateString(await shown!.text());
+    const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (line ${m.line})`));
+    expect({ page: page.url(), messages }).toEqual({ page: page.url(), messages: [] });
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect({ page: page.url(), overflow }).toEqual({ page: page.url(), overflow: 0 });
+    if (viewport) await page.setViewportSize(viewport);
   };
   const submit = async (name: string): Promise<Response> => {
     const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name, exact: true }).click()]);
@@ -94,13 +110,16 @@ describe('the web UI: a login for the appointed person, and acknowledging', () =
     await page.getByLabel('Välj person').selectOption({ label: `Ahmed Khalil (${email})` });
     expect((await submit('Utse')).status()).toBe(303);
 
-    // She creates his login from the users page.
+    // The department page says he has no login, and leads to the users page's form for one, his e-mail filled in.
+    await page.getByRole('link', { name: 'Skapa inloggning för Ahmed Khalil' }).click();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).pathname).toBe('/admin/anvandare/ny');
+    await expect(page.getByLabel('E-postadress').inputValue()).resolves.toBe(email);
+    await expectAccessible();
     await open('/admin/anvandare?sok=khalil');
     await expect(page.locator('#users-summary').textContent()).resolves.toBe('Ingen användare har ”khalil” i namnet eller e-postadressen.');
     await expectAccessible();
-    await open('/admin/anvandare/ny');
-    await expectAccessible();
-    await page.getByLabel('E-postadress').fill(email);
+    await open(`/admin/anvandare/ny?epost=${encodeURIComponent(email)}`);
     const created = await submit('Skapa inloggning');
     expect(created.status()).toBe(303);
     await expect(page.locator('h1').textContent()).resolves.toBe('Ahmed Khalil');
@@ -184,6 +203,47 @@ describe('the web UI: a login for the appointed person, and acknowledging', () =
     const unknown = await open('/satt-losenord?token=finns-inte');
     expect(unknown.status()).toBe(404);
     await expect(page.locator('h1').textContent()).resolves.toBe('Länken fungerar inte');
+    await expectAccessible();
+  });
+
+  it('lets an admin grant and revoke roles, disable and enable an account and send the link again, explaining refusals', async () => {
+    await signInThroughForm(page, ctx.baseUrl, DEMO_USER.admin, DEMO_PASSWORD);
+    await open('/admin/anvandare/ny');
+    await page.getByLabel('E-postadress').fill('vera.ny@malmo.example');
+    expect((await submit('Skapa inloggning')).status()).toBe(400);
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Ange ett namn');
+    await expectAccessible();
+    await page.getByLabel('Namn').fill('Vera Ny');
+    expect((await submit('Skapa inloggning')).status()).toBe(303);
+    const userUrl = page.url().replace(/\?.*$/, '');
+
+    // Management needs a department.
+    await page.getByLabel('Förvaltningsledning').check();
+    expect((await submit('Ge behörigheten')).status()).toBe(400);
+    await expect(page.locator('#departmentId-error').textContent()).resolves.toContain('Välj vilken förvaltning');
+    await expectAccessible();
+    await page.getByLabel('Förvaltningsledning').check();
+    await page.getByLabel('Förvaltning', { exact: true }).selectOption({ label: 'Kulturförvaltningen' });
+    expect((await submit('Ge behörigheten')).status()).toBe(303);
+    await expect(page.locator('#behorigheter + p + ul').textContent()).resolves.toContain('Förvaltningsledning, Kulturförvaltningen');
+    await expectAccessible();
+    expect((await submit('Ta bort Förvaltningsledning, Kulturförvaltningen för Vera Ny')).status()).toBe(303);
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain('Behörigheten är borttagen.');
+
+    expect((await submit('Skicka ny länk för att välja lösenord')).status()).toBe(303);
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain('Vera Ny har fått en ny länk för att välja lösenord.');
+    expect((await submit('Inaktivera kontot')).status()).toBe(303);
+    await expect(page.locator('main').textContent()).resolves.toContain('Inaktiverat');
+    await expect(page.getByRole('button', { name: 'Skicka ny länk för att välja lösenord' }).count()).resolves.toBe(0);
+    expect((await submit('Aktivera kontot')).status()).toBe(303);
+    expect(page.url()).toBe(`${userUrl}?klart=aktiverad`);
+
+    // Her own account she cannot disable: the page says why.
+    await open(`/admin/anvandare?sok=${encodeURIComponent('sofia.berglund')}`);
+    await page.getByRole('link', { name: 'Sofia Berglund' }).click();
+    await page.waitForLoadState();
+    expect((await submit('Inaktivera kontot')).status()).toBe(409);
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Du kan inte inaktivera ditt eget konto');
     await expectAccessible();
   });
 });

@@ -23,6 +23,8 @@ export interface DepartmentPageAccess {
   administer: boolean;
   /** The viewer's person: only the appointed person acknowledges their own assignment. */
   personId: string | null;
+  /** For admins: the people on the page who have a login (the others get a link to create one). */
+  withLogin?: ReadonlySet<string>;
 }
 
 export type NoticeKind = 'appointed' | 'acknowledged' | 'ended';
@@ -79,6 +81,8 @@ interface AssignmentCard {
   /** Only for the appointed person themself, while unacknowledged. */
   acknowledgeAction: string | null;
   acknowledgeError: string | null;
+  /** Only for admins, when the person has no login yet: the users page's form for one, with the e-mail filled in. */
+  createLoginHref: string | null;
   /** Only for admins. */
   endAction: string | null;
   end: {
@@ -201,6 +205,8 @@ export function buildDepartmentPage(data: DepartmentPageData, state: DepartmentP
       context: `för ${name} som ${COORDINATOR_KIND_LABELS[a.kind].toLowerCase()}`,
       acknowledgeAction: !a.acknowledgedAt && access.personId !== null && a.personId === access.personId ? `${base}/uppdrag/${a.id}/bekrafta` : null,
       acknowledgeError: state.acknowledge?.assignmentId === a.id ? state.acknowledge.message : null,
+      createLoginHref:
+        access.administer && access.withLogin && !access.withLogin.has(a.personId) ? `/admin/anvandare/ny?epost=${encodeURIComponent(a.person?.email ?? '')}` : null,
       endAction: access.administer ? `${base}/uppdrag/${a.id}/avsluta` : null,
       end: {
         open: endFailure !== undefined,

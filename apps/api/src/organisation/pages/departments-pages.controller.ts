@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
-import { Principal } from '@samverka/identity';
+import { Principal, UserAdminService } from '@samverka/identity';
 import { CommonError } from '@samverka/kernel';
 import { CoordinatorAssignmentEntity, CoordinatorService, mayAdministerCoordinators, mayViewDepartment, OrganisationRegistryService, PeopleService } from '@samverka/organisation';
 import type { FastifyReply } from 'fastify';
@@ -45,6 +45,7 @@ export class DepartmentsPagesController {
     private readonly registry: OrganisationRegistryService,
     private readonly coordinators: CoordinatorService,
     private readonly people: PeopleService,
+    private readonly users: UserAdminService,
     private readonly views: ViewRenderer,
   ) {}
 
@@ -211,7 +212,8 @@ export class DepartmentsPagesController {
       this.coordinators.listForDepartment(id, true),
       wantsPeople ? this.people.list(picker.search ? { q: picker.search } : {}) : Promise.resolve([]),
     ]);
-    const model = buildDepartmentPage({ department, history, people, today: this.coordinators.today(), statusOf: (a) => this.coordinators.statusOf(a) }, state, access);
+    const withLogin = access.administer ? await this.users.personIdsWithAccount([...new Set(history.map((a) => a.personId))]) : undefined;
+    const model = buildDepartmentPage({ department, history, people, today: this.coordinators.today(), statusOf: (a) => this.coordinators.statusOf(a) }, state, { ...access, withLogin });
     await this.views.send(reply, 'department', model, status);
   }
 
