@@ -46,7 +46,7 @@ export function buildAcknowledgePage(input: AcknowledgePageInput): AcknowledgePa
   if (!a.acknowledgedAt && !own) explanation = `Bara ${a.person?.name ?? 'den utsedda personen'} kan bekräfta uppdraget.`;
   else if (!a.acknowledgedAt && status === 'ended') explanation = 'Uppdraget har upphört och kan inte längre bekräftas.';
   return {
-    title: `Bekräfta uppdraget som ${role.toLowerCase()} för ${departmentName}`,
+    title: `${role} för ${departmentName}`,
     section: input.mayViewDepartment ? 'departments' : 'start',
     hasErrors: input.error !== undefined,
     heading: `${role} för ${departmentName}`,
