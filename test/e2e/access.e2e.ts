@@ -112,6 +112,16 @@ const ROUTES: Record<string, RouteSpec> = {
       return { params: { id: user.id }, body: { password: NEW_PASSWORD }, effect: async () => (await w.users.get(user.id)).user.passwordHash !== null };
     },
   },
+  'POST /api/v1/admin/users/{id}/invitation': {
+    allow: ['admin'],
+    status: 204,
+    build: async (w) => {
+      const user = await freshUser(w);
+      // Created without a password, the user already has one link; a second is the new invitation.
+      const links = async (): Promise<number> => (await w.ctx.dataSource.query(`select count(*)::int as n from password_setup_token where user_id = $1`, [user.id]))[0].n;
+      return { params: { id: user.id }, effect: async () => (await links()) > 1 };
+    },
+  },
   'POST /api/v1/admin/users/{id}/roles': {
     allow: ['admin'],
     status: 201,

@@ -94,6 +94,7 @@ describe('the worker sends queued emails over SMTP', () => {
         validTo: null,
         acknowledgeUrl: 'https://samverka.malmo.example/uppdrag/1',
         appointedBy: 'Åsa Öberg',
+        round: null,
       },
       'e2e:appointed',
     );
@@ -107,7 +108,7 @@ describe('the worker sends queued emails over SMTP', () => {
     expect(unicode((mail.parsed.to as AddressObject).value[0].address!)).toBe('orjan.akesson@malmö.example');
     expect(mail.parsed.subject).toBe('Du är utsedd till samordnare för medborgarservice på Miljöförvaltningen');
     expect(mail.parsed.text).toContain('Hej Örjan!');
-    expect(mail.parsed.text).toContain('Du är utsedd till samordnare för medborgarservice på Miljöförvaltningen av Åsa Öberg.');
+    expect(mail.parsed.text).toContain('Åsa Öberg har utsett dig till samordnare för medborgarservice på Miljöförvaltningen.');
     expect(mail.parsed.text).toContain('Giltighet: från 1 april 2026, tills vidare.');
     expect(mail.parsed.html).toContain('<html lang="sv">');
     expect(mail.parsed.html).toContain('<strong>samordnare för medborgarservice</strong> på Miljöförvaltningen');

@@ -422,4 +422,35 @@ describe('the web UI: signing in and access', () => {
     expect((await open(`/planomgangar/${preparing.id}/starta`)).status()).toBe(200);
     await expectAccessible();
   });
+
+  it('lets only admins reach the users pages, the appointed person and the department readers an assignment page, and anyone the set-password page', async () => {
+    const kultur = web.departmentId('Kulturförvaltningen');
+    const [deputy] = (await ctx.app.get(CoordinatorService).listForDepartment(kultur)).filter((a) => a.kind === 'deputy');
+    const assignmentPage = `${departmentPath('Kulturförvaltningen')}/uppdrag/${deputy.id}/bekrafta`;
+    const userPage = `/admin/anvandare/${(await ctx.app.get(UserAdminService).findByEmail(ADMIN))!.id}`;
+    const pages = ['/admin/anvandare', '/admin/anvandare/ny', userPage, assignmentPage];
+    // [who, the status of each page above]
+    const rows: Array<[string, number[]]> = [
+      [ADMIN, [200, 200, 200, 200]],
+      [STRATEGIST, [403, 403, 403, 200]],
+      [COORDINATOR, [403, 403, 403, 403]],
+      [MANAGEMENT, [403, 403, 403, 403]],
+      [SECRETARY, [403, 403, 403, 403]],
+    ];
+    for (const [who, statuses] of rows) {
+      await context.clearCookies();
+      await signIn(who);
+      const got: number[] = [];
+      for (const path of pages) got.push((await open(path)).status());
+      expect({ who, got }).toEqual({ who, got: statuses });
+    }
+    // Nobody signed in: sent to sign in, and back; the set-password page needs no sign-in.
+    await context.clearCookies();
+    for (const path of pages) {
+      const response = await fetch(ctx.baseUrl + path, { headers: { accept: 'text/html' }, redirect: 'manual' });
+      expect({ path, status: response.status, location: response.headers.get('location') }).toEqual({ path, status: 303, location: `/logga-in?next=${encodeURIComponent(path)}` });
+    }
+    expect((await open('/satt-losenord?token=okand')).status()).toBe(404);
+    await expectAccessible();
+  });
 });

@@ -58,6 +58,12 @@ describe('the web UI', () => {
   const errorSummary = () => page.locator('.govuk-error-summary');
   const banner = () => page.locator('.govuk-notification-banner--success');
   const appointButton = () => page.getByRole('button', { name: 'Utse', exact: true });
+  /** The appoint form asks first whether an existing or a new person is appointed (a GET form), then shows that person's fields. */
+  const choosePerson = async (label: 'En person som redan finns i Samverka' | 'En ny person') => {
+    await page.getByLabel(label).check();
+    await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
+    await page.waitForLoadState();
+  };
 
   it('renders every page in Swedish in one layout with landmarks, who is signed in, a strict CSP and the GOV.UK stylesheet', async () => {
     await signIn(ADMIN);
@@ -190,7 +196,9 @@ describe('the web UI', () => {
     await expect(deputy.locator('details > summary').textContent()).resolves.toContain('Avsluta uppdraget för Ahmed Khalil som ersättare');
 
     await expect(historyTable().locator('tbody tr').count()).resolves.toBe(2);
-    // The appoint form starts with the default mandate, the three responsibilities and today.
+    // The appoint form asks whose appointment it is first; then it starts with the default mandate, the three responsibilities and today.
+    await expect(page.getByLabel('Mandat').count()).resolves.toBe(0);
+    await choosePerson('En ny person');
     await expect(page.getByLabel('Ansvar').inputValue()).resolves.toBe(
       'Lyssna in de strategiska behoven inom medborgarservice i förvaltningen.\n' +
         'Föra fram förvaltningens behov i samarbetsprocessen.\n' +
@@ -204,8 +212,8 @@ describe('the web UI', () => {
   it('appoints a new person as coordinator through the form, and the department no longer lacks one', async () => {
     await signIn(ADMIN);
     await open(departmentPath('Miljöförvaltningen'));
+    await choosePerson('En ny person');
     await page.getByLabel('Samordnare', { exact: true }).check();
-    await page.getByLabel('En ny person').check();
     await page.getByLabel('Namn', { exact: true }).fill('Örjan Åström');
     await page.getByLabel('E-postadress').fill('orjan.astrom@malmo.example');
     await page.getByLabel('Titel (valfritt)').fill('Miljöstrateg');
@@ -238,8 +246,8 @@ describe('the web UI', () => {
     await signIn(ADMIN);
     const path = departmentPath('Stadsbyggnadskontoret');
     await open(path);
+    await choosePerson('En ny person');
     await page.getByLabel('Ersättare', { exact: true }).check();
-    await page.getByLabel('En ny person').check();
     await page.getByLabel('E-postadress').fill('inte-en-adress');
     await page.getByLabel('Titel (valfritt)').fill('Planarkitekt');
     await page.getByLabel('Slutdatum (valfritt)').fill('2020-01-01');
@@ -259,7 +267,7 @@ describe('the web UI', () => {
     expect(await page.locator('#personEmail').getAttribute('aria-describedby')).toContain('personEmail-error');
     // What the user typed is still there.
     await expect(page.getByLabel('Ersättare', { exact: true }).isChecked()).resolves.toBe(true);
-    await expect(page.getByLabel('En ny person').isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Namn', { exact: true }).count()).resolves.toBe(1);
     await expect(page.getByLabel('E-postadress').inputValue()).resolves.toBe('inte-en-adress');
     await expect(page.getByLabel('Titel (valfritt)').inputValue()).resolves.toBe('Planarkitekt');
     await expect(page.getByLabel('Slutdatum (valfritt)').inputValue()).resolves.toBe('2020-01-01');
@@ -279,8 +287,8 @@ describe('the web UI', () => {
     await signIn(ADMIN);
     const path = departmentPath('Stadskontoret');
     await open(path);
+    await choosePerson('En person som redan finns i Samverka');
     await page.getByLabel('Samordnare', { exact: true }).check();
-    await page.getByLabel('En person som redan finns i Samverka').check();
     await page.getByLabel('Välj person').selectOption({ label: 'Jonas Berg (jonas.berg@malmo.example)' });
     const earlier = addDays(today, -30);
     await page.getByLabel('Startdatum').fill(earlier);
@@ -338,9 +346,12 @@ describe('the web UI', () => {
     await expect(card.getByRole('link').count()).resolves.toBe(0);
     await expectAccessible();
     await expect(open(`/forvaltningar/${department.id}`).then((r) => r.status())).resolves.toBe(403);
-    // The button's address opened directly (say, on the way back from signing in again) leads here, not to a 403.
-    await open(`/forvaltningar/${department.id}/uppdrag/${assignment.id}/bekrafta`);
-    expect(page.url()).toBe(`${ctx.baseUrl}/`);
+    // The button's address opened directly (the appointment email's link) is the assignment's own page, not a 403.
+    await expect(open(`/forvaltningar/${department.id}/uppdrag/${assignment.id}/bekrafta`).then((r) => r.status())).resolves.toBe(200);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Samordnare för Provförvaltningen');
+    await expect(page.getByRole('button', { name: 'Bekräfta uppdraget', exact: true }).count()).resolves.toBe(1);
+    await expectAccessible();
+    await open('/');
     const response = await submit(card.getByRole('button', { name: 'Bekräfta uppdraget som samordnare för Provförvaltningen' }));
 
     expect(response.status()).toBe(303);
@@ -354,8 +365,8 @@ describe('the web UI', () => {
     await signIn(ADMIN);
     const path = departmentPath('Fritidsförvaltningen');
     await open(path);
+    await choosePerson('En person som redan finns i Samverka');
     await page.getByLabel('Samordnare', { exact: true }).check();
-    await page.getByLabel('En person som redan finns i Samverka').check();
     await page.getByLabel('Välj person').selectOption({ label: 'Björn Åkesson (bjorn.akesson@malmo.example)' });
     const response = await submit(appointButton());
 

@@ -51,8 +51,9 @@ describe('notification triggers', () => {
           responsibilities: assignment.responsibilities,
           validFrom: '2026-03-01',
           validTo: '2027-02-28',
-          acknowledgeUrl: 'https://samverka.malmo.example/',
+          acknowledgeUrl: `https://samverka.malmo.example/forvaltningar/${department.id}/uppdrag/${assignment.id}/bekrafta`,
           appointedBy: 'test',
+          round: null,
         },
       });
     });

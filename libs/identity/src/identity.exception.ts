@@ -11,6 +11,10 @@ export enum IdentityErrorCode {
   SSO_FAILED = 'SSO_FAILED',
   OWN_ACCOUNT = 'OWN_ACCOUNT',
   LAST_ADMIN = 'LAST_ADMIN',
+  /** A set-password link that is used, expired, unknown, or for a disabled account. */
+  PASSWORD_LINK_INVALID = 'PASSWORD_LINK_INVALID',
+  /** An invitation to a disabled account. */
+  ACCOUNT_DISABLED = 'ACCOUNT_DISABLED',
 }
 
 /** What kind of refusal each code is (the API maps kinds to HTTP statuses). */
@@ -25,6 +29,8 @@ export const IDENTITY_ERROR_KINDS = {
   [IdentityErrorCode.SSO_FAILED]: ErrorKind.INVALID,
   [IdentityErrorCode.OWN_ACCOUNT]: ErrorKind.CONFLICT,
   [IdentityErrorCode.LAST_ADMIN]: ErrorKind.CONFLICT,
+  [IdentityErrorCode.PASSWORD_LINK_INVALID]: ErrorKind.CONFLICT,
+  [IdentityErrorCode.ACCOUNT_DISABLED]: ErrorKind.CONFLICT,
 } as const satisfies ErrorKinds<IdentityErrorCode>;
 
 declare module '@samverka/kernel' {

@@ -94,6 +94,7 @@ describe('the calendar event of an appointment', () => {
     validTo: null,
     acknowledgeUrl: 'https://samverka.malmo.example/',
     appointedBy: null,
+    round: null,
   };
 
   it('is the first day of the assignment, described in Swedish, linking to the acknowledgement', () => {

@@ -32,4 +32,19 @@ export class Links {
   department(departmentId: string): string {
     return `${this.base}/forvaltningar/${departmentId}`;
   }
+
+  /** A coordinator assignment's own page, where the appointed person acknowledges it. */
+  acknowledgeAssignment(departmentId: string, assignmentId: string): string {
+    return `${this.department(departmentId)}/uppdrag/${assignmentId}/bekrafta`;
+  }
+
+  /** The page where a new user chooses their password (the token is the link's secret). */
+  setPassword(token: string): string {
+    return `${this.base}/satt-losenord?token=${encodeURIComponent(token)}`;
+  }
+
+  /** The sign-in page. */
+  signIn(): string {
+    return `${this.base}/logga-in`;
+  }
 }

@@ -106,6 +106,7 @@ export const NOTIFICATION_STATUS_LABELS: Record<NotificationStatus, string> = { 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'coordinator.appointed': 'Utsedd till samordnare eller ersättare',
   'department.lacks_coordinator': 'Förvaltningen saknar samordnare',
+  'user.invited': 'Nytt konto: välj lösenord eller logga in',
   'round.launched': 'Planomgången har startat (med sista dag för behov)',
   'round.phase_changed': 'Planomgången har gått vidare till en ny fas',
   'round.deadline_passed': 'En tidsfrist i planomgången har passerat',

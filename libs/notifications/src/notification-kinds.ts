@@ -6,6 +6,8 @@ import { formatSwedishDate, LocalDate } from '@samverka/kernel';
  * shape, and the renderer's strict Handlebars refuses a missing field.
  */
 export interface NotificationKinds {
+  /** To a new user: a link to set their password (or, with single sign-on, to sign in). */
+  'user.invited': UserInvitedData;
   /** To the appointed person: department, mandate, responsibilities, validity, a link to acknowledge. */
   'coordinator.appointed': {
     departmentName: string;
@@ -16,6 +18,8 @@ export interface NotificationKinds {
     validTo: LocalDate | null;
     acknowledgeUrl: string;
     appointedBy: string | null;
+    /** The running round the department takes part in, and its needs deadline while needs are collected. */
+    round: { title: string; needsDeadline: LocalDate | null } | null;
   };
   /** To the department's management users, when it has no valid primary coordinator (once per gap; again after 14 days). */
   'department.lacks_coordinator': {
@@ -131,6 +135,19 @@ export interface NotificationKinds {
   };
 }
 
+/** To a new user (or again, when an admin resends it): how to sign in; a set-password link, or word to use single sign-on. */
+export interface UserInvitedData {
+  email: string;
+  /** Null with single sign-on: no password to set. */
+  setPasswordUrl: string | null;
+  /** "3 december 2026 kl. 14:05": when the link stops working (null with single sign-on). */
+  validUntil: string | null;
+  /** The single sign-on button's label, when single sign-on is configured. */
+  ssoLabel: string | null;
+  signInUrl: string;
+  invitedBy: string | null;
+}
+
 export type NotificationKind = keyof NotificationKinds;
 
 export interface CalendarEvent {
@@ -186,6 +203,8 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
   'needs.returned': { mandatory: true },
   'needs.endorsed': { mandatory: true },
   'needs.collection_closed': { mandatory: true },
+  // How a new user signs in: always sent.
+  'user.invited': { mandatory: true },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(KIND_SETTINGS) as NotificationKind[];

@@ -6,6 +6,30 @@ const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://samverka.malm
 
 /** Fixed data with Swedish characters, one or more cases per kind. */
 const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } = {
+  'user.invited': [
+    [
+      'a set-password link',
+      {
+        email: 'örjan.åkesson@malmo.example',
+        setPasswordUrl: 'https://samverka.malmo.example/satt-losenord?token=abc',
+        validUntil: '3 december 2026 kl. 14:05',
+        ssoLabel: null,
+        signInUrl: 'https://samverka.malmo.example/logga-in',
+        invitedBy: 'Åsa Öberg',
+      },
+    ],
+    [
+      'single sign-on, no inviter',
+      {
+        email: 'örjan.åkesson@malmo.example',
+        setPasswordUrl: null,
+        validUntil: null,
+        ssoLabel: 'Malmö stads inloggning',
+        signInUrl: 'https://samverka.malmo.example/logga-in',
+        invitedBy: null,
+      },
+    ],
+  ],
   'coordinator.appointed': [
     [
       'primary, for a period, appointed by someone',
@@ -18,6 +42,7 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
         validTo: '2027-03-31',
         acknowledgeUrl: 'https://samverka.malmo.example/uppdrag/1/bekrafta',
         appointedBy: 'Åsa Öberg',
+        round: { title: 'Planomgång 2026', needsDeadline: '2026-05-15' },
       },
     ],
     [
@@ -31,6 +56,7 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
         validTo: null,
         acknowledgeUrl: 'https://samverka.malmo.example/uppdrag/2/bekrafta',
         appointedBy: null,
+        round: null,
       },
     ],
   ],
@@ -391,7 +417,7 @@ describe(NotificationRenderer.name, () => {
   it('refuses a field missing from the HTML part (strict HTML templates), naming where', () => {
     // `mandate` is in the HTML part (line 4) before the text part: the HTML template is the one that refuses.
     const { mandate: _mandate, ...withoutMandate } = cases['coordinator.appointed'][0][1];
-    expect(() => render('coordinator.appointed', withoutMandate)).toThrow(/^"mandate" not defined in \[object Object\] - 4:\d+$/);
+    expect(() => render('coordinator.appointed', withoutMandate)).toThrow(/^"mandate" not defined in \[object Object\] - 5:\d+$/);
   });
 
   it('links the service in the footer of both parts', () => {
@@ -438,6 +464,7 @@ describe('notification kinds', () => {
       'needs.returned',
       'needs.endorsed',
       'needs.collection_closed',
+      'user.invited',
     ]);
     expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].mandatory)).toEqual(NOTIFICATION_KINDS);
     expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].calendar)).toEqual(['coordinator.appointed', 'round.launched']);

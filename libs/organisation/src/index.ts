@@ -18,3 +18,4 @@ export * from './rules/coordinator-assignment.rules';
 export * from './tasks/organisation-tasks';
 export * from './tasks/organisation-task.providers';
 export type { DepartmentTaskRow, UnacknowledgedAssignmentRow } from './repositories/organisation-task.repository';
+export * from './facts/appointment-facts';

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@samverka/audit';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationAccessPolicy } from './access/organisation-access.policy';
+import { AppointmentFacts } from './facts/appointment-facts';
 import { DemoCitySeeder } from './demo/demo-city.seeder';
 import { CommitteeEntity, CoordinatorAssignmentEntity, DepartmentEntity, PersonEntity } from './entities/index';
 import { CommitteeRepository } from './repositories/committee.repository';
@@ -16,7 +18,7 @@ import { OrganisationTaskRepository } from './repositories/organisation-task.rep
 import { ORGANISATION_TASK_PROVIDERS } from './tasks/organisation-task.providers';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CommitteeEntity, DepartmentEntity, PersonEntity, CoordinatorAssignmentEntity]), AuditModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([CommitteeEntity, DepartmentEntity, PersonEntity, CoordinatorAssignmentEntity]), AuditModule, NotificationsModule, DiscoveryModule],
   providers: [
     CommitteeRepository,
     DepartmentRepository,
@@ -29,6 +31,7 @@ import { ORGANISATION_TASK_PROVIDERS } from './tasks/organisation-task.providers
     OrganisationAccessPolicy,
     OrganisationTaskRepository,
     ...ORGANISATION_TASK_PROVIDERS,
+    AppointmentFacts,
   ],
   exports: [OrganisationAccessPolicy, OrganisationRegistryService, PeopleService, CoordinatorService, DemoCitySeeder],
 })

@@ -10,6 +10,7 @@ import { DemoRoundSeeder } from './demo/demo-round.seeder';
 import { PlanRoundAreaEntity, PlanRoundEntity, PlanRoundEventEntity, PlanRoundParticipantEntity } from './entities/index';
 import { PlanRoundFactsLoader } from './facts/plan-round-facts.loader';
 import { RoundFactProviders } from './facts/round-fact-providers';
+import { RoundsAppointmentFacts } from './facts/rounds-appointment-facts.provider';
 import { PlanRoundEventRepository } from './repositories/plan-round-event.repository';
 import { PlanRoundRepository } from './repositories/plan-round.repository';
 import { PlanRoundCommandService } from './services/plan-round-command.service';
@@ -46,6 +47,7 @@ import { RoundReminderService } from './services/round-reminder.service';
     RoundReminderService,
     DemoRoundSeeder,
     RoundAccessPolicy,
+    RoundsAppointmentFacts,
   ],
   exports: [RoundAccessPolicy, PlanRoundQueryService, PlanRoundCommandService, PlanRoundStepService, RoundDeadlineService, RoundReminderService, DemoRoundSeeder],
 })

@@ -34,6 +34,8 @@ const EXPECTED_STATUS: { readonly [C in ErrorCode]: number } = {
   [IdentityErrorCode.SSO_FAILED]: 400,
   [IdentityErrorCode.OWN_ACCOUNT]: 409,
   [IdentityErrorCode.LAST_ADMIN]: 409,
+  [IdentityErrorCode.PASSWORD_LINK_INVALID]: 409,
+  [IdentityErrorCode.ACCOUNT_DISABLED]: 409,
   [NotificationErrorCode.NOT_RETRYABLE]: 409,
   [RoundErrorCode.ILLEGAL_TRANSITION]: 409,
   [RoundErrorCode.ACTIVE_ROUND_EXISTS]: 409,

@@ -8,6 +8,7 @@ import { PlanRounds1795352155292 } from './1795352155292-PlanRounds';
 import { Needs1795355311122 } from './1795355311122-Needs';
 import { ReferenceData1795355400000 } from './1795355400000-ReferenceData';
 import { RoundReminders1796005849613 } from './1796005849613-RoundReminders';
+import { PasswordSetupTokens1796006292466 } from './1796006292466-PasswordSetupTokens';
 
 /** Every migration, oldest first. `npm run cli -- db:generate-migration <Name>` appends here. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Needs1795355311122,
   ReferenceData1795355400000,
   RoundReminders1796005849613,
+  PasswordSetupTokens1796006292466,
 ];

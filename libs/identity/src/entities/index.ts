@@ -4,3 +4,4 @@ export * from './auth-session.entity';
 export * from './sign-in-attempt.entity';
 export * from './oidc-login.entity';
 export * from './notification-preference.entity';
+export * from './password-setup-token.entity';

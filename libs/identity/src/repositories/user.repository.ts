@@ -23,6 +23,10 @@ export class UserRepository {
     return this.repo.findOne({ where: { personId }, relations: { person: true } });
   }
 
+  findByPersonIds(personIds: string[]): Promise<UserEntity[]> {
+    return this.repo.createQueryBuilder('u').where('u.person_id in (:...personIds)', { personIds }).getMany();
+  }
+
   /** Locks the user row for the rest of the transaction (role changes, disabling). */
   lockById(id: string): Promise<UserEntity | null> {
     return this.repo.createQueryBuilder('u').where('u.id = :id', { id }).setLock('pessimistic_write').getOne();
@@ -32,6 +36,14 @@ export class UserRepository {
     const q = this.repo.createQueryBuilder('u').innerJoinAndSelect('u.person', 'p').orderBy('p.name', 'ASC');
     if (filter.email) q.andWhere('p.email = :email', { email: filter.email });
     return q.getMany();
+  }
+
+  /** One page of users by name, whose name or e-mail contains `query` (case-insensitively), and how many match in all. */
+  async search(query: string, offset: number, limit: number): Promise<{ users: UserEntity[]; total: number }> {
+    const q = this.repo.createQueryBuilder('u').innerJoinAndSelect('u.person', 'p').orderBy('p.name', 'ASC').addOrderBy('u.id', 'ASC');
+    if (query) q.andWhere(`(p.name ilike :pattern or p.email::text ilike :pattern)`, { pattern: `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    const [users, total] = await q.skip(offset).take(limit).getManyAndCount();
+    return { users, total };
   }
 
   save(user: Partial<UserEntity>): Promise<UserEntity> {

@@ -10,6 +10,7 @@ import { RoleGrantRepository } from '../repositories/role-grant.repository';
 import { UserRepository } from '../repositories/user.repository';
 import { newUserViolations, passwordViolations } from '../rules/user.rules';
 import { PasswordHasher } from './password-hasher';
+import { Invitation, PasswordSetupService } from './password-setup.service';
 import { SessionService } from './session.service';
 
 export interface CreateUserInput {
@@ -47,12 +48,26 @@ export class UserAdminService {
     private readonly registry: OrganisationRegistryService,
     private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly passwordSetup: PasswordSetupService,
   ) {}
 
   async list(filter: { email?: string } = {}): Promise<UserWithGrants[]> {
     const users = await this.users.list(filter);
     const grants = await this.grants.findActiveForUsers(users.map((u) => u.id));
     return users.map((user) => ({ user, grants: grants.filter((g) => g.userId === user.id) }));
+  }
+
+  /** One page of users (by name) whose name or e-mail contains `query`, with their roles, and how many match in all. */
+  async search(query: string, page: number, pageSize: number): Promise<{ users: UserWithGrants[]; total: number }> {
+    const { users, total } = await this.users.search(query.trim(), Math.max(0, page - 1) * pageSize, pageSize);
+    const grants = await this.grants.findActiveForUsers(users.map((u) => u.id));
+    return { users: users.map((user) => ({ user, grants: grants.filter((g) => g.userId === user.id) })), total };
+  }
+
+  /** Which of these people have an account (one query): for pages that offer to create one. */
+  async personIdsWithAccount(personIds: string[]): Promise<Set<string>> {
+    if (personIds.length === 0) return new Set();
+    return new Set((await this.users.findByPersonIds(personIds)).map((u) => u.personId));
   }
 
   async get(id: string): Promise<UserWithGrants> {
@@ -82,6 +97,8 @@ export class UserAdminService {
         throw e;
       }
       await this.audit.record(actor, { action: 'user.created', subjectType: 'user', subjectId: user.id, after: { personId: person.id, email, password: passwordHash !== null } });
+      // Without a password the new user learns how to sign in: a set-password link (or word of single sign-on), in this transaction.
+      if (passwordHash === null) await this.passwordSetup.invite(actor, user.id);
       return this.get(user.id);
     });
   }
@@ -95,6 +112,11 @@ export class UserAdminService {
     }
     if (await this.users.findByPersonId(person.id)) throw CommonError.duplicate('email', email, `${person.name} har redan ett konto`);
     return person;
+  }
+
+  /** Emails the user a new set-password link (or, with single sign-on, how to sign in); earlier links stop working. */
+  resendInvitation(actor: Actor, userId: string): Promise<Invitation> {
+    return this.passwordSetup.invite(actor, userId);
   }
 
   async setPassword(actor: Actor, userId: string, password: string): Promise<void> {

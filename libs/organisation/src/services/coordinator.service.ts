@@ -11,6 +11,7 @@ import {
   ONE_PRIMARY_CONSTRAINT,
 } from '../entities/coordinator-assignment.entity';
 import { DepartmentEntity } from '../entities/department.entity';
+import { AppointmentFacts } from '../facts/appointment-facts';
 import { OrganisationError, OrganisationErrorCode } from '../organisation.exception';
 import { CoordinatorAssignmentRepository, CoverageGapRow } from '../repositories/coordinator-assignment.repository';
 import { DepartmentRepository } from '../repositories/department.repository';
@@ -74,6 +75,7 @@ export class CoordinatorService {
     private readonly outbox: NotificationOutbox,
     @Inject(Clock) private readonly clock: Clock,
     private readonly links: Links,
+    private readonly facts: AppointmentFacts,
   ) {}
 
   today(): LocalDate {
@@ -156,6 +158,7 @@ export class CoordinatorService {
         }
         throw e;
       }
+      const running = await this.facts.runningRoundFor(departmentId, this.today());
       await this.audit.record(actor, {
         action: 'coordinator.appointed',
         subjectType: 'coordinator_assignment',
@@ -173,8 +176,9 @@ export class CoordinatorService {
           responsibilities: saved.responsibilities,
           validFrom: saved.validFrom,
           validTo: saved.validTo,
-          acknowledgeUrl: this.links.home(),
+          acknowledgeUrl: this.links.acknowledgeAssignment(departmentId, saved.id),
           appointedBy: personLabelOf(actor),
+          round: running ? { title: running.roundTitle, needsDeadline: running.needsDeadline } : null,
         },
         `coordinator.appointed:${saved.id}`,
       );

@@ -62,6 +62,15 @@ export class UsersController {
     await this.users.setPassword(actor, id, dto.password);
   }
 
+  @Post(':id/invitation')
+  @ApiAnswer(204)
+  @ApiErrors(404, 409)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Email the user a new set-password link (72 hours, single use; earlier links stop working), or with single sign-on how to sign in; 409 for a disabled user' })
+  async invite(@CurrentActor() actor: Actor, @IdParam('id', 'Användaren') id: string): Promise<void> {
+    await this.users.resendInvitation(actor, id);
+  }
+
   @Post(':id/roles')
   @ApiAnswer(201, RoleGrantDto)
   @ApiErrors(404, 422)

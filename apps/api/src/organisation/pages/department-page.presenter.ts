@@ -23,12 +23,32 @@ export interface DepartmentPageAccess {
   administer: boolean;
   /** The viewer's person: only the appointed person acknowledges their own assignment. */
   personId: string | null;
+  /** For admins: the people on the page who have a login (the others get a link to create one). */
+  withLogin?: ReadonlySet<string>;
 }
 
 export type NoticeKind = 'appointed' | 'acknowledged' | 'ended';
 
+/** Which person the appoint form is for (asked first, by a GET form), and the search among existing people. */
+export type PersonChoice = 'existing' | 'new';
+
+/** The query parameters of the person picker: ?person=befintlig&sok=berg#utse. */
+export const PICKER_PARAMS = { choice: 'person', search: 'sok' } as const;
+export const PICKER_CHOICES: Record<string, PersonChoice> = { befintlig: 'existing', ny: 'new' };
+const CHOICE_PARAM: Record<PersonChoice, string> = { existing: 'befintlig', new: 'ny' };
+
+/** The picker's state from the query: a choice only when it is one of the two, a search only for existing people. */
+export function readPicker(query: Record<string, unknown>): { choice: PersonChoice | null; search: string } {
+  const raw = query[PICKER_PARAMS.choice];
+  const choice = typeof raw === 'string' ? (PICKER_CHOICES[raw] ?? null) : null;
+  const search = choice === 'existing' && typeof query[PICKER_PARAMS.search] === 'string' ? (query[PICKER_PARAMS.search] as string).trim().slice(0, 200) : '';
+  return { choice, search };
+}
+
 /** What just happened (after a redirect) or what went wrong (when a form is shown again). */
 export interface DepartmentPageState {
+  /** The person picker's answer so far (from the query; after a failed post, from what was posted). */
+  picker?: { choice: PersonChoice | null; search: string };
   notice?: { kind: NoticeKind; assignmentId: string };
   appoint?: FormFailure<AppointFormValues>;
   end?: FormFailure<EndFormValues> & { assignmentId: string };
@@ -61,6 +81,8 @@ interface AssignmentCard {
   /** Only for the appointed person themself, while unacknowledged. */
   acknowledgeAction: string | null;
   acknowledgeError: string | null;
+  /** Only for admins, when the person has no login yet: the users page's form for one, with the e-mail filled in. */
+  createLoginHref: string | null;
   /** Only for admins. */
   endAction: string | null;
   end: {
@@ -88,6 +110,17 @@ interface Option {
 }
 
 interface AppointFormView {
+  /** Null: the form first asks whether an existing or a new person is appointed (a GET form to the same page). */
+  choice: PersonChoice | null;
+  existing: boolean;
+  /** The department page: where the question and the search are sent (GET). */
+  pageAction: string;
+  search: string;
+  /** How many people the search found, in words (existing people only). */
+  searchSummary: string | null;
+  /** The other choice: a link to it. */
+  switchHref: string;
+  switchText: string;
   action: string;
   values: AppointFormValues;
   errors: FieldErrors;
@@ -172,6 +205,8 @@ export function buildDepartmentPage(data: DepartmentPageData, state: DepartmentP
       context: `för ${name} som ${COORDINATOR_KIND_LABELS[a.kind].toLowerCase()}`,
       acknowledgeAction: !a.acknowledgedAt && access.personId !== null && a.personId === access.personId ? `${base}/uppdrag/${a.id}/bekrafta` : null,
       acknowledgeError: state.acknowledge?.assignmentId === a.id ? state.acknowledge.message : null,
+      createLoginHref:
+        access.administer && access.withLogin && !access.withLogin.has(a.personId) ? `/admin/anvandare/ny?epost=${encodeURIComponent(a.person?.email ?? '')}` : null,
       endAction: access.administer ? `${base}/uppdrag/${a.id}/avsluta` : null,
       end: {
         open: endFailure !== undefined,
@@ -208,22 +243,46 @@ export function buildDepartmentPage(data: DepartmentPageData, state: DepartmentP
     canAppoint: access.administer,
     appoint:
       access.administer && department.active
-        ? appointForm(`${base}/samordnare`, state.appoint?.values ?? defaultAppointForm(today), state.appoint?.errors ?? {}, coverage.primary, data.people, today)
+        ? appointForm(base, state.appoint?.values ?? defaultAppointForm(today), state.appoint?.errors ?? {}, coverage.primary, data.people, today, pickerOf(state))
         : null,
   };
 }
 
+/** The picker's choice: what was posted, when a post failed; otherwise the query's. */
+function pickerOf(state: DepartmentPageState): { choice: PersonChoice | null; search: string } {
+  const posted = state.appoint?.values.personChoice;
+  if (posted === 'existing' || posted === 'new') return { choice: posted, search: state.picker?.search ?? '' };
+  return state.picker ?? { choice: null, search: '' };
+}
+
 function appointForm(
-  action: string,
+  base: string,
   values: AppointFormValues,
   errors: FieldErrors,
   currentPrimary: CoordinatorAssignmentEntity | null,
   people: PersonEntity[],
   today: LocalDate,
+  picker: { choice: PersonChoice | null; search: string },
 ): AppointFormView {
+  const other: PersonChoice = picker.choice === 'new' ? 'existing' : 'new';
+  const count = people.length;
   return {
-    action,
-    values,
+    choice: picker.choice,
+    existing: picker.choice === 'existing',
+    pageAction: base,
+    search: picker.search,
+    searchSummary:
+      picker.choice !== 'existing'
+        ? null
+        : picker.search
+          ? count === 0
+            ? `Ingen person har ”${picker.search}” i namnet eller e-postadressen. Sök på något annat, eller lägg till en ny person.`
+            : `${count === 1 ? '1 person' : `${count} personer`} har ”${picker.search}” i namnet eller e-postadressen.`
+          : `Alla ${count} personer i Samverka visas. Sök för att visa färre.`,
+    switchHref: `${base}?${PICKER_PARAMS.choice}=${CHOICE_PARAM[other]}#${APPOINT_SECTION_ID}`,
+    switchText: other === 'new' ? 'Utse en ny person i stället' : 'Utse en person som redan finns i Samverka i stället',
+    action: `${base}/samordnare`,
+    values: { ...values, personChoice: picker.choice ?? '' },
     errors,
     kinds: [
       {

@@ -1,0 +1,15 @@
+import type { Role } from './entities/role-grant.entity';
+
+/** The words for the identity context's values (Swedish), in one place: the pages and messages take them from here. */
+
+/** A role: "Förvaltningsledning". */
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administratör',
+  strategist: 'Strateg på kontaktcenter',
+  coordinator: 'Samordnare',
+  management: 'Förvaltningsledning',
+  committee_secretary: 'Nämndsekreterare',
+};
+
+/** Whether an account may sign in: "Aktivt". */
+export const ACCOUNT_STATUS_LABELS = { enabled: 'Aktivt', disabled: 'Inaktiverat' } as const;
