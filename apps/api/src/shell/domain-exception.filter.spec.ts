@@ -70,7 +70,7 @@ describe('domain error mapping', () => {
       expect({ code, status: httpStatusFor(code as ErrorCode) }).toEqual({ code, status });
       checked++;
     }
-    expect(ALL_ENUM_VALUES).toHaveLength(31);
+    expect(ALL_ENUM_VALUES).toHaveLength(33);
     expect(new Set(ALL_ENUM_VALUES).size).toBe(ALL_ENUM_VALUES.length);
     expect(checked).toBe(ALL_ENUM_VALUES.length);
     expect(Object.keys(ERROR_KINDS).sort()).toEqual([...ALL_ENUM_VALUES].sort());
