@@ -230,7 +230,7 @@ describe('the web UI: plan rounds', () => {
     const forced = await submit(force);
     expect(forced.status()).toBe(303);
     expect(page.url()).toBe(`${ctx.baseUrl}${roundPath(round.id)}?steg=CLOSE_NEEDS`);
-    await expect(banner().textContent()).resolves.toContain('Behovsinsamlingen är stängd (framtvingad). Planomgången är nu i fasen Planarbete.');
+    await expect(banner().textContent()).resolves.toContain('Behovsinsamlingen är stängd (framtvingad). Planomgången är nu i fasen planarbete.');
     await expect(phase().textContent()).resolves.toBe('Planarbete');
     await expect(page.locator('.samverka-timeline li[aria-current="step"] h3').textContent()).resolves.toBe('Planarbete');
     const latest = historyRows().first();

@@ -75,7 +75,7 @@ describe('the web UI', () => {
     await expect(page.locator('main#main-content').count()).resolves.toBe(1);
     await expect(page.locator('footer').count()).resolves.toBe(1);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Start', 'Förvaltningar', 'Planomgångar', 'Utskick', 'API-dokumentation'].map((t) => expect.stringContaining(t)));
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Start', 'Förvaltningar', 'Planomgångar', 'Användare', 'Utskick', 'API-dokumentation'].map((t) => expect.stringContaining(t)));
     expect(await nav.getByRole('link', { name: 'Start' }).getAttribute('aria-current')).toBe('page');
     expect(await nav.getByRole('link', { name: 'API-dokumentation' }).getAttribute('href')).toBe('/api/docs');
     // Who is signed in, and a sign-out button (a form posting with the session's CSRF token).

@@ -8,3 +8,4 @@ export * from './field-rules';
 export * from './principal';
 export * from './well-formed-input';
 export * from './tasks/index';
+export * from './labels';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
-import { formatSwedishDate, isLocalDate } from '@samverka/kernel';
+import { formatSwedishDate, isLocalDate, lowerFirst } from '@samverka/kernel';
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,8 +24,7 @@ export interface RenderInput {
 
 type Template = Handlebars.TemplateDelegate;
 
-/** "Behovsinsamling" → "behovsinsamling"; a label that starts with an abbreviation ("IT-stöd") keeps its capitals. */
-export const lowerFirst = (label: string): string => (/^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
+export { lowerFirst };
 
 const TEMPLATES_DIR = join(__dirname, 'templates');
 

@@ -40,7 +40,7 @@ describe('the layout', () => {
   it('shows navigation only to what the user may reach', () => {
     const texts = (v: Viewer | null) => navigationFor(v, { section: 'start', sectionHome: true }, '/').map((n) => n.text);
     expect(texts(null)).toEqual([]);
-    expect(texts(viewer(principal({ admin: true })))).toEqual(['Start', 'Förvaltningar', 'Planomgångar', 'Utskick', 'API-dokumentation']);
+    expect(texts(viewer(principal({ admin: true })))).toEqual(['Start', 'Förvaltningar', 'Planomgångar', 'Användare', 'Utskick', 'API-dokumentation']);
     expect(texts(viewer(principal({ strategist: true })))).toEqual(['Start', 'Förvaltningar', 'Planomgångar']);
     expect(texts(viewer(principal({ coordinator: [FSK.id] }), [FSK]))).toEqual(['Start', 'Förskoleförvaltningen', 'Planomgångar']);
     expect(texts(viewer(principal({ committeeSecretary: ['c1'] })))).toEqual(['Start', 'Planomgångar']);

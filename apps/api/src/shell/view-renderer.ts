@@ -40,6 +40,8 @@ interface AccountView {
 export const SIGN_OUT_PATH = '/logga-ut';
 /** The admin's list of emails. */
 export const NOTIFICATIONS_PATH = '/admin/utskick';
+/** The admin's users (logins and roles). */
+export const USERS_PATH = '/admin/anvandare';
 /** The plan rounds (planomgångar) the user may read. */
 export const ROUNDS_PATH = '/planomgangar';
 
@@ -47,7 +49,7 @@ export const ROUNDS_PATH = '/planomgangar';
  * The navigation shows only what the user may reach: Förvaltningar for
  * admins and strategists; a coordinator or manager gets their own
  * department(s) instead. Planomgångar for everyone signed in (the list shows
- * the rounds they may read). Utskick and the API documentation for admins
+ * the rounds they may read). Användare, Utskick and the API documentation for admins
  * only. Nobody signed in: no navigation.
  */
 export function navigationFor(viewer: Viewer | null, model: Pick<PageModel, 'section' | 'sectionHome'>, path: string): NavItem[] {
@@ -62,7 +64,7 @@ export function navigationFor(viewer: Viewer | null, model: Pick<PageModel, 'sec
     ...(viewer.seesAllDepartments ? [bySection('Förvaltningar', '/forvaltningar', 'departments')] : viewer.departments.map((d) => byPath(d.name, departmentPath(d.id)))),
     bySection('Planomgångar', ROUNDS_PATH, 'rounds'),
     // The API documentation is for the people who connect systems: admins.
-    ...(viewer.principal.admin ? [byPath('Utskick', NOTIFICATIONS_PATH), bySection('API-dokumentation', '/api/docs', null)] : []),
+    ...(viewer.principal.admin ? [byPath('Användare', USERS_PATH), byPath('Utskick', NOTIFICATIONS_PATH), bySection('API-dokumentation', '/api/docs', null)] : []),
   ];
 }
 

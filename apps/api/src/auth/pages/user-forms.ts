@@ -3,8 +3,9 @@ import { Violations } from '@samverka/kernel';
 import { isUUID } from 'class-validator';
 import { fieldIds, FormErrorMap } from '../../shell/form-action';
 import { FieldErrors, formField } from '../../shell/form-body';
+import { USERS_PATH } from '../../shell/view-renderer';
 
-export const USERS_PATH = '/admin/anvandare';
+export { USERS_PATH };
 export const userPath = (id: string): string => `${USERS_PATH}/${id}`;
 
 /** Users per page in the admin's list. */

@@ -212,7 +212,7 @@ describe('the needs page', () => {
     for (const access of [COORDINATOR, MANAGEMENT]) {
       const model = buildNeedsPage(data({ round: round({ state: 'draftingPlan' }), submission: submission('submitted') }), {}, access);
       expect(model).toMatchObject({ add: null, coordinator: null, management: null });
-      expect(model.closed).toBe('Behovsinsamlingen är stängd: planomgången är i fasen Planarbete. Behoven kan inte längre ändras.');
+      expect(model.closed).toBe('Behovsinsamlingen är stängd: planomgången är i fasen planarbete. Behoven kan inte längre ändras.');
     }
     expect(buildNeedsPage(data({ round: round({ state: 'preparing' }) }), {}, COORDINATOR).closed).toContain('Behovsinsamlingen har inte startat.');
     // The deadline passed while the needs may still change: marked.

@@ -1,4 +1,4 @@
-import { LocalDate } from '@samverka/kernel';
+import { LocalDate, lowerFirst } from '@samverka/kernel';
 import { EDITABLE_STATUSES, HANDED_IN_STATUSES, needsChangeRefusal, NeedEntity, SUBMISSION_STEP_LABELS, SubmissionHistoryEntry, SubmissionRow, SubmissionStep } from '@samverka/needs';
 import { RoundBasics } from '@samverka/rounds';
 import { PLAN_ROUND_STATE_LABELS } from '@samverka/workflow';
@@ -231,7 +231,7 @@ function stepErrorSummary(failure: NeedsPageState['step'], model: Pick<NeedsPage
 function closedText(round: RoundBasics): string | null {
   if (round.state === 'collectingNeeds') return null;
   if (round.state === 'preparing') return 'Behovsinsamlingen har inte startat. Behov kan läggas till när kontaktcenter har startat den.';
-  return `Behovsinsamlingen är stängd: planomgången är i fasen ${PLAN_ROUND_STATE_LABELS[round.state]}. Behoven kan inte längre ändras.`;
+  return `Behovsinsamlingen är stängd: planomgången är i fasen ${lowerFirst(PLAN_ROUND_STATE_LABELS[round.state])}. Behoven kan inte längre ändras.`;
 }
 
 /** The history's rows: when, who did what, and what they wrote. */

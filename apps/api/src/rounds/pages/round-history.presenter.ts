@@ -1,4 +1,5 @@
 import { actorName } from '@samverka/audit';
+import { lowerFirst } from '@samverka/kernel';
 import { DEADLINE_LABELS, PlanRoundEventEntity, PlanRoundView, SteeringEventType, SubmissionStepEntry } from '@samverka/rounds';
 import { DECISION_OUTCOME_WORDS, isPlanRoundState, PLAN_ROUND_STATE_LABELS, PLAN_ROUND_STEP_WORDS } from '@samverka/workflow';
 import { swedishDate, swedishDateTime } from '../../shell/format';
@@ -101,7 +102,7 @@ export function noticeText(notice: RoundNotice | undefined, view: Pick<PlanRound
   if (notice.deadlinesChanged) return [...history].reverse().find((e) => e.type === 'UPDATED') ? 'Tidsfristerna är sparade.' : null;
   const last = [...history].reverse().find((e) => e.type !== 'DEADLINE_REACHED' && e.type !== 'UPDATED');
   const step = notice.step && last?.type === notice.step ? notice.step : null;
-  const phase = `Planomgången är nu i fasen ${view.stateLabel}.`;
+  const phase = `Planomgången är nu i fasen ${lowerFirst(view.stateLabel)}.`;
   if (notice.created && step === 'LAUNCH') return `Planomgången är skapad och behovsinsamlingen har startat. ${phase}`;
   if (notice.created) return 'Planomgången är skapad och sparad som förberedelse. Starta behovsinsamlingen när allt är klart.';
   if (!step) return null;

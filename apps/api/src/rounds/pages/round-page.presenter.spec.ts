@@ -373,10 +373,10 @@ describe('the round page', () => {
   it('names the step just taken in the banner, only when it is the latest step', () => {
     const v = view({ stateLabel: 'Planarbete' });
     const forced = entry({ type: 'CLOSE_NEEDS', fromState: 'collectingNeeds', toState: 'draftingPlan', forced: true, reason: 'x' });
-    expect(noticeText({ created: false, step: 'CLOSE_NEEDS' }, v, [created, launched, forced])).toBe('Behovsinsamlingen är stängd (framtvingad). Planomgången är nu i fasen Planarbete.');
+    expect(noticeText({ created: false, step: 'CLOSE_NEEDS' }, v, [created, launched, forced])).toBe('Behovsinsamlingen är stängd (framtvingad). Planomgången är nu i fasen planarbete.');
     expect(noticeText({ created: false, step: 'CANCEL' }, v, [created, launched, forced])).toBeNull();
     expect(noticeText({ created: true, step: 'LAUNCH' }, view(), [created, launched])).toBe(
-      'Planomgången är skapad och behovsinsamlingen har startat. Planomgången är nu i fasen Behovsinsamling.',
+      'Planomgången är skapad och behovsinsamlingen har startat. Planomgången är nu i fasen behovsinsamling.',
     );
     expect(noticeText({ created: true, step: null }, view(), [created])).toContain('sparad som förberedelse');
   });
