@@ -1,25 +1,18 @@
 import { DiscoveryService } from '@nestjs/core';
+import type { ParticipantSubmissionView } from '../plan-round.model';
 
 /** Where a department's needs submission stands (the needs context's statuses). */
 export type ParticipantSubmissionStatus = 'draft' | 'submitted' | 'endorsed' | 'returned' | 'nothingToReport';
 
 /** How far a participating department has come with its needs, and who did what when (names as pages show them). */
-export interface ParticipantProgress {
+export interface ParticipantProgress extends Omit<ParticipantSubmissionView, 'late'> {
   /** Handed in or endorsed. */
   submitted: boolean;
   nothingToReport: boolean;
   /** The submission's status in the needs context's own words ("godkänd"), for the emails when needs collection closes. */
   statusLabel?: string;
-  status: ParticipantSubmissionStatus;
   /** Handed in after the needs deadline. */
   late: boolean;
-  needCount: number;
-  submittedAt: Date | null;
-  submittedBy: string | null;
-  endorsedAt: Date | null;
-  endorsedBy: string | null;
-  returnedAt: Date | null;
-  returnedBy: string | null;
 }
 
 /**

@@ -28,10 +28,7 @@ export class RoundNotifier {
   /** To every coordinator and deputy (assignment valid today) of each participating department, with the needs deadline. */
   async launched(actor: Actor, round: PlanRoundEntity, participants: ParticipantRow[]): Promise<number> {
     if (participants.length === 0) return 0;
-    const today = localDateInCity(this.clock.now());
-    const assignments = (await this.coordinators.currentByDepartment(participants.map((p) => p.departmentId))).filter(
-      (a) => this.coordinators.statusOf(a, today) === 'active' && a.person,
-    );
+    const assignments = await this.activeAssignmentsOf(participants);
     let queued = 0;
     for (const a of assignments) {
       const department = participants.find((p) => p.departmentId === a.departmentId)!;
@@ -103,10 +100,7 @@ export class RoundNotifier {
    */
   async needsCollectionClosed(round: PlanRoundEntity, participants: ParticipantRow[], progress: ReadonlyMap<string, ParticipantProgress>, to: PlanRoundState): Promise<number> {
     if (participants.length === 0) return 0;
-    const today = localDateInCity(this.clock.now());
-    const assignments = (await this.coordinators.currentByDepartment(participants.map((p) => p.departmentId))).filter(
-      (a) => this.coordinators.statusOf(a, today) === 'active' && a.person,
-    );
+    const assignments = await this.activeAssignmentsOf(participants);
     let queued = 0;
     for (const a of assignments) {
       const department = participants.find((p) => p.departmentId === a.departmentId)!;
@@ -158,5 +152,11 @@ export class RoundNotifier {
       if (enqueued) queued++;
     }
     return queued;
+  }
+
+  /** The coordinators and deputies whose assignment is valid today, of the participating departments (one query). */
+  private async activeAssignmentsOf(participants: ParticipantRow[]) {
+    const today = localDateInCity(this.clock.now());
+    return (await this.coordinators.currentByDepartment(participants.map((p) => p.departmentId))).filter((a) => this.coordinators.statusOf(a, today) === 'active' && a.person);
   }
 }
