@@ -18,11 +18,17 @@ export class ReferenceRepository {
     return this.repo.findOneBy({ kind, code });
   }
 
-  /** The active codes among `codes` (one query). */
-  async activeAmong(kind: ReferenceKind, codes: string[]): Promise<Set<string>> {
-    if (codes.length === 0) return new Set();
-    const rows = await this.repo.createQueryBuilder('r').select('r.code', 'code').where('r.kind = :kind and r.active and r.code = any(:codes)', { kind, codes }).getRawMany<{ code: string }>();
-    return new Set(rows.map((r) => r.code));
+  /** The active items among `wanted`, as `kind:code` (one query for every kind). */
+  async activeAmong(wanted: Array<{ kind: ReferenceKind; codes: string[] }>): Promise<Set<string>> {
+    const pairs = wanted.flatMap((w) => w.codes.map((code) => [w.kind, code] as const));
+    if (pairs.length === 0) return new Set();
+    const rows = await this.repo
+      .createQueryBuilder('r')
+      .select('r.kind', 'kind')
+      .addSelect('r.code', 'code')
+      .where('r.active and (r.kind, r.code) in (select * from unnest(:kinds::text[], :codes::text[]))', { kinds: pairs.map((p) => p[0]), codes: pairs.map((p) => p[1]) })
+      .getRawMany<{ kind: string; code: string }>();
+    return new Set(rows.map((r) => `${r.kind}:${r.code}`));
   }
 
   async nextPosition(kind: ReferenceKind): Promise<number> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
-import { CommonError, FieldViolation, Violations } from '@samverka/kernel';
+import { CommonError, Violations } from '@samverka/kernel';
 import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import { draftReadableDepartments, visibleDepartments } from '../access/needs-access.policy';
 import { Evidence, NeedEntity, NeedPriority } from '../entities/need.entity';
@@ -124,12 +124,12 @@ export class NeedService {
     if (!v.has('areaCode')) {
       v.when(!round.areas.some((a) => a.code === areaCode), 'areaCode', 'roundArea', `Planomgången har inget utvecklingsområde med koden ${areaCode}`);
     }
-    const unknown: FieldViolation[][] = await Promise.all([
-      this.reference.unknownCodes('channel', codesOf(input.channels), 'channels'),
-      this.reference.unknownCodes('district', codesOf(input.districts), 'districts'),
-      this.reference.unknownCodes('target_group', codesOf(input.targetGroups), 'targetGroups'),
+    const unknown = await this.reference.unknownCodes([
+      { kind: 'channel', codes: codesOf(input.channels), field: 'channels' },
+      { kind: 'district', codes: codesOf(input.districts), field: 'districts' },
+      { kind: 'target_group', codes: codesOf(input.targetGroups), field: 'targetGroups' },
     ]);
-    v.addAll(unknown.flat()).throwIfAny();
+    v.addAll(unknown).throwIfAny();
   }
 
   private async requireEditable(round: RoundBasics, departmentId: string): Promise<void> {

@@ -54,11 +54,12 @@ export class ReferenceDataService {
     });
   }
 
-  /** A violation naming the field (e.g. `channels`) when any code is not an active item of the kind; none otherwise. */
-  async unknownCodes(kind: ReferenceKind, codes: string[], field: string): Promise<FieldViolation[]> {
-    const active = await this.items.activeAmong(kind, [...new Set(codes)]);
-    const unknown = codes.filter((c) => !active.has(c));
-    if (unknown.length === 0) return [];
-    return [{ field, rule: 'knownCode', message: `Okänd eller inaktiv kod i ${field}: ${unknown.join(', ')} (se /api/v1/reference)` }];
+  /** A violation naming the field (e.g. `channels`) for each field with a code that is not an active item of its kind; none otherwise (one query). */
+  async unknownCodes(checks: Array<{ kind: ReferenceKind; codes: string[]; field: string }>): Promise<FieldViolation[]> {
+    const active = await this.items.activeAmong(checks.map((c) => ({ kind: c.kind, codes: [...new Set(c.codes)] })));
+    return checks.flatMap(({ kind, codes, field }) => {
+      const unknown = codes.filter((c) => !active.has(`${kind}:${c}`));
+      return unknown.length === 0 ? [] : [{ field, rule: 'knownCode', message: `Okänd eller inaktiv kod i ${field}: ${unknown.join(', ')} (se /api/v1/reference)` }];
+    });
   }
 }
