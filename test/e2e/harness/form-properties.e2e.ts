@@ -139,6 +139,13 @@ describe('the web forms under generated hostile posts', () => {
     tokens.set(user, token);
   }
 
+  /** The run's own signed-in callers whose user an admin form has disabled. */
+  async function disabledCallers(): Promise<Set<User>> {
+    const rows = await ctx.dataSource.query<{ email: string }[]>('select p.email from app_user u join person p on p.id = u.person_id where u.disabled_at is not null and p.email = any($1)', [Object.values(DEMO_USER)]);
+    const emails = new Set(rows.map((r) => r.email));
+    return new Set(USERS.filter((u) => u !== 'anonymous' && emails.has(DEMO_USER[u])));
+  }
+
   const signedIn = (user: User) => [...clients.get(user)!.cookies.keys()].some((k) => k.endsWith('samverka_session'));
 
   it('answers every generated post below 500, never writes without a valid CSRF token, and answers a valid one with a redirect or the form again', async () => {
@@ -262,10 +269,13 @@ describe('the web forms under generated hostile posts', () => {
       }
       if (changed.length) tally.acceptedWrites++;
       last = now;
-      // Signed out (the sign-out form), or signed in (the sign-in form): back to the state the run expects.
+      // Signed out (the sign-out form), signed in (the sign-in form), or an admin form disabled one of the
+      // run's own callers (which ends their sessions): back to the state the run expects.
+      const disabled = changed.length ? await disabledCallers() : new Set<User>();
+      if (disabled.size) await ctx.dataSource.query('update app_user u set disabled_at = null from person p where p.id = u.person_id and p.email = any($1)', [[...disabled].map((u) => DEMO_USER[u as Exclude<User, 'anonymous'>])]);
       let restored = false;
       for (const user of USERS) {
-        if (signedIn(user) !== (user !== 'anonymous')) {
+        if (disabled.has(user) || signedIn(user) !== (user !== 'anonymous')) {
           await tally.timed('restore', () => ready(user, true));
           restored = true;
         }
