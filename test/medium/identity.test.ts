@@ -140,6 +140,16 @@ describe('identity', () => {
       expect(await codeOf(users.create(TEST_ACTOR, { email: 'kort@malmo.example', name: 'Kort', password: 'kort' }))).toBe(CommonErrorCode.VALIDATION_FAILED);
       expect(await users.findByEmail('kort@malmo.example')).toBeNull();
     });
+
+    it("creates the login for the person who has the e-mail, and refuses a name or title that is not that person's rather than dropping it", async () => {
+      const person = await ctx.given.person({ name: 'Annika Åsberg', email: 'annika.asberg@malmo.example', title: 'Avdelningschef' });
+      const refused = await users.create(TEST_ACTOR, { email: person.email, name: 'Annika Åsberg Lind', title: 'Enhetschef', password: TEST_PASSWORD }).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: CommonErrorCode.VALIDATION_FAILED, details: [{ field: 'name', rule: 'matchesPerson' }, { field: 'title', rule: 'matchesPerson' }] });
+      expect(await users.findByEmail(person.email)).toBeNull();
+      // The person's own name (or none) is the same person: the login is made for them.
+      const created = await users.create(TEST_ACTOR, { email: person.email, name: ' Annika Åsberg ', password: TEST_PASSWORD });
+      expect(created.user.personId).toBe(person.id);
+    });
   });
 
   describe(PrincipalService.name, () => {

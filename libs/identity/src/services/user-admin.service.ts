@@ -111,6 +111,12 @@ export class UserAdminService {
       return null;
     }
     if (await this.users.findByPersonId(person.id)) throw CommonError.duplicate('email', email, `${person.name} har redan ett konto`);
+    // The login is for the person who has the e-mail: a different name or title would be silently dropped, so it is refused.
+    const differs = (given: string | null | undefined, held: string | null) => given != null && given.trim() !== '' && given.trim() !== (held ?? '');
+    refuseIfAny([
+      ...(differs(input.name, person.name) ? [{ field: 'name', rule: 'matchesPerson', message: `E-postadressen är ${person.name}s: lämna namnet tomt för att skapa inloggningen för den personen, eller ange en annan e-postadress` }] : []),
+      ...(differs(input.title, person.title) ? [{ field: 'title', rule: 'matchesPerson', message: `E-postadressen är ${person.name}s, vars titel är ${person.title ? `"${person.title}"` : 'tom'}: lämna titeln tom, eller ändra den på personen` }] : []),
+    ]);
     return person;
   }
 
