@@ -74,14 +74,16 @@ export class Given {
     });
   }
 
-  /** A user with a password (TEST_PASSWORD) and the given roles; a new person unless `personId`'s e-mail is given. */
+  /** A user with a password (TEST_PASSWORD) and the given roles; a new person unless an existing person's e-mail is given. */
   async user(values: Partial<{ email: string; name: string; roles: RoleSpec[]; password: string | null }> = {}): Promise<UserWithGrants & { email: string }> {
     const users = this.app.get(UserAdminService);
     const id = unique().toLowerCase();
     const email = values.email ?? `user.${id}@malmo.example`;
+    // An existing person's e-mail: the login is theirs, under their own name.
+    const existing = values.email === undefined ? undefined : (await this.app.get(PeopleService).list({ email }))[0];
     const created = await users.create(TEST_ACTOR, {
       email,
-      name: values.name ?? `Användare ${id}`,
+      name: values.name ?? (existing ? undefined : `Användare ${id}`),
       password: values.password === null ? undefined : (values.password ?? TEST_PASSWORD),
     });
     for (const role of values.roles ?? []) await users.grantRole(TEST_ACTOR, created.user.id, role);
