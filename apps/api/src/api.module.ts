@@ -9,6 +9,8 @@ import { SsoModule } from './auth/sso/sso.module';
 import { HealthModule } from './health/health.module';
 import { NeedsApiModule } from './needs/needs-api.module';
 import { NeedsPagesModule } from './needs/needs-pages.module';
+import { PlanApiModule } from './plan/plan-api.module';
+import { PlanPagesModule } from './plan/plan-pages.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { NotificationsPagesModule } from './notifications/notifications-pages.module';
 import { OrganisationApiModule } from './organisation/organisation-api.module';
@@ -40,12 +42,14 @@ export class ApiModule {
         OrganisationPagesModule,
         RoundsPagesModule,
         NeedsPagesModule,
+        PlanPagesModule,
         AuthPagesModule,
         NotificationsPagesModule,
         SsoModule,
         NotificationsApiModule,
         RoundsApiModule,
         NeedsApiModule,
+        PlanApiModule,
         TasksApiModule,
       ],
     };

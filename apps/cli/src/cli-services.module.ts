@@ -7,6 +7,7 @@ import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
 import { NeedsModule } from '@samverka/needs';
+import { PlanModule } from '@samverka/plan';
 
 /** The service's modules on its database, as the commands use them (opened by `ServiceContext`). */
 @Module({})
@@ -23,6 +24,7 @@ export class CliServicesModule {
         NotificationsModule,
         RoundsModule,
         NeedsModule,
+        PlanModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { connectionLimits, DatabaseModule } from '@samverka/database';
 import { IdentityModule, RecipientDirectory } from '@samverka/identity';
 import { KernelModule } from '@samverka/kernel';
 import { NeedsModule } from '@samverka/needs';
+import { PlanModule } from '@samverka/plan';
 import { NotificationsModule } from '@samverka/notifications';
 import { CoverageAlertsModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
@@ -28,6 +29,7 @@ export class WorkerModule {
         CoverageAlertsModule.register({ imports: [IdentityModule], managers: RecipientDirectory }),
         RoundsModule,
         NeedsModule,
+        PlanModule,
       ],
       providers: [{ provide: WORKER_DATABASE_URL, useValue: databaseUrl }, DatabaseHeartbeat, MailWorker, Schedules],
     };

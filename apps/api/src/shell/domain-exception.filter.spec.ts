@@ -4,7 +4,8 @@ import { IDENTITY_ERROR_KINDS, IdentityErrorCode } from '@samverka/identity';
 import { NOTIFICATION_ERROR_KINDS, NotificationErrorCode } from '@samverka/notifications';
 import { ORGANISATION_ERROR_KINDS, OrganisationError, OrganisationErrorCode } from '@samverka/organisation';
 import { ROUND_ERROR_KINDS, RoundErrorCode } from '@samverka/rounds';
-import { NeedsErrorCode } from '@samverka/needs';
+import { NEEDS_ERROR_KINDS, NeedsErrorCode } from '@samverka/needs';
+import { PlanErrorCode } from '@samverka/plan';
 import { ERROR_KINDS, ErrorCode, httpStatusFor, toErrorResponse } from './domain-exception.filter';
 
 /**
@@ -46,14 +47,23 @@ const EXPECTED_STATUS: { readonly [C in ErrorCode]: number } = {
   [NeedsErrorCode.SUBMISSION_NOT_EDITABLE]: 409,
   [NeedsErrorCode.SUBMISSION_STEP_NOT_ALLOWED]: 409,
   [NeedsErrorCode.REFERENCE_EXISTS]: 409,
+  [PlanErrorCode.PLAN_NOT_FOUND]: 404,
+  [PlanErrorCode.PLAN_EXISTS]: 409,
+  [PlanErrorCode.PLAN_NOT_EDITABLE]: 409,
+  [PlanErrorCode.PLAN_ITEM_NOT_FOUND]: 404,
+  [PlanErrorCode.PLAN_ITEM_CODE_TAKEN]: 409,
+  [PlanErrorCode.PLAN_SECOND_ACCOUNTABLE]: 409,
+  [PlanErrorCode.PLAN_VERSION_NOT_FOUND]: 404,
+  [PlanErrorCode.PLAN_UNCHANGED]: 409,
+  [PlanErrorCode.PLAN_NO_PREVIOUS]: 409,
 };
 
 /** Every enum's values, counted independently of the maps (two enums sharing a value would show as a shortfall). */
-const ALL_ENUM_VALUES = [CommonErrorCode, OrganisationErrorCode, IdentityErrorCode, NotificationErrorCode, RoundErrorCode, NeedsErrorCode].flatMap((e) => Object.values(e));
+const ALL_ENUM_VALUES = [CommonErrorCode, OrganisationErrorCode, IdentityErrorCode, NotificationErrorCode, RoundErrorCode, NeedsErrorCode, PlanErrorCode].flatMap((e) => Object.values(e));
 
-// Type-level proof: the filter's table cannot leave out a registered library's map (here: needs).
-// @ts-expect-error Type '{ ... }' is missing the following properties: ROUND_NOT_COLLECTING, SUBMISSION_NOT_EDITABLE, ...
-const withoutNeeds: ErrorKinds<ErrorCode> = { ...COMMON_ERROR_KINDS, ...IDENTITY_ERROR_KINDS, ...NOTIFICATION_ERROR_KINDS, ...ORGANISATION_ERROR_KINDS, ...ROUND_ERROR_KINDS };
+// Type-level proof: the filter's table cannot leave out a registered library's map (here: plan).
+// @ts-expect-error Type '{ ... }' is missing the following properties: PLAN_NOT_FOUND, PLAN_EXISTS, ...
+const withoutPlan: ErrorKinds<ErrorCode> = { ...COMMON_ERROR_KINDS, ...IDENTITY_ERROR_KINDS, ...NOTIFICATION_ERROR_KINDS, ...ORGANISATION_ERROR_KINDS, ...ROUND_ERROR_KINDS, ...NEEDS_ERROR_KINDS };
 
 class SmuggledError extends DomainError {
   constructor() {
@@ -70,14 +80,14 @@ describe('domain error mapping', () => {
       expect({ code, status: httpStatusFor(code as ErrorCode) }).toEqual({ code, status });
       checked++;
     }
-    expect(ALL_ENUM_VALUES).toHaveLength(33);
+    expect(ALL_ENUM_VALUES).toHaveLength(42);
     expect(new Set(ALL_ENUM_VALUES).size).toBe(ALL_ENUM_VALUES.length);
     expect(checked).toBe(ALL_ENUM_VALUES.length);
     expect(Object.keys(ERROR_KINDS).sort()).toEqual([...ALL_ENUM_VALUES].sort());
   });
 
   it('the type-level proof above leaves out exactly one library', () => {
-    expect(Object.keys(ERROR_KINDS).length - Object.keys(withoutNeeds).length).toBe(Object.values(NeedsErrorCode).length);
+    expect(Object.keys(ERROR_KINDS).length - Object.keys(withoutPlan).length).toBe(Object.values(PlanErrorCode).length);
   });
 
   it('renders a domain error as { code, message, details }', () => {

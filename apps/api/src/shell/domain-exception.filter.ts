@@ -7,6 +7,7 @@ import { NOTIFICATION_ERROR_KINDS } from '@samverka/notifications';
 import { ORGANISATION_ERROR_KINDS } from '@samverka/organisation';
 import { ROUND_ERROR_KINDS } from '@samverka/rounds';
 import { NEEDS_ERROR_KINDS } from '@samverka/needs';
+import { PLAN_ERROR_KINDS } from '@samverka/plan';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -24,6 +25,7 @@ export const ERROR_KINDS: ErrorKinds<ErrorCode> = {
   ...ORGANISATION_ERROR_KINDS,
   ...ROUND_ERROR_KINDS,
   ...NEEDS_ERROR_KINDS,
+  ...PLAN_ERROR_KINDS,
 };
 
 /** The one place kinds become HTTP statuses; a kind left out does not compile. */

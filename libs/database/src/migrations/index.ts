@@ -9,6 +9,7 @@ import { Needs1795355311122 } from './1795355311122-Needs';
 import { ReferenceData1795355400000 } from './1795355400000-ReferenceData';
 import { RoundReminders1796005849613 } from './1796005849613-RoundReminders';
 import { PasswordSetupTokens1796006292466 } from './1796006292466-PasswordSetupTokens';
+import { Plan1796017405201 } from './1796017405201-Plan';
 
 /** Every migration, oldest first. `npm run cli -- db:generate-migration <Name>` appends here. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ReferenceData1795355400000,
   RoundReminders1796005849613,
   PasswordSetupTokens1796006292466,
+  Plan1796017405201,
 ];

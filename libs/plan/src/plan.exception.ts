@@ -1,0 +1,42 @@
+import { DomainError, ErrorKind, ErrorKinds } from '@samverka/kernel';
+
+export enum PlanErrorCode {
+  /** The round has no plan yet (nothing drafted or frozen). */
+  PLAN_NOT_FOUND = 'PLAN_NOT_FOUND',
+  /** The round already has a plan (starting it twice). */
+  PLAN_EXISTS = 'PLAN_EXISTS',
+  /** The plan can be edited only while the round drafts it. */
+  PLAN_NOT_EDITABLE = 'PLAN_NOT_EDITABLE',
+  /** The item is not in the round's plan. */
+  PLAN_ITEM_NOT_FOUND = 'PLAN_ITEM_NOT_FOUND',
+  /** Another item of the plan has this code. */
+  PLAN_ITEM_CODE_TAKEN = 'PLAN_ITEM_CODE_TAKEN',
+  /** A second accountable (A) on one item. */
+  PLAN_SECOND_ACCOUNTABLE = 'PLAN_SECOND_ACCOUNTABLE',
+  /** The version does not exist. */
+  PLAN_VERSION_NOT_FOUND = 'PLAN_VERSION_NOT_FOUND',
+  /** Nothing changed since the last frozen version. */
+  PLAN_UNCHANGED = 'PLAN_UNCHANGED',
+  /** The previous round has no adopted plan to start from. */
+  PLAN_NO_PREVIOUS = 'PLAN_NO_PREVIOUS',
+  // Later features of the plan context append their codes below (questions, deferrals, summaries).
+}
+
+/** What kind of refusal each code is (the API maps kinds to HTTP statuses). */
+export const PLAN_ERROR_KINDS = {
+  [PlanErrorCode.PLAN_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [PlanErrorCode.PLAN_EXISTS]: ErrorKind.CONFLICT,
+  [PlanErrorCode.PLAN_NOT_EDITABLE]: ErrorKind.CONFLICT,
+  [PlanErrorCode.PLAN_ITEM_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [PlanErrorCode.PLAN_ITEM_CODE_TAKEN]: ErrorKind.CONFLICT,
+  [PlanErrorCode.PLAN_SECOND_ACCOUNTABLE]: ErrorKind.CONFLICT,
+  [PlanErrorCode.PLAN_VERSION_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [PlanErrorCode.PLAN_UNCHANGED]: ErrorKind.CONFLICT,
+  [PlanErrorCode.PLAN_NO_PREVIOUS]: ErrorKind.CONFLICT,
+} as const satisfies ErrorKinds<PlanErrorCode>;
+
+declare module '@samverka/kernel' {
+  interface ErrorKindRegistry { plan: typeof PLAN_ERROR_KINDS }
+}
+
+export class PlanError extends DomainError<PlanErrorCode> {}
