@@ -148,4 +148,13 @@ export class Given {
     }
     return this.app.get(PlanRoundQueryService).view(round.id);
   }
+
+  /**
+   * A round in `draftingPlan`: `submittedRound(values)` with needs collection closed. The plan's
+   * builders (items, responsibilities, versions) start from here.
+   */
+  async roundInDraftingPlan(values: Partial<CreatePlanRoundInput> & { need?: Partial<NeedInput> } = {}): Promise<PlanRoundView> {
+    const round = await this.submittedRound(values);
+    return this.app.get(PlanRoundStepService).transition(TEST_ACTOR, round.id, { type: 'CLOSE_NEEDS' });
+  }
 }
