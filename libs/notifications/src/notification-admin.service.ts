@@ -116,4 +116,5 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'needs.returned': 'Förvaltningens behov är skickade tillbaka med en kommentar',
   'needs.endorsed': 'Förvaltningens behov är godkända',
   'needs.collection_closed': 'Behovsinsamlingen i planomgången är stängd',
+  'plan.responsibility_summary': 'Förvaltningens ansvarsfördelning i en fastställd planversion',
 };

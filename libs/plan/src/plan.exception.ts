@@ -20,6 +20,8 @@ export enum PlanErrorCode {
   /** The previous round has no adopted plan to start from. */
   PLAN_NO_PREVIOUS = 'PLAN_NO_PREVIOUS',
   // Later features of the plan context append their codes below (questions, deferrals, summaries).
+  /** Responsibility allocation: the caller may not read this (the draft, or another department's summary) or mark it read. */
+  PLAN_NOT_READABLE = 'PLAN_NOT_READABLE',
 }
 
 /** What kind of refusal each code is (the API maps kinds to HTTP statuses). */
@@ -33,6 +35,7 @@ export const PLAN_ERROR_KINDS = {
   [PlanErrorCode.PLAN_VERSION_NOT_FOUND]: ErrorKind.NOT_FOUND,
   [PlanErrorCode.PLAN_UNCHANGED]: ErrorKind.CONFLICT,
   [PlanErrorCode.PLAN_NO_PREVIOUS]: ErrorKind.CONFLICT,
+  [PlanErrorCode.PLAN_NOT_READABLE]: ErrorKind.FORBIDDEN,
 } as const satisfies ErrorKinds<PlanErrorCode>;
 
 declare module '@samverka/kernel' {
