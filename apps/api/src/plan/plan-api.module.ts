@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { PlanModule } from '@samverka/plan';
+import { ResponsibilitiesController } from './api/responsibilities.controller';
 
 /** The plan's REST endpoints: the draft, items, responsibilities, versions and their documents, questions, deferrals. */
 @Module({
   imports: [PlanModule],
-  controllers: [],
+  controllers: [ResponsibilitiesController],
 })
 export class PlanApiModule {}

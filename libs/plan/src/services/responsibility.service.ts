@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@samverka/database';
-import { Clock, CommonError, CSV_CONTENT_TYPE, formatSwedishDate, localDateInCity, Principal, toCsv } from '@samverka/kernel';
+import { Clock, CommonError, FieldViolation, CSV_CONTENT_TYPE, formatSwedishDate, localDateInCity, Principal, toCsv } from '@samverka/kernel';
 import type { Workbook as ExcelWorkbook } from 'exceljs';
 import type { DocumentHeading } from '../documents/docx-parts';
 import { mayMarkSummaryRead, mayReadDepartmentSummary, mayReadPlanDraft } from '../access/responsibility-access.policy';
@@ -9,7 +9,7 @@ import { PlanDocument } from '../plan.model';
 import { PLAN_ITEM_STATUS_LABELS } from '../plan.vocabulary';
 import { PlanDocumentRepository } from '../repositories/plan-document.repository';
 import { AllocationRound, ResponsibilityRepository } from '../repositories/responsibility.repository';
-import { assembleDepartmentSummary, assembleMatrix, DepartmentSummary, MatrixFilter, ResponsibilityMatrix } from './responsibility.assembler';
+import { assembleDepartmentSummary, assembleMatrix, CONTACT_CENTRE_KEY, DepartmentSummary, MatrixFilter, ResponsibilityMatrix } from './responsibility.assembler';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -68,7 +68,14 @@ export class ResponsibilityService {
   async matrix(p: Principal, roundId: string, version: VersionChoice, filter: MatrixFilter = {}): Promise<MatrixView> {
     const round = await this.roundOf(roundId);
     const doc = await this.documentFor(p, roundId, version);
-    return { ...assembleMatrix(doc, filter), round: headingOf(round), areas: doc.areas.map((a) => ({ code: a.code, name: a.name })) };
+    const violations: FieldViolation[] = [];
+    if (filter.areaCode && !doc.areas.some((a) => a.code === filter.areaCode))
+      violations.push({ field: 'areaCode', rule: 'knownArea', message: `Planomgången har inget utvecklingsområde med koden ${filter.areaCode}` });
+    if (filter.organisation && filter.organisation !== CONTACT_CENTRE_KEY && !round.participants.some((d) => d.departmentId === filter.organisation?.toLowerCase()))
+      violations.push({ field: 'organisation', rule: 'participatingOrganisation', message: 'Organisationen ska vara kontaktcenter eller en förvaltning som deltar i planomgången' });
+    if (violations.length > 0) throw CommonError.invalid(violations);
+    const organisation = filter.organisation && filter.organisation !== CONTACT_CENTRE_KEY ? filter.organisation.toLowerCase() : filter.organisation;
+    return { ...assembleMatrix(doc, { ...filter, organisation }), round: headingOf(round), areas: doc.areas.map((a) => ({ code: a.code, name: a.name })) };
   }
 
   /** One department's summary of the chosen plan, with when the caller marked it read. */
