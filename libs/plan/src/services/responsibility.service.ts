@@ -5,7 +5,7 @@ import type { Workbook as ExcelWorkbook } from 'exceljs';
 import type { DocumentHeading } from '../documents/docx-parts';
 import { mayMarkSummaryRead, mayReadDepartmentSummary, mayReadPlanDraft } from '../access/responsibility-access.policy';
 import { PlanError, PlanErrorCode } from '../plan.exception';
-import { PlanDocument } from '../plan.model';
+import { PlanDocument, PlanVersionSummary } from '../plan.model';
 import { PLAN_ITEM_STATUS_LABELS } from '../plan.vocabulary';
 import { PlanDocumentRepository } from '../repositories/plan-document.repository';
 import { AllocationRound, ResponsibilityRepository } from '../repositories/responsibility.repository';
@@ -30,6 +30,8 @@ export interface MatrixView extends ResponsibilityMatrix {
   round: RoundHeading;
   /** The round's areas in order (the filter's choices). */
   areas: Array<{ code: string; name: string }>;
+  /** The round's participating departments by name (the filter's choices). */
+  participants: Array<{ departmentId: string; name: string }>;
 }
 
 export interface DepartmentSummaryView extends DepartmentSummary {
@@ -75,7 +77,7 @@ export class ResponsibilityService {
       violations.push({ field: 'organisation', rule: 'participatingOrganisation', message: 'Organisationen ska vara kontaktcenter eller en förvaltning som deltar i planomgången' });
     if (violations.length > 0) throw CommonError.invalid(violations);
     const organisation = filter.organisation && filter.organisation !== CONTACT_CENTRE_KEY ? filter.organisation.toLowerCase() : filter.organisation;
-    return { ...assembleMatrix(doc, { ...filter, organisation }), round: headingOf(round), areas: doc.areas.map((a) => ({ code: a.code, name: a.name })) };
+    return { ...assembleMatrix(doc, { ...filter, organisation }), round: headingOf(round), areas: doc.areas.map((a) => ({ code: a.code, name: a.name })), participants: round.participants };
   }
 
   /** One department's summary of the chosen plan, with when the caller marked it read. */
@@ -130,6 +132,11 @@ export class ResponsibilityService {
     const round = await this.roundOf(roundId);
     const doc = await this.documentFor(p, roundId, version);
     return { round: headingOf(round), document: doc, dateText: this.heading(headingOf(round), doc).dateText };
+  }
+
+  /** The frozen versions of the round's plan, oldest first (for choosing one). */
+  versionsOf(roundId: string): Promise<PlanVersionSummary[]> {
+    return this.documents.versionsOf(roundId);
   }
 
   /** The plan asked for: a version, the draft (its readers only), or the latest version (the draft for its readers while none is frozen). */
