@@ -77,13 +77,14 @@ export class GivenPlan {
     return rows[0].id;
   }
 
-  /** Freezes the draft as the next version (its document stored as the snapshot); the frozen document. */
-  async freeze(roundId: string, frozenAt: Date, frozenBy = 'Åsa Öberg'): Promise<PlanDocument> {
+  /** Freezes the draft as the next version (or the one given), its document stored as the snapshot; the frozen document. */
+  async freeze(roundId: string, frozenAt: Date, frozenBy = 'Åsa Öberg', version?: number): Promise<PlanDocument> {
     const draft = await this.app.get(ResponsibilityService).documentFor(principal({ strategist: true }), roundId, 'draft');
-    const [{ next }]: Array<{ next: number }> = await this.db.query('select coalesce(max(version), 0) + 1 as next from plan_version where round_id = $1', [roundId]);
+    const [{ next }]: Array<{ next: number }> =
+      version === undefined ? await this.db.query('select coalesce(max(version), 0) + 1 as next from plan_version where round_id = $1', [roundId]) : [{ next: version }];
     const document: PlanDocument = { ...draft, version: next, frozenAt: frozenAt.toISOString(), frozenBy };
     await this.db.query('insert into plan_version (round_id, version, frozen_at, frozen_by_name, snapshot) values ($1, $2, $3, $4, $5::jsonb)', [roundId, next, frozenAt, frozenBy, JSON.stringify(document)]);
-    await this.db.query('update plan set latest_version = $2, draft_changed = false where round_id = $1', [roundId, next]);
+    await this.db.query('update plan set latest_version = greatest(latest_version, $2), draft_changed = false where round_id = $1', [roundId, next]);
     return document;
   }
 

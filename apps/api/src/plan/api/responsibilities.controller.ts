@@ -16,7 +16,9 @@ import { toMatrixDto, toSummaryDto, versionChoice } from './responsibilities.map
 @Injectable()
 export class VersionNumberPipe implements PipeTransform<unknown, number> {
   transform(value: unknown, metadata: ArgumentMetadata): number {
-    if (typeof value === 'string' && /^[1-9][0-9]{0,5}$/.test(value)) return Number(value);
+    // The global pipe may already have turned the parameter into a number (its type is number): `1.5`, `-1` or NaN are still refused.
+    const text = typeof value === 'number' ? String(value) : value;
+    if (typeof text === 'string' && /^[1-9][0-9]{0,5}$/.test(text)) return Number(text);
     const parameter = metadata.data ?? 'n';
     throw new CommonError(CommonErrorCode.NOT_FOUND, `Versionen finns inte: ${parameter} måste vara ett positivt heltal`, { entity: 'Versionen', parameter, rule: 'isVersionNumber' });
   }

@@ -1,10 +1,10 @@
 import type { DepartmentSummaryView, MatrixView, OrganisationPart, RoundHeading, VersionChoice } from '@samverka/plan';
-import type { DepartmentSummaryDto, OrganisationPartDto, ResponsibilityMatrixDto, RoundHeadingDto } from './dto/responsibilities.dto';
+import type { DepartmentSummaryDto, OrganisationPartDto, ResponsibilityMatrixDto, AllocationRoundDto } from './dto/responsibilities.dto';
 
 /** The `version` query parameter as the service reads it (the DTO has checked its shape). */
 export const versionChoice = (version: string | undefined): VersionChoice => (version === undefined ? undefined : version === 'draft' ? 'draft' : Number(version));
 
-const toRound = (r: RoundHeading): RoundHeadingDto => ({ id: r.id, title: r.title, caseNumber: r.caseNumber, year: r.year, state: r.state });
+const toRound = (r: RoundHeading): AllocationRoundDto => ({ id: r.id, title: r.title, caseNumber: r.caseNumber, year: r.year, state: r.state });
 const toPart = (p: OrganisationPart): OrganisationPartDto => ({ role: p.role, roleLabel: p.roleLabel, expectations: p.expectations, effortHours: p.effortHours });
 
 export const toMatrixDto = (m: MatrixView): ResponsibilityMatrixDto => ({

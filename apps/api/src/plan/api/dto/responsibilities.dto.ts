@@ -33,7 +33,7 @@ export class MarkSummaryReadDto {
   version!: number;
 }
 
-export class RoundHeadingDto {
+export class AllocationRoundDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ description: 'diarienummer' }) caseNumber!: string;
@@ -73,7 +73,7 @@ export class MatrixFilterDto {
   @ApiProperty({ nullable: true, type: String }) organisation!: string | null;
 }
 
-export class AreaRefDto {
+export class AllocationAreaDto {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
 }
@@ -82,8 +82,8 @@ export class ResponsibilityMatrixDto {
   @ApiProperty({ format: 'uuid' }) roundId!: string;
   @ApiProperty({ type: 'integer', nullable: true, description: 'the version; null for the draft' }) version!: number | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) frozenAt!: string | null;
-  @ApiProperty({ type: RoundHeadingDto }) round!: RoundHeadingDto;
-  @ApiProperty({ type: [AreaRefDto], description: "the round's areas in order" }) areas!: AreaRefDto[];
+  @ApiProperty({ type: AllocationRoundDto }) round!: AllocationRoundDto;
+  @ApiProperty({ type: [AllocationAreaDto], description: "the round's areas in order" }) areas!: AllocationAreaDto[];
   @ApiProperty({ type: MatrixFilterDto }) filter!: MatrixFilterDto;
   @ApiProperty({ type: [MatrixOrganisationDto], description: 'the contact centre first, then the departments with a role in an item shown, by name' }) organisations!: MatrixOrganisationDto[];
   @ApiProperty({ type: [MatrixRowDto] }) rows!: MatrixRowDto[];
@@ -114,7 +114,7 @@ export class SummaryItemDto {
   @ApiProperty({ type: OrganisationPartDto, nullable: true, description: "the contact centre's own part on the same item" }) contactCentre!: OrganisationPartDto | null;
 }
 
-export class DepartmentRefDto {
+export class AllocationDepartmentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
 }
@@ -123,8 +123,8 @@ export class DepartmentSummaryDto {
   @ApiProperty({ format: 'uuid' }) roundId!: string;
   @ApiProperty({ type: 'integer', nullable: true, description: 'the version; null for the draft' }) version!: number | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) frozenAt!: string | null;
-  @ApiProperty({ type: RoundHeadingDto }) round!: RoundHeadingDto;
-  @ApiProperty({ type: DepartmentRefDto }) department!: DepartmentRefDto;
+  @ApiProperty({ type: AllocationRoundDto }) round!: AllocationRoundDto;
+  @ApiProperty({ type: AllocationDepartmentDto }) department!: AllocationDepartmentDto;
   @ApiProperty({ type: [SummaryItemDto] }) items!: SummaryItemDto[];
   @ApiProperty({ minimum: 0, description: "hours per year over the department's items" }) totalEffortHours!: number;
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'when the caller marked this version\'s summary as read' }) readAt!: string | null;
