@@ -7,6 +7,8 @@ import { fillSignInForm, signInThroughForm } from '../support/browser';
 import { E2eContext } from '../support/e2e';
 import { webSuite, DEMO_USER } from '../support/web-suite';
 import { TEST_ACTOR, TEST_PASSWORD } from '../support/given';
+import { GivenPlan } from '../support/given-plan-allocation';
+import { DataSource } from 'typeorm';
 
 const { admin: ADMIN, strategist: STRATEGIST, coordinator: COORDINATOR, management: MANAGEMENT, secretary: SECRETARY } = DEMO_USER;
 
@@ -397,6 +399,53 @@ describe('the web UI: signing in and access', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Vill du godkänna behoven?');
     await expectAccessible();
     for (const email of [COORDINATOR, STRATEGIST, SECRETARY, ADMIN]) expect({ email, status: await statusFor(email, `${base}/godkann`) }).toEqual({ email, status: 403 });
+  });
+
+  it("lets the round's readers the allocation matrix and the printable version, a department's own people and the city-wide roles its summary, and only its own people mark it read", async () => {
+    const preschool = web.departmentId('Förskoleförvaltningen');
+    const culture = web.departmentId('Kulturförvaltningen');
+    const round = await ctx.given.roundInDraftingPlan({ year: 2093, participantDepartmentIds: [preschool, culture] });
+    const plans = new GivenPlan(ctx.app);
+    await plans.draft(round.id, [
+      { areaCode: 'LOKAL_SERVICE', code: 'LS-1', title: 'Gemensam ingång', responsibilities: [{ departmentId: preschool, role: 'accountable', expectations: 'Leder arbetet.', effortHours: 10 }] },
+    ]);
+    await plans.freeze(round.id, new Date());
+    const base = `/planomgangar/${round.id}`;
+    const pages = [`${base}/ansvarsfordelning`, `${base}/plan/versioner/1/utskrift`, `${base}/ansvarsfordelning/${preschool}`, `${base}/ansvarsfordelning/${culture}`];
+    // [who, the status of each page above]
+    const rows: Array<[string, number[]]> = [
+      [ADMIN, [200, 200, 200, 200]],
+      [STRATEGIST, [200, 200, 200, 200]],
+      [COORDINATOR, [200, 200, 200, 403]],
+      [MANAGEMENT, [200, 200, 200, 403]],
+      [SECRETARY, [200, 200, 403, 403]],
+    ];
+    for (const [who, statuses] of rows) {
+      await context.clearCookies();
+      expect((await signIn(who)).status()).toBe(303);
+      const got: number[] = [];
+      for (const path of pages) got.push((await open(path)).status());
+      expect({ who, got }).toEqual({ who, got: statuses });
+    }
+    // Marking read, with the session's own form token: the department's people only.
+    const reads = async () => Number((await ctx.app.get(DataSource).query('select count(*) as n from plan_summary_read where round_id = $1', [round.id]))[0].n);
+    for (const who of [STRATEGIST, ADMIN, SECRETARY]) {
+      await context.clearCookies();
+      await signIn(who);
+      await open(`${base}/ansvarsfordelning`);
+      const token = await csrfOnPage();
+      const response = await page.request.post(`${ctx.baseUrl}${base}/ansvarsfordelning/${preschool}/last`, { form: { _csrf: token, version: '1' }, maxRedirects: 0 });
+      expect({ who, status: response.status() }).toEqual({ who, status: 403 });
+    }
+    expect(await reads()).toBe(0);
+    await context.clearCookies();
+    await signIn(MANAGEMENT);
+    await open(`${base}/ansvarsfordelning/${preschool}`);
+    await expectAccessible();
+    const token = await csrfOnPage();
+    expect((await page.request.post(`${ctx.baseUrl}${base}/ansvarsfordelning/${culture}/last`, { form: { _csrf: token, version: '1' }, maxRedirects: 0 })).status()).toBe(403);
+    expect((await page.request.post(`${ctx.baseUrl}${base}/ansvarsfordelning/${preschool}/last`, { form: { _csrf: token, version: '1' }, maxRedirects: 0 })).status()).toBe(303);
+    expect(await reads()).toBe(1);
   });
 
   it("refuses everyone but strategists the round's launch confirmation, reminders and deadline form, even with the session's form token", async () => {
