@@ -4,3 +4,4 @@ export * from './plan.model';
 export * from './plan.vocabulary';
 export * from './plan.exception';
 export * from './plan.module';
+export * from './diff/plan-diff';
