@@ -89,6 +89,16 @@ const checkThenRelease = (w: AccessWorld, round: PlanRoundView, check: () => Pro
     await releaseRound(w, round);
   }
 };
+/** Shared rounds for the callers refused starting or freezing: nothing allowed writes to them, so a refused call's effect shows. */
+let unstartedRound: Promise<PlanRoundView> | undefined;
+const unstartedRoundOfA = (w: AccessWorld) => (unstartedRound ??= w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] }));
+let unfrozenRound: Promise<PlanRoundView> | undefined;
+const unfrozenRoundOfA = (w: AccessWorld) =>
+  (unfrozenRound ??= (async () => {
+    const round = await w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+    await planItem(w, round.id);
+    return round;
+  })());
 const planItem = (w: AccessWorld, roundId: string) =>
   w.ctx.app.get(PlanDraftService).createItem(TEST_ACTOR, roundId, { areaCode: 'LOKAL_SERVICE', title: `Insats ${w.unique()}`, description: 'Vägledning på biblioteken.' });
 const planItemsOf = async (w: AccessWorld, roundId: string) => (await w.ctx.app.get(PlanQueryService).draft(roundId)).document.areas.flatMap((a) => a.items);
@@ -483,9 +493,14 @@ const ROUTES: Record<string, RouteSpec> = {
   'POST /api/v1/rounds/{id}/plan': {
     allow: ['strategist'],
     status: 201,
-    build: async (w) => {
+    build: async (w, { caller }) => {
+      const started = (roundId: string) => async () => (await w.ctx.app.get(PlanQueryService).draft(roundId)).state.started;
+      if (caller !== 'strategist') {
+        const shared = await unstartedRoundOfA(w);
+        return { params: { id: shared.id }, body: { startFrom: 'empty' }, effect: started(shared.id) };
+      }
       const round = await freshDraftingRoundOfA(w);
-      return { params: { id: round.id }, body: { startFrom: 'empty' }, effect: checkThenRelease(w, round, async () => (await w.ctx.app.get(PlanQueryService).draft(round.id)).state.started) };
+      return { params: { id: round.id }, body: { startFrom: 'empty' }, effect: checkThenRelease(w, round, started(round.id)) };
     },
   },
   'PATCH /api/v1/rounds/{id}/plan': {
@@ -541,10 +556,15 @@ const ROUTES: Record<string, RouteSpec> = {
   'POST /api/v1/rounds/{id}/plan/freeze': {
     allow: ['strategist'],
     status: 201,
-    build: async (w) => {
+    build: async (w, { caller }) => {
+      const frozen = (roundId: string) => async () => (await w.ctx.app.get(PlanQueryService).versions(roundId)).length === 1;
+      if (caller !== 'strategist') {
+        const shared = await unfrozenRoundOfA(w);
+        return { params: { id: shared.id }, effect: frozen(shared.id) };
+      }
       const round = await freshDraftingRoundOfA(w);
       await planItem(w, round.id);
-      return { params: { id: round.id }, effect: checkThenRelease(w, round, async () => (await w.ctx.app.get(PlanQueryService).versions(round.id)).length === 1) };
+      return { params: { id: round.id }, effect: checkThenRelease(w, round, frozen(round.id)) };
     },
   },
   'GET /api/v1/rounds/{id}/plan/versions': {

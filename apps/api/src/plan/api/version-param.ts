@@ -12,7 +12,9 @@ const MAX_VERSION = 100_000;
 @Injectable()
 export class VersionParamPipe implements PipeTransform<unknown, number> {
   transform(value: unknown, metadata: ArgumentMetadata): number {
-    if (typeof value === 'string' && /^[1-9][0-9]{0,5}$/.test(value) && Number(value) <= MAX_VERSION) return Number(value);
+    // The global ValidationPipe runs first and may already have turned the text into a number (NaN for "x1").
+    const text = typeof value === 'number' ? String(value) : value;
+    if (typeof text === 'string' && /^[1-9][0-9]{0,5}$/.test(text) && Number(text) <= MAX_VERSION) return Number(text);
     const parameter = metadata.data ?? 'n';
     throw new PlanError(PlanErrorCode.PLAN_VERSION_NOT_FOUND, `Planversionen finns inte: ${parameter} måste vara ett versionsnummer (1, 2, …)`, { parameter, rule: 'isVersion' });
   }
