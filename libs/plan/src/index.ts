@@ -4,6 +4,15 @@ export * from './plan.model';
 export * from './plan.vocabulary';
 export * from './plan.exception';
 export * from './plan.module';
+export * from './diff/plan-diff';
+export * from './access/plan-access.policy';
+export * from './rules/plan.rules';
+export * from './rules/plan-item-code';
+export * from './services/plan-draft.service';
+export * from './services/plan-query.service';
+export * from './facts/plan-round-facts.provider';
+export type { PlanState, DraftRead } from './repositories/plan-document.repository';
+export { PlanDocumentRepository } from './repositories/plan-document.repository';
 // Responsibility allocation (ansvarsfördelning): matrix, department summaries, exports, documents, the summary email, the read task.
 export * from './access/responsibility-access.policy';
 export * from './services/responsibility.assembler';

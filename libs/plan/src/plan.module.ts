@@ -5,8 +5,13 @@ import { NeedsModule } from '@samverka/needs';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
+import { PlanAccessPolicy } from './access/plan-access.policy';
 import { PLAN_ENTITIES } from './entities/index';
+import { PlanRoundFacts } from './facts/plan-round-facts.provider';
 import { PlanDocumentRepository } from './repositories/plan-document.repository';
+import { PlanDraftRepository } from './repositories/plan-draft.repository';
+import { PlanDraftService } from './services/plan-draft.service';
+import { PlanQueryService } from './services/plan-query.service';
 import { IdentityModule } from '@samverka/identity';
 import { ResponsibilityRepository } from './repositories/responsibility.repository';
 import { ResponsibilityService } from './services/responsibility.service';
@@ -20,7 +25,25 @@ import { SummaryToReadTasks } from './tasks/summary-to-read.tasks';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(PLAN_ENTITIES), AuditModule, NotificationsModule, OrganisationModule, RoundsModule, NeedsModule, IdentityModule],
-  providers: [PlanDocumentRepository, ResponsibilityRepository, ResponsibilityService, ResponsibilitySummaryNotifier, SummaryToReadTasks],
-  exports: [ResponsibilityService, ResponsibilitySummaryNotifier],
+  providers: [
+    PlanDocumentRepository,
+    PlanDraftRepository,
+    PlanAccessPolicy,
+    PlanDraftService,
+    PlanQueryService,
+    PlanRoundFacts,
+    ResponsibilityRepository,
+    ResponsibilityService,
+    ResponsibilitySummaryNotifier,
+    SummaryToReadTasks,
+  ],
+  exports: [
+    PlanDocumentRepository,
+    PlanAccessPolicy,
+    PlanDraftService,
+    PlanQueryService,
+    ResponsibilityService,
+    ResponsibilitySummaryNotifier,
+  ],
 })
 export class PlanModule {}

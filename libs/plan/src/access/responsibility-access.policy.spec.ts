@@ -1,5 +1,6 @@
 import { DEPARTMENT, OTHER_DEPARTMENT, principalsFor } from '../../../../test/support/principals';
-import { mayMarkSummaryRead, mayReadDepartmentSummary, mayReadPlanDraft } from './responsibility-access.policy';
+import { mayReadPlanDraft } from './plan-access.policy';
+import { mayMarkSummaryRead, mayReadDepartmentSummary } from './responsibility-access.policy';
 
 const callers = principalsFor({ department: DEPARTMENT, committee: 'committee-a' }, { department: OTHER_DEPARTMENT, committee: 'committee-b' });
 type Caller = keyof typeof callers;

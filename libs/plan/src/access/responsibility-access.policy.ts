@@ -1,18 +1,14 @@
 import type { Principal } from '@samverka/kernel';
+import { mayReadPlanDraft } from './plan-access.policy';
 
 /**
  * Who may read what of the responsibility allocation (the shared decisions of the plan):
- *  - the draft (its matrix, its summaries): strategists and admins;
+ *  - the draft (its matrix, its summaries): strategists and admins (`mayReadPlanDraft`);
  *  - frozen versions: whoever may read the round (the guard asks `RoundAccessPolicy.mayRead`);
  *  - a department's summary: strategists, admins, and that department's own management and
  *    coordinators (a coordinator of another department is refused);
  *  - marking a summary as read: a person of that department (management or coordinator).
  */
-
-/** Strategists and admins read the draft. */
-export function mayReadPlanDraft(p: Principal): boolean {
-  return p.strategist || p.admin;
-}
 
 /** A person of the department itself: its management, or a coordinator (assignment valid today). */
 export function actsForOwnDepartment(p: Principal, departmentId: string): boolean {
