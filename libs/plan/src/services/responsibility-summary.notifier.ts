@@ -47,7 +47,7 @@ export class ResponsibilitySummaryNotifier {
     for (const p of round.participants) {
       const department = { id: p.departmentId, name: p.name };
       const summary = assembleDepartmentSummary(current, department);
-      const changes = previous ? departmentChanges(assembleDepartmentSummary(previous, department), summary) : [];
+      const changes = previous ? departmentChanges(previous, current, department.id) : [];
       if (previous && changes.length === 0) continue;
       concerned.push({ summary, changes });
     }

@@ -116,7 +116,7 @@ describe('departmentChanges', () => {
       item('ls-2', 'LS', [dept(CULTURE, 'accountable', 'Äger processen.', 60.5), dept(PRESCHOOL, 'informed', 'Får veta.')]),
       item('ti-1', 'TI', [centre('responsible', 'Skriver texterna.', 20)]),
     ], 2);
-    const changes = departmentChanges(assembleDepartmentSummary(doc, PRESCHOOL), assembleDepartmentSummary(next, PRESCHOOL));
+    const changes = departmentChanges(doc, next, PRESCHOOL.id);
     expect(changes).toEqual([
       {
         code: 'LS-1',
@@ -125,12 +125,21 @@ describe('departmentChanges', () => {
         details: [
           'Roll: Utför (R) → Ansvarig (A)',
           'Uppskattad insats: 40 timmar per år (0,02 årsarbetskrafter) → 80 timmar per år (0,05 årsarbetskrafter)',
-          'Tid: 2027 T1 – 2027 T2 → 2027 T1 – 2027 T3',
+          'Slut: 2027 T2 → 2027 T3',
         ],
       },
       { code: 'LS-2', title: 'Insats ls-2', kind: 'added', details: ['Ny roll: Informeras (I)'] },
       { code: 'TI-1', title: 'Insats ti-1', kind: 'removed', details: ['Förvaltningen har inte längre någon roll (var Rådfrågas (C))'] },
     ]);
+  });
+
+  it("reports the changed fields of an item the department has a role in, and nothing of items it has none in", () => {
+    const next = plan([
+      item('ls-1', 'LS', doc.areas[0].items[0].responsibilities, { description: 'Ny beskrivning.', status: 'ongoing' }),
+      item('ls-2', 'LS', doc.areas[0].items[1].responsibilities, { title: 'Ny rubrik' }),
+      doc.areas[1].items[0],
+    ], 2);
+    expect(departmentChanges(doc, next, PRESCHOOL.id)).toEqual([{ code: 'LS-1', title: 'Insats ls-1', kind: 'changed', details: ['Beskrivning: ändrad', 'Status: Planerad → Pågående'] }]);
   });
 
   it("is empty when only another organisation's part changed (the contact centre's included)", () => {
@@ -139,8 +148,8 @@ describe('departmentChanges', () => {
       item('ls-2', 'LS', [dept(CULTURE, 'accountable', 'Äger processen.', 60.5)]),
       item('ti-1', 'TI', [centre('responsible', 'Skriver texterna.', 20), dept(PRESCHOOL, 'consulted', 'Granskar.', 8)]),
     ], 2);
-    expect(departmentChanges(assembleDepartmentSummary(doc, PRESCHOOL), assembleDepartmentSummary(next, PRESCHOOL))).toEqual([]);
-    expect(departmentChanges(assembleDepartmentSummary(doc, CULTURE), assembleDepartmentSummary(next, CULTURE)).map((c) => c.details)).toEqual([['Roll: Informeras (I) → Rådfrågas (C)', 'Förväntningar: Tycker till.']]);
+    expect(departmentChanges(doc, next, PRESCHOOL.id)).toEqual([]);
+    expect(departmentChanges(doc, next, CULTURE.id).map((c) => c.details)).toEqual([['Roll: Informeras (I) → Rådfrågas (C)', 'Förväntningar: Tycker till.']]);
   });
 });
 

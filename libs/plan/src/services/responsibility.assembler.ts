@@ -1,5 +1,6 @@
 import { CONTACT_CENTRE_NAME, HOURS_PER_FTE, organisationKey, PlanDocument, PlanItem, PlanItemStatus, PlanOrganisation, PlanResponsibility, ResponsibilityRole } from '../plan.model';
 import { PLAN_ITEM_STATUS_LABELS, RESPONSIBILITY_ROLE_LABELS, RESPONSIBILITY_ROLE_LETTERS } from '../plan.vocabulary';
+import { diffPlans, PlanFieldChange, PlanItemDiffField, PlanResponsibilityChange } from '../diff/plan-diff';
 
 /**
  * Ansvarsfördelning, assembled from a `PlanDocument` (the draft or a frozen version) by pure
@@ -193,36 +194,64 @@ export interface SummaryChange {
   details: string[];
 }
 
+const FIELD_LABELS: Readonly<Record<PlanItemDiffField, string>> = {
+  code: 'Kod',
+  areaCode: 'Utvecklingsområde',
+  title: 'Rubrik',
+  description: 'Beskrivning',
+  expectedEffect: 'Förväntad effekt',
+  indicator: 'Indikator',
+  startsOn: 'Start',
+  endsOn: 'Slut',
+  status: 'Status',
+};
+
+/** A field's change in words: "Slut: 2027 T2 → 2027 T3"; long texts only say that they changed. */
+function fieldDetail(change: PlanFieldChange): string {
+  const label = FIELD_LABELS[change.field];
+  if (change.field === 'description' || change.field === 'expectedEffect' || change.field === 'indicator') return `${label}: ändrad`;
+  const show = (v: string | null) => (v === null ? 'inte angiven' : change.field === 'status' ? (PLAN_ITEM_STATUS_LABELS[v as PlanItemStatus] ?? v) : v);
+  return `${label}: ${show(change.before)} → ${show(change.after)}`;
+}
+
 /**
- * What changed in a department's part from one summary to the next: items where it got a role,
- * items where it lost one (or that left the plan), and items whose title, dates or status, or whose
- * role, expectations or effort for the department, changed. The contact centre's part is context and
+ * What changed in a department's part from one version to the next: `diffPlans` restricted to the
+ * department — its responsibilities that are new (an item where it got a role, or a new item), gone (it
+ * lost its role, or the item left the plan) or different (role, expectations, effort), and the changed
+ * fields of the items it has a role in. Another organisation's part (the contact centre's included) is
  * not a change of the department's part. Empty: nothing changed for the department.
  */
-export function departmentChanges(previous: DepartmentSummary, current: DepartmentSummary): SummaryChange[] {
-  const before = new Map(previous.items.map((i) => [i.itemId, i]));
-  const after = new Map(current.items.map((i) => [i.itemId, i]));
-  const changes: SummaryChange[] = [];
-  for (const item of current.items) {
-    const old = before.get(item.itemId);
-    if (!old) {
-      changes.push({ code: item.code, title: item.title, kind: 'added', details: [`Ny roll: ${item.roleLabel}`] });
-      continue;
+export function departmentChanges(previous: PlanDocument, current: PlanDocument, departmentId: string): SummaryChange[] {
+  const diff = diffPlans(previous, current);
+  const own = (r: PlanResponsibilityChange) => r.organisation.kind === 'department' && r.organisation.departmentId === departmentId;
+  const byItem = new Map<string, SummaryChange>();
+  const entry = (itemId: string, code: string, title: string, kind: SummaryChange['kind']) => {
+    const found = byItem.get(itemId);
+    if (found) return found;
+    const created: SummaryChange = { code, title, kind, details: [] };
+    byItem.set(itemId, created);
+    return created;
+  };
+  for (const r of diff.responsibilitiesChanged.filter(own)) {
+    if (r.before === null && r.after !== null) entry(r.itemId, r.code, r.title, 'added').details.push(`Ny roll: ${RESPONSIBILITY_ROLE_LABELS[r.after.role]}`);
+    else if (r.before !== null && r.after === null) entry(r.itemId, r.code, r.title, 'removed').details.push(`Förvaltningen har inte längre någon roll (var ${RESPONSIBILITY_ROLE_LABELS[r.before.role]})`);
+    else if (r.before !== null && r.after !== null) {
+      const details = entry(r.itemId, r.code, r.title, 'changed').details;
+      if (r.before.role !== r.after.role) details.push(`Roll: ${RESPONSIBILITY_ROLE_LABELS[r.before.role]} → ${RESPONSIBILITY_ROLE_LABELS[r.after.role]}`);
+      if (r.before.expectations !== r.after.expectations) details.push(`Förväntningar: ${r.after.expectations}`);
+      if (r.before.effortHours !== r.after.effortHours) details.push(`Uppskattad insats: ${formatEffort(r.before.effortHours)} → ${formatEffort(r.after.effortHours)}`);
     }
-    const details: string[] = [];
-    if (old.title !== item.title) details.push(`Rubrik: ${old.title} → ${item.title}`);
-    if (old.code !== item.code) details.push(`Kod: ${old.code} → ${item.code}`);
-    if (old.role !== item.role) details.push(`Roll: ${old.roleLabel} → ${item.roleLabel}`);
-    if (old.expectations !== item.expectations) details.push(`Förväntningar: ${item.expectations}`);
-    if (old.effortHours !== item.effortHours) details.push(`Uppskattad insats: ${formatEffort(old.effortHours)} → ${formatEffort(item.effortHours)}`);
-    const oldPeriod = formatPeriod(old.startsOn, old.endsOn) ?? 'inte angiven';
-    const newPeriod = formatPeriod(item.startsOn, item.endsOn) ?? 'inte angiven';
-    if (oldPeriod !== newPeriod) details.push(`Tid: ${oldPeriod} → ${newPeriod}`);
-    if (old.status !== item.status) details.push(`Status: ${old.statusLabel} → ${item.statusLabel}`);
-    if (details.length > 0) changes.push({ code: item.code, title: item.title, kind: 'changed', details });
   }
-  for (const old of previous.items) {
-    if (!after.has(old.itemId)) changes.push({ code: old.code, title: old.title, kind: 'removed', details: [`Förvaltningen har inte längre någon roll (var ${old.roleLabel})`] });
+  // The items the department still has a role in: their own changed fields.
+  const withRole = new Set(assembleDepartmentSummary(current, { id: departmentId, name: '' }).items.map((i) => i.itemId));
+  for (const item of diff.itemsChanged.filter((i) => withRole.has(i.id) && i.fields.length > 0)) {
+    const change = entry(item.id, item.code, item.title, 'changed');
+    change.details.push(...item.fields.map(fieldDetail));
   }
-  return changes;
+  // In the order of the current plan, the items that left the department last.
+  const order = new Map(itemsOf(current).map(({ item }, i) => [item.id, i]));
+  return [...byItem.entries()]
+    .filter(([, c]) => c.details.length > 0)
+    .sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity))
+    .map(([, c]) => c);
 }
