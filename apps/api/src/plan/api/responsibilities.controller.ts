@@ -1,7 +1,7 @@
-import { ArgumentMetadata, Body, Controller, Get, HttpCode, Injectable, Param, PipeTransform, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@samverka/identity';
-import { CommonError, CommonErrorCode, CSV_CONTENT_TYPE } from '@samverka/kernel';
+import { CSV_CONTENT_TYPE } from '@samverka/kernel';
 import { AllocationFile, DOCX_CONTENT_TYPE, ResponsibilityService, XLSX_CONTENT_TYPE } from '@samverka/plan';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, ofDepartment, participantOfRound, strategist } from '../../auth/access-rules';
@@ -11,18 +11,7 @@ import { ApiAnswer, ApiErrors, ApiFileAnswer } from '../../shell/api-contract';
 import { IdParam } from '../../shell/uuid-param';
 import { DepartmentSummaryDto, MarkSummaryReadDto, MatrixQueryDto, ResponsibilityMatrixDto, VersionQueryDto } from './dto/responsibilities.dto';
 import { toMatrixDto, toSummaryDto, versionChoice } from './responsibilities.mapper';
-
-/** A version number in the path: a positive integer, else no such version (404 naming the rule). */
-@Injectable()
-export class VersionNumberPipe implements PipeTransform<unknown, number> {
-  transform(value: unknown, metadata: ArgumentMetadata): number {
-    // The global pipe may already have turned the parameter into a number (its type is number): `1.5`, `-1` or NaN are still refused.
-    const text = typeof value === 'number' ? String(value) : value;
-    if (typeof text === 'string' && /^[1-9][0-9]{0,5}$/.test(text)) return Number(text);
-    const parameter = metadata.data ?? 'n';
-    throw new CommonError(CommonErrorCode.NOT_FOUND, `Versionen finns inte: ${parameter} måste vara ett positivt heltal`, { entity: 'Versionen', parameter, rule: 'isVersionNumber' });
-  }
-}
+import { VersionParam } from './version-param';
 
 const ROUND_READERS = [strategist(), admin(), participantOfRound(fromParam('id'))];
 /** A department's summary: strategists, admins, and the department's own management and coordinators (another department's are refused). */
@@ -118,7 +107,6 @@ export class ResponsibilitiesController {
 
   @Get('plan/versions/:n/document.docx')
   @Allow(...ROUND_READERS)
-  @ApiParam({ name: 'n', schema: { type: 'integer', minimum: 1 }, description: 'the version number (anything else is answered 404)' })
   @ApiProduces(DOCX_CONTENT_TYPE)
   @ApiFileAnswer(DOCX_CONTENT_TYPE, 'the plan version as a Word document: case number, version and date on the first page, texts, areas, items and their responsibilities')
   @ApiErrors(404)
@@ -126,7 +114,7 @@ export class ResponsibilitiesController {
   async versionDocument(
     @CurrentPrincipal() principal: Principal,
     @IdParam('id', 'Planomgången') id: string,
-    @Param('n', VersionNumberPipe) n: number,
+    @VersionParam('n') n: number,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string | Buffer> {
     return ResponsibilitiesController.download(reply, await this.responsibilities.versionDocument(principal, id, n));

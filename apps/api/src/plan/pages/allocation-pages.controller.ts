@@ -10,7 +10,7 @@ import { fieldIds, FormErrorMap, formAction, FormRejected } from '../../shell/fo
 import { UuidParam } from '../../shell/uuid-param';
 import { ROUNDS_PATH, ViewRenderer } from '../../shell/view-renderer';
 import { WebExceptionFilter } from '../../shell/web-exception.filter';
-import { VersionNumberPipe } from '../api/responsibilities.controller';
+import { VersionParamPipe } from '../api/version-param';
 import { buildMatrixPage, buildPrintablePage, buildSummaryPage, readVersionParam, summaryPath } from './allocation-page.presenter';
 
 const ROUND = UuidParam('Planomgången');
@@ -93,7 +93,7 @@ export class AllocationPagesController {
 
   @Get(':id/plan/versioner/:n/utskrift')
   @Allow(admin(), strategist(), participantOfRound(fromParam('id')))
-  async printable(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Param('n', VersionNumberPipe) n: number, @Res() reply: FastifyReply): Promise<void> {
+  async printable(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Param('n', VersionParamPipe) n: number, @Res() reply: FastifyReply): Promise<void> {
     const { round, document } = await this.responsibilities.printableVersion(principal, id, n);
     await this.views.send(reply, 'plan-version-print', buildPrintablePage(round, document));
   }
