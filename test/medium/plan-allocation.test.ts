@@ -3,9 +3,10 @@ import { IdentityModule } from '@samverka/identity';
 import { DomainError, Principal, TaskQueryService, TasksModule } from '@samverka/kernel';
 import { NotificationEntity, PlanResponsibilitySummaryData } from '@samverka/notifications';
 import { DepartmentEntity } from '@samverka/organisation';
-import { PlanDocument, PlanModule, ResponsibilityService, ResponsibilitySummaryNotifier, SummaryToReadTasks } from '@samverka/plan';
+import { PlanDocument, PlanDocumentRepository, PlanDraftService, PlanModule, ResponsibilityService, ResponsibilitySummaryNotifier, SummaryToReadTasks } from '@samverka/plan';
 import { PlanRoundView } from '@samverka/rounds';
 import { Client } from 'pg';
+import { TEST_ACTOR } from '../support/given';
 import { GivenPlan, ItemSpec } from '../support/given-plan-allocation';
 import { mediumContext, MediumContext } from '../support/medium';
 import { principal } from '../support/principals';
@@ -294,6 +295,35 @@ describe('responsibility allocation (ansvarsfördelning)', () => {
       } finally {
         await ctx.dataSource.query(`update plan_round set state = 'draftingPlan' where id = $1`, [round.id]);
       }
+    });
+  });
+  describe("on versions frozen by the plan's own freeze", () => {
+    it('emails the departments of version 1, then only the one whose part changed in version 2', async () => {
+      const other = await ctx.given.roundInDraftingPlan({ participantDepartmentIds: [a.id, b.id] });
+      const drafts = ctx.get(PlanDraftService);
+      const documents = ctx.get(PlanDocumentRepository);
+      await drafts.start(TEST_ACTOR, other.id, { startFrom: 'empty' });
+      const item = await drafts.createItem(TEST_ACTOR, other.id, { areaCode: 'LOKAL_SERVICE', title: 'Gemensam ingång', description: 'Ärenden tas emot i kontaktcenter.' });
+      const responsibilities = (effortHours: number) => ({
+        responsibilities: [
+          { contactCentre: true as const, role: 'accountable' as const, expectations: 'Leder arbetet.' },
+          { departmentId: a.id, role: 'responsible' as const, expectations: 'Utser en kontaktperson.', effortHours },
+          { departmentId: b.id, role: 'informed' as const, expectations: 'Tar del av resultatet.' },
+        ],
+      });
+      await drafts.setResponsibilities(TEST_ACTOR, other.id, item.id, responsibilities(40));
+      await drafts.freeze(TEST_ACTOR, other.id);
+      const first = (await documents.versionOf(other.id, 1))!;
+      const notify = (previous: PlanDocument | null, current: PlanDocument) =>
+        ctx.get(TransactionHost).run(() => notifier.versionFrozen({ roundId: other.id, previous, current, actor: { personId: null, label: 'Åsa Öberg' } }));
+      // A: coordinator, deputy, manager; B: coordinator.
+      expect(await notify(null, first)).toBe(4);
+      await drafts.setResponsibilities(TEST_ACTOR, other.id, item.id, responsibilities(80));
+      await drafts.freeze(TEST_ACTOR, other.id);
+      const second = (await documents.versionOf(other.id, 2))!;
+      expect(await notify(first, second)).toBe(3);
+      const keys: Array<{ dedup_key: string }> = await ctx.dataSource.query(`select dedup_key from notification where dedup_key like $1`, [`plan.responsibility_summary:${other.id}:%:2:%`]);
+      expect(new Set(keys.map((k) => k.dedup_key.split(':')[2]))).toEqual(new Set([a.id]));
     });
   });
 });
