@@ -5,8 +5,13 @@ import { NeedsModule } from '@samverka/needs';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
+import { PlanAccessPolicy } from './access/plan-access.policy';
 import { PLAN_ENTITIES } from './entities/index';
+import { PlanRoundFacts } from './facts/plan-round-facts.provider';
 import { PlanDocumentRepository } from './repositories/plan-document.repository';
+import { PlanDraftRepository } from './repositories/plan-draft.repository';
+import { PlanDraftService } from './services/plan-draft.service';
+import { PlanQueryService } from './services/plan-query.service';
 
 /**
  * The plan (utvecklingsplan) of a round: its draft and frozen versions, items per area, the
@@ -15,7 +20,19 @@ import { PlanDocumentRepository } from './repositories/plan-document.repository'
  */
 @Module({
   imports: [TypeOrmModule.forFeature(PLAN_ENTITIES), AuditModule, NotificationsModule, OrganisationModule, RoundsModule, NeedsModule],
-  providers: [PlanDocumentRepository],
-  exports: [],
+  providers: [
+    PlanDocumentRepository,
+    PlanDraftRepository,
+    PlanAccessPolicy,
+    PlanDraftService,
+    PlanQueryService,
+    PlanRoundFacts,
+  ],
+  exports: [
+    PlanDocumentRepository,
+    PlanAccessPolicy,
+    PlanDraftService,
+    PlanQueryService,
+  ],
 })
 export class PlanModule {}
