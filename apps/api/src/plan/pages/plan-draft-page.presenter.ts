@@ -9,13 +9,14 @@ import { planFreezePath, planItemNewPath, planNeedsPath, planStartPath, planText
 export interface PlanRoundHead {
   id: string;
   title: string;
-  caseNumber: string;
+  /** The case number (diarienummer), where the page names it. */
+  caseNumber: string | null;
   /** The round is drafting its plan now (the only time the plan may change). */
   drafting: boolean;
 }
 
 /** The draft as the plan page needs it (from PlanQueryService.draft). */
-export interface PlanDraftState {
+export interface PlanDraftPageState {
   /** False: the round has no plan yet (the page offers to start one). */
   started: boolean;
   document: PlanDocument;
@@ -28,7 +29,7 @@ export interface PlanDraftState {
 
 export interface PlanDraftPageData {
   round: PlanRoundHead;
-  draft: PlanDraftState;
+  draft: PlanDraftPageState;
   /** Why the plan cannot be sent for consultation now (the round's own guard), or null when that step is not meaningful now. */
   consultationReasons: string[] | null;
 }
@@ -85,7 +86,7 @@ export interface PlanDraftPageModel extends PageModel {
 }
 
 /** "Version 2 är låst. Utkastet har ändringar sedan dess." */
-export function draftStateLines(draft: Pick<PlanDraftState, 'latestVersion' | 'draftChanged'>): string[] {
+export function draftStateLines(draft: Pick<PlanDraftPageState, 'latestVersion' | 'draftChanged'>): string[] {
   if (draft.latestVersion === null) return ['Utkast. Ingen version är låst ännu.'];
   return [
     `Version ${draft.latestVersion} är den senast låsta versionen.`,
@@ -120,7 +121,7 @@ export function buildPlanDraftPage(data: PlanDraftPageData, state: { notice?: Pl
     title: `Utvecklingsplan – ${round.title}`,
     section: 'rounds',
     hasErrors: errorSummary.length > 0,
-    caption: `${round.title}, diarienummer ${round.caseNumber}`,
+    caption: round.caseNumber ? `${round.title}, diarienummer ${round.caseNumber}` : round.title,
     backHref: roundPath(round.id),
     notice: errorSummary.length === 0 && state.notice ? PLAN_NOTICES[state.notice] : null,
     errorSummary,

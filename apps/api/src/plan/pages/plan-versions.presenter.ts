@@ -33,7 +33,7 @@ function head(round: PlanRoundHead, title: string, draftReadable: boolean, back?
   return {
     title: `${title} – ${round.title}`,
     section: 'rounds',
-    caption: `Utvecklingsplan – ${round.title}, diarienummer ${round.caseNumber}`,
+    caption: `Utvecklingsplan – ${round.title}${round.caseNumber ? `, diarienummer ${round.caseNumber}` : ''}`,
     backHref: back?.href ?? (draftReadable ? planPath(round.id) : `/planomgangar/${round.id}`),
     backText: back?.text ?? (draftReadable ? 'Tillbaka till planen' : 'Tillbaka till planomgången'),
   };
