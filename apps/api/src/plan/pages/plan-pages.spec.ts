@@ -227,7 +227,7 @@ describe('the versions, a version and the diff', () => {
 describe('the texts form', () => {
   it("reads the three texts and the round's areas' introductions (once each, no others), and maps violations to their fields", () => {
     const values = readPlanTextsForm(
-      { introduction: ' Inledning\r\nrad två ', contactCentreMandate: 'M', departmentResponsibility: '', areaCode: ['DIGITALISERING', 'OKÄND', 'DIGITALISERING'], areaIntroduction: ['Digitalt', 'x', 'y'] },
+      { introduction: ' Inledning\r\nrad två ', contactCentreMandate: 'M', departmentResponsibility: '', 'areaCode[]': ['DIGITALISERING', 'OKÄND', 'DIGITALISERING'], 'areaIntroduction[]': ['Digitalt', 'x', 'y'] },
       ['LOKAL_SERVICE', 'DIGITALISERING'],
     );
     expect(values).toEqual({ introduction: 'Inledning\nrad två', contactCentreMandate: 'M', departmentResponsibility: '', areas: [{ code: 'DIGITALISERING', introduction: 'Digitalt' }] });
@@ -299,10 +299,10 @@ describe('the responsibilities form', () => {
 
   it('sends the whole list, leaving out rows without a role, and maps the service’s violations back to the rows', () => {
     const body = {
-      organisation: [CONTACT_CENTRE_KEY, PRESCHOOL_ID, 'kultur', 'okänd'],
-      role: ['accountable', '', 'informed', 'responsible'],
-      expectations: ['Leda\r\narbetet', '', 'Få veta', 'x'],
-      effortHours: ['1 700', '', '2,5', '9'],
+      'organisation[]': [CONTACT_CENTRE_KEY, PRESCHOOL_ID, 'kultur', 'okänd'],
+      'role[]': ['accountable', '', 'informed', 'responsible'],
+      'expectations[]': ['Leda\r\narbetet', '', 'Få veta', 'x'],
+      'effortHours[]': ['1 700', '', '2,5', '9'],
     };
     const checked = validatePlanResponsibilitiesForm(readPlanResponsibilitiesForm(body, orgs));
     expect(checked.input?.responsibilities).toEqual([
@@ -318,7 +318,7 @@ describe('the responsibilities form', () => {
 
   it('refuses effort that is no number and text without a role, at their fields', () => {
     const checked = validatePlanResponsibilitiesForm(
-      readPlanResponsibilitiesForm({ organisation: [CONTACT_CENTRE_KEY, PRESCHOOL_ID], role: ['accountable', ''], expectations: ['', 'Något'], effortHours: ['många', ''] }, orgs),
+      readPlanResponsibilitiesForm({ 'organisation[]': [CONTACT_CENTRE_KEY, PRESCHOOL_ID], 'role[]': ['accountable', ''], 'expectations[]': ['', 'Något'], 'effortHours[]': ['många', ''] }, orgs),
     );
     expect(checked.input).toBeUndefined();
     expect(checked.errors).toEqual({

@@ -47,15 +47,15 @@ export function planResponsibilitiesFormValues(item: PlanItem, organisations: re
 }
 
 /**
- * Reads the rows, posted in order as the repeated fields `organisation` (hidden), `role`,
- * `expectations` and `effortHours`. Only the offered organisations are read, each once, in the
+ * Reads the rows, posted in order as the repeated fields `organisation[]` (hidden), `role[]`,
+ * `expectations[]` and `effortHours[]`. Only the offered organisations are read, each once, in the
  * form's order; an organisation the form did not post gets an empty row.
  */
 export function readPlanResponsibilitiesForm(body: unknown, organisations: readonly PlanOrganisationChoice[]): PlanResponsibilitiesFormValues {
-  const keys = formFields(body, 'organisation');
-  const roles = formFields(body, 'role');
-  const expectations = formFields(body, 'expectations');
-  const efforts = formFields(body, 'effortHours');
+  const keys = formFields(body, 'organisation[]');
+  const roles = formFields(body, 'role[]');
+  const expectations = formFields(body, 'expectations[]');
+  const efforts = formFields(body, 'effortHours[]');
   const posted = new Map<string, Omit<ResponsibilityRowValues, 'key' | 'name'>>();
   keys.forEach((key, i) => {
     if (posted.has(key)) return;
@@ -135,7 +135,7 @@ export function planResponsibilitiesFormErrors(rowOfEntry: readonly number[]): F
       const field = m[2] === 'expectations' || m[2] === 'effortHours' ? m[2] : 'role';
       return rowFieldId(field, row);
     },
-    multiLine: ['expectations'],
+    multiLine: ['expectations[]'],
     refusals: { [PlanErrorCode.PLAN_SECOND_ACCOUNTABLE]: null, [PlanErrorCode.PLAN_NOT_EDITABLE]: null },
   };
 }

@@ -27,12 +27,12 @@ export function planTextsFormValues(doc: PlanDocument): PlanTextsFormValues {
 
 /**
  * Reads only the form's own fields: the three texts, and the areas' introductions, posted as the
- * repeated pair `areaCode` (hidden) and `areaIntroduction` in the same order. Only the round's
+ * repeated pair `areaCode[]` (hidden) and `areaIntroduction[]` in the same order. Only the round's
  * areas are read (`areaCodes`), each once.
  */
 export function readPlanTextsForm(body: unknown, areaCodes: readonly string[]): PlanTextsFormValues {
-  const codes = formFields(body, 'areaCode');
-  const introductions = formFields(body, 'areaIntroduction');
+  const codes = formFields(body, 'areaCode[]');
+  const introductions = formFields(body, 'areaIntroduction[]');
   const posted = new Map<string, string>();
   codes.forEach((code, i) => {
     if (areaCodes.includes(code) && !posted.has(code)) posted.set(code, text(introductions[i] ?? ''));
@@ -68,4 +68,4 @@ export function planTextsFormErrors(values: PlanTextsFormValues): FormErrorMap {
   };
 }
 
-export const PLAN_TEXTS_MULTI_LINE = ['introduction', 'contactCentreMandate', 'departmentResponsibility', 'areaIntroduction'] as const;
+export const PLAN_TEXTS_MULTI_LINE = ['introduction', 'contactCentreMandate', 'departmentResponsibility', 'areaIntroduction[]'] as const;
