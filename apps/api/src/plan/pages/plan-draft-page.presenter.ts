@@ -13,6 +13,8 @@ export interface PlanRoundHead {
   caseNumber: string | null;
   /** The round is drafting its plan now (the only time the plan may change). */
   drafting: boolean;
+  /** The viewer may edit the plan (strategists); admins read the draft without its forms. */
+  mayEdit?: boolean;
 }
 
 /** The draft as the plan page needs it (from PlanQueryService.draft). */
@@ -101,7 +103,7 @@ export function draftStateLines(draft: Pick<PlanDraftPageState, 'latestVersion' 
  */
 export function buildPlanDraftPage(data: PlanDraftPageData, state: { notice?: PlanNotice; startError?: string } = {}): PlanDraftPageModel {
   const { round, draft } = data;
-  const editable = round.drafting;
+  const editable = round.drafting && round.mayEdit !== false;
   const started = draft.started;
   const errorSummary = state.startError ? [{ text: state.startError, href: '#startFrom' }] : [];
   const start: PlanStartFormView | null =
@@ -126,7 +128,7 @@ export function buildPlanDraftPage(data: PlanDraftPageData, state: { notice?: Pl
     notice: errorSummary.length === 0 && state.notice ? PLAN_NOTICES[state.notice] : null,
     errorSummary,
     stateLines: started ? draftStateLines(draft) : ['Planomgången har ingen plan ännu.'],
-    readOnlyReason: editable ? null : 'Planen kan ändras bara medan planomgången tar fram planen. Här visas utkastet som det är.',
+    readOnlyReason: !round.drafting ? 'Planen kan ändras bara medan planomgången tar fram planen. Här visas utkastet som det är.' : editable ? null : 'Bara strategerna på kontaktcenter ändrar planen.',
     start,
     consultation: data.consultationReasons && started ? { reasons: data.consultationReasons, ready: data.consultationReasons.length === 0 } : null,
     needsHref: planNeedsPath(round.id),

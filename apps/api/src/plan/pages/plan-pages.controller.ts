@@ -6,6 +6,7 @@ import { CommonError } from '@samverka/kernel';
 import { NeedService } from '@samverka/needs';
 import {
   diffPlans,
+  mayEditPlan,
   mayReadPlanDraft,
   PLAN_EDITABLE_STATE,
   PLAN_START_FROM,
@@ -95,7 +96,7 @@ export class PlanPagesController {
       const latest = versions.at(-1);
       return void reply.redirect(latest ? planVersionPath(id, latest.version) : planVersionsPath(id), HttpStatus.SEE_OTHER);
     }
-    await this.draftPage(reply, id, { notice: readPlanNotice(query) }, HttpStatus.OK);
+    await this.draftPage(reply, id, { notice: readPlanNotice(query) }, HttpStatus.OK, mayEditPlan(principal));
   }
 
   @Post('starta')
@@ -111,7 +112,7 @@ export class PlanPagesController {
         if (!PLAN_START_FROM.includes(startFrom)) throw CommonError.invalid([{ field: 'startFrom', rule: 'isIn', message: 'Välj hur planen ska påbörjas' }]);
         return this.drafts.start(actor, id, { startFrom });
       },
-      failed: (failure) => this.draftPage(reply, id, { startError: failure.errors.startFrom ?? failure.general[0] }, failure.status),
+      failed: (failure) => this.draftPage(reply, id, { startError: failure.errors.startFrom ?? failure.general[0] }, failure.status, true),
       done: () => this.toPlan(reply, id, 'started'),
     });
   }
@@ -310,10 +311,10 @@ export class PlanPagesController {
   }
 
   /** The plan page: the draft, its state, and the round's own reasons why it cannot go to consultation yet. */
-  private async draftPage(reply: FastifyReply, id: string, state: { notice?: PlanNotice; startError?: string }, status: number): Promise<void> {
+  private async draftPage(reply: FastifyReply, id: string, state: { notice?: PlanNotice; startError?: string }, status: number, mayEdit: boolean): Promise<void> {
     const [view, draft] = await Promise.all([this.rounds.view(id), this.plans.draft(id)]);
     const consultation = view.events.find((e) => e.type === 'SEND_FOR_CONSULTATION');
-    const round: PlanRoundHead = { id, title: view.title, caseNumber: view.caseNumber, drafting: draft.state.editable };
+    const round: PlanRoundHead = { id, title: view.title, caseNumber: view.caseNumber, drafting: draft.state.editable, mayEdit };
     const page = buildPlanDraftPage(
       {
         round,

@@ -153,6 +153,13 @@ describe('the plan page', () => {
     expect([page.textsHref, page.newItemHref, page.freezeHref, page.plan?.areas[0].items[0].actions]).toEqual([null, null, null, null]);
   });
 
+  it('shows admins the draft without its forms', () => {
+    const page = buildPlanDraftPage({ ...draftData(), round: { ...ROUND, mayEdit: false } });
+    expect(page.readOnlyReason).toBe('Bara strategerna på kontaktcenter ändrar planen.');
+    expect([page.textsHref, page.newItemHref, page.freezeHref, page.plan?.areas[0].items[0].actions, page.plan?.areas[0].newItemHref]).toEqual([null, null, null, null, null]);
+    expect(buildPlanDraftPage({ ...draftData({ started: false }), round: { ...ROUND, mayEdit: false } }).start).toBeNull();
+  });
+
   it('reads the notice of a redirect, ignoring unknown ones', () => {
     expect(readPlanNotice({ klart: 'ansvar' })).toBe('responsibilities');
     expect(readPlanNotice({ klart: 'x' })).toBeUndefined();
