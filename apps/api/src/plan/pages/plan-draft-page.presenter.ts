@@ -3,7 +3,7 @@ import { ErrorSummaryItem } from '../../shell/format';
 import { PageModel } from '../../shell/view-renderer';
 import { roundPath } from '../../rounds/pages/round-format';
 import { planDocumentView, PlanDocumentView } from './plan-document.presenter';
-import { planFreezePath, planItemNewPath, planNeedsPath, planStartPath, planTextsPath, planVersionPath, planVersionsPath } from './plan-format';
+import { allocationPath, planFreezePath, planItemNewPath, planNeedsPath, planQuestionsPath, planStartPath, planTextsPath, planVersionPath, planVersionsPath } from './plan-format';
 
 /** The round as the plan's pages name it. */
 export interface PlanRoundHead {
@@ -34,6 +34,8 @@ export interface PlanDraftPageData {
   draft: PlanDraftPageState;
   /** Why the plan cannot be sent for consultation now (the round's own guard), or null when that step is not meaningful now. */
   consultationReasons: string[] | null;
+  /** How many handed-in needs neither an item answers nor a deferral explains (null: not counted here). */
+  unansweredNeeds?: number | null;
 }
 
 /** The query parameter a redirect to the plan page carries: ?klart=texter. */
@@ -79,12 +81,22 @@ export interface PlanDraftPageModel extends PageModel {
   start: PlanStartFormView | null;
   consultation: { reasons: string[]; ready: boolean } | null;
   needsHref: string;
+  needsText: string;
+  questionsHref: string;
+  allocationHref: string;
   textsHref: string | null;
   newItemHref: string | null;
   freezeHref: string | null;
   versionsHref: string | null;
   latestVersionHref: string | null;
   plan: PlanDocumentView | null;
+}
+
+/** "3 behov saknar svar", "Alla behov har svar", or (not counted) the link's plain name. */
+export function needsLinkText(unanswered: number | null): string {
+  if (unanswered === null) return 'Behov som saknar svar i planen';
+  if (unanswered === 0) return 'Alla behov har svar i planen';
+  return `${unanswered} behov saknar svar`;
 }
 
 /** "Version 2 är låst. Utkastet har ändringar sedan dess." */
@@ -132,6 +144,9 @@ export function buildPlanDraftPage(data: PlanDraftPageData, state: { notice?: Pl
     start,
     consultation: data.consultationReasons && started ? { reasons: data.consultationReasons, ready: data.consultationReasons.length === 0 } : null,
     needsHref: planNeedsPath(round.id),
+    needsText: needsLinkText(data.unansweredNeeds ?? null),
+    questionsHref: planQuestionsPath(round.id),
+    allocationHref: allocationPath(round.id),
     textsHref: editable && started ? planTextsPath(round.id) : null,
     newItemHref: editable && started ? planItemNewPath(round.id) : null,
     freezeHref: mayFreeze ? planFreezePath(round.id) : null,

@@ -18,6 +18,13 @@ export const planVersionPath = (roundId: string, version: number): string => `${
 export const planDiffPath = (roundId: string, a: number, b: number): string => `${planVersionPath(roundId, a)}/jamfor/${b}`;
 /** The needs coverage page (another part of the plan builds it): the needs without an answer. */
 export const planNeedsPath = (roundId: string): string => `${planPath(roundId)}/behov`;
+/** The strategists' page of the departments' questions (another part of the plan builds it). */
+export const planQuestionsPath = (roundId: string): string => `${planPath(roundId)}/fragor`;
+/** The responsibility matrix (another part of the plan builds it). */
+export const allocationPath = (roundId: string): string => `${roundPath(roundId)}/ansvarsfordelning`;
+/** A version as a printable page, and as a Word document (another part of the plan builds them). */
+export const planVersionPrintPath = (roundId: string, version: number): string => `${planVersionPath(roundId, version)}/utskrift`;
+export const planVersionDocxPath = (roundId: string, version: number): string => `/api/v1/rounds/${roundId}/plan/versions/${version}/document.docx`;
 
 /** An item's place on the plan page: #insats-LS-3. */
 export const itemAnchor = (code: string): string => `insats-${code}`;

@@ -298,9 +298,9 @@ export class PlanPagesController {
     await this.views.send(reply, 'plan-version-view', buildPlanVersionPage(round, doc, versions.at(-1)?.version ?? version, mayReadPlanDraft(principal)));
   }
 
-  @Get('versioner/:a/jamfor/:b')
+  @Get('versioner/:n/jamfor/:b')
   @Allow(...PLAN_READERS)
-  async diffPage(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Param('a') rawA: string, @Param('b') rawB: string, @Res() reply: FastifyReply): Promise<void> {
+  async diffPage(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Param('n') rawA: string, @Param('b') rawB: string, @Res() reply: FastifyReply): Promise<void> {
     const [a, b] = [versionNumber(rawA), versionNumber(rawB)];
     const [round, basics, diff, versions] = await Promise.all([this.head(id), this.rounds.basics(id), this.plans.diff(id, a, b), this.plans.versions(id)]);
     await this.views.send(
@@ -326,6 +326,8 @@ export class PlanPagesController {
           previousPlanAvailable: draft.previousPlanAvailable,
         },
         consultationReasons: consultation ? consultation.reasons : null,
+        // TODO(lead, at merge with wp-questions): `(await this.coverage.coverageOf(id)).counts.unanswered` (PlanNeedsCoverageService) shows "N behov saknar svar".
+        unansweredNeeds: null,
       },
       state,
     );

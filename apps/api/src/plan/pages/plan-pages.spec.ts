@@ -125,6 +125,9 @@ describe('the plan page', () => {
     expect(page.consultation).toEqual({ reasons: ['Insatsen LS-1 saknar ansvarig (A)'], ready: false });
     expect(page.freezeHref).toBe('/planomgangar/round-1/plan/las');
     expect(page.needsHref).toBe('/planomgangar/round-1/plan/behov');
+    expect(page.needsText).toBe('Behov som saknar svar i planen');
+    expect(buildPlanDraftPage({ ...draftData(), unansweredNeeds: 3 }).needsText).toBe('3 behov saknar svar');
+    expect(buildPlanDraftPage({ ...draftData(), unansweredNeeds: 0 }).needsText).toBe('Alla behov har svar i planen');
     expect(page.versionsHref).toBeNull();
     expect(page.start).toBeNull();
   });

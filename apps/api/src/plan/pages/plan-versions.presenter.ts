@@ -17,7 +17,7 @@ import { formatSwedishDateTime } from '@samverka/kernel';
 import { PageModel } from '../../shell/view-renderer';
 import { ErrorSummaryItem } from '../../shell/format';
 import { planDocumentView, PlanDocumentView } from './plan-document.presenter';
-import { effortText, itemAnchor, planDiffPath, planPath, planVersionPath, planVersionsPath } from './plan-format';
+import { effortText, itemAnchor, planDiffPath, planPath, planVersionDocxPath, planVersionPath, planVersionPrintPath, planVersionsPath } from './plan-format';
 import { PlanRoundHead } from './plan-draft-page.presenter';
 
 /** "30 november 2026 kl. 07.15, Annika Åsberg". */
@@ -85,6 +85,8 @@ export interface PlanVersionPageModel extends VersionsHead {
   latest: boolean;
   latestHref: string | null;
   previousDiffHref: string | null;
+  printHref: string;
+  docxHref: string;
   plan: PlanDocumentView;
 }
 
@@ -98,6 +100,8 @@ export function buildPlanVersionPage(round: PlanRoundHead, doc: PlanDocument, la
     latest: n === latestVersion,
     latestHref: n === latestVersion ? null : planVersionPath(round.id, latestVersion),
     previousDiffHref: n > 1 ? planDiffPath(round.id, n - 1, n) : null,
+    printHref: planVersionPrintPath(round.id, n),
+    docxHref: planVersionDocxPath(round.id, n),
     plan: planDocumentView(doc, false),
   };
 }
