@@ -143,8 +143,8 @@ export class PlanDraftService {
     });
   }
 
-  /** Changes an item's fields (those given); `needIds` replaces the needs it answers. */
-  async updateItem(actor: Actor, roundId: string, itemId: string, input: UpdatePlanItemInput): Promise<CreatedPlanItem> {
+  /** Changes an item's fields (those given); `needIds` replaces the needs it answers. Returns the item as read. */
+  async updateItem(actor: Actor, roundId: string, itemId: string, input: UpdatePlanItemInput): Promise<PlanItem> {
     return this.tx.run(async () => {
       const round = await this.editableRound(roundId);
       const item = await this.itemOf(roundId, itemId);
@@ -175,7 +175,7 @@ export class PlanDraftService {
       if (needIds !== undefined) await this.drafts.setItemNeeds(itemId, needIds);
       await this.drafts.markChanged(roundId);
       await this.audit.record(actor, { action: 'plan.itemUpdated', subjectType: 'plan_item', subjectId: itemId, before, after: { ...changes, ...(needIds ? { needIds } : {}) } });
-      return { id: itemId, code: changes.code ?? item.code };
+      return (await this.readItem(roundId, itemId))!;
     });
   }
 

@@ -8,9 +8,6 @@ import { PlanDocumentRepository } from '../repositories/plan-document.repository
 import { PlanDraftRepository } from '../repositories/plan-draft.repository';
 import { PLAN_EDITABLE_STATE } from './plan-draft.service';
 
-/** The states in which a round has (or may have) a plan to read: from drafting it on. */
-export const PLAN_READABLE_STATES: readonly PlanRoundState[] = ['draftingPlan', 'consultation', 'compilingResponses', 'awaitingDecision', 'followUp', 'closed', 'cancelled'];
-
 export interface PlanDraftState {
   /** The round has a plan (a write or `start` made it); false: an empty draft to start. */
   started: boolean;
