@@ -1,5 +1,5 @@
 import { PlanDraftService, PlanQueryService } from '@samverka/plan';
-import { PlanRoundView } from '@samverka/rounds';
+import { PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { Locator, Page, Response } from 'playwright-core';
 import { E2eContext } from '../support/e2e';
 import { TEST_ACTOR } from '../support/given';
@@ -232,5 +232,24 @@ describe('the web UI: the plan', () => {
     await expect(page.getByRole('link', { name: /Ändra insatsen|Fördela ansvar|Ta bort insatsen/ }).count()).resolves.toBe(0);
     await expectAccessible();
     for (const path of ['texter', 'insatser/ny', 'las']) expect({ path, status: (await open(`${planPath(round)}/${path}`)).status() }).toEqual({ path, status: 403 });
+  });
+  it('shows the plan read only once the round has gone to consultation, and answers its forms with why (409)', async () => {
+    const round = await ctx.given.roundInDraftingPlan({ participantDepartmentIds: [web.departmentId(PRESCHOOL)], areas: [{ code: 'LOKAL_SERVICE', name: 'Lokal service' }] });
+    const drafts = ctx.app.get(PlanDraftService);
+    const item = await drafts.createItem(TEST_ACTOR, round.id, { areaCode: 'LOKAL_SERVICE', title: 'Vägledning', description: 'På biblioteken.' });
+    await drafts.setResponsibilities(TEST_ACTOR, round.id, item.id, { responsibilities: [{ contactCentre: true, role: 'accountable', expectations: 'Leda arbetet.' }] });
+    await drafts.freeze(TEST_ACTOR, round.id);
+    await web.signIn(STRATEGIST);
+    await open(planPath(round));
+    await expect(page.locator('.samverka-plan-consultation').textContent()).resolves.toContain('Planen kan skickas på remiss från planomgångens sida.');
+    await ctx.app.get(PlanRoundStepService).transition(TEST_ACTOR, round.id, { type: 'SEND_FOR_CONSULTATION' });
+    await open(planPath(round));
+    await expect(page.locator('.samverka-plan-state').textContent()).resolves.toContain('Planen kan ändras bara medan planomgången tar fram planen.');
+    await expect(page.getByRole('link', { name: /Ändra insatsen|Fördela ansvar|Lägg till en insats|Skriv planens texter|Lås en ny version/ }).count()).resolves.toBe(0);
+    await expectAccessible();
+    const refused = await open(`${planPath(round)}/insatser/${item.id}/ansvar`);
+    expect(refused.status()).toBe(409);
+    await expect(page.locator('main').textContent()).resolves.toContain('Planen kan bara ändras medan planomgången tar fram planen');
+    await expectAccessible();
   });
 });
