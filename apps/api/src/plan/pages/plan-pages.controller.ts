@@ -19,7 +19,7 @@ import {
   PlanQueryService,
   PlanStartFrom,
 } from '@samverka/plan';
-import { PlanRoundQueryService, roundReadScope } from '@samverka/rounds';
+import { PlanRoundQueryService, RoundBasics, roundReadScope } from '@samverka/rounds';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, participantOfRound, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
@@ -45,7 +45,6 @@ import { emptyPlanItemForm, PLAN_ITEM_FORM_ERRORS, planItemFormValues, readPlanI
 import {
   planResponsibilitiesFormErrors,
   planResponsibilitiesFormValues,
-  PlanOrganisationChoice,
   readPlanResponsibilitiesForm,
   responsibilityOrganisations,
   validatePlanResponsibilitiesForm,
@@ -222,9 +221,9 @@ export class PlanPagesController {
   @Get('insatser/:itemId/ansvar')
   @Allow(...PLAN_EDITORS)
   async responsibilitiesPage(@Param('id', ROUND) id: string, @Param('itemId', ITEM) itemId: string, @Res() reply: FastifyReply): Promise<void> {
-    const { round, draft } = await this.editable(id);
+    const { round, draft, basics } = await this.editable(id);
     const item = itemOf(draft.document, itemId);
-    const organisations = await this.organisations(id);
+    const organisations = responsibilityOrganisations(basics.participants);
     await this.views.send(reply, 'plan-responsibilities-edit', buildPlanResponsibilitiesPage(round, item, planResponsibilitiesFormValues(item, organisations)));
   }
 
@@ -237,7 +236,8 @@ export class PlanPagesController {
     @Body() body: unknown,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const [{ round, draft }, organisations] = await Promise.all([this.readDraft(id), this.organisations(id)]);
+    const { round, draft, basics } = await this.readDraft(id);
+    const organisations = responsibilityOrganisations(basics.participants);
     const item = itemOf(draft.document, itemId);
     const values = readPlanResponsibilitiesForm(body, organisations);
     const checked = validatePlanResponsibilitiesForm(values);
@@ -256,20 +256,20 @@ export class PlanPagesController {
   @Get('las')
   @Allow(...PLAN_EDITORS)
   async freezePage(@Param('id', ROUND) id: string, @Res() reply: FastifyReply): Promise<void> {
-    const { round } = await this.editable(id);
-    await this.views.send(reply, 'plan-freeze-confirm', await this.freezeModel(id, round));
+    const read = await this.editable(id);
+    await this.views.send(reply, 'plan-freeze-confirm', await this.freezeModel(read));
   }
 
   @Post('las')
   @Allow(...PLAN_EDITORS)
   async freeze(@CurrentActor() actor: Actor, @Param('id', ROUND) id: string, @Res() reply: FastifyReply): Promise<void> {
-    const { round } = await this.readDraft(id);
     await formAction({
       posted: null,
       values: {},
       errors: { fieldIdFor: () => undefined, refusals: { [PlanErrorCode.PLAN_UNCHANGED]: null, [PlanErrorCode.PLAN_NOT_EDITABLE]: null } },
       run: () => this.drafts.freeze(actor, id),
-      failed: async (failure) => this.views.send(reply, 'plan-freeze-confirm', await this.freezeModel(id, round, failure.general), failure.status),
+      // The page as the plan is now (another strategist may have frozen it meanwhile), with why it failed.
+      failed: async (failure) => this.views.send(reply, 'plan-freeze-confirm', await this.freezeModel(await this.readDraft(id), failure.general), failure.status),
       done: ({ version }) => void reply.redirect(planVersionPath(id, version), HttpStatus.SEE_OTHER),
     });
   }
@@ -302,11 +302,11 @@ export class PlanPagesController {
   @Allow(...PLAN_READERS)
   async diffPage(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Param('n') rawA: string, @Param('b') rawB: string, @Res() reply: FastifyReply): Promise<void> {
     const [a, b] = [versionNumber(rawA), versionNumber(rawB)];
-    const [round, basics, diff, versions] = await Promise.all([this.head(id), this.rounds.basics(id), this.plans.diff(id, a, b), this.plans.versions(id)]);
+    const [round, diff, versions] = await Promise.all([this.head(id), this.plans.diff(id, a, b), this.plans.versions(id)]);
     await this.views.send(
       reply,
       'plan-version-diff',
-      buildPlanDiffPage({ ...round, areas: basics.areas }, a, b, diff, versions.map((v) => v.version), mayReadPlanDraft(principal)),
+      buildPlanDiffPage(round, a, b, diff, versions.map((v) => v.version), mayReadPlanDraft(principal)),
     );
   }
 
@@ -335,19 +335,19 @@ export class PlanPagesController {
   }
 
   /** The round as the pages name it (its case number), for the version pages. */
-  private async head(id: string): Promise<PlanRoundHead> {
+  private async head(id: string): Promise<PlanRoundHead & { areas: RoundBasics['areas'] }> {
     const view = await this.rounds.view(id);
-    return { id, title: view.title, caseNumber: view.caseNumber, drafting: view.state === PLAN_EDITABLE_STATE };
+    return { id, title: view.title, caseNumber: view.caseNumber, drafting: view.state === PLAN_EDITABLE_STATE, areas: view.areas };
   }
 
   /** The draft and the round (a round that has no plan, or no round: 404). */
-  private async readDraft(id: string): Promise<{ round: PlanRoundHead; draft: PlanDraftView }> {
+  private async readDraft(id: string): Promise<DraftRead> {
     const [basics, draft] = await Promise.all([this.rounds.basics(id), this.plans.draft(id)]);
-    return { round: { id, title: basics.title, caseNumber: null, drafting: draft.state.editable }, draft };
+    return { round: { id, title: basics.title, caseNumber: null, drafting: draft.state.editable }, draft, basics };
   }
 
   /** The forms are offered only while the plan may change; otherwise the error page says why. */
-  private async editable(id: string): Promise<{ round: PlanRoundHead; draft: PlanDraftView }> {
+  private async editable(id: string): Promise<DraftRead> {
     const read = await this.readDraft(id);
     if (!read.draft.state.editable) throw notEditable();
     return read;
@@ -359,14 +359,9 @@ export class PlanPagesController {
     return rows.map((n) => ({ id: n.id, title: n.title, departmentId: n.departmentId, departmentName: n.departmentName, areaCode: n.areaCode }));
   }
 
-  /** The contact centre and every participating department. */
-  private async organisations(id: string): Promise<PlanOrganisationChoice[]> {
-    return responsibilityOrganisations((await this.rounds.basics(id)).participants);
-  }
-
   /** The freeze page: the next version's number and who gets the summary by email. */
-  private async freezeModel(id: string, round: PlanRoundHead, general: string[] = []) {
-    const [draft, latest, basics] = await Promise.all([this.plans.draft(id), this.plans.latestVersion(id), this.rounds.basics(id)]);
+  private async freezeModel({ round, draft, basics }: DraftRead, general: string[] = []) {
+    const latest = draft.state.latestVersion > 0 ? await this.plans.latestVersion(round.id) : null;
     const next = draft.state.latestVersion + 1;
     const unchanged = latest !== null && !draft.state.draftChanged;
     const recipients = latest === null ? basics.participants.map((p) => p.name).sort((x, y) => x.localeCompare(y, 'sv')) : departmentsWhosePartChanged(diffPlans(latest, draft.document), latest, draft.document);
@@ -379,6 +374,13 @@ export class PlanPagesController {
     const anchor = itemCode ? `#${itemAnchor(itemCode)}` : '';
     void reply.redirect(`${planPath(id)}?${PLAN_NOTICE_PARAM}=${PLAN_NOTICE_SLUGS[notice]}${anchor}`, HttpStatus.SEE_OTHER);
   }
+}
+
+/** The draft with the round: as the pages name it, and its basics (areas, participants). */
+interface DraftRead {
+  round: PlanRoundHead;
+  draft: PlanDraftView;
+  basics: RoundBasics;
 }
 
 /** The item of the draft (404 when it is not in this round's plan). */
