@@ -183,8 +183,9 @@ describe('the web UI: the plan', () => {
     await expect(h1()).resolves.toBe('Ändringar från version 1 till version 2');
     await expect(page.locator('.samverka-plan-diff-item h3').allTextContents()).resolves.toEqual(['LS-1 Vägledning på alla bibliotek']);
     await expect(page.locator('.samverka-plan-diff-item dt').allTextContents()).resolves.toEqual(['Rubrik']);
-    await expect(page.locator('.samverka-plan-diff-item ins').allTextContents()).resolves.toEqual(['alla bibliotek']);
-    await expect(page.locator('.samverka-plan-diff-item del').allTextContents()).resolves.toEqual(['biblioteken']);
+    // Screen readers hear what was added and removed (the marks alone are not announced).
+    await expect(page.locator('.samverka-plan-diff-item ins').allTextContents()).resolves.toEqual(['tillagt: alla bibliotek']);
+    await expect(page.locator('.samverka-plan-diff-item del').allTextContents()).resolves.toEqual(['borttaget: biblioteken']);
     await expect(page.locator('.samverka-plan-diff-added, .samverka-plan-diff-removed, .samverka-plan-diff-responsibilities, .samverka-plan-diff-texts').count()).resolves.toBe(0);
     await expectAccessible();
 
