@@ -149,6 +149,29 @@ describe('plan API', () => {
     expect(rows[0].n).toBe(1);
   });
 
+  it('50 parallel starts, item creations and freezes: one start and one freeze win (the others a coded 409), and every item gets its own code', async () => {
+    const fresh = await ctx.given.roundInDraftingPlan({ participantDepartmentIds: [preschool.id] });
+    const at = (path: string) => `/api/v1/rounds/${fresh.id}/plan${path}`;
+    const fire = (send: () => Promise<{ status: number; body: any }>) => Promise.all(Array.from({ length: 50 }, send));
+    /** How many answers of each kind: `201`, `409 PLAN_EXISTS`. */
+    const outcomes = (results: Array<{ status: number; body: any }>) => {
+      const counts: Record<string, number> = {};
+      for (const r of results) {
+        const kind = r.status >= 400 ? `${r.status} ${r.body.code}` : String(r.status);
+        counts[kind] = (counts[kind] ?? 0) + 1;
+      }
+      return counts;
+    };
+
+    expect(outcomes(await fire(() => strategist.api('POST', at(''), { startFrom: 'empty' })))).toEqual({ '201': 1, '409 PLAN_EXISTS': 49 });
+    const created = await fire(() => strategist.api('POST', at('/items'), item()));
+    expect(outcomes(created)).toEqual({ '201': 50 });
+    expect(new Set(created.map((r) => r.body.code)).size).toBe(50);
+    expect(created.map((r) => Number(String(r.body.code).slice(3))).sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, n) => n + 1));
+    expect(outcomes(await fire(() => strategist.api('POST', at('/freeze'))))).toEqual({ '201': 1, '409 PLAN_UNCHANGED': 49 });
+    expect((await strategist.api('GET', at('/versions'))).body).toEqual([expect.objectContaining({ version: 1, itemCount: 50 })]);
+  });
+
   it('changes and removes items (404 for an item of another round)', async () => {
     const other = await ctx.given.roundInDraftingPlan({ participantDepartmentIds: [preschool.id] });
     const { id } = (await strategist.api('POST', plan('/items'), item({ title: 'Tillfällig insats' }))).body;

@@ -149,6 +149,10 @@ describe('the plan: draft, items, responsibilities, versions', () => {
     ctx.clock.set(new Date('2026-05-04T10:00:00Z'));
     expect(await drafts.freeze({ personId: null, label: 'Stina Strateg' }, round.id)).toEqual({ version: 1 });
     await expect(drafts.freeze(TEST_ACTOR, round.id)).rejects.toMatchObject({ code: PlanErrorCode.PLAN_UNCHANGED });
+    // the same values again, or nothing at all, change nothing
+    await drafts.updateItem(TEST_ACTOR, round.id, first.id, { title: 'Vägledning på biblioteken', areaCode: 'LOKAL_SERVICE' });
+    await drafts.updateTexts(TEST_ACTOR, round.id, {});
+    await expect(drafts.freeze(TEST_ACTOR, round.id)).rejects.toMatchObject({ code: PlanErrorCode.PLAN_UNCHANGED });
     expect((await plans.draft(round.id)).state).toMatchObject({ latestVersion: 1, draftChanged: false });
 
     await drafts.updateItem(TEST_ACTOR, round.id, first.id, { description: 'Bibliotekarier vägleder alla invånare.' });

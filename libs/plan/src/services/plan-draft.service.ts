@@ -86,6 +86,8 @@ export class PlanDraftService {
     new Violations().addAll(planTextsViolations(input)).throwIfAny();
     await this.tx.run(async () => {
       const round = await this.editableRound(roundId);
+      const given = ['introduction', 'contactCentreMandate', 'departmentResponsibility', 'areaIntroductions'].some((k) => input[k as keyof UpdatePlanTextsInput] !== undefined);
+      if (!given) return;
       const areaIntroductions = (input.areaIntroductions ?? []).map((a) => ({ areaCode: a.areaCode.trim().toUpperCase(), introduction: a.introduction.trim() }));
       const v = new Violations();
       areaIntroductions.forEach((a, i) => v.when(!round.areas.some((x) => x.code === a.areaCode), `areaIntroductions[${i}].areaCode`, 'roundArea', `Planomgången har inget utvecklingsområde med koden ${a.areaCode}`));
@@ -170,6 +172,9 @@ export class PlanDraftService {
         if (value !== undefined) changes[field] = value;
       }
       if (input.status !== undefined) changes.status = input.status;
+      // Only what really changes counts (an empty PATCH, or the same values again, changes nothing).
+      for (const key of Object.keys(changes) as Array<keyof typeof changes>) if (changes[key] === item[key]) delete changes[key];
+      if (Object.keys(changes).length === 0 && needIds === undefined) return (await this.readItem(roundId, itemId))!;
       const before = { code: item.code, areaCode: item.areaCode, title: item.title, description: item.description, expectedEffect: item.expectedEffect, indicator: item.indicator, startsOn: item.startsOn, endsOn: item.endsOn, status: item.status };
       await this.drafts.updateItem(item, changes);
       if (needIds !== undefined) await this.drafts.setItemNeeds(itemId, needIds);
@@ -239,6 +244,21 @@ export class PlanDraftService {
       // TODO(allocation): notify — in this transaction: await this.summaries.versionFrozen({ roundId, previous, current, actor });
       await this.audit.record(actor, { action: 'plan.frozen', subjectType: 'plan', subjectId: roundId, after: { version: current.version } });
       return { version: current.version! };
+    });
+  }
+
+  /**
+   * For the plan's other writers (deferrals, …): one transaction that holds the round while it drafts
+   * its plan (else PLAN_NOT_EDITABLE), locks the plan's row (starting it empty if need be), runs
+   * `work` and marks the draft changed. The caller writes its own audit event inside `work`.
+   */
+  async editDraft<T>(roundId: string, work: (round: RoundBasics) => Promise<T>): Promise<T> {
+    return this.tx.run(async () => {
+      const round = await this.editableRound(roundId);
+      await this.lockOrStart(roundId);
+      const result = await work(round);
+      await this.drafts.markChanged(roundId);
+      return result;
     });
   }
 
