@@ -216,6 +216,35 @@ describe('the web UI: the plan', () => {
     expect(saved.responsibilities.map((r) => [r.organisation.name, r.role])).toEqual([['Kontaktcenter', 'accountable']]);
   });
 
+  it("explains the item form's refusals at their fields: a term that is none, an end before the start, a code another item has", async () => {
+    const round = await draftingRound();
+    const drafts = ctx.app.get(PlanDraftService);
+    await drafts.createItem(TEST_ACTOR, round.id, { areaCode: 'LOKAL_SERVICE', title: 'Vägledning', description: 'På biblioteken.' });
+    await web.signIn(STRATEGIST);
+    await open(`${planPath(round)}/insatser/ny?omrade=LOKAL_SERVICE`);
+    await page.getByLabel('Kod (valfritt)').fill('ls-1');
+    await page.getByLabel('Rubrik', { exact: true }).fill('Samma kod');
+    await page.getByLabel('Beskrivning', { exact: true }).fill('En till.');
+    await page.getByLabel('Start (valfritt)').fill('2027 T9');
+    const invalid = await submit(button('Lägg till insatsen'));
+    expect(invalid.status()).toBe(400);
+    await expect(errorLinks().evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual(['#startsOn']);
+    await expect(page.locator('#startsOn-error').count()).resolves.toBe(1);
+    await page.getByLabel('Start (valfritt)').fill('2027 T1');
+    await page.getByLabel('Slut (valfritt)').fill('2026-06-30');
+    expect((await submit(button('Lägg till insatsen'))).status()).toBe(400);
+    await expect(errorLinks().evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual(['#endsOn']);
+    await page.getByLabel('Slut (valfritt)').fill('2027 T3');
+    const taken = await submit(button('Lägg till insatsen'));
+    expect(taken.status()).toBe(409);
+    await expect(errorLinks().allTextContents()).resolves.toEqual(['Koden LS-1 används redan i planen']);
+    await expect(errorLinks().getAttribute('href')).resolves.toBe('#code');
+    await expect(page.getByLabel('Kod (valfritt)').inputValue()).resolves.toBe('LS-1');
+    await expectAccessible();
+    const draft = await plans.draft(round.id);
+    expect(draft.document.areas.flatMap((a) => a.items).map((i) => i.title)).toEqual(['Vägledning']);
+  });
+
   it('shows a coordinator the latest frozen version instead of the draft, and none of the forms', async () => {
     const round = await draftingRound();
     const drafts = ctx.app.get(PlanDraftService);
