@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD, UserAdminService } from '@samverka/identity';
 import { NeedService, SubmissionService } from '@samverka/needs';
 import { CoordinatorService } from '@samverka/organisation';
+import { PlanDraftService, PlanQueryService } from '@samverka/plan';
 import { PlanRoundQueryService } from '@samverka/rounds';
 import { Browser, BrowserContext, Cookie, Page, Response } from 'playwright-core';
 import { fillSignInForm, signInThroughForm } from '../support/browser';
@@ -501,5 +502,50 @@ describe('the web UI: signing in and access', () => {
     }
     expect((await open('/satt-losenord?token=okand')).status()).toBe(404);
     await expectAccessible();
+  });
+  it("lets only strategists open the plan's forms, strategists and admins the draft, and everyone who reads the round its frozen versions", async () => {
+    const preschool = web.departmentId('Förskoleförvaltningen');
+    const culture = web.departmentId('Kulturförvaltningen');
+    const round = await ctx.given.roundInDraftingPlan({ participantDepartmentIds: [preschool] });
+    const other = await ctx.given.roundInDraftingPlan({ participantDepartmentIds: [culture] });
+    const drafts = ctx.app.get(PlanDraftService);
+    const item = await drafts.createItem(TEST_ACTOR, round.id, { areaCode: 'LOKAL_SERVICE', title: 'Vägledning', description: 'På biblioteken.' });
+    await drafts.freeze(TEST_ACTOR, round.id);
+    await drafts.updateItem(TEST_ACTOR, round.id, item.id, { title: 'Vägledning på alla bibliotek' });
+    await drafts.freeze(TEST_ACTOR, round.id);
+    await drafts.createItem(TEST_ACTOR, other.id, { areaCode: 'LOKAL_SERVICE', title: 'Annat', description: 'Annat.' });
+    await drafts.freeze(TEST_ACTOR, other.id);
+    const plan = `/planomgangar/${round.id}/plan`;
+    const forms = ['/texter', '/insatser/ny', `/insatser/${item.id}`, `/insatser/${item.id}/ta-bort`, `/insatser/${item.id}/ansvar`, '/las'].map((p) => plan + p);
+    const versions = ['/versioner', '/versioner/1', '/versioner/1/jamfor/2'].map((p) => plan + p);
+    const otherPlan = `/planomgangar/${other.id}/plan`;
+    const status = async (path: string) => (await page.request.get(ctx.baseUrl + path, { maxRedirects: 0 })).status();
+    // [who, the draft page, each form, each version page, the round they take no part in (its plan and its versions)]
+    const rows: Array<[string, number, number, number, number]> = [
+      [STRATEGIST, 200, 200, 200, 200],
+      [ADMIN, 200, 403, 200, 200],
+      // Participants are sent from the draft to the latest frozen version.
+      [COORDINATOR, 303, 403, 200, 403],
+      [MANAGEMENT, 303, 403, 200, 403],
+      [SECRETARY, 303, 403, 200, 403],
+    ];
+    for (const [who, draft, form, version, elsewhere] of rows) {
+      await context.clearCookies();
+      await signIn(who);
+      const got = { draft: await status(plan), forms: [] as number[], versions: [] as number[], elsewhere: [await status(otherPlan), await status(`${otherPlan}/versioner/1`)] };
+      for (const path of forms) got.forms.push(await status(path));
+      for (const path of versions) got.versions.push(await status(path));
+      expect({ who, got }).toEqual({ who, got: { draft, forms: forms.map(() => form), versions: versions.map(() => version), elsewhere: [elsewhere, elsewhere] } });
+      if (who === STRATEGIST) continue;
+      // Their form token does not let them post a change either.
+      await open(`${plan}/versioner`);
+      const token = await csrfOnPage();
+      const post = (path: string, form: Record<string, string>) => page.request.post(`${ctx.baseUrl}${plan}${path}`, { form: { _csrf: token, ...form }, maxRedirects: 0 });
+      expect((await post('/texter', { introduction: 'Ändrad' })).status()).toBe(403);
+      expect((await post(`/insatser/${item.id}/ta-bort`, {})).status()).toBe(403);
+      expect((await post('/las', {})).status()).toBe(403);
+    }
+    const after = await ctx.app.get(PlanQueryService).draft(round.id);
+    expect([after.document.texts.introduction, after.document.areas.flatMap((a) => a.items).length, after.state.latestVersion]).toEqual(['', 1, 2]);
   });
 });
