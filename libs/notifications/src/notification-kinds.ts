@@ -133,6 +133,29 @@ export interface NotificationKinds {
     coordinatorNames: string[];
     roundUrl: string;
   };
+  /** To the strategists when a department asks about an item of the plan. */
+  'plan.question_asked': {
+    roundTitle: string;
+    departmentName: string;
+    itemCode: string;
+    itemTitle: string;
+    /** The frozen version asked about (null: the draft). */
+    version: number | null;
+    question: string;
+    askedBy: string;
+    questionsUrl: string;
+  };
+  /** To the one who asked and the department's coordinators when a strategist answers a question about an item. */
+  'plan.question_answered': {
+    roundTitle: string;
+    departmentName: string;
+    itemCode: string;
+    itemTitle: string;
+    question: string;
+    answer: string;
+    answeredBy: string | null;
+    questionsUrl: string;
+  };
 }
 
 /** To a new user (or again, when an admin resends it): how to sign in; a set-password link, or word to use single sign-on. */
@@ -205,6 +228,9 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
   'needs.collection_closed': { mandatory: true },
   // How a new user signs in: always sent.
   'user.invited': { mandatory: true },
+  // A question about the plan and its answer: the thread is the department's clarification, always sent.
+  'plan.question_asked': { mandatory: true },
+  'plan.question_answered': { mandatory: true },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(KIND_SETTINGS) as NotificationKind[];

@@ -20,6 +20,16 @@ export enum PlanErrorCode {
   /** The previous round has no adopted plan to start from. */
   PLAN_NO_PREVIOUS = 'PLAN_NO_PREVIOUS',
   // Later features of the plan context append their codes below (questions, deferrals, summaries).
+  /** A need that an item of the plan answers cannot be deferred. */
+  PLAN_NEED_ANSWERED = 'PLAN_NEED_ANSWERED',
+  /** Only needs handed in (submitted or endorsed) can be deferred. */
+  PLAN_NEED_NOT_HANDED_IN = 'PLAN_NEED_NOT_HANDED_IN',
+  /** The need is not deferred (undoing a deferral that is not there). */
+  PLAN_DEFERRAL_NOT_FOUND = 'PLAN_DEFERRAL_NOT_FOUND',
+  /** The question is not in the round's plan. */
+  PLAN_QUESTION_NOT_FOUND = 'PLAN_QUESTION_NOT_FOUND',
+  /** The question already has its answer. */
+  PLAN_QUESTION_ANSWERED = 'PLAN_QUESTION_ANSWERED',
 }
 
 /** What kind of refusal each code is (the API maps kinds to HTTP statuses). */
@@ -33,6 +43,11 @@ export const PLAN_ERROR_KINDS = {
   [PlanErrorCode.PLAN_VERSION_NOT_FOUND]: ErrorKind.NOT_FOUND,
   [PlanErrorCode.PLAN_UNCHANGED]: ErrorKind.CONFLICT,
   [PlanErrorCode.PLAN_NO_PREVIOUS]: ErrorKind.CONFLICT,
+  [PlanErrorCode.PLAN_NEED_ANSWERED]: ErrorKind.CONFLICT,
+  [PlanErrorCode.PLAN_NEED_NOT_HANDED_IN]: ErrorKind.UNKNOWN_REFERENCE,
+  [PlanErrorCode.PLAN_DEFERRAL_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [PlanErrorCode.PLAN_QUESTION_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [PlanErrorCode.PLAN_QUESTION_ANSWERED]: ErrorKind.CONFLICT,
 } as const satisfies ErrorKinds<PlanErrorCode>;
 
 declare module '@samverka/kernel' {

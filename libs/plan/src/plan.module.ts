@@ -7,6 +7,13 @@ import { OrganisationModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
 import { PLAN_ENTITIES } from './entities/index';
 import { PlanDocumentRepository } from './repositories/plan-document.repository';
+import { IdentityModule } from '@samverka/identity';
+import { PlanCoverageRepository } from './repositories/plan-coverage.repository';
+import { PlanQuestionRepository } from './repositories/plan-question.repository';
+import { PlanNeedsCoverageService } from './services/plan-needs-coverage.service';
+import { PlanQuestionService } from './services/plan-question.service';
+import { PlanNeedsCoverageFacts } from './facts/plan-coverage.facts';
+import { PLAN_QUESTION_TASK_PROVIDERS } from './tasks/plan-question.tasks';
 
 /**
  * The plan (utvecklingsplan) of a round: its draft and frozen versions, items per area, the
@@ -14,8 +21,8 @@ import { PlanDocumentRepository } from './repositories/plan-document.repository'
  * departments ask about their part. Provides the rounds' "plan" facts.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(PLAN_ENTITIES), AuditModule, NotificationsModule, OrganisationModule, RoundsModule, NeedsModule],
-  providers: [PlanDocumentRepository],
-  exports: [],
+  imports: [TypeOrmModule.forFeature(PLAN_ENTITIES), AuditModule, NotificationsModule, OrganisationModule, RoundsModule, NeedsModule, IdentityModule],
+  providers: [PlanDocumentRepository, PlanCoverageRepository, PlanQuestionRepository, PlanNeedsCoverageService, PlanQuestionService, PlanNeedsCoverageFacts, ...PLAN_QUESTION_TASK_PROVIDERS],
+  exports: [PlanNeedsCoverageService, PlanQuestionService],
 })
 export class PlanModule {}
