@@ -39,6 +39,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .addTag('notifications', 'E-mail preferences')
     .addTag('rounds', 'Plan rounds (planomgångar) and their workflow')
     .addTag('needs', 'Needs (behov), submissions, analysis and export')
+    .addTag('plan', 'The plan (utvecklingsplan) of a round: its draft, versions, responsibilities, needs coverage and questions')
     .addTag('reference', 'Reference lists for tagging needs')
     .addTag('tasks', 'What the signed-in user has to do now (att göra)')
     .addTag('health', 'Liveness and readiness')
