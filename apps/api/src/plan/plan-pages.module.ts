@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { PlanModule } from '@samverka/plan';
 import { RoundsModule } from '@samverka/rounds';
 import { ShellModule } from '../shell/shell.module';
+import { DepartmentQuestionsPagesController } from './pages/department-questions-pages.controller';
+import { PlanCoveragePagesController } from './pages/plan-coverage-pages.controller';
 
 /** The plan's pages: the draft and its forms, versions and diffs, the responsibility allocation, each department's summary. */
 @Module({
   imports: [ShellModule, RoundsModule, PlanModule],
-  controllers: [],
+  controllers: [PlanCoveragePagesController, DepartmentQuestionsPagesController],
 })
 export class PlanPagesModule {}

@@ -117,6 +117,12 @@ export class PlanCoverageRepository {
     return rows[0] ?? null;
   }
 
+  /** Has the round's plan been started (its draft exists)? */
+  async hasPlan(roundId: string): Promise<boolean> {
+    const rows: unknown[] = await this.tx.manager.query('select 1 from plan where round_id = $1', [roundId]);
+    return rows.length > 0;
+  }
+
   /** Locks the round's plan row (edits of one plan wait for each other); false when the round has no plan. */
   async lockPlan(roundId: string): Promise<boolean> {
     const rows: unknown[] = await this.tx.manager.query('select 1 from plan where round_id = $1 for update', [roundId]);

@@ -54,6 +54,16 @@ export class PlanNeedsCoverageService {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
+  /**
+   * Why the plan's needs coverage cannot be changed now, in Swedish (null: it can): the round must draft
+   * its plan, and the plan must be started.
+   */
+  async whyNotEditable(roundId: string): Promise<string | null> {
+    const round = await this.rounds.basics(roundId);
+    if (round.state !== 'draftingPlan') return 'Planen kan bara ändras medan planomgången är i planarbetet.';
+    return (await this.coverage.hasPlan(roundId)) ? null : 'Planen är inte påbörjad ännu. Behov kan skjutas upp när planen har påbörjats.';
+  }
+
   /** Every handed-in need of the round: unanswered, deferred and answered, with the counts (one statement after the round). */
   async coverageOf(roundId: string): Promise<NeedsCoverage> {
     await this.rounds.basics(roundId);
