@@ -113,7 +113,7 @@ export class PlanCoverageRepository {
 
   /** Undoes the need's deferral: the reason it had, or null when it was not deferred. */
   async deleteDeferral(roundId: string, needId: string): Promise<{ reason: string } | null> {
-    const rows: Array<{ reason: string }> = await this.tx.manager.query('delete from plan_need_deferral where need_id = $1 and round_id = $2 returning reason', [needId, roundId]);
+    const rows: Array<{ reason: string }> = await this.tx.manager.query('with removed as (delete from plan_need_deferral where need_id = $1 and round_id = $2 returning reason) select reason from removed', [needId, roundId]);
     return rows[0] ?? null;
   }
 
