@@ -9,8 +9,9 @@
 import { ExecutionContext } from '@nestjs/common';
 import { hashToken, NotificationPreferenceService, SessionService } from '@samverka/identity';
 import { addDays } from '@samverka/kernel';
-import { PlanRoundQueryService, PlanRoundView } from '@samverka/rounds';
+import { PlanRoundQueryService, PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { NeedService, ReferenceDataService, SubmissionService } from '@samverka/needs';
+import { PlanDraftService, PlanQueryService } from '@samverka/plan';
 import { AccessGuard } from '../../apps/api/src/auth/access.guard';
 import { AccessWorld, buildAccessWorld, Caller, CALLER_NOTES, CALLERS, SignedInCaller, TEST_ACTOR } from '../support/access-fixtures';
 import { ApiResponse, e2eContext, E2eContext } from '../support/e2e';
@@ -46,7 +47,11 @@ const CITY_WIDE_READERS = ['admin', 'strategist'] as const;
 
 /** Each built round gets its own year (one active round per year; years 2000–2100; 2038 and 2039 are the shared rounds'). */
 let roundYear = 2000;
+/** Years of rounds a case cancelled when done (`releaseRound`): free again for the next round. */
+const freedYears: number[] = [];
 const nextRoundYear = () => {
+  const reused = freedYears.pop();
+  if (reused !== undefined) return reused;
   do roundYear++;
   while (roundYear === 2038 || roundYear === 2039);
   if (roundYear > 2100) throw new Error('the access table ran out of years for its rounds');
@@ -68,15 +73,58 @@ const needsOf = (w: AccessWorld, roundId: string) => w.ctx.app.get(NeedService).
 const statusOfA = async (w: AccessWorld, roundId: string) =>
   (await w.ctx.app.get(SubmissionService).list(roundId, { all: true, departmentIds: [], committeeIds: [] })).find((r) => r.departmentId === w.departmentA.id)?.status;
 
+/** A round drafting its plan with department A taking part (shared by the plan cases that read or add). */
+let draftingRound: Promise<PlanRoundView> | undefined;
+const draftingRoundOfA = (w: AccessWorld) => (draftingRound ??= w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] }));
+/** A round of its own drafting its plan (starting or freezing happens once); `releaseRound` cancels it when the case is done, freeing its year. */
+const freshDraftingRoundOfA = (w: AccessWorld) => w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+const releaseRound = async (w: AccessWorld, round: PlanRoundView) => {
+  await w.ctx.app.get(PlanRoundStepService).transition(TEST_ACTOR, round.id, { type: 'CANCEL', reason: 'Testfallet är klart' });
+  freedYears.push(round.year);
+};
+/** A case's check of its effect, and then the case's own round released. */
+const checkThenRelease = (w: AccessWorld, round: PlanRoundView, check: () => Promise<boolean>) => async () => {
+  try {
+    return await check();
+  } finally {
+    await releaseRound(w, round);
+  }
+};
+/** Shared rounds for the callers refused starting or freezing: nothing allowed writes to them, so a refused call's effect shows. */
+let unstartedRound: Promise<PlanRoundView> | undefined;
+const unstartedRoundOfA = (w: AccessWorld) => (unstartedRound ??= w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] }));
+let unfrozenRound: Promise<PlanRoundView> | undefined;
+const unfrozenRoundOfA = (w: AccessWorld) =>
+  (unfrozenRound ??= (async () => {
+    const round = await w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+    await planItem(w, round.id);
+    return round;
+  })());
+const planItem = (w: AccessWorld, roundId: string) =>
+  w.ctx.app.get(PlanDraftService).createItem(TEST_ACTOR, roundId, { areaCode: 'LOKAL_SERVICE', title: `Insats ${w.unique()}`, description: 'Vägledning på biblioteken.' });
+const planItemsOf = async (w: AccessWorld, roundId: string) => (await w.ctx.app.get(PlanQueryService).draft(roundId)).document.areas.flatMap((a) => a.items);
+/** A round whose plan has versions 1 and 2 (shared by the version cases, which only read). */
+let frozenRound: Promise<PlanRoundView> | undefined;
+const frozenRoundOfA = (w: AccessWorld) =>
+  (frozenRound ??= (async () => {
+    const round = await w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+    const drafts = w.ctx.app.get(PlanDraftService);
+    await planItem(w, round.id);
+    await drafts.freeze(TEST_ACTOR, round.id);
+    await planItem(w, round.id);
+    await drafts.freeze(TEST_ACTOR, round.id);
+    return round;
+  })());
+
 const gone = (p: Promise<unknown>) => p.then(() => false, () => true);
 
 /** A fresh user without a password (cheap: no hashing), optionally with grants. */
 const freshUser = async (w: AccessWorld) => (await w.ctx.given.user({ password: null })).user;
 
 // -- the plan's needs coverage and questions: one round of A drafting its plan, with one item; fresh needs and questions per case --
-let draftingRound: Promise<{ roundId: string; needId: string; itemId: string }> | undefined;
-const draftingRoundOfA = (w: AccessWorld) =>
-  (draftingRound ??= (async () => {
+let questionsRound: Promise<{ roundId: string; needId: string; itemId: string }> | undefined;
+const questionsRoundOfA = (w: AccessWorld) =>
+  (questionsRound ??= (async () => {
     const round = await w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
     const needId = [...(await new GivenPlan(w.ctx.dataSource).needIds(round.id)).values()][0];
     const itemId = await new GivenPlan(w.ctx.dataSource).item(round.id, { code: `AT-${w.unique()}`, roles: [{ departmentId: w.departmentA.id, role: 'accountable' }] });
@@ -455,6 +503,106 @@ const ROUTES: Record<string, RouteSpec> = {
     build: async (w) => ({ params: { id: (await collectingRoundOfA(w)).id } }),
   },
 
+  // -- the plan: strategists edit the draft and freeze it; strategists and admins read the draft;
+  //    whoever may read the round reads the frozen versions --
+  'GET /api/v1/rounds/{id}/plan': {
+    allow: [...CITY_WIDE_READERS],
+    status: 200,
+    build: async (w) => ({ params: { id: (await draftingRoundOfA(w)).id } }),
+  },
+  'POST /api/v1/rounds/{id}/plan': {
+    allow: ['strategist'],
+    status: 201,
+    build: async (w, { caller }) => {
+      const started = (roundId: string) => async () => (await w.ctx.app.get(PlanQueryService).draft(roundId)).state.started;
+      if (caller !== 'strategist') {
+        const shared = await unstartedRoundOfA(w);
+        return { params: { id: shared.id }, body: { startFrom: 'empty' }, effect: started(shared.id) };
+      }
+      const round = await freshDraftingRoundOfA(w);
+      return { params: { id: round.id }, body: { startFrom: 'empty' }, effect: checkThenRelease(w, round, started(round.id)) };
+    },
+  },
+  'PATCH /api/v1/rounds/{id}/plan': {
+    allow: ['strategist'],
+    status: 200,
+    build: async (w) => {
+      const round = await draftingRoundOfA(w);
+      const introduction = `Inledning ${w.unique()}`;
+      return { params: { id: round.id }, body: { introduction }, effect: async () => (await w.ctx.app.get(PlanQueryService).draft(round.id)).document.texts.introduction === introduction };
+    },
+  },
+  'POST /api/v1/rounds/{id}/plan/items': {
+    allow: ['strategist'],
+    status: 201,
+    build: async (w) => {
+      const round = await draftingRoundOfA(w);
+      const title = `Insats ${w.unique()}`;
+      return { params: { id: round.id }, body: { areaCode: 'LOKAL_SERVICE', title, description: 'Vägledning.' }, effect: async () => (await planItemsOf(w, round.id)).some((i) => i.title === title) };
+    },
+  },
+  'PATCH /api/v1/rounds/{id}/plan/items/{itemId}': {
+    allow: ['strategist'],
+    status: 200,
+    build: async (w) => {
+      const round = await draftingRoundOfA(w);
+      const item = await planItem(w, round.id);
+      const title = `Ändrad ${w.unique()}`;
+      return { params: { id: round.id, itemId: item.id }, body: { title }, effect: async () => (await planItemsOf(w, round.id)).some((i) => i.id === item.id && i.title === title) };
+    },
+  },
+  'DELETE /api/v1/rounds/{id}/plan/items/{itemId}': {
+    allow: ['strategist'],
+    status: 204,
+    build: async (w) => {
+      const round = await draftingRoundOfA(w);
+      const item = await planItem(w, round.id);
+      return { params: { id: round.id, itemId: item.id }, effect: async () => !(await planItemsOf(w, round.id)).some((i) => i.id === item.id) };
+    },
+  },
+  'PUT /api/v1/rounds/{id}/plan/items/{itemId}/responsibilities': {
+    allow: ['strategist'],
+    status: 200,
+    build: async (w) => {
+      const round = await draftingRoundOfA(w);
+      const item = await planItem(w, round.id);
+      return {
+        params: { id: round.id, itemId: item.id },
+        body: { responsibilities: [{ departmentId: w.departmentA.id, role: 'accountable', expectations: 'Leder arbetet under 2027.' }] },
+        effect: async () => (await planItemsOf(w, round.id)).find((i) => i.id === item.id)!.responsibilities.length === 1,
+      };
+    },
+  },
+  'POST /api/v1/rounds/{id}/plan/freeze': {
+    allow: ['strategist'],
+    status: 201,
+    build: async (w, { caller }) => {
+      const frozen = (roundId: string) => async () => (await w.ctx.app.get(PlanQueryService).versions(roundId)).length === 1;
+      if (caller !== 'strategist') {
+        const shared = await unfrozenRoundOfA(w);
+        return { params: { id: shared.id }, effect: frozen(shared.id) };
+      }
+      const round = await freshDraftingRoundOfA(w);
+      await planItem(w, round.id);
+      return { params: { id: round.id }, effect: checkThenRelease(w, round, frozen(round.id)) };
+    },
+  },
+  'GET /api/v1/rounds/{id}/plan/versions': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await frozenRoundOfA(w)).id } }),
+  },
+  'GET /api/v1/rounds/{id}/plan/versions/{n}': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await frozenRoundOfA(w)).id, n: '1' } }),
+  },
+  'GET /api/v1/rounds/{id}/plan/versions/{a}/diff/{b}': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await frozenRoundOfA(w)).id, a: '1', b: '2' } }),
+  },
+
   // -- notifications: everyone their own preferences, admins the outbox --
   'GET /api/v1/me/notification-preferences': { allow: 'signed-in', status: 200, build: () => ({}) },
   'GET /api/v1/me/tasks': { allow: 'signed-in', status: 200, build: () => ({}) },
@@ -498,13 +646,13 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /api/v1/rounds/{id}/plan/needs': {
     allow: CITY_WIDE_READERS,
     status: 200,
-    build: async (w) => ({ params: { id: (await draftingRoundOfA(w)).roundId } }),
+    build: async (w) => ({ params: { id: (await questionsRoundOfA(w)).roundId } }),
   },
   'PUT /api/v1/rounds/{id}/plan/needs/{needId}/deferral': {
     allow: ['strategist'],
     status: 200,
     build: async (w) => {
-      const round = await draftingRoundOfA(w);
+      const round = await questionsRoundOfA(w);
       const needId = await freshNeedOfA(w, round.roundId, round.needId);
       return { params: { id: round.roundId, needId }, body: { reason: 'Nästa planomgång' }, effect: () => deferralOf(w, needId) };
     },
@@ -513,7 +661,7 @@ const ROUTES: Record<string, RouteSpec> = {
     allow: ['strategist'],
     status: 204,
     build: async (w) => {
-      const round = await draftingRoundOfA(w);
+      const round = await questionsRoundOfA(w);
       const needId = await freshNeedOfA(w, round.roundId, round.needId);
       await w.ctx.dataSource.query(`insert into plan_need_deferral (need_id, round_id, reason) values ($1, $2, 'Nästa planomgång')`, [needId, round.roundId]);
       return { params: { id: round.roundId, needId }, effect: async () => !(await deferralOf(w, needId)) };
@@ -523,7 +671,7 @@ const ROUTES: Record<string, RouteSpec> = {
     allow: ['coordinator-own', 'management-own'],
     status: 201,
     build: async (w) => {
-      const round = await draftingRoundOfA(w);
+      const round = await questionsRoundOfA(w);
       const question = `Vad förväntas av oss? ${w.unique()}`;
       const asked = async () => ((await w.ctx.dataSource.query('select 1 from plan_item_question where question = $1', [question])) as unknown[]).length > 0;
       return { params: { id: round.roundId, itemId: round.itemId }, body: { departmentId: w.departmentA.id, question }, effect: asked };
@@ -532,13 +680,13 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /api/v1/rounds/{id}/plan/questions': {
     allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own'],
     status: 200,
-    build: async (w) => ({ params: { id: (await draftingRoundOfA(w)).roundId }, query: `?departmentId=${w.departmentA.id}` }),
+    build: async (w) => ({ params: { id: (await questionsRoundOfA(w)).roundId }, query: `?departmentId=${w.departmentA.id}` }),
   },
   'POST /api/v1/rounds/{id}/plan/questions/{questionId}/answer': {
     allow: ['strategist'],
     status: 200,
     build: async (w) => {
-      const round = await draftingRoundOfA(w);
+      const round = await questionsRoundOfA(w);
       const [row] = (await w.ctx.dataSource.query(
         `insert into plan_item_question (round_id, item_id, item_code, item_title, department_id, question, asked_by_name) values ($1, $2, 'AT-1', 'Insats', $3, 'Fråga', 'Någon') returning id`,
         [round.roundId, round.itemId, w.departmentA.id],

@@ -1,5 +1,6 @@
 import { Principal } from '@samverka/kernel';
 import { NeedsAccessPolicy, NeedService, NeedsModule } from '@samverka/needs';
+import { PlanModule } from '@samverka/plan';
 import { OrganisationAccessPolicy } from '@samverka/organisation';
 import { RoundAccessPolicy } from '@samverka/rounds';
 import { randomUUID } from 'node:crypto';
@@ -22,7 +23,7 @@ describe('access policies over the database', () => {
   let roundId: string;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule]);
+    ctx = await mediumContext([NeedsModule, PlanModule]);
     rounds = ctx.get(RoundAccessPolicy);
     organisation = ctx.get(OrganisationAccessPolicy);
     needs = ctx.get(NeedsAccessPolicy);

@@ -1,4 +1,5 @@
 import { NeedsModule } from '@samverka/needs';
+import { PlanModule } from '@samverka/plan';
 import { NotificationEntity } from '@samverka/notifications';
 import { CoordinatorService } from '@samverka/organisation';
 import { TEST_ACTOR } from '../support/given';
@@ -11,7 +12,7 @@ describe('the appointment email and the running round', () => {
   let ctx: MediumContext;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
+    ctx = await mediumContext([NeedsModule, PlanModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
   });
   afterAll(() => ctx.close());
 

@@ -5,6 +5,7 @@ import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
 import { NeedsModule } from '@samverka/needs';
+import { PlanModule } from '@samverka/plan';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { mediumContext } from '../support/medium';
 
 describe('database schema', () => {
   it('is exactly what the entities describe: the committed migrations leave nothing to generate', async () => {
-    const ctx = await mediumContext([OrganisationModule, IdentityModule, NotificationsModule, RoundsModule, NeedsModule]);
+    const ctx = await mediumContext([OrganisationModule, IdentityModule, NotificationsModule, RoundsModule, NeedsModule, PlanModule]);
     try {
       const diff = await schemaDiff(ctx.dataSource);
       expect(diff.up).toEqual([]);

@@ -1,5 +1,6 @@
 import { DEFAULT_AREAS, PlanRoundView, RoundReaderScope } from '@samverka/rounds';
 import { NeedInput, NeedService, NeedsAnalysis, NeedsAnalysisService, NeedsModule, SubmissionService } from '@samverka/needs';
+import { PlanModule } from '@samverka/plan';
 import { DepartmentEntity } from '@samverka/organisation';
 import { Workbook } from 'exceljs';
 import { TEST_ACTOR } from '../support/given';
@@ -43,7 +44,7 @@ describe(NeedsAnalysisService.name, () => {
   let needs: NeedService;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule]);
+    ctx = await mediumContext([NeedsModule, PlanModule]);
     sut = ctx.get(NeedsAnalysisService);
     needs = ctx.get(NeedService);
   });

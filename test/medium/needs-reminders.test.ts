@@ -1,4 +1,5 @@
 import { NeedService, NeedsModule, NeedsReminderService, SubmissionService } from '@samverka/needs';
+import { PlanModule } from '@samverka/plan';
 import { NotificationEntity } from '@samverka/notifications';
 import { DepartmentEntity, PersonEntity } from '@samverka/organisation';
 import { PlanRoundStepService } from '@samverka/rounds';
@@ -21,7 +22,7 @@ describe(NeedsReminderService.name, () => {
   let sut: NeedsReminderService;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule], START, { PUBLIC_URL });
+    ctx = await mediumContext([NeedsModule, PlanModule], START, { PUBLIC_URL });
     sut = ctx.get(NeedsReminderService);
   });
   afterAll(() => ctx.close());

@@ -54,8 +54,13 @@ describe(PlanNeedsCoverageService.name, () => {
     expect(coverage.unanswered[1]).toMatchObject({ departmentName: 'Förskoleförvaltningen', areaCode: 'LOKAL_SERVICE', priority: 'high', items: [], deferral: null });
   });
 
-  it('cannot defer before the plan is started', async () => {
-    await expect(sut.defer(STRATEGIST, round.id, ids.get('Telefontider')!, { reason: 'Senare' })).rejects.toMatchObject({ code: PlanErrorCode.PLAN_NOT_FOUND });
+  it('starts the plan empty when the first edit is a deferral, and undoing it leaves the plan started', async () => {
+    const other = await ctx.given.roundInDraftingPlan();
+    const needId = [...(await plan.needIds(other.id)).values()][0];
+    await sut.defer(STRATEGIST, other.id, needId, { reason: 'Senare' });
+    expect((await sut.coverageOf(other.id)).counts).toMatchObject({ deferred: 1, unanswered: 0 });
+    await sut.undefer(STRATEGIST, other.id, needId);
+    expect(await ctx.dataSource.query('select draft_changed from plan where round_id = $1', [other.id])).toEqual([{ draft_changed: true }]);
   });
 
   describe('with a plan whose item LS-1 answers the libraries', () => {
@@ -132,7 +137,7 @@ describe(PlanNeedsCoverageService.name, () => {
       await ctx.dataSource.query(`update plan_round set state = 'consultation' where id = $1`, [round.id]);
       try {
         await expect(sut.undefer(STRATEGIST, round.id, ids.get('Telefontider')!)).rejects.toMatchObject({ code: PlanErrorCode.PLAN_NOT_EDITABLE });
-        await expect(sut.whyNotEditable(round.id)).resolves.toBe('Planen kan bara ändras medan planomgången är i planarbetet.');
+        await expect(sut.whyNotEditable(round.id)).resolves.toBe('Planen kan bara ändras medan planomgången tar fram planen.');
       } finally {
         await ctx.dataSource.query(`update plan_round set state = 'draftingPlan' where id = $1`, [round.id]);
       }

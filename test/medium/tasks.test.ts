@@ -1,5 +1,6 @@
 import { Principal, Task, TaskQueryService, TasksModule } from '@samverka/kernel';
 import { NeedService, NeedsModule, SubmissionService } from '@samverka/needs';
+import { PlanModule } from '@samverka/plan';
 import { NotificationsModule } from '@samverka/notifications';
 import { CoordinatorService, DepartmentEntity, OrganisationModule } from '@samverka/organisation';
 import { PlanRoundView } from '@samverka/rounds';
@@ -26,7 +27,7 @@ describe('tasks (Att göra)', () => {
   const inRound = (tasks: Task[]) => tasks.filter((t) => t.roundId === round.id);
 
   beforeAll(async () => {
-    ctx = await mediumContext([TasksModule, NeedsModule, OrganisationModule, NotificationsModule], START);
+    ctx = await mediumContext([TasksModule, NeedsModule, PlanModule, OrganisationModule, NotificationsModule], START);
     sut = ctx.get(TaskQueryService);
     const x = await ctx.given.committee({ name: 'Förskolenämnden' });
     const y = await ctx.given.committee({ name: 'Kulturnämnden' });

@@ -39,9 +39,9 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .addTag('notifications', 'E-mail preferences')
     .addTag('rounds', 'Plan rounds (planomgångar) and their workflow')
     .addTag('needs', 'Needs (behov), submissions, analysis and export')
-    .addTag('plan', 'The plan (utvecklingsplan) of a round: its draft, versions, responsibilities, needs coverage and questions')
     .addTag('reference', 'Reference lists for tagging needs')
     .addTag('tasks', 'What the signed-in user has to do now (att göra)')
+    .addTag('plan', 'The plan (utvecklingsplan): its draft, items, responsibilities, frozen versions and what changed')
     .addTag('health', 'Liveness and readiness')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an opaque access token: POST /api/v1/auth/token gives one' })
     .build();

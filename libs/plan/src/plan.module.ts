@@ -5,8 +5,13 @@ import { NeedsModule } from '@samverka/needs';
 import { NotificationsModule } from '@samverka/notifications';
 import { OrganisationModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
+import { PlanAccessPolicy } from './access/plan-access.policy';
 import { PLAN_ENTITIES } from './entities/index';
+import { PlanRoundFacts } from './facts/plan-round-facts.provider';
 import { PlanDocumentRepository } from './repositories/plan-document.repository';
+import { PlanDraftRepository } from './repositories/plan-draft.repository';
+import { PlanDraftService } from './services/plan-draft.service';
+import { PlanQueryService } from './services/plan-query.service';
 import { IdentityModule } from '@samverka/identity';
 import { PlanCoverageRepository } from './repositories/plan-coverage.repository';
 import { PlanQuestionRepository } from './repositories/plan-question.repository';
@@ -22,7 +27,27 @@ import { PLAN_QUESTION_TASK_PROVIDERS } from './tasks/plan-question.tasks';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(PLAN_ENTITIES), AuditModule, NotificationsModule, OrganisationModule, RoundsModule, NeedsModule, IdentityModule],
-  providers: [PlanDocumentRepository, PlanCoverageRepository, PlanQuestionRepository, PlanNeedsCoverageService, PlanQuestionService, PlanNeedsCoverageFacts, ...PLAN_QUESTION_TASK_PROVIDERS],
-  exports: [PlanNeedsCoverageService, PlanQuestionService],
+  providers: [
+    PlanDocumentRepository,
+    PlanDraftRepository,
+    PlanAccessPolicy,
+    PlanDraftService,
+    PlanQueryService,
+    PlanRoundFacts,
+    PlanCoverageRepository,
+    PlanQuestionRepository,
+    PlanNeedsCoverageService,
+    PlanQuestionService,
+    PlanNeedsCoverageFacts,
+    ...PLAN_QUESTION_TASK_PROVIDERS,
+  ],
+  exports: [
+    PlanDocumentRepository,
+    PlanAccessPolicy,
+    PlanDraftService,
+    PlanQueryService,
+    PlanNeedsCoverageService,
+    PlanQuestionService,
+  ],
 })
 export class PlanModule {}

@@ -109,13 +109,13 @@ describe('reasonsToForce', () => {
 });
 
 describe('reasonsToSendForConsultation', () => {
-  const item = (title: string, accountableCount = 1) => ({ title, accountableCount });
+  const item = (code: string, title: string, accountableCount = 1) => ({ code, title, accountableCount });
 
   it('allows a frozen version where every area has items with exactly one Accountable', () => {
     expect(
       reasonsToSendForConsultation({
         today,
-        planVersion: { frozen: true, areas: [{ name: 'Lokal service', items: [item('Fler mötesplatser')] }] },
+        planVersion: { frozen: true, areas: [{ name: 'Lokal service', items: [item('LS-1', 'Fler mötesplatser')] }] },
       }),
     ).toEqual([]);
   });
@@ -128,16 +128,22 @@ describe('reasonsToSendForConsultation', () => {
           frozen: false,
           areas: [
             { name: 'Lokal service', items: [] },
-            { name: 'Trygghet', items: [item('Belysning i parker', 0), item('Nattvandring', 2), item('Grannsamverkan')] },
+            { name: 'Trygghet', items: [item('TR-1', 'Belysning i parker', 0), item('TR-2', 'Nattvandring', 2), item('TR-3', 'Grannsamverkan')] },
           ],
         },
       }),
     ).toEqual([
       'Planversionen är inte låst',
       'Området Lokal service saknar insats',
-      'Insatsen Belysning i parker saknar ansvarig (A)',
-      'Insatsen Nattvandring har 2 ansvariga (A), ska ha exakt en',
+      'Insatsen TR-1 saknar ansvarig (A)',
+      'Insatsen TR-2 har 2 ansvariga (A), ska ha exakt en',
     ]);
+  });
+
+  it('judges the last frozen version, and refuses while the draft has changes not frozen in a version', () => {
+    const planVersion = { frozen: true, draftChanged: true, areas: [{ name: 'Lokal service', items: [item('LS-1', 'Fler mötesplatser', 0)] }] };
+    expect(reasonsToSendForConsultation({ today, planVersion })).toEqual(['Planen har ändringar som inte är låsta i en version', 'Insatsen LS-1 saknar ansvarig (A)']);
+    expect(reasonsToSendForConsultation({ today, planVersion: { ...planVersion, draftChanged: false, areas: [{ name: 'Lokal service', items: [item('LS-1', 'Fler mötesplatser')] }] } })).toEqual([]);
   });
 
   it('needs a plan version with areas', () => {
@@ -264,9 +270,9 @@ describe('dates and boundaries', () => {
   });
 
   it('counts an item with one Accountable as complete, and names each item with too many', () => {
-    const version = (accountableCount: number) => ({ frozen: true, areas: [{ name: 'Trygghet', items: [{ title: 'Nattvandring', accountableCount }] }] });
+    const version = (accountableCount: number) => ({ frozen: true, areas: [{ name: 'Trygghet', items: [{ code: 'TR-4', title: 'Nattvandring', accountableCount }] }] });
     expect(reasonsToSendForConsultation({ today, planVersion: version(1) })).toEqual([]);
-    expect(reasonsToSendForConsultation({ today, planVersion: version(3) })).toEqual(['Insatsen Nattvandring har 3 ansvariga (A), ska ha exakt en']);
+    expect(reasonsToSendForConsultation({ today, planVersion: version(3) })).toEqual(['Insatsen TR-4 har 3 ansvariga (A), ska ha exakt en']);
     expect(reasonsToSendForConsultation({ today, planVersion: null })).toEqual(['Det finns ingen planversion']);
   });
 });

@@ -18,7 +18,9 @@ export interface ParticipantFact {
 }
 
 export interface PlanItemFact {
-  /** The item's (insats's) title, for messages. */
+  /** The item's (insats's) code within the plan, e.g. `LS-3`: messages name the item by it. */
+  code: string;
+  /** The item's title. */
   title: string;
   /** How many Accountable (A) assignments the item has; exactly one is required. */
   accountableCount: number;
@@ -31,8 +33,13 @@ export interface PlanAreaFact {
 
 export interface PlanVersionFact {
   frozen: boolean;
+  /** The draft has changes that are not frozen in a version (the guard judges the last frozen version, and refuses while it is outdated). */
+  draftChanged?: boolean;
   areas: PlanAreaFact[];
 }
+
+export const REASON_NO_PLAN_VERSION = 'Det finns ingen planversion';
+export const REASON_PLAN_DRAFT_CHANGED = 'Planen har ändringar som inte är låsta i en version';
 
 /**
  * What the guards need to know, loaded by the caller (a service, from the database) and passed in
@@ -142,20 +149,21 @@ export function reasonsToCloseNeeds(facts: PlanRoundFacts): string[] {
   return reasons;
 }
 
-/** SEND_FOR_CONSULTATION: a frozen plan version, every area has an item, every item exactly one Accountable. */
+/** SEND_FOR_CONSULTATION: a frozen plan version with no unfrozen changes since, every area has an item, every item exactly one Accountable. */
 export function reasonsToSendForConsultation(facts: PlanRoundFacts): string[] {
   const version = facts?.planVersion;
-  if (!version) return ['Det finns ingen planversion'];
+  if (!version) return [REASON_NO_PLAN_VERSION];
   const reasons: string[] = [];
   if (!version.frozen) reasons.push('Planversionen är inte låst');
+  if (version.draftChanged) reasons.push(REASON_PLAN_DRAFT_CHANGED);
   if (version.areas.length === 0) reasons.push('Planversionen saknar områden');
   for (const area of version.areas) {
     if (area.items.length === 0) reasons.push(`Området ${area.name} saknar insats`);
     for (const item of area.items) {
       if (item.accountableCount === 0) {
-        reasons.push(`Insatsen ${item.title} saknar ansvarig (A)`);
+        reasons.push(`Insatsen ${item.code} saknar ansvarig (A)`);
       } else if (item.accountableCount > 1) {
-        reasons.push(`Insatsen ${item.title} har ${item.accountableCount} ansvariga (A), ska ha exakt en`);
+        reasons.push(`Insatsen ${item.code} har ${item.accountableCount} ansvariga (A), ska ha exakt en`);
       }
     }
   }

@@ -1,5 +1,6 @@
 import { DEPARTMENT, OTHER_DEPARTMENT, principal } from '../../../../test/support/principals';
-import { mayAskFor, mayEditPlan, mayReadDraft, mayReadQuestionsOf, questionReadScope } from './question-access.policy';
+import { mayEditPlan, mayReadPlanDraft } from './plan-access.policy';
+import { mayAskFor, mayReadQuestionsOf, questionReadScope } from './question-access.policy';
 
 describe('question access policy', () => {
   // [caller, edits the plan, reads the draft, asks for A, reads A's questions, scope]
@@ -15,7 +16,7 @@ describe('question access policy', () => {
   ])('%s', (_name, reach, edits, readsDraft, asks, readsQuestions, scope) => {
     const p = principal(reach);
     expect(mayEditPlan(p)).toBe(edits);
-    expect(mayReadDraft(p)).toBe(readsDraft);
+    expect(mayReadPlanDraft(p)).toBe(readsDraft);
     expect(mayAskFor(p, DEPARTMENT)).toBe(asks);
     expect(mayReadQuestionsOf(p, DEPARTMENT)).toBe(readsQuestions);
     expect(questionReadScope(p)).toEqual(scope);

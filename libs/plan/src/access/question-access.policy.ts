@@ -1,20 +1,14 @@
 import { Principal } from '@samverka/kernel';
 import { actsForDepartment } from '@samverka/organisation';
+import { mayReadPlanDraft } from './plan-access.policy';
 
 /**
  * Who may do what with the plan's needs coverage and the questions about its items. Only the
  * principal is needed: these are plain functions (presenters call them too).
  */
 
-/** Strategists edit the plan: defer needs, answer questions. */
-export function mayEditPlan(p: Principal): boolean {
-  return p.strategist;
-}
-
-/** Strategists and admins read the draft, its needs coverage and every question. */
-export function mayReadDraft(p: Principal): boolean {
-  return p.strategist || p.admin;
-}
+/* Deferring needs and answering questions is editing the plan (`mayEditPlan`); the needs coverage and
+   every question are read as the draft is (`mayReadPlanDraft`): strategists and admins. */
 
 /** A department's management and coordinators ask about the plan's items for their department. */
 export function mayAskFor(p: Principal, departmentId: string | null | undefined): boolean {
@@ -23,7 +17,7 @@ export function mayAskFor(p: Principal, departmentId: string | null | undefined)
 
 /** A department's questions: strategists, admins and the department's own management and coordinators. */
 export function mayReadQuestionsOf(p: Principal, departmentId: string | null | undefined): boolean {
-  return mayReadDraft(p) || mayAskFor(p, departmentId);
+  return mayReadPlanDraft(p) || mayAskFor(p, departmentId);
 }
 
 /**
@@ -31,5 +25,5 @@ export function mayReadQuestionsOf(p: Principal, departmentId: string | null | u
  * else the departments they manage or coordinate.
  */
 export function questionReadScope(p: Principal): string[] | undefined {
-  return mayReadDraft(p) ? undefined : [...new Set([...p.management, ...p.coordinator])];
+  return mayReadPlanDraft(p) ? undefined : [...new Set([...p.management, ...p.coordinator])];
 }

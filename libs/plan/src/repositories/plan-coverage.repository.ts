@@ -116,21 +116,4 @@ export class PlanCoverageRepository {
     const rows: Array<{ reason: string }> = await this.tx.manager.query('with removed as (delete from plan_need_deferral where need_id = $1 and round_id = $2 returning reason) select reason from removed', [needId, roundId]);
     return rows[0] ?? null;
   }
-
-  /** Has the round's plan been started (its draft exists)? */
-  async hasPlan(roundId: string): Promise<boolean> {
-    const rows: unknown[] = await this.tx.manager.query('select 1 from plan where round_id = $1', [roundId]);
-    return rows.length > 0;
-  }
-
-  /** Locks the round's plan row (edits of one plan wait for each other); false when the round has no plan. */
-  async lockPlan(roundId: string): Promise<boolean> {
-    const rows: unknown[] = await this.tx.manager.query('select 1 from plan where round_id = $1 for update', [roundId]);
-    return rows.length > 0;
-  }
-
-  /** The draft now differs from the last frozen version. */
-  async markDraftChanged(roundId: string): Promise<void> {
-    await this.tx.manager.query('update plan set draft_changed = true, updated_at = now() where round_id = $1', [roundId]);
-  }
 }

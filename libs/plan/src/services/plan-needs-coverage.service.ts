@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, AuditService, personLabelOf } from '@samverka/audit';
-import { TransactionHost } from '@samverka/database';
 import { Clock, CommonError, refuseIfAny } from '@samverka/kernel';
-import { PlanRoundQueryService, RoundBasics } from '@samverka/rounds';
+import { PlanRoundQueryService } from '@samverka/rounds';
 import { PlanError, PlanErrorCode } from '../plan.exception';
 import { AnsweringItem, CoverageRow, PlanCoverageRepository } from '../repositories/plan-coverage.repository';
 import { deferralViolations } from '../rules/plan-questions.rules';
+import { PLAN_EDITABLE_STATE, PlanDraftService } from './plan-draft.service';
 
 export type { AnsweringItem, CoverageRow } from '../repositories/plan-coverage.repository';
 
@@ -42,13 +42,15 @@ export function sortCoverage(roundId: string, rows: readonly CoverageRow[]): Nee
 /**
  * Needs coverage (behovstäckning): every need handed in to the round is answered by an item of the
  * plan, deferred with a reason that its department sees, or still unanswered. Deferrals are part of
- * the plan document (`deferrals`): deferring or undoing one marks the draft changed.
+ * the plan document (`deferrals`): deferring or undoing one is an edit of the draft
+ * (`PlanDraftService.editDraft`: only while the round drafts its plan, the plan's row locked, the draft
+ * marked changed).
  */
 @Injectable()
 export class PlanNeedsCoverageService {
   constructor(
-    private readonly tx: TransactionHost,
     private readonly coverage: PlanCoverageRepository,
+    private readonly drafts: PlanDraftService,
     private readonly rounds: PlanRoundQueryService,
     private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
@@ -56,12 +58,11 @@ export class PlanNeedsCoverageService {
 
   /**
    * Why the plan's needs coverage cannot be changed now, in Swedish (null: it can): the round must draft
-   * its plan, and the plan must be started.
+   * its plan (a first deferral starts an empty plan, as any first edit does).
    */
   async whyNotEditable(roundId: string): Promise<string | null> {
     const round = await this.rounds.basics(roundId);
-    if (round.state !== 'draftingPlan') return 'Planen kan bara ändras medan planomgången är i planarbetet.';
-    return (await this.coverage.hasPlan(roundId)) ? null : 'Planen är inte påbörjad ännu. Behov kan skjutas upp när planen har påbörjats.';
+    return round.state === PLAN_EDITABLE_STATE ? null : 'Planen kan bara ändras medan planomgången tar fram planen.';
   }
 
   /** Every handed-in need of the round: unanswered, deferred and answered, with the counts (one statement after the round). */
@@ -89,8 +90,7 @@ export class PlanNeedsCoverageService {
   async defer(actor: Actor, roundId: string, needId: string, input: DeferralInput): Promise<CoverageRow> {
     refuseIfAny(deferralViolations(input));
     const reason = input.reason.trim();
-    return this.tx.run(async () => {
-      await this.editablePlan(roundId);
+    return this.drafts.editDraft(roundId, async () => {
       const need = await this.coverage.needForDeferral(needId);
       if (!need || need.roundId !== roundId) throw CommonError.notFound('Behovet', needId);
       if (!need.submissionStatus || !['submitted', 'endorsed'].includes(need.submissionStatus)) {
@@ -103,7 +103,6 @@ export class PlanNeedsCoverageService {
         });
       }
       await this.coverage.upsertDeferral(roundId, needId, reason, { personId: actor.personId, name: personLabelOf(actor) }, this.clock.now());
-      await this.coverage.markDraftChanged(roundId);
       await this.audit.record(actor, { action: 'plan.need_deferred', subjectType: 'plan_round', subjectId: roundId, before: null, after: { needId, reason } });
       return (await this.coverage.coverageOf(roundId, need.departmentId)).find((r) => r.needId === needId)!;
     });
@@ -111,22 +110,10 @@ export class PlanNeedsCoverageService {
 
   /** Undoes a need's deferral: it is unanswered again. */
   async undefer(actor: Actor, roundId: string, needId: string): Promise<void> {
-    await this.tx.run(async () => {
-      await this.editablePlan(roundId);
+    await this.drafts.editDraft(roundId, async () => {
       const removed = await this.coverage.deleteDeferral(roundId, needId);
       if (!removed) throw new PlanError(PlanErrorCode.PLAN_DEFERRAL_NOT_FOUND, 'Behovet är inte uppskjutet', { needId });
-      await this.coverage.markDraftChanged(roundId);
       await this.audit.record(actor, { action: 'plan.need_undeferred', subjectType: 'plan_round', subjectId: roundId, before: { needId, reason: removed.reason }, after: null });
     });
-  }
-
-  /** The round (held, so a workflow step waits) must draft its plan, and the plan must exist (its row locked). */
-  private async editablePlan(roundId: string): Promise<RoundBasics> {
-    const round = await this.rounds.basics(roundId, true);
-    if (round.state !== 'draftingPlan') {
-      throw new PlanError(PlanErrorCode.PLAN_NOT_EDITABLE, 'Planen kan bara ändras medan planomgången är i planarbetet', { state: round.state });
-    }
-    if (!(await this.coverage.lockPlan(roundId))) throw new PlanError(PlanErrorCode.PLAN_NOT_FOUND, 'Planen är inte påbörjad ännu', { roundId });
-    return round;
   }
 }

@@ -7,11 +7,11 @@ import { ParticipantProgress } from './round-fact-provider';
 import { RoundFactProviders } from './round-fact-providers';
 
 /**
- * The facts a round's guards judge today. No context keeps plan versions or consultation replies
- * yet (see `RoundFactKinds`): a round has neither, so they are absent by type, and the machine
- * refuses the steps that need them with its reason ("Det finns ingen planversion").
+ * The facts a round's guards judge today. No context keeps consultation replies yet (see
+ * `RoundFactKinds`): they are absent by type, and the machine refuses the step that needs them
+ * with its reason. The plan's last frozen version comes from the plan context (null: none).
  */
-export type RoundFacts = Omit<PlanRoundFacts, 'planVersion' | 'consultation'> & { planVersion?: never; consultation?: never };
+export type RoundFacts = Omit<PlanRoundFacts, 'planVersion' | 'consultation'> & { planVersion: PlanRoundFacts['planVersion']; consultation?: never };
 
 export interface LoadedFacts {
   facts: RoundFacts;
@@ -31,6 +31,7 @@ export class PlanRoundFactsLoader {
   async load(round: PlanRoundEntity, today: LocalDate): Promise<LoadedFacts> {
     const participants = await this.rounds.participantsOf(round.id);
     const progress = await this.providers.of('needs').factsOf(round.id);
+    const planVersion = await this.providers.of('plan').factsOf(round.id);
     return {
       participants,
       progress,
@@ -42,6 +43,7 @@ export class PlanRoundFactsLoader {
           submitted: progress.get(p.departmentId)?.submitted ?? false,
           nothingToReport: progress.get(p.departmentId)?.nothingToReport ?? false,
         })),
+        planVersion,
       },
     };
   }

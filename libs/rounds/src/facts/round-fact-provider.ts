@@ -1,4 +1,5 @@
 import { DiscoveryService } from '@nestjs/core';
+import type { PlanVersionFact } from '@samverka/workflow';
 import type { ParticipantSubmissionView } from '../plan-round.model';
 
 /** Where a department's needs submission stands (the needs context's statuses). */
@@ -19,13 +20,15 @@ export interface ParticipantProgress extends Omit<ParticipantSubmissionView, 'la
  * The facts other contexts contribute to a round, by kind: what each provider returns for a round.
  * Every kind here is one the machine's guards need, so each must have its provider in the app.
  *
- * The plan (plan versions, for SEND_FOR_CONSULTATION) and the consultation (replies, for an
- * unforced CLOSE_CONSULTATION) have no context yet: they are not kinds here, a round has neither
- * fact, and the guards refuse those steps for that reason. Each context adds its kind when it comes.
+ * The consultation (replies, for an unforced CLOSE_CONSULTATION) has no context yet: it is not a
+ * kind here, a round has no such fact, and the guard refuses that step for that reason. It adds its
+ * kind when it comes.
  */
 export interface RoundFactKinds {
   /** Needs submissions by participating department id (the needs context). */
   needs: ReadonlyMap<string, ParticipantProgress>;
+  /** The last frozen plan version (null: none frozen), with whether the draft changed since (the plan context). */
+  plan: PlanVersionFact | null;
 }
 
 export type RoundFactKind = keyof RoundFactKinds;
@@ -33,6 +36,7 @@ export type RoundFactKind = keyof RoundFactKinds;
 /** What each kind is and who provides it: named in the error when an app is wired without it. */
 export const ROUND_FACT_KINDS: Readonly<Record<RoundFactKind, string>> = {
   needs: "each participating department's needs submission, provided by NeedsModule (@samverka/needs)",
+  plan: 'the last frozen plan version, provided by PlanModule (@samverka/plan)',
 };
 
 /** A context's source of one kind of round facts (one set-based read per round). */
