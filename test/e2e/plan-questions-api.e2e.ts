@@ -81,6 +81,16 @@ describe('plan questions and needs coverage API', () => {
     expect((await preschoolCoordinator.api('GET', `/api/v1/rounds/${round.id}/plan/questions?departmentId=${preschool.id}`)).body[0]).toMatchObject({ answer: 'En kontaktperson per förskoleområde.' });
   });
 
+  it('lets one of 20 answers sent at once win; the others get 409, never a 500', async () => {
+    const asked = await preschoolCoordinator.api('POST', `/api/v1/rounds/${round.id}/plan/items/${itemId}/questions`, { departmentId: preschool.id, question: 'Vem svarar först?' });
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => strategist.api('POST', `/api/v1/rounds/${round.id}/plan/questions/${asked.body.id}/answer`, { answer: `Svar ${i}` })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, ...Array(19).fill(409)]);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'PLAN_QUESTION_ANSWERED')).toBe(true);
+    const winner = results.find((r) => r.status === 200)!;
+    const stored = (await strategist.api('GET', `/api/v1/rounds/${round.id}/plan/questions?departmentId=${preschool.id}`)).body.find((q: { id: string }) => q.id === asked.body.id);
+    expect(stored.answer).toBe(winner.body.answer);
+  });
+
   it("a coordinator of another department cannot read a department's questions (403), nor ask for it", async () => {
     const read = await cultureCoordinator.api('GET', `/api/v1/rounds/${round.id}/plan/questions?departmentId=${preschool.id}`);
     expect(read.status).toBe(403);

@@ -4,6 +4,7 @@ import { NotificationEntity } from '@samverka/notifications';
 import { DepartmentEntity } from '@samverka/organisation';
 import { PlanErrorCode, PlanModule, PlanQuestionService } from '@samverka/plan';
 import { PlanRoundView } from '@samverka/rounds';
+import { Client } from 'pg';
 import { GivenPlan } from '../support/given-plan-questions';
 import { mediumContext, MediumContext } from '../support/medium';
 import { principal } from '../support/principals';
@@ -131,6 +132,20 @@ describe(PlanQuestionService.name, () => {
       departmentId: b.id,
     });
     expect((await ctx.get(TaskQueryService).tasksOf(principal({ personId: NOBODY, management: [a.id], coordinator: [b.id] }))).filter((t) => t.kind.startsWith('plan.'))).toEqual([]);
+  });
+
+  it('asks the database one statement per kind of task, however many questions and rounds there are', async () => {
+    const tasks = ctx.get(TaskQueryService);
+    const strategist = principal({ personId: NOBODY, strategist: true });
+    const spy = jest.spyOn(Client.prototype, 'query');
+    try {
+      await tasks.tasksOf(strategist);
+      const statements = spy.mock.calls.map((call) => (typeof call[0] === 'string' ? call[0] : String((call[0] as { text?: string }).text)));
+      expect(statements.filter((sql) => sql.includes('plan_item_question'))).toHaveLength(1);
+      expect(statements.filter((sql) => sql.includes('plan_need_deferral'))).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('offers the items where the department has a role, marked', async () => {
