@@ -1,7 +1,9 @@
 import { NotificationDispatcher } from '@samverka/notifications';
+import { PlanDraftService } from '@samverka/plan';
 import { PlanRoundView } from '@samverka/rounds';
 import { Locator, Page, Response } from 'playwright-core';
 import { E2eContext } from '../support/e2e';
+import { TEST_ACTOR } from '../support/given';
 import { GivenPlan } from '../support/given-plan-questions';
 import { TestSmtpServer } from '../support/smtp';
 import { webSuite, DEMO_USER } from '../support/web-suite';
@@ -91,9 +93,14 @@ describe('the web UI: needs coverage and questions about the plan', () => {
     await expect(page.locator('#uppskjutna').textContent()).resolves.toBe('Uppskjutna (1)');
   });
 
-  it("shows each department on its needs page what the plan does with its needs", async () => {
+  it('shows each department on its needs page what the last frozen version does with its needs (strategists: the draft)', async () => {
     await web.signIn(COORDINATOR);
-    expect((await open(`/planomgangar/${round.id}/behov/${web.departmentId(PRESCHOOL)}`)).status()).toBe(200);
+    const own = `/planomgangar/${round.id}/behov/${web.departmentId(PRESCHOOL)}`;
+    expect((await open(own)).status()).toBe(200);
+    // Nothing frozen yet: the draft is the strategists' own.
+    await expect(page.locator('.samverka-need').first().textContent()).resolves.not.toContain('I planen');
+    await ctx.app.get(PlanDraftService).freeze(TEST_ACTOR, round.id);
+    await open(own);
     await expect(page.locator('.samverka-need').first().textContent()).resolves.toContain('Besvaras av insats LS-3');
     await expectAccessible();
     await web.signIn(STRATEGIST);

@@ -1,7 +1,7 @@
 import { Actor } from '@samverka/audit';
 import { TaskQueryService, TasksModule } from '@samverka/kernel';
 import { NeedService, NeedsAnalysisService, SubmissionService } from '@samverka/needs';
-import { PlanErrorCode, PlanModule, PlanNeedsCoverageService } from '@samverka/plan';
+import { PlanDraftService, PlanErrorCode, PlanModule, PlanNeedsCoverageService } from '@samverka/plan';
 import { DepartmentEntity } from '@samverka/organisation';
 import { PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { TEST_ACTOR } from '../support/given';
@@ -102,13 +102,21 @@ describe(PlanNeedsCoverageService.name, () => {
       ]);
       expect((await sut.coverageOf(round.id)).counts).toEqual({ total: 2, unanswered: 0, deferred: 1, answered: 1 });
 
-      const answers = await sut.answersForDepartment(round.id, a.id);
+      // Strategists read the draft; the department's people the last frozen version (none yet: nothing).
+      const answers = await sut.answersForDepartment(round.id, a.id, 'draft');
       expect(answers.get(needId)).toEqual({ kind: 'deferred', reason: 'Tas upp när växeln byts 2028' });
       expect(answers.get(ids.get('Vägledning på biblioteken')!)).toEqual({ kind: 'answered', items: [expect.objectContaining({ code: 'LS-1', title: 'Vägledning i Östra' })] });
-      expect((await sut.answersForDepartment(round.id, b.id)).size).toBe(0);
+      expect((await sut.answersForDepartment(round.id, b.id, 'draft')).size).toBe(0);
+      expect((await sut.answersForDepartment(round.id, a.id, 'latestVersion')).size).toBe(0);
+      await ctx.get(PlanDraftService).freeze(STRATEGIST, round.id);
+      const frozen = await sut.answersForDepartment(round.id, a.id, 'latestVersion');
+      expect(frozen.get(needId)).toEqual({ kind: 'deferred', reason: 'Tas upp när växeln byts 2028' });
+      expect(frozen.get(ids.get('Vägledning på biblioteken')!)).toEqual({ kind: 'answered', items: [expect.objectContaining({ code: 'LS-1', title: 'Vägledning i Östra' })] });
 
       await sut.undefer(STRATEGIST, round.id, needId);
       expect((await sut.coverageOf(round.id)).unanswered.map((n) => n.title)).toEqual(['Telefontider']);
+      // The department still reads the version it was given until the next freeze.
+      expect((await sut.answersForDepartment(round.id, a.id, 'latestVersion')).get(needId)).toEqual({ kind: 'deferred', reason: 'Tas upp när växeln byts 2028' });
       await expect(sut.undefer(STRATEGIST, round.id, needId)).rejects.toMatchObject({ code: PlanErrorCode.PLAN_DEFERRAL_NOT_FOUND });
     });
 

@@ -4,6 +4,8 @@ import { Clock, CommonError, refuseIfAny } from '@samverka/kernel';
 import { PlanRoundQueryService } from '@samverka/rounds';
 import { PlanError, PlanErrorCode } from '../plan.exception';
 import { AnsweringItem, CoverageRow, PlanCoverageRepository } from '../repositories/plan-coverage.repository';
+import { PlanDocumentRepository } from '../repositories/plan-document.repository';
+import type { PlanDocument } from '../plan.model';
 import { deferralViolations } from '../rules/plan-questions.rules';
 import { PLAN_EDITABLE_STATE, PlanDraftService } from './plan-draft.service';
 
@@ -39,6 +41,26 @@ export function sortCoverage(roundId: string, rows: readonly CoverageRow[]): Nee
   return { roundId, unanswered, deferred, answered, counts: { total: rows.length, unanswered: unanswered.length, deferred: deferred.length, answered: answered.length } };
 }
 
+/** What a plan document (a frozen version) does with a department's needs: the items answering each, else its deferral. */
+export function answersIn(document: PlanDocument, departmentId: string): Map<string, NeedAnswer> {
+  const answers = new Map<string, NeedAnswer>();
+  const own = new Set<string>();
+  for (const area of document.areas) {
+    for (const item of area.items) {
+      for (const need of item.needs.filter((n) => n.departmentId === departmentId)) {
+        own.add(need.id);
+        const found = answers.get(need.id);
+        const entry = { id: item.id, code: item.code, title: item.title };
+        if (found?.kind === 'answered') found.items.push(entry);
+        else answers.set(need.id, { kind: 'answered', items: [entry] });
+      }
+    }
+  }
+  // A deferral names only the need: the caller looks up its own department's needs by id.
+  for (const d of document.deferrals ?? []) if (!own.has(d.needId)) answers.set(d.needId, { kind: 'deferred', reason: d.reason });
+  return answers;
+}
+
 /**
  * Needs coverage (behovstäckning): every need handed in to the round is answered by an item of the
  * plan, deferred with a reason that its department sees, or still unanswered. Deferrals are part of
@@ -51,6 +73,7 @@ export class PlanNeedsCoverageService {
   constructor(
     private readonly coverage: PlanCoverageRepository,
     private readonly drafts: PlanDraftService,
+    private readonly documents: PlanDocumentRepository,
     private readonly rounds: PlanRoundQueryService,
     private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
@@ -74,10 +97,17 @@ export class PlanNeedsCoverageService {
   /**
    * What the plan does with each of a department's handed-in needs, by need id, once the round is past
    * collecting needs (empty before: the plan is not drafted yet). A need still unanswered has no entry.
+   * `draft` (for those who read the draft: strategists and admins) reads the draft as it stands;
+   * `latestVersion` (for the department's own people, who read only frozen versions) the last frozen
+   * version, and nothing before the first freeze.
    */
-  async answersForDepartment(roundId: string, departmentId: string): Promise<Map<string, NeedAnswer>> {
+  async answersForDepartment(roundId: string, departmentId: string, source: 'draft' | 'latestVersion' = 'latestVersion'): Promise<Map<string, NeedAnswer>> {
     const round = await this.rounds.basics(roundId);
     if (!PLAN_READABLE_STATES.includes(round.state)) return new Map();
+    if (source === 'latestVersion') {
+      const version = await this.documents.latestVersionOf(roundId);
+      return version ? answersIn(version, departmentId) : new Map();
+    }
     const answers = new Map<string, NeedAnswer>();
     for (const row of await this.coverage.coverageOf(roundId, departmentId)) {
       if (row.items.length > 0) answers.set(row.needId, { kind: 'answered', items: row.items });

@@ -14,7 +14,7 @@ import {
   SubmissionService,
   SubmissionStep,
 } from '@samverka/needs';
-import { NeedAnswer, PlanNeedsCoverageService } from '@samverka/plan';
+import { mayReadPlanDraft, NeedAnswer, PlanNeedsCoverageService } from '@samverka/plan';
 import { PlanRoundQueryService, RoundBasics, roundReadScope } from '@samverka/rounds';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { admin, fromParam, ofDepartment, participantOfRound, strategist } from '../../auth/access-rules';
@@ -300,7 +300,7 @@ export class NeedsPagesController {
       this.needs.list(round.id, roundReadScope(principal), { departmentId }),
       this.referenceData(),
       this.submissions.history(round.id, departmentId),
-      this.planCoverage.answersForDepartment(round.id, departmentId),
+      this.planCoverage.answersForDepartment(round.id, departmentId, mayReadPlanDraft(principal) ? 'draft' : 'latestVersion'),
     ]);
     const planAnswers = new Map([...answers].map(([needId, answer]) => [needId, planAnswerText(answer)]));
     return { round, departmentId, submission, needs, reference, today: this.rounds.today(), history, planAnswers };
