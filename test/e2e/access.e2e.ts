@@ -16,7 +16,9 @@ import { AccessGuard } from '../../apps/api/src/auth/access.guard';
 import { AccessWorld, buildAccessWorld, Caller, CALLER_NOTES, CALLERS, SignedInCaller, TEST_ACTOR } from '../support/access-fixtures';
 import { ApiResponse, e2eContext, E2eContext } from '../support/e2e';
 import { TEST_PASSWORD } from '../support/given';
-import { GivenPlan } from '../support/given-plan-questions';
+import { GivenPlan } from '../support/given-plan-allocation';
+import { DataSource } from 'typeorm';
+import { GivenPlanRows } from '../support/given-plan-questions';
 
 // ---- the table --------------------------------------------------------------
 
@@ -121,13 +123,38 @@ const gone = (p: Promise<unknown>) => p.then(() => false, () => true);
 /** A fresh user without a password (cheap: no hashing), optionally with grants. */
 const freshUser = async (w: AccessWorld) => (await w.ctx.given.user({ password: null })).user;
 
+/** A round drafting its plan, with department A responsible for one item and version 1 frozen (the allocation's cases). */
+const frozenPlanRoundOfA = async (w: AccessWorld) => {
+  const round = await w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+  const plans = new GivenPlan(w.ctx.app);
+  await plans.draft(round.id, [
+    {
+      areaCode: 'LOKAL_SERVICE',
+      code: 'LS-1',
+      title: 'Gemensam ingång',
+      responsibilities: [
+        { contactCentre: true, role: 'accountable', expectations: 'Leder arbetet.', effortHours: 100 },
+        { departmentId: w.departmentA.id, role: 'responsible', expectations: 'Utser en kontaktperson.', effortHours: 40 },
+      ],
+    },
+  ]);
+  await plans.freeze(round.id, new Date());
+  return round;
+};
+/** One such round, shared by the allocation's cases. */
+let allocationRound: Promise<PlanRoundView> | undefined;
+const allocationRoundOfA = (w: AccessWorld) => (allocationRound ??= frozenPlanRoundOfA(w));
+/** Each "read" case marks a version of its own (frozen on the shared round) as read. */
+let readVersion = 100;
+const summaryReads = async (w: AccessWorld, roundId: string, version: number): Promise<number> =>
+  Number((await w.ctx.app.get(DataSource).query('select count(*) as n from plan_summary_read where round_id = $1 and version = $2', [roundId, version]))[0].n);
 // -- the plan's needs coverage and questions: one round of A drafting its plan, with one item; fresh needs and questions per case --
 let questionsRound: Promise<{ roundId: string; needId: string; itemId: string }> | undefined;
 const questionsRoundOfA = (w: AccessWorld) =>
   (questionsRound ??= (async () => {
     const round = await w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
-    const needId = [...(await new GivenPlan(w.ctx.dataSource).needIds(round.id)).values()][0];
-    const itemId = await new GivenPlan(w.ctx.dataSource).item(round.id, { code: `AT-${w.unique()}`, roles: [{ departmentId: w.departmentA.id, role: 'accountable' }] });
+    const needId = [...(await new GivenPlanRows(w.ctx.dataSource).needIds(round.id)).values()][0];
+    const itemId = await new GivenPlanRows(w.ctx.dataSource).item(round.id, { code: `AT-${w.unique()}`, roles: [{ departmentId: w.departmentA.id, role: 'accountable' }] });
     return { roundId: round.id, needId, itemId };
   })());
 /** A copy of the drafting round's need (handed in with it), for a case of its own. */
@@ -503,6 +530,47 @@ const ROUTES: Record<string, RouteSpec> = {
     build: async (w) => ({ params: { id: (await collectingRoundOfA(w)).id } }),
   },
 
+  // -- the responsibility allocation (ansvarsfördelning): round readers the versions, the department's own people its summary --
+  'GET /api/v1/rounds/{id}/responsibilities': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await allocationRoundOfA(w)).id } }),
+  },
+  'GET /api/v1/rounds/{id}/responsibilities.csv': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await allocationRoundOfA(w)).id } }),
+  },
+  'GET /api/v1/rounds/{id}/responsibilities.xlsx': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await allocationRoundOfA(w)).id } }),
+  },
+  'GET /api/v1/rounds/{id}/plan/versions/{n}/document.docx': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await allocationRoundOfA(w)).id, n: '1' } }),
+  },
+  'GET /api/v1/rounds/{id}/responsibilities/{departmentId}': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await allocationRoundOfA(w)).id, departmentId: w.departmentA.id } }),
+  },
+  'GET /api/v1/rounds/{id}/responsibilities/{departmentId}/document.docx': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await allocationRoundOfA(w)).id, departmentId: w.departmentA.id } }),
+  },
+  'POST /api/v1/rounds/{id}/responsibilities/{departmentId}/read': {
+    allow: ['coordinator-own', 'management-own'],
+    status: 204,
+    build: async (w) => {
+      const round = await allocationRoundOfA(w);
+      const version = readVersion++;
+      await new GivenPlan(w.ctx.app).freeze(round.id, new Date(), 'Åsa Öberg', version);
+      return { params: { id: round.id, departmentId: w.departmentA.id }, body: { version }, effect: async () => (await summaryReads(w, round.id, version)) > 0 };
+    },
+  },
   // -- the plan: strategists edit the draft and freeze it; strategists and admins read the draft;
   //    whoever may read the round reads the frozen versions --
   'GET /api/v1/rounds/{id}/plan': {

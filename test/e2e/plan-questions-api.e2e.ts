@@ -2,7 +2,7 @@ import { NotificationDispatcher } from '@samverka/notifications';
 import { DepartmentEntity } from '@samverka/organisation';
 import { PlanRoundView } from '@samverka/rounds';
 import { AuthedApi, e2eContext, E2eContext } from '../support/e2e';
-import { GivenPlan } from '../support/given-plan-questions';
+import { GivenPlanRows } from '../support/given-plan-questions';
 import { TestSmtpServer } from '../support/smtp';
 
 /**
@@ -14,7 +14,7 @@ import { TestSmtpServer } from '../support/smtp';
 describe('plan questions and needs coverage API', () => {
   let ctx: E2eContext;
   let smtp: TestSmtpServer;
-  let plan: GivenPlan;
+  let plan: GivenPlanRows;
   let strategist: AuthedApi;
   let preschoolCoordinator: AuthedApi;
   let cultureCoordinator: AuthedApi;
@@ -27,7 +27,7 @@ describe('plan questions and needs coverage API', () => {
   beforeAll(async () => {
     smtp = await TestSmtpServer.start();
     ctx = await e2eContext({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://samverka.malmo.example' });
-    plan = new GivenPlan(ctx.dataSource);
+    plan = new GivenPlanRows(ctx.dataSource);
     preschool = await ctx.given.department({ name: 'Förskoleförvaltningen' });
     culture = await ctx.given.department({ name: 'Kulturförvaltningen' });
     strategist = await ctx.as([{ role: 'strategist' }], { name: 'Åsa Öberg' });

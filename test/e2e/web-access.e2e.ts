@@ -1,12 +1,15 @@
 import { DEMO_PASSWORD, UserAdminService } from '@samverka/identity';
 import { NeedService, SubmissionService } from '@samverka/needs';
 import { CoordinatorService } from '@samverka/organisation';
+import { PlanDraftService, PlanQueryService } from '@samverka/plan';
 import { PlanRoundQueryService } from '@samverka/rounds';
 import { Browser, BrowserContext, Cookie, Page, Response } from 'playwright-core';
 import { fillSignInForm, signInThroughForm } from '../support/browser';
 import { E2eContext } from '../support/e2e';
 import { webSuite, DEMO_USER } from '../support/web-suite';
 import { TEST_ACTOR, TEST_PASSWORD } from '../support/given';
+import { GivenPlan } from '../support/given-plan-allocation';
+import { DataSource } from 'typeorm';
 
 const { admin: ADMIN, strategist: STRATEGIST, coordinator: COORDINATOR, management: MANAGEMENT, secretary: SECRETARY } = DEMO_USER;
 
@@ -399,6 +402,53 @@ describe('the web UI: signing in and access', () => {
     for (const email of [COORDINATOR, STRATEGIST, SECRETARY, ADMIN]) expect({ email, status: await statusFor(email, `${base}/godkann`) }).toEqual({ email, status: 403 });
   });
 
+  it("lets the round's readers the allocation matrix and the printable version, a department's own people and the city-wide roles its summary, and only its own people mark it read", async () => {
+    const preschool = web.departmentId('Förskoleförvaltningen');
+    const culture = web.departmentId('Kulturförvaltningen');
+    const round = await ctx.given.roundInDraftingPlan({ year: 2093, participantDepartmentIds: [preschool, culture] });
+    const plans = new GivenPlan(ctx.app);
+    await plans.draft(round.id, [
+      { areaCode: 'LOKAL_SERVICE', code: 'LS-1', title: 'Gemensam ingång', responsibilities: [{ departmentId: preschool, role: 'accountable', expectations: 'Leder arbetet.', effortHours: 10 }] },
+    ]);
+    await plans.freeze(round.id, new Date());
+    const base = `/planomgangar/${round.id}`;
+    const pages = [`${base}/ansvarsfordelning`, `${base}/plan/versioner/1/utskrift`, `${base}/ansvarsfordelning/${preschool}`, `${base}/ansvarsfordelning/${culture}`];
+    // [who, the status of each page above]
+    const rows: Array<[string, number[]]> = [
+      [ADMIN, [200, 200, 200, 200]],
+      [STRATEGIST, [200, 200, 200, 200]],
+      [COORDINATOR, [200, 200, 200, 403]],
+      [MANAGEMENT, [200, 200, 200, 403]],
+      [SECRETARY, [200, 200, 403, 403]],
+    ];
+    for (const [who, statuses] of rows) {
+      await context.clearCookies();
+      expect((await signIn(who)).status()).toBe(303);
+      const got: number[] = [];
+      for (const path of pages) got.push((await open(path)).status());
+      expect({ who, got }).toEqual({ who, got: statuses });
+    }
+    // Marking read, with the session's own form token: the department's people only.
+    const reads = async () => Number((await ctx.app.get(DataSource).query('select count(*) as n from plan_summary_read where round_id = $1', [round.id]))[0].n);
+    for (const who of [STRATEGIST, ADMIN, SECRETARY]) {
+      await context.clearCookies();
+      await signIn(who);
+      await open(`${base}/ansvarsfordelning`);
+      const token = await csrfOnPage();
+      const response = await page.request.post(`${ctx.baseUrl}${base}/ansvarsfordelning/${preschool}/last`, { form: { _csrf: token, version: '1' }, maxRedirects: 0 });
+      expect({ who, status: response.status() }).toEqual({ who, status: 403 });
+    }
+    expect(await reads()).toBe(0);
+    await context.clearCookies();
+    await signIn(MANAGEMENT);
+    await open(`${base}/ansvarsfordelning/${preschool}`);
+    await expectAccessible();
+    const token = await csrfOnPage();
+    expect((await page.request.post(`${ctx.baseUrl}${base}/ansvarsfordelning/${culture}/last`, { form: { _csrf: token, version: '1' }, maxRedirects: 0 })).status()).toBe(403);
+    expect((await page.request.post(`${ctx.baseUrl}${base}/ansvarsfordelning/${preschool}/last`, { form: { _csrf: token, version: '1' }, maxRedirects: 0 })).status()).toBe(303);
+    expect(await reads()).toBe(1);
+  });
+
   it("refuses everyone but strategists the round's launch confirmation, reminders and deadline form, even with the session's form token", async () => {
     const preschool = web.departmentId('Förskoleförvaltningen');
     const collecting = await ctx.given.roundInCollectingNeeds({ year: 2091, participantDepartmentIds: [preschool] });
@@ -453,11 +503,56 @@ describe('the web UI: signing in and access', () => {
     expect((await open('/satt-losenord?token=okand')).status()).toBe(404);
     await expectAccessible();
   });
+  it("lets only strategists open the plan's forms, strategists and admins the draft, and everyone who reads the round its frozen versions", async () => {
+    const preschool = web.departmentId('Förskoleförvaltningen');
+    const culture = web.departmentId('Kulturförvaltningen');
+    const round = await ctx.given.roundInDraftingPlan({ participantDepartmentIds: [preschool] });
+    const other = await ctx.given.roundInDraftingPlan({ participantDepartmentIds: [culture] });
+    const drafts = ctx.app.get(PlanDraftService);
+    const item = await drafts.createItem(TEST_ACTOR, round.id, { areaCode: 'LOKAL_SERVICE', title: 'Vägledning', description: 'På biblioteken.' });
+    await drafts.freeze(TEST_ACTOR, round.id);
+    await drafts.updateItem(TEST_ACTOR, round.id, item.id, { title: 'Vägledning på alla bibliotek' });
+    await drafts.freeze(TEST_ACTOR, round.id);
+    await drafts.createItem(TEST_ACTOR, other.id, { areaCode: 'LOKAL_SERVICE', title: 'Annat', description: 'Annat.' });
+    await drafts.freeze(TEST_ACTOR, other.id);
+    const plan = `/planomgangar/${round.id}/plan`;
+    const forms = ['/texter', '/insatser/ny', `/insatser/${item.id}`, `/insatser/${item.id}/ta-bort`, `/insatser/${item.id}/ansvar`, '/las'].map((p) => plan + p);
+    const versions = ['/versioner', '/versioner/1', '/versioner/1/jamfor/2'].map((p) => plan + p);
+    const otherPlan = `/planomgangar/${other.id}/plan`;
+    const status = async (path: string) => (await page.request.get(ctx.baseUrl + path, { maxRedirects: 0 })).status();
+    // [who, the draft page, each form, each version page, the round they take no part in (its plan and its versions)]
+    const rows: Array<[string, number, number, number, number]> = [
+      [STRATEGIST, 200, 200, 200, 200],
+      [ADMIN, 200, 403, 200, 200],
+      // Participants are sent from the draft to the latest frozen version.
+      [COORDINATOR, 303, 403, 200, 403],
+      [MANAGEMENT, 303, 403, 200, 403],
+      [SECRETARY, 303, 403, 200, 403],
+    ];
+    for (const [who, draft, form, version, elsewhere] of rows) {
+      await context.clearCookies();
+      await signIn(who);
+      const got = { draft: await status(plan), forms: [] as number[], versions: [] as number[], elsewhere: [await status(otherPlan), await status(`${otherPlan}/versioner/1`)] };
+      for (const path of forms) got.forms.push(await status(path));
+      for (const path of versions) got.versions.push(await status(path));
+      expect({ who, got }).toEqual({ who, got: { draft, forms: forms.map(() => form), versions: versions.map(() => version), elsewhere: [elsewhere, elsewhere] } });
+      if (who === STRATEGIST) continue;
+      // Their form token does not let them post a change either.
+      await open(`${plan}/versioner`);
+      const token = await csrfOnPage();
+      const post = (path: string, form: Record<string, string>) => page.request.post(`${ctx.baseUrl}${plan}${path}`, { form: { _csrf: token, ...form }, maxRedirects: 0 });
+      expect((await post('/texter', { introduction: 'Ändrad' })).status()).toBe(403);
+      expect((await post(`/insatser/${item.id}/ta-bort`, {})).status()).toBe(403);
+      expect((await post('/las', {})).status()).toBe(403);
+    }
+    const after = await ctx.app.get(PlanQueryService).draft(round.id);
+    expect([after.document.texts.introduction, after.document.areas.flatMap((a) => a.items).length, after.state.latestVersion]).toEqual(['', 1, 2]);
+  });
 
   it("lets strategists and admins reach the plan's needs and questions pages, and a department's questions only its own people besides them", async () => {
     const preschool = web.departmentId('Förskoleförvaltningen');
     const kultur = web.departmentId('Kulturförvaltningen');
-    const round = await ctx.given.roundInDraftingPlan({ year: 2093, participantDepartmentIds: [preschool, kultur] });
+    const round = await ctx.given.roundInDraftingPlan({ year: 2094, participantDepartmentIds: [preschool, kultur] });
     const pages = [`/planomgangar/${round.id}/plan/behov`, `/planomgangar/${round.id}/plan/fragor`, `/planomgangar/${round.id}/ansvarsfordelning/${preschool}/fragor`, `/planomgangar/${round.id}/ansvarsfordelning/${kultur}/fragor`];
     // [who, the status of each page above]
     const rows: Array<[string, number[]]> = [

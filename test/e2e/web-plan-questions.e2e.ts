@@ -4,7 +4,7 @@ import { PlanRoundView } from '@samverka/rounds';
 import { Locator, Page, Response } from 'playwright-core';
 import { E2eContext } from '../support/e2e';
 import { TEST_ACTOR } from '../support/given';
-import { GivenPlan } from '../support/given-plan-questions';
+import { GivenPlanRows } from '../support/given-plan-questions';
 import { TestSmtpServer } from '../support/smtp';
 import { webSuite, DEMO_USER } from '../support/web-suite';
 
@@ -22,7 +22,7 @@ const CULTURE = 'Kulturförvaltningen';
 describe('the web UI: needs coverage and questions about the plan', () => {
   let ctx: E2eContext;
   let page: Page;
-  let plan: GivenPlan;
+  let plan: GivenPlanRows;
   let round: PlanRoundView;
   let preschoolNeed: string;
   let cultureNeed: string;
@@ -37,7 +37,7 @@ describe('the web UI: needs coverage and questions about the plan', () => {
   const web = webSuite(env);
   beforeAll(async () => {
     ctx = web.ctx;
-    plan = new GivenPlan(ctx.dataSource);
+    plan = new GivenPlanRows(ctx.dataSource);
     round = await ctx.given.roundInDraftingPlan({ participantDepartmentIds: [web.departmentId(PRESCHOOL), web.departmentId(CULTURE)] });
     const needs = (await ctx.dataSource.query('select id, department_id from need where round_id = $1', [round.id])) as Array<{ id: string; department_id: string }>;
     preschoolNeed = needs.find((n) => n.department_id === web.departmentId(PRESCHOOL))!.id;

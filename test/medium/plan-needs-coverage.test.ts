@@ -5,7 +5,7 @@ import { PlanDraftService, PlanErrorCode, PlanModule, PlanNeedsCoverageService }
 import { DepartmentEntity } from '@samverka/organisation';
 import { PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { TEST_ACTOR } from '../support/given';
-import { GivenPlan } from '../support/given-plan-questions';
+import { GivenPlanRows } from '../support/given-plan-questions';
 import { mediumContext, MediumContext } from '../support/medium';
 import { principal } from '../support/principals';
 
@@ -22,7 +22,7 @@ const ALL = { all: true, departmentIds: [], committeeIds: [] };
 describe(PlanNeedsCoverageService.name, () => {
   let ctx: MediumContext;
   let sut: PlanNeedsCoverageService;
-  let plan: GivenPlan;
+  let plan: GivenPlanRows;
   let a: DepartmentEntity;
   let b: DepartmentEntity;
   let round: PlanRoundView;
@@ -31,7 +31,7 @@ describe(PlanNeedsCoverageService.name, () => {
   beforeAll(async () => {
     ctx = await mediumContext([PlanModule, TasksModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
     sut = ctx.get(PlanNeedsCoverageService);
-    plan = new GivenPlan(ctx.dataSource);
+    plan = new GivenPlanRows(ctx.dataSource);
     a = await ctx.given.department({ name: 'Förskoleförvaltningen' });
     b = await ctx.given.department({ name: 'Kulturförvaltningen' });
     const collecting = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [a.id, b.id] });

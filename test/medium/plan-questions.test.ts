@@ -5,7 +5,7 @@ import { DepartmentEntity } from '@samverka/organisation';
 import { PlanErrorCode, PlanModule, PlanQuestionService } from '@samverka/plan';
 import { PlanRoundView } from '@samverka/rounds';
 import { Client } from 'pg';
-import { GivenPlan } from '../support/given-plan-questions';
+import { GivenPlanRows } from '../support/given-plan-questions';
 import { mediumContext, MediumContext } from '../support/medium';
 import { principal } from '../support/principals';
 
@@ -21,7 +21,7 @@ const STRATEGIST: Actor = { personId: null, label: 'Åsa Öberg' };
 describe(PlanQuestionService.name, () => {
   let ctx: MediumContext;
   let sut: PlanQuestionService;
-  let plan: GivenPlan;
+  let plan: GivenPlanRows;
   let a: DepartmentEntity;
   let b: DepartmentEntity;
   let round: PlanRoundView;
@@ -40,7 +40,7 @@ describe(PlanQuestionService.name, () => {
   beforeAll(async () => {
     ctx = await mediumContext([PlanModule, TasksModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
     sut = ctx.get(PlanQuestionService);
-    plan = new GivenPlan(ctx.dataSource);
+    plan = new GivenPlanRows(ctx.dataSource);
     a = await ctx.given.department({ name: 'Förskoleförvaltningen' });
     b = await ctx.given.department({ name: 'Kulturförvaltningen' });
     const manager = await ctx.given.person({ name: 'Märta Öhman' });

@@ -22,7 +22,7 @@ describe('tasks (Att göra)', () => {
   let round: PlanRoundView;
   let coordinatorOfA: string;
 
-  const tasksOf = (reach: Partial<Principal>) => sut.tasksOf(principal({ personId: '00000000-0000-4000-8000-000000000000', ...reach }));
+  const tasksOf = (reach: Partial<Principal>) => sut.tasksOf(principal({ userId: '00000000-0000-4000-8000-0000000000aa', personId: '00000000-0000-4000-8000-000000000000', ...reach }));
   const ofKind = async (reach: Partial<Principal>, kind: string): Promise<Task[]> => (await tasksOf(reach)).filter((t) => t.kind === kind);
   const inRound = (tasks: Task[]) => tasks.filter((t) => t.roundId === round.id);
 
@@ -191,7 +191,7 @@ describe('tasks (Att göra)', () => {
     it('sends one statement per kind the caller may see, and none for the others', async () => {
       const everything = { admin: true, strategist: true, coordinator: [a.id], management: [b.id], committeeSecretary: [a.committeeId] };
       expect(await statementsDuring(() => tasksOf(everything))).toHaveLength(sut.kinds().length);
-      expect(await statementsDuring(() => tasksOf({ coordinator: [a.id] }))).toHaveLength(2); // hand in, and own assignments
+      expect(await statementsDuring(() => tasksOf({ coordinator: [a.id] }))).toHaveLength(3); // hand in, own assignments, the plan's summary to read
       expect(await statementsDuring(() => tasksOf({}))).toHaveLength(1); // own assignments only
     });
 
@@ -200,7 +200,7 @@ describe('tasks (Att göra)', () => {
       await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: more.map((d) => d.id) });
       const reach = { coordinator: [a.id, ...more.map((d) => d.id)], management: [a2.id, ...more.map((d) => d.id)] };
       let tasks: Task[] = [];
-      expect(await statementsDuring(async () => (tasks = await tasksOf(reach)))).toHaveLength(4); // own assignments, hand in, endorse, without coordinator
+      expect(await statementsDuring(async () => (tasks = await tasksOf(reach)))).toHaveLength(5); // own assignments, hand in, endorse, without coordinator, the plan's summary to read
       expect(tasks.filter((t) => t.kind === 'needs.hand_in')).toHaveLength(4);
       expect(tasks.filter((t) => t.kind === 'department.lacks_coordinator')).toHaveLength(4);
     });

@@ -15,7 +15,7 @@ export interface ItemSpec {
 
 let position = 0;
 
-export class GivenPlan {
+export class GivenPlanRows {
   constructor(private readonly db: DataSource) {}
 
   /** The round's plan (its draft), empty. */

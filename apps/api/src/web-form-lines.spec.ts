@@ -5,6 +5,9 @@ import { SUBMISSION_STEP_FIELD, SUBMISSION_STEP_FORM_ERRORS } from './needs/page
 import { APPOINT_FORM_ERRORS } from './organisation/pages/appoint-form';
 import { END_FORM_ERRORS } from './organisation/pages/end-form';
 import { STEP_FORM_ERRORS } from './rounds/pages/step-form';
+import { PLAN_ITEM_FORM_ERRORS } from './plan/pages/plan-item-form';
+import { PLAN_RESPONSIBILITIES_FORM_ERRORS } from './plan/pages/plan-responsibilities-form';
+import { PLAN_TEXTS_MULTI_LINE } from './plan/pages/plan-texts-form';
 import { ANSWER_FORM_ERRORS, ASK_FORM_ERRORS, DEFERRAL_FORM_ERRORS } from './plan/pages/plan-questions-forms';
 
 /** Every template of the app, by path. */
@@ -33,7 +36,7 @@ describe('the textareas of the web forms', () => {
         names.forEach((n) => named.add(n));
       }
     }
-    const declared = new Set([NEED_FORM_ERRORS, SUBMISSION_STEP_FORM_ERRORS, APPOINT_FORM_ERRORS, END_FORM_ERRORS, STEP_FORM_ERRORS, DEFERRAL_FORM_ERRORS, ASK_FORM_ERRORS, ANSWER_FORM_ERRORS].flatMap((map) => map.multiLine ?? []));
+    const declared = new Set([NEED_FORM_ERRORS, SUBMISSION_STEP_FORM_ERRORS, APPOINT_FORM_ERRORS, END_FORM_ERRORS, STEP_FORM_ERRORS, PLAN_ITEM_FORM_ERRORS, PLAN_RESPONSIBILITIES_FORM_ERRORS, { multiLine: PLAN_TEXTS_MULTI_LINE }, DEFERRAL_FORM_ERRORS, ASK_FORM_ERRORS, ANSWER_FORM_ERRORS].flatMap((map) => map.multiLine ?? []));
     expect(named.size).toBeGreaterThanOrEqual(6);
     expect([...named].every((n) => !n.includes('{{'))).toBe(true);
     expect([...declared].sort()).toEqual([...named].sort());

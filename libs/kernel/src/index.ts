@@ -9,3 +9,4 @@ export * from './principal';
 export * from './well-formed-input';
 export * from './tasks/index';
 export * from './labels';
+export * from './csv';

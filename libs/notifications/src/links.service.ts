@@ -47,4 +47,9 @@ export class Links {
   signIn(): string {
     return `${this.base}/logga-in`;
   }
+
+  /** A department's responsibility summary in a round's plan (ansvarsfördelning), where it is read and marked read. */
+  departmentSummary(roundId: string, departmentId: string): string {
+    return `${this.round(roundId)}/ansvarsfordelning/${departmentId}`;
+  }
 }

@@ -116,6 +116,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'needs.returned': 'Förvaltningens behov är skickade tillbaka med en kommentar',
   'needs.endorsed': 'Förvaltningens behov är godkända',
   'needs.collection_closed': 'Behovsinsamlingen i planomgången är stängd',
+  'plan.responsibility_summary': 'Förvaltningens ansvarsfördelning i en fastställd planversion',
   'plan.question_asked': 'En förvaltning frågar om en insats i planen',
   'plan.question_answered': 'Svar på förvaltningens fråga om en insats i planen',
 };

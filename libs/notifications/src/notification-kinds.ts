@@ -156,6 +156,42 @@ export interface NotificationKinds {
     answeredBy: string | null;
     questionsUrl: string;
   };
+  /**
+   * To each participating department's coordinators and deputies and its management users when a plan
+   * version is frozen: the department's part (version 1), or what changed in it (a later version, sent
+   * only when it changed). Once per department, version and recipient.
+   */
+  'plan.responsibility_summary': PlanResponsibilitySummaryData;
+}
+
+/** One item of a department's part, as the summary email lists it. */
+export interface ResponsibilitySummaryItem {
+  code: string;
+  title: string;
+  roleLabel: string;
+  expectations: string;
+  /** "40 timmar per år (0,02 årsarbetskrafter)" or "ej uppskattad". */
+  effort: string;
+  /** "2027 T1 – 2027 T2", or null when no dates are set. */
+  period: string | null;
+  /** The contact centre's own part on the item: "Ansvarig (A): Leder arbetet …"; null: none. */
+  contactCentre: string | null;
+}
+
+export interface PlanResponsibilitySummaryData {
+  roundTitle: string;
+  caseNumber: string;
+  departmentName: string;
+  version: number;
+  frozenOn: LocalDate;
+  frozenBy: string | null;
+  /** A later version: the email says what changed in the department's part (the changes below). */
+  changed: boolean;
+  changes: Array<{ code: string; title: string; kindLabel: string; details: string[] }>;
+  /** The department's whole part in this version (empty: nothing is expected of it). */
+  items: ResponsibilitySummaryItem[];
+  totalEffort: string;
+  summaryUrl: string;
 }
 
 /** To a new user (or again, when an admin resends it): how to sign in; a set-password link, or word to use single sign-on. */
@@ -231,6 +267,8 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
   // A question about the plan and its answer: the thread is the department's clarification, always sent.
   'plan.question_asked': { mandatory: true },
   'plan.question_answered': { mandatory: true },
+  // What is expected of the department in the frozen plan: always sent.
+  'plan.responsibility_summary': { mandatory: true },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(KIND_SETTINGS) as NotificationKind[];

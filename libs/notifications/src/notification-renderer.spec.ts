@@ -371,6 +371,70 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
       },
     ],
   ],
+  'plan.responsibility_summary': [
+    [
+      'version 1, two items, one without dates or contact centre part',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        caseNumber: 'STK-2026-1400',
+        departmentName: 'Förskoleförvaltningen',
+        version: 1,
+        frozenOn: '2027-04-15',
+        frozenBy: 'Åsa Öberg',
+        changed: false,
+        changes: [],
+        items: [
+          {
+            code: 'LS-1',
+            title: 'Gemensam ingång för förskoleärenden',
+            roleLabel: 'Utför (R)',
+            expectations: 'Utse en kontaktperson & <ta fram> svarsmallar senast 2027-06-30.',
+            effort: '80 timmar per år (0,05 årsarbetskrafter)',
+            period: '2027 T1 – 2027 T2',
+            contactCentre: 'Ansvarig (A): Leder arbetet och tar emot ärendena.',
+          },
+          { code: 'TI-2', title: 'Tillgänglig information', roleLabel: 'Informeras (I)', expectations: 'Tar del av resultatet.', effort: 'ej uppskattad', period: null, contactCentre: null },
+        ],
+        totalEffort: '80 timmar per år (0,05 årsarbetskrafter)',
+        summaryUrl: 'https://samverka.malmo.example/planomgangar/1/ansvarsfordelning/2',
+      },
+    ],
+    [
+      'version 2, what changed, no frozen-by',
+      {
+        roundTitle: 'Plan & <utkast>',
+        caseNumber: 'STK-2026-1400',
+        departmentName: 'Gatukontoret & Fritid <Öst>',
+        version: 2,
+        frozenOn: '2027-05-02',
+        frozenBy: null,
+        changed: true,
+        changes: [
+          { code: 'LS-1', title: 'Gemensam ingång', kindLabel: 'ändrad', details: ['Roll: Utför (R) → Ansvarig (A)', 'Uppskattad insats: ej uppskattad → 40 timmar per år (0,02 årsarbetskrafter)'] },
+          { code: 'LS-4', title: 'Borttagen insats', kindLabel: 'borttagen för er', details: ['Förvaltningen har inte längre någon roll (var Rådfrågas (C))'] },
+        ],
+        items: [{ code: 'LS-1', title: 'Gemensam ingång', roleLabel: 'Ansvarig (A)', expectations: 'Leder arbetet.', effort: '40 timmar per år (0,02 årsarbetskrafter)', period: 'från 2027 T2', contactCentre: null }],
+        totalEffort: '40 timmar per år (0,02 årsarbetskrafter)',
+        summaryUrl: 'https://samverka.malmo.example/planomgangar/1/ansvarsfordelning/3',
+      },
+    ],
+    [
+      'version 1, nothing expected of the department',
+      {
+        roundTitle: 'Utvecklingsplan 2027',
+        caseNumber: 'STK-2026-1400',
+        departmentName: 'Kulturförvaltningen',
+        version: 1,
+        frozenOn: '2027-04-15',
+        frozenBy: 'Åsa Öberg',
+        changed: false,
+        changes: [],
+        items: [],
+        totalEffort: '0 timmar per år (0 årsarbetskrafter)',
+        summaryUrl: 'https://samverka.malmo.example/planomgangar/1/ansvarsfordelning/4',
+      },
+    ],
+  ],
   'round.deadline_passed': [
     [
       'needs deadline, still open, something missing',
@@ -510,6 +574,7 @@ describe('notification kinds', () => {
       'user.invited',
       'plan.question_asked',
       'plan.question_answered',
+      'plan.responsibility_summary',
     ]);
     expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].mandatory)).toEqual(NOTIFICATION_KINDS);
     expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].calendar)).toEqual(['coordinator.appointed', 'round.launched']);

@@ -13,6 +13,14 @@ export * from './services/plan-query.service';
 export * from './facts/plan-round-facts.provider';
 export type { PlanState, DraftRead } from './repositories/plan-document.repository';
 export { PlanDocumentRepository } from './repositories/plan-document.repository';
+// Responsibility allocation (ansvarsfördelning): matrix, department summaries, exports, documents, the summary email, the read task.
+export * from './access/responsibility-access.policy';
+export * from './services/responsibility.assembler';
+export * from './services/responsibility.service';
+export * from './services/responsibility-summary.notifier';
+export * from './tasks/summary-to-read.tasks';
+export type { DocumentHeading } from './documents/docx-parts';
+export type { AllocationRound, UnreadSummaryRow } from './repositories/responsibility.repository';
 export * from './services/plan-needs-coverage.service';
 export * from './services/plan-question.service';
 export * from './access/question-access.policy';

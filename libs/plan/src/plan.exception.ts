@@ -20,6 +20,8 @@ export enum PlanErrorCode {
   /** The previous round has no adopted plan to start from. */
   PLAN_NO_PREVIOUS = 'PLAN_NO_PREVIOUS',
   // Later features of the plan context append their codes below (questions, deferrals, summaries).
+  /** Responsibility allocation: the caller may not read this (the draft, or another department's summary) or mark it read. */
+  PLAN_NOT_READABLE = 'PLAN_NOT_READABLE',
   /** A need that an item of the plan answers cannot be deferred. */
   PLAN_NEED_ANSWERED = 'PLAN_NEED_ANSWERED',
   /** Only needs handed in (submitted or endorsed) can be deferred. */
@@ -43,6 +45,7 @@ export const PLAN_ERROR_KINDS = {
   [PlanErrorCode.PLAN_VERSION_NOT_FOUND]: ErrorKind.NOT_FOUND,
   [PlanErrorCode.PLAN_UNCHANGED]: ErrorKind.CONFLICT,
   [PlanErrorCode.PLAN_NO_PREVIOUS]: ErrorKind.CONFLICT,
+  [PlanErrorCode.PLAN_NOT_READABLE]: ErrorKind.FORBIDDEN,
   [PlanErrorCode.PLAN_NEED_ANSWERED]: ErrorKind.CONFLICT,
   [PlanErrorCode.PLAN_NEED_NOT_HANDED_IN]: ErrorKind.UNKNOWN_REFERENCE,
   [PlanErrorCode.PLAN_DEFERRAL_NOT_FOUND]: ErrorKind.NOT_FOUND,

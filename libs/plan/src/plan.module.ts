@@ -13,6 +13,10 @@ import { PlanDraftRepository } from './repositories/plan-draft.repository';
 import { PlanDraftService } from './services/plan-draft.service';
 import { PlanQueryService } from './services/plan-query.service';
 import { IdentityModule } from '@samverka/identity';
+import { ResponsibilityRepository } from './repositories/responsibility.repository';
+import { ResponsibilityService } from './services/responsibility.service';
+import { ResponsibilitySummaryNotifier } from './services/responsibility-summary.notifier';
+import { SummaryToReadTasks } from './tasks/summary-to-read.tasks';
 import { PlanCoverageRepository } from './repositories/plan-coverage.repository';
 import { PlanQuestionRepository } from './repositories/plan-question.repository';
 import { PlanNeedsCoverageService } from './services/plan-needs-coverage.service';
@@ -34,6 +38,10 @@ import { PLAN_QUESTION_TASK_PROVIDERS } from './tasks/plan-question.tasks';
     PlanDraftService,
     PlanQueryService,
     PlanRoundFacts,
+    ResponsibilityRepository,
+    ResponsibilityService,
+    ResponsibilitySummaryNotifier,
+    SummaryToReadTasks,
     PlanCoverageRepository,
     PlanQuestionRepository,
     PlanNeedsCoverageService,
@@ -46,6 +54,8 @@ import { PLAN_QUESTION_TASK_PROVIDERS } from './tasks/plan-question.tasks';
     PlanAccessPolicy,
     PlanDraftService,
     PlanQueryService,
+    ResponsibilityService,
+    ResponsibilitySummaryNotifier,
     PlanNeedsCoverageService,
     PlanQuestionService,
   ],

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlanModule } from '@samverka/plan';
 import { PlanController } from './api/plan.controller';
+import { ResponsibilitiesController } from './api/responsibilities.controller';
 import { PlanNeedsController } from './api/plan-needs.controller';
 import { PlanQuestionsController } from './api/plan-questions.controller';
 
@@ -9,6 +10,7 @@ import { PlanQuestionsController } from './api/plan-questions.controller';
   imports: [PlanModule],
   controllers: [
     PlanController,
+    ResponsibilitiesController,
     PlanNeedsController,
     PlanQuestionsController,
   ],

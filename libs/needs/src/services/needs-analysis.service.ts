@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@samverka/database';
-import { Clock } from '@samverka/kernel';
+import { Clock, CSV_CONTENT_TYPE, toCsv as csvOf } from '@samverka/kernel';
 import { PlanRoundQueryService, RoundBasics, RoundReaderScope } from '@samverka/rounds';
 import type { Workbook as ExcelWorkbook } from 'exceljs';
 import { NeedPriority } from '../entities/need.entity';
@@ -113,7 +113,7 @@ export interface NeedsExportFile {
   content: string | Buffer;
 }
 
-export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+export { CSV_CONTENT_TYPE };
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The priority in the export's own (lower) case: "hög". */
@@ -399,17 +399,7 @@ function labelsOf(round: RoundBasics, items: ReferenceLabel[]): Labels {
 
 const formatNumber = (n: number) => new Intl.NumberFormat('sv-SE').format(n);
 
-/** Text a spreadsheet would take for a formula (OWASP's list for CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
+/** The needs as CSV lines (the kernel's `toCsv`: BOM, `;`, CRLF, formula injection defused). */
 function toCsv(rows: NeedRow[], labels: Labels): string {
-  const lines = [COLUMNS.map((c) => csvField(c.header)), ...rows.map((n) => COLUMNS.map((c) => csvField(c.value(n, labels))))];
-  return '\uFEFF' + lines.map((fields) => fields.join(';') + '\r\n').join('');
+  return csvOf([COLUMNS.map((c) => c.header), ...rows.map((n) => COLUMNS.map((c) => c.value(n, labels)))]);
 }

@@ -14,6 +14,7 @@ import {
   UpdatePlanItemInput,
   UpdatePlanTextsInput,
 } from '../plan.model';
+import { ResponsibilitySummaryNotifier } from './responsibility-summary.notifier';
 import { PlanDocumentRepository } from '../repositories/plan-document.repository';
 import { LockedPlan, NewPlanItem, PlanDraftRepository, ResponsibilityRow } from '../repositories/plan-draft.repository';
 import { accountableCount, createPlanItemViolations, planItemViolations, planTextsViolations, responsibilitiesViolations, startPlanViolations } from '../rules/plan.rules';
@@ -61,6 +62,7 @@ export class PlanDraftService {
     private readonly documents: PlanDocumentRepository,
     private readonly rounds: PlanRoundQueryService,
     private readonly audit: AuditService,
+    private readonly summaries: ResponsibilitySummaryNotifier,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -238,10 +240,9 @@ export class PlanDraftService {
       const frozenAt = this.clock.now();
       const current: PlanDocument = { ...draft!.document, version: plan.latestVersion + 1, frozenAt: frozenAt.toISOString(), frozenBy: actor.label };
       await this.drafts.insertVersion(roundId, current, frozenAt, actor.personId, actor.label);
-      // The previous version, for the responsibility summaries' "what changed".
+      // Each department's responsibility summary (version 1: every participant; later: those whose part changed), in this transaction.
       const previous = plan.latestVersion > 0 ? await this.documents.versionOf(roundId, plan.latestVersion) : null;
-      void previous;
-      // TODO(allocation): notify — in this transaction: await this.summaries.versionFrozen({ roundId, previous, current, actor });
+      await this.summaries.versionFrozen({ roundId, previous, current, actor });
       await this.audit.record(actor, { action: 'plan.frozen', subjectType: 'plan', subjectId: roundId, after: { version: current.version } });
       return { version: current.version! };
     });

@@ -181,6 +181,12 @@ describe('the round page', () => {
     expect(buildRoundPage({ view: view({ events: [] }), history: [] }, { step: conflict }, { steer: true }).errorSummary[0].href).toBe('#atgarder');
   });
 
+  it('links the plan once the round has reached drafting it', () => {
+    expect(buildRoundPage({ view: view({ state: 'collectingNeeds' }), history: [] }).planHref).toBeNull();
+    expect(buildRoundPage({ view: view({ state: 'draftingPlan' }), history: [] }).planHref).toBe(`/planomgangar/${ID}/plan`);
+    expect(buildRoundPage({ view: view({ state: 'consultation' }), history: [] }).planHref).toBe(`/planomgangar/${ID}/plan`);
+  });
+
   it('gives readers the state and the reasons, but no forms', () => {
     const model = buildRoundPage({ view: view(), history: [created, launched] }, {}, { steer: false });
     expect(model.actions).toEqual([]);

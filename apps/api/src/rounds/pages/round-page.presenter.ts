@@ -4,6 +4,7 @@ import { mayReadNeedsOf, SUBMISSION_STATUS_LABELS } from '@samverka/needs';
 import { DEADLINE_LABELS, ParticipantSubmissionView, PlanRoundEventEntity, PlanRoundView, RoundReaderScope, SubmissionStepEntry } from '@samverka/rounds';
 import { DECISION_OUTCOME_WORDS, PLAN_ROUND_EVENT_LABELS } from '@samverka/workflow';
 import { analysisPath } from '../../needs/pages/needs-analysis-page.presenter';
+import { planPath } from '../../plan/pages/plan-format';
 import { genitive, needsPath } from '../../needs/pages/needs-format';
 import { ErrorSummaryItem, swedishDate, tag, TagView } from '../../shell/format';
 import { FormFailure } from '../../shell/form-body';
@@ -112,6 +113,8 @@ export interface RoundPageModel extends PageModel {
   ownNeeds: Array<{ text: string; href: string }>;
   /** Behovsanalys: the needs the viewer may read, counted (everyone who reads the round may open it). */
   analysisHref: string;
+  /** Utvecklingsplan: once the round has reached drafting its plan. */
+  planHref: string | null;
   steer: boolean;
   actions: ActionView[];
   nextSteps: NextStepView[];
@@ -202,6 +205,9 @@ function ownNeedsLinks(view: Pick<PlanRoundView, 'id' | 'participants'>, needs: 
   return own.map((p) => ({ text: own.length === 1 ? 'Er förvaltnings behov' : `${genitive(p.name)} behov`, href: needsPath(view.id, p.departmentId) }));
 }
 
+/** The states in which the round has reached drafting its plan (a round cancelled may never have). */
+const PLAN_STATES: readonly PlanRoundView['state'][] = ['draftingPlan', 'consultation', 'compilingResponses', 'awaitingDecision', 'followUp', 'closed'];
+
 const dateOrNot = (date: LocalDate | null) => (date ? swedishDate(date) : 'Inte bestämt');
 
 /** The round page: phase, deadlines, timeline, participants, the next steps (forms for strategists), and the history. */
@@ -252,6 +258,7 @@ export function buildRoundPage(data: RoundPageData, state: RoundPageState = {}, 
     deadlinesId: DEADLINES_ID,
     ownNeeds: ownNeedsLinks(view, access.needs),
     analysisHref: analysisPath(view.id),
+    planHref: PLAN_STATES.includes(view.state) ? planPath(view.id) : null,
     steer: access.steer,
     actions,
     nextSteps: access.steer

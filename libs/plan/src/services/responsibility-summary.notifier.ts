@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Actor, personLabelOf } from '@samverka/audit';
+import { RecipientDirectory } from '@samverka/identity';
+import { Clock, localDateInCity } from '@samverka/kernel';
+import { Links, NotificationOutbox, PlanResponsibilitySummaryData, Recipient } from '@samverka/notifications';
+import { CoordinatorService } from '@samverka/organisation';
+import { PlanDocument } from '../plan.model';
+import { ResponsibilityRepository } from '../repositories/responsibility.repository';
+import { assembleDepartmentSummary, DepartmentSummary, departmentChanges, formatEffort, formatPeriod, SummaryChange } from './responsibility.assembler';
+
+export interface VersionFrozen {
+  roundId: string;
+  /** The version before (null: the first version). */
+  previous: PlanDocument | null;
+  current: PlanDocument;
+  actor: Actor;
+}
+
+const CHANGE_LABELS: Record<SummaryChange['kind'], string> = { added: 'ny för er', removed: 'borttagen för er', changed: 'ändrad' };
+
+/**
+ * The responsibility summary emails of a frozen version, queued in the freeze's transaction through
+ * the outbox. To each participating department's coordinators and deputies (assignment valid today)
+ * and management users: for version 1 every department gets its summary (or word that nothing is
+ * expected of it); for a later version only the departments whose part changed, with what changed.
+ * One email per department, version and person (the outbox key), however often this runs.
+ */
+@Injectable()
+export class ResponsibilitySummaryNotifier {
+  constructor(
+    private readonly outbox: NotificationOutbox,
+    private readonly directory: RecipientDirectory,
+    private readonly coordinators: CoordinatorService,
+    private readonly allocation: ResponsibilityRepository,
+    private readonly links: Links,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /** Queues the emails; the number queued now. */
+  async versionFrozen({ roundId, previous, current, actor }: VersionFrozen): Promise<number> {
+    if (current.version === null) throw new Error('versionFrozen needs a frozen version, not the draft');
+    const version = current.version;
+    const round = await this.allocation.roundOf(roundId);
+    if (!round || round.participants.length === 0) return 0;
+
+    const concerned: Array<{ summary: DepartmentSummary; changes: SummaryChange[] }> = [];
+    for (const p of round.participants) {
+      const department = { id: p.departmentId, name: p.name };
+      const summary = assembleDepartmentSummary(current, department);
+      const changes = previous ? departmentChanges(previous, current, department.id) : [];
+      if (previous && changes.length === 0) continue;
+      concerned.push({ summary, changes });
+    }
+    if (concerned.length === 0) return 0;
+
+    const recipients = await this.recipientsOf(concerned.map((c) => c.summary.department.id));
+    const frozenOn = localDateInCity(current.frozenAt ? new Date(current.frozenAt) : this.clock.now());
+    let queued = 0;
+    for (const { summary, changes } of concerned) {
+      const data: PlanResponsibilitySummaryData = {
+        roundTitle: round.title,
+        caseNumber: round.caseNumber,
+        departmentName: summary.department.name,
+        version,
+        frozenOn,
+        frozenBy: personLabelOf(actor),
+        changed: previous !== null,
+        changes: changes.map((c) => ({ code: c.code, title: c.title, kindLabel: CHANGE_LABELS[c.kind], details: c.details })),
+        items: summary.items.map((i) => ({
+          code: i.code,
+          title: i.title,
+          roleLabel: i.roleLabel,
+          expectations: i.expectations,
+          effort: formatEffort(i.effortHours),
+          period: formatPeriod(i.startsOn, i.endsOn),
+          contactCentre: i.contactCentre ? `${i.contactCentre.roleLabel}: ${i.contactCentre.expectations}` : null,
+        })),
+        totalEffort: formatEffort(summary.totalEffortHours),
+        summaryUrl: this.links.departmentSummary(roundId, summary.department.id),
+      };
+      for (const r of recipients.get(summary.department.id) ?? []) {
+        if (await this.outbox.enqueue('plan.responsibility_summary', r, data, `plan.responsibility_summary:${roundId}:${summary.department.id}:${version}:${r.personId}`)) queued++;
+      }
+    }
+    return queued;
+  }
+
+  /** Per department: its coordinators and deputies valid today and its management users, each person once (two queries). */
+  private async recipientsOf(departmentIds: string[]): Promise<Map<string, Recipient[]>> {
+    const today = localDateInCity(this.clock.now());
+    // One after the other: inside the freeze's transaction both run on its one connection.
+    const assignments = await this.coordinators.currentByDepartment(departmentIds);
+    const managers = await this.directory.managementOf(departmentIds);
+    const byDepartment = new Map<string, Map<string, Recipient>>();
+    const add = (departmentId: string, r: Recipient & { personId: string }) => {
+      const people = byDepartment.get(departmentId) ?? new Map<string, Recipient>();
+      if (!people.has(r.personId)) people.set(r.personId, r);
+      byDepartment.set(departmentId, people);
+    };
+    for (const a of assignments) {
+      if (a.person && this.coordinators.statusOf(a, today) === 'active') add(a.departmentId, { email: a.person.email, name: a.person.name, personId: a.personId });
+    }
+    for (const m of managers) if (m.departmentId) add(m.departmentId, { email: m.email, name: m.name, personId: m.personId });
+    return new Map([...byDepartment].map(([id, people]) => [id, [...people.values()]]));
+  }
+}
