@@ -18,6 +18,7 @@ import { ApiResponse, e2eContext, E2eContext } from '../support/e2e';
 import { TEST_PASSWORD } from '../support/given';
 import { GivenPlan } from '../support/given-plan-allocation';
 import { DataSource } from 'typeorm';
+import { GivenPlanRows } from '../support/given-plan-questions';
 
 // ---- the table --------------------------------------------------------------
 
@@ -147,6 +148,24 @@ const allocationRoundOfA = (w: AccessWorld) => (allocationRound ??= frozenPlanRo
 let readVersion = 100;
 const summaryReads = async (w: AccessWorld, roundId: string, version: number): Promise<number> =>
   Number((await w.ctx.app.get(DataSource).query('select count(*) as n from plan_summary_read where round_id = $1 and version = $2', [roundId, version]))[0].n);
+// -- the plan's needs coverage and questions: one round of A drafting its plan, with one item; fresh needs and questions per case --
+let questionsRound: Promise<{ roundId: string; needId: string; itemId: string }> | undefined;
+const questionsRoundOfA = (w: AccessWorld) =>
+  (questionsRound ??= (async () => {
+    const round = await w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+    const needId = [...(await new GivenPlanRows(w.ctx.dataSource).needIds(round.id)).values()][0];
+    const itemId = await new GivenPlanRows(w.ctx.dataSource).item(round.id, { code: `AT-${w.unique()}`, roles: [{ departmentId: w.departmentA.id, role: 'accountable' }] });
+    return { roundId: round.id, needId, itemId };
+  })());
+/** A copy of the drafting round's need (handed in with it), for a case of its own. */
+const freshNeedOfA = async (w: AccessWorld, roundId: string, sourceId: string): Promise<string> => {
+  const columns = ((await w.ctx.dataSource.query(`select column_name from information_schema.columns where table_name = 'need' and column_name <> 'id'`)) as Array<{ column_name: string }>)
+    .map((c) => `"${c.column_name}"`)
+    .join(', ');
+  const [row] = (await w.ctx.dataSource.query(`insert into need (${columns}) select ${columns} from need where id = $1 and round_id = $2 returning id`, [sourceId, roundId])) as Array<{ id: string }>;
+  return row.id;
+};
+const deferralOf = async (w: AccessWorld, needId: string): Promise<boolean> => ((await w.ctx.dataSource.query('select 1 from plan_need_deferral where need_id = $1', [needId])) as unknown[]).length > 0;
 
 const ROUTES: Record<string, RouteSpec> = {
   // -- health (public) --
@@ -688,6 +707,60 @@ const ROUTES: Record<string, RouteSpec> = {
       )) as Array<{ id: string }>;
       const status = async () => ((await w.ctx.dataSource.query(`select status from notification where id = $1`, [row.id])) as Array<{ status: string }>)[0].status;
       return { params: { id: row.id }, effect: async () => (await status()) === 'pending' };
+    },
+  },
+
+  // -- the plan: needs coverage (strategists and admins read; strategists defer) and questions per item --
+  'GET /api/v1/rounds/{id}/plan/needs': {
+    allow: CITY_WIDE_READERS,
+    status: 200,
+    build: async (w) => ({ params: { id: (await questionsRoundOfA(w)).roundId } }),
+  },
+  'PUT /api/v1/rounds/{id}/plan/needs/{needId}/deferral': {
+    allow: ['strategist'],
+    status: 200,
+    build: async (w) => {
+      const round = await questionsRoundOfA(w);
+      const needId = await freshNeedOfA(w, round.roundId, round.needId);
+      return { params: { id: round.roundId, needId }, body: { reason: 'Nästa planomgång' }, effect: () => deferralOf(w, needId) };
+    },
+  },
+  'DELETE /api/v1/rounds/{id}/plan/needs/{needId}/deferral': {
+    allow: ['strategist'],
+    status: 204,
+    build: async (w) => {
+      const round = await questionsRoundOfA(w);
+      const needId = await freshNeedOfA(w, round.roundId, round.needId);
+      await w.ctx.dataSource.query(`insert into plan_need_deferral (need_id, round_id, reason) values ($1, $2, 'Nästa planomgång')`, [needId, round.roundId]);
+      return { params: { id: round.roundId, needId }, effect: async () => !(await deferralOf(w, needId)) };
+    },
+  },
+  'POST /api/v1/rounds/{id}/plan/items/{itemId}/questions': {
+    allow: ['coordinator-own', 'management-own'],
+    status: 201,
+    build: async (w) => {
+      const round = await questionsRoundOfA(w);
+      const question = `Vad förväntas av oss? ${w.unique()}`;
+      const asked = async () => ((await w.ctx.dataSource.query('select 1 from plan_item_question where question = $1', [question])) as unknown[]).length > 0;
+      return { params: { id: round.roundId, itemId: round.itemId }, body: { departmentId: w.departmentA.id, question }, effect: asked };
+    },
+  },
+  'GET /api/v1/rounds/{id}/plan/questions': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await questionsRoundOfA(w)).roundId }, query: `?departmentId=${w.departmentA.id}` }),
+  },
+  'POST /api/v1/rounds/{id}/plan/questions/{questionId}/answer': {
+    allow: ['strategist'],
+    status: 200,
+    build: async (w) => {
+      const round = await questionsRoundOfA(w);
+      const [row] = (await w.ctx.dataSource.query(
+        `insert into plan_item_question (round_id, item_id, item_code, item_title, department_id, question, asked_by_name) values ($1, $2, 'AT-1', 'Insats', $3, 'Fråga', 'Någon') returning id`,
+        [round.roundId, round.itemId, w.departmentA.id],
+      )) as Array<{ id: string }>;
+      const answered = async () => ((await w.ctx.dataSource.query('select 1 from plan_item_question where id = $1 and answer is not null', [row.id])) as unknown[]).length > 0;
+      return { params: { id: round.roundId, questionId: row.id }, body: { answer: 'Svaret' }, effect: answered };
     },
   },
 };

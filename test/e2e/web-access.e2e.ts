@@ -548,4 +548,34 @@ describe('the web UI: signing in and access', () => {
     const after = await ctx.app.get(PlanQueryService).draft(round.id);
     expect([after.document.texts.introduction, after.document.areas.flatMap((a) => a.items).length, after.state.latestVersion]).toEqual(['', 1, 2]);
   });
+
+  it("lets strategists and admins reach the plan's needs and questions pages, and a department's questions only its own people besides them", async () => {
+    const preschool = web.departmentId('Förskoleförvaltningen');
+    const kultur = web.departmentId('Kulturförvaltningen');
+    const round = await ctx.given.roundInDraftingPlan({ year: 2094, participantDepartmentIds: [preschool, kultur] });
+    const pages = [`/planomgangar/${round.id}/plan/behov`, `/planomgangar/${round.id}/plan/fragor`, `/planomgangar/${round.id}/ansvarsfordelning/${preschool}/fragor`, `/planomgangar/${round.id}/ansvarsfordelning/${kultur}/fragor`];
+    // [who, the status of each page above]
+    const rows: Array<[string, number[]]> = [
+      [ADMIN, [200, 200, 200, 200]],
+      [STRATEGIST, [200, 200, 200, 200]],
+      [COORDINATOR, [403, 403, 200, 403]],
+      [MANAGEMENT, [403, 403, 200, 403]],
+      [SECRETARY, [403, 403, 403, 403]],
+    ];
+    for (const [who, statuses] of rows) {
+      await context.clearCookies();
+      await signIn(who);
+      const got: number[] = [];
+      for (const path of pages) got.push((await open(path)).status());
+      expect({ who, got }).toEqual({ who, got: statuses });
+    }
+    // The coordinator of Förskoleförvaltningen cannot post a question for Kulturförvaltningen, even with the session's form token.
+    await context.clearCookies();
+    await signIn(COORDINATOR);
+    await open(pages[2]);
+    const posted = await page.request.post(`${ctx.baseUrl}${pages[3]}`, { form: { _csrf: await csrfOnPage(), itemId: round.id, question: 'Kapad' }, maxRedirects: 0 });
+    expect(posted.status()).toBe(403);
+    const deferred = await page.request.post(`${ctx.baseUrl}/planomgangar/${round.id}/plan/behov/${round.id}/skjut-upp`, { form: { _csrf: await csrfOnPage(), reason: 'Nej' }, maxRedirects: 0 });
+    expect(deferred.status()).toBe(403);
+  });
 });

@@ -74,7 +74,7 @@ describe('the web UI: the plan', () => {
     expect((await submit(button('Påbörja planen'))).status()).toBe(303);
     await expect(banner().textContent()).resolves.toContain('Planen är påbörjad.');
     await expect(page.locator('.samverka-plan-state').textContent()).resolves.toContain('Utkast. Ingen version är låst ännu.');
-    await expect(link('Behov som saknar svar i planen').getAttribute('href')).resolves.toBe(`${planPath(round)}/behov`);
+    await expect(link('2 behov saknar svar').getAttribute('href')).resolves.toBe(`${planPath(round)}/behov`);
     await expectAccessible();
 
     // The texts, with an area's introduction.

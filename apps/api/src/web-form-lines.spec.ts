@@ -8,6 +8,7 @@ import { STEP_FORM_ERRORS } from './rounds/pages/step-form';
 import { PLAN_ITEM_FORM_ERRORS } from './plan/pages/plan-item-form';
 import { PLAN_RESPONSIBILITIES_FORM_ERRORS } from './plan/pages/plan-responsibilities-form';
 import { PLAN_TEXTS_MULTI_LINE } from './plan/pages/plan-texts-form';
+import { ANSWER_FORM_ERRORS, ASK_FORM_ERRORS, DEFERRAL_FORM_ERRORS } from './plan/pages/plan-questions-forms';
 
 /** Every template of the app, by path. */
 function templates(dir = __dirname): Array<[path: string, text: string]> {
@@ -35,7 +36,7 @@ describe('the textareas of the web forms', () => {
         names.forEach((n) => named.add(n));
       }
     }
-    const declared = new Set([NEED_FORM_ERRORS, SUBMISSION_STEP_FORM_ERRORS, APPOINT_FORM_ERRORS, END_FORM_ERRORS, STEP_FORM_ERRORS, PLAN_ITEM_FORM_ERRORS, PLAN_RESPONSIBILITIES_FORM_ERRORS, { multiLine: PLAN_TEXTS_MULTI_LINE }].flatMap((map) => map.multiLine ?? []));
+    const declared = new Set([NEED_FORM_ERRORS, SUBMISSION_STEP_FORM_ERRORS, APPOINT_FORM_ERRORS, END_FORM_ERRORS, STEP_FORM_ERRORS, PLAN_ITEM_FORM_ERRORS, PLAN_RESPONSIBILITIES_FORM_ERRORS, { multiLine: PLAN_TEXTS_MULTI_LINE }, DEFERRAL_FORM_ERRORS, ASK_FORM_ERRORS, ANSWER_FORM_ERRORS].flatMap((map) => map.multiLine ?? []));
     expect(named.size).toBeGreaterThanOrEqual(6);
     expect([...named].every((n) => !n.includes('{{'))).toBe(true);
     expect([...declared].sort()).toEqual([...named].sort());

@@ -19,3 +19,4 @@ export * from './rules/reference.rules';
 export * from './tasks/needs-tasks';
 export * from './tasks/needs-task.providers';
 export type { RoundProgressRow, SubmissionTaskRow } from './repositories/needs-task.repository';
+export * from './facts/plan-coverage-facts';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@samverka/audit';
 import { IdentityModule } from '@samverka/identity';
@@ -21,11 +22,12 @@ import { ReferenceDataService } from './services/reference-data.service';
 import { SubmissionService } from './services/submission.service';
 import { NeedsTaskRepository } from './repositories/needs-task.repository';
 import { NEEDS_TASK_PROVIDERS } from './tasks/needs-task.providers';
+import { PlanCoverageFacts } from './facts/plan-coverage-facts';
 
 /** Needs collection (behovsinsamling): reference data, needs, submissions; the provider of the rounds' "needs" facts. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReferenceItemEntity, NeedEntity, NeedsSubmissionEntity]), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule],
-  providers: [ReferenceRepository, NeedRepository, SubmissionRepository, AnalysisRepository, ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, ReminderRepository, NeedsReminderService, NeedsRoundFacts, RoundProgressRepository, NeedsAccessPolicy, NeedsTaskRepository, ...NEEDS_TASK_PROVIDERS],
+  imports: [TypeOrmModule.forFeature([ReferenceItemEntity, NeedEntity, NeedsSubmissionEntity]), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, DiscoveryModule],
+  providers: [PlanCoverageFacts, ReferenceRepository, NeedRepository, SubmissionRepository, AnalysisRepository, ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, ReminderRepository, NeedsReminderService, NeedsRoundFacts, RoundProgressRepository, NeedsAccessPolicy, NeedsTaskRepository, ...NEEDS_TASK_PROVIDERS],
   exports: [NeedsAccessPolicy, ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, NeedsReminderService],
 })
 export class NeedsModule {}

@@ -117,4 +117,6 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'needs.endorsed': 'Förvaltningens behov är godkända',
   'needs.collection_closed': 'Behovsinsamlingen i planomgången är stängd',
   'plan.responsibility_summary': 'Förvaltningens ansvarsfördelning i en fastställd planversion',
+  'plan.question_asked': 'En förvaltning frågar om en insats i planen',
+  'plan.question_answered': 'Svar på förvaltningens fråga om en insats i planen',
 };

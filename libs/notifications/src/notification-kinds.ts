@@ -133,6 +133,29 @@ export interface NotificationKinds {
     coordinatorNames: string[];
     roundUrl: string;
   };
+  /** To the strategists when a department asks about an item of the plan. */
+  'plan.question_asked': {
+    roundTitle: string;
+    departmentName: string;
+    itemCode: string;
+    itemTitle: string;
+    /** The frozen version asked about (null: the draft). */
+    version: number | null;
+    question: string;
+    askedBy: string;
+    questionsUrl: string;
+  };
+  /** To the one who asked and the department's coordinators when a strategist answers a question about an item. */
+  'plan.question_answered': {
+    roundTitle: string;
+    departmentName: string;
+    itemCode: string;
+    itemTitle: string;
+    question: string;
+    answer: string;
+    answeredBy: string | null;
+    questionsUrl: string;
+  };
   /**
    * To each participating department's coordinators and deputies and its management users when a plan
    * version is frozen: the department's part (version 1), or what changed in it (a later version, sent
@@ -241,6 +264,9 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
   'needs.collection_closed': { mandatory: true },
   // How a new user signs in: always sent.
   'user.invited': { mandatory: true },
+  // A question about the plan and its answer: the thread is the department's clarification, always sent.
+  'plan.question_asked': { mandatory: true },
+  'plan.question_answered': { mandatory: true },
   // What is expected of the department in the frozen plan: always sent.
   'plan.responsibility_summary': { mandatory: true },
 };

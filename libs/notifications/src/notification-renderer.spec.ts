@@ -216,6 +216,49 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
       },
     ],
   ],
+  'plan.question_asked': [
+    [
+      'about a frozen version',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        departmentName: 'Förskoleförvaltningen',
+        itemCode: 'LS-3',
+        itemTitle: 'Vägledning på biblioteken i Östra',
+        version: 2,
+        question: 'Vad förväntas av oss senast i maj?\nGäller det även förskolorna?',
+        askedBy: 'Märta Öhman',
+        questionsUrl: 'https://samverka.malmo.example/planomgangar/1/plan/fragor',
+      },
+    ],
+    [
+      'about the draft',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        departmentName: 'Förskoleförvaltningen',
+        itemCode: 'LS-3',
+        itemTitle: 'Vägledning på biblioteken i Östra',
+        version: null,
+        question: 'Vem äger processen?',
+        askedBy: 'Märta Öhman',
+        questionsUrl: 'https://samverka.malmo.example/planomgangar/1/plan/fragor',
+      },
+    ],
+  ],
+  'plan.question_answered': [
+    [
+      'answered by a strategist',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        departmentName: 'Förskoleförvaltningen',
+        itemCode: 'LS-3',
+        itemTitle: 'Vägledning på biblioteken i Östra',
+        question: 'Vad förväntas av oss senast i maj?',
+        answer: 'En kontaktperson per förskoleområde, senast den 15 maj.',
+        answeredBy: 'Åsa Öberg',
+        questionsUrl: 'https://samverka.malmo.example/planomgangar/1/ansvarsfordelning/2/fragor',
+      },
+    ],
+  ],
   'needs.collection_closed': [
     [
       'closed, the department had handed in',
@@ -529,6 +572,8 @@ describe('notification kinds', () => {
       'needs.endorsed',
       'needs.collection_closed',
       'user.invited',
+      'plan.question_asked',
+      'plan.question_answered',
       'plan.responsibility_summary',
     ]);
     expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].mandatory)).toEqual(NOTIFICATION_KINDS);

@@ -21,3 +21,8 @@ export * from './services/responsibility-summary.notifier';
 export * from './tasks/summary-to-read.tasks';
 export type { DocumentHeading } from './documents/docx-parts';
 export type { AllocationRound, UnreadSummaryRow } from './repositories/responsibility.repository';
+export * from './services/plan-needs-coverage.service';
+export * from './services/plan-question.service';
+export * from './access/question-access.policy';
+export * from './rules/plan-questions.rules';
+export * from './tasks/plan-question.tasks';

@@ -22,6 +22,16 @@ export enum PlanErrorCode {
   // Later features of the plan context append their codes below (questions, deferrals, summaries).
   /** Responsibility allocation: the caller may not read this (the draft, or another department's summary) or mark it read. */
   PLAN_NOT_READABLE = 'PLAN_NOT_READABLE',
+  /** A need that an item of the plan answers cannot be deferred. */
+  PLAN_NEED_ANSWERED = 'PLAN_NEED_ANSWERED',
+  /** Only needs handed in (submitted or endorsed) can be deferred. */
+  PLAN_NEED_NOT_HANDED_IN = 'PLAN_NEED_NOT_HANDED_IN',
+  /** The need is not deferred (undoing a deferral that is not there). */
+  PLAN_DEFERRAL_NOT_FOUND = 'PLAN_DEFERRAL_NOT_FOUND',
+  /** The question is not in the round's plan. */
+  PLAN_QUESTION_NOT_FOUND = 'PLAN_QUESTION_NOT_FOUND',
+  /** The question already has its answer. */
+  PLAN_QUESTION_ANSWERED = 'PLAN_QUESTION_ANSWERED',
 }
 
 /** What kind of refusal each code is (the API maps kinds to HTTP statuses). */
@@ -36,6 +46,11 @@ export const PLAN_ERROR_KINDS = {
   [PlanErrorCode.PLAN_UNCHANGED]: ErrorKind.CONFLICT,
   [PlanErrorCode.PLAN_NO_PREVIOUS]: ErrorKind.CONFLICT,
   [PlanErrorCode.PLAN_NOT_READABLE]: ErrorKind.FORBIDDEN,
+  [PlanErrorCode.PLAN_NEED_ANSWERED]: ErrorKind.CONFLICT,
+  [PlanErrorCode.PLAN_NEED_NOT_HANDED_IN]: ErrorKind.UNKNOWN_REFERENCE,
+  [PlanErrorCode.PLAN_DEFERRAL_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [PlanErrorCode.PLAN_QUESTION_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [PlanErrorCode.PLAN_QUESTION_ANSWERED]: ErrorKind.CONFLICT,
 } as const satisfies ErrorKinds<PlanErrorCode>;
 
 declare module '@samverka/kernel' {

@@ -17,6 +17,12 @@ import { ResponsibilityRepository } from './repositories/responsibility.reposito
 import { ResponsibilityService } from './services/responsibility.service';
 import { ResponsibilitySummaryNotifier } from './services/responsibility-summary.notifier';
 import { SummaryToReadTasks } from './tasks/summary-to-read.tasks';
+import { PlanCoverageRepository } from './repositories/plan-coverage.repository';
+import { PlanQuestionRepository } from './repositories/plan-question.repository';
+import { PlanNeedsCoverageService } from './services/plan-needs-coverage.service';
+import { PlanQuestionService } from './services/plan-question.service';
+import { PlanNeedsCoverageFacts } from './facts/plan-coverage.facts';
+import { PLAN_QUESTION_TASK_PROVIDERS } from './tasks/plan-question.tasks';
 
 /**
  * The plan (utvecklingsplan) of a round: its draft and frozen versions, items per area, the
@@ -36,6 +42,12 @@ import { SummaryToReadTasks } from './tasks/summary-to-read.tasks';
     ResponsibilityService,
     ResponsibilitySummaryNotifier,
     SummaryToReadTasks,
+    PlanCoverageRepository,
+    PlanQuestionRepository,
+    PlanNeedsCoverageService,
+    PlanQuestionService,
+    PlanNeedsCoverageFacts,
+    ...PLAN_QUESTION_TASK_PROVIDERS,
   ],
   exports: [
     PlanDocumentRepository,
@@ -44,6 +56,8 @@ import { SummaryToReadTasks } from './tasks/summary-to-read.tasks';
     PlanQueryService,
     ResponsibilityService,
     ResponsibilitySummaryNotifier,
+    PlanNeedsCoverageService,
+    PlanQuestionService,
   ],
 })
 export class PlanModule {}

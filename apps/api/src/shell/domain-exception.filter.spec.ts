@@ -57,6 +57,11 @@ const EXPECTED_STATUS: { readonly [C in ErrorCode]: number } = {
   [PlanErrorCode.PLAN_UNCHANGED]: 409,
   [PlanErrorCode.PLAN_NO_PREVIOUS]: 409,
   [PlanErrorCode.PLAN_NOT_READABLE]: 403,
+  [PlanErrorCode.PLAN_NEED_ANSWERED]: 409,
+  [PlanErrorCode.PLAN_NEED_NOT_HANDED_IN]: 422,
+  [PlanErrorCode.PLAN_DEFERRAL_NOT_FOUND]: 404,
+  [PlanErrorCode.PLAN_QUESTION_NOT_FOUND]: 404,
+  [PlanErrorCode.PLAN_QUESTION_ANSWERED]: 409,
 };
 
 /** Every enum's values, counted independently of the maps (two enums sharing a value would show as a shortfall). */
@@ -81,7 +86,7 @@ describe('domain error mapping', () => {
       expect({ code, status: httpStatusFor(code as ErrorCode) }).toEqual({ code, status });
       checked++;
     }
-    expect(ALL_ENUM_VALUES).toHaveLength(43);
+    expect(ALL_ENUM_VALUES).toHaveLength(48);
     expect(new Set(ALL_ENUM_VALUES).size).toBe(ALL_ENUM_VALUES.length);
     expect(checked).toBe(ALL_ENUM_VALUES.length);
     expect(Object.keys(ERROR_KINDS).sort()).toEqual([...ALL_ENUM_VALUES].sort());

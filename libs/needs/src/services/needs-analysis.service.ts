@@ -10,6 +10,7 @@ import { AnalysisRepository, CountCell, ReferenceLabel } from '../repositories/a
 import { NeedFilter, NeedRepository, NeedRow } from '../repositories/need.repository';
 import { draftReadableDepartments, visibleDepartments } from '../access/needs-access.policy';
 import { SubmissionRepository } from '../repositories/submission.repository';
+import { PlanCoverageFact, PlanCoverageFacts } from '../facts/plan-coverage-facts';
 import { EVIDENCE_KIND_LABELS, NEED_PRIORITY_LABELS, SUBMISSION_STATUS_LABELS } from '../needs.vocabulary';
 
 /**
@@ -75,7 +76,7 @@ export interface DepartmentAreaCell extends CountCell {
   areaName: string;
 }
 
-export const NEEDS_GAP_KINDS = ['highVolumeWithoutPhysicalPresence', 'departmentWithoutNeedsInArea'] as const;
+export const NEEDS_GAP_KINDS = ['highVolumeWithoutPhysicalPresence', 'departmentWithoutNeedsInArea', 'areaWithoutPlanItem', 'channelWithoutPlanItem'] as const;
 export type NeedsGapKind = (typeof NEEDS_GAP_KINDS)[number];
 
 export type NeedsGap =
@@ -89,7 +90,11 @@ export type NeedsGap =
       channels: string[];
       description: string;
     }
-  | { kind: 'departmentWithoutNeedsInArea'; departmentId: string; departmentName: string; areaCode: string; areaName: string; description: string };
+  | { kind: 'departmentWithoutNeedsInArea'; departmentId: string; departmentName: string; areaCode: string; areaName: string; description: string }
+  /** An area with needs handed in but no item in the round's plan. */
+  | { kind: 'areaWithoutPlanItem'; areaCode: string; areaName: string; needCount: number; description: string }
+  /** A channel with needs handed in, none of which an item of the plan answers. */
+  | { kind: 'channelWithoutPlanItem'; channel: string; channelName: string; needCount: number; description: string };
 
 export interface NeedsAnalysis {
   roundId: string;
@@ -153,6 +158,7 @@ export class NeedsAnalysisService {
     @Inject(Clock) private readonly clock: Clock,
     private readonly tx: TransactionHost,
     private readonly submissions: SubmissionRepository,
+    private readonly plan: PlanCoverageFacts,
   ) {}
 
   /** The repository's filter for a reader: the departments they may see, the statuses counted, drafts only of their own departments. */
@@ -172,17 +178,20 @@ export class NeedsAnalysisService {
    *    (matching the filter) are considered: a
    *    department that has not started, or that reported nothing to report, is the submissions
    *    list's business, and would otherwise show up once per area.
-   *  - noPlanItem (areas or channels with needs but no plan item): plans do not exist yet in
-   *    Samverka, so this gap is never reported; it belongs here once plan items do.
+   *  - areaWithoutPlanItem / channelWithoutPlanItem, once the round has a plan (`PlanCoverageFacts`,
+   *    from the plan context): an area with needs (counted as above) but no item in the plan's draft,
+   *    and a channel with needs none of which an item of the draft answers (answered: among all the
+   *    round's handed-in needs, whatever the filter).
    * With a filter, everything (gaps included) is computed over the needs that match it. By default
    * only needs handed in or approved count (`countedStatuses`); the drafts of the reader's own
    * departments only when asked; other departments' drafts never.
    */
   async analyse(roundId: string, scope: RoundReaderScope, filter: AnalysisFilter = {}, options: AnalysisOptions = {}): Promise<NeedsAnalysis> {
     const round = await this.rounds.basics(roundId);
-    const [counts, statuses] = await Promise.all([
+    const [counts, statuses, plan] = await Promise.all([
       this.analysis.countNeeds(roundId, this.scoped(round, scope, filter), { physical: PHYSICAL_CHANNELS, remote: REMOTE_CHANNELS }),
       this.submissions.statusesOf(roundId),
+      this.plan.coverageOf(roundId),
     ]);
     const labels = labelsOf(round, await this.analysis.labels());
     const departmentName = new Map(round.participants.map((p) => [p.departmentId, p.name]));
@@ -256,7 +265,7 @@ export class NeedsAnalysisService {
           })),
       );
 
-    // noPlanItem: not computed, see above (no plans in Samverka yet).
+    const withoutPlanItem: NeedsGap[] = plan ? planItemGaps(byDepartmentAndArea, byAreaAndChannel, plan, byArea, byRef('channel')) : [];
     return {
       roundId,
       countedStatuses: countedStatuses(filter),
@@ -264,7 +273,7 @@ export class NeedsAnalysisService {
       byAreaAndChannel,
       byDistrictAndTargetGroup,
       byDepartmentAndArea,
-      gaps: [...highVolume, ...withoutNeeds],
+      gaps: [...highVolume, ...withoutNeeds, ...withoutPlanItem],
     };
   }
 
@@ -326,6 +335,56 @@ export class NeedsAnalysisService {
     selection.addRow(['Utkast räknas bara för förvaltningar som du själv företräder.']);
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
+}
+
+/**
+ * The areas with needs (in the round's order) but no plan item, and the channels with needs (in the
+ * reference order) none of which an item answers. An area's need count is from department × area; a
+ * channel's from area × channel (a need naming several channels counts once per channel).
+ */
+function planItemGaps(
+  byDepartmentAndArea: readonly DepartmentAreaCell[],
+  byAreaAndChannel: readonly AreaChannelCell[],
+  plan: PlanCoverageFact,
+  areaOrder: (a: string, b: string) => number,
+  channelOrder: (a: string, b: string) => number,
+): NeedsGap[] {
+  const withItems = new Set(plan.areasWithItems);
+  const areas = new Map<string, { areaName: string; needCount: number }>();
+  for (const c of byDepartmentAndArea) {
+    if (withItems.has(c.areaCode)) continue;
+    const a = areas.get(c.areaCode) ?? { areaName: c.areaName, needCount: 0 };
+    a.needCount += c.count;
+    areas.set(c.areaCode, a);
+  }
+  const answered = new Set(plan.answeredChannels);
+  const channels = new Map<string, { channelName: string; needCount: number }>();
+  for (const c of byAreaAndChannel) {
+    if (answered.has(c.channel)) continue;
+    const ch = channels.get(c.channel) ?? { channelName: c.channelName, needCount: 0 };
+    ch.needCount += c.count;
+    channels.set(c.channel, ch);
+  }
+  return [
+    ...[...areas.entries()]
+      .sort(([a], [b]) => areaOrder(a, b))
+      .map(([areaCode, a]): NeedsGap => ({
+        kind: 'areaWithoutPlanItem',
+        areaCode,
+        areaName: a.areaName,
+        needCount: a.needCount,
+        description: `${a.areaName}: ${a.needCount} behov men ingen insats i planen.`,
+      })),
+    ...[...channels.entries()]
+      .sort(([a], [b]) => channelOrder(a, b))
+      .map(([channel, c]): NeedsGap => ({
+        kind: 'channelWithoutPlanItem',
+        channel,
+        channelName: c.channelName,
+        needCount: c.needCount,
+        description: `${c.channelName}: ${c.needCount} behov men inget av dem besvaras av en insats i planen.`,
+      })),
+  ];
 }
 
 function labelsOf(round: RoundBasics, items: ReferenceLabel[]): Labels {

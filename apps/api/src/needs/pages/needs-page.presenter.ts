@@ -22,6 +22,8 @@ export interface NeedsPageData {
   today: LocalDate;
   /** The submission's steps so far, oldest first (every comment it was sent back with among them). */
   history?: SubmissionHistoryEntry[];
+  /** What the plan does with each need, by need id ("Besvaras av insats LS-3", "Skjuts upp: …"), once the round is past collecting needs. */
+  planAnswers?: ReadonlyMap<string, string>;
 }
 
 /** What the person looking may do: the department's coordinators write and hand in; its managers endorse or return. */
@@ -366,10 +368,15 @@ export function buildNeedsPage(data: NeedsPageData, state: NeedsPageState = {}, 
     history: historyRows(data.history ?? []),
     draftHidden: draftHiddenText(submission, data.needs.length),
     closed: closedText(round),
-    needs: data.needs.map((n) => needCard(n, round.areas, data.reference, canEdit)),
+    needs: data.needs.map((n) => withPlanAnswer(needCard(n, round.areas, data.reference, canEdit), data.planAnswers?.get(n.id))),
     noNeeds: submission.status === 'nothingToReport' ? 'Förvaltningen har inga behov i planomgången.' : 'Förvaltningen har inte lagt till några behov ännu.',
     add,
     coordinator,
     management,
   };
+}
+
+/** The need's card with what the plan does with it, as its last row ("I planen"), once there is something to say. */
+function withPlanAnswer(card: NeedCardView, answer: string | undefined): NeedCardView {
+  return answer === undefined ? card : { ...card, rows: [...card.rows, { key: 'I planen', value: answer, text: true }] };
 }

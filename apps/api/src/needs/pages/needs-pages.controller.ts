@@ -14,6 +14,7 @@ import {
   SubmissionService,
   SubmissionStep,
 } from '@samverka/needs';
+import { mayReadPlanDraft, NeedAnswer, PlanNeedsCoverageService } from '@samverka/plan';
 import { PlanRoundQueryService, RoundBasics, roundReadScope } from '@samverka/rounds';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { admin, fromParam, ofDepartment, participantOfRound, strategist } from '../../auth/access-rules';
@@ -102,6 +103,7 @@ export class NeedsPagesController {
     private readonly submissions: SubmissionService,
     private readonly reference: ReferenceDataService,
     private readonly views: ViewRenderer,
+    private readonly planCoverage: PlanNeedsCoverageService,
   ) {}
 
   @Get()
@@ -293,13 +295,15 @@ export class NeedsPagesController {
 
   /** What the needs page shows: the submission and its history, the needs the reader may read, the reference data. */
   private async pageData(principal: Principal, round: RoundBasics, departmentId: string): Promise<NeedsPageData> {
-    const [submission, needs, reference, history] = await Promise.all([
+    const [submission, needs, reference, history, answers] = await Promise.all([
       this.submissionOf(round.id, departmentId),
       this.needs.list(round.id, roundReadScope(principal), { departmentId }),
       this.referenceData(),
       this.submissions.history(round.id, departmentId),
+      this.planCoverage.answersForDepartment(round.id, departmentId, mayReadPlanDraft(principal) ? 'draft' : 'latestVersion'),
     ]);
-    return { round, departmentId, submission, needs, reference, today: this.rounds.today(), history };
+    const planAnswers = new Map([...answers].map(([needId, answer]) => [needId, planAnswerText(answer)]));
+    return { round, departmentId, submission, needs, reference, today: this.rounds.today(), history, planAnswers };
   }
 
   /**
@@ -353,4 +357,11 @@ export class NeedsPagesController {
   private redirect(reply: FastifyReply, id: string, departmentId: string, param: string, value: string): void {
     void reply.redirect(`${needsPath(id, departmentId)}?${param}=${encodeURIComponent(value)}`, HttpStatus.SEE_OTHER);
   }
+}
+
+/** What the plan does with a need, as its department reads it: "Besvaras av insats LS-3", "Skjuts upp: <reason>". */
+export function planAnswerText(answer: NeedAnswer): string {
+  if (answer.kind === 'deferred') return `Skjuts upp: ${answer.reason}`;
+  const codes = answer.items.map((i) => i.code);
+  return codes.length === 1 ? `Besvaras av insats ${codes[0]}` : `Besvaras av insatserna ${codes.slice(0, -1).join(', ')} och ${codes[codes.length - 1]}`;
 }

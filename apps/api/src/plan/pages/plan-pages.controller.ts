@@ -16,6 +16,7 @@ import {
   PlanError,
   PlanErrorCode,
   PlanItem,
+  PlanNeedsCoverageService,
   PlanQueryService,
   PlanStartFrom,
 } from '@samverka/plan';
@@ -85,6 +86,7 @@ export class PlanPagesController {
     private readonly drafts: PlanDraftService,
     private readonly needs: NeedService,
     private readonly views: ViewRenderer,
+    private readonly coverage: PlanNeedsCoverageService,
   ) {}
 
   @Get()
@@ -312,7 +314,7 @@ export class PlanPagesController {
 
   /** The plan page: the draft, its state, and the round's own reasons why it cannot go to consultation yet. */
   private async draftPage(reply: FastifyReply, id: string, state: { notice?: PlanNotice; startError?: string }, status: number, mayEdit: boolean): Promise<void> {
-    const [view, draft] = await Promise.all([this.rounds.view(id), this.plans.draft(id)]);
+    const [view, draft, coverage] = await Promise.all([this.rounds.view(id), this.plans.draft(id), this.coverage.coverageOf(id)]);
     const consultation = view.events.find((e) => e.type === 'SEND_FOR_CONSULTATION');
     const round: PlanRoundHead = { id, title: view.title, caseNumber: view.caseNumber, drafting: draft.state.editable, mayEdit };
     const page = buildPlanDraftPage(
@@ -326,8 +328,7 @@ export class PlanPagesController {
           previousPlanAvailable: draft.previousPlanAvailable,
         },
         consultationReasons: consultation ? consultation.reasons : null,
-        // TODO(lead, at merge with wp-questions): `(await this.coverage.coverageOf(id)).counts.unanswered` (PlanNeedsCoverageService) shows "N behov saknar svar".
-        unansweredNeeds: null,
+        unansweredNeeds: coverage.counts.unanswered,
       },
       state,
     );

@@ -41,7 +41,8 @@ export class NeedsGapDto {
     enum: NEEDS_GAP_KINDS,
     description:
       `highVolumeWithoutPhysicalPresence: a district with at least ${DEFAULT_HIGH_VOLUME_THRESHOLD} errands/month in remote channels and no need naming a physical one; ` +
-      'departmentWithoutNeedsInArea: a department with needs, but none in this area. (Areas or channels without a plan item: once plans exist.)',
+      'departmentWithoutNeedsInArea: a department with needs, but none in this area; ' +
+      'areaWithoutPlanItem: an area with needs but no item in the plan; channelWithoutPlanItem: a channel with needs none of which a plan item answers (both once the round has a plan).',
   })
   kind!: NeedsGapKind;
 
@@ -56,6 +57,9 @@ export class NeedsGapDto {
   @ApiPropertyOptional() departmentName?: string;
   @ApiPropertyOptional({ description: 'departmentWithoutNeedsInArea' }) areaCode?: string;
   @ApiPropertyOptional() areaName?: string;
+  @ApiPropertyOptional({ description: 'channelWithoutPlanItem' }) channel?: string;
+  @ApiPropertyOptional() channelName?: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'areaWithoutPlanItem, channelWithoutPlanItem: the needs counted' }) needCount?: number;
 }
 
 /** The analysis' and the exports' filter: the needs list's, and whether to count the needs not yet handed in. */
