@@ -173,9 +173,13 @@ describe('issue 13: the plan and its responsibility allocation, end to end', () 
       expect(mail.parsed.text).not.toContain('DI-1');
     }
 
-    // Nothing stops consultation any more.
+    // Every item has its one accountable now: what still stops consultation is only the areas without an item.
     await web.open(planPath(round));
-    await expect(page.locator('.samverka-plan-blockers li').count()).resolves.toBe(0);
+    await expect(page.locator('.samverka-plan-blockers li').allTextContents()).resolves.toEqual([
+      'Området Tillgänglighet och serviceinriktat bemötande saknar insats',
+      'Området Rättighetsbaserad service saknar insats',
+      'Området Samarbetsprocess saknar insats',
+    ]);
 
     // Version 3's Word document, from its page's link: the case number, the headings, the items.
     await web.open(`${planPath(round)}/versioner/3`);
@@ -185,8 +189,9 @@ describe('issue 13: the plan and its responsibility allocation, end to end', () 
     expect(download.headers()['content-type']).toContain('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const docx = await parseDocx(await download.body());
     expect(docx.text).toContain(round.caseNumber);
-    expect(docx.text).toContain('Version 3');
-    expect(headingsOf(docx, 'Heading1')).toEqual(expect.arrayContaining(['Digitalisering och servicekommunikation', 'Lokal service']));
+    expect(docx.text).toContain('Utvecklingsplan, version 3');
+    expect(headingsOf(docx, 'Heading1')).toContain('Insatser per utvecklingsområde');
+    expect(headingsOf(docx, 'Heading2')).toEqual(expect.arrayContaining(['Digitalisering och servicekommunikation', 'Lokal service']));
     expect(docx.text).toContain('LS-1 Vägledning på biblioteken');
     expect(docx.text).toContain('DI-1 Chatt om kulturskolan');
 
