@@ -1,7 +1,7 @@
 import { Actor } from '@samverka/audit';
 import { TaskQueryService, TasksModule } from '@samverka/kernel';
 import { NeedService, NeedsAnalysisService, SubmissionService } from '@samverka/needs';
-import { PlanDraftService, PlanErrorCode, PlanModule, PlanNeedsCoverageService } from '@samverka/plan';
+import { PlanDraftService, PlanErrorCode, PlanModule, PlanNeedsCoverageService, PlanQueryService } from '@samverka/plan';
 import { DepartmentEntity } from '@samverka/organisation';
 import { PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { TEST_ACTOR } from '../support/given';
@@ -118,6 +118,18 @@ describe(PlanNeedsCoverageService.name, () => {
       // The department still reads the version it was given until the next freeze.
       expect((await sut.answersForDepartment(round.id, a.id, 'latestVersion')).get(needId)).toEqual({ kind: 'deferred', reason: 'Tas upp när växeln byts 2028' });
       await expect(sut.undefer(STRATEGIST, round.id, needId)).rejects.toMatchObject({ code: PlanErrorCode.PLAN_DEFERRAL_NOT_FOUND });
+    });
+
+    it('answers a deferred need once an item links it: the deferral goes, in the coverage and in the plan document', async () => {
+      const needId = ids.get('Telefontider')!;
+      await sut.defer(STRATEGIST, round.id, needId, { reason: 'Senare' });
+      const drafts = ctx.get(PlanDraftService);
+      const item = await drafts.createItem(STRATEGIST, round.id, { areaCode: 'DIGITALISERING', title: 'Längre telefontider', description: 'Växeln öppen till 18.', needIds: [needId] });
+      const coverage = await sut.coverageOf(round.id);
+      expect(coverage.deferred.map((n) => n.needId)).toEqual([]);
+      expect(coverage.answered.find((n) => n.needId === needId)?.items.map((i) => i.code)).toEqual([item.code]);
+      expect((await ctx.get(PlanQueryService).draft(round.id)).document.deferrals).toEqual([]);
+      await drafts.deleteItem(STRATEGIST, round.id, item.id);
     });
 
     it('gives the strategists one task per round drafting its plan, counting the unanswered needs', async () => {

@@ -141,12 +141,16 @@ export class PlanDraftRepository {
     await this.tx.manager.query('delete from plan_item where id = $1', [itemId]);
   }
 
-  /** Replaces the needs an item answers. */
+  /**
+   * Replaces the needs an item answers. A need an item now answers is no longer deferred: its
+   * deferral goes in the same statement, so the plan never holds a need as both answered and deferred.
+   */
   async setItemNeeds(itemId: string, needIds: string[]): Promise<void> {
     await this.tx.manager.query('delete from plan_item_need where item_id = $1 and not (need_id = any($2::uuid[]))', [itemId, needIds]);
     if (needIds.length > 0) {
       await this.tx.manager.query(
-        'insert into plan_item_need (item_id, need_id) select $1, unnest($2::uuid[]) on conflict do nothing',
+        `with linked as (insert into plan_item_need (item_id, need_id) select $1, unnest($2::uuid[]) on conflict do nothing returning need_id)
+         delete from plan_need_deferral where need_id = any($2::uuid[])`,
         [itemId, needIds],
       );
     }
