@@ -1,3 +1,4 @@
+import type { PlanItemDiffField } from './diff/plan-diff';
 import type { PlanItemStatus, ResponsibilityRole } from './plan.model';
 
 /** The Swedish labels of the plan's enums, written once: pages, emails, exports and documents import them. */
@@ -28,3 +29,16 @@ export const PLAN_TEXT_LABELS = {
   contactCentreMandate: 'Kontaktcenters uppdrag och mandat',
   departmentResponsibility: 'Förvaltningarnas ansvar för de egna myndighetsprocesserna',
 } as const;
+
+/** An item's fields by name, as the diff page and the summary emails say what changed. */
+export const PLAN_ITEM_FIELD_LABELS: Readonly<Record<PlanItemDiffField, string>> = {
+  code: 'Kod',
+  areaCode: 'Utvecklingsområde',
+  title: 'Rubrik',
+  description: 'Beskrivning',
+  expectedEffect: 'Förväntad effekt',
+  indicator: 'Indikator',
+  startsOn: 'Start',
+  endsOn: 'Slut',
+  status: 'Status',
+};

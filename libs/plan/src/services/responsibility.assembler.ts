@@ -1,6 +1,6 @@
 import { CONTACT_CENTRE_NAME, HOURS_PER_FTE, organisationKey, PlanDocument, PlanItem, PlanItemStatus, PlanOrganisation, PlanResponsibility, ResponsibilityRole } from '../plan.model';
-import { PLAN_ITEM_STATUS_LABELS, RESPONSIBILITY_ROLE_LABELS, RESPONSIBILITY_ROLE_LETTERS } from '../plan.vocabulary';
-import { diffPlans, PlanFieldChange, PlanItemDiffField, PlanResponsibilityChange } from '../diff/plan-diff';
+import { PLAN_ITEM_FIELD_LABELS, PLAN_ITEM_STATUS_LABELS, RESPONSIBILITY_ROLE_LABELS, RESPONSIBILITY_ROLE_LETTERS } from '../plan.vocabulary';
+import { diffPlans, PlanFieldChange, PlanResponsibilityChange } from '../diff/plan-diff';
 
 /**
  * Ansvarsfördelning, assembled from a `PlanDocument` (the draft or a frozen version) by pure
@@ -194,21 +194,10 @@ export interface SummaryChange {
   details: string[];
 }
 
-const FIELD_LABELS: Readonly<Record<PlanItemDiffField, string>> = {
-  code: 'Kod',
-  areaCode: 'Utvecklingsområde',
-  title: 'Rubrik',
-  description: 'Beskrivning',
-  expectedEffect: 'Förväntad effekt',
-  indicator: 'Indikator',
-  startsOn: 'Start',
-  endsOn: 'Slut',
-  status: 'Status',
-};
 
 /** A field's change in words: "Slut: 2027 T2 → 2027 T3"; long texts only say that they changed. */
 function fieldDetail(change: PlanFieldChange): string {
-  const label = FIELD_LABELS[change.field];
+  const label = PLAN_ITEM_FIELD_LABELS[change.field];
   if (change.field === 'description' || change.field === 'expectedEffect' || change.field === 'indicator') return `${label}: ändrad`;
   const show = (v: string | null) => (v === null ? 'inte angiven' : change.field === 'status' ? (PLAN_ITEM_STATUS_LABELS[v as PlanItemStatus] ?? v) : v);
   return `${label}: ${show(change.before)} → ${show(change.after)}`;

@@ -1,10 +1,10 @@
 import {
+  PLAN_ITEM_FIELD_LABELS,
   PLAN_ITEM_STATUS_LABELS,
   PLAN_TEXT_LABELS,
   PlanDiff,
   PlanDocument,
   PlanFieldChange,
-  PlanItemDiffField,
   PlanItemStatus,
   PlanResponsibilityPart,
   PlanTextChange,
@@ -115,17 +115,6 @@ export interface WordView {
 
 const words = (w: readonly WordChange[]): WordView[] => w.map((c) => ({ text: c.value, added: c.added === true, removed: c.removed === true }));
 
-export const ITEM_FIELD_LABELS: Readonly<Record<PlanItemDiffField, string>> = {
-  code: 'Kod',
-  areaCode: 'Utvecklingsområde',
-  title: 'Rubrik',
-  description: 'Beskrivning',
-  expectedEffect: 'Förväntad effekt',
-  indicator: 'Indikator',
-  startsOn: 'Start',
-  endsOn: 'Slut',
-  status: 'Status',
-};
 
 export interface FieldChangeView {
   label: string;
@@ -143,7 +132,7 @@ function fieldChangeView(c: PlanFieldChange, areaName: (code: string | null) => 
     if (c.field === 'areaCode') return areaName(value);
     return value;
   };
-  return { label: ITEM_FIELD_LABELS[c.field], words: c.words ? words(c.words) : null, before: shown(c.before), after: shown(c.after) };
+  return { label: PLAN_ITEM_FIELD_LABELS[c.field], words: c.words ? words(c.words) : null, before: shown(c.before), after: shown(c.after) };
 }
 
 const partText = (p: PlanResponsibilityPart | null): string =>
