@@ -272,19 +272,21 @@ describe('responsibility allocation (ansvarsfördelning)', () => {
       expect((await sut.summary(coordinatorB(), round.id, b.id, 1)).totalEffortHours).toBe(300);
     });
 
-    it('asks the department to read version 2, in one statement', async () => {
+    it('asks the department whose part changed to read version 2, in one statement; what the other had read stays read', async () => {
       const provider = ctx.get(SummaryToReadTasks);
       const spy = jest.spyOn(Client.prototype, 'query');
       let statements = 0;
       let drafts: Awaited<ReturnType<SummaryToReadTasks['tasksFor']>> = [];
       try {
-        drafts = await provider.tasksFor(ofA());
+        drafts = await provider.tasksFor(coordinatorB());
         statements = spy.mock.calls.length;
       } finally {
         spy.mockRestore();
       }
-      expect(drafts.map((t) => t.title)).toEqual(['Läs ansvarsfördelningen för Förskoleförvaltningen i Utvecklingsplan 2027 (version 2) och markera den som läst']);
+      expect(drafts.map((t) => t.title)).toEqual(['Läs ansvarsfördelningen för Kulturförvaltningen i Utvecklingsplan 2027 (version 2) och markera den som läst']);
       expect(statements).toBe(1);
+      // A's manager read version 1, and version 2 left A's part as it was.
+      expect(await provider.tasksFor(ofA())).toEqual([]);
       expect(provider.appliesTo(strategist)).toBe(false);
     });
 
@@ -319,10 +321,16 @@ describe('responsibility allocation (ansvarsfördelning)', () => {
       // Version 1: every participant's people, queued by the freeze itself (A: coordinator, deputy, manager; B: coordinator).
       await drafts.freeze(TEST_ACTOR, other.id);
       expect((await queued(1)).sort()).toEqual([a.id, a.id, a.id, b.id].sort());
+      const toRead = async (p: Principal) => (await ctx.get(TaskQueryService).tasksOf(p)).filter((t) => t.kind === 'plan.summary_to_read' && t.roundId === other.id).map((t) => t.departmentId);
+      await sut.markRead(coordinatorA(), other.id, a.id, 1);
+      await sut.markRead(coordinatorB(), other.id, b.id, 1);
       // Version 2 changes only A's effort: only A's people are emailed.
       await drafts.setResponsibilities(TEST_ACTOR, other.id, item.id, responsibilities(80));
       await drafts.freeze(TEST_ACTOR, other.id);
       expect(await queued(2)).toEqual([a.id, a.id, a.id]);
+      // B's part did not change: what B's coordinator read stays read; A's coordinator has version 2 to read.
+      expect(await toRead(coordinatorB())).toEqual([]);
+      expect(await toRead(coordinatorA())).toEqual([a.id]);
       // A rerun of the notifier for a version already queued adds nothing (one email per department, version and person).
       const second = (await documents.versionOf(other.id, 2))!;
       const first = (await documents.versionOf(other.id, 1))!;

@@ -51,6 +51,21 @@ export class ResponsibilityRepository {
     );
   }
 
+  /**
+   * A new version that leaves these departments' parts as they were: whoever had read their summary of
+   * the version before has read this one too (their "read the summary" task does not come back).
+   */
+  async carryReadMarks(roundId: string, fromVersion: number, toVersion: number, departmentIds: string[]): Promise<void> {
+    if (departmentIds.length === 0) return;
+    await this.tx.manager.query(
+      `insert into plan_summary_read (round_id, version, department_id, user_id, read_at)
+       select round_id, $3, department_id, user_id, read_at from plan_summary_read
+        where round_id = $1 and version = $2 and department_id = any($4::uuid[])
+       on conflict (round_id, version, department_id, user_id) do nothing`,
+      [roundId, fromVersion, toVersion, departmentIds],
+    );
+  }
+
   /** When the user read the department's summary of that version (null: not yet). */
   async readAt(roundId: string, version: number, departmentId: string, userId: string): Promise<Date | null> {
     const rows: Array<{ read_at: Date }> = await this.tx.manager.query(

@@ -44,13 +44,16 @@ export class ResponsibilitySummaryNotifier {
     if (!round || round.participants.length === 0) return 0;
 
     const concerned: Array<{ summary: DepartmentSummary; changes: SummaryChange[] }> = [];
+    const unchanged: string[] = [];
     for (const p of round.participants) {
       const department = { id: p.departmentId, name: p.name };
       const summary = assembleDepartmentSummary(current, department);
       const changes = previous ? departmentChanges(previous, current, department.id) : [];
-      if (previous && changes.length === 0) continue;
-      concerned.push({ summary, changes });
+      if (previous && changes.length === 0) unchanged.push(department.id);
+      else concerned.push({ summary, changes });
     }
+    // A department whose part did not change is not emailed, and what its people had read stays read.
+    if (previous?.version) await this.allocation.carryReadMarks(roundId, previous.version, version, unchanged);
     if (concerned.length === 0) return 0;
 
     const recipients = await this.recipientsOf(concerned.map((c) => c.summary.department.id));
