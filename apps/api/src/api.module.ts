@@ -11,6 +11,8 @@ import { NeedsApiModule } from './needs/needs-api.module';
 import { NeedsPagesModule } from './needs/needs-pages.module';
 import { PlanApiModule } from './plan/plan-api.module';
 import { PlanPagesModule } from './plan/plan-pages.module';
+import { ConsultationApiModule } from './consultation/consultation-api.module';
+import { ConsultationPagesModule } from './consultation/consultation-pages.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { NotificationsPagesModule } from './notifications/notifications-pages.module';
 import { OrganisationApiModule } from './organisation/organisation-api.module';
@@ -43,6 +45,7 @@ export class ApiModule {
         RoundsPagesModule,
         NeedsPagesModule,
         PlanPagesModule,
+        ConsultationPagesModule,
         AuthPagesModule,
         NotificationsPagesModule,
         SsoModule,
@@ -50,6 +53,7 @@ export class ApiModule {
         RoundsApiModule,
         NeedsApiModule,
         PlanApiModule,
+        ConsultationApiModule,
         TasksApiModule,
       ],
     };

@@ -8,6 +8,7 @@ import { OrganisationModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
 import { NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
+import { ConsultationModule } from '@samverka/consultation';
 
 /** The service's modules on its database, as the commands use them (opened by `ServiceContext`). */
 @Module({})
@@ -25,6 +26,7 @@ export class CliServicesModule {
         RoundsModule,
         NeedsModule,
         PlanModule,
+        ConsultationModule,
       ],
     };
   }

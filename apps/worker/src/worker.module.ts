@@ -5,6 +5,7 @@ import { IdentityModule, RecipientDirectory } from '@samverka/identity';
 import { KernelModule } from '@samverka/kernel';
 import { NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
+import { ConsultationModule } from '@samverka/consultation';
 import { NotificationsModule } from '@samverka/notifications';
 import { CoverageAlertsModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
@@ -30,6 +31,7 @@ export class WorkerModule {
         RoundsModule,
         NeedsModule,
         PlanModule,
+        ConsultationModule,
       ],
       providers: [{ provide: WORKER_DATABASE_URL, useValue: databaseUrl }, DatabaseHeartbeat, MailWorker, Schedules],
     };

@@ -5,7 +5,8 @@ import { NOTIFICATION_ERROR_KINDS, NotificationErrorCode } from '@samverka/notif
 import { ORGANISATION_ERROR_KINDS, OrganisationError, OrganisationErrorCode } from '@samverka/organisation';
 import { ROUND_ERROR_KINDS, RoundErrorCode } from '@samverka/rounds';
 import { NEEDS_ERROR_KINDS, NeedsErrorCode } from '@samverka/needs';
-import { PlanErrorCode } from '@samverka/plan';
+import { PLAN_ERROR_KINDS, PlanErrorCode } from '@samverka/plan';
+import { ConsultationErrorCode } from '@samverka/consultation';
 import { ERROR_KINDS, ErrorCode, httpStatusFor, toErrorResponse } from './domain-exception.filter';
 
 /**
@@ -62,14 +63,17 @@ const EXPECTED_STATUS: { readonly [C in ErrorCode]: number } = {
   [PlanErrorCode.PLAN_DEFERRAL_NOT_FOUND]: 404,
   [PlanErrorCode.PLAN_QUESTION_NOT_FOUND]: 404,
   [PlanErrorCode.PLAN_QUESTION_ANSWERED]: 409,
+  [ConsultationErrorCode.CONSULTATION_NOT_FOUND]: 404,
+  [ConsultationErrorCode.CONSULTATION_NOT_EDITABLE]: 409,
+  [ConsultationErrorCode.RECIPIENT_NOT_FOUND]: 404,
 };
 
 /** Every enum's values, counted independently of the maps (two enums sharing a value would show as a shortfall). */
-const ALL_ENUM_VALUES = [CommonErrorCode, OrganisationErrorCode, IdentityErrorCode, NotificationErrorCode, RoundErrorCode, NeedsErrorCode, PlanErrorCode].flatMap((e) => Object.values(e));
+const ALL_ENUM_VALUES = [CommonErrorCode, OrganisationErrorCode, IdentityErrorCode, NotificationErrorCode, RoundErrorCode, NeedsErrorCode, PlanErrorCode, ConsultationErrorCode].flatMap((e) => Object.values(e));
 
-// Type-level proof: the filter's table cannot leave out a registered library's map (here: plan).
-// @ts-expect-error Type '{ ... }' is missing the following properties: PLAN_NOT_FOUND, PLAN_EXISTS, ...
-const withoutPlan: ErrorKinds<ErrorCode> = { ...COMMON_ERROR_KINDS, ...IDENTITY_ERROR_KINDS, ...NOTIFICATION_ERROR_KINDS, ...ORGANISATION_ERROR_KINDS, ...ROUND_ERROR_KINDS, ...NEEDS_ERROR_KINDS };
+// Type-level proof: the filter's table cannot leave out a registered library's map (here: consultation).
+// @ts-expect-error Type '{ ... }' is missing the following properties: CONSULTATION_NOT_FOUND, ...
+const withoutConsultation: ErrorKinds<ErrorCode> = { ...COMMON_ERROR_KINDS, ...IDENTITY_ERROR_KINDS, ...NOTIFICATION_ERROR_KINDS, ...ORGANISATION_ERROR_KINDS, ...ROUND_ERROR_KINDS, ...NEEDS_ERROR_KINDS, ...PLAN_ERROR_KINDS };
 
 class SmuggledError extends DomainError {
   constructor() {
@@ -86,14 +90,14 @@ describe('domain error mapping', () => {
       expect({ code, status: httpStatusFor(code as ErrorCode) }).toEqual({ code, status });
       checked++;
     }
-    expect(ALL_ENUM_VALUES).toHaveLength(48);
+    expect(ALL_ENUM_VALUES).toHaveLength(51);
     expect(new Set(ALL_ENUM_VALUES).size).toBe(ALL_ENUM_VALUES.length);
     expect(checked).toBe(ALL_ENUM_VALUES.length);
     expect(Object.keys(ERROR_KINDS).sort()).toEqual([...ALL_ENUM_VALUES].sort());
   });
 
   it('the type-level proof above leaves out exactly one library', () => {
-    expect(Object.keys(ERROR_KINDS).length - Object.keys(withoutPlan).length).toBe(Object.values(PlanErrorCode).length);
+    expect(Object.keys(ERROR_KINDS).length - Object.keys(withoutConsultation).length).toBe(Object.values(ConsultationErrorCode).length);
   });
 
   it('renders a domain error as { code, message, details }', () => {

@@ -8,6 +8,7 @@ import { ORGANISATION_ERROR_KINDS } from '@samverka/organisation';
 import { ROUND_ERROR_KINDS } from '@samverka/rounds';
 import { NEEDS_ERROR_KINDS } from '@samverka/needs';
 import { PLAN_ERROR_KINDS } from '@samverka/plan';
+import { CONSULTATION_ERROR_KINDS } from '@samverka/consultation';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -26,6 +27,7 @@ export const ERROR_KINDS: ErrorKinds<ErrorCode> = {
   ...ROUND_ERROR_KINDS,
   ...NEEDS_ERROR_KINDS,
   ...PLAN_ERROR_KINDS,
+  ...CONSULTATION_ERROR_KINDS,
 };
 
 /** The one place kinds become HTTP statuses; a kind left out does not compile. */

@@ -10,6 +10,7 @@ import { ReferenceData1795355400000 } from './1795355400000-ReferenceData';
 import { RoundReminders1796005849613 } from './1796005849613-RoundReminders';
 import { PasswordSetupTokens1796006292466 } from './1796006292466-PasswordSetupTokens';
 import { Plan1796017405201 } from './1796017405201-Plan';
+import { Consultation1796021435315 } from './1796021435315-Consultation';
 
 /** Every migration, oldest first. `npm run cli -- db:generate-migration <Name>` appends here. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RoundReminders1796005849613,
   PasswordSetupTokens1796006292466,
   Plan1796017405201,
+  Consultation1796021435315,
 ];

@@ -30,6 +30,10 @@ export class PlanEntity {
   @Column({ type: 'boolean', default: true })
   draftChanged!: boolean;
 
+  /** The frozen version the decision adopted (null: not adopted, or returned). */
+  @Column({ type: 'int', nullable: true })
+  adoptedVersion!: number | null;
+
   /** The round whose adopted plan this one started from (null: started empty). */
   @Column({ type: 'uuid', nullable: true })
   startedFromRoundId!: string | null;

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ConsultationModule } from '@samverka/consultation';
+import { PlanModule } from '@samverka/plan';
+import { RoundsModule } from '@samverka/rounds';
+import { ShellModule } from '../shell/shell.module';
+
+/** The consultation's pages: preparing the remiss, who has responded, a committee's response form, the compilation and triage. */
+@Module({
+  imports: [ShellModule, RoundsModule, PlanModule, ConsultationModule],
+  controllers: [],
+})
+export class ConsultationPagesModule {}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@samverka/audit';
+import { IdentityModule } from '@samverka/identity';
+import { NotificationsModule } from '@samverka/notifications';
+import { OrganisationModule } from '@samverka/organisation';
+import { PlanModule } from '@samverka/plan';
+import { RoundsModule } from '@samverka/rounds';
+import { CONSULTATION_ENTITIES } from './entities/index';
+
+/**
+ * The consultation (remiss) of a round's plan and its decision: recipients with their own reply
+ * dates, extensions, reminders, the committees' formal responses with their proposals, the
+ * compilation and the triage, and the executive board's decision. Provides the rounds'
+ * "consultation" facts.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature(CONSULTATION_ENTITIES), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, PlanModule],
+  providers: [],
+  exports: [],
+})
+export class ConsultationModule {}

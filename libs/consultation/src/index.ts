@@ -1,0 +1,15 @@
+// Entities are exported as types only: other code reads them through this library's services, never its tables.
+export type {
+  ConsultationEntity,
+  ConsultationQuestionEntity,
+  ConsultationRecipientEntity,
+  ConsultationExtensionEntity,
+  ConsultationResponseEntity,
+  ConsultationProposalEntity,
+  ConsultationAttachmentEntity,
+  PlanDecisionEntity,
+} from './entities/index';
+export * from './consultation.model';
+export * from './consultation.vocabulary';
+export * from './consultation.exception';
+export * from './consultation.module';
