@@ -10,6 +10,7 @@ import { DemoRoundSeeder } from './demo/demo-round.seeder';
 import { PlanRoundAreaEntity, PlanRoundEntity, PlanRoundEventEntity, PlanRoundParticipantEntity } from './entities/index';
 import { PlanRoundFactsLoader } from './facts/plan-round-facts.loader';
 import { RoundFactProviders } from './facts/round-fact-providers';
+import { RoundStepEffects } from './facts/round-step-effects';
 import { RoundsAppointmentFacts } from './facts/rounds-appointment-facts.provider';
 import { PlanRoundEventRepository } from './repositories/plan-round-event.repository';
 import { PlanRoundRepository } from './repositories/plan-round.repository';
@@ -38,6 +39,7 @@ import { RoundReminderService } from './services/round-reminder.service';
     PlanRoundRepository,
     PlanRoundEventRepository,
     RoundFactProviders,
+    RoundStepEffects,
     PlanRoundFactsLoader,
     RoundNotifier,
     PlanRoundQueryService,

@@ -10,6 +10,7 @@ import { RoundError, RoundErrorCode, roundVersionConflict } from '../rounds.exce
 import { assertNoViolations, roundEventViolations } from '../rules/plan-round.rules';
 import { PlanRoundQueryService } from './plan-round-query.service';
 import { RoundNotifier } from './round-notifier';
+import { RoundStepEffects } from '../facts/round-step-effects';
 
 /**
  * Workflow steps (the events a person or the worker sends), each one transaction: check the input,
@@ -26,6 +27,7 @@ export class PlanRoundStepService {
     private readonly notifier: RoundNotifier,
     private readonly audit: AuditService,
     private readonly queries: PlanRoundQueryService,
+    private readonly effects: RoundStepEffects,
   ) {}
 
   /**
@@ -88,6 +90,7 @@ export class PlanRoundStepService {
       await this.notifier.phaseChanged(moved, participants, { from: step.from, to: step.to, forced, reason: reason ?? null });
       if (input.type === 'LAUNCH') await this.notifier.launched(actor, moved, participants);
       if (step.from === 'collectingNeeds' && step.to !== 'collectingNeeds') await this.notifier.needsCollectionClosed(moved, participants, progress, step.to);
+      await this.effects.run({ roundId: round.id, type: input.type, from: step.from, to: step.to, forced, reason: reason ?? null, input, actor, version });
       return this.queries.view(round.id);
     });
   }
