@@ -152,6 +152,9 @@ describe('the plan-round input rules', () => {
       expect(update({ deadlines: { needs: '2026-03-02', consultationReply: '2026-04-01', decision: '2026-05-01' } })).toEqual(['confirmPastDeadline:confirmPastDeadline']);
       expect(update({ deadlines: { needs: '2020-01-01', consultationReply: '2020-02-01', decision: '2020-03-01' }, confirmPastDeadline: true })).toEqual([]);
       expect(update({ deadlines: { needs: '2026-03-03' } })).toEqual([]);
+      // The needs deadline can move but not be removed: an empty or null one is refused, not written (the form sends '' for a cleared field).
+      expect(update({ deadlines: { needs: '' } })).toEqual(['deadlines.needs:isNotEmpty']);
+      expect(update({ deadlines: { needs: null as unknown as string, decision: '2027-05-29' } })).toEqual(['deadlines.needs:isNotEmpty']);
       // Left as stored, a past deadline needs no confirmation.
       expect(updateRoundViolations({ deadlines: { needs: '2027-01-31' } }, stored, '2027-02-15')).toEqual([]);
       expect(update({ deadlines: { decision: 'snart' }, areas: [], participantDepartmentIds: ['x'] })).toEqual([

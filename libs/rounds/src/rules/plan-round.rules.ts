@@ -176,7 +176,8 @@ export function updateRoundViolations(input: UpdatePlanRoundInput, stored: Round
     ...(input.caseNumber === undefined ? [] : caseNumberViolations(input.caseNumber)),
     ...(input.participantDepartmentIds === undefined ? [] : participantViolations(input.participantDepartmentIds)),
     ...(input.areas === undefined ? [] : areaViolations(input.areas)),
-    ...dateViolations('needs', change.needs, false),
+    // The needs deadline can move but not go: given at all (even empty), it must be a date.
+    ...dateViolations('needs', change.needs, 'needs' in change),
     ...dateViolations('consultationReply', change.consultationReply, false),
     ...dateViolations('decision', change.decision, false),
     ...deadlineOrderViolations(datesAfterChange(stored, change)),
