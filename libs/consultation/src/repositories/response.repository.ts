@@ -9,6 +9,8 @@ export interface RecipientRow {
   roundId: string;
   committeeId: string;
   committeeName: string;
+  roundTitle: string;
+  caseNumber: string;
   replyBy: string;
   planVersion: number;
   sentAt: Date | null;
@@ -69,13 +71,14 @@ export class ResponseRepository {
    */
   async findRecipient(roundId: string, committeeId: string, lock = false): Promise<RecipientRow | null> {
     const rows: RecipientRow[] = await this.tx.manager.query(
-      `select r.round_id as "roundId", r.committee_id as "committeeId", co.name as "committeeName", r.reply_by::text as "replyBy",
+      `select r.round_id as "roundId", r.committee_id as "committeeId", co.name as "committeeName", pr.title as "roundTitle", pr.case_number as "caseNumber", r.reply_by::text as "replyBy",
               c.plan_version as "planVersion", c.sent_at as "sentAt",
               coalesce((select json_agg(json_build_object('id', q.id, 'areaCode', q.area_code, 'text', q.text) order by q.position)
                           from consultation_question q where q.round_id = r.round_id), '[]'::json) as "questions"
          from consultation_recipient r
          join consultation c on c.round_id = r.round_id
          join committee co on co.id = r.committee_id
+         join plan_round pr on pr.id = r.round_id
         where r.round_id = $1 and r.committee_id = $2
         ${lock ? 'for update of r' : ''}`,
       [roundId, committeeId],
