@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
-import { ATTACHMENT_MAX_BYTES, ResponseService } from '@samverka/consultation';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MEDIA_TYPES, ResponseService } from '@samverka/consultation';
 import { Principal } from '@samverka/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { admin, fromBody, fromParam, participantOfRound, secretaryOf, strategist } from '../../auth/access-rules';
+import { AccessRule, admin, fromBody, fromParam, participantOfRound, secretaryOf, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
-import { ApiAnswer, ApiErrors, ApiFileAnswer } from '../../shell/api-contract';
+import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
 import { CurrentActor } from '../../shell/current-actor.decorator';
 import { IdParam } from '../../shell/uuid-param';
 import {
@@ -111,7 +111,12 @@ export class ResponsesController {
   }
 
   @Get('attachments/:attachmentId')
-  @ApiFileAnswer('application/pdf', 'the signed response document (PDF or DOCX)')
+  @ApiResponse({
+    status: 200,
+    description: 'the signed response document (PDF or DOCX)',
+    headers: { 'Content-Disposition': { description: 'attachment; filename="…"', required: true, schema: { type: 'string', pattern: '^attachment; filename="[^"]+"$' } } },
+    content: Object.fromEntries(ATTACHMENT_MEDIA_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+  })
   @ApiErrors(403, 404)
   @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
   @ApiOperation({ summary: "Download a response's document: a submitted response's, for whoever may read the round; a draft's, for the committee's secretaries, strategists and admins" })
@@ -139,6 +144,6 @@ export class ResponsesController {
 }
 
 /** A committee secretary (of any committee): the finder reads only the text it is given. */
-function secretaryAnywhere() {
-  return { description: 'committee_secretary', holds: (p: Principal) => p.committeeSecretary.length > 0 };
+function secretaryAnywhere(): AccessRule {
+  return { description: 'committee_secretary of any committee', holds: (p) => p.committeeSecretary.length > 0 };
 }
