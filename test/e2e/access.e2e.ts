@@ -159,7 +159,7 @@ const questionsRoundOfA = (w: AccessWorld) =>
     const itemId = await new GivenPlanRows(w.ctx.dataSource).item(round.id, { code: `AT-${w.unique()}`, roles: [{ departmentId: w.departmentA.id, role: 'accountable' }] });
     return { roundId: round.id, needId, itemId };
   })());
-/** A round in consultation with committees A and B as recipients (the responses' cases; each case resets committee A's rows it needs). */
+/** A round in consultation with committees A and B as recipients, shared by the responses' cases that read or keep a draft. */
 let consultationRound: Promise<string> | undefined;
 const consultationRoundOfA = (w: AccessWorld) =>
   (consultationRound ??= (async () => {
@@ -167,7 +167,7 @@ const consultationRoundOfA = (w: AccessWorld) =>
     await new GivenConsultationRows(w.ctx.dataSource).consultation(round.id, [w.committeeA.id, w.committeeB.id], { itemCode: `AT-${w.unique()}` });
     return round.id;
   })());
-const responseBody = (w: AccessWorld, summary: string) => ({
+const responseBody = (summary: string) => ({
   stance: 'approve',
   summary,
   text: 'Nämnden tillstyrker planen.',
@@ -176,15 +176,32 @@ const responseBody = (w: AccessWorld, summary: string) => ({
   signatories: ['Ordföranden'],
   receivedOnPaper: true,
 });
-/** Committee A's submitted response, inserted as the only one (a case of its own); its id. */
+/** A submitted response of the committee, inserted with SQL; its id. */
 const submittedResponseOf = async (w: AccessWorld, roundId: string, committeeId: string): Promise<string> => {
-  await w.ctx.dataSource.query('delete from consultation_response where round_id = $1 and committee_id = $2', [roundId, committeeId]);
   const [row] = (await w.ctx.dataSource.query(
     `insert into consultation_response (round_id, committee_id, revision, status, stance, summary, text, adopted_on, minute_reference, signatories, created_by_name, submitted_by_name, submitted_at)
      values ($1, $2, 1, 'submitted', 'approve', 'Tillstyrker', 'Text', '2026-01-15', '§ 1', '{Ordföranden}', 'Någon', 'Någon', now()) returning id`,
     [roundId, committeeId],
   )) as Array<{ id: string }>;
   return row.id;
+};
+/** A round in consultation of its own, with committee A as a recipient (a response is written once per committee); `release` cancels it, freeing its year. */
+const freshConsultationRoundOfA = async (w: AccessWorld) => {
+  const round = await w.ctx.given.round({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+  await new GivenConsultationRows(w.ctx.dataSource).consultation(round.id, [w.committeeA.id], { itemCode: `AT-${w.unique()}` });
+  const release = async () => {
+    await w.ctx.dataSource.query(`update plan_round set state = 'cancelled' where id = $1`, [round.id]);
+    freedYears.push(round.year);
+  };
+  return { roundId: round.id, release };
+};
+/** A case's check of its effect, and then its round released. */
+const checkThenReleaseConsultation = (release: () => Promise<void>, check: () => Promise<boolean>) => async () => {
+  try {
+    return await check();
+  } finally {
+    await release();
+  }
 };
 const responseWith = async (w: AccessWorld, sql: string, params: unknown[]) => ((await w.ctx.dataSource.query(sql, params)) as unknown[]).length > 0;
 
@@ -800,13 +817,12 @@ const ROUTES: Record<string, RouteSpec> = {
     allow: ['secretary-own', 'strategist'],
     status: 201,
     build: async (w) => {
-      const roundId = await consultationRoundOfA(w);
-      await w.ctx.dataSource.query('delete from consultation_response where round_id = $1 and committee_id = $2', [roundId, w.committeeA.id]);
+      const { roundId, release } = await freshConsultationRoundOfA(w);
       const summary = `Yttrande ${w.unique()}`;
       return {
         params: { id: roundId },
-        body: { committeeId: w.committeeA.id, ...responseBody(w, summary) },
-        effect: () => responseWith(w, `select 1 from consultation_response where summary = $1 and status = 'submitted'`, [summary]),
+        body: { committeeId: w.committeeA.id, ...responseBody(summary) },
+        effect: checkThenReleaseConsultation(release, () => responseWith(w, `select 1 from consultation_response where summary = $1 and status = 'submitted'`, [summary])),
       };
     },
   },
@@ -814,13 +830,13 @@ const ROUTES: Record<string, RouteSpec> = {
     allow: ['secretary-own', 'strategist'],
     status: 201,
     build: async (w) => {
-      const roundId = await consultationRoundOfA(w);
+      const { roundId, release } = await freshConsultationRoundOfA(w);
       await submittedResponseOf(w, roundId, w.committeeA.id);
       const summary = `Rättelse ${w.unique()}`;
       return {
         params: { id: roundId, committeeId: w.committeeA.id },
-        body: responseBody(w, summary),
-        effect: () => responseWith(w, `select 1 from consultation_response where summary = $1 and revision = 2`, [summary]),
+        body: responseBody(summary),
+        effect: checkThenReleaseConsultation(release, () => responseWith(w, `select 1 from consultation_response where summary = $1 and revision = 2`, [summary])),
       };
     },
   },
@@ -853,7 +869,9 @@ const ROUTES: Record<string, RouteSpec> = {
     status: 200,
     build: async (w) => {
       const roundId = await consultationRoundOfA(w);
-      const responseId = await submittedResponseOf(w, roundId, w.committeeB.id);
+      const committee = await w.ctx.given.committee();
+      await w.ctx.dataSource.query('insert into consultation_recipient (round_id, committee_id, reply_by) values ($1, $2, $3)', [roundId, committee.id, '2026-06-30']);
+      const responseId = await submittedResponseOf(w, roundId, committee.id);
       const [row] = (await w.ctx.dataSource.query(
         `insert into consultation_attachment (response_id, file_name, media_type, size_bytes, sha256, content, uploaded_by_name) values ($1, 'yttrande.pdf', 'application/pdf', 10, 'x', $2, 'Någon') returning id`,
         [responseId, pdfWith(['Yttrande'])],
