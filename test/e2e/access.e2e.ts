@@ -185,23 +185,28 @@ const submittedResponseOf = async (w: AccessWorld, roundId: string, committeeId:
   )) as Array<{ id: string }>;
   return row.id;
 };
-/** A round in consultation of its own, with committee A as a recipient (a response is written once per committee); `release` cancels it, freeing its year. */
-const freshConsultationRoundOfA = async (w: AccessWorld) => {
-  const round = await w.ctx.given.round({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
-  await new GivenConsultationRows(w.ctx.dataSource).consultation(round.id, [w.committeeA.id], { itemCode: `AT-${w.unique()}` });
-  const release = async () => {
-    await w.ctx.dataSource.query(`update plan_round set state = 'cancelled' where id = $1`, [round.id]);
-    freedYears.push(round.year);
-  };
-  return { roundId: round.id, release };
-};
-/** A case's check of its effect, and then its round released. */
-const checkThenReleaseConsultation = (release: () => Promise<void>, check: () => Promise<boolean>) => async () => {
-  try {
-    return await check();
-  } finally {
-    await release();
+/**
+ * The round a response case writes in: the writers' own (one per allowed caller, so the callers of a
+ * route, running side by side, never meet; committee A's responses in it are removed first), else the
+ * shared one (a refused call writes nothing).
+ */
+const writerRounds = new Map<Caller, Promise<string>>();
+const RESPONSE_WRITERS: readonly Caller[] = ['secretary-own', 'strategist'];
+const responseRoundFor = async (w: AccessWorld, caller: Caller): Promise<string> => {
+  if (!RESPONSE_WRITERS.includes(caller)) return consultationRoundOfA(w);
+  if (!writerRounds.has(caller)) {
+    writerRounds.set(
+      caller,
+      (async () => {
+        const round = await w.ctx.given.round({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+        await new GivenConsultationRows(w.ctx.dataSource).consultation(round.id, [w.committeeA.id], { itemCode: `AT-${w.unique()}` });
+        return round.id;
+      })(),
+    );
   }
+  const roundId = await writerRounds.get(caller)!;
+  await w.ctx.dataSource.query('delete from consultation_response where round_id = $1 and committee_id = $2', [roundId, w.committeeA.id]);
+  return roundId;
 };
 const responseWith = async (w: AccessWorld, sql: string, params: unknown[]) => ((await w.ctx.dataSource.query(sql, params)) as unknown[]).length > 0;
 
@@ -816,27 +821,27 @@ const ROUTES: Record<string, RouteSpec> = {
   'POST /api/v1/rounds/{id}/consultation/responses': {
     allow: ['secretary-own', 'strategist'],
     status: 201,
-    build: async (w) => {
-      const { roundId, release } = await freshConsultationRoundOfA(w);
+    build: async (w, { caller }) => {
+      const roundId = await responseRoundFor(w, caller);
       const summary = `Yttrande ${w.unique()}`;
       return {
         params: { id: roundId },
         body: { committeeId: w.committeeA.id, ...responseBody(summary) },
-        effect: checkThenReleaseConsultation(release, () => responseWith(w, `select 1 from consultation_response where summary = $1 and status = 'submitted'`, [summary])),
+        effect: () => responseWith(w, `select 1 from consultation_response where summary = $1 and status = 'submitted'`, [summary]),
       };
     },
   },
   'POST /api/v1/rounds/{id}/consultation/responses/{committeeId}/revisions': {
     allow: ['secretary-own', 'strategist'],
     status: 201,
-    build: async (w) => {
-      const { roundId, release } = await freshConsultationRoundOfA(w);
-      await submittedResponseOf(w, roundId, w.committeeA.id);
+    build: async (w, { caller }) => {
+      const roundId = await responseRoundFor(w, caller);
+      if (RESPONSE_WRITERS.includes(caller)) await submittedResponseOf(w, roundId, w.committeeA.id);
       const summary = `Rättelse ${w.unique()}`;
       return {
         params: { id: roundId, committeeId: w.committeeA.id },
         body: responseBody(summary),
-        effect: checkThenReleaseConsultation(release, () => responseWith(w, `select 1 from consultation_response where summary = $1 and revision = 2`, [summary])),
+        effect: () => responseWith(w, `select 1 from consultation_response where summary = $1 and revision = 2`, [summary]),
       };
     },
   },
