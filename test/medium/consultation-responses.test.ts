@@ -227,7 +227,7 @@ describe(ResponseService.name, () => {
       const uploaded = await sut.attach(secretary, actor, roundId, committee.id, { fileName: 'C:\\Dokument\\yttrande.docx', content: docx });
       expect(uploaded).toMatchObject({ fileName: 'yttrande.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', sizeBytes: docx.length });
       expect(uploaded.extractedText).toContain('Nämnden föreslår kontaktcenter att');
-      expect(sut.suggestProposals(uploaded.extractedText!).proposals).toEqual([{ text: 'Överväga fler platser i Rosengård' }]);
+      expect((await sut.suggestProposals(roundId, uploaded.extractedText!)).proposals).toEqual([{ text: 'Överväga fler platser i Rosengård' }]);
       const stored = await ctx.dataSource.query('select content from consultation_attachment where id = $1', [uploaded.id]);
       expect(Buffer.compare(stored[0].content, docx)).toBe(0);
       // The text found is not the response's text until the person submits it.

@@ -52,8 +52,9 @@ export class ResponseService {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  /** The proposals found in a text, for the person to confirm, edit or drop (nothing saved). */
-  suggestProposals(text: string): { proposals: FoundProposal[] } {
+  /** The proposals found in a text, for the person to confirm, edit or drop (nothing saved; 404 for a round that does not exist). */
+  async suggestProposals(roundId: string, text: string): Promise<{ proposals: FoundProposal[] }> {
+    await this.rounds.basics(roundId);
     return { proposals: findProposals(text) };
   }
 

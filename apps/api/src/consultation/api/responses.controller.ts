@@ -134,12 +134,12 @@ export class ResponsesController {
 
   @Post('proposal-suggestions')
   @ApiAnswer(200, ProposalSuggestionsDto)
-  @ApiErrors(400)
+  @ApiErrors(400, 404)
   @Allow(strategist(), secretaryAnywhere())
   @HttpCode(200)
   @ApiOperation({ summary: 'The proposals found in a response text ("… föreslår … att" lists, "med tillägg att", "behöver … ske", …), to confirm, edit or drop; nothing is saved' })
-  suggest(@Body() dto: ProposalSuggestionsRequestDto): ProposalSuggestionsDto {
-    return this.responses.suggestProposals(dto.text);
+  suggest(@IdParam('id', 'Planomgången') id: string, @Body() dto: ProposalSuggestionsRequestDto): Promise<ProposalSuggestionsDto> {
+    return this.responses.suggestProposals(id, dto.text);
   }
 }
 
