@@ -8,6 +8,18 @@ export enum ConsultationErrorCode {
   /** The committee is not a recipient of the round's consultation. */
   RECIPIENT_NOT_FOUND = 'RECIPIENT_NOT_FOUND',
   // Later features of the consultation context append their codes below (extensions, responses, triage, decision).
+  /** Responses: the committee already has a current submitted response (a correction is a new revision). */
+  RESPONSE_EXISTS = 'RESPONSE_EXISTS',
+  /** Responses: the round takes no responses now (only while in consultation or compiling responses). */
+  RESPONSES_CLOSED = 'RESPONSES_CLOSED',
+  /** Responses: the committee has no submitted response to correct. */
+  RESPONSE_NOT_FOUND = 'RESPONSE_NOT_FOUND',
+  /** Responses: a strategist enters a committee's response only as one received on paper (`receivedOnPaper: true`). */
+  RESPONSE_ONLY_ON_PAPER = 'RESPONSE_ONLY_ON_PAPER',
+  /** Responses: the caller may not read this committee's response, draft or attachment. */
+  RESPONSE_NOT_READABLE = 'RESPONSE_NOT_READABLE',
+  /** Responses: no such attachment in the round. */
+  ATTACHMENT_NOT_FOUND = 'ATTACHMENT_NOT_FOUND',
 }
 
 /** What kind of refusal each code is (the API maps kinds to HTTP statuses). */
@@ -15,6 +27,12 @@ export const CONSULTATION_ERROR_KINDS = {
   [ConsultationErrorCode.CONSULTATION_NOT_FOUND]: ErrorKind.NOT_FOUND,
   [ConsultationErrorCode.CONSULTATION_NOT_EDITABLE]: ErrorKind.CONFLICT,
   [ConsultationErrorCode.RECIPIENT_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [ConsultationErrorCode.RESPONSE_EXISTS]: ErrorKind.CONFLICT,
+  [ConsultationErrorCode.RESPONSES_CLOSED]: ErrorKind.CONFLICT,
+  [ConsultationErrorCode.RESPONSE_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [ConsultationErrorCode.RESPONSE_ONLY_ON_PAPER]: ErrorKind.FORBIDDEN,
+  [ConsultationErrorCode.RESPONSE_NOT_READABLE]: ErrorKind.FORBIDDEN,
+  [ConsultationErrorCode.ATTACHMENT_NOT_FOUND]: ErrorKind.NOT_FOUND,
 } as const satisfies ErrorKinds<ConsultationErrorCode>;
 
 declare module '@samverka/kernel' {

@@ -7,6 +7,8 @@ import { OrganisationModule } from '@samverka/organisation';
 import { PlanModule } from '@samverka/plan';
 import { RoundsModule } from '@samverka/rounds';
 import { CONSULTATION_ENTITIES } from './entities/index';
+import { ResponseRepository } from './repositories/response.repository';
+import { ResponseService } from './services/response.service';
 
 /**
  * The consultation (remiss) of a round's plan and its decision: recipients with their own reply
@@ -16,7 +18,14 @@ import { CONSULTATION_ENTITIES } from './entities/index';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(CONSULTATION_ENTITIES), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, PlanModule],
-  providers: [],
-  exports: [],
+  providers: [
+    // Responses (yttranden)
+    ResponseRepository,
+    ResponseService,
+  ],
+  exports: [
+    // Responses (yttranden)
+    ResponseService,
+  ],
 })
 export class ConsultationModule {}

@@ -162,6 +162,35 @@ export interface NotificationKinds {
    * only when it changed). Once per department, version and recipient.
    */
   'plan.responsibility_summary': PlanResponsibilitySummaryData;
+  /**
+   * Kvittens: to the one who submitted a committee's response (yttrande) and the committee's
+   * secretaries, with the whole response as registered, for their own diary. Once per revision and person.
+   */
+  'consultation.response_receipt': ConsultationResponseReceiptData;
+}
+
+/** The whole response as registered: every field as entered (the text exactly), labels in Swedish. */
+export interface ConsultationResponseReceiptData {
+  roundTitle: string;
+  caseNumber: string;
+  committeeName: string;
+  revision: number;
+  /** A correction (revision 2 or later) replaces the earlier one, which is kept. */
+  correction: boolean;
+  stanceLabel: string;
+  summary: string;
+  adoptedOn: LocalDate;
+  minuteReference: string;
+  theirReference: string | null;
+  signatories: string[];
+  areaComments: Array<{ areaName: string; comment: string }>;
+  answers: Array<{ question: string; answer: string }>;
+  proposals: Array<{ number: number; text: string; target: string | null }>;
+  text: string;
+  receivedOnPaper: boolean;
+  attachmentName: string | null;
+  submittedBy: string;
+  responseUrl: string;
 }
 
 /** One item of a department's part, as the summary email lists it. */
@@ -269,6 +298,8 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
   'plan.question_answered': { mandatory: true },
   // What is expected of the department in the frozen plan: always sent.
   'plan.responsibility_summary': { mandatory: true },
+  // The receipt of a committee's formal response: the committee's own record, always sent.
+  'consultation.response_receipt': { mandatory: true },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(KIND_SETTINGS) as NotificationKind[];
