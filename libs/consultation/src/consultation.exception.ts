@@ -8,6 +8,12 @@ export enum ConsultationErrorCode {
   /** The committee is not a recipient of the round's consultation. */
   RECIPIENT_NOT_FOUND = 'RECIPIENT_NOT_FOUND',
   // Later features of the consultation context append their codes below (extensions, responses, triage, decision).
+  /** The round has no such proposal in a current (submitted, not superseded) response. */
+  PROPOSAL_NOT_FOUND = 'PROPOSAL_NOT_FOUND',
+  /** Proposals are triaged only while the round is in consultation, compiling the responses or awaiting the decision. */
+  TRIAGE_NOT_OPEN = 'TRIAGE_NOT_OPEN',
+  /** Only strategists triage proposals. */
+  TRIAGE_NOT_ALLOWED = 'TRIAGE_NOT_ALLOWED',
 }
 
 /** What kind of refusal each code is (the API maps kinds to HTTP statuses). */
@@ -15,6 +21,9 @@ export const CONSULTATION_ERROR_KINDS = {
   [ConsultationErrorCode.CONSULTATION_NOT_FOUND]: ErrorKind.NOT_FOUND,
   [ConsultationErrorCode.CONSULTATION_NOT_EDITABLE]: ErrorKind.CONFLICT,
   [ConsultationErrorCode.RECIPIENT_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [ConsultationErrorCode.PROPOSAL_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [ConsultationErrorCode.TRIAGE_NOT_OPEN]: ErrorKind.CONFLICT,
+  [ConsultationErrorCode.TRIAGE_NOT_ALLOWED]: ErrorKind.FORBIDDEN,
 } as const satisfies ErrorKinds<ConsultationErrorCode>;
 
 declare module '@samverka/kernel' {

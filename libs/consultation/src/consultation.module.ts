@@ -7,6 +7,10 @@ import { OrganisationModule } from '@samverka/organisation';
 import { PlanModule } from '@samverka/plan';
 import { RoundsModule } from '@samverka/rounds';
 import { CONSULTATION_ENTITIES } from './entities/index';
+import { ProposalsRoundFacts } from './facts/proposals-round-facts.provider';
+import { CompilationRepository } from './repositories/compilation.repository';
+import { CompilationService } from './services/compilation.service';
+import { TriageTasks } from './tasks/triage.tasks';
 
 /**
  * The consultation (remiss) of a round's plan and its decision: recipients with their own reply
@@ -16,7 +20,7 @@ import { CONSULTATION_ENTITIES } from './entities/index';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(CONSULTATION_ENTITIES), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, PlanModule],
-  providers: [],
-  exports: [],
+  providers: [ProposalsRoundFacts, CompilationRepository, CompilationService, TriageTasks],
+  exports: [CompilationService],
 })
 export class ConsultationModule {}

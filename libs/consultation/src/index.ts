@@ -13,3 +13,10 @@ export * from './consultation.model';
 export * from './consultation.vocabulary';
 export * from './consultation.exception';
 export * from './consultation.module';
+// The compilation (sammanställning), the triage of proposals and the "proposals" round facts.
+export * from './compilation/compilation.model';
+export * from './compilation/compilation.assembler';
+export * from './rules/triage.rules';
+export * from './services/compilation.service';
+export * from './facts/proposals-round-facts.provider';
+export * from './tasks/triage.tasks';

@@ -66,6 +66,9 @@ const EXPECTED_STATUS: { readonly [C in ErrorCode]: number } = {
   [ConsultationErrorCode.CONSULTATION_NOT_FOUND]: 404,
   [ConsultationErrorCode.CONSULTATION_NOT_EDITABLE]: 409,
   [ConsultationErrorCode.RECIPIENT_NOT_FOUND]: 404,
+  [ConsultationErrorCode.PROPOSAL_NOT_FOUND]: 404,
+  [ConsultationErrorCode.TRIAGE_NOT_OPEN]: 409,
+  [ConsultationErrorCode.TRIAGE_NOT_ALLOWED]: 403,
 };
 
 /** Every enum's values, counted independently of the maps (two enums sharing a value would show as a shortfall). */
@@ -90,7 +93,7 @@ describe('domain error mapping', () => {
       expect({ code, status: httpStatusFor(code as ErrorCode) }).toEqual({ code, status });
       checked++;
     }
-    expect(ALL_ENUM_VALUES).toHaveLength(51);
+    expect(ALL_ENUM_VALUES).toHaveLength(54);
     expect(new Set(ALL_ENUM_VALUES).size).toBe(ALL_ENUM_VALUES.length);
     expect(checked).toBe(ALL_ENUM_VALUES.length);
     expect(Object.keys(ERROR_KINDS).sort()).toEqual([...ALL_ENUM_VALUES].sort());
