@@ -78,7 +78,7 @@ export class CompilationService {
       const known = await this.repository.knownItemCodes(roundId, itemCodes);
       const unknown = itemCodes.filter((c) => !known.has(c));
       if (unknown.length > 0) throw CommonError.invalidField('itemCodes', 'knownItem', `Planen har ingen insats med koden ${unknown.join(', ')}`);
-      await this.repository.triage(proposalId, { decision: input.decision, motivation: input.motivation.trim(), itemCodes, byId: p.personId, byName: p.name, at: this.clock.now() });
+      await this.repository.triage(proposalId, { decision: input.decision, motivation: input.motivation.trim(), itemCodes, byId: actor.personId, byName: p.name, at: this.clock.now() });
       await this.audit.record(actor, {
         action: before.triage ? 'consultation.proposalRetriaged' : 'consultation.proposalTriaged',
         subjectType: 'consultation_proposal',
