@@ -79,7 +79,13 @@ export class GivenConsultation {
       committees[name] = committee.id;
       departments[name] = (await this.given.department({ committeeId: committee.id })).id;
     }
-    const round = await this.given.roundInDraftingPlan({ participantDepartmentIds: Object.values(departments), caseNumber: values.caseNumber });
+    const round = await this.sentTo(Object.values(departments), Object.values(committees), values);
+    return { round, committees, departments };
+  }
+
+  /** A round of these departments in `consultation`, sent to these committees (their secretaries read the round through their departments). */
+  async sentTo(participantDepartmentIds: string[], committeeIds: string[], values: { caseNumber?: string; year?: number } = {}): Promise<PlanRoundView> {
+    const round = await this.given.roundInDraftingPlan({ participantDepartmentIds, caseNumber: values.caseNumber, year: values.year });
     const plan = new GivenPlan(this.app);
     const accountable = [{ contactCentre: true as const, role: 'accountable' as const, expectations: 'Leder arbetet.' }];
     await plan.draft(round.id, [
@@ -91,12 +97,12 @@ export class GivenConsultation {
     ]);
     await plan.freeze(round.id, new Date('2026-03-01T09:00:00Z'));
     await this.db.query(`insert into consultation (round_id, plan_version, reply_by, cover_letter) values ($1, 1, '2026-05-29', 'Planen skickas på remiss.')`, [round.id]);
-    for (const id of Object.values(committees)) {
+    for (const id of committeeIds) {
       await this.db.query(`insert into consultation_recipient (round_id, committee_id, reply_by) values ($1, $2, '2026-05-29')`, [round.id, id]);
     }
     const sent = await this.app.get(PlanRoundStepService).transition(TEST_ACTOR, round.id, { type: 'SEND_FOR_CONSULTATION' });
     await this.db.query('update consultation set sent_at = now() where round_id = $1 and sent_at is null', [round.id]);
-    return { round: sent, committees, departments };
+    return sent;
   }
 
   /** The round moved on to `compilingResponses` (forced: the reply date has not passed). */

@@ -29,7 +29,7 @@ export class CompilationQueryDto {
   committeeId?: string;
 }
 
-export class TriageViewDto {
+export class ProposalTriageDto {
   @ApiProperty({ enum: TRIAGE_DECISIONS }) decision!: TriageDecision;
   @ApiProperty() motivation!: string;
   @ApiProperty({ type: [String] }) itemCodes!: string[];
@@ -44,7 +44,7 @@ export class CompiledProposalDto {
   @ApiProperty() text!: string;
   @ApiProperty({ nullable: true, type: String }) areaCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) itemCode!: string | null;
-  @ApiProperty({ type: TriageViewDto, nullable: true, description: 'null: not triaged yet' }) triage!: TriageViewDto | null;
+  @ApiProperty({ type: ProposalTriageDto, nullable: true, description: 'null: not triaged yet' }) triage!: ProposalTriageDto | null;
 }
 
 export class CompiledResponseDto {
@@ -59,7 +59,7 @@ export class CompiledResponseDto {
   @ApiProperty({ type: 'integer' }) revision!: number;
 }
 
-export class StanceCountsDto {
+export class CompilationStanceCountsDto {
   @ApiProperty({ type: 'integer' }) approve!: number;
   @ApiProperty({ type: 'integer' }) approve_with_remarks!: number;
   @ApiProperty({ type: 'integer' }) reject!: number;
@@ -67,7 +67,7 @@ export class StanceCountsDto {
   @ApiProperty({ type: 'integer', description: 'recipients without a current response' }) none!: number;
 }
 
-export class AreaCommentDto {
+export class CompilationAreaCommentDto {
   @ApiProperty() committee!: string;
   @ApiProperty() comment!: string;
 }
@@ -75,7 +75,7 @@ export class AreaCommentDto {
 export class CompiledAreaDto {
   @ApiProperty() areaCode!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ type: [AreaCommentDto] }) comments!: AreaCommentDto[];
+  @ApiProperty({ type: [CompilationAreaCommentDto] }) comments!: CompilationAreaCommentDto[];
 }
 
 export class CompilationRoundDto {
@@ -83,32 +83,32 @@ export class CompilationRoundDto {
   @ApiProperty() caseNumber!: string;
 }
 
-export class MatrixCommitteeDto {
+export class CompilationCommitteeDto {
   @ApiProperty({ format: 'uuid' }) committeeId!: string;
   @ApiProperty() committee!: string;
 }
 
-export class MatrixCellDto {
+export class CompilationMatrixCellDto {
   @ApiProperty({ format: 'uuid' }) committeeId!: string;
   @ApiProperty() proposed!: boolean;
 }
 
-export class MatrixRowDto {
+export class CompilationMatrixRowDto {
   @ApiProperty({ format: 'uuid' }) proposalId!: string;
   @ApiProperty() text!: string;
   @ApiProperty({ enum: TRIAGE_DECISIONS, nullable: true }) triageDecision!: TriageDecision | null;
-  @ApiProperty({ type: [MatrixCellDto] }) committees!: MatrixCellDto[];
+  @ApiProperty({ type: [CompilationMatrixCellDto] }) committees!: CompilationMatrixCellDto[];
 }
 
 export class CompilationMatrixDto {
-  @ApiProperty({ type: [MatrixCommitteeDto] }) committees!: MatrixCommitteeDto[];
-  @ApiProperty({ type: [MatrixRowDto] }) rows!: MatrixRowDto[];
+  @ApiProperty({ type: [CompilationCommitteeDto] }) committees!: CompilationCommitteeDto[];
+  @ApiProperty({ type: [CompilationMatrixRowDto] }) rows!: CompilationMatrixRowDto[];
 }
 
 export class CompilationDto {
   @ApiProperty({ type: CompilationRoundDto }) round!: CompilationRoundDto;
   @ApiProperty({ type: 'integer', description: 'the plan version sent on consultation' }) planVersion!: number;
-  @ApiProperty({ type: StanceCountsDto }) stanceCounts!: StanceCountsDto;
+  @ApiProperty({ type: CompilationStanceCountsDto }) stanceCounts!: CompilationStanceCountsDto;
   @ApiProperty({ type: [CompiledResponseDto], description: "each committee's current (submitted, not superseded) response" }) responses!: CompiledResponseDto[];
   @ApiProperty({ type: [CompiledAreaDto], description: 'the comments grouped per plan area' }) areas!: CompiledAreaDto[];
   @ApiProperty({ type: [CompiledProposalDto] }) proposals!: CompiledProposalDto[];
