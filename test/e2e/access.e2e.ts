@@ -795,9 +795,9 @@ const ROUTES: Record<string, RouteSpec> = {
     status: 200,
     build: async (w) => {
       const round = await compilationRoundOfA(w);
-      const { proposalIds } = await new GivenConsultation(w.ctx.app).response(round.id, w.committeeA.id, FORSKOLENAMNDEN);
-      const triaged = async () => ((await w.ctx.dataSource.query('select 1 from consultation_proposal where id = $1 and triage_decision is not null', [proposalIds[0]])) as unknown[]).length > 0;
-      return { params: { id: round.id, proposalId: proposalIds[0] }, body: { decision: 'noted', motivation: 'Noteras inför beslutet' }, effect: triaged };
+      const proposalId = await new GivenConsultation(w.ctx.app).proposal(round.id, w.committeeA.id, `Förslag ${w.unique()}`);
+      const triaged = async () => ((await w.ctx.dataSource.query('select 1 from consultation_proposal where id = $1 and triage_decision is not null', [proposalId])) as unknown[]).length > 0;
+      return { params: { id: round.id, proposalId }, body: { decision: 'noted', motivation: 'Noteras inför beslutet' }, effect: triaged };
     },
   },
 };

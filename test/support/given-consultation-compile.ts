@@ -134,4 +134,17 @@ export class GivenConsultation {
     }
     return { responseId: id, proposalIds };
   }
+
+  /** One more proposal in the committee's current response (the response as it stands, its revision unchanged). */
+  async proposal(roundId: string, committeeId: string, text: string): Promise<string> {
+    const [row]: Array<{ id: string }> = await this.db.query(
+      `insert into consultation_proposal (response_id, round_id, committee_id, position, text)
+       select r.id, r.round_id, r.committee_id, (select coalesce(max(position), -1) + 1 from consultation_proposal where response_id = r.id), $3
+         from consultation_response r where r.round_id = $1 and r.committee_id = $2 and r.status = 'submitted' and r.superseded_at is null
+       returning id`,
+      [roundId, committeeId, text],
+    );
+    if (!row) throw new Error('the committee has no current response');
+    return row.id;
+  }
 }

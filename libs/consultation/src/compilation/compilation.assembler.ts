@@ -1,6 +1,6 @@
 import { RESPONSE_STANCES } from '../consultation.model';
 import { TRIAGE_DECISION_LABELS } from '../consultation.vocabulary';
-import type { CompilationRead, CompilationView, StanceCounts } from './compilation.model';
+import type { CompilationRead, CompilationView, CompiledProposal, StanceCounts } from './compilation.model';
 
 /**
  * Builds the compilation from what was read: counts per stance (recipients without a current response
@@ -63,4 +63,15 @@ export function compilationLines(view: CompilationView): Array<Array<string | nu
       p.triage ? p.triage.triagedAt.slice(0, 10) : null,
     ]),
   ];
+}
+
+/** Traceability: per plan item code, the triaged proposals that link it, as "Kulturnämnden: <text> (tillgodoses)". */
+export function proposalsByItem(proposals: readonly CompiledProposal[]): Map<string, string[]> {
+  const byItem = new Map<string, string[]>();
+  for (const p of proposals) {
+    if (!p.triage) continue;
+    const line = `${p.committee}: ${p.text} (${TRIAGE_DECISION_LABELS[p.triage.decision].toLowerCase()})`;
+    for (const code of p.triage.itemCodes) byItem.set(code, [...(byItem.get(code) ?? []), line]);
+  }
+  return byItem;
 }
