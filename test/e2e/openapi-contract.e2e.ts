@@ -18,7 +18,7 @@ import { Contract, contractOf } from '../support/openapi-contract';
 
 const ROOT = join(__dirname, '..', '..');
 const run = promisify(execFile);
-const OPERATIONS = 71 + 7 + 6 + 7; // 60 + the plan's 11 (plan drafting and versions) + the responsibility allocation's 7 + needs coverage (3) and questions (3) + consultation responses (7)
+const OPERATIONS = 71 + 7 + 6 + 7 + 4; // 60 + the plan's 11 (plan drafting and versions) + the responsibility allocation's 7 + needs coverage (3) and questions (3) + consultation responses (7) + the consultation's compilation (3) and triage (1)
 
 /** A few calls, typed only by what openapi-typescript generated from the live document. */
 const CLIENT = `

@@ -2,6 +2,7 @@ import { CoordinatorService, DemoCitySeeder, OrganisationModule, OrganisationReg
 import { NotificationEntity } from '@samverka/notifications';
 import { NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
+import { ConsultationModule } from '@samverka/consultation';
 import { DemoRoundSeeder, RoundsModule } from '@samverka/rounds';
 import { TEST_ACTOR } from '../support/given';
 import { mediumContext, MediumContext } from '../support/medium';
@@ -9,7 +10,7 @@ import { mediumContext, MediumContext } from '../support/medium';
 describe(DemoCitySeeder.name, () => {
   let ctx: MediumContext;
   beforeAll(async () => {
-    ctx = await mediumContext([OrganisationModule, RoundsModule, NeedsModule, PlanModule], new Date('2026-11-22T10:00:00Z'));
+    ctx = await mediumContext([OrganisationModule, RoundsModule, NeedsModule, PlanModule, ConsultationModule], new Date('2026-11-22T10:00:00Z'));
   });
   afterAll(() => ctx.close());
 

@@ -1,6 +1,7 @@
 import { DEFAULT_AREAS, PlanRoundView, RoundReaderScope } from '@samverka/rounds';
 import { NeedInput, NeedService, NeedsAnalysis, NeedsAnalysisService, NeedsModule, SubmissionService } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
+import { ConsultationModule } from '@samverka/consultation';
 import { DepartmentEntity } from '@samverka/organisation';
 import { Workbook } from 'exceljs';
 import { TEST_ACTOR } from '../support/given';
@@ -44,7 +45,7 @@ describe(NeedsAnalysisService.name, () => {
   let needs: NeedService;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule, PlanModule]);
+    ctx = await mediumContext([NeedsModule, PlanModule, ConsultationModule]);
     sut = ctx.get(NeedsAnalysisService);
     needs = ctx.get(NeedService);
   });

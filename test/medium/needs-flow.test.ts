@@ -2,6 +2,7 @@ import { Actor } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
 import { NeedInput, NeedService, NeedsAnalysisService, NeedsModule, SubmissionService } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
+import { ConsultationModule } from '@samverka/consultation';
 import { NotificationEntity } from '@samverka/notifications';
 import { DepartmentEntity } from '@samverka/organisation';
 import { PlanRoundStepService, PlanRoundView, RoundReaderScope } from '@samverka/rounds';
@@ -25,7 +26,7 @@ describe('needs flow', () => {
   let analysis: NeedsAnalysisService;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule, PlanModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
+    ctx = await mediumContext([NeedsModule, PlanModule, ConsultationModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
     needs = ctx.get(NeedService);
     submissions = ctx.get(SubmissionService);
     analysis = ctx.get(NeedsAnalysisService);

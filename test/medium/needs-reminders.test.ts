@@ -1,5 +1,6 @@
 import { NeedService, NeedsModule, NeedsReminderService, SubmissionService } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
+import { ConsultationModule } from '@samverka/consultation';
 import { NotificationEntity } from '@samverka/notifications';
 import { DepartmentEntity, PersonEntity } from '@samverka/organisation';
 import { PlanRoundStepService } from '@samverka/rounds';
@@ -22,7 +23,7 @@ describe(NeedsReminderService.name, () => {
   let sut: NeedsReminderService;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule, PlanModule], START, { PUBLIC_URL });
+    ctx = await mediumContext([NeedsModule, PlanModule, ConsultationModule], START, { PUBLIC_URL });
     sut = ctx.get(NeedsReminderService);
   });
   afterAll(() => ctx.close());

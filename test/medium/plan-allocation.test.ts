@@ -4,6 +4,7 @@ import { DomainError, Principal, TaskQueryService, TasksModule } from '@samverka
 import { NotificationEntity, PlanResponsibilitySummaryData } from '@samverka/notifications';
 import { DepartmentEntity } from '@samverka/organisation';
 import { PlanDocument, PlanDocumentRepository, PlanDraftService, PlanModule, ResponsibilityService, ResponsibilitySummaryNotifier, SummaryToReadTasks } from '@samverka/plan';
+import { ConsultationModule } from '@samverka/consultation';
 import { PlanRoundView } from '@samverka/rounds';
 import { Client } from 'pg';
 import { TEST_ACTOR } from '../support/given';
@@ -95,7 +96,7 @@ describe('responsibility allocation (ansvarsfördelning)', () => {
   ];
 
   beforeAll(async () => {
-    ctx = await mediumContext([PlanModule, IdentityModule, TasksModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
+    ctx = await mediumContext([PlanModule, ConsultationModule, IdentityModule, TasksModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
     plans = new GivenPlan(ctx.moduleRef);
     sut = ctx.get(ResponsibilityService);
     notifier = ctx.get(ResponsibilitySummaryNotifier);

@@ -3,6 +3,7 @@ import { CommonErrorCode } from '@samverka/kernel';
 import { NotificationEntity } from '@samverka/notifications';
 import { NeedsModule, SubmissionService } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
+import { ConsultationModule } from '@samverka/consultation';
 import { PlanRoundCommandService, PlanRoundEntity, PlanRoundQueryService, PlanRoundStepService, RoundDeadlineService, RoundErrorCode, RoundsModule } from '@samverka/rounds';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ const START = new Date('2026-03-02T09:00:00Z'); // Monday 2 March 2026 in Stockh
 const STRATEGIST = { personId: null, label: 'Åsa Öberg' };
 
 /** The round services with the real needs context beside them (it provides the round's "needs" facts). */
-const ROUND_MODULES = [RoundsModule, NeedsModule, PlanModule];
+const ROUND_MODULES = [RoundsModule, NeedsModule, PlanModule, ConsultationModule];
 
 describe(`plan rounds (${PlanRoundCommandService.name}, ${PlanRoundStepService.name}, ${PlanRoundQueryService.name})`, () => {
   let ctx: MediumContext;

@@ -1,6 +1,7 @@
 import { CommonErrorCode } from '@samverka/kernel';
 import { NeedService, NeedsModule } from '@samverka/needs';
 import { PlanDraftService, PlanErrorCode, PlanItem, PlanModule, PlanQueryService } from '@samverka/plan';
+import { ConsultationModule } from '@samverka/consultation';
 import { PlanRoundQueryService, PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { TEST_ACTOR } from '../support/given';
 import { mediumContext, MediumContext } from '../support/medium';
@@ -13,7 +14,7 @@ describe('the plan: draft, items, responsibilities, versions', () => {
   let plans: PlanQueryService;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule, PlanModule], START);
+    ctx = await mediumContext([NeedsModule, PlanModule, ConsultationModule], START);
     drafts = ctx.get(PlanDraftService);
     plans = ctx.get(PlanQueryService);
   });

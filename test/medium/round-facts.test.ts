@@ -5,6 +5,7 @@ import { DatabaseModule } from '@samverka/database';
 import { KernelModule } from '@samverka/kernel';
 import { NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
+import { ConsultationModule } from '@samverka/consultation';
 import { ParticipantProgress, PlanRoundQueryService, ProvidesRoundFacts, RoundFactProvider, RoundsModule } from '@samverka/rounds';
 import { createTestDatabase } from '../support/test-database';
 
@@ -29,7 +30,7 @@ describe('round fact providers', () => {
   afterAll(() => Promise.allSettled(databases.map((db) => db.drop())));
 
   /** Compiles and starts an app of these modules on a fresh database; the start's error, if it fails (the app closed either way). */
-  const start = async (imports: Array<typeof RoundsModule | typeof NeedsModule | typeof PlanModule | typeof AnotherNeedsSourceModule>) => {
+  const start = async (imports: Array<typeof RoundsModule | typeof NeedsModule | typeof PlanModule | typeof ConsultationModule | typeof AnotherNeedsSourceModule>) => {
     const db = await createTestDatabase();
     databases.push(db);
     const app = await Test.createTestingModule({
@@ -49,7 +50,8 @@ describe('round fact providers', () => {
     expect(failure).toBeInstanceOf(Error);
     expect(failure!.message).toBe(
       'Plan rounds cannot start: no provider of the "needs" facts (each participating department\'s needs submission, provided by NeedsModule (@samverka/needs)); ' +
-        'no provider of the "plan" facts (the last frozen plan version, provided by PlanModule (@samverka/plan)). ' +
+        'no provider of the "plan" facts (the last frozen plan version, provided by PlanModule (@samverka/plan)); ' +
+        'no provider of the "proposals" facts (the consultation responses\' untriaged proposals, provided by ConsultationModule (@samverka/consultation)). ' +
         "The workflow's guards need every kind: import the module that provides it beside RoundsModule.",
     );
   });
@@ -58,19 +60,20 @@ describe('round fact providers', () => {
     const { app, failure } = await start([RoundsModule, NeedsModule]);
     await app.close().catch(() => undefined);
     expect(failure?.message).toBe(
-      'Plan rounds cannot start: no provider of the "plan" facts (the last frozen plan version, provided by PlanModule (@samverka/plan)). ' +
+      'Plan rounds cannot start: no provider of the "plan" facts (the last frozen plan version, provided by PlanModule (@samverka/plan)); ' +
+        'no provider of the "proposals" facts (the consultation responses\' untriaged proposals, provided by ConsultationModule (@samverka/consultation)). ' +
         "The workflow's guards need every kind: import the module that provides it beside RoundsModule.",
     );
   });
 
   it('two providers of one kind refuse to start too, naming both', async () => {
-    const { app, failure } = await start([RoundsModule, NeedsModule, PlanModule, AnotherNeedsSourceModule]);
+    const { app, failure } = await start([RoundsModule, NeedsModule, PlanModule, ConsultationModule, AnotherNeedsSourceModule]);
     await app.close().catch(() => undefined);
     expect(failure?.message).toMatch(/^Plan rounds cannot start: 2 providers of the "needs" facts \((NeedsRoundFacts, AnotherNeedsSource|AnotherNeedsSource, NeedsRoundFacts)\); there must be one\./);
   });
 
   it('with the needs and plan contexts beside the rounds the app starts', async () => {
-    const { app, failure } = await start([RoundsModule, NeedsModule, PlanModule]);
+    const { app, failure } = await start([RoundsModule, NeedsModule, PlanModule, ConsultationModule]);
     try {
       expect(failure).toBeNull();
       await expect(app.get(PlanRoundQueryService).list({ all: true, departmentIds: [], committeeIds: [] })).resolves.toEqual([]);

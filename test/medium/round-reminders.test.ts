@@ -3,6 +3,7 @@ import { TransactionHost } from '@samverka/database';
 import { CommonError } from '@samverka/kernel';
 import { NeedService, NeedsModule, SubmissionService } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
+import { ConsultationModule } from '@samverka/consultation';
 import { NotificationEntity } from '@samverka/notifications';
 import { PlanRoundQueryService, RoundError, RoundErrorCode, RoundReminderService } from '@samverka/rounds';
 import { TEST_ACTOR } from '../support/given';
@@ -17,7 +18,7 @@ describe(RoundReminderService.name, () => {
   let strategist: Actor;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule, PlanModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
+    ctx = await mediumContext([NeedsModule, PlanModule, ConsultationModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
     sut = ctx.get(RoundReminderService);
     const person = await ctx.given.person({ name: 'Sofia Berglund' });
     strategist = { personId: person.id, label: person.name };

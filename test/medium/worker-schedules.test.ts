@@ -7,6 +7,7 @@ import { Clock, FixedClock, KernelModule } from '@samverka/kernel';
 import { NotificationEntity } from '@samverka/notifications';
 import { NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
+import { ConsultationModule } from '@samverka/consultation';
 import { PlanRoundQueryService, RoundDeadlineService, RoundsModule } from '@samverka/rounds';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,7 +63,7 @@ describe(Schedules.name, () => {
   /** The services without the worker (no pg-boss), to build rows before any worker has run. */
   const startServices = async (url: string, clock: FixedClock) =>
     init(
-      await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), KernelModule, DatabaseModule.forRoot({ url }), IdentityModule, RoundsModule, NeedsModule, PlanModule] })
+      await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), KernelModule, DatabaseModule.forRoot({ url }), IdentityModule, RoundsModule, NeedsModule, PlanModule, ConsultationModule] })
         .overrideProvider(Clock)
         .useValue(clock)
         .compile(),

@@ -9,6 +9,10 @@ import { RoundsModule } from '@samverka/rounds';
 import { CONSULTATION_ENTITIES } from './entities/index';
 import { ResponseRepository } from './repositories/response.repository';
 import { ResponseService } from './services/response.service';
+import { ProposalsRoundFacts } from './facts/proposals-round-facts.provider';
+import { CompilationRepository } from './repositories/compilation.repository';
+import { CompilationService } from './services/compilation.service';
+import { TriageTasks } from './tasks/triage.tasks';
 
 /**
  * The consultation (remiss) of a round's plan and its decision: recipients with their own reply
@@ -22,10 +26,17 @@ import { ResponseService } from './services/response.service';
     // Responses (yttranden)
     ResponseRepository,
     ResponseService,
+    // The compilation and triage
+    ProposalsRoundFacts,
+    CompilationRepository,
+    CompilationService,
+    TriageTasks,
   ],
   exports: [
     // Responses (yttranden)
     ResponseService,
+    // The compilation and triage
+    CompilationService,
   ],
 })
 export class ConsultationModule {}

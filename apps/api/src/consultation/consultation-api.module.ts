@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConsultationModule } from '@samverka/consultation';
 import { ResponsesController } from './api/responses.controller';
+import { CompilationController } from './api/compilation.controller';
 
 /** The consultation's REST endpoints: preparing and sending, recipients and extensions, responses, the compilation and triage, the decision. */
 @Module({
@@ -8,6 +9,8 @@ import { ResponsesController } from './api/responses.controller';
   controllers: [
     // Responses (yttranden)
     ResponsesController,
+    // The compilation and triage
+    CompilationController,
   ],
 })
 export class ConsultationApiModule {}

@@ -32,6 +32,7 @@ export class PlanRoundFactsLoader {
     const participants = await this.rounds.participantsOf(round.id);
     const progress = await this.providers.of('needs').factsOf(round.id);
     const planVersion = await this.providers.of('plan').factsOf(round.id);
+    const proposals = await this.providers.of('proposals').factsOf(round.id);
     return {
       participants,
       progress,
@@ -44,6 +45,7 @@ export class PlanRoundFactsLoader {
           nothingToReport: progress.get(p.departmentId)?.nothingToReport ?? false,
         })),
         planVersion,
+        proposals,
       },
     };
   }

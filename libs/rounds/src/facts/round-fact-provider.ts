@@ -29,6 +29,8 @@ export interface RoundFactKinds {
   needs: ReadonlyMap<string, ParticipantProgress>;
   /** The last frozen plan version (null: none frozen), with whether the draft changed since (the plan context). */
   plan: PlanVersionFact | null;
+  /** How many proposals of the current consultation responses are untriaged (the consultation context). */
+  proposals: { untriaged: number };
 }
 
 export type RoundFactKind = keyof RoundFactKinds;
@@ -37,6 +39,7 @@ export type RoundFactKind = keyof RoundFactKinds;
 export const ROUND_FACT_KINDS: Readonly<Record<RoundFactKind, string>> = {
   needs: "each participating department's needs submission, provided by NeedsModule (@samverka/needs)",
   plan: 'the last frozen plan version, provided by PlanModule (@samverka/plan)',
+  proposals: "the consultation responses' untriaged proposals, provided by ConsultationModule (@samverka/consultation)",
 };
 
 /** A context's source of one kind of round facts (one set-based read per round). */

@@ -45,7 +45,7 @@ export interface ActionView {
   reason: TextField | null;
   outcome: { legend: string; id: string; options: RadioView[]; error: string | undefined } | null;
   /** A blocked step that may be forced: a separate form with a required motivation. */
-  force: { reason: TextField } | null;
+  force: { button: string; reason: TextField } | null;
 }
 
 /** Ids of a step's form fields: the main form's, or the force form's. */
@@ -111,11 +111,15 @@ export function buildActions(view: Pick<PlanRoundView, 'id' | 'version' | 'event
       force:
         e.forcible && !e.allowed
           ? {
+              // Closing steps are "Stäng ändå"; SUBMIT_FOR_DECISION (past untriaged proposals) is "Lämna till beslut ändå".
+              button: type === 'SUBMIT_FOR_DECISION' ? 'Lämna till beslut ändå' : 'Stäng ändå',
               reason: reasonField(
                 true,
                 forced,
                 'Motivering',
-                'Du kan stänga ändå, trots hindren ovan. Skriv varför; motiveringen sparas i historiken och visas för alla som läser planomgången.',
+                type === 'SUBMIT_FOR_DECISION'
+                  ? 'Du kan lämna planen till beslut ändå, trots hindren ovan. Skriv varför; motiveringen sparas i historiken och visas för alla som läser planomgången.'
+                  : 'Du kan stänga ändå, trots hindren ovan. Skriv varför; motiveringen sparas i historiken och visas för alla som läser planomgången.',
               ),
             }
           : null,
