@@ -162,6 +162,30 @@ export interface NotificationKinds {
    * only when it changed). Once per department, version and recipient.
    */
   'plan.responsibility_summary': PlanResponsibilitySummaryData;
+  /** To each participating department's coordinators, deputies and management users when the executive board adopts the plan: a link to the department's part. Once per round, department and person. */
+  'plan.adopted': {
+    roundTitle: string;
+    caseNumber: string;
+    departmentName: string;
+    /** The frozen version adopted (null: none was frozen). */
+    version: number | null;
+    decidedOn: LocalDate;
+    body: string;
+    minuteReference: string;
+    summaryUrl: string;
+  };
+  /** To the strategists when the executive board returns the plan (återremiss): the reason, back to drafting. */
+  'plan.returned': {
+    roundTitle: string;
+    caseNumber: string;
+    version: number | null;
+    decidedOn: LocalDate;
+    body: string;
+    minuteReference: string;
+    reason: string;
+    recordedBy: string | null;
+    roundUrl: string;
+  };
 }
 
 /** One item of a department's part, as the summary email lists it. */
@@ -269,6 +293,9 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
   'plan.question_answered': { mandatory: true },
   // What is expected of the department in the frozen plan: always sent.
   'plan.responsibility_summary': { mandatory: true },
+  // The decision on the plan: what the department is now committed to, and (returned) the strategists' work to do.
+  'plan.adopted': { mandatory: true },
+  'plan.returned': { mandatory: true },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(KIND_SETTINGS) as NotificationKind[];

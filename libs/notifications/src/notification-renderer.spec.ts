@@ -463,6 +463,37 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
       },
     ],
   ],
+  'plan.adopted': [
+    [
+      'version 2 adopted by the executive board',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2025 och framåt',
+        caseNumber: 'STK-2024-1400',
+        departmentName: 'Förskoleförvaltningen',
+        version: 2,
+        decidedOn: '2025-05-07',
+        body: 'Kommunstyrelsen',
+        minuteReference: '§ 123',
+        summaryUrl: 'https://samverka.malmo.example/planomgangar/1/ansvarsfordelning/2',
+      },
+    ],
+  ],
+  'plan.returned': [
+    [
+      'returned with a reason, recorded by a strategist',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2025 och framåt',
+        caseNumber: 'STK-2024-1400',
+        version: 1,
+        decidedOn: '2025-05-07',
+        body: 'Kommunstyrelsen',
+        minuteReference: '§ 124',
+        reason: 'Ansvarsfördelningen mellan kontaktcenter & förvaltningarna <behöver> förtydligas.',
+        recordedBy: 'Åsa Öberg',
+        roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+      },
+    ],
+  ],
 };
 
 describe(NotificationRenderer.name, () => {
@@ -575,6 +606,8 @@ describe('notification kinds', () => {
       'plan.question_asked',
       'plan.question_answered',
       'plan.responsibility_summary',
+      'plan.adopted',
+      'plan.returned',
     ]);
     expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].mandatory)).toEqual(NOTIFICATION_KINDS);
     expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].calendar)).toEqual(['coordinator.appointed', 'round.launched']);
