@@ -7,6 +7,10 @@ import { OrganisationModule } from '@samverka/organisation';
 import { PlanModule } from '@samverka/plan';
 import { RoundsModule } from '@samverka/rounds';
 import { CONSULTATION_ENTITIES } from './entities/index';
+import { PlanDecisionRepository } from './repositories/plan-decision.repository';
+import { DecisionEffect } from './services/decision.effect';
+import { DecisionNotifier } from './services/decision.notifier';
+import { DecisionQueryService } from './services/decision-query.service';
 
 /**
  * The consultation (remiss) of a round's plan and its decision: recipients with their own reply
@@ -16,7 +20,11 @@ import { CONSULTATION_ENTITIES } from './entities/index';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(CONSULTATION_ENTITIES), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, PlanModule],
-  providers: [],
-  exports: [],
+  providers: [
+    PlanDecisionRepository, DecisionNotifier, DecisionEffect, DecisionQueryService,
+  ],
+  exports: [
+    DecisionQueryService,
+  ],
 })
 export class ConsultationModule {}

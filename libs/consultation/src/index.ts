@@ -13,3 +13,6 @@ export * from './consultation.model';
 export * from './consultation.vocabulary';
 export * from './consultation.exception';
 export * from './consultation.module';
+// The decision (RECORD_DECISION's effect) and its read model.
+export * from './decision.model';
+export * from './services/decision-query.service';

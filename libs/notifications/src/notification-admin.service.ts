@@ -119,4 +119,6 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'plan.responsibility_summary': 'Förvaltningens ansvarsfördelning i en fastställd planversion',
   'plan.question_asked': 'En förvaltning frågar om en insats i planen',
   'plan.question_answered': 'Svar på förvaltningens fråga om en insats i planen',
+  'plan.adopted': 'Planen är antagen: förvaltningens del gäller nu',
+  'plan.returned': 'Planen är återremitterad med en motivering',
 };
