@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConsultationModule } from '@samverka/consultation';
+import { DecisionsController } from './api/decisions.controller';
 
 /** The consultation's REST endpoints: preparing and sending, recipients and extensions, responses, the compilation and triage, the decision. */
 @Module({
   imports: [ConsultationModule],
-  controllers: [],
+  controllers: [
+    DecisionsController,
+  ],
 })
 export class ConsultationApiModule {}
