@@ -762,6 +762,10 @@ const ROUTES: Record<string, RouteSpec> = {
       const answered = async () => ((await w.ctx.dataSource.query('select 1 from plan_item_question where id = $1 and answer is not null', [row.id])) as unknown[]).length > 0;
       return { params: { id: round.roundId, questionId: row.id }, body: { answer: 'Svaret' }, effect: answered };
     },
+  },  'GET /api/v1/rounds/{id}/decisions': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await roundOfA(w)).id } }),
   },
 };
 
