@@ -244,7 +244,7 @@ describe('the plan: draft, items, responsibilities, versions', () => {
     await steps.transition(TEST_ACTOR, previous.id, { type: 'SEND_FOR_CONSULTATION' });
     await steps.transition(TEST_ACTOR, previous.id, { type: 'CLOSE_CONSULTATION', force: true, reason: 'Alla svar inkomna per e-post' });
     await steps.transition(TEST_ACTOR, previous.id, { type: 'SUBMIT_FOR_DECISION' });
-    await steps.transition(TEST_ACTOR, previous.id, { type: 'RECORD_DECISION', outcome: 'adopted' });
+    await steps.transition(TEST_ACTOR, previous.id, { type: 'RECORD_DECISION', outcome: 'adopted', decidedOn: '2026-03-02', body: 'Kommunstyrelsen', minuteReference: '§ 12' });
 
     const [a2] = [await ctx.given.department()];
     const round = await ctx.given.roundInDraftingPlan({ year: 2032, participantDepartmentIds: [previous.a, a2.id] });
