@@ -55,8 +55,12 @@ describe('the decision on the plan (RECORD_DECISION)', () => {
 
   const decided = { decidedOn: '2026-02-26', body: 'Kommunstyrelsen', minuteReference: '§ 123' };
 
-  /** A round awaiting the decision: v1 frozen and sent on remiss (the remiss names `consulted`), and a later v2 frozen beside it when asked. */
-  async function awaitingDecision(values: { year?: number; laterVersion?: boolean; consulted?: number | null } = {}): Promise<PlanRoundView> {
+  /**
+   * A round awaiting the decision: v1 frozen (and v2, when asked), the remiss prepared for the latest version (a row, as
+   * PUT /consultation leaves it; sending needs one) and sent, closed and submitted for decision. `withoutRemiss` removes
+   * the remiss after sending (a round decided before remisses were kept here).
+   */
+  async function awaitingDecision(values: { year?: number; laterVersion?: boolean; withoutRemiss?: boolean } = {}): Promise<PlanRoundView> {
     const round = await ctx.given.roundInDraftingPlan({ year: values.year, participantDepartmentIds: [a.id, b.id] });
     const item = await drafts.createItem(TEST_ACTOR, round.id, { areaCode: 'SAMARBETSPROCESS', title: 'Samordnare på varje förvaltning', description: 'Varje förvaltning utser en samordnare.' });
     await drafts.setResponsibilities(TEST_ACTOR, round.id, item.id, { responsibilities: [{ departmentId: a.id, role: 'accountable', expectations: 'Utser en samordnare.' }] });
@@ -64,16 +68,14 @@ describe('the decision on the plan (RECORD_DECISION)', () => {
       const { id } = await drafts.createItem(TEST_ACTOR, round.id, { areaCode, title: `Insats inom ${areaCode}`, description: 'Beskrivning.' });
       await drafts.setResponsibilities(TEST_ACTOR, round.id, id, { responsibilities: [{ contactCentre: true, role: 'accountable', expectations: 'Leder.' }] });
     }
-    await drafts.freeze(TEST_ACTOR, round.id);
-    if (values.consulted !== null) {
-      // the remiss as prepared (sending it is another helper's step effect): it names the version sent
-      await ctx.dataSource.query(`insert into consultation (round_id, plan_version, reply_by, cover_letter) values ($1, $2, '2026-03-31', 'Planen på remiss.')`, [round.id, values.consulted ?? 1]);
-    }
+    let { version } = await drafts.freeze(TEST_ACTOR, round.id);
     if (values.laterVersion) {
       await drafts.updateItem(TEST_ACTOR, round.id, item.id, { title: 'Samordnare med tydligt mandat på varje förvaltning' });
-      await drafts.freeze(TEST_ACTOR, round.id);
+      ({ version } = await drafts.freeze(TEST_ACTOR, round.id));
     }
+    await ctx.dataSource.query(`insert into consultation (round_id, plan_version, reply_by, cover_letter) values ($1, $2, '2026-03-31', 'Planen på remiss.')`, [round.id, version]);
     await steps.transition(STRATEGIST, round.id, { type: 'SEND_FOR_CONSULTATION' });
+    if (values.withoutRemiss) await ctx.dataSource.query('delete from consultation where round_id = $1', [round.id]);
     await steps.transition(STRATEGIST, round.id, { type: 'CLOSE_CONSULTATION', force: true, reason: 'Alla svar inkomna' });
     await steps.transition(STRATEGIST, round.id, { type: 'SUBMIT_FOR_DECISION' });
     return round;
@@ -82,7 +84,9 @@ describe('the decision on the plan (RECORD_DECISION)', () => {
   const adoptedVersionOf = async (roundId: string) => (await ctx.dataSource.query('select adopted_version from plan where round_id = $1', [roundId]))[0].adopted_version as number | null;
 
   it('adopted: the round moves to follow-up, the decision is kept with the version the remiss sent, which becomes the adopted plan; every participant’s people are emailed once', async () => {
-    const round = await awaitingDecision({ laterVersion: true, consulted: 1 });
+    const round = await awaitingDecision({ laterVersion: true });
+    // the remiss names version 1 (as one sent before version 2 was frozen would): that is the version decided on, not the latest
+    await ctx.dataSource.query('update consultation set plan_version = 1 where round_id = $1', [round.id]);
     const after = await steps.transition(STRATEGIST, round.id, { type: 'RECORD_DECISION', outcome: 'adopted', ...decided, body: '  Kommunstyrelsen ' });
     expect(after.state).toBe('followUp');
     expect(await decisions.decisionsOf(round.id)).toEqual([
@@ -118,7 +122,7 @@ describe('the decision on the plan (RECORD_DECISION)', () => {
   });
 
   it('without a remiss the latest frozen version is the one decided on and adopted', async () => {
-    const round = await awaitingDecision({ laterVersion: true, consulted: null });
+    const round = await awaitingDecision({ laterVersion: true, withoutRemiss: true });
     await steps.transition(STRATEGIST, round.id, { type: 'RECORD_DECISION', outcome: 'adopted', ...decided });
     expect((await decisions.decisionsOf(round.id))[0]).toMatchObject({ outcome: 'adopted', planVersion: 2 });
     expect(await adoptedVersionOf(round.id)).toBe(2);
@@ -167,9 +171,11 @@ describe('the decision on the plan (RECORD_DECISION)', () => {
   });
 
   it("the next round starts from the previous round's adopted version, not its latest frozen one", async () => {
-    const previous = await awaitingDecision({ year: 2031, laterVersion: true, consulted: 1 });
+    const previous = await awaitingDecision({ year: 2031, laterVersion: true });
+    await ctx.dataSource.query('update consultation set plan_version = 1 where round_id = $1', [previous.id]);
     await steps.transition(STRATEGIST, previous.id, { type: 'RECORD_DECISION', outcome: 'adopted', ...decided });
     expect(await adoptedVersionOf(previous.id)).toBe(1);
+    expect(await plans.latestVersionNumber(previous.id)).toBe(2);
     const next = await ctx.given.roundInDraftingPlan({ year: 2032, participantDepartmentIds: [a.id, b.id] });
     await drafts.start(TEST_ACTOR, next.id, { startFrom: 'previousRound' });
     const titles = (await plans.draft(next.id)).document.areas.flatMap((x) => x.items).map((i) => i.title);
