@@ -7,6 +7,8 @@ import { OrganisationModule } from '@samverka/organisation';
 import { PlanModule } from '@samverka/plan';
 import { RoundsModule } from '@samverka/rounds';
 import { CONSULTATION_ENTITIES } from './entities/index';
+import { ConsultationRepository } from './repositories/consultation.repository';
+import { ConsultationService } from './services/consultation.service';
 
 /**
  * The consultation (remiss) of a round's plan and its decision: recipients with their own reply
@@ -16,7 +18,7 @@ import { CONSULTATION_ENTITIES } from './entities/index';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(CONSULTATION_ENTITIES), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, PlanModule],
-  providers: [],
-  exports: [],
+  providers: [ConsultationRepository, ConsultationService],
+  exports: [ConsultationService],
 })
 export class ConsultationModule {}

@@ -13,3 +13,5 @@ export * from './consultation.model';
 export * from './consultation.vocabulary';
 export * from './consultation.exception';
 export * from './consultation.module';
+export * from './rules/consultation.rules';
+export * from './services/consultation.service';
