@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { CommonErrorCode } from '@samverka/kernel';
 import { NeedService, NeedsModule } from '@samverka/needs';
 import { PlanDraftService, PlanErrorCode, PlanItem, PlanModule, PlanQueryService } from '@samverka/plan';
@@ -13,7 +14,7 @@ describe('the plan: draft, items, responsibilities, versions', () => {
   let plans: PlanQueryService;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule, PlanModule], START);
+    ctx = await mediumContext([NeedsModule, PlanModule, ConsultationModule], START);
     drafts = ctx.get(PlanDraftService);
     plans = ctx.get(PlanQueryService);
   });

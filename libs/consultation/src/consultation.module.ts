@@ -9,6 +9,12 @@ import { RoundsModule } from '@samverka/rounds';
 import { CONSULTATION_ENTITIES } from './entities/index';
 import { ConsultationRepository } from './repositories/consultation.repository';
 import { ConsultationService } from './services/consultation.service';
+import { ConsultationRoundFacts } from './facts/consultation-round-facts.provider';
+import { ConsultationSendEffect } from './services/consultation-send.effect';
+import { ConsultationExtensionRepository } from './repositories/consultation-extension.repository';
+import { ConsultationExtensionService } from './services/consultation-extension.service';
+import { ConsultationReminderRepository } from './repositories/consultation-reminder.repository';
+import { ConsultationReminderService } from './services/consultation-reminder.service';
 
 /**
  * The consultation (remiss) of a round's plan and its decision: recipients with their own reply
@@ -18,7 +24,7 @@ import { ConsultationService } from './services/consultation.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(CONSULTATION_ENTITIES), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, PlanModule],
-  providers: [ConsultationRepository, ConsultationService],
-  exports: [ConsultationService],
+  providers: [ConsultationRepository, ConsultationService, ConsultationRoundFacts, ConsultationSendEffect, ConsultationExtensionRepository, ConsultationExtensionService, ConsultationReminderRepository, ConsultationReminderService],
+  exports: [ConsultationService, ConsultationExtensionService, ConsultationReminderService],
 })
 export class ConsultationModule {}

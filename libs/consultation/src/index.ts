@@ -15,3 +15,6 @@ export * from './consultation.exception';
 export * from './consultation.module';
 export * from './rules/consultation.rules';
 export * from './services/consultation.service';
+export * from './services/consultation-extension.service';
+export * from './services/consultation-reminder.service';
+export { ConsultationRoundFacts } from './facts/consultation-round-facts.provider';

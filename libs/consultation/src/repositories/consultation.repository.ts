@@ -156,24 +156,10 @@ export class ConsultationRepository {
     };
   }
 
-  /** The prepared remiss's plan version (null: none prepared). */
-  async preparedVersion(roundId: string): Promise<number | null> {
-    const rows: Array<{ plan_version: number }> = await this.tx.manager.query(`select plan_version from consultation where round_id = $1`, [roundId]);
-    return rows[0]?.plan_version ?? null;
-  }
-
-  /** How many recipients, and how many have a current submitted response (declines included). */
-  async responseCounts(roundId: string): Promise<{ recipients: number; responses: number } | null> {
-    const rows: Array<{ recipients: number; responses: number; prepared: boolean }> = await this.tx.manager.query(
-      `select exists (select 1 from consultation where round_id = $1) as prepared,
-              (select count(*)::int from consultation_recipient r where r.round_id = $1) as recipients,
-              (select count(*)::int from consultation_recipient r
-                where r.round_id = $1
-                  and exists (select 1 from consultation_response cr where cr.round_id = r.round_id and cr.committee_id = r.committee_id
-                                 and cr.status = 'submitted' and cr.superseded_at is null)) as responses`,
-      [roundId],
-    );
-    return rows[0].prepared ? { recipients: rows[0].recipients, responses: rows[0].responses } : null;
+  /** The round's title and case number, as the emails name it. */
+  async roundHeading(roundId: string): Promise<{ title: string; caseNumber: string }> {
+    const rows: Array<{ title: string; case_number: string }> = await this.tx.manager.query(`select title, case_number from plan_round where id = $1`, [roundId]);
+    return { title: rows[0].title, caseNumber: rows[0].case_number };
   }
 
   /** Stamps the remiss as sent. */
