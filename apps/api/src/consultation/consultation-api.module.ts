@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ConsultationModule } from '@samverka/consultation';
 import { ConsultationController } from './api/consultation.controller';
+import { ConsultationExtensionsController } from './api/consultation-extensions.controller';
 
 /** The consultation's REST endpoints: preparing and sending, recipients and extensions, responses, the compilation and triage, the decision. */
 @Module({
   imports: [ConsultationModule],
-  controllers: [ConsultationController],
+  controllers: [ConsultationController, ConsultationExtensionsController],
 })
 export class ConsultationApiModule {}

@@ -8,7 +8,7 @@ import { PlanRoundQueryService } from '@samverka/rounds';
 import { ConsultationError, ConsultationErrorCode } from '../consultation.exception';
 import type { ExtensionApprovalInput, ExtensionDeclineInput, ExtensionRequestInput } from '../consultation.model';
 import { ConsultationExtensionRepository, LockedExtension, LockedRecipient } from '../repositories/consultation-extension.repository';
-import { ConsultationRepository } from '../repositories/consultation.repository';
+import { ConsultationRecipientView, ConsultationRepository } from '../repositories/consultation.repository';
 import { extensionApprovalViolations, extensionDeclineViolations, extensionRequestViolations } from '../rules/consultation.rules';
 
 const alreadyOpen = () => new ConsultationError(ConsultationErrorCode.EXTENSION_ALREADY_OPEN, 'Nämnden har redan en begäran om anstånd som inte är avgjord');
@@ -74,8 +74,8 @@ export class ConsultationExtensionService {
   }
 
   /** Approves a request: the recipient's reply date becomes `replyBy`, or the date asked for. */
-  async approve(actor: Actor, roundId: string, committeeId: string, extensionId: string, input: ExtensionApprovalInput): Promise<void> {
-    await this.tx.run(async () => {
+  async approve(actor: Actor, roundId: string, committeeId: string, extensionId: string, input: ExtensionApprovalInput): Promise<ConsultationRecipientView> {
+    return this.tx.run(async () => {
       const recipient = await this.openRecipient(roundId, committeeId);
       const extension = await this.undecided(roundId, committeeId, extensionId);
       refuseIfAny(extensionApprovalViolations(input.replyBy, recipient.replyBy));
@@ -90,14 +90,15 @@ export class ConsultationExtensionService {
         after: { extensionId, committeeId, replyBy },
       });
       await this.tellDecision(roundId, recipient, extension, { approved: true, replyBy, decisionReason: null, decidedBy: personLabelOf(actor) });
+      return this.recipientView(roundId, committeeId);
     });
   }
 
   /** Declines a request with a reason; the reply date stays. */
-  async decline(actor: Actor, roundId: string, committeeId: string, extensionId: string, input: ExtensionDeclineInput): Promise<void> {
+  async decline(actor: Actor, roundId: string, committeeId: string, extensionId: string, input: ExtensionDeclineInput): Promise<ConsultationRecipientView> {
     refuseIfAny(extensionDeclineViolations(input));
     const reason = input.reason.trim();
-    await this.tx.run(async () => {
+    return this.tx.run(async () => {
       const recipient = await this.openRecipient(roundId, committeeId);
       const extension = await this.undecided(roundId, committeeId, extensionId);
       await this.extensions.decline(extensionId, reason, this.by(actor), this.clock.now());
@@ -109,7 +110,14 @@ export class ConsultationExtensionService {
         after: { extensionId, committeeId, status: 'declined', reason },
       });
       await this.tellDecision(roundId, recipient, extension, { approved: false, replyBy: recipient.replyBy, decisionReason: reason, decidedBy: personLabelOf(actor) });
+      return this.recipientView(roundId, committeeId);
     });
+  }
+
+  /** The recipient as the remiss reads it now (its reply date, status and extensions). */
+  private async recipientView(roundId: string, committeeId: string): Promise<ConsultationRecipientView> {
+    const view = await this.consultations.view(roundId, this.rounds.today());
+    return view!.recipients.find((r) => r.committeeId === committeeId)!;
   }
 
   private by(actor: Actor): { personId: string | null; name: string } {

@@ -7,6 +7,7 @@ import {
   CONSULTATION_QUESTIONS_MAX,
   EXTENSION_REASON_MAX,
   EXTENSION_STATUSES,
+  extensionDeclineViolations,
   type ExtensionStatus,
   prepareShapeViolations,
   RECIPIENT_STATUSES,
@@ -114,6 +115,7 @@ export class ApproveExtensionDto {
   replyBy?: string;
 }
 
+@CheckedBy(extensionDeclineViolations)
 export class DeclineExtensionDto {
   @ApiProperty({ maxLength: EXTENSION_REASON_MAX })
   @Trim() @IsString() @MultiLine()
