@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { Principal } from '@samverka/kernel';
 import { NeedsAccessPolicy, NeedService, NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
@@ -23,7 +24,7 @@ describe('access policies over the database', () => {
   let roundId: string;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule, PlanModule]);
+    ctx = await mediumContext([NeedsModule, PlanModule, ConsultationModule]);
     rounds = ctx.get(RoundAccessPolicy);
     organisation = ctx.get(OrganisationAccessPolicy);
     needs = ctx.get(NeedsAccessPolicy);

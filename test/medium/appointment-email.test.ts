@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
 import { NotificationEntity } from '@samverka/notifications';
@@ -12,7 +13,7 @@ describe('the appointment email and the running round', () => {
   let ctx: MediumContext;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule, PlanModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
+    ctx = await mediumContext([NeedsModule, PlanModule, ConsultationModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
   });
   afterAll(() => ctx.close());
 

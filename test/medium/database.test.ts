@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { schemaDiff } from '@samverka/database';
 import { acquireEmbeddedPostgres, EmbeddedDatabaseInUseError } from '../../apps/cli/src/embedded/embedded-postgres';
 import { IdentityModule } from '@samverka/identity';
@@ -14,7 +15,7 @@ import { mediumContext } from '../support/medium';
 
 describe('database schema', () => {
   it('is exactly what the entities describe: the committed migrations leave nothing to generate', async () => {
-    const ctx = await mediumContext([OrganisationModule, IdentityModule, NotificationsModule, RoundsModule, NeedsModule, PlanModule]);
+    const ctx = await mediumContext([OrganisationModule, IdentityModule, NotificationsModule, RoundsModule, NeedsModule, PlanModule, ConsultationModule]);
     try {
       const diff = await schemaDiff(ctx.dataSource);
       expect(diff.up).toEqual([]);

@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { CoordinatorService, DemoCitySeeder, OrganisationModule, OrganisationRegistryService } from '@samverka/organisation';
 import { NotificationEntity } from '@samverka/notifications';
 import { NeedsModule } from '@samverka/needs';
@@ -9,7 +10,7 @@ import { mediumContext, MediumContext } from '../support/medium';
 describe(DemoCitySeeder.name, () => {
   let ctx: MediumContext;
   beforeAll(async () => {
-    ctx = await mediumContext([OrganisationModule, RoundsModule, NeedsModule, PlanModule], new Date('2026-11-22T10:00:00Z'));
+    ctx = await mediumContext([OrganisationModule, RoundsModule, NeedsModule, PlanModule, ConsultationModule], new Date('2026-11-22T10:00:00Z'));
   });
   afterAll(() => ctx.close());
 

@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { DEFAULT_AREAS, PlanRoundView, RoundReaderScope } from '@samverka/rounds';
 import { NeedInput, NeedService, NeedsAnalysis, NeedsAnalysisService, NeedsModule, SubmissionService } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
@@ -44,7 +45,7 @@ describe(NeedsAnalysisService.name, () => {
   let needs: NeedService;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule, PlanModule]);
+    ctx = await mediumContext([NeedsModule, PlanModule, ConsultationModule]);
     sut = ctx.get(NeedsAnalysisService);
     needs = ctx.get(NeedService);
   });

@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { Actor } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
 import { NeedInput, NeedService, NeedsAnalysisService, NeedsModule, SubmissionService } from '@samverka/needs';
@@ -25,7 +26,7 @@ describe('needs flow', () => {
   let analysis: NeedsAnalysisService;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule, PlanModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
+    ctx = await mediumContext([NeedsModule, PlanModule, ConsultationModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
     needs = ctx.get(NeedService);
     submissions = ctx.get(SubmissionService);
     analysis = ctx.get(NeedsAnalysisService);

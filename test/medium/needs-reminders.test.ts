@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { NeedService, NeedsModule, NeedsReminderService, SubmissionService } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
 import { NotificationEntity } from '@samverka/notifications';
@@ -22,7 +23,7 @@ describe(NeedsReminderService.name, () => {
   let sut: NeedsReminderService;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule, PlanModule], START, { PUBLIC_URL });
+    ctx = await mediumContext([NeedsModule, PlanModule, ConsultationModule], START, { PUBLIC_URL });
     sut = ctx.get(NeedsReminderService);
   });
   afterAll(() => ctx.close());

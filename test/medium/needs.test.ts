@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { CommonErrorCode } from '@samverka/kernel';
 import { NeedInput, NeedService, NeedsErrorCode, NeedsModule, ReferenceDataService, SubmissionService } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
@@ -17,7 +18,7 @@ describe('needs collection', () => {
   let reference: ReferenceDataService;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule, PlanModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
+    ctx = await mediumContext([NeedsModule, PlanModule, ConsultationModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
     needs = ctx.get(NeedService);
     submissions = ctx.get(SubmissionService);
     reference = ctx.get(ReferenceDataService);

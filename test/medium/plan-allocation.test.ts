@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { TransactionHost } from '@samverka/database';
 import { IdentityModule } from '@samverka/identity';
 import { DomainError, Principal, TaskQueryService, TasksModule } from '@samverka/kernel';
@@ -95,7 +96,7 @@ describe('responsibility allocation (ansvarsfördelning)', () => {
   ];
 
   beforeAll(async () => {
-    ctx = await mediumContext([PlanModule, IdentityModule, TasksModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
+    ctx = await mediumContext([PlanModule, ConsultationModule, IdentityModule, TasksModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
     plans = new GivenPlan(ctx.moduleRef);
     sut = ctx.get(ResponsibilityService);
     notifier = ctx.get(ResponsibilitySummaryNotifier);

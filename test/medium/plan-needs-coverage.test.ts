@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { Actor } from '@samverka/audit';
 import { TaskQueryService, TasksModule } from '@samverka/kernel';
 import { NeedService, NeedsAnalysisService, SubmissionService } from '@samverka/needs';
@@ -29,7 +30,7 @@ describe(PlanNeedsCoverageService.name, () => {
   let ids: Map<string, string>;
 
   beforeAll(async () => {
-    ctx = await mediumContext([PlanModule, TasksModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
+    ctx = await mediumContext([PlanModule, ConsultationModule, TasksModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
     sut = ctx.get(PlanNeedsCoverageService);
     plan = new GivenPlanRows(ctx.dataSource);
     a = await ctx.given.department({ name: 'Förskoleförvaltningen' });

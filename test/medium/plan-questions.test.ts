@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { Actor } from '@samverka/audit';
 import { TaskQueryService, TasksModule } from '@samverka/kernel';
 import { NotificationEntity } from '@samverka/notifications';
@@ -38,7 +39,7 @@ describe(PlanQuestionService.name, () => {
       .then((rows) => rows.filter((r) => r.data.roundTitle === round.title));
 
   beforeAll(async () => {
-    ctx = await mediumContext([PlanModule, TasksModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
+    ctx = await mediumContext([PlanModule, ConsultationModule, TasksModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
     sut = ctx.get(PlanQuestionService);
     plan = new GivenPlanRows(ctx.dataSource);
     a = await ctx.given.department({ name: 'Förskoleförvaltningen' });

@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { AuditEventEntity } from '@samverka/audit';
 import { CommonErrorCode } from '@samverka/kernel';
 import { NotificationEntity } from '@samverka/notifications';
@@ -14,7 +15,7 @@ const START = new Date('2026-03-02T09:00:00Z'); // Monday 2 March 2026 in Stockh
 const STRATEGIST = { personId: null, label: 'Åsa Öberg' };
 
 /** The round services with the real needs context beside them (it provides the round's "needs" facts). */
-const ROUND_MODULES = [RoundsModule, NeedsModule, PlanModule];
+const ROUND_MODULES = [RoundsModule, NeedsModule, PlanModule, ConsultationModule];
 
 describe(`plan rounds (${PlanRoundCommandService.name}, ${PlanRoundStepService.name}, ${PlanRoundQueryService.name})`, () => {
   let ctx: MediumContext;

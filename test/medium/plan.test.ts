@@ -1,3 +1,4 @@
+import { ConsultationModule, ConsultationService } from '@samverka/consultation';
 import { CommonErrorCode } from '@samverka/kernel';
 import { NeedService, NeedsModule } from '@samverka/needs';
 import { PlanDraftService, PlanErrorCode, PlanItem, PlanModule, PlanQueryService } from '@samverka/plan';
@@ -13,7 +14,7 @@ describe('the plan: draft, items, responsibilities, versions', () => {
   let plans: PlanQueryService;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule, PlanModule], START);
+    ctx = await mediumContext([NeedsModule, PlanModule, ConsultationModule], START);
     drafts = ctx.get(PlanDraftService);
     plans = ctx.get(PlanQueryService);
   });
@@ -29,6 +30,9 @@ describe('the plan: draft, items, responsibilities, versions', () => {
   const item = (roundId: string, over: Partial<Parameters<PlanDraftService['createItem']>[2]> = {}) =>
     drafts.createItem(TEST_ACTOR, roundId, { areaCode: 'LOKAL_SERVICE', title: 'Vägledning på biblioteken', description: 'Bibliotekarier vägleder invånare.', ...over });
   const itemsOf = async (roundId: string): Promise<PlanItem[]> => (await plans.draft(roundId)).document.areas.flatMap((a) => a.items);
+  /** The remiss of a frozen version (the consultation step sends it). */
+  const prepareRemiss = (roundId: string, planVersion: number) =>
+    ctx.get(ConsultationService).prepare(TEST_ACTOR, roundId, { planVersion, replyBy: '2026-06-30', coverLetter: 'Planen på remiss.' });
   const needsOf = async (roundId: string) => ctx.get(NeedService).list(roundId, { all: true, departmentIds: [], committeeIds: [] });
 
   it('a round drafting its plan without one answers an empty draft, not a 404; a first item starts it empty', async () => {
@@ -216,6 +220,8 @@ describe('the plan: draft, items, responsibilities, versions', () => {
     await expect(steps.transition(TEST_ACTOR, round.id, { type: 'SEND_FOR_CONSULTATION' })).rejects.toBeDefined();
 
     await drafts.freeze(TEST_ACTOR, round.id);
+    expect(await reasons()).toMatchObject({ allowed: false, reasons: ['Remissen är inte förberedd'] });
+    await prepareRemiss(round.id, 2);
     expect(await reasons()).toMatchObject({ allowed: true, reasons: [] });
     const consulting = await steps.transition(TEST_ACTOR, round.id, { type: 'SEND_FOR_CONSULTATION' });
     expect(consulting.state).toBe('consultation');
@@ -241,6 +247,7 @@ describe('the plan: draft, items, responsibilities, versions', () => {
     }
     await drafts.setResponsibilities(TEST_ACTOR, previous.id, done.id, { responsibilities: [{ contactCentre: true, role: 'accountable', expectations: 'Leder.' }] });
     await drafts.freeze(TEST_ACTOR, previous.id);
+    await prepareRemiss(previous.id, 1);
     await steps.transition(TEST_ACTOR, previous.id, { type: 'SEND_FOR_CONSULTATION' });
     await steps.transition(TEST_ACTOR, previous.id, { type: 'CLOSE_CONSULTATION', force: true, reason: 'Alla svar inkomna per e-post' });
     await steps.transition(TEST_ACTOR, previous.id, { type: 'SUBMIT_FOR_DECISION' });

@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { Injectable, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { ConfigModule, loadConfig } from '@samverka/config';
@@ -49,7 +50,8 @@ describe('round fact providers', () => {
     expect(failure).toBeInstanceOf(Error);
     expect(failure!.message).toBe(
       'Plan rounds cannot start: no provider of the "needs" facts (each participating department\'s needs submission, provided by NeedsModule (@samverka/needs)); ' +
-        'no provider of the "plan" facts (the last frozen plan version, provided by PlanModule (@samverka/plan)). ' +
+        'no provider of the "plan" facts (the last frozen plan version, provided by PlanModule (@samverka/plan)); ' +
+        'no provider of the "consultation" facts (the prepared remiss and its responses, provided by ConsultationModule (@samverka/consultation)). ' +
         "The workflow's guards need every kind: import the module that provides it beside RoundsModule.",
     );
   });
@@ -58,19 +60,29 @@ describe('round fact providers', () => {
     const { app, failure } = await start([RoundsModule, NeedsModule]);
     await app.close().catch(() => undefined);
     expect(failure?.message).toBe(
-      'Plan rounds cannot start: no provider of the "plan" facts (the last frozen plan version, provided by PlanModule (@samverka/plan)). ' +
+      'Plan rounds cannot start: no provider of the "plan" facts (the last frozen plan version, provided by PlanModule (@samverka/plan)); ' +
+        'no provider of the "consultation" facts (the prepared remiss and its responses, provided by ConsultationModule (@samverka/consultation)). ' +
         "The workflow's guards need every kind: import the module that provides it beside RoundsModule.",
     );
   });
 
   it('two providers of one kind refuse to start too, naming both', async () => {
-    const { app, failure } = await start([RoundsModule, NeedsModule, PlanModule, AnotherNeedsSourceModule]);
+    const { app, failure } = await start([RoundsModule, NeedsModule, PlanModule, ConsultationModule, AnotherNeedsSourceModule]);
     await app.close().catch(() => undefined);
     expect(failure?.message).toMatch(/^Plan rounds cannot start: 2 providers of the "needs" facts \((NeedsRoundFacts, AnotherNeedsSource|AnotherNeedsSource, NeedsRoundFacts)\); there must be one\./);
   });
 
-  it('with the needs and plan contexts beside the rounds the app starts', async () => {
+  it('an app with the needs and plan but without the consultation context refuses to start, naming the consultation facts', async () => {
     const { app, failure } = await start([RoundsModule, NeedsModule, PlanModule]);
+    await app.close().catch(() => undefined);
+    expect(failure?.message).toBe(
+      'Plan rounds cannot start: no provider of the "consultation" facts (the prepared remiss and its responses, provided by ConsultationModule (@samverka/consultation)). ' +
+        "The workflow's guards need every kind: import the module that provides it beside RoundsModule.",
+    );
+  });
+
+  it('with the needs, plan and consultation contexts beside the rounds the app starts', async () => {
+    const { app, failure } = await start([RoundsModule, NeedsModule, PlanModule, ConsultationModule]);
     try {
       expect(failure).toBeNull();
       await expect(app.get(PlanRoundQueryService).list({ all: true, departmentIds: [], committeeIds: [] })).resolves.toEqual([]);

@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { Actor } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
 import { CommonError } from '@samverka/kernel';
@@ -17,7 +18,7 @@ describe(RoundReminderService.name, () => {
   let strategist: Actor;
 
   beforeAll(async () => {
-    ctx = await mediumContext([NeedsModule, PlanModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
+    ctx = await mediumContext([NeedsModule, PlanModule, ConsultationModule], START, { PUBLIC_URL: 'https://samverka.malmo.example' });
     sut = ctx.get(RoundReminderService);
     const person = await ctx.given.person({ name: 'Sofia Berglund' });
     strategist = { personId: person.id, label: person.name };

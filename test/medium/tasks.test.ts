@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { Principal, Task, TaskQueryService, TasksModule } from '@samverka/kernel';
 import { NeedService, NeedsModule, SubmissionService } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
@@ -27,7 +28,7 @@ describe('tasks (Att göra)', () => {
   const inRound = (tasks: Task[]) => tasks.filter((t) => t.roundId === round.id);
 
   beforeAll(async () => {
-    ctx = await mediumContext([TasksModule, NeedsModule, PlanModule, OrganisationModule, NotificationsModule], START);
+    ctx = await mediumContext([TasksModule, NeedsModule, PlanModule, ConsultationModule, OrganisationModule, NotificationsModule], START);
     sut = ctx.get(TaskQueryService);
     const x = await ctx.given.committee({ name: 'Förskolenämnden' });
     const y = await ctx.given.committee({ name: 'Kulturnämnden' });

@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { LoggerService } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { ConfigModule, loadConfig } from '@samverka/config';
@@ -62,7 +63,7 @@ describe(Schedules.name, () => {
   /** The services without the worker (no pg-boss), to build rows before any worker has run. */
   const startServices = async (url: string, clock: FixedClock) =>
     init(
-      await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), KernelModule, DatabaseModule.forRoot({ url }), IdentityModule, RoundsModule, NeedsModule, PlanModule] })
+      await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), KernelModule, DatabaseModule.forRoot({ url }), IdentityModule, RoundsModule, NeedsModule, PlanModule, ConsultationModule] })
         .overrideProvider(Clock)
         .useValue(clock)
         .compile(),

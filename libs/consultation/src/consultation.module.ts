@@ -7,6 +7,14 @@ import { OrganisationModule } from '@samverka/organisation';
 import { PlanModule } from '@samverka/plan';
 import { RoundsModule } from '@samverka/rounds';
 import { CONSULTATION_ENTITIES } from './entities/index';
+import { ConsultationRepository } from './repositories/consultation.repository';
+import { ConsultationService } from './services/consultation.service';
+import { ConsultationRoundFacts } from './facts/consultation-round-facts.provider';
+import { ConsultationSendEffect } from './services/consultation-send.effect';
+import { ConsultationExtensionRepository } from './repositories/consultation-extension.repository';
+import { ConsultationExtensionService } from './services/consultation-extension.service';
+import { ConsultationReminderRepository } from './repositories/consultation-reminder.repository';
+import { ConsultationReminderService } from './services/consultation-reminder.service';
 import { PlanDecisionRepository } from './repositories/plan-decision.repository';
 import { DecisionEffect } from './services/decision.effect';
 import { DecisionNotifier } from './services/decision.notifier';
@@ -20,11 +28,7 @@ import { DecisionQueryService } from './services/decision-query.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(CONSULTATION_ENTITIES), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, PlanModule],
-  providers: [
-    PlanDecisionRepository, DecisionNotifier, DecisionEffect, DecisionQueryService,
-  ],
-  exports: [
-    DecisionQueryService,
-  ],
+  providers: [ConsultationRepository, ConsultationService, ConsultationRoundFacts, ConsultationSendEffect, ConsultationExtensionRepository, ConsultationExtensionService, ConsultationReminderRepository, ConsultationReminderService, PlanDecisionRepository, DecisionNotifier, DecisionEffect, DecisionQueryService],
+  exports: [ConsultationService, ConsultationExtensionService, ConsultationReminderService, DecisionQueryService],
 })
 export class ConsultationModule {}

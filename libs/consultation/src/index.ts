@@ -16,3 +16,8 @@ export * from './consultation.module';
 // The decision (RECORD_DECISION's effect) and its read model.
 export * from './decision.model';
 export * from './services/decision-query.service';
+export * from './rules/consultation.rules';
+export * from './services/consultation.service';
+export * from './services/consultation-extension.service';
+export * from './services/consultation-reminder.service';
+export { ConsultationRoundFacts } from './facts/consultation-round-facts.provider';

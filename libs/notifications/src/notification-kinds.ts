@@ -186,6 +186,56 @@ export interface NotificationKinds {
     recordedBy: string | null;
     roundUrl: string;
   };
+  /** To each secretary of each recipient committee when the remiss is sent: the plan version, the reply date (.ics), the cover letter, the contact person, the questions. */
+  'consultation.sent': ConsultationSentData;
+  /** To the strategists when a committee asks for a later reply date (anstånd). */
+  'consultation.extension_requested': {
+    roundTitle: string;
+    caseNumber: string;
+    committeeName: string;
+    replyBy: LocalDate;
+    requestedReplyBy: LocalDate;
+    reason: string;
+    requestedBy: string;
+    consultationUrl: string;
+  };
+  /** To the committee's secretaries when a strategist approves or declines its extension. */
+  'consultation.extension_decided': {
+    roundTitle: string;
+    caseNumber: string;
+    committeeName: string;
+    approved: boolean;
+    requestedReplyBy: LocalDate;
+    /** The reply date now in force (the new one when approved). */
+    replyBy: LocalDate;
+    decisionReason: string | null;
+    decidedBy: string | null;
+    responseUrl: string;
+  };
+  /** To the committee's secretaries and the coordinators of its departments, before and after the committee's own reply date, until it responds. */
+  'consultation.reminder': {
+    roundTitle: string;
+    caseNumber: string;
+    committeeName: string;
+    replyBy: LocalDate;
+    workingDaysLeft: number;
+    passed: boolean;
+    responseUrl: string;
+  };
+}
+
+/** The remiss as its email to a recipient committee's secretary tells it. */
+export interface ConsultationSentData {
+  roundTitle: string;
+  caseNumber: string;
+  committeeName: string;
+  planVersion: number;
+  replyBy: LocalDate;
+  coverLetter: string;
+  contactPerson: { name: string; email: string; title: string | null } | null;
+  questions: Array<{ areaName: string | null; text: string }>;
+  planUrl: string;
+  responseUrl: string;
 }
 
 /** One item of a department's part, as the summary email lists it. */
@@ -296,6 +346,20 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
   // The decision on the plan: what the department is now committed to, and (returned) the strategists' work to do.
   'plan.adopted': { mandatory: true },
   'plan.returned': { mandatory: true },
+  // The remiss, its extensions and its reminders concern the committee's formal response: always sent.
+  'consultation.sent': {
+    mandatory: true,
+    calendar: (d: NotificationKinds['consultation.sent']) => ({
+      summary: `Sista dag för remissvar: ${d.roundTitle}`,
+      date: d.replyBy,
+      filename: 'sista-dag-remissvar.ics',
+      url: d.responseUrl,
+      description: `${d.committeeName} svarar på remissen av ${d.roundTitle} (${d.caseNumber}) senast ${formatSwedishDate(d.replyBy)}. Svaret: ${d.responseUrl}`,
+    }),
+  },
+  'consultation.extension_requested': { mandatory: true },
+  'consultation.extension_decided': { mandatory: true },
+  'consultation.reminder': { mandatory: true },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(KIND_SETTINGS) as NotificationKind[];

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConsultationModule } from '@samverka/consultation';
+import { ConsultationController } from './api/consultation.controller';
+import { ConsultationExtensionsController } from './api/consultation-extensions.controller';
 import { DecisionsController } from './api/decisions.controller';
 
 /** The consultation's REST endpoints: preparing and sending, recipients and extensions, responses, the compilation and triage, the decision. */
 @Module({
   imports: [ConsultationModule],
-  controllers: [
-    DecisionsController,
-  ],
+  controllers: [ConsultationController, ConsultationExtensionsController, DecisionsController],
 })
 export class ConsultationApiModule {}

@@ -66,6 +66,10 @@ const EXPECTED_STATUS: { readonly [C in ErrorCode]: number } = {
   [ConsultationErrorCode.CONSULTATION_NOT_FOUND]: 404,
   [ConsultationErrorCode.CONSULTATION_NOT_EDITABLE]: 409,
   [ConsultationErrorCode.RECIPIENT_NOT_FOUND]: 404,
+  [ConsultationErrorCode.EXTENSION_NOT_ALLOWED]: 409,
+  [ConsultationErrorCode.EXTENSION_ALREADY_OPEN]: 409,
+  [ConsultationErrorCode.EXTENSION_NOT_FOUND]: 404,
+  [ConsultationErrorCode.EXTENSION_ALREADY_DECIDED]: 409,
 };
 
 /** Every enum's values, counted independently of the maps (two enums sharing a value would show as a shortfall). */
@@ -90,7 +94,7 @@ describe('domain error mapping', () => {
       expect({ code, status: httpStatusFor(code as ErrorCode) }).toEqual({ code, status });
       checked++;
     }
-    expect(ALL_ENUM_VALUES).toHaveLength(51);
+    expect(ALL_ENUM_VALUES).toHaveLength(55);
     expect(new Set(ALL_ENUM_VALUES).size).toBe(ALL_ENUM_VALUES.length);
     expect(checked).toBe(ALL_ENUM_VALUES.length);
     expect(Object.keys(ERROR_KINDS).sort()).toEqual([...ALL_ENUM_VALUES].sort());
