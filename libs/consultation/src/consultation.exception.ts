@@ -16,6 +16,18 @@ export enum ConsultationErrorCode {
   EXTENSION_NOT_FOUND = 'EXTENSION_NOT_FOUND',
   /** The extension request is already approved or declined. */
   EXTENSION_ALREADY_DECIDED = 'EXTENSION_ALREADY_DECIDED',
+  /** Responses: the committee already has a current submitted response (a correction is a new revision). */
+  RESPONSE_EXISTS = 'RESPONSE_EXISTS',
+  /** Responses: the round takes no responses now (only while in consultation or compiling responses). */
+  RESPONSES_CLOSED = 'RESPONSES_CLOSED',
+  /** Responses: the committee has no submitted response to correct. */
+  RESPONSE_NOT_FOUND = 'RESPONSE_NOT_FOUND',
+  /** Responses: a strategist enters a committee's response only as one received on paper (`receivedOnPaper: true`). */
+  RESPONSE_ONLY_ON_PAPER = 'RESPONSE_ONLY_ON_PAPER',
+  /** Responses: the caller may not read this committee's response, draft or attachment. */
+  RESPONSE_NOT_READABLE = 'RESPONSE_NOT_READABLE',
+  /** Responses: no such attachment in the round. */
+  ATTACHMENT_NOT_FOUND = 'ATTACHMENT_NOT_FOUND',
 }
 
 /** What kind of refusal each code is (the API maps kinds to HTTP statuses). */
@@ -27,6 +39,12 @@ export const CONSULTATION_ERROR_KINDS = {
   [ConsultationErrorCode.EXTENSION_ALREADY_OPEN]: ErrorKind.CONFLICT,
   [ConsultationErrorCode.EXTENSION_NOT_FOUND]: ErrorKind.NOT_FOUND,
   [ConsultationErrorCode.EXTENSION_ALREADY_DECIDED]: ErrorKind.CONFLICT,
+  [ConsultationErrorCode.RESPONSE_EXISTS]: ErrorKind.CONFLICT,
+  [ConsultationErrorCode.RESPONSES_CLOSED]: ErrorKind.CONFLICT,
+  [ConsultationErrorCode.RESPONSE_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [ConsultationErrorCode.RESPONSE_ONLY_ON_PAPER]: ErrorKind.FORBIDDEN,
+  [ConsultationErrorCode.RESPONSE_NOT_READABLE]: ErrorKind.FORBIDDEN,
+  [ConsultationErrorCode.ATTACHMENT_NOT_FOUND]: ErrorKind.NOT_FOUND,
 } as const satisfies ErrorKinds<ConsultationErrorCode>;
 
 declare module '@samverka/kernel' {

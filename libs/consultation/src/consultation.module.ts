@@ -19,6 +19,8 @@ import { PlanDecisionRepository } from './repositories/plan-decision.repository'
 import { DecisionEffect } from './services/decision.effect';
 import { DecisionNotifier } from './services/decision.notifier';
 import { DecisionQueryService } from './services/decision-query.service';
+import { ResponseRepository } from './repositories/response.repository';
+import { ResponseService } from './services/response.service';
 
 /**
  * The consultation (remiss) of a round's plan and its decision: recipients with their own reply
@@ -28,7 +30,14 @@ import { DecisionQueryService } from './services/decision-query.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(CONSULTATION_ENTITIES), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, PlanModule],
-  providers: [ConsultationRepository, ConsultationService, ConsultationRoundFacts, ConsultationSendEffect, ConsultationExtensionRepository, ConsultationExtensionService, ConsultationReminderRepository, ConsultationReminderService, PlanDecisionRepository, DecisionNotifier, DecisionEffect, DecisionQueryService],
-  exports: [ConsultationService, ConsultationExtensionService, ConsultationReminderService, DecisionQueryService],
+  providers: [ConsultationRepository, ConsultationService, ConsultationRoundFacts, ConsultationSendEffect, ConsultationExtensionRepository, ConsultationExtensionService, ConsultationReminderRepository, ConsultationReminderService, PlanDecisionRepository, DecisionNotifier, DecisionEffect, DecisionQueryService,
+    // Responses (yttranden)
+    ResponseRepository,
+    ResponseService,
+  ],
+  exports: [ConsultationService, ConsultationExtensionService, ConsultationReminderService, DecisionQueryService,
+    // Responses (yttranden)
+    ResponseService,
+  ],
 })
 export class ConsultationModule {}

@@ -21,3 +21,10 @@ export * from './services/consultation.service';
 export * from './services/consultation-extension.service';
 export * from './services/consultation-reminder.service';
 export { ConsultationRoundFacts } from './facts/consultation-round-facts.provider';
+// Responses (yttranden): the service, its views and rules, the proposal finder, the access answers.
+export * from './services/response.service';
+export * from './services/response.views';
+export * from './rules/response.rules';
+export * from './rules/attachment.rules';
+export * from './rules/proposal-finder';
+export * from './access/response-access.policy';

@@ -125,4 +125,5 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'consultation.extension_requested': 'En nämnd begär anstånd med remissvaret',
   'consultation.extension_decided': 'Nämndens begäran om anstånd är avgjord',
   'consultation.reminder': 'Påminnelse om nämndens remissvar',
+  'consultation.response_receipt': 'Kvittens på nämndens inlämnade yttrande',
 };

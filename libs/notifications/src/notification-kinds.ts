@@ -222,6 +222,11 @@ export interface NotificationKinds {
     passed: boolean;
     responseUrl: string;
   };
+  /**
+   * Kvittens: to the one who submitted a committee's response (yttrande) and the committee's
+   * secretaries, with the whole response as registered, for their own diary. Once per revision and person.
+   */
+  'consultation.response_receipt': ConsultationResponseReceiptData;
 }
 
 /** The remiss as its email to a recipient committee's secretary tells it. */
@@ -235,6 +240,30 @@ export interface ConsultationSentData {
   contactPerson: { name: string; email: string; title: string | null } | null;
   questions: Array<{ areaName: string | null; text: string }>;
   planUrl: string;
+  responseUrl: string;
+}
+
+/** The whole response as registered: every field as entered (the text exactly), labels in Swedish. */
+export interface ConsultationResponseReceiptData {
+  roundTitle: string;
+  caseNumber: string;
+  committeeName: string;
+  revision: number;
+  /** A correction (revision 2 or later) replaces the earlier one, which is kept. */
+  correction: boolean;
+  stanceLabel: string;
+  summary: string;
+  adoptedOn: LocalDate;
+  minuteReference: string;
+  theirReference: string | null;
+  signatories: string[];
+  areaComments: Array<{ areaName: string; comment: string }>;
+  answers: Array<{ question: string; answer: string }>;
+  proposals: Array<{ number: number; text: string; target: string | null }>;
+  text: string;
+  receivedOnPaper: boolean;
+  attachmentName: string | null;
+  submittedBy: string;
   responseUrl: string;
 }
 
@@ -360,6 +389,8 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
   'consultation.extension_requested': { mandatory: true },
   'consultation.extension_decided': { mandatory: true },
   'consultation.reminder': { mandatory: true },
+  // The receipt of a committee's formal response: the committee's own record, always sent.
+  'consultation.response_receipt': { mandatory: true },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(KIND_SETTINGS) as NotificationKind[];

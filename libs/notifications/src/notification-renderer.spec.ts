@@ -6,6 +6,59 @@ const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://samverka.malm
 
 /** Fixed data with Swedish characters, one or more cases per kind. */
 const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } = {
+  'consultation.response_receipt': [
+    [
+      'the first response, with proposals and an answer',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        caseNumber: 'STK-2024-1400',
+        committeeName: 'Kulturnämnden',
+        revision: 1,
+        correction: false,
+        stanceLabel: 'Tillstyrker med synpunkter',
+        summary: 'Positiv, men analys av behovet av fysisk service saknas.',
+        adoptedOn: '2025-03-20',
+        minuteReference: '§ 45',
+        theirReference: 'KN-2025-112',
+        signatories: ['Janne Grönholm', 'Annika Cedhagen'],
+        areaComments: [{ areaName: 'Lokal service', comment: 'Biblioteken tar emot kommunärenden.' }],
+        answers: [{ question: 'Hur vill ni samarbeta?', answer: 'Med en utsedd samordnare.' }],
+        proposals: [
+          { number: 1, text: 'Overviga fysiska permanenta platser', target: 'Lokal service' },
+          { number: 2, text: 'Sirskilt beakta tillgängligheten', target: null },
+        ],
+        text: 'Kulturnimnden foreslar kontaktcenter att\n\no Overviga fysiska permanenta platser',
+        receivedOnPaper: false,
+        attachmentName: 'yttrande.pdf',
+        submittedBy: 'Sara Sekreterare',
+        responseUrl: 'https://samverka.malmo.example/planomgangar/1/remiss/2',
+      },
+    ],
+    [
+      'a correction received on paper, declining, nothing optional',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        caseNumber: 'STK-2024-1400',
+        committeeName: 'Tekniska nämnden',
+        revision: 2,
+        correction: true,
+        stanceLabel: 'Avstår från att yttra sig',
+        summary: 'Nämnden avstår.',
+        adoptedOn: '2025-03-21',
+        minuteReference: '§ 3',
+        theirReference: null,
+        signatories: [],
+        areaComments: [],
+        answers: [],
+        proposals: [],
+        text: 'Nämnden avstår från att yttra sig.',
+        receivedOnPaper: true,
+        attachmentName: null,
+        submittedBy: 'Åsa Öberg',
+        responseUrl: 'https://samverka.malmo.example/planomgangar/1/remiss/3',
+      },
+    ],
+  ],
   'user.invited': [
     [
       'a set-password link',
@@ -718,6 +771,7 @@ describe('notification kinds', () => {
       'consultation.extension_requested',
       'consultation.extension_decided',
       'consultation.reminder',
+      'consultation.response_receipt',
     ]);
     expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].mandatory)).toEqual(NOTIFICATION_KINDS);
     expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].calendar)).toEqual(['coordinator.appointed', 'round.launched', 'consultation.sent']);

@@ -70,6 +70,12 @@ const EXPECTED_STATUS: { readonly [C in ErrorCode]: number } = {
   [ConsultationErrorCode.EXTENSION_ALREADY_OPEN]: 409,
   [ConsultationErrorCode.EXTENSION_NOT_FOUND]: 404,
   [ConsultationErrorCode.EXTENSION_ALREADY_DECIDED]: 409,
+  [ConsultationErrorCode.RESPONSE_EXISTS]: 409,
+  [ConsultationErrorCode.RESPONSES_CLOSED]: 409,
+  [ConsultationErrorCode.RESPONSE_NOT_FOUND]: 404,
+  [ConsultationErrorCode.RESPONSE_ONLY_ON_PAPER]: 403,
+  [ConsultationErrorCode.RESPONSE_NOT_READABLE]: 403,
+  [ConsultationErrorCode.ATTACHMENT_NOT_FOUND]: 404,
 };
 
 /** Every enum's values, counted independently of the maps (two enums sharing a value would show as a shortfall). */
@@ -94,7 +100,7 @@ describe('domain error mapping', () => {
       expect({ code, status: httpStatusFor(code as ErrorCode) }).toEqual({ code, status });
       checked++;
     }
-    expect(ALL_ENUM_VALUES).toHaveLength(55);
+    expect(ALL_ENUM_VALUES).toHaveLength(61);
     expect(new Set(ALL_ENUM_VALUES).size).toBe(ALL_ENUM_VALUES.length);
     expect(checked).toBe(ALL_ENUM_VALUES.length);
     expect(Object.keys(ERROR_KINDS).sort()).toEqual([...ALL_ENUM_VALUES].sort());
