@@ -19,6 +19,7 @@ import { TEST_PASSWORD } from '../support/given';
 import { GivenPlan } from '../support/given-plan-allocation';
 import { DataSource } from 'typeorm';
 import { GivenPlanRows } from '../support/given-plan-questions';
+import { FORSKOLENAMNDEN, GivenConsultation } from '../support/given-consultation-compile';
 
 // ---- the table --------------------------------------------------------------
 
@@ -165,6 +166,15 @@ const freshNeedOfA = async (w: AccessWorld, roundId: string, sourceId: string): 
   const [row] = (await w.ctx.dataSource.query(`insert into need (${columns}) select ${columns} from need where id = $1 and round_id = $2 returning id`, [sourceId, roundId])) as Array<{ id: string }>;
   return row.id;
 };
+/** A round of A on consultation to committee A, with committee A's response (the compilation's cases). */
+let compilationRound: Promise<PlanRoundView> | undefined;
+const compilationRoundOfA = (w: AccessWorld) =>
+  (compilationRound ??= (async () => {
+    const given = new GivenConsultation(w.ctx.app);
+    const round = await given.sentTo([w.departmentA.id], [w.committeeA.id], { year: nextRoundYear() });
+    await given.response(round.id, w.committeeA.id, FORSKOLENAMNDEN);
+    return round;
+  })());
 const deferralOf = async (w: AccessWorld, needId: string): Promise<boolean> => ((await w.ctx.dataSource.query('select 1 from plan_need_deferral where need_id = $1', [needId])) as unknown[]).length > 0;
 
 const ROUTES: Record<string, RouteSpec> = {
@@ -766,6 +776,33 @@ const ROUTES: Record<string, RouteSpec> = {
     allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
     status: 200,
     build: async (w) => ({ params: { id: (await roundOfA(w)).id } }),
+  },
+
+  // -- the consultation's compilation (round readers) and triage (strategists) --
+  'GET /api/v1/rounds/{id}/consultation/compilation': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await compilationRoundOfA(w)).id } }),
+  },
+  'GET /api/v1/rounds/{id}/consultation/compilation.csv': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await compilationRoundOfA(w)).id } }),
+  },
+  'GET /api/v1/rounds/{id}/consultation/compilation/document.docx': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await compilationRoundOfA(w)).id } }),
+  },
+  'PUT /api/v1/rounds/{id}/consultation/proposals/{proposalId}/triage': {
+    allow: ['strategist'],
+    status: 200,
+    build: async (w) => {
+      const round = await compilationRoundOfA(w);
+      const proposalId = await new GivenConsultation(w.ctx.app).proposal(round.id, w.committeeA.id, `Förslag ${w.unique()}`);
+      const triaged = async () => ((await w.ctx.dataSource.query('select 1 from consultation_proposal where id = $1 and triage_decision is not null', [proposalId])) as unknown[]).length > 0;
+      return { params: { id: round.id, proposalId }, body: { decision: 'noted', motivation: 'Noteras inför beslutet' }, effect: triaged };
+    },
   },
 };
 

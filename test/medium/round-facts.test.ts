@@ -30,7 +30,7 @@ describe('round fact providers', () => {
   afterAll(() => Promise.allSettled(databases.map((db) => db.drop())));
 
   /** Compiles and starts an app of these modules on a fresh database; the start's error, if it fails (the app closed either way). */
-  const start = async (imports: Array<typeof RoundsModule | typeof NeedsModule | typeof PlanModule | typeof AnotherNeedsSourceModule>) => {
+  const start = async (imports: Array<typeof RoundsModule | typeof NeedsModule | typeof PlanModule | typeof ConsultationModule | typeof AnotherNeedsSourceModule>) => {
     const db = await createTestDatabase();
     databases.push(db);
     const app = await Test.createTestingModule({
@@ -51,7 +51,8 @@ describe('round fact providers', () => {
     expect(failure!.message).toBe(
       'Plan rounds cannot start: no provider of the "needs" facts (each participating department\'s needs submission, provided by NeedsModule (@samverka/needs)); ' +
         'no provider of the "plan" facts (the last frozen plan version, provided by PlanModule (@samverka/plan)); ' +
-        'no provider of the "consultation" facts (the prepared remiss and its responses, provided by ConsultationModule (@samverka/consultation)). ' +
+        'no provider of the "consultation" facts (the prepared remiss and its responses, provided by ConsultationModule (@samverka/consultation)); ' +
+        'no provider of the "proposals" facts (the consultation responses\' untriaged proposals, provided by ConsultationModule (@samverka/consultation)). ' +
         "The workflow's guards need every kind: import the module that provides it beside RoundsModule.",
     );
   });
@@ -61,7 +62,8 @@ describe('round fact providers', () => {
     await app.close().catch(() => undefined);
     expect(failure?.message).toBe(
       'Plan rounds cannot start: no provider of the "plan" facts (the last frozen plan version, provided by PlanModule (@samverka/plan)); ' +
-        'no provider of the "consultation" facts (the prepared remiss and its responses, provided by ConsultationModule (@samverka/consultation)). ' +
+        'no provider of the "consultation" facts (the prepared remiss and its responses, provided by ConsultationModule (@samverka/consultation)); ' +
+        'no provider of the "proposals" facts (the consultation responses\' untriaged proposals, provided by ConsultationModule (@samverka/consultation)). ' +
         "The workflow's guards need every kind: import the module that provides it beside RoundsModule.",
     );
   });
@@ -76,7 +78,8 @@ describe('round fact providers', () => {
     const { app, failure } = await start([RoundsModule, NeedsModule, PlanModule]);
     await app.close().catch(() => undefined);
     expect(failure?.message).toBe(
-      'Plan rounds cannot start: no provider of the "consultation" facts (the prepared remiss and its responses, provided by ConsultationModule (@samverka/consultation)). ' +
+      'Plan rounds cannot start: no provider of the "consultation" facts (the prepared remiss and its responses, provided by ConsultationModule (@samverka/consultation)); ' +
+        'no provider of the "proposals" facts (the consultation responses\' untriaged proposals, provided by ConsultationModule (@samverka/consultation)). ' +
         "The workflow's guards need every kind: import the module that provides it beside RoundsModule.",
     );
   });

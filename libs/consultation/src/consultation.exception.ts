@@ -28,6 +28,12 @@ export enum ConsultationErrorCode {
   RESPONSE_NOT_READABLE = 'RESPONSE_NOT_READABLE',
   /** Responses: no such attachment in the round. */
   ATTACHMENT_NOT_FOUND = 'ATTACHMENT_NOT_FOUND',
+  /** The round has no such proposal in a current (submitted, not superseded) response. */
+  PROPOSAL_NOT_FOUND = 'PROPOSAL_NOT_FOUND',
+  /** Proposals are triaged only while the round is in consultation, compiling the responses or awaiting the decision. */
+  TRIAGE_NOT_OPEN = 'TRIAGE_NOT_OPEN',
+  /** Only strategists triage proposals. */
+  TRIAGE_NOT_ALLOWED = 'TRIAGE_NOT_ALLOWED',
 }
 
 /** What kind of refusal each code is (the API maps kinds to HTTP statuses). */
@@ -45,6 +51,9 @@ export const CONSULTATION_ERROR_KINDS = {
   [ConsultationErrorCode.RESPONSE_ONLY_ON_PAPER]: ErrorKind.FORBIDDEN,
   [ConsultationErrorCode.RESPONSE_NOT_READABLE]: ErrorKind.FORBIDDEN,
   [ConsultationErrorCode.ATTACHMENT_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [ConsultationErrorCode.PROPOSAL_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [ConsultationErrorCode.TRIAGE_NOT_OPEN]: ErrorKind.CONFLICT,
+  [ConsultationErrorCode.TRIAGE_NOT_ALLOWED]: ErrorKind.FORBIDDEN,
 } as const satisfies ErrorKinds<ConsultationErrorCode>;
 
 declare module '@samverka/kernel' {

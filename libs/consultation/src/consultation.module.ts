@@ -21,6 +21,10 @@ import { DecisionNotifier } from './services/decision.notifier';
 import { DecisionQueryService } from './services/decision-query.service';
 import { ResponseRepository } from './repositories/response.repository';
 import { ResponseService } from './services/response.service';
+import { ProposalsRoundFacts } from './facts/proposals-round-facts.provider';
+import { CompilationRepository } from './repositories/compilation.repository';
+import { CompilationService } from './services/compilation.service';
+import { TriageTasks } from './tasks/triage.tasks';
 
 /**
  * The consultation (remiss) of a round's plan and its decision: recipients with their own reply
@@ -34,10 +38,13 @@ import { ResponseService } from './services/response.service';
     // Responses (yttranden)
     ResponseRepository,
     ResponseService,
+    // The compilation and triage
+    ProposalsRoundFacts, CompilationRepository, CompilationService, TriageTasks,
   ],
   exports: [ConsultationService, ConsultationExtensionService, ConsultationReminderService, DecisionQueryService,
     // Responses (yttranden)
     ResponseService,
+    CompilationService,
   ],
 })
 export class ConsultationModule {}

@@ -28,3 +28,10 @@ export * from './rules/response.rules';
 export * from './rules/attachment.rules';
 export * from './rules/proposal-finder';
 export * from './access/response-access.policy';
+// The compilation (sammanställning), the triage of proposals and the "proposals" round facts.
+export * from './compilation/compilation.model';
+export * from './compilation/compilation.assembler';
+export * from './rules/triage.rules';
+export * from './services/compilation.service';
+export * from './facts/proposals-round-facts.provider';
+export * from './tasks/triage.tasks';

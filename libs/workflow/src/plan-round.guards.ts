@@ -67,6 +67,8 @@ export interface PlanRoundFacts {
   consultation?: { recipients: number; responses: number } | null;
   /** The prepared remiss (null: none prepared): SEND_FOR_CONSULTATION sends it, for the last frozen version only. */
   consultationPrepared?: { planVersion: number } | null;
+  /** The proposals of the current consultation responses that no strategist has triaged yet (the consultation context). */
+  proposals?: { untriaged: number } | null;
 }
 
 /** `force: true` + `reason`: only on the steps where forcing makes sense. */
@@ -194,6 +196,16 @@ export function reasonsToCloseConsultation(facts: PlanRoundFacts): string[] {
     reasons.push(`${countNoun(missing, 'remissinstans', 'remissinstanser')} har inte svarat`);
   }
   return reasons;
+}
+
+/** SUBMIT_FOR_DECISION without force: every proposal of a current response is triaged. */
+export function reasonsToSubmitForDecision(facts: PlanRoundFacts): string[] {
+  const proposals = facts?.proposals;
+  if (!proposals) return ['Uppgifter om remissvarens förslag saknas'];
+  if (proposals.untriaged > 0) {
+    return [`${proposals.untriaged} förslag är inte ${proposals.untriaged === 1 ? 'behandlat' : 'behandlade'}`];
+  }
+  return [];
 }
 
 /** RECORD_DECISION: adopted, or returned with a written reason. */

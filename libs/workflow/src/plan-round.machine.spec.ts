@@ -303,11 +303,23 @@ describe('forcing', () => {
     EVENTS_BY_STATE[state].filter((type) => !FORCIBLE_EVENTS.includes(type)).map((type) => [state, type] as const),
   );
 
-  it('is possible only for closing the needs collection and the consultation', () => {
-    expect(FORCIBLE_EVENTS).toEqual(['CLOSE_NEEDS', 'CLOSE_CONSULTATION']);
+  it('is possible only for closing the needs collection and the consultation, and submitting for decision', () => {
+    expect(FORCIBLE_EVENTS).toEqual(['CLOSE_NEEDS', 'CLOSE_CONSULTATION', 'SUBMIT_FOR_DECISION']);
     expect(forcedCases.map(([, type]) => type)).toEqual(
-      expect.arrayContaining(['LAUNCH', 'REOPEN_NEEDS', 'SEND_FOR_CONSULTATION', 'SUBMIT_FOR_DECISION', 'RECORD_DECISION', 'CLOSE_ROUND', 'CANCEL']),
+      expect.arrayContaining(['LAUNCH', 'REOPEN_NEEDS', 'SEND_FOR_CONSULTATION', 'RECORD_DECISION', 'CLOSE_ROUND', 'CANCEL']),
     );
+  });
+
+  it('refuses SUBMIT_FOR_DECISION while proposals are untriaged, and takes it forced with a written reason (remembered)', () => {
+    expect(evaluate('compilingResponses', { type: 'SUBMIT_FOR_DECISION', facts: blockedFacts })).toEqual({ allowed: false, reasons: ['3 förslag är inte behandlade'] });
+    expect(evaluate('compilingResponses', { type: 'SUBMIT_FOR_DECISION', facts: { ...okFacts, proposals: { untriaged: 1 } } }).reasons).toEqual(['1 förslag är inte behandlat']);
+    expect(evaluate('compilingResponses', { type: 'SUBMIT_FOR_DECISION', facts: { ...okFacts, proposals: null } }).reasons).toEqual(['Uppgifter om remissvarens förslag saknas']);
+    expect(evaluate('compilingResponses', { type: 'SUBMIT_FOR_DECISION', force: true, reason: '', facts: blockedFacts }).reasons).toEqual([
+      'Ett framtvingat steg kräver en skriftlig motivering',
+    ]);
+    const step = applyPlanRoundEvent({ machineVersion: 1, snapshot: snapshotIn('compilingResponses') }, { type: 'SUBMIT_FOR_DECISION', force: true, reason: ' Styrelsen möts nu ', facts: blockedFacts });
+    expect(step).toMatchObject({ allowed: true, to: 'awaitingDecision', context: { forcedSteps: [{ event: 'SUBMIT_FOR_DECISION', reason: 'Styrelsen möts nu', on: '2026-03-10' }] } });
+    expect(availableEvents('compilingResponses', blockedFacts)[0]).toEqual({ type: 'SUBMIT_FOR_DECISION', allowed: false, reasons: ['3 förslag är inte behandlade'], forcible: true });
   });
 
   it.each(forcedCases)('in %s, %s with force is refused by the machine as by evaluate', (state, type) => {

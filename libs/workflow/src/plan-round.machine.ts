@@ -16,6 +16,7 @@ import { assign, createActor, setup, type Snapshot, type SnapshotFrom } from 'xs
 import {
   reasonsToCancel,
   reasonsToCloseConsultation,
+  reasonsToSubmitForDecision,
   reasonsToCloseNeeds,
   reasonsToForce,
   reasonsToLaunch,
@@ -59,7 +60,7 @@ export type PlanRoundEvent =
   | ({ type: 'REOPEN_NEEDS'; reason?: string } & WithFacts)
   | ({ type: 'SEND_FOR_CONSULTATION' } & WithFacts)
   | ({ type: 'CLOSE_CONSULTATION'; force?: boolean; reason?: string } & WithFacts)
-  | ({ type: 'SUBMIT_FOR_DECISION' } & WithFacts)
+  | ({ type: 'SUBMIT_FOR_DECISION'; force?: boolean; reason?: string } & WithFacts)
   | ({ type: 'RECORD_DECISION'; outcome: DecisionOutcome; reason?: string } & WithFacts)
   | ({ type: 'CLOSE_ROUND' } & WithFacts)
   | ({ type: 'CANCEL'; reason: string } & WithFacts)
@@ -81,10 +82,10 @@ export const PLAN_ROUND_EVENT_TYPES: readonly PlanRoundEventType[] = [
 ];
 
 /** The events that may be forced (`force: true` + a written `reason`). */
-export const FORCIBLE_EVENTS: readonly PlanRoundEventType[] = ['CLOSE_NEEDS', 'CLOSE_CONSULTATION'];
+export const FORCIBLE_EVENTS: readonly PlanRoundEventType[] = ['CLOSE_NEEDS', 'CLOSE_CONSULTATION', 'SUBMIT_FOR_DECISION'];
 
 export interface ForcedStep {
-  event: 'CLOSE_NEEDS' | 'CLOSE_CONSULTATION';
+  event: 'CLOSE_NEEDS' | 'CLOSE_CONSULTATION' | 'SUBMIT_FOR_DECISION';
   reason: string;
   on: IsoDate;
 }
@@ -111,6 +112,8 @@ function factReasons(type: PlanRoundEventType, facts: PlanRoundFacts): string[] 
       return reasonsToSendForConsultation(facts);
     case 'CLOSE_CONSULTATION':
       return reasonsToCloseConsultation(facts);
+    case 'SUBMIT_FOR_DECISION':
+      return reasonsToSubmitForDecision(facts);
     default:
       return [];
   }
@@ -147,7 +150,7 @@ export const planRoundMachine = setup({
   actions: {
     recordForcedStep: assign({
       forcedSteps: ({ context, event }) =>
-        (event.type === 'CLOSE_NEEDS' || event.type === 'CLOSE_CONSULTATION') && event.force === true
+        (event.type === 'CLOSE_NEEDS' || event.type === 'CLOSE_CONSULTATION' || event.type === 'SUBMIT_FOR_DECISION') && event.force === true
           ? [...context.forcedSteps, { event: event.type, reason: (event.reason ?? '').trim(), on: event.facts.today }]
           : context.forcedSteps,
     }),
@@ -194,7 +197,7 @@ export const planRoundMachine = setup({
     },
     compilingResponses: {
       on: {
-        SUBMIT_FOR_DECISION: { target: 'awaitingDecision', guard: 'allowed' },
+        SUBMIT_FOR_DECISION: { target: 'awaitingDecision', guard: 'allowed', actions: 'recordForcedStep' },
         CANCEL: { target: 'cancelled', guard: 'allowed', actions: 'recordCancellation' },
       },
     },

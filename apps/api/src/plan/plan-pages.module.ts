@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConsultationModule } from '@samverka/consultation';
 import { PlanModule } from '@samverka/plan';
 import { RoundsModule } from '@samverka/rounds';
 import { NeedsModule } from '@samverka/needs';
@@ -10,7 +11,7 @@ import { PlanCoveragePagesController } from './pages/plan-coverage-pages.control
 
 /** The plan's pages: the draft and its forms, versions and diffs, the responsibility allocation, each department's summary. */
 @Module({
-  imports: [ShellModule, RoundsModule, PlanModule, NeedsModule],
+  imports: [ShellModule, RoundsModule, PlanModule, NeedsModule, ConsultationModule],
   controllers: [PlanPagesController, AllocationPagesController, PlanCoveragePagesController, DepartmentQuestionsPagesController],
 })
 export class PlanPagesModule {}

@@ -76,6 +76,9 @@ const EXPECTED_STATUS: { readonly [C in ErrorCode]: number } = {
   [ConsultationErrorCode.RESPONSE_ONLY_ON_PAPER]: 403,
   [ConsultationErrorCode.RESPONSE_NOT_READABLE]: 403,
   [ConsultationErrorCode.ATTACHMENT_NOT_FOUND]: 404,
+  [ConsultationErrorCode.PROPOSAL_NOT_FOUND]: 404,
+  [ConsultationErrorCode.TRIAGE_NOT_OPEN]: 409,
+  [ConsultationErrorCode.TRIAGE_NOT_ALLOWED]: 403,
 };
 
 /** Every enum's values, counted independently of the maps (two enums sharing a value would show as a shortfall). */
@@ -100,7 +103,7 @@ describe('domain error mapping', () => {
       expect({ code, status: httpStatusFor(code as ErrorCode) }).toEqual({ code, status });
       checked++;
     }
-    expect(ALL_ENUM_VALUES).toHaveLength(61);
+    expect(ALL_ENUM_VALUES).toHaveLength(64);
     expect(new Set(ALL_ENUM_VALUES).size).toBe(ALL_ENUM_VALUES.length);
     expect(checked).toBe(ALL_ENUM_VALUES.length);
     expect(Object.keys(ERROR_KINDS).sort()).toEqual([...ALL_ENUM_VALUES].sort());

@@ -36,6 +36,7 @@ export class PlanRoundFactsLoader {
     const progress = await this.providers.of('needs').factsOf(round.id);
     const planVersion = await this.providers.of('plan').factsOf(round.id);
     const consultation = await this.providers.of('consultation').factsOf(round.id);
+    const proposals = await this.providers.of('proposals').factsOf(round.id);
     return {
       participants,
       progress,
@@ -50,6 +51,7 @@ export class PlanRoundFactsLoader {
         planVersion,
         consultation: consultation ? { recipients: consultation.recipients, responses: consultation.responses } : null,
         consultationPrepared: consultation ? { planVersion: consultation.planVersion } : null,
+        proposals,
       },
     };
   }

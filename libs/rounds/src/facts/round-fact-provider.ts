@@ -30,6 +30,8 @@ export interface RoundFactKinds {
   plan: PlanVersionFact | null;
   /** The prepared remiss (null: none): its plan version, its recipients and how many have a current submitted response, declines included (the consultation context). */
   consultation: ConsultationFact | null;
+  /** How many proposals of the current consultation responses are untriaged (the consultation context). */
+  proposals: { untriaged: number };
 }
 
 /** The consultation as the workflow's guards judge it. */
@@ -46,6 +48,7 @@ export const ROUND_FACT_KINDS: Readonly<Record<RoundFactKind, string>> = {
   needs: "each participating department's needs submission, provided by NeedsModule (@samverka/needs)",
   plan: 'the last frozen plan version, provided by PlanModule (@samverka/plan)',
   consultation: 'the prepared remiss and its responses, provided by ConsultationModule (@samverka/consultation)',
+  proposals: "the consultation responses' untriaged proposals, provided by ConsultationModule (@samverka/consultation)",
 };
 
 /** A context's source of one kind of round facts (one set-based read per round). */

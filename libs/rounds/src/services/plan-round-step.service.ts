@@ -107,6 +107,7 @@ function toMachineEvent(input: RoundEventInput, facts: RoundFacts, reason: strin
       return { type: 'CANCEL', reason: reason ?? '', facts };
     case 'CLOSE_NEEDS':
     case 'CLOSE_CONSULTATION':
+    case 'SUBMIT_FOR_DECISION':
     case 'REOPEN_NEEDS':
       return { type: input.type, reason, facts };
     default:

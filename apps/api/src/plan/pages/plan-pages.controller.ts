@@ -1,3 +1,4 @@
+import { CompilationService, proposalsByItem } from '@samverka/consultation';
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
@@ -87,6 +88,7 @@ export class PlanPagesController {
     private readonly needs: NeedService,
     private readonly views: ViewRenderer,
     private readonly coverage: PlanNeedsCoverageService,
+    private readonly compilations: CompilationService,
   ) {}
 
   @Get()
@@ -305,10 +307,11 @@ export class PlanPagesController {
   async diffPage(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Param('n') rawA: string, @Param('b') rawB: string, @Res() reply: FastifyReply): Promise<void> {
     const [a, b] = [versionNumber(rawA), versionNumber(rawB)];
     const [round, diff, versions] = await Promise.all([this.head(id), this.plans.diff(id, a, b), this.plans.versions(id)]);
+    const proposals = await this.compilations.proposalsForItems(principal, id, [...diff.itemsChanged.map((c) => c.code), ...diff.itemsAdded.map((i) => i.code)]);
     await this.views.send(
       reply,
       'plan-version-diff',
-      buildPlanDiffPage(round, a, b, diff, versions.map((v) => v.version), mayReadPlanDraft(principal)),
+      buildPlanDiffPage(round, a, b, diff, versions.map((v) => v.version), mayReadPlanDraft(principal), proposalsByItem(proposals)),
     );
   }
 

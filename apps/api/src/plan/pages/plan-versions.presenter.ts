@@ -145,9 +145,9 @@ export interface PlanDiffPageModel extends VersionsHead {
   empty: boolean;
   compare: CompareFormView | null;
   texts: Array<{ label: string; words: WordView[] }>;
-  added: Array<{ text: string; href: string }>;
+  added: Array<{ text: string; href: string; proposals: string[] }>;
   removed: Array<{ text: string }>;
-  changed: Array<{ heading: string; anchor: string; fields: FieldChangeView[]; needsAdded: string[]; needsRemoved: string[] }>;
+  changed: Array<{ heading: string; anchor: string; fields: FieldChangeView[]; needsAdded: string[]; needsRemoved: string[]; proposals: string[] }>;
   responsibilities: Array<{ item: string; organisations: Array<{ organisation: string; before: string; after: string }> }>;
   errorSummary: ErrorSummaryItem[];
 }
@@ -167,7 +167,10 @@ export function buildPlanDiffPage(
   diff: PlanDiff,
   versions: readonly number[],
   draftReadable: boolean,
+  /** Traceability: per item code, the consultation's triaged proposals that link it ("Kulturnämnden: … (tillgodoses)"). */
+  proposalsByItem: ReadonlyMap<string, readonly string[]> = new Map(),
 ): PlanDiffPageModel {
+  const proposalsOf = (code: string) => [...(proposalsByItem.get(code) ?? [])];
   const names = new Map(round.areas.map((x) => [x.code, x.name]));
   const areaName = (code: string | null) => (code === null ? '–' : (names.get(code) ?? code));
   const byItem = new Map<string, PlanDiffPageModel['responsibilities'][number]>();
@@ -186,7 +189,7 @@ export function buildPlanDiffPage(
     empty: isEmptyDiff(diff),
     compare: compareForm(round.id, versions, a, b),
     texts: diff.textsChanged.map((t) => ({ label: textLabel(t, areaName), words: words(t.words) })),
-    added: diff.itemsAdded.map((i) => ({ text: `${i.code} ${i.title} (${areaName(i.areaCode)})`, href: `${planVersionPath(round.id, b)}#${itemAnchor(i.code)}` })),
+    added: diff.itemsAdded.map((i) => ({ text: `${i.code} ${i.title} (${areaName(i.areaCode)})`, href: `${planVersionPath(round.id, b)}#${itemAnchor(i.code)}`, proposals: proposalsOf(i.code) })),
     removed: diff.itemsRemoved.map((i) => ({ text: `${i.code} ${i.title} (${areaName(i.areaCode)})` })),
     changed: diff.itemsChanged.map((c) => ({
       heading: `${c.code} ${c.title}`,
@@ -194,6 +197,7 @@ export function buildPlanDiffPage(
       fields: c.fields.map((f) => fieldChangeView(f, areaName)),
       needsAdded: c.needsAdded.map((n) => `${n.title} (${n.departmentName})`),
       needsRemoved: c.needsRemoved.map((n) => `${n.title} (${n.departmentName})`),
+      proposals: proposalsOf(c.code),
     })),
     responsibilities: [...byItem.values()],
     errorSummary: [],

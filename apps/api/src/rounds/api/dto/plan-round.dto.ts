@@ -94,7 +94,7 @@ export class RoundEventDto {
   @IsOptional() @IsString()
   type!: SteeringEventType;
 
-  @ApiPropertyOptional({ description: 'take CLOSE_NEEDS / CLOSE_CONSULTATION past an unmet condition; needs a reason' })
+  @ApiPropertyOptional({ description: 'take CLOSE_NEEDS / CLOSE_CONSULTATION / SUBMIT_FOR_DECISION past an unmet condition; needs a reason' })
   @IsOptional() @IsBoolean()
   force?: boolean;
 
@@ -200,7 +200,7 @@ class ReasonOnDto {
 }
 
 class ForcedStepDto extends ReasonOnDto {
-  @ApiProperty({ enum: ['CLOSE_NEEDS', 'CLOSE_CONSULTATION'] }) event!: string;
+  @ApiProperty({ enum: ['CLOSE_NEEDS', 'CLOSE_CONSULTATION', 'SUBMIT_FOR_DECISION'] }) event!: string;
 }
 
 export class PlanRoundSummaryDto {
