@@ -12,6 +12,7 @@ import { addDays } from '@samverka/kernel';
 import { PlanRoundQueryService, PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { NeedService, ReferenceDataService, SubmissionService } from '@samverka/needs';
 import { PlanDraftService, PlanQueryService } from '@samverka/plan';
+import { ConsultationService } from '@samverka/consultation';
 import { AccessGuard } from '../../apps/api/src/auth/access.guard';
 import { AccessWorld, buildAccessWorld, Caller, CALLER_NOTES, CALLERS, SignedInCaller, TEST_ACTOR } from '../support/access-fixtures';
 import { ApiResponse, e2eContext, E2eContext } from '../support/e2e';
@@ -166,6 +167,41 @@ const freshNeedOfA = async (w: AccessWorld, roundId: string, sourceId: string): 
   return row.id;
 };
 const deferralOf = async (w: AccessWorld, needId: string): Promise<boolean> => ((await w.ctx.dataSource.query('select 1 from plan_need_deferral where need_id = $1', [needId])) as unknown[]).length > 0;
+
+/** A round of A drafting its plan, its version 1 frozen (for preparing the remiss); and one whose remiss to committee A is sent. */
+let remissDraftRound: Promise<string> | undefined;
+let remissSentRound: Promise<string> | undefined;
+const remissDraftRoundOfA = (w: AccessWorld) =>
+  (remissDraftRound ??= (async () => {
+    const round = await w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+    const rows = new GivenPlanRows(w.ctx.dataSource);
+    await rows.item(round.id, { code: `RA-${w.unique()}`, roles: [{ departmentId: w.departmentA.id, role: 'accountable' }] });
+    await rows.freeze(round.id);
+    return round.id;
+  })());
+const remissSentRoundOfA = (w: AccessWorld) =>
+  (remissSentRound ??= (async () => {
+    const round = await w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id], areas: [{ code: 'LOKAL_SERVICE', name: 'Lokal service' }] });
+    const drafts = w.ctx.app.get(PlanDraftService);
+    const item = await drafts.createItem(TEST_ACTOR, round.id, { areaCode: 'LOKAL_SERVICE', title: 'Vägledning', description: 'På biblioteken.' });
+    await drafts.setResponsibilities(TEST_ACTOR, round.id, item.id, { responsibilities: [{ contactCentre: true, role: 'accountable', expectations: 'Leda arbetet.' }] });
+    await drafts.freeze(TEST_ACTOR, round.id);
+    await w.ctx.app.get(ConsultationService).prepare(TEST_ACTOR, round.id, { planVersion: 1, replyBy: addDays(w.today, 60), committeeIds: [w.committeeA.id], coverLetter: 'Planen på remiss.' });
+    await w.ctx.app.get(PlanRoundStepService).transition(TEST_ACTOR, round.id, { type: 'SEND_FOR_CONSULTATION' });
+    return round.id;
+  })());
+/** Committee A's open extension request in the sent round, fresh (any earlier open one is withdrawn); its id and how to read its status. */
+const openExtensionOfA = async (w: AccessWorld) => {
+  const roundId = await remissSentRoundOfA(w);
+  await w.ctx.dataSource.query(`delete from consultation_extension where round_id = $1 and status = 'requested'`, [roundId]);
+  const [row] = (await w.ctx.dataSource.query(
+    `insert into consultation_extension (round_id, committee_id, requested_reply_by, reason, requested_by_name)
+     select round_id, committee_id, reply_by + 7, 'Sammanträde senare', 'Någon' from consultation_recipient where round_id = $1 and committee_id = $2 returning id`,
+    [roundId, w.committeeA.id],
+  )) as Array<{ id: string }>;
+  const status = async () => ((await w.ctx.dataSource.query('select status from consultation_extension where id = $1', [row.id])) as Array<{ status: string }>)[0].status;
+  return { roundId, extensionId: row.id, status };
+};
 
 const ROUTES: Record<string, RouteSpec> = {
   // -- health (public) --
@@ -761,6 +797,50 @@ const ROUTES: Record<string, RouteSpec> = {
       )) as Array<{ id: string }>;
       const answered = async () => ((await w.ctx.dataSource.query('select 1 from plan_item_question where id = $1 and answer is not null', [row.id])) as unknown[]).length > 0;
       return { params: { id: round.roundId, questionId: row.id }, body: { answer: 'Svaret' }, effect: answered };
+    },
+  },
+
+  // -- the consultation (remiss): strategists prepare it and decide extensions; round readers read it; committee A's secretary asks for an extension --
+  'PUT /api/v1/rounds/{id}/consultation': {
+    allow: ['strategist'],
+    status: 200,
+    build: async (w) => {
+      const roundId = await remissDraftRoundOfA(w);
+      const coverLetter = `Planen på remiss ${w.unique()}`;
+      const prepared = async () => ((await w.ctx.dataSource.query('select 1 from consultation where round_id = $1 and cover_letter = $2', [roundId, coverLetter])) as unknown[]).length > 0;
+      return { params: { id: roundId }, body: { planVersion: 1, replyBy: addDays(w.today, 60), committeeIds: [w.committeeA.id], coverLetter }, effect: prepared };
+    },
+  },
+  'GET /api/v1/rounds/{id}/consultation': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: await remissSentRoundOfA(w) } }),
+  },
+  'POST /api/v1/rounds/{id}/consultation/recipients/{committeeId}/extensions': {
+    allow: ['strategist', 'secretary-own'],
+    status: 201,
+    build: async (w) => {
+      const roundId = await remissSentRoundOfA(w);
+      await w.ctx.dataSource.query(`delete from consultation_extension where round_id = $1 and status = 'requested'`, [roundId]);
+      const reason = `Nämnden sammanträder senare ${w.unique()}`;
+      const asked = async () => ((await w.ctx.dataSource.query('select 1 from consultation_extension where reason = $1', [reason])) as unknown[]).length > 0;
+      return { params: { id: roundId, committeeId: w.committeeA.id }, body: { requestedReplyBy: addDays(w.today, 400), reason }, effect: asked };
+    },
+  },
+  'POST /api/v1/rounds/{id}/consultation/recipients/{committeeId}/extensions/{extensionId}/approve': {
+    allow: ['strategist'],
+    status: 200,
+    build: async (w) => {
+      const open = await openExtensionOfA(w);
+      return { params: { id: open.roundId, committeeId: w.committeeA.id, extensionId: open.extensionId }, body: {}, effect: async () => (await open.status()) === 'approved' };
+    },
+  },
+  'POST /api/v1/rounds/{id}/consultation/recipients/{committeeId}/extensions/{extensionId}/decline': {
+    allow: ['strategist'],
+    status: 200,
+    build: async (w) => {
+      const open = await openExtensionOfA(w);
+      return { params: { id: open.roundId, committeeId: w.committeeA.id, extensionId: open.extensionId }, body: { reason: 'Beslutet kan inte vänta' }, effect: async () => (await open.status()) === 'declined' };
     },
   },
 };
