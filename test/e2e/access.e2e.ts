@@ -179,28 +179,28 @@ const remissDraftRoundOfA = (w: AccessWorld) =>
     await rows.freeze(round.id);
     return round.id;
   })());
-const remissSentRoundOfA = (w: AccessWorld) =>
-  (remissSentRound ??= (async () => {
-    const round = await w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id], areas: [{ code: 'LOKAL_SERVICE', name: 'Lokal service' }] });
-    const drafts = w.ctx.app.get(PlanDraftService);
-    const item = await drafts.createItem(TEST_ACTOR, round.id, { areaCode: 'LOKAL_SERVICE', title: 'Vägledning', description: 'På biblioteken.' });
-    await drafts.setResponsibilities(TEST_ACTOR, round.id, item.id, { responsibilities: [{ contactCentre: true, role: 'accountable', expectations: 'Leda arbetet.' }] });
-    await drafts.freeze(TEST_ACTOR, round.id);
-    await w.ctx.app.get(ConsultationService).prepare(TEST_ACTOR, round.id, { planVersion: 1, replyBy: addDays(w.today, 60), committeeIds: [w.committeeA.id], coverLetter: 'Planen på remiss.' });
-    await w.ctx.app.get(PlanRoundStepService).transition(TEST_ACTOR, round.id, { type: 'SEND_FOR_CONSULTATION' });
-    return round.id;
-  })());
-/** Committee A's open extension request in the sent round, fresh (any earlier open one is withdrawn); its id and how to read its status. */
+/** A round of A whose remiss to committee A is sent (its own year; release it when done). */
+const newSentRoundOfA = async (w: AccessWorld): Promise<PlanRoundView> => {
+  const round = await w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id], areas: [{ code: 'LOKAL_SERVICE', name: 'Lokal service' }] });
+  const drafts = w.ctx.app.get(PlanDraftService);
+  const item = await drafts.createItem(TEST_ACTOR, round.id, { areaCode: 'LOKAL_SERVICE', title: 'Vägledning', description: 'På biblioteken.' });
+  await drafts.setResponsibilities(TEST_ACTOR, round.id, item.id, { responsibilities: [{ contactCentre: true, role: 'accountable', expectations: 'Leda arbetet.' }] });
+  await drafts.freeze(TEST_ACTOR, round.id);
+  await w.ctx.app.get(ConsultationService).prepare(TEST_ACTOR, round.id, { planVersion: 1, replyBy: addDays(w.today, 60), committeeIds: [w.committeeA.id], coverLetter: 'Planen på remiss.' });
+  return w.ctx.app.get(PlanRoundStepService).transition(TEST_ACTOR, round.id, { type: 'SEND_FOR_CONSULTATION' });
+};
+const remissSentRoundOfA = (w: AccessWorld) => (remissSentRound ??= newSentRoundOfA(w).then((r) => r.id));
+/** An open extension request in the sent round, of a recipient committee of its own (cases run at once; one open request per recipient). */
 const openExtensionOfA = async (w: AccessWorld) => {
   const roundId = await remissSentRoundOfA(w);
-  await w.ctx.dataSource.query(`delete from consultation_extension where round_id = $1 and status = 'requested'`, [roundId]);
+  const committee = await w.ctx.given.committee();
+  await w.ctx.dataSource.query(`insert into consultation_recipient (round_id, committee_id, reply_by) values ($1, $2, $3)`, [roundId, committee.id, addDays(w.today, 60)]);
   const [row] = (await w.ctx.dataSource.query(
-    `insert into consultation_extension (round_id, committee_id, requested_reply_by, reason, requested_by_name)
-     select round_id, committee_id, reply_by + 7, 'Sammanträde senare', 'Någon' from consultation_recipient where round_id = $1 and committee_id = $2 returning id`,
-    [roundId, w.committeeA.id],
+    `insert into consultation_extension (round_id, committee_id, requested_reply_by, reason, requested_by_name) values ($1, $2, $3, 'Sammanträde senare', 'Någon') returning id`,
+    [roundId, committee.id, addDays(w.today, 90)],
   )) as Array<{ id: string }>;
   const status = async () => ((await w.ctx.dataSource.query('select status from consultation_extension where id = $1', [row.id])) as Array<{ status: string }>)[0].status;
-  return { roundId, extensionId: row.id, status };
+  return { roundId, committeeId: committee.id, extensionId: row.id, status };
 };
 
 const ROUTES: Record<string, RouteSpec> = {
@@ -820,11 +820,11 @@ const ROUTES: Record<string, RouteSpec> = {
     allow: ['strategist', 'secretary-own'],
     status: 201,
     build: async (w) => {
-      const roundId = await remissSentRoundOfA(w);
-      await w.ctx.dataSource.query(`delete from consultation_extension where round_id = $1 and status = 'requested'`, [roundId]);
+      // cases run at once and a recipient has one open request at a time: each case its own round
+      const round = await newSentRoundOfA(w);
       const reason = `Nämnden sammanträder senare ${w.unique()}`;
       const asked = async () => ((await w.ctx.dataSource.query('select 1 from consultation_extension where reason = $1', [reason])) as unknown[]).length > 0;
-      return { params: { id: roundId, committeeId: w.committeeA.id }, body: { requestedReplyBy: addDays(w.today, 400), reason }, effect: asked };
+      return { params: { id: round.id, committeeId: w.committeeA.id }, body: { requestedReplyBy: addDays(w.today, 400), reason }, effect: checkThenRelease(w, round, asked) };
     },
   },
   'POST /api/v1/rounds/{id}/consultation/recipients/{committeeId}/extensions/{extensionId}/approve': {
@@ -832,7 +832,7 @@ const ROUTES: Record<string, RouteSpec> = {
     status: 200,
     build: async (w) => {
       const open = await openExtensionOfA(w);
-      return { params: { id: open.roundId, committeeId: w.committeeA.id, extensionId: open.extensionId }, body: {}, effect: async () => (await open.status()) === 'approved' };
+      return { params: { id: open.roundId, committeeId: open.committeeId, extensionId: open.extensionId }, body: {}, effect: async () => (await open.status()) === 'approved' };
     },
   },
   'POST /api/v1/rounds/{id}/consultation/recipients/{committeeId}/extensions/{extensionId}/decline': {
@@ -840,7 +840,7 @@ const ROUTES: Record<string, RouteSpec> = {
     status: 200,
     build: async (w) => {
       const open = await openExtensionOfA(w);
-      return { params: { id: open.roundId, committeeId: w.committeeA.id, extensionId: open.extensionId }, body: { reason: 'Beslutet kan inte vänta' }, effect: async () => (await open.status()) === 'declined' };
+      return { params: { id: open.roundId, committeeId: open.committeeId, extensionId: open.extensionId }, body: { reason: 'Beslutet kan inte vänta' }, effect: async () => (await open.status()) === 'declined' };
     },
   },
 };

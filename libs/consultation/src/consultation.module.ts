@@ -15,6 +15,7 @@ import { ConsultationExtensionRepository } from './repositories/consultation-ext
 import { ConsultationExtensionService } from './services/consultation-extension.service';
 import { ConsultationReminderRepository } from './repositories/consultation-reminder.repository';
 import { ConsultationReminderService } from './services/consultation-reminder.service';
+import { CONSULTATION_SEND_TASK_PROVIDERS } from './tasks/consultation.tasks';
 
 /**
  * The consultation (remiss) of a round's plan and its decision: recipients with their own reply
@@ -24,7 +25,7 @@ import { ConsultationReminderService } from './services/consultation-reminder.se
  */
 @Module({
   imports: [TypeOrmModule.forFeature(CONSULTATION_ENTITIES), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, PlanModule],
-  providers: [ConsultationRepository, ConsultationService, ConsultationRoundFacts, ConsultationSendEffect, ConsultationExtensionRepository, ConsultationExtensionService, ConsultationReminderRepository, ConsultationReminderService],
+  providers: [ConsultationRepository, ConsultationService, ConsultationRoundFacts, ConsultationSendEffect, ConsultationExtensionRepository, ConsultationExtensionService, ConsultationReminderRepository, ConsultationReminderService, ...CONSULTATION_SEND_TASK_PROVIDERS],
   exports: [ConsultationService, ConsultationExtensionService, ConsultationReminderService],
 })
 export class ConsultationModule {}

@@ -18,3 +18,4 @@ export * from './services/consultation.service';
 export * from './services/consultation-extension.service';
 export * from './services/consultation-reminder.service';
 export { ConsultationRoundFacts } from './facts/consultation-round-facts.provider';
+export * from './tasks/consultation.tasks';
