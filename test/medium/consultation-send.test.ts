@@ -1,11 +1,12 @@
 import { ConsultationErrorCode, ConsultationExtensionService, ConsultationModule, ConsultationReminderService, ConsultationService } from '@samverka/consultation';
-import { CommonErrorCode } from '@samverka/kernel';
+import { CommonErrorCode, TaskQueryService, TasksModule } from '@samverka/kernel';
 import type { NotificationEntity } from '@samverka/notifications';
 import { PlanDraftService, PlanModule } from '@samverka/plan';
 import { PlanRoundQueryService, PlanRoundStepService } from '@samverka/rounds';
 import { GivenConsultation, ReadyRound, STRATEGIST_ACTOR } from '../support/given-consultation-send';
 import { TEST_ACTOR } from '../support/given';
 import { mediumContext, MediumContext } from '../support/medium';
+import { principal } from '../support/principals';
 
 const START = new Date('2026-03-02T09:00:00Z');
 const PUBLIC_URL = 'https://samverka.malmo.example';
@@ -17,7 +18,7 @@ describe('the remiss: prepare, send, recipients, extensions, reminders', () => {
   let extensions: ConsultationExtensionService;
 
   beforeAll(async () => {
-    ctx = await mediumContext([PlanModule, ConsultationModule], START, { PUBLIC_URL });
+    ctx = await mediumContext([PlanModule, ConsultationModule, TasksModule], START, { PUBLIC_URL });
     given = new GivenConsultation(ctx.moduleRef, ctx.given);
     consultations = ctx.get(ConsultationService);
     extensions = ctx.get(ConsultationExtensionService);
@@ -251,5 +252,32 @@ describe('the remiss: prepare, send, recipients, extensions, reminders', () => {
     await sut.sendDueReminders(new Date('2026-05-05T08:00:00Z'));
     await sut.sendDueReminders(new Date('2026-05-12T08:00:00Z'));
     expect(await reminders()).toEqual(before);
+  });
+
+  it("tasks: each secretary's open remiss (due its own reply date, gone once responded), each open extension for the strategists", async () => {
+    const round = await given.readyRound();
+    const [a, b] = round.departments;
+    await given.prepare(round);
+    const tasks = ctx.get(TaskQueryService);
+    const respondTasks = async (committeeId: string) =>
+      (await tasks.tasksOf(principal({ userId: '00000000-0000-4000-8000-0000000000aa', personId: '00000000-0000-4000-8000-000000000000', committeeSecretary: [committeeId] }))).filter(
+        (t) => t.kind === 'consultation.respond' && t.roundId === round.id,
+      );
+    expect(await respondTasks(a.committeeId)).toEqual([]);
+    await send(round);
+    expect(await respondTasks(a.committeeId)).toEqual([
+      expect.objectContaining({ dueOn: '2026-04-11', overdue: false, href: `/planomgangar/${round.id}/remiss/${a.committeeId}`, committeeId: a.committeeId }),
+    ]);
+    const { id } = await extensions.request(STRATEGIST_ACTOR, round.id, a.committeeId, { requestedReplyBy: '2026-05-15', reason: 'Sammanträde i maj' });
+    const strategistTasks = async () =>
+      (await tasks.tasksOf(principal({ userId: '00000000-0000-4000-8000-0000000000bb', personId: '00000000-0000-4000-8000-000000000001', strategist: true }))).filter(
+        (t) => t.kind === 'consultation.extension_pending' && t.roundId === round.id,
+      );
+    expect(await strategistTasks()).toEqual([expect.objectContaining({ href: `/planomgangar/${round.id}/remiss`, committeeId: a.committeeId, dueOn: null })]);
+    await extensions.approve(STRATEGIST_ACTOR, round.id, a.committeeId, id, {});
+    expect(await strategistTasks()).toEqual([]);
+    expect((await respondTasks(a.committeeId))[0].dueOn).toBe('2026-05-15');
+    await respond(round.id, b.committeeId, 'decline');
+    expect(await respondTasks(b.committeeId)).toEqual([]);
   });
 });

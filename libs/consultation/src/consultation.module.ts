@@ -25,6 +25,7 @@ import { ProposalsRoundFacts } from './facts/proposals-round-facts.provider';
 import { CompilationRepository } from './repositories/compilation.repository';
 import { CompilationService } from './services/compilation.service';
 import { TriageTasks } from './tasks/triage.tasks';
+import { CONSULTATION_SEND_TASK_PROVIDERS } from './tasks/consultation.tasks';
 
 /**
  * The consultation (remiss) of a round's plan and its decision: recipients with their own reply
@@ -40,6 +41,7 @@ import { TriageTasks } from './tasks/triage.tasks';
     ResponseService,
     // The compilation and triage
     ProposalsRoundFacts, CompilationRepository, CompilationService, TriageTasks,
+    ...CONSULTATION_SEND_TASK_PROVIDERS,
   ],
   exports: [ConsultationService, ConsultationExtensionService, ConsultationReminderService, DecisionQueryService,
     // Responses (yttranden)

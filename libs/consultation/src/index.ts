@@ -35,3 +35,4 @@ export * from './rules/triage.rules';
 export * from './services/compilation.service';
 export * from './facts/proposals-round-facts.provider';
 export * from './tasks/triage.tasks';
+export * from './tasks/consultation.tasks';

@@ -43,6 +43,13 @@ export interface PrepareReferenceRows {
   contactPersonExists: boolean;
 }
 
+/** The choices of the prepare form. */
+export interface PrepareOptions {
+  frozenVersions: number[];
+  committees: Array<{ id: string; name: string }>;
+  contactPeople: Array<{ id: string; name: string }>;
+}
+
 /** A recipient's secretary, to be emailed. */
 export interface SecretaryRecipient {
   committeeId: string;
@@ -74,6 +81,19 @@ export class ConsultationRepository {
       [roundId, contactPersonId],
     );
     return { frozenVersions: rows[0].versions.map(Number), committees: rows[0].committees, contactPersonExists: rows[0].contact };
+  }
+
+  /** What the prepare form offers: the frozen versions, the active committees (by name) and the strategists as contact persons; one statement. */
+  async prepareOptions(roundId: string): Promise<PrepareOptions> {
+    const rows: Array<PrepareOptions> = await this.tx.manager.query(
+      `select coalesce((select json_agg(version order by version) from plan_version where round_id = $1), '[]') as "frozenVersions",
+              coalesce((select json_agg(json_build_object('id', id, 'name', name) order by name) from committee where active), '[]') as committees,
+              coalesce((select json_agg(json_build_object('id', p.id, 'name', p.name) order by p.name)
+                          from person p where exists (select 1 from app_user u join role_grant g on g.user_id = u.id and g.role = 'strategist' and g.revoked_at is null
+                                                       where u.person_id = p.id and u.disabled_at is null)), '[]') as "contactPeople"`,
+      [roundId],
+    );
+    return rows[0];
   }
 
   /** The remiss's send stamp, locked (undefined: none prepared). */

@@ -5,10 +5,10 @@ import { refuseIfAny } from '@samverka/kernel';
 import { PlanRoundQueryService } from '@samverka/rounds';
 import { ConsultationError, ConsultationErrorCode } from '../consultation.exception';
 import type { PrepareConsultationInput } from '../consultation.model';
-import { ConsultationRepository, ConsultationView } from '../repositories/consultation.repository';
+import { ConsultationRepository, ConsultationView, PrepareOptions } from '../repositories/consultation.repository';
 import { prepareReferenceViolations, prepareShapeViolations, refuseReferences } from '../rules/consultation.rules';
 
-export type { ConsultationExtensionView, ConsultationRecipientView, ConsultationView } from '../repositories/consultation.repository';
+export type { ConsultationExtensionView, ConsultationRecipientView, ConsultationView, PrepareOptions } from '../repositories/consultation.repository';
 
 /** The status page of a round's remiss (vem har svarat). */
 export function consultationPath(roundId: string): string {
@@ -80,6 +80,11 @@ export class ConsultationService {
     const view = await this.find(roundId);
     if (!view) throw new ConsultationError(ConsultationErrorCode.CONSULTATION_NOT_FOUND, 'Ingen remiss är förberedd för planomgången', { roundId });
     return view;
+  }
+
+  /** What the prepare form offers: the frozen versions, the active committees, the strategists as contact persons. */
+  prepareOptions(roundId: string): Promise<PrepareOptions> {
+    return this.consultations.prepareOptions(roundId);
   }
 
   /** The round's remiss, or null when none is prepared (404 when the round does not exist). */

@@ -90,6 +90,7 @@ export class ConsultationRecipientDto {
 }
 
 export class ConsultationDto {
+  @ApiProperty({ format: 'uuid' }) roundId!: string;
   @ApiProperty({ type: 'integer' }) planVersion!: number;
   @ApiProperty({ format: 'date' }) replyBy!: string;
   @ApiProperty() coverLetter!: string;
