@@ -21,6 +21,8 @@ import { GivenPlan } from '../support/given-plan-allocation';
 import { DataSource } from 'typeorm';
 import { GivenPlanRows } from '../support/given-plan-questions';
 import { FORSKOLENAMNDEN, GivenConsultation } from '../support/given-consultation-compile';
+import { GivenConsultationRows } from '../support/given-consultation-respond';
+import { pdfWith } from '../support/documents';
 
 // ---- the table --------------------------------------------------------------
 
@@ -159,6 +161,57 @@ const questionsRoundOfA = (w: AccessWorld) =>
     const itemId = await new GivenPlanRows(w.ctx.dataSource).item(round.id, { code: `AT-${w.unique()}`, roles: [{ departmentId: w.departmentA.id, role: 'accountable' }] });
     return { roundId: round.id, needId, itemId };
   })());
+/** A round in consultation with committees A and B as recipients, shared by the responses' cases that read or keep a draft. */
+let consultationRound: Promise<string> | undefined;
+const consultationRoundOfA = (w: AccessWorld) =>
+  (consultationRound ??= (async () => {
+    const round = await w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+    await new GivenConsultationRows(w.ctx.dataSource).consultation(round.id, [w.committeeA.id, w.committeeB.id], { itemCode: `AT-${w.unique()}` });
+    return round.id;
+  })());
+const responseBody = (summary: string) => ({
+  stance: 'approve',
+  summary,
+  text: 'Nämnden tillstyrker planen.',
+  adoptedOn: '2026-01-15',
+  minuteReference: '§ 1',
+  signatories: ['Ordföranden'],
+  receivedOnPaper: true,
+});
+/** A submitted response of the committee, inserted with SQL; its id. */
+const submittedResponseOf = async (w: AccessWorld, roundId: string, committeeId: string): Promise<string> => {
+  const [row] = (await w.ctx.dataSource.query(
+    `insert into consultation_response (round_id, committee_id, revision, status, stance, summary, text, adopted_on, minute_reference, signatories, created_by_name, submitted_by_name, submitted_at)
+     values ($1, $2, 1, 'submitted', 'approve', 'Tillstyrker', 'Text', '2026-01-15', '§ 1', '{Ordföranden}', 'Någon', 'Någon', now()) returning id`,
+    [roundId, committeeId],
+  )) as Array<{ id: string }>;
+  return row.id;
+};
+/**
+ * The round a response case writes in: the writers' own (one per allowed caller, so the callers of a
+ * route, running side by side, never meet; committee A's responses in it are removed first), else the
+ * shared one (a refused call writes nothing).
+ */
+const writerRounds = new Map<Caller, Promise<string>>();
+const RESPONSE_WRITERS: readonly Caller[] = ['secretary-own', 'strategist'];
+const responseRoundFor = async (w: AccessWorld, caller: Caller): Promise<string> => {
+  if (!RESPONSE_WRITERS.includes(caller)) return consultationRoundOfA(w);
+  if (!writerRounds.has(caller)) {
+    writerRounds.set(
+      caller,
+      (async () => {
+        const round = await w.ctx.given.round({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+        await new GivenConsultationRows(w.ctx.dataSource).consultation(round.id, [w.committeeA.id], { itemCode: `AT-${w.unique()}` });
+        return round.id;
+      })(),
+    );
+  }
+  const roundId = await writerRounds.get(caller)!;
+  await w.ctx.dataSource.query('delete from consultation_response where round_id = $1 and committee_id = $2', [roundId, w.committeeA.id]);
+  return roundId;
+};
+const responseWith = async (w: AccessWorld, sql: string, params: unknown[]) => ((await w.ctx.dataSource.query(sql, params)) as unknown[]).length > 0;
+
 /** A copy of the drafting round's need (handed in with it), for a case of its own. */
 const freshNeedOfA = async (w: AccessWorld, roundId: string, sourceId: string): Promise<string> => {
   const columns = ((await w.ctx.dataSource.query(`select column_name from information_schema.columns where table_name = 'need' and column_name <> 'id'`)) as Array<{ column_name: string }>)
@@ -808,7 +861,8 @@ const ROUTES: Record<string, RouteSpec> = {
       const answered = async () => ((await w.ctx.dataSource.query('select 1 from plan_item_question where id = $1 and answer is not null', [row.id])) as unknown[]).length > 0;
       return { params: { id: round.roundId, questionId: row.id }, body: { answer: 'Svaret' }, effect: answered };
     },
-  },  'GET /api/v1/rounds/{id}/decisions': {
+  },
+  'GET /api/v1/rounds/{id}/decisions': {
     allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
     status: 200,
     build: async (w) => ({ params: { id: (await roundOfA(w)).id } }),
@@ -884,6 +938,79 @@ const ROUTES: Record<string, RouteSpec> = {
       return { params: { id: open.roundId, committeeId: open.committeeId, extensionId: open.extensionId }, body: { reason: 'Beslutet kan inte vänta' }, effect: async () => (await open.status()) === 'declined' };
     },
   },
+
+  // -- the consultation: responses (yttranden) — the committee's secretaries and strategists write, its readers read --
+  'POST /api/v1/rounds/{id}/consultation/responses': {
+    allow: ['secretary-own', 'strategist'],
+    status: 201,
+    build: async (w, { caller }) => {
+      const roundId = await responseRoundFor(w, caller);
+      const summary = `Yttrande ${w.unique()}`;
+      return {
+        params: { id: roundId },
+        body: { committeeId: w.committeeA.id, ...responseBody(summary) },
+        effect: () => responseWith(w, `select 1 from consultation_response where summary = $1 and status = 'submitted'`, [summary]),
+      };
+    },
+  },
+  'POST /api/v1/rounds/{id}/consultation/responses/{committeeId}/revisions': {
+    allow: ['secretary-own', 'strategist'],
+    status: 201,
+    build: async (w, { caller }) => {
+      const roundId = await responseRoundFor(w, caller);
+      if (RESPONSE_WRITERS.includes(caller)) await submittedResponseOf(w, roundId, w.committeeA.id);
+      const summary = `Rättelse ${w.unique()}`;
+      return {
+        params: { id: roundId, committeeId: w.committeeA.id },
+        body: responseBody(summary),
+        effect: () => responseWith(w, `select 1 from consultation_response where summary = $1 and revision = 2`, [summary]),
+      };
+    },
+  },
+  'GET /api/v1/rounds/{id}/consultation/responses/{committeeId}': {
+    allow: [...CITY_WIDE_READERS, 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: await consultationRoundOfA(w), committeeId: w.committeeA.id } }),
+  },
+  'PUT /api/v1/rounds/{id}/consultation/responses/{committeeId}/draft': {
+    allow: ['secretary-own', 'strategist'],
+    status: 200,
+    build: async (w) => {
+      const roundId = await consultationRoundOfA(w);
+      const summary = `Utkast ${w.unique()}`;
+      return {
+        params: { id: roundId, committeeId: w.committeeA.id },
+        body: { summary },
+        effect: () => responseWith(w, `select 1 from consultation_response where summary = $1 and status = 'draft'`, [summary]),
+      };
+    },
+  },
+  // Not multipart here: an allowed caller gets as far as the handler, which asks for the file (400).
+  'PUT /api/v1/rounds/{id}/consultation/responses/{committeeId}/draft/attachment': {
+    allow: ['secretary-own', 'strategist'],
+    status: 400,
+    build: async (w) => ({ params: { id: await consultationRoundOfA(w), committeeId: w.committeeA.id }, body: { file: 'no file' } }),
+  },
+  'GET /api/v1/rounds/{id}/consultation/attachments/{attachmentId}': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => {
+      const roundId = await consultationRoundOfA(w);
+      const committee = await w.ctx.given.committee();
+      await w.ctx.dataSource.query('insert into consultation_recipient (round_id, committee_id, reply_by) values ($1, $2, $3)', [roundId, committee.id, '2026-06-30']);
+      const responseId = await submittedResponseOf(w, roundId, committee.id);
+      const [row] = (await w.ctx.dataSource.query(
+        `insert into consultation_attachment (response_id, file_name, media_type, size_bytes, sha256, content, uploaded_by_name) values ($1, 'yttrande.pdf', 'application/pdf', 10, 'x', $2, 'Någon') returning id`,
+        [responseId, pdfWith(['Yttrande'])],
+      )) as Array<{ id: string }>;
+      return { params: { id: roundId, attachmentId: row.id } };
+    },
+  },
+  'POST /api/v1/rounds/{id}/consultation/proposal-suggestions': {
+    allow: ['strategist', 'secretary-own', 'secretary-other'],
+    status: 200,
+    build: async (w) => ({ params: { id: await consultationRoundOfA(w) }, body: { text: 'Nämnden föreslår kontaktcenter att\n- öppna fler platser' } }),
+  },
 };
 
 // ---- reading the OpenAPI document ---------------------------------------------
@@ -916,6 +1043,7 @@ function callersDeclaredBy(access: string[]): Set<Caller> | string {
     else if (rule === 'any signed-in user') CALLERS.filter((c) => c !== 'anonymous').forEach((c) => callers.add(c));
     else if (rule === 'admin' || rule === 'strategist') callers.add(rule);
     else if (rule === 'committee_secretary of the committee') callers.add('secretary-own');
+    else if (rule === 'committee_secretary of any committee') ['secretary-own', 'secretary-other'].forEach((c) => callers.add(c as Caller));
     else if (rule === 'the person concerned') callers.add('self');
     else if (rule === ROUND_PARTICIPANT_RULE) ['coordinator-own', 'management-own', 'secretary-own'].forEach((c) => callers.add(c as Caller));
     else if (department) {

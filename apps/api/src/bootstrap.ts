@@ -20,6 +20,7 @@ import { requestId } from './shell/logging';
 import { registerSecurityHeaders } from './shell/security-headers';
 import { createValidationPipe } from './shell/validation';
 import { configureWeb } from './shell/configure-web';
+import { registerUploads } from './consultation/api/upload';
 import { WebExceptionFilter } from './shell/web-exception.filter';
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
@@ -66,6 +67,8 @@ export async function createApiApp(config: SamverkaConfig, databaseUrl: string, 
   });
   app.useLogger(app.get(Logger));
   await app.register(fastifyCookie);
+  // Files (the signed response document) only on the routes that take them: every other route refuses multipart as before.
+  await registerUploads(app.getHttpAdapter().getInstance());
   await registerSecurityHeaders(app);
   app.useGlobalPipes(createValidationPipe(app.get(Clock)));
   app.useGlobalFilters(new DomainExceptionFilter(config, app.get(WebExceptionFilter)));

@@ -1,0 +1,45 @@
+import { ATTACHMENT_MAX_BYTES } from '@samverka/consultation';
+import { CommonError } from '@samverka/kernel';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import { errorCodes } from 'fastify';
+
+/**
+ * The routes that take a file (multipart/form-data), by their route pattern. Every other route
+ * refuses a multipart body as before (415), so no form or JSON endpoint meets one by surprise.
+ */
+export const MULTIPART_ROUTES = new Set<string>(['/api/v1/rounds/:id/consultation/responses/:committeeId/draft/attachment']);
+
+/** Registers @fastify/multipart (one file of at most ATTACHMENT_MAX_BYTES) for MULTIPART_ROUTES only. */
+export async function registerUploads(instance: FastifyInstance): Promise<void> {
+  await instance.register(fastifyMultipart, { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 200, fieldSize: 1_048_576, parts: 201 } });
+  instance.addHook('preValidation', async (request) => {
+    if (request.isMultipart() && !MULTIPART_ROUTES.has(request.routeOptions.url ?? '')) {
+      throw new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(request.headers['content-type'] ?? 'multipart/form-data');
+    }
+  });
+}
+
+/** The uploaded file and the form's other fields; a file over the limit or a body that is not multipart is a 400 naming the field. */
+export async function readUpload(request: FastifyRequest, field = 'file'): Promise<{ file: { fileName: string; content: Buffer } | null; fields: Record<string, string> }> {
+  if (!request.isMultipart()) throw CommonError.invalidField(field, 'isNotEmpty', 'Skicka dokumentet som multipart/form-data med fältet file');
+  const fields: Record<string, string> = {};
+  let file: { fileName: string; content: Buffer } | null = null;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const content = await part.toBuffer();
+        if (part.fieldname === field && content.length > 0) file = { fileName: part.filename, content };
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
+      }
+    }
+  } catch (e) {
+    if (e instanceof request.server.multipartErrors.RequestFileTooLargeError) {
+      throw CommonError.invalidField(field, 'maxSize', `Filen får vara högst ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`);
+    }
+    if (e instanceof request.server.multipartErrors.FilesLimitError) throw CommonError.invalidField(field, 'maxFiles', 'Skicka ett dokument i taget');
+    throw e;
+  }
+  return { file, fields };
+}
