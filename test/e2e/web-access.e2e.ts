@@ -9,6 +9,7 @@ import { E2eContext } from '../support/e2e';
 import { webSuite, DEMO_USER } from '../support/web-suite';
 import { TEST_ACTOR, TEST_PASSWORD } from '../support/given';
 import { GivenPlan } from '../support/given-plan-allocation';
+import { FORSKOLENAMNDEN, GivenConsultation } from '../support/given-consultation-compile';
 import { DataSource } from 'typeorm';
 
 const { admin: ADMIN, strategist: STRATEGIST, coordinator: COORDINATOR, management: MANAGEMENT, secretary: SECRETARY } = DEMO_USER;
@@ -577,5 +578,34 @@ describe('the web UI: signing in and access', () => {
     expect(posted.status()).toBe(403);
     const deferred = await page.request.post(`${ctx.baseUrl}/planomgangar/${round.id}/plan/behov/${round.id}/skjut-upp`, { form: { _csrf: await csrfOnPage(), reason: 'Nej' }, maxRedirects: 0 });
     expect(deferred.status()).toBe(403);
+  });
+
+  it('lets every reader of the round reach the compilation page, and only strategists post a triage', async () => {
+    const committees = new Map(((await ctx.dataSource.query('select id, name from committee')) as Array<{ id: string; name: string }>).map((r) => [r.name, r.id]));
+    const given = new GivenConsultation(ctx.app);
+    const ours = await given.sentTo([web.departmentId('Förskoleförvaltningen')], [committees.get('Förskolenämnden')!], { year: 2081 });
+    const { proposalIds } = await given.response(ours.id, committees.get('Förskolenämnden')!, FORSKOLENAMNDEN);
+    const theirs = await given.sentTo([web.departmentId('Kulturförvaltningen')], [committees.get('Kulturnämnden')!], { year: 2082 });
+    const pages = [`/planomgangar/${ours.id}/remiss/sammanstallning`, `/planomgangar/${theirs.id}/remiss/sammanstallning`];
+    // [who, the status of each page above]
+    const rows: Array<[string, number[]]> = [
+      [ADMIN, [200, 200]],
+      [STRATEGIST, [200, 200]],
+      [COORDINATOR, [200, 403]],
+      [MANAGEMENT, [200, 403]],
+      [SECRETARY, [200, 403]],
+    ];
+    for (const [who, statuses] of rows) {
+      await context.clearCookies();
+      await signIn(who);
+      const got: number[] = [];
+      for (const path of pages) got.push((await open(path)).status());
+      expect({ who, got }).toEqual({ who, got: statuses });
+      if (who === STRATEGIST) continue;
+      const posted = await page.request.post(`${ctx.baseUrl}${pages[0]}/forslag/${proposalIds[0]}/behandla`, { form: { _csrf: await csrfOnPage(), decision: 'noted', motivation: 'Kapad' }, maxRedirects: 0 });
+      expect({ who, status: posted.status() }).toEqual({ who, status: 403 });
+    }
+    const [row] = (await ctx.dataSource.query('select triage_decision from consultation_proposal where id = $1', [proposalIds[0]])) as Array<{ triage_decision: string | null }>;
+    expect(row.triage_decision).toBeNull();
   });
 });

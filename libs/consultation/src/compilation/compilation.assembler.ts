@@ -44,6 +44,7 @@ export function assembleCompilation(read: CompilationRead, committeeId?: string)
       })),
     },
     items: read.areas.flatMap((a) => a.items.map((i) => ({ code: i.code, title: i.title, areaCode: a.code }))),
+    planAreas: read.areas.map((a) => ({ code: a.code, name: a.name })),
   };
 }
 

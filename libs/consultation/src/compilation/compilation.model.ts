@@ -53,6 +53,8 @@ export interface CompilationView {
   matrix: { committees: Array<{ committeeId: string; committee: string }>; rows: MatrixRow[] };
   /** The plan items a proposal may be linked to (the latest frozen version's), in plan order. */
   items: Array<{ code: string; title: string; areaCode: string }>;
+  /** The plan's areas (the latest frozen version's), in order. */
+  planAreas: Array<{ code: string; name: string }>;
 }
 
 /** What the repository reads in one statement. */

@@ -34,7 +34,7 @@ export class CompilationController {
   @Allow(...ROUND_READERS)
   @ApiOperation({ summary: "The compilation: counts per stance, each committee's current response, the comments per area, every proposal with its triage, proposals × committees" })
   async compilation(@CurrentPrincipal() principal: Principal, @IdParam('id', ROUND) id: string, @Query() query: CompilationQueryDto): Promise<CompilationDto> {
-    const { committees: _committees, items: _items, round, ...view } = await this.compilations.compilation(principal, id, query.committeeId);
+    const { committees: _committees, items: _items, planAreas: _planAreas, round, ...view } = await this.compilations.compilation(principal, id, query.committeeId);
     return { ...view, round: { title: round.title, caseNumber: round.caseNumber } };
   }
 

@@ -68,7 +68,7 @@ export function buildCompilationPage(view: CompilationView, mayTriage: boolean, 
   const roundId = view.round.id;
   const failed = state.failed;
   const itemTitle = new Map(view.items.map((i) => [i.code, i.title]));
-  const areaName = new Map(view.areas.map((a) => [a.areaCode, a.name]));
+  const areaName = new Map(view.planAreas.map((a) => [a.code, a.name]));
   const proposals = view.proposals.map((p, index) => {
     const mine = failed?.proposalId === p.id ? failed.failure : undefined;
     const values = mine?.values;
