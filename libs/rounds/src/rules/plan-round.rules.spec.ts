@@ -218,7 +218,7 @@ describe('the plan-round input rules', () => {
     it('takes a reason of at most 4000 characters, and reports every violation at once', () => {
       expect(rules({ type: 'CANCEL', reason: 'x'.repeat(ROUND_LIMITS.reason) })).toEqual([]);
       expect(rules({ type: 'CANCEL', reason: 'x'.repeat(4001) })).toEqual(['reason:maxLength']);
-      expect(rules({ type: 'SUBMIT_FOR_DECISION', force: true, reason: 'x'.repeat(4001), outcome: 'adopted' })).toEqual([
+      expect(rules({ type: 'SEND_FOR_CONSULTATION', force: true, reason: 'x'.repeat(4001), outcome: 'adopted' })).toEqual([
         'force:forcibleEvent',
         'reason:maxLength',
         'outcome:onlyForRecordDecision',
