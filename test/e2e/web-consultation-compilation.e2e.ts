@@ -1,6 +1,7 @@
 import { PlanRoundView } from '@samverka/rounds';
 import { Page, Response } from 'playwright-core';
 import { E2eContext } from '../support/e2e';
+import { GivenPlan } from '../support/given-plan-allocation';
 import { FORSKOLENAMNDEN, GivenConsultation, KULTURNAMNDEN } from '../support/given-consultation-compile';
 import { webSuite, DEMO_USER } from '../support/web-suite';
 
@@ -74,6 +75,16 @@ describe('the web UI: the compilation and triage', () => {
     await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain('Förslaget är behandlat.');
     await expect(page.locator(`#forslag-${fskn[0]}`).textContent()).resolves.toContain('SP-1 Gemensam samarbetsprocess');
     await expect(page.locator(`#forslag-${fskn[0]} form`).count()).resolves.toBe(0);
+    await web.expectAccessible();
+
+    // Traceability: version 2 changes SP-1, and the diff shows the proposal that asked for it.
+    const plan = new GivenPlan(ctx.app);
+    await plan.retitle(round.id, 'SP-1', 'Gemensam samarbetsprocess med tydlig ansvarsfördelning');
+    await plan.freeze(round.id, new Date('2026-04-20T08:00:00Z'));
+    expect((await web.open(`/planomgangar/${round.id}/plan/versioner/1/jamfor/2`)).status()).toBe(200);
+    await expect(page.locator('#andrad-SP-1 .samverka-plan-diff-proposals').textContent()).resolves.toContain(
+      'Förskolenämnden: Förtydliga ansvarsfördelningen och förväntningarna på respektive förvaltning i samarbetsprocessen (tillgodoses)',
+    );
     await web.expectAccessible();
   });
 

@@ -223,6 +223,13 @@ describe('the versions, a version and the diff', () => {
     expect(buildPlanDiffPage({ ...ROUND, areas: AREAS }, 1, 1, diffPlans(v1, v1), [1, 2], true).empty).toBe(true);
   });
 
+  it("traces a changed item to the consultation's proposals that link it", () => {
+    const proposals = new Map([['LS-1', ['Kulturnämnden: Fler bibliotek (tillgodoses)']]]);
+    const page = buildPlanDiffPage({ ...ROUND, areas: AREAS }, 1, 2, diffPlans(v1, v2), [1, 2], true, proposals);
+    expect(page.changed[0].proposals).toEqual(['Kulturnämnden: Fler bibliotek (tillgodoses)']);
+    expect(buildPlanDiffPage({ ...ROUND, areas: AREAS }, 1, 2, diffPlans(v1, v2), [1, 2], true).changed[0].proposals).toEqual([]);
+  });
+
   it('says who is emailed when freezing: every department with a part for the first version, those whose part changed later', () => {
     expect(departmentsWhosePartChanged(diffPlans(v1, v2), v1, v2)).toEqual(['Förskoleförvaltningen']);
     expect(departmentsWhosePartChanged(diffPlans(v1, v1), v1, v1)).toEqual([]);

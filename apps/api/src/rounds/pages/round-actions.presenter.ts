@@ -47,7 +47,7 @@ export interface ActionView {
   /** RECORD_DECISION: the meeting's date, who decided (default Kommunstyrelsen) and the §. */
   decision: { decidedOn: TextField; body: TextField; minuteReference: TextField } | null;
   /** A blocked step that may be forced: a separate form with a required motivation. */
-  force: { reason: TextField } | null;
+  force: { button: string; reason: TextField } | null;
 }
 
 /** Ids of a step's form fields: the main form's, or the force form's. */
@@ -133,11 +133,15 @@ export function buildActions(view: Pick<PlanRoundView, 'id' | 'version' | 'event
       force:
         e.forcible && !e.allowed
           ? {
+              // Closing steps are "Stäng ändå"; SUBMIT_FOR_DECISION (past untriaged proposals) is "Lämna till beslut ändå".
+              button: type === 'SUBMIT_FOR_DECISION' ? 'Lämna till beslut ändå' : 'Stäng ändå',
               reason: reasonField(
                 true,
                 forced,
                 'Motivering',
-                'Du kan stänga ändå, trots hindren ovan. Skriv varför; motiveringen sparas i historiken och visas för alla som läser planomgången.',
+                type === 'SUBMIT_FOR_DECISION'
+                  ? 'Du kan lämna planen till beslut ändå, trots hindren ovan. Skriv varför; motiveringen sparas i historiken och visas för alla som läser planomgången.'
+                  : 'Du kan stänga ändå, trots hindren ovan. Skriv varför; motiveringen sparas i historiken och visas för alla som läser planomgången.',
               ),
             }
           : null,
