@@ -224,6 +224,8 @@ describe('the round page', () => {
     expect(buildRoundPage({ view: view({ state: 'collectingNeeds' }), history: [] }).planHref).toBeNull();
     expect(buildRoundPage({ view: view({ state: 'draftingPlan' }), history: [] }).planHref).toBe(`/planomgangar/${ID}/plan`);
     expect(buildRoundPage({ view: view({ state: 'consultation' }), history: [] }).planHref).toBe(`/planomgangar/${ID}/plan`);
+    expect(buildRoundPage({ view: view({ state: 'draftingPlan' }), history: [] }).consultationHref).toBeNull();
+    expect(buildRoundPage({ view: view({ state: 'consultation' }), history: [] }).consultationHref).toBe(`/planomgangar/${ID}/remiss`);
   });
 
   it('gives readers the state and the reasons, but no forms', () => {

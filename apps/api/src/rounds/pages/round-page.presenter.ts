@@ -17,6 +17,9 @@ import { HistoryLine, historyLine, noticeText, RoundNotice, submissionStepLine }
 import { buildTimeline, TimelineItem } from './round-timeline.presenter';
 import { StepFormValues } from './step-form';
 
+/** The states in which the round page links the remiss's status page. */
+const CONSULTATION_STATES: readonly string[] = ['consultation', 'compilingResponses', 'awaitingDecision', 'followUp', 'closed'];
+
 /** What the round page shows, loaded by the controller. */
 export interface RoundPageData {
   view: PlanRoundView;
@@ -118,6 +121,8 @@ export interface RoundPageModel extends PageModel {
   analysisHref: string;
   /** Utvecklingsplan: once the round has reached drafting its plan. */
   planHref: string | null;
+  /** The remiss's status page (vem har svarat), once the round is in consultation or later; else null. */
+  consultationHref: string | null;
   steer: boolean;
   actions: ActionView[];
   nextSteps: NextStepView[];
@@ -264,6 +269,7 @@ export function buildRoundPage(data: RoundPageData, state: RoundPageState = {}, 
     ownNeeds: ownNeedsLinks(view, access.needs),
     analysisHref: analysisPath(view.id),
     planHref: PLAN_STATES.includes(view.state) ? planPath(view.id) : null,
+    consultationHref: CONSULTATION_STATES.includes(view.state) ? `/planomgangar/${view.id}/remiss` : null,
     steer: access.steer,
     actions,
     nextSteps: access.steer
