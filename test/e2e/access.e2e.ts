@@ -12,6 +12,7 @@ import { addDays } from '@samverka/kernel';
 import { PlanRoundQueryService, PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { NeedService, ReferenceDataService, SubmissionService } from '@samverka/needs';
 import { PlanDraftService, PlanQueryService } from '@samverka/plan';
+import { ConsultationService } from '@samverka/consultation';
 import { AccessGuard } from '../../apps/api/src/auth/access.guard';
 import { AccessWorld, buildAccessWorld, Caller, CALLER_NOTES, CALLERS, SignedInCaller, TEST_ACTOR } from '../support/access-fixtures';
 import { ApiResponse, e2eContext, E2eContext } from '../support/e2e';
@@ -19,9 +20,9 @@ import { TEST_PASSWORD } from '../support/given';
 import { GivenPlan } from '../support/given-plan-allocation';
 import { DataSource } from 'typeorm';
 import { GivenPlanRows } from '../support/given-plan-questions';
+import { FORSKOLENAMNDEN, GivenConsultation } from '../support/given-consultation-compile';
 import { GivenConsultationRows } from '../support/given-consultation-respond';
 import { pdfWith } from '../support/documents';
-import { FORSKOLENAMNDEN, GivenConsultation } from '../support/given-consultation-compile';
 
 // ---- the table --------------------------------------------------------------
 
@@ -229,6 +230,41 @@ const compilationRoundOfA = (w: AccessWorld) =>
     return round;
   })());
 const deferralOf = async (w: AccessWorld, needId: string): Promise<boolean> => ((await w.ctx.dataSource.query('select 1 from plan_need_deferral where need_id = $1', [needId])) as unknown[]).length > 0;
+
+/** A round of A drafting its plan, its version 1 frozen (for preparing the remiss); and one whose remiss to committee A is sent. */
+let remissDraftRound: Promise<string> | undefined;
+let remissSentRound: Promise<string> | undefined;
+const remissDraftRoundOfA = (w: AccessWorld) =>
+  (remissDraftRound ??= (async () => {
+    const round = await w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+    const rows = new GivenPlanRows(w.ctx.dataSource);
+    await rows.item(round.id, { code: `RA-${w.unique()}`, roles: [{ departmentId: w.departmentA.id, role: 'accountable' }] });
+    await rows.freeze(round.id);
+    return round.id;
+  })());
+/** A round of A whose remiss to committee A is sent (its own year; release it when done). */
+const newSentRoundOfA = async (w: AccessWorld): Promise<PlanRoundView> => {
+  const round = await w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id], areas: [{ code: 'LOKAL_SERVICE', name: 'Lokal service' }] });
+  const drafts = w.ctx.app.get(PlanDraftService);
+  const item = await drafts.createItem(TEST_ACTOR, round.id, { areaCode: 'LOKAL_SERVICE', title: 'Vägledning', description: 'På biblioteken.' });
+  await drafts.setResponsibilities(TEST_ACTOR, round.id, item.id, { responsibilities: [{ contactCentre: true, role: 'accountable', expectations: 'Leda arbetet.' }] });
+  await drafts.freeze(TEST_ACTOR, round.id);
+  await w.ctx.app.get(ConsultationService).prepare(TEST_ACTOR, round.id, { planVersion: 1, replyBy: addDays(w.today, 60), committeeIds: [w.committeeA.id], coverLetter: 'Planen på remiss.' });
+  return w.ctx.app.get(PlanRoundStepService).transition(TEST_ACTOR, round.id, { type: 'SEND_FOR_CONSULTATION' });
+};
+const remissSentRoundOfA = (w: AccessWorld) => (remissSentRound ??= newSentRoundOfA(w).then((r) => r.id));
+/** An open extension request in the sent round, of a recipient committee of its own (cases run at once; one open request per recipient). */
+const openExtensionOfA = async (w: AccessWorld) => {
+  const roundId = await remissSentRoundOfA(w);
+  const committee = await w.ctx.given.committee();
+  await w.ctx.dataSource.query(`insert into consultation_recipient (round_id, committee_id, reply_by) values ($1, $2, $3)`, [roundId, committee.id, addDays(w.today, 60)]);
+  const [row] = (await w.ctx.dataSource.query(
+    `insert into consultation_extension (round_id, committee_id, requested_reply_by, reason, requested_by_name) values ($1, $2, $3, 'Sammanträde senare', 'Någon') returning id`,
+    [roundId, committee.id, addDays(w.today, 90)],
+  )) as Array<{ id: string }>;
+  const status = async () => ((await w.ctx.dataSource.query('select status from consultation_extension where id = $1', [row.id])) as Array<{ status: string }>)[0].status;
+  return { roundId, committeeId: committee.id, extensionId: row.id, status };
+};
 
 const ROUTES: Record<string, RouteSpec> = {
   // -- health (public) --
@@ -826,6 +862,82 @@ const ROUTES: Record<string, RouteSpec> = {
       return { params: { id: round.roundId, questionId: row.id }, body: { answer: 'Svaret' }, effect: answered };
     },
   },
+  'GET /api/v1/rounds/{id}/decisions': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await roundOfA(w)).id } }),
+  },
+
+  // -- the consultation's compilation (round readers) and triage (strategists) --
+  'GET /api/v1/rounds/{id}/consultation/compilation': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await compilationRoundOfA(w)).id } }),
+  },
+  'GET /api/v1/rounds/{id}/consultation/compilation.csv': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await compilationRoundOfA(w)).id } }),
+  },
+  'GET /api/v1/rounds/{id}/consultation/compilation/document.docx': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await compilationRoundOfA(w)).id } }),
+  },
+  'PUT /api/v1/rounds/{id}/consultation/proposals/{proposalId}/triage': {
+    allow: ['strategist'],
+    status: 200,
+    build: async (w) => {
+      const round = await compilationRoundOfA(w);
+      const proposalId = await new GivenConsultation(w.ctx.app).proposal(round.id, w.committeeA.id, `Förslag ${w.unique()}`);
+      const triaged = async () => ((await w.ctx.dataSource.query('select 1 from consultation_proposal where id = $1 and triage_decision is not null', [proposalId])) as unknown[]).length > 0;
+      return { params: { id: round.id, proposalId }, body: { decision: 'noted', motivation: 'Noteras inför beslutet' }, effect: triaged };
+    },
+  },
+
+  // -- the consultation (remiss): strategists prepare it and decide extensions; round readers read it; committee A's secretary asks for an extension --
+  'PUT /api/v1/rounds/{id}/consultation': {
+    allow: ['strategist'],
+    status: 200,
+    build: async (w) => {
+      const roundId = await remissDraftRoundOfA(w);
+      const coverLetter = `Planen på remiss ${w.unique()}`;
+      const prepared = async () => ((await w.ctx.dataSource.query('select 1 from consultation where round_id = $1 and cover_letter = $2', [roundId, coverLetter])) as unknown[]).length > 0;
+      return { params: { id: roundId }, body: { planVersion: 1, replyBy: addDays(w.today, 60), committeeIds: [w.committeeA.id], coverLetter }, effect: prepared };
+    },
+  },
+  'GET /api/v1/rounds/{id}/consultation': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: await remissSentRoundOfA(w) } }),
+  },
+  'POST /api/v1/rounds/{id}/consultation/recipients/{committeeId}/extensions': {
+    allow: ['strategist', 'secretary-own'],
+    status: 201,
+    build: async (w) => {
+      // cases run at once and a recipient has one open request at a time: each case its own round
+      const round = await newSentRoundOfA(w);
+      const reason = `Nämnden sammanträder senare ${w.unique()}`;
+      const asked = async () => ((await w.ctx.dataSource.query('select 1 from consultation_extension where reason = $1', [reason])) as unknown[]).length > 0;
+      return { params: { id: round.id, committeeId: w.committeeA.id }, body: { requestedReplyBy: addDays(w.today, 400), reason }, effect: checkThenRelease(w, round, asked) };
+    },
+  },
+  'POST /api/v1/rounds/{id}/consultation/recipients/{committeeId}/extensions/{extensionId}/approve': {
+    allow: ['strategist'],
+    status: 200,
+    build: async (w) => {
+      const open = await openExtensionOfA(w);
+      return { params: { id: open.roundId, committeeId: open.committeeId, extensionId: open.extensionId }, body: {}, effect: async () => (await open.status()) === 'approved' };
+    },
+  },
+  'POST /api/v1/rounds/{id}/consultation/recipients/{committeeId}/extensions/{extensionId}/decline': {
+    allow: ['strategist'],
+    status: 200,
+    build: async (w) => {
+      const open = await openExtensionOfA(w);
+      return { params: { id: open.roundId, committeeId: open.committeeId, extensionId: open.extensionId }, body: { reason: 'Beslutet kan inte vänta' }, effect: async () => (await open.status()) === 'declined' };
+    },
+  },
 
   // -- the consultation: responses (yttranden) — the committee's secretaries and strategists write, its readers read --
   'POST /api/v1/rounds/{id}/consultation/responses': {
@@ -898,32 +1010,6 @@ const ROUTES: Record<string, RouteSpec> = {
     allow: ['strategist', 'secretary-own', 'secretary-other'],
     status: 200,
     build: async (w) => ({ params: { id: await consultationRoundOfA(w) }, body: { text: 'Nämnden föreslår kontaktcenter att\n- öppna fler platser' } }),
-  },
-  // -- the consultation's compilation (round readers) and triage (strategists) --
-  'GET /api/v1/rounds/{id}/consultation/compilation': {
-    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
-    status: 200,
-    build: async (w) => ({ params: { id: (await compilationRoundOfA(w)).id } }),
-  },
-  'GET /api/v1/rounds/{id}/consultation/compilation.csv': {
-    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
-    status: 200,
-    build: async (w) => ({ params: { id: (await compilationRoundOfA(w)).id } }),
-  },
-  'GET /api/v1/rounds/{id}/consultation/compilation/document.docx': {
-    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
-    status: 200,
-    build: async (w) => ({ params: { id: (await compilationRoundOfA(w)).id } }),
-  },
-  'PUT /api/v1/rounds/{id}/consultation/proposals/{proposalId}/triage': {
-    allow: ['strategist'],
-    status: 200,
-    build: async (w) => {
-      const round = await compilationRoundOfA(w);
-      const proposalId = await new GivenConsultation(w.ctx.app).proposal(round.id, w.committeeA.id, `Förslag ${w.unique()}`);
-      const triaged = async () => ((await w.ctx.dataSource.query('select 1 from consultation_proposal where id = $1 and triage_decision is not null', [proposalId])) as unknown[]).length > 0;
-      return { params: { id: round.id, proposalId }, body: { decision: 'noted', motivation: 'Noteras inför beslutet' }, effect: triaged };
-    },
   },
 };
 

@@ -2,6 +2,7 @@ import { DEMO_PASSWORD, UserAdminService } from '@samverka/identity';
 import { NeedService, SubmissionService } from '@samverka/needs';
 import { CoordinatorService } from '@samverka/organisation';
 import { PlanDraftService, PlanQueryService } from '@samverka/plan';
+import { ConsultationService } from '@samverka/consultation';
 import { PlanRoundQueryService } from '@samverka/rounds';
 import { Browser, BrowserContext, Cookie, Page, Response } from 'playwright-core';
 import { fillSignInForm, signInThroughForm } from '../support/browser';
@@ -607,5 +608,41 @@ describe('the web UI: signing in and access', () => {
     }
     const [row] = (await ctx.dataSource.query('select triage_decision from consultation_proposal where id = $1', [proposalIds[0]])) as Array<{ triage_decision: string | null }>;
     expect(row.triage_decision).toBeNull();
+  });
+
+  it("lets round readers reach the remiss's status page, strategists prepare it, and a committee's secretary ask for its extension only", async () => {
+    const preschool = web.departmentId('Förskoleförvaltningen');
+    const kultur = web.departmentId('Kulturförvaltningen');
+    const round = await ctx.given.roundInDraftingPlan({ year: 2095, participantDepartmentIds: [preschool, kultur] });
+    const dataSource = ctx.app.get(DataSource);
+    const committeeOf = async (departmentId: string) => ((await dataSource.query('select committee_id from department where id = $1', [departmentId])) as Array<{ committee_id: string }>)[0].committee_id;
+    const [preschoolCommittee, kulturCommittee] = [await committeeOf(preschool), await committeeOf(kultur)];
+    await dataSource.query('insert into plan (round_id) values ($1)', [round.id]);
+    await dataSource.query(`update plan set latest_version = 1 where round_id = $1`, [round.id]);
+    await dataSource.query(`insert into plan_version (round_id, version, frozen_at, snapshot) values ($1, 1, now(), '{"areas": []}'::jsonb)`, [round.id]);
+    await ctx.app.get(ConsultationService).prepare(TEST_ACTOR, round.id, { planVersion: 1, replyBy: '2095-06-30', committeeIds: [preschoolCommittee, kulturCommittee], coverLetter: 'Planen på remiss.' });
+    const remiss = `/planomgangar/${round.id}/remiss`;
+    const pages = [remiss, `${remiss}/forbered`, `${remiss}/${preschoolCommittee}/anstand`, `${remiss}/${kulturCommittee}/anstand`];
+    // [who, the status of each page above]; the secretary is Förskolenämnden's
+    const rows: Array<[string, number[]]> = [
+      [ADMIN, [200, 403, 403, 403]],
+      [STRATEGIST, [200, 200, 200, 200]],
+      [COORDINATOR, [200, 403, 403, 403]],
+      [MANAGEMENT, [200, 403, 403, 403]],
+      [SECRETARY, [200, 403, 200, 403]],
+    ];
+    for (const [who, statuses] of rows) {
+      await context.clearCookies();
+      await signIn(who);
+      const got: number[] = [];
+      for (const path of pages) got.push((await open(path)).status());
+      expect({ who, got }).toEqual({ who, got: statuses });
+    }
+    // The secretary cannot post Kulturnämnden's request, nor prepare the remiss, even with the session's form token.
+    await open(pages[2]);
+    const token = await csrfOnPage();
+    expect((await page.request.post(`${ctx.baseUrl}${pages[3]}`, { form: { _csrf: token, requestedReplyBy: '2095-07-31', reason: 'Kapad' }, maxRedirects: 0 })).status()).toBe(403);
+    expect((await page.request.post(`${ctx.baseUrl}${pages[1]}`, { form: { _csrf: token, planVersion: '1', replyBy: '2095-07-31', coverLetter: 'Kapad', committeeIds: preschoolCommittee }, maxRedirects: 0 })).status()).toBe(403);
+    expect((await ctx.app.get(ConsultationService).get(round.id)).coverLetter).toBe('Planen på remiss.');
   });
 });

@@ -173,12 +173,13 @@ describe('issue 13: the plan and its responsibility allocation, end to end', () 
       expect(mail.parsed.text).not.toContain('DI-1');
     }
 
-    // Every item has its one accountable now: what still stops consultation is only the areas without an item.
+    // Every item has its one accountable now: what still stops consultation is only the areas without an item, and the remiss not prepared.
     await web.open(planPath(round));
     await expect(page.locator('.samverka-plan-blockers li').allTextContents()).resolves.toEqual([
       'Området Tillgänglighet och serviceinriktat bemötande saknar insats',
       'Området Rättighetsbaserad service saknar insats',
       'Området Samarbetsprocess saknar insats',
+      'Remissen är inte förberedd',
     ]);
 
     // Version 3's Word document, from its page's link: the case number, the headings, the items.

@@ -1,3 +1,4 @@
+import { ConsultationService } from '@samverka/consultation';
 import { PlanDraftService, PlanQueryService } from '@samverka/plan';
 import { PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { Locator, Page, Response } from 'playwright-core';
@@ -269,6 +270,7 @@ describe('the web UI: the plan', () => {
     const item = await drafts.createItem(TEST_ACTOR, round.id, { areaCode: 'LOKAL_SERVICE', title: 'Vägledning', description: 'På biblioteken.' });
     await drafts.setResponsibilities(TEST_ACTOR, round.id, item.id, { responsibilities: [{ contactCentre: true, role: 'accountable', expectations: 'Leda arbetet.' }] });
     await drafts.freeze(TEST_ACTOR, round.id);
+    await ctx.app.get(ConsultationService).prepare(TEST_ACTOR, round.id, { planVersion: 1, replyBy: round.deadlines.consultationReply!, coverLetter: 'Planen på remiss.' });
     await web.signIn(STRATEGIST);
     await open(planPath(round));
     await expect(page.locator('.samverka-plan-consultation').textContent()).resolves.toContain('Planen kan skickas på remiss från planomgångens sida.');

@@ -1,7 +1,7 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { Principal } from '@samverka/kernel';
 import { NeedsAccessPolicy, NeedService, NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
-import { ConsultationModule } from '@samverka/consultation';
 import { OrganisationAccessPolicy } from '@samverka/organisation';
 import { RoundAccessPolicy } from '@samverka/rounds';
 import { randomUUID } from 'node:crypto';

@@ -1,6 +1,6 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
-import { ConsultationModule } from '@samverka/consultation';
 import { NotificationEntity } from '@samverka/notifications';
 import { CoordinatorService } from '@samverka/organisation';
 import { TEST_ACTOR } from '../support/given';

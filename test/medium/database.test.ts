@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { schemaDiff } from '@samverka/database';
 import { acquireEmbeddedPostgres, EmbeddedDatabaseInUseError } from '../../apps/cli/src/embedded/embedded-postgres';
 import { IdentityModule } from '@samverka/identity';
@@ -6,7 +7,6 @@ import { OrganisationModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
 import { NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
-import { ConsultationModule } from '@samverka/consultation';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,8 +1,8 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { CoordinatorService, DemoCitySeeder, OrganisationModule, OrganisationRegistryService } from '@samverka/organisation';
 import { NotificationEntity } from '@samverka/notifications';
 import { NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
-import { ConsultationModule } from '@samverka/consultation';
 import { DemoRoundSeeder, RoundsModule } from '@samverka/rounds';
 import { TEST_ACTOR } from '../support/given';
 import { mediumContext, MediumContext } from '../support/medium';

@@ -1,7 +1,7 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { DEFAULT_AREAS, PlanRoundView, RoundReaderScope } from '@samverka/rounds';
 import { NeedInput, NeedService, NeedsAnalysis, NeedsAnalysisService, NeedsModule, SubmissionService } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
-import { ConsultationModule } from '@samverka/consultation';
 import { DepartmentEntity } from '@samverka/organisation';
 import { Workbook } from 'exceljs';
 import { TEST_ACTOR } from '../support/given';

@@ -1,8 +1,8 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { Actor } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
 import { NeedInput, NeedService, NeedsAnalysisService, NeedsModule, SubmissionService } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
-import { ConsultationModule } from '@samverka/consultation';
 import { NotificationEntity } from '@samverka/notifications';
 import { DepartmentEntity } from '@samverka/organisation';
 import { PlanRoundStepService, PlanRoundView, RoundReaderScope } from '@samverka/rounds';

@@ -1,6 +1,6 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { NeedService, NeedsModule, NeedsReminderService, SubmissionService } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
-import { ConsultationModule } from '@samverka/consultation';
 import { NotificationEntity } from '@samverka/notifications';
 import { DepartmentEntity, PersonEntity } from '@samverka/organisation';
 import { PlanRoundStepService } from '@samverka/rounds';

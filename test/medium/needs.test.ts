@@ -1,7 +1,7 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { CommonErrorCode } from '@samverka/kernel';
 import { NeedInput, NeedService, NeedsErrorCode, NeedsModule, ReferenceDataService, SubmissionService } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
-import { ConsultationModule } from '@samverka/consultation';
 import { NotificationEntity } from '@samverka/notifications';
 import { DepartmentEntity } from '@samverka/organisation';
 import { PlanRoundQueryService, PlanRoundStepService, PlanRoundView, RoundReaderScope } from '@samverka/rounds';

@@ -1,10 +1,10 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { TransactionHost } from '@samverka/database';
 import { IdentityModule } from '@samverka/identity';
 import { DomainError, Principal, TaskQueryService, TasksModule } from '@samverka/kernel';
 import { NotificationEntity, PlanResponsibilitySummaryData } from '@samverka/notifications';
 import { DepartmentEntity } from '@samverka/organisation';
 import { PlanDocument, PlanDocumentRepository, PlanDraftService, PlanModule, ResponsibilityService, ResponsibilitySummaryNotifier, SummaryToReadTasks } from '@samverka/plan';
-import { ConsultationModule } from '@samverka/consultation';
 import { PlanRoundView } from '@samverka/rounds';
 import { Client } from 'pg';
 import { TEST_ACTOR } from '../support/given';

@@ -1,8 +1,8 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { Actor } from '@samverka/audit';
 import { TaskQueryService, TasksModule } from '@samverka/kernel';
 import { NeedService, NeedsAnalysisService, SubmissionService } from '@samverka/needs';
 import { PlanDraftService, PlanErrorCode, PlanModule, PlanNeedsCoverageService, PlanQueryService } from '@samverka/plan';
-import { ConsultationModule } from '@samverka/consultation';
 import { DepartmentEntity } from '@samverka/organisation';
 import { PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { TEST_ACTOR } from '../support/given';

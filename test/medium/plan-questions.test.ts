@@ -1,9 +1,9 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { Actor } from '@samverka/audit';
 import { TaskQueryService, TasksModule } from '@samverka/kernel';
 import { NotificationEntity } from '@samverka/notifications';
 import { DepartmentEntity } from '@samverka/organisation';
 import { PlanErrorCode, PlanModule, PlanQuestionService } from '@samverka/plan';
-import { ConsultationModule } from '@samverka/consultation';
 import { PlanRoundView } from '@samverka/rounds';
 import { Client } from 'pg';
 import { GivenPlanRows } from '../support/given-plan-questions';

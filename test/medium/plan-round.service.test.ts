@@ -1,9 +1,9 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { AuditEventEntity } from '@samverka/audit';
 import { CommonErrorCode } from '@samverka/kernel';
 import { NotificationEntity } from '@samverka/notifications';
 import { NeedsModule, SubmissionService } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
-import { ConsultationModule } from '@samverka/consultation';
 import { PlanRoundCommandService, PlanRoundEntity, PlanRoundQueryService, PlanRoundStepService, RoundDeadlineService, RoundErrorCode, RoundsModule } from '@samverka/rounds';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
+import { ConsultationModule, ConsultationService } from '@samverka/consultation';
 import { CommonErrorCode } from '@samverka/kernel';
 import { NeedService, NeedsModule } from '@samverka/needs';
 import { PlanDraftService, PlanErrorCode, PlanItem, PlanModule, PlanQueryService } from '@samverka/plan';
-import { ConsultationModule } from '@samverka/consultation';
 import { PlanRoundQueryService, PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { TEST_ACTOR } from '../support/given';
 import { mediumContext, MediumContext } from '../support/medium';
@@ -30,6 +30,9 @@ describe('the plan: draft, items, responsibilities, versions', () => {
   const item = (roundId: string, over: Partial<Parameters<PlanDraftService['createItem']>[2]> = {}) =>
     drafts.createItem(TEST_ACTOR, roundId, { areaCode: 'LOKAL_SERVICE', title: 'Vägledning på biblioteken', description: 'Bibliotekarier vägleder invånare.', ...over });
   const itemsOf = async (roundId: string): Promise<PlanItem[]> => (await plans.draft(roundId)).document.areas.flatMap((a) => a.items);
+  /** The remiss of a frozen version (the consultation step sends it). */
+  const prepareRemiss = (roundId: string, planVersion: number) =>
+    ctx.get(ConsultationService).prepare(TEST_ACTOR, roundId, { planVersion, replyBy: '2026-06-30', coverLetter: 'Planen på remiss.' });
   const needsOf = async (roundId: string) => ctx.get(NeedService).list(roundId, { all: true, departmentIds: [], committeeIds: [] });
 
   it('a round drafting its plan without one answers an empty draft, not a 404; a first item starts it empty', async () => {
@@ -217,6 +220,8 @@ describe('the plan: draft, items, responsibilities, versions', () => {
     await expect(steps.transition(TEST_ACTOR, round.id, { type: 'SEND_FOR_CONSULTATION' })).rejects.toBeDefined();
 
     await drafts.freeze(TEST_ACTOR, round.id);
+    expect(await reasons()).toMatchObject({ allowed: false, reasons: ['Remissen är inte förberedd'] });
+    await prepareRemiss(round.id, 2);
     expect(await reasons()).toMatchObject({ allowed: true, reasons: [] });
     const consulting = await steps.transition(TEST_ACTOR, round.id, { type: 'SEND_FOR_CONSULTATION' });
     expect(consulting.state).toBe('consultation');
@@ -242,10 +247,11 @@ describe('the plan: draft, items, responsibilities, versions', () => {
     }
     await drafts.setResponsibilities(TEST_ACTOR, previous.id, done.id, { responsibilities: [{ contactCentre: true, role: 'accountable', expectations: 'Leder.' }] });
     await drafts.freeze(TEST_ACTOR, previous.id);
+    await prepareRemiss(previous.id, 1);
     await steps.transition(TEST_ACTOR, previous.id, { type: 'SEND_FOR_CONSULTATION' });
     await steps.transition(TEST_ACTOR, previous.id, { type: 'CLOSE_CONSULTATION', force: true, reason: 'Alla svar inkomna per e-post' });
     await steps.transition(TEST_ACTOR, previous.id, { type: 'SUBMIT_FOR_DECISION' });
-    await steps.transition(TEST_ACTOR, previous.id, { type: 'RECORD_DECISION', outcome: 'adopted' });
+    await steps.transition(TEST_ACTOR, previous.id, { type: 'RECORD_DECISION', outcome: 'adopted', decidedOn: '2026-03-02', body: 'Kommunstyrelsen', minuteReference: '§ 12' });
 
     const [a2] = [await ctx.given.department()];
     const round = await ctx.given.roundInDraftingPlan({ year: 2032, participantDepartmentIds: [previous.a, a2.id] });

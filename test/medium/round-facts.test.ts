@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { Injectable, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { ConfigModule, loadConfig } from '@samverka/config';
@@ -5,7 +6,6 @@ import { DatabaseModule } from '@samverka/database';
 import { KernelModule } from '@samverka/kernel';
 import { NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
-import { ConsultationModule } from '@samverka/consultation';
 import { ParticipantProgress, PlanRoundQueryService, ProvidesRoundFacts, RoundFactProvider, RoundsModule } from '@samverka/rounds';
 import { createTestDatabase } from '../support/test-database';
 
@@ -51,6 +51,7 @@ describe('round fact providers', () => {
     expect(failure!.message).toBe(
       'Plan rounds cannot start: no provider of the "needs" facts (each participating department\'s needs submission, provided by NeedsModule (@samverka/needs)); ' +
         'no provider of the "plan" facts (the last frozen plan version, provided by PlanModule (@samverka/plan)); ' +
+        'no provider of the "consultation" facts (the prepared remiss and its responses, provided by ConsultationModule (@samverka/consultation)); ' +
         'no provider of the "proposals" facts (the consultation responses\' untriaged proposals, provided by ConsultationModule (@samverka/consultation)). ' +
         "The workflow's guards need every kind: import the module that provides it beside RoundsModule.",
     );
@@ -61,6 +62,7 @@ describe('round fact providers', () => {
     await app.close().catch(() => undefined);
     expect(failure?.message).toBe(
       'Plan rounds cannot start: no provider of the "plan" facts (the last frozen plan version, provided by PlanModule (@samverka/plan)); ' +
+        'no provider of the "consultation" facts (the prepared remiss and its responses, provided by ConsultationModule (@samverka/consultation)); ' +
         'no provider of the "proposals" facts (the consultation responses\' untriaged proposals, provided by ConsultationModule (@samverka/consultation)). ' +
         "The workflow's guards need every kind: import the module that provides it beside RoundsModule.",
     );
@@ -72,7 +74,17 @@ describe('round fact providers', () => {
     expect(failure?.message).toMatch(/^Plan rounds cannot start: 2 providers of the "needs" facts \((NeedsRoundFacts, AnotherNeedsSource|AnotherNeedsSource, NeedsRoundFacts)\); there must be one\./);
   });
 
-  it('with the needs and plan contexts beside the rounds the app starts', async () => {
+  it('an app with the needs and plan but without the consultation context refuses to start, naming the consultation facts', async () => {
+    const { app, failure } = await start([RoundsModule, NeedsModule, PlanModule]);
+    await app.close().catch(() => undefined);
+    expect(failure?.message).toBe(
+      'Plan rounds cannot start: no provider of the "consultation" facts (the prepared remiss and its responses, provided by ConsultationModule (@samverka/consultation)); ' +
+        'no provider of the "proposals" facts (the consultation responses\' untriaged proposals, provided by ConsultationModule (@samverka/consultation)). ' +
+        "The workflow's guards need every kind: import the module that provides it beside RoundsModule.",
+    );
+  });
+
+  it('with the needs, plan and consultation contexts beside the rounds the app starts', async () => {
     const { app, failure } = await start([RoundsModule, NeedsModule, PlanModule, ConsultationModule]);
     try {
       expect(failure).toBeNull();

@@ -1,9 +1,9 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { Actor } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
 import { CommonError } from '@samverka/kernel';
 import { NeedService, NeedsModule, SubmissionService } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
-import { ConsultationModule } from '@samverka/consultation';
 import { NotificationEntity } from '@samverka/notifications';
 import { PlanRoundQueryService, RoundError, RoundErrorCode, RoundReminderService } from '@samverka/rounds';
 import { TEST_ACTOR } from '../support/given';

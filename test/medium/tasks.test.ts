@@ -1,7 +1,7 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { Principal, Task, TaskQueryService, TasksModule } from '@samverka/kernel';
 import { NeedService, NeedsModule, SubmissionService } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
-import { ConsultationModule } from '@samverka/consultation';
 import { NotificationsModule } from '@samverka/notifications';
 import { CoordinatorService, DepartmentEntity, OrganisationModule } from '@samverka/organisation';
 import { PlanRoundView } from '@samverka/rounds';

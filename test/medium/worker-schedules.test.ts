@@ -1,3 +1,4 @@
+import { ConsultationModule } from '@samverka/consultation';
 import { LoggerService } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { ConfigModule, loadConfig } from '@samverka/config';
@@ -7,7 +8,6 @@ import { Clock, FixedClock, KernelModule } from '@samverka/kernel';
 import { NotificationEntity } from '@samverka/notifications';
 import { NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
-import { ConsultationModule } from '@samverka/consultation';
 import { PlanRoundQueryService, RoundDeadlineService, RoundsModule } from '@samverka/rounds';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -117,9 +117,10 @@ describe(Schedules.name, () => {
     });
     beforeEach(() => clock.set(START));
 
-    it('schedules the three sweeps in pg-boss every minute, Stockholm time', async () => {
+    it('schedules the four sweeps in pg-boss every minute, Stockholm time', async () => {
       const schedules = (await worker.get(Schedules).schedules()) as Array<PgBoss.Schedule & { timezone: string }>;
       expect(schedules.map(({ name, cron, timezone }) => ({ name, cron, timezone })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+        { name: 'consultation-reminders', cron: '* * * * *', timezone: 'Europe/Stockholm' },
         { name: 'coverage-alerts', cron: '* * * * *', timezone: 'Europe/Stockholm' },
         { name: 'needs-reminders', cron: '* * * * *', timezone: 'Europe/Stockholm' },
         { name: 'round-deadlines', cron: '* * * * *', timezone: 'Europe/Stockholm' },

@@ -1,6 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
+import { ConsultationReminderService } from '@samverka/consultation';
 import { connectionLimits } from '@samverka/database';
+import { Clock } from '@samverka/kernel';
 import { NeedsReminderService } from '@samverka/needs';
 import { CoverageAlertService } from '@samverka/organisation';
 import { RoundDeadlineService } from '@samverka/rounds';
@@ -16,7 +18,7 @@ export const PGBOSS_SCHEMA = 'pgboss';
 const APPLICATION_NAME = 'samverka-worker-jobs';
 export const SWEEP_CRON = '* * * * *';
 export const SWEEP_TIME_ZONE = 'Europe/Stockholm';
-export const SWEEPS = ['coverage-alerts', 'round-deadlines', 'needs-reminders'] as const;
+export const SWEEPS = ['coverage-alerts', 'round-deadlines', 'needs-reminders', 'consultation-reminders'] as const;
 export type SweepName = (typeof SWEEPS)[number];
 
 /**
@@ -45,6 +47,8 @@ export class Schedules implements OnApplicationBootstrap, BeforeApplicationShutd
     coverageAlerts: CoverageAlertService,
     roundDeadlines: RoundDeadlineService,
     needsReminders: NeedsReminderService,
+    consultationReminders: ConsultationReminderService,
+    @Inject(Clock) clock: Clock,
   ) {
     // pg-boss hands these to its own pg pool: a database that is away fails its polls (logged below), it does not hang them.
     const { connectTimeoutMs, statementTimeoutMs } = connectionLimits(config.database, 'background');
@@ -75,6 +79,13 @@ export class Schedules implements OnApplicationBootstrap, BeforeApplicationShutd
         const result = await needsReminders.sweep();
         if (result.queued + result.failed > 0) {
           this.logger.log(`needs reminders: queued ${result.queued} email(s), ${result.failed} department(s) left for the next sweep`);
+        }
+        return result;
+      },
+      'consultation-reminders': async () => {
+        const result = await consultationReminders.sendDueReminders(clock.now());
+        if (result.queued + result.failed > 0) {
+          this.logger.log(`consultation reminders: queued ${result.queued} email(s), ${result.failed} committee(s) left for the next sweep`);
         }
         return result;
       },

@@ -8,6 +8,14 @@ export enum ConsultationErrorCode {
   /** The committee is not a recipient of the round's consultation. */
   RECIPIENT_NOT_FOUND = 'RECIPIENT_NOT_FOUND',
   // Later features of the consultation context append their codes below (extensions, responses, triage, decision).
+  /** An extension can be asked for only while the round is in consultation and the recipient has not responded. */
+  EXTENSION_NOT_ALLOWED = 'EXTENSION_NOT_ALLOWED',
+  /** The recipient already has an open extension request. */
+  EXTENSION_ALREADY_OPEN = 'EXTENSION_ALREADY_OPEN',
+  /** No such extension request of that recipient. */
+  EXTENSION_NOT_FOUND = 'EXTENSION_NOT_FOUND',
+  /** The extension request is already approved or declined. */
+  EXTENSION_ALREADY_DECIDED = 'EXTENSION_ALREADY_DECIDED',
   /** Responses: the committee already has a current submitted response (a correction is a new revision). */
   RESPONSE_EXISTS = 'RESPONSE_EXISTS',
   /** Responses: the round takes no responses now (only while in consultation or compiling responses). */
@@ -33,6 +41,10 @@ export const CONSULTATION_ERROR_KINDS = {
   [ConsultationErrorCode.CONSULTATION_NOT_FOUND]: ErrorKind.NOT_FOUND,
   [ConsultationErrorCode.CONSULTATION_NOT_EDITABLE]: ErrorKind.CONFLICT,
   [ConsultationErrorCode.RECIPIENT_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [ConsultationErrorCode.EXTENSION_NOT_ALLOWED]: ErrorKind.CONFLICT,
+  [ConsultationErrorCode.EXTENSION_ALREADY_OPEN]: ErrorKind.CONFLICT,
+  [ConsultationErrorCode.EXTENSION_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [ConsultationErrorCode.EXTENSION_ALREADY_DECIDED]: ErrorKind.CONFLICT,
   [ConsultationErrorCode.RESPONSE_EXISTS]: ErrorKind.CONFLICT,
   [ConsultationErrorCode.RESPONSES_CLOSED]: ErrorKind.CONFLICT,
   [ConsultationErrorCode.RESPONSE_NOT_FOUND]: ErrorKind.NOT_FOUND,

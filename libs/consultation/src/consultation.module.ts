@@ -7,12 +7,25 @@ import { OrganisationModule } from '@samverka/organisation';
 import { PlanModule } from '@samverka/plan';
 import { RoundsModule } from '@samverka/rounds';
 import { CONSULTATION_ENTITIES } from './entities/index';
+import { ConsultationRepository } from './repositories/consultation.repository';
+import { ConsultationService } from './services/consultation.service';
+import { ConsultationRoundFacts } from './facts/consultation-round-facts.provider';
+import { ConsultationSendEffect } from './services/consultation-send.effect';
+import { ConsultationExtensionRepository } from './repositories/consultation-extension.repository';
+import { ConsultationExtensionService } from './services/consultation-extension.service';
+import { ConsultationReminderRepository } from './repositories/consultation-reminder.repository';
+import { ConsultationReminderService } from './services/consultation-reminder.service';
+import { PlanDecisionRepository } from './repositories/plan-decision.repository';
+import { DecisionEffect } from './services/decision.effect';
+import { DecisionNotifier } from './services/decision.notifier';
+import { DecisionQueryService } from './services/decision-query.service';
 import { ResponseRepository } from './repositories/response.repository';
 import { ResponseService } from './services/response.service';
 import { ProposalsRoundFacts } from './facts/proposals-round-facts.provider';
 import { CompilationRepository } from './repositories/compilation.repository';
 import { CompilationService } from './services/compilation.service';
 import { TriageTasks } from './tasks/triage.tasks';
+import { CONSULTATION_SEND_TASK_PROVIDERS } from './tasks/consultation.tasks';
 
 /**
  * The consultation (remiss) of a round's plan and its decision: recipients with their own reply
@@ -22,20 +35,17 @@ import { TriageTasks } from './tasks/triage.tasks';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(CONSULTATION_ENTITIES), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, PlanModule],
-  providers: [
+  providers: [ConsultationRepository, ConsultationService, ConsultationRoundFacts, ConsultationSendEffect, ConsultationExtensionRepository, ConsultationExtensionService, ConsultationReminderRepository, ConsultationReminderService, PlanDecisionRepository, DecisionNotifier, DecisionEffect, DecisionQueryService,
     // Responses (yttranden)
     ResponseRepository,
     ResponseService,
     // The compilation and triage
-    ProposalsRoundFacts,
-    CompilationRepository,
-    CompilationService,
-    TriageTasks,
+    ProposalsRoundFacts, CompilationRepository, CompilationService, TriageTasks,
+    ...CONSULTATION_SEND_TASK_PROVIDERS,
   ],
-  exports: [
+  exports: [ConsultationService, ConsultationExtensionService, ConsultationReminderService, DecisionQueryService,
     // Responses (yttranden)
     ResponseService,
-    // The compilation and triage
     CompilationService,
   ],
 })

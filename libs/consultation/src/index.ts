@@ -13,6 +13,14 @@ export * from './consultation.model';
 export * from './consultation.vocabulary';
 export * from './consultation.exception';
 export * from './consultation.module';
+// The decision (RECORD_DECISION's effect) and its read model.
+export * from './decision.model';
+export * from './services/decision-query.service';
+export * from './rules/consultation.rules';
+export * from './services/consultation.service';
+export * from './services/consultation-extension.service';
+export * from './services/consultation-reminder.service';
+export { ConsultationRoundFacts } from './facts/consultation-round-facts.provider';
 // Responses (yttranden): the service, its views and rules, the proposal finder, the access answers.
 export * from './services/response.service';
 export * from './services/response.views';
@@ -27,3 +35,4 @@ export * from './rules/triage.rules';
 export * from './services/compilation.service';
 export * from './facts/proposals-round-facts.provider';
 export * from './tasks/triage.tasks';
+export * from './tasks/consultation.tasks';

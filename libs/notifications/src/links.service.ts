@@ -52,4 +52,19 @@ export class Links {
   departmentSummary(roundId: string, departmentId: string): string {
     return `${this.round(roundId)}/ansvarsfordelning/${departmentId}`;
   }
+
+  /** A frozen version of a round's plan. */
+  planVersion(roundId: string, version: number): string {
+    return `${this.round(roundId)}/plan/versioner/${version}`;
+  }
+
+  /** A round's remiss: who has responded, the extensions (vem har svarat). */
+  consultation(roundId: string): string {
+    return `${this.round(roundId)}/remiss`;
+  }
+
+  /** A recipient committee's response page in a round's remiss. */
+  consultationResponse(roundId: string, committeeId: string): string {
+    return `${this.round(roundId)}/remiss/${committeeId}`;
+  }
 }

@@ -119,5 +119,11 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'plan.responsibility_summary': 'Förvaltningens ansvarsfördelning i en fastställd planversion',
   'plan.question_asked': 'En förvaltning frågar om en insats i planen',
   'plan.question_answered': 'Svar på förvaltningens fråga om en insats i planen',
+  'plan.adopted': 'Planen är antagen: förvaltningens del gäller nu',
+  'plan.returned': 'Planen är återremitterad med en motivering',
+  'consultation.sent': 'Planen är skickad på remiss till nämnden (med svarsdatum)',
+  'consultation.extension_requested': 'En nämnd begär anstånd med remissvaret',
+  'consultation.extension_decided': 'Nämndens begäran om anstånd är avgjord',
+  'consultation.reminder': 'Påminnelse om nämndens remissvar',
   'consultation.response_receipt': 'Kvittens på nämndens inlämnade yttrande',
 };

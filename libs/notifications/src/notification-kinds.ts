@@ -162,11 +162,85 @@ export interface NotificationKinds {
    * only when it changed). Once per department, version and recipient.
    */
   'plan.responsibility_summary': PlanResponsibilitySummaryData;
+  /** To each participating department's coordinators, deputies and management users when the executive board adopts the plan: a link to the department's part. Once per round, department and person. */
+  'plan.adopted': {
+    roundTitle: string;
+    caseNumber: string;
+    departmentName: string;
+    /** The frozen version adopted (null: none was frozen). */
+    version: number | null;
+    decidedOn: LocalDate;
+    body: string;
+    minuteReference: string;
+    summaryUrl: string;
+  };
+  /** To the strategists when the executive board returns the plan (återremiss): the reason, back to drafting. */
+  'plan.returned': {
+    roundTitle: string;
+    caseNumber: string;
+    version: number | null;
+    decidedOn: LocalDate;
+    body: string;
+    minuteReference: string;
+    reason: string;
+    recordedBy: string | null;
+    roundUrl: string;
+  };
+  /** To each secretary of each recipient committee when the remiss is sent: the plan version, the reply date (.ics), the cover letter, the contact person, the questions. */
+  'consultation.sent': ConsultationSentData;
+  /** To the strategists when a committee asks for a later reply date (anstånd). */
+  'consultation.extension_requested': {
+    roundTitle: string;
+    caseNumber: string;
+    committeeName: string;
+    replyBy: LocalDate;
+    requestedReplyBy: LocalDate;
+    reason: string;
+    requestedBy: string;
+    consultationUrl: string;
+  };
+  /** To the committee's secretaries when a strategist approves or declines its extension. */
+  'consultation.extension_decided': {
+    roundTitle: string;
+    caseNumber: string;
+    committeeName: string;
+    approved: boolean;
+    requestedReplyBy: LocalDate;
+    /** The reply date now in force (the new one when approved). */
+    replyBy: LocalDate;
+    decisionReason: string | null;
+    decidedBy: string | null;
+    responseUrl: string;
+  };
+  /** To the committee's secretaries and the coordinators of its departments, before and after the committee's own reply date, until it responds. */
+  'consultation.reminder': {
+    roundTitle: string;
+    caseNumber: string;
+    committeeName: string;
+    replyBy: LocalDate;
+    workingDaysLeft: number;
+    passed: boolean;
+    responseUrl: string;
+  };
   /**
    * Kvittens: to the one who submitted a committee's response (yttrande) and the committee's
    * secretaries, with the whole response as registered, for their own diary. Once per revision and person.
    */
   'consultation.response_receipt': ConsultationResponseReceiptData;
+}
+
+/** The remiss as its email to a recipient committee's secretary tells it. */
+export interface ConsultationSentData {
+  roundTitle: string;
+  caseNumber: string;
+  committeeName: string;
+  planVersion: number;
+  replyBy: LocalDate;
+  coverLetter: string;
+  contactPerson: { name: string; email: string; title: string | null } | null;
+  questions: Array<{ areaName: string | null; text: string }>;
+  planUrl: string;
+  responseUrl: string;
 }
 
 /** The whole response as registered: every field as entered (the text exactly), labels in Swedish. */
@@ -298,6 +372,23 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
   'plan.question_answered': { mandatory: true },
   // What is expected of the department in the frozen plan: always sent.
   'plan.responsibility_summary': { mandatory: true },
+  // The decision on the plan: what the department is now committed to, and (returned) the strategists' work to do.
+  'plan.adopted': { mandatory: true },
+  'plan.returned': { mandatory: true },
+  // The remiss, its extensions and its reminders concern the committee's formal response: always sent.
+  'consultation.sent': {
+    mandatory: true,
+    calendar: (d: NotificationKinds['consultation.sent']) => ({
+      summary: `Sista dag för remissvar: ${d.roundTitle}`,
+      date: d.replyBy,
+      filename: 'sista-dag-remissvar.ics',
+      url: d.responseUrl,
+      description: `${d.committeeName} svarar på remissen av ${d.roundTitle} (${d.caseNumber}) senast ${formatSwedishDate(d.replyBy)}. Svaret: ${d.responseUrl}`,
+    }),
+  },
+  'consultation.extension_requested': { mandatory: true },
+  'consultation.extension_decided': { mandatory: true },
+  'consultation.reminder': { mandatory: true },
   // The receipt of a committee's formal response: the committee's own record, always sent.
   'consultation.response_receipt': { mandatory: true },
 };

@@ -516,6 +516,143 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
       },
     ],
   ],
+  'plan.adopted': [
+    [
+      'version 2 adopted by the executive board',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2025 och framåt',
+        caseNumber: 'STK-2024-1400',
+        departmentName: 'Förskoleförvaltningen',
+        version: 2,
+        decidedOn: '2025-05-07',
+        body: 'Kommunstyrelsen',
+        minuteReference: '§ 123',
+        summaryUrl: 'https://samverka.malmo.example/planomgangar/1/ansvarsfordelning/2',
+      },
+    ],
+  ],
+  'plan.returned': [
+    [
+      'returned with a reason, recorded by a strategist',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2025 och framåt',
+        caseNumber: 'STK-2024-1400',
+        version: 1,
+        decidedOn: '2025-05-07',
+        body: 'Kommunstyrelsen',
+        minuteReference: '§ 124',
+        reason: 'Ansvarsfördelningen mellan kontaktcenter & förvaltningarna <behöver> förtydligas.',
+        recordedBy: 'Åsa Öberg',
+        roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+      },
+    ],
+  ],
+  'consultation.sent': [
+    [
+      'questions and a contact person',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        caseNumber: 'STK-2026-1400',
+        committeeName: 'Kulturnämnden',
+        planVersion: 2,
+        replyBy: '2027-03-31',
+        coverLetter: 'Kontaktcenter skickar härmed planen på remiss.\nSvaren sammanställs inför kommunstyrelsens beslut.',
+        contactPerson: { name: 'Åsa Öberg', email: 'asa.oberg@malmo.example', title: 'Strateg' },
+        questions: [
+          { areaName: 'Lokal service', text: 'Hur kan biblioteken bidra?' },
+          { areaName: null, text: 'Saknas något i planen?' },
+        ],
+        planUrl: 'https://samverka.malmo.example/planomgangar/1/plan/versioner/2',
+        responseUrl: 'https://samverka.malmo.example/planomgangar/1/remiss/k1',
+      },
+    ],
+    [
+      'no questions, no contact person',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        caseNumber: 'STK-2026-1400',
+        committeeName: 'Förskolenämnden',
+        planVersion: 1,
+        replyBy: '2027-03-31',
+        coverLetter: 'Planen på remiss.',
+        contactPerson: null,
+        questions: [],
+        planUrl: 'https://samverka.malmo.example/planomgangar/1/plan/versioner/1',
+        responseUrl: 'https://samverka.malmo.example/planomgangar/1/remiss/k2',
+      },
+    ],
+  ],
+  'consultation.extension_requested': [
+    [
+      'a request',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        caseNumber: 'STK-2026-1400',
+        committeeName: 'Kulturnämnden',
+        replyBy: '2027-03-31',
+        requestedReplyBy: '2027-04-30',
+        reason: 'Nämnden sammanträder först i april.',
+        requestedBy: 'Örjan Åkesson',
+        consultationUrl: 'https://samverka.malmo.example/planomgangar/1/remiss',
+      },
+    ],
+  ],
+  'consultation.extension_decided': [
+    [
+      'approved',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        caseNumber: 'STK-2026-1400',
+        committeeName: 'Kulturnämnden',
+        approved: true,
+        requestedReplyBy: '2027-04-30',
+        replyBy: '2027-04-23',
+        decisionReason: null,
+        decidedBy: 'Åsa Öberg',
+        responseUrl: 'https://samverka.malmo.example/planomgangar/1/remiss/k1',
+      },
+    ],
+    [
+      'declined',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        caseNumber: 'STK-2026-1400',
+        committeeName: 'Kulturnämnden',
+        approved: false,
+        requestedReplyBy: '2027-04-30',
+        replyBy: '2027-03-31',
+        decisionReason: 'Beslutet i kommunstyrelsen kan inte skjutas upp.',
+        decidedBy: null,
+        responseUrl: 'https://samverka.malmo.example/planomgangar/1/remiss/k1',
+      },
+    ],
+  ],
+  'consultation.reminder': [
+    [
+      'before the reply date',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        caseNumber: 'STK-2026-1400',
+        committeeName: 'Kulturnämnden',
+        replyBy: '2027-03-31',
+        workingDaysLeft: 5,
+        passed: false,
+        responseUrl: 'https://samverka.malmo.example/planomgangar/1/remiss/k1',
+      },
+    ],
+    [
+      'after it',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        caseNumber: 'STK-2026-1400',
+        committeeName: 'Kulturnämnden',
+        replyBy: '2027-03-31',
+        workingDaysLeft: 0,
+        passed: true,
+        responseUrl: 'https://samverka.malmo.example/planomgangar/1/remiss/k1',
+      },
+    ],
+  ],
 };
 
 describe(NotificationRenderer.name, () => {
@@ -628,10 +765,16 @@ describe('notification kinds', () => {
       'plan.question_asked',
       'plan.question_answered',
       'plan.responsibility_summary',
+      'plan.adopted',
+      'plan.returned',
+      'consultation.sent',
+      'consultation.extension_requested',
+      'consultation.extension_decided',
+      'consultation.reminder',
       'consultation.response_receipt',
     ]);
     expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].mandatory)).toEqual(NOTIFICATION_KINDS);
-    expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].calendar)).toEqual(['coordinator.appointed', 'round.launched']);
+    expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].calendar)).toEqual(['coordinator.appointed', 'round.launched', 'consultation.sent']);
   });
 
   it('describe the date of an appointment and of a launched round for the calendar', () => {

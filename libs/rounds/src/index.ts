@@ -16,7 +16,7 @@ export * from './services/round-deadline.service';
 export * from './services/round-reminder.service';
 export * from './demo/demo-round.seeder';
 export { ProvidesRoundFacts, ROUND_FACT_KINDS } from './facts/round-fact-provider';
-export type { ParticipantProgress, ParticipantSubmissionStatus, RoundFactKind, RoundFactKinds, RoundFactProvider } from './facts/round-fact-provider';
+export type { ConsultationFact, ParticipantProgress, ParticipantSubmissionStatus, RoundFactKind, RoundFactKinds, RoundFactProvider } from './facts/round-fact-provider';
 export type { RoundFacts } from './facts/plan-round-facts.loader';
 export { OnRoundStep } from './facts/round-step-effects';
 export type { RoundStep, RoundStepEffect } from './facts/round-step-effects';

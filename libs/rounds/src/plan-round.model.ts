@@ -59,6 +59,12 @@ export interface RoundEventInput {
   reason?: string;
   /** RECORD_DECISION: adopted, or returned (back to drafting, with a reason). */
   outcome?: DecisionOutcome;
+  /** RECORD_DECISION: the meeting's date (not in the future). */
+  decidedOn?: LocalDate;
+  /** RECORD_DECISION: who decided, e.g. "Kommunstyrelsen". */
+  body?: string;
+  /** RECORD_DECISION: the minute reference (§), e.g. "§ 123". */
+  minuteReference?: string;
 }
 
 export interface ParticipantView {

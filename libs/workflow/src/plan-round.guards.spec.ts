@@ -115,9 +115,17 @@ describe('reasonsToSendForConsultation', () => {
     expect(
       reasonsToSendForConsultation({
         today,
-        planVersion: { frozen: true, areas: [{ name: 'Lokal service', items: [item('LS-1', 'Fler mötesplatser')] }] },
+        planVersion: { frozen: true, version: 2, areas: [{ name: 'Lokal service', items: [item('LS-1', 'Fler mötesplatser')] }] },
+        consultationPrepared: { planVersion: 2 },
       }),
     ).toEqual([]);
+  });
+
+  it('needs the remiss prepared, for the last frozen version', () => {
+    const planVersion = { frozen: true, version: 2, areas: [{ name: 'Lokal service', items: [item('LS-1', 'Fler mötesplatser')] }] };
+    expect(reasonsToSendForConsultation({ today, planVersion })).toEqual(['Remissen är inte förberedd']);
+    expect(reasonsToSendForConsultation({ today, planVersion, consultationPrepared: null })).toEqual(['Remissen är inte förberedd']);
+    expect(reasonsToSendForConsultation({ today, planVersion, consultationPrepared: { planVersion: 1 } })).toEqual(['Remissen gäller version 1, men den senast låsta versionen är 2']);
   });
 
   it('explains each problem', () => {
@@ -131,6 +139,7 @@ describe('reasonsToSendForConsultation', () => {
             { name: 'Trygghet', items: [item('TR-1', 'Belysning i parker', 0), item('TR-2', 'Nattvandring', 2), item('TR-3', 'Grannsamverkan')] },
           ],
         },
+        consultationPrepared: { planVersion: 1 },
       }),
     ).toEqual([
       'Planversionen är inte låst',
@@ -142,13 +151,16 @@ describe('reasonsToSendForConsultation', () => {
 
   it('judges the last frozen version, and refuses while the draft has changes not frozen in a version', () => {
     const planVersion = { frozen: true, draftChanged: true, areas: [{ name: 'Lokal service', items: [item('LS-1', 'Fler mötesplatser', 0)] }] };
-    expect(reasonsToSendForConsultation({ today, planVersion })).toEqual(['Planen har ändringar som inte är låsta i en version', 'Insatsen LS-1 saknar ansvarig (A)']);
-    expect(reasonsToSendForConsultation({ today, planVersion: { ...planVersion, draftChanged: false, areas: [{ name: 'Lokal service', items: [item('LS-1', 'Fler mötesplatser')] }] } })).toEqual([]);
+    const consultationPrepared = { planVersion: 1 };
+    expect(reasonsToSendForConsultation({ today, planVersion, consultationPrepared })).toEqual(['Planen har ändringar som inte är låsta i en version', 'Insatsen LS-1 saknar ansvarig (A)']);
+    expect(
+      reasonsToSendForConsultation({ today, planVersion: { ...planVersion, draftChanged: false, areas: [{ name: 'Lokal service', items: [item('LS-1', 'Fler mötesplatser')] }] }, consultationPrepared }),
+    ).toEqual([]);
   });
 
   it('needs a plan version with areas', () => {
     expect(reasonsToSendForConsultation({ today })).toEqual(['Det finns ingen planversion']);
-    expect(reasonsToSendForConsultation({ today, planVersion: { frozen: true, areas: [] } })).toEqual(['Planversionen saknar områden']);
+    expect(reasonsToSendForConsultation({ today, planVersion: { frozen: true, areas: [] }, consultationPrepared: { planVersion: 1 } })).toEqual(['Planversionen saknar områden']);
   });
 });
 
@@ -271,8 +283,9 @@ describe('dates and boundaries', () => {
 
   it('counts an item with one Accountable as complete, and names each item with too many', () => {
     const version = (accountableCount: number) => ({ frozen: true, areas: [{ name: 'Trygghet', items: [{ code: 'TR-4', title: 'Nattvandring', accountableCount }] }] });
-    expect(reasonsToSendForConsultation({ today, planVersion: version(1) })).toEqual([]);
-    expect(reasonsToSendForConsultation({ today, planVersion: version(3) })).toEqual(['Insatsen TR-4 har 3 ansvariga (A), ska ha exakt en']);
+    const consultationPrepared = { planVersion: 1 };
+    expect(reasonsToSendForConsultation({ today, planVersion: version(1), consultationPrepared })).toEqual([]);
+    expect(reasonsToSendForConsultation({ today, planVersion: version(3), consultationPrepared })).toEqual(['Insatsen TR-4 har 3 ansvariga (A), ska ha exakt en']);
     expect(reasonsToSendForConsultation({ today, planVersion: null })).toEqual(['Det finns ingen planversion']);
   });
 });

@@ -35,11 +35,17 @@ export interface PlanVersionFact {
   frozen: boolean;
   /** The draft has changes that are not frozen in a version (the guard judges the last frozen version, and refuses while it is outdated). */
   draftChanged?: boolean;
+  /** The version's number (the consultation's prepared remiss must be for this one). */
+  version?: number | null;
   areas: PlanAreaFact[];
 }
 
 export const REASON_NO_PLAN_VERSION = 'Det finns ingen planversion';
 export const REASON_PLAN_DRAFT_CHANGED = 'Planen har ändringar som inte är låsta i en version';
+export const REASON_CONSULTATION_NOT_PREPARED = 'Remissen är inte förberedd';
+
+/** The prepared remiss is for an older version than the last frozen one. */
+export const reasonConsultationOutdated = (prepared: number, latest: number): string => `Remissen gäller version ${prepared}, men den senast låsta versionen är ${latest}`;
 
 /**
  * What the guards need to know, loaded by the caller (a service, from the database) and passed in
@@ -59,6 +65,8 @@ export interface PlanRoundFacts {
   participants?: ParticipantFact[];
   planVersion?: PlanVersionFact | null;
   consultation?: { recipients: number; responses: number } | null;
+  /** The prepared remiss (null: none prepared): SEND_FOR_CONSULTATION sends it, for the last frozen version only. */
+  consultationPrepared?: { planVersion: number } | null;
   /** The proposals of the current consultation responses that no strategist has triaged yet (the consultation context). */
   proposals?: { untriaged: number } | null;
 }
@@ -151,7 +159,7 @@ export function reasonsToCloseNeeds(facts: PlanRoundFacts): string[] {
   return reasons;
 }
 
-/** SEND_FOR_CONSULTATION: a frozen plan version with no unfrozen changes since, every area has an item, every item exactly one Accountable. */
+/** SEND_FOR_CONSULTATION: a frozen plan version with no unfrozen changes since, every area has an item, every item exactly one Accountable, and the remiss prepared for that version. */
 export function reasonsToSendForConsultation(facts: PlanRoundFacts): string[] {
   const version = facts?.planVersion;
   if (!version) return [REASON_NO_PLAN_VERSION];
@@ -169,6 +177,9 @@ export function reasonsToSendForConsultation(facts: PlanRoundFacts): string[] {
       }
     }
   }
+  const prepared = facts.consultationPrepared;
+  if (!prepared) reasons.push(REASON_CONSULTATION_NOT_PREPARED);
+  else if (version.version != null && prepared.planVersion !== version.version) reasons.push(reasonConsultationOutdated(prepared.planVersion, version.version));
   return reasons;
 }
 

@@ -104,7 +104,7 @@ describe('evaluate', () => {
     });
     expect(evaluate('draftingPlan', { type: 'SEND_FOR_CONSULTATION', facts: blockedFacts })).toEqual({
       allowed: false,
-      reasons: ['Planversionen är inte låst', 'Området Lokal service saknar insats'],
+      reasons: ['Planversionen är inte låst', 'Området Lokal service saknar insats', 'Remissen är inte förberedd'],
     });
   });
 
@@ -243,7 +243,7 @@ describe('persisted snapshots', () => {
     expect(applyPlanRoundEvent(stored, { type: 'SEND_FOR_CONSULTATION', facts: blockedFacts })).toEqual({
       allowed: false,
       from: 'draftingPlan',
-      reasons: ['Planversionen är inte låst', 'Området Lokal service saknar insats'],
+      reasons: ['Planversionen är inte låst', 'Området Lokal service saknar insats', 'Remissen är inte förberedd'],
     });
     expect(JSON.stringify(stored)).toBe(before);
   });

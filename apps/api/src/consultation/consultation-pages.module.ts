@@ -4,10 +4,11 @@ import { PlanModule } from '@samverka/plan';
 import { RoundsModule } from '@samverka/rounds';
 import { ShellModule } from '../shell/shell.module';
 import { CompilationPagesController } from './pages/compilation-pages.controller';
+import { ConsultationSendPagesController } from './pages/consultation-send-pages.controller';
 
 /** The consultation's pages: preparing the remiss, who has responded, a committee's response form, the compilation and triage. */
 @Module({
   imports: [ShellModule, RoundsModule, PlanModule, ConsultationModule],
-  controllers: [CompilationPagesController],
+  controllers: [CompilationPagesController, ConsultationSendPagesController],
 })
 export class ConsultationPagesModule {}

@@ -66,6 +66,10 @@ const EXPECTED_STATUS: { readonly [C in ErrorCode]: number } = {
   [ConsultationErrorCode.CONSULTATION_NOT_FOUND]: 404,
   [ConsultationErrorCode.CONSULTATION_NOT_EDITABLE]: 409,
   [ConsultationErrorCode.RECIPIENT_NOT_FOUND]: 404,
+  [ConsultationErrorCode.EXTENSION_NOT_ALLOWED]: 409,
+  [ConsultationErrorCode.EXTENSION_ALREADY_OPEN]: 409,
+  [ConsultationErrorCode.EXTENSION_NOT_FOUND]: 404,
+  [ConsultationErrorCode.EXTENSION_ALREADY_DECIDED]: 409,
   [ConsultationErrorCode.RESPONSE_EXISTS]: 409,
   [ConsultationErrorCode.RESPONSES_CLOSED]: 409,
   [ConsultationErrorCode.RESPONSE_NOT_FOUND]: 404,
@@ -99,7 +103,7 @@ describe('domain error mapping', () => {
       expect({ code, status: httpStatusFor(code as ErrorCode) }).toEqual({ code, status });
       checked++;
     }
-    expect(ALL_ENUM_VALUES).toHaveLength(60);
+    expect(ALL_ENUM_VALUES).toHaveLength(64);
     expect(new Set(ALL_ENUM_VALUES).size).toBe(ALL_ENUM_VALUES.length);
     expect(checked).toBe(ALL_ENUM_VALUES.length);
     expect(Object.keys(ERROR_KINDS).sort()).toEqual([...ALL_ENUM_VALUES].sort());

@@ -33,6 +33,7 @@ export function planVersionFact(document: PlanDocument, draftChanged: boolean): 
   return {
     frozen: document.version !== null,
     draftChanged,
+    version: document.version,
     areas: document.areas.map((a) => ({
       name: a.name,
       items: a.items.map((i) => ({ code: i.code, title: i.title, accountableCount: i.responsibilities.filter((r) => r.role === 'accountable').length })),

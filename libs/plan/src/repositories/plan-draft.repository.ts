@@ -197,20 +197,40 @@ export class PlanDraftRepository {
   }
 
   /**
-   * The most recent earlier round (by year) that reached follow-up or closed, with its latest frozen
-   * version's document: the adopted plan a new round may start from. Null when there is none.
+   * The most recent earlier round (by year) that reached follow-up or closed, with the document of the
+   * version its decision adopted (`plan.adopted_version`), or else (a round decided before decisions
+   * were recorded) its latest frozen version: the adopted plan a new round may start from. Null when there is none.
    */
   async previousAdoptedPlan(roundId: string): Promise<{ roundId: string; document: PlanDocument } | null> {
     const rows: Array<{ round_id: string; snapshot: PlanDocument }> = await this.tx.manager.query(
       `select prev.id as round_id, v.snapshot
          from plan_round this
          join plan_round prev on prev.year < this.year and prev.state in ('followUp', 'closed')
-         join lateral (select snapshot from plan_version where round_id = prev.id order by version desc limit 1) v on true
+         left join plan p on p.round_id = prev.id
+         join lateral (select snapshot from plan_version
+                        where round_id = prev.id and (p.adopted_version is null or version = p.adopted_version)
+                        order by version desc limit 1) v on true
         where this.id = $1
         order by prev.year desc, prev.created_at desc
         limit 1`,
       [roundId],
     );
     return rows[0] ? { roundId: rows[0].round_id, document: rows[0].snapshot } : null;
+  }
+
+  /** The frozen version becomes the round's adopted plan; false when the round has no such frozen version. */
+  async setAdoptedVersion(roundId: string, version: number): Promise<boolean> {
+    const [, affected]: [unknown, number] = await this.tx.manager.query(
+      `update plan set adopted_version = $2, updated_at = now()
+        where round_id = $1 and exists (select 1 from plan_version where round_id = $1 and version = $2)`,
+      [roundId, version],
+    );
+    return affected > 0;
+  }
+
+  /** The number of the round's last frozen version; null when none is frozen (or there is no plan). */
+  async latestVersionNumber(roundId: string): Promise<number | null> {
+    const rows: Array<{ latest_version: number }> = await this.tx.manager.query('select latest_version from plan where round_id = $1', [roundId]);
+    return rows[0] && rows[0].latest_version > 0 ? rows[0].latest_version : null;
   }
 }

@@ -83,6 +83,17 @@ export class PlanDraftService {
     });
   }
 
+  /**
+   * The decision adopted this frozen version: it becomes the round's adopted plan (the next round starts
+   * from it). Called by the decision's step effect, inside the step's transaction; 404 when the version is not frozen.
+   */
+  async adopt(actor: Actor, roundId: string, version: number): Promise<void> {
+    await this.tx.run(async () => {
+      if (!(await this.drafts.setAdoptedVersion(roundId, version))) throw new PlanError(PlanErrorCode.PLAN_VERSION_NOT_FOUND, `Planen har ingen version ${version}`, { roundId, version });
+      await this.audit.record(actor, { action: 'plan.adopted', subjectType: 'plan', subjectId: roundId, after: { adoptedVersion: version } });
+    });
+  }
+
   /** The plan-level texts and the areas' introductions (only those given change). */
   async updateTexts(actor: Actor, roundId: string, input: UpdatePlanTextsInput): Promise<void> {
     new Violations().addAll(planTextsViolations(input)).throwIfAny();

@@ -88,6 +88,11 @@ export class PlanQueryService {
     return this.documents.latestVersionOf(roundId);
   }
 
+  /** The number of the last frozen version, or null when none is frozen. */
+  latestVersionNumber(roundId: string): Promise<number | null> {
+    return this.drafts.latestVersionNumber(roundId);
+  }
+
   /** What changed from version `a` to version `b`. */
   async diff(roundId: string, a: number, b: number): Promise<PlanDiff> {
     const before = await this.documents.versionOf(roundId, a);

@@ -7,11 +7,14 @@ import { ParticipantProgress } from './round-fact-provider';
 import { RoundFactProviders } from './round-fact-providers';
 
 /**
- * The facts a round's guards judge today. No context keeps consultation replies yet (see
- * `RoundFactKinds`): they are absent by type, and the machine refuses the step that needs them
- * with its reason. The plan's last frozen version comes from the plan context (null: none).
+ * The facts a round's guards judge today. The plan's last frozen version comes from the plan context
+ * (null: none), the prepared remiss and its responses from the consultation context (null: none).
  */
-export type RoundFacts = Omit<PlanRoundFacts, 'planVersion' | 'consultation'> & { planVersion: PlanRoundFacts['planVersion']; consultation?: never };
+export type RoundFacts = Omit<PlanRoundFacts, 'planVersion' | 'consultation' | 'consultationPrepared'> & {
+  planVersion: PlanRoundFacts['planVersion'];
+  consultation: PlanRoundFacts['consultation'];
+  consultationPrepared: PlanRoundFacts['consultationPrepared'];
+};
 
 export interface LoadedFacts {
   facts: RoundFacts;
@@ -32,6 +35,7 @@ export class PlanRoundFactsLoader {
     const participants = await this.rounds.participantsOf(round.id);
     const progress = await this.providers.of('needs').factsOf(round.id);
     const planVersion = await this.providers.of('plan').factsOf(round.id);
+    const consultation = await this.providers.of('consultation').factsOf(round.id);
     const proposals = await this.providers.of('proposals').factsOf(round.id);
     return {
       participants,
@@ -45,6 +49,8 @@ export class PlanRoundFactsLoader {
           nothingToReport: progress.get(p.departmentId)?.nothingToReport ?? false,
         })),
         planVersion,
+        consultation: consultation ? { recipients: consultation.recipients, responses: consultation.responses } : null,
+        consultationPrepared: consultation ? { planVersion: consultation.planVersion } : null,
         proposals,
       },
     };

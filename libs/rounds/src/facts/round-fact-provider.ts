@@ -20,17 +20,25 @@ export interface ParticipantProgress extends Omit<ParticipantSubmissionView, 'la
  * The facts other contexts contribute to a round, by kind: what each provider returns for a round.
  * Every kind here is one the machine's guards need, so each must have its provider in the app.
  *
- * The consultation (replies, for an unforced CLOSE_CONSULTATION) has no context yet: it is not a
- * kind here, a round has no such fact, and the guard refuses that step for that reason. It adds its
- * kind when it comes.
+ * The consultation's kind carries both what an unforced CLOSE_CONSULTATION judges (recipients and
+ * responses) and the prepared remiss SEND_FOR_CONSULTATION needs (its plan version).
  */
 export interface RoundFactKinds {
   /** Needs submissions by participating department id (the needs context). */
   needs: ReadonlyMap<string, ParticipantProgress>;
   /** The last frozen plan version (null: none frozen), with whether the draft changed since (the plan context). */
   plan: PlanVersionFact | null;
+  /** The prepared remiss (null: none): its plan version, its recipients and how many have a current submitted response, declines included (the consultation context). */
+  consultation: ConsultationFact | null;
   /** How many proposals of the current consultation responses are untriaged (the consultation context). */
   proposals: { untriaged: number };
+}
+
+/** The consultation as the workflow's guards judge it. */
+export interface ConsultationFact {
+  planVersion: number;
+  recipients: number;
+  responses: number;
 }
 
 export type RoundFactKind = keyof RoundFactKinds;
@@ -39,6 +47,7 @@ export type RoundFactKind = keyof RoundFactKinds;
 export const ROUND_FACT_KINDS: Readonly<Record<RoundFactKind, string>> = {
   needs: "each participating department's needs submission, provided by NeedsModule (@samverka/needs)",
   plan: 'the last frozen plan version, provided by PlanModule (@samverka/plan)',
+  consultation: 'the prepared remiss and its responses, provided by ConsultationModule (@samverka/consultation)',
   proposals: "the consultation responses' untriaged proposals, provided by ConsultationModule (@samverka/consultation)",
 };
 

@@ -168,6 +168,7 @@ describe('the plan-round input rules', () => {
   describe('a workflow step', () => {
     const step = (input: Partial<RoundEventInput> | Record<string, unknown>): FieldViolation[] => roundEventViolations(input as RoundEventInput);
     const rules = (input: Partial<RoundEventInput> | Record<string, unknown>) => step(input).map((v) => `${v.field}:${v.rule}`);
+    const decided = { decidedOn: '2025-05-07', body: 'Kommunstyrelsen', minuteReference: '§ 123' };
 
     it('is one of the steps a person may take (not the worker’s DEADLINE_REACHED)', () => {
       expect(rules({ type: 'LAUNCH' })).toEqual([]);
@@ -188,12 +189,33 @@ describe('the plan-round input rules', () => {
     it('cancels with a reason, and records a decision as adopted, or returned with a reason', () => {
       expect(rules({ type: 'CANCEL', reason: ' ' })).toEqual(['reason:requiredToCancel']);
       expect(rules({ type: 'CANCEL', reason: 'Uppdraget har tagits över' })).toEqual([]);
-      expect(rules({ type: 'RECORD_DECISION', outcome: 'adopted' })).toEqual([]);
-      expect(rules({ type: 'RECORD_DECISION', outcome: 'returned' })).toEqual(['reason:requiredWhenReturned']);
-      expect(rules({ type: 'RECORD_DECISION', outcome: 'returned', reason: 'Mer om bibliotek' })).toEqual([]);
-      expect(rules({ type: 'RECORD_DECISION' })).toEqual(['outcome:isIn']);
-      expect(rules({ type: 'RECORD_DECISION', outcome: 'postponed' })).toEqual(['outcome:isIn']);
+      expect(rules({ type: 'RECORD_DECISION', outcome: 'adopted', ...decided })).toEqual([]);
+      expect(rules({ type: 'RECORD_DECISION', outcome: 'returned', ...decided })).toEqual(['reason:requiredWhenReturned']);
+      expect(rules({ type: 'RECORD_DECISION', outcome: 'returned', reason: 'Mer om bibliotek', ...decided })).toEqual([]);
+      expect(rules({ type: 'RECORD_DECISION', ...decided })).toEqual(['outcome:isIn']);
+      expect(rules({ type: 'RECORD_DECISION', outcome: 'postponed', ...decided })).toEqual(['outcome:isIn']);
       expect(rules({ type: 'LAUNCH', outcome: 'adopted' })).toEqual(['outcome:onlyForRecordDecision']);
+    });
+
+    it('records a decision with its date (a real one, not after today), the body that decided and the § — every missing one at once', () => {
+      const decide = (over: Record<string, unknown>) =>
+        roundEventViolations({ type: 'RECORD_DECISION', outcome: 'adopted', ...decided, ...over } as RoundEventInput, '2025-05-07').map((v) => `${v.field}:${v.rule}`);
+      expect(decide({})).toEqual([]);
+      expect(decide({ decidedOn: '2025-05-07' })).toEqual([]);
+      expect(decide({ decidedOn: '2025-05-08' })).toEqual(['decidedOn:notInFuture']);
+      expect(decide({ decidedOn: '2025-02-30' })).toEqual(['decidedOn:isLocalDate']);
+      expect(decide({ decidedOn: '1999-12-31' })).toEqual(['decidedOn:dateRange']);
+      expect(decide({ body: 'x'.repeat(ROUND_LIMITS.decisionBody + 1), minuteReference: 'x'.repeat(ROUND_LIMITS.minuteReference + 1) })).toEqual(['body:maxLength', 'minuteReference:maxLength']);
+      expect(
+        roundEventViolations({ type: 'RECORD_DECISION', outcome: 'returned', body: '  ', minuteReference: '' } as RoundEventInput, '2025-05-07'),
+      ).toEqual([
+        { field: 'reason', rule: 'requiredWhenReturned', message: 'Skriv varför planen återremitterades' },
+        { field: 'decidedOn', rule: 'isNotEmpty', message: 'Ange beslutsdatum' },
+        { field: 'body', rule: 'isNotEmpty', message: 'Ange vem som fattade beslutet, till exempel Kommunstyrelsen' },
+        { field: 'minuteReference', rule: 'isNotEmpty', message: 'Ange paragrafen i protokollet (§)' },
+      ]);
+      // the date, the body and the § belong to the decision only
+      expect(rules({ type: 'SUBMIT_FOR_DECISION', ...decided })).toEqual(['decidedOn:onlyForRecordDecision', 'body:onlyForRecordDecision', 'minuteReference:onlyForRecordDecision']);
     });
 
     it('takes a reason of at most 4000 characters, and reports every violation at once', () => {

@@ -19,6 +19,8 @@ export const ROUND_LIMITS = {
   caseNumber: 60,
   areaName: 200,
   reason: 4000,
+  decisionBody: 200,
+  minuteReference: 60,
   areas: 30,
   participants: 1000,
   year: { min: 2000, max: 2100 },
@@ -189,8 +191,34 @@ export function updateRoundViolations(input: UpdatePlanRoundInput, stored: Round
 
 export const isSteeringEventType = (value: unknown): value is SteeringEventType => (STEERING_EVENT_TYPES as readonly unknown[]).includes(value);
 
-/** What a person must supply with a step: a known step, force only where it can be forced, the reasons the step needs, a decision's outcome. */
-export function roundEventViolations(input: RoundEventInput): FieldViolation[] {
+/** The decision's own fields: the meeting's date (a real date, not after today), who decided and the §. */
+function decisionFieldViolations(input: RoundEventInput, today: LocalDate | undefined): Violations {
+  const found: Violations = [];
+  const decidedOn: unknown = input.decidedOn;
+  if (decidedOn === undefined || decidedOn === null || decidedOn === '') found.push(violation('decidedOn', 'isNotEmpty', 'Ange beslutsdatum'));
+  else if (!isLocalDate(decidedOn)) found.push(violation('decidedOn', 'isLocalDate', 'Beslutsdatum måste vara ett riktigt datum skrivet ÅÅÅÅ-MM-DD, till exempel 2025-05-07'));
+  else if (decidedOn < SANE_DATES.from || decidedOn > SANE_DATES.to) found.push(violation('decidedOn', 'dateRange', `Beslutsdatum måste ligga mellan ${SANE_DATES.from} och ${SANE_DATES.to}`));
+  else if (today !== undefined && decidedOn > today) found.push(violation('decidedOn', 'notInFuture', 'Beslutsdatum kan inte ligga i framtiden: registrera beslutet när det är fattat'));
+  found.push(
+    ...requiredText('body', input.body, ROUND_LIMITS.decisionBody, {
+      missing: 'Ange vem som fattade beslutet, till exempel Kommunstyrelsen',
+      tooLong: `Beslutande organ får vara högst ${ROUND_LIMITS.decisionBody} tecken`,
+    }),
+    ...requiredText('minuteReference', input.minuteReference, ROUND_LIMITS.minuteReference, {
+      missing: 'Ange paragrafen i protokollet (§)',
+      tooLong: `Paragrafen får vara högst ${ROUND_LIMITS.minuteReference} tecken`,
+    }),
+  );
+  return found;
+}
+
+const DECISION_FIELDS = ['decidedOn', 'body', 'minuteReference'] as const;
+
+/**
+ * What a person must supply with a step: a known step, force only where it can be forced, the reasons the step needs, a decision's
+ * outcome, date (not after `today`, when given), body and minute reference.
+ */
+export function roundEventViolations(input: RoundEventInput, today?: LocalDate): FieldViolation[] {
   const type: unknown = input.type;
   if (!isSteeringEventType(type)) return [violation('type', 'isIn', `Steget finns inte: ange ett av ${STEERING_EVENT_TYPES.join(', ')}`)];
   const found: Violations = [];
@@ -204,8 +232,12 @@ export function roundEventViolations(input: RoundEventInput): FieldViolation[] {
   if (type === 'RECORD_DECISION') {
     if (!DECISION_OUTCOMES.includes(input.outcome as DecisionOutcome)) found.push(violation('outcome', 'isIn', 'Välj om planen antogs (adopted) eller återremitterades (returned)'));
     else if (input.outcome === 'returned' && !reasonGiven) found.push(violation('reason', 'requiredWhenReturned', 'Skriv varför planen återremitterades'));
-  } else if (input.outcome !== undefined) {
-    found.push(violation('outcome', 'onlyForRecordDecision', 'Ett beslut (outcome) hör bara till steget Registrera beslutet'));
+    found.push(...decisionFieldViolations(input, today));
+  } else {
+    if (input.outcome !== undefined) found.push(violation('outcome', 'onlyForRecordDecision', 'Ett beslut (outcome) hör bara till steget Registrera beslutet'));
+    for (const field of DECISION_FIELDS) {
+      if (input[field] !== undefined) found.push(violation(field, 'onlyForRecordDecision', 'Beslutsdatum, beslutande organ och paragraf hör bara till steget Registrera beslutet'));
+    }
   }
   return found;
 }

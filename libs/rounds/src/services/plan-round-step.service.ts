@@ -36,7 +36,7 @@ export class PlanRoundStepService {
    * one wins and the other gets VERSION_CONFLICT. Nothing is written unless everything is.
    */
   async transition(actor: Actor, id: string, input: RoundEventInput, expectedVersion?: number): Promise<PlanRoundView> {
-    assertNoViolations(roundEventViolations(input));
+    assertNoViolations(roundEventViolations(input, this.queries.today()));
     return this.tx.run(async () => {
       const round = await this.rounds.require(id);
       if (expectedVersion !== undefined && expectedVersion !== round.version) throw roundVersionConflict(round.version);
@@ -65,7 +65,10 @@ export class PlanRoundStepService {
         machineVersion: step.persisted.machineVersion,
       });
       if (version === null) throw roundVersionConflict(null);
-      const data: Record<string, unknown> = input.type === 'RECORD_DECISION' ? { outcome: input.outcome } : {};
+      const data: Record<string, unknown> =
+        input.type === 'RECORD_DECISION'
+          ? { outcome: input.outcome, decidedOn: input.decidedOn, body: input.body?.trim(), minuteReference: input.minuteReference?.trim() }
+          : {};
       if (forced && !unforced.allowed) data.unmetConditions = unforced.reasons;
       await this.history.append({
         roundId: round.id,

@@ -3,7 +3,7 @@ import { DECISION_OUTCOME_WORDS } from '@samverka/workflow';
 import { ErrorSummaryItem } from '../../shell/format';
 import { FormFailure } from '../../shell/form-body';
 import { eventSlug, roundLaunchPath, roundStepPath } from './round-format';
-import { isSteeringEventType, StepFormValues } from './step-form';
+import { DECISION_FIELDS, DecisionField, isSteeringEventType, StepFormValues } from './step-form';
 
 /** The section with the next steps (the error summary links here when no step's own form can show the error). */
 export const ACTIONS_ID = 'atgarder';
@@ -44,16 +44,18 @@ export interface ActionView {
   open: boolean;
   reason: TextField | null;
   outcome: { legend: string; id: string; options: RadioView[]; error: string | undefined } | null;
+  /** RECORD_DECISION: the meeting's date, who decided (default Kommunstyrelsen) and the §. */
+  decision: { decidedOn: TextField; body: TextField; minuteReference: TextField } | null;
   /** A blocked step that may be forced: a separate form with a required motivation. */
   force: { button: string; reason: TextField } | null;
 }
 
 /** Ids of a step's form fields: the main form's, or the force form's. */
-export const stepFieldId = (type: string, field: 'reason' | 'outcome', force = false): string => `${eventSlug(type)}${force ? '-force' : ''}-${field}`;
+export const stepFieldId = (type: string, field: 'reason' | 'outcome' | DecisionField, force = false): string => `${eventSlug(type)}${force ? '-force' : ''}-${field}`;
 
 const REASON_FIELDS: Partial<Record<SteeringEventType, { label: string; hint: string | null }>> = {
   REOPEN_NEEDS: { label: 'Motivering (valfritt)', hint: 'Varför förvaltningarna får lämna in behov igen. Motiveringen syns i historiken.' },
-  RECORD_DECISION: { label: 'Motivering', hint: 'Krävs om planen återremitterades. Skriv vad som ska göras om.' },
+  RECORD_DECISION: { label: 'Motivering vid återremiss', hint: 'Krävs om planen återremitterades. Skriv vad som ska göras om.' },
   CANCEL: { label: 'Varför avbryts planomgången?', hint: 'Motiveringen syns i historiken för alla som läser planomgången.' },
 };
 
@@ -108,6 +110,26 @@ export function buildActions(view: Pick<PlanRoundView, 'id' | 'version' | 'event
               error: main?.errors.outcome,
             }
           : null,
+      decision:
+        type === 'RECORD_DECISION'
+          ? {
+              decidedOn: {
+                id: stepFieldId(type, 'decidedOn'),
+                label: 'Beslutsdatum',
+                hint: 'Dagen då beslutet fattades, skrivet ÅÅÅÅ-MM-DD, till exempel 2025-05-07.',
+                value: main?.values.decidedOn ?? '',
+                error: main?.errors.decidedOn,
+              },
+              body: { id: stepFieldId(type, 'body'), label: 'Beslutande organ', hint: null, value: main ? main.values.body : 'Kommunstyrelsen', error: main?.errors.body },
+              minuteReference: {
+                id: stepFieldId(type, 'minuteReference'),
+                label: 'Paragraf i protokollet (§)',
+                hint: 'Till exempel § 123.',
+                value: main?.values.minuteReference ?? '',
+                error: main?.errors.minuteReference,
+              },
+            }
+          : null,
       force:
         e.forcible && !e.allowed
           ? {
@@ -133,12 +155,13 @@ export function stepErrorSummary(failure: FormFailure<StepFormValues> | undefine
   const action = actions.find((a) => a.type === failure.values.type);
   const section = action ? `#${action.anchor}` : `#${ACTIONS_ID}`;
   const formShown = action !== undefined && (failure.values.force ? action.force !== null : true);
-  const fieldHref = (field: 'reason' | 'outcome') => {
-    const present = field === 'reason' ? (failure.values.force ? action?.force?.reason : action?.reason) : action?.outcome;
+  const fieldHref = (field: 'reason' | 'outcome' | DecisionField) => {
+    const present =
+      field === 'reason' ? (failure.values.force ? action?.force?.reason : action?.reason) : field === 'outcome' ? action?.outcome : action?.decision?.[field];
     return formShown && present ? `#${stepFieldId(failure.values.type, field, failure.values.force)}` : section;
   };
   const items: ErrorSummaryItem[] = failure.general.map((text) => ({ text, href: section }));
-  for (const field of ['outcome', 'reason'] as const) {
+  for (const field of ['outcome', ...DECISION_FIELDS, 'reason'] as const) {
     const message = failure.errors[field];
     if (message) items.push({ text: message, href: fieldHref(field) });
   }

@@ -160,11 +160,50 @@ describe('the round page', () => {
       ['record-decision-outcome', 'adopted', 'Antagen'],
       ['record-decision-outcome-returned', 'returned', 'Återremitterad'],
     ]);
+    // ... and the date, the body (Kommunstyrelsen unless changed) and the §.
+    expect(decision.decision).toMatchObject({
+      decidedOn: { id: 'record-decision-decidedOn', label: 'Beslutsdatum', value: '' },
+      body: { id: 'record-decision-body', label: 'Beslutande organ', value: 'Kommunstyrelsen' },
+      minuteReference: { id: 'record-decision-minuteReference', label: 'Paragraf i protokollet (§)', value: '' },
+    });
+    expect(cancel.decision).toBeNull();
+    // A failed decision shows what was typed, each error at its field.
+    const failed = buildRoundPage(
+      { view: view({ state: 'awaitingDecision', events: [{ type: 'RECORD_DECISION', label: 'Registrera beslutet', allowed: true, reasons: [], forcible: false }] }), history: [] },
+      {
+        step: {
+          values: { type: 'RECORD_DECISION', force: false, reason: '', outcome: 'adopted', decidedOn: '2099-01-01', body: '', minuteReference: '§ 9', version: '2' },
+          errors: { decidedOn: 'Beslutsdatum kan inte ligga i framtiden: registrera beslutet när det är fattat', body: 'Ange vem som fattade beslutet, till exempel Kommunstyrelsen' },
+          general: [],
+          status: 400,
+        },
+      },
+      { steer: true },
+    );
+    expect(failed.errorSummary).toEqual([
+      { text: 'Beslutsdatum kan inte ligga i framtiden: registrera beslutet när det är fattat', href: '#record-decision-decidedOn' },
+      { text: 'Ange vem som fattade beslutet, till exempel Kommunstyrelsen', href: '#record-decision-body' },
+    ]);
+    expect(failed.actions[0].decision).toMatchObject({ decidedOn: { value: '2099-01-01', error: expect.any(String) }, body: { value: '' }, minuteReference: { value: '§ 9', error: undefined } });
+  });
+
+  it('shows the decisions on the plan, newest first, a returned one with its reason', () => {
+    const decisions = [
+      { id: 'b', outcome: 'adopted' as const, outcomeLabel: 'Antagen', decidedOn: '2025-06-11', body: 'Kommunstyrelsen', minuteReference: '§ 150', reason: null, planVersion: 2, recordedBy: 'Åsa Öberg', recordedAt: new Date('2025-06-12T08:00:00Z') },
+      { id: 'a', outcome: 'returned' as const, outcomeLabel: 'Återremitterad', decidedOn: '2025-05-07', body: 'Kommunstyrelsen', minuteReference: '§ 124', reason: 'Förtydliga ansvaret', planVersion: 1, recordedBy: 'Åsa Öberg', recordedAt: new Date('2025-05-08T08:00:00Z') },
+    ];
+    const model = buildRoundPage({ view: view({ state: 'followUp' }), history: [], decisions });
+    expect(model.decisions.map((d) => [d.outcome.text, d.text, d.reason])).toEqual([
+      ['Antagen', 'Kommunstyrelsen beslutade 11 juni 2025 (§ 150) om version 2 av planen.', null],
+      ['Återremitterad', 'Kommunstyrelsen beslutade 7 maj 2025 (§ 124) om version 1 av planen.', 'Motivering: Förtydliga ansvaret'],
+    ]);
+    expect(model.decisions[0].recorded).toMatch(/^Registrerat av Åsa Öberg 12 juni 2025/);
+    expect(buildRoundPage({ view: view(), history: [] }).decisions).toEqual([]);
   });
 
   it('shows a failed step form again with what was typed, and an error summary linking to the field', () => {
     const failure: FormFailure<StepFormValues> = {
-      values: { type: 'CLOSE_NEEDS', force: true, reason: '', outcome: '', version: '2' },
+      values: { type: 'CLOSE_NEEDS', force: true, reason: '', outcome: '', decidedOn: '', body: '', minuteReference: '', version: '2' },
       errors: { reason: 'Skriv en motivering till varför du stänger ändå' },
       general: [],
       status: 400,
@@ -185,6 +224,8 @@ describe('the round page', () => {
     expect(buildRoundPage({ view: view({ state: 'collectingNeeds' }), history: [] }).planHref).toBeNull();
     expect(buildRoundPage({ view: view({ state: 'draftingPlan' }), history: [] }).planHref).toBe(`/planomgangar/${ID}/plan`);
     expect(buildRoundPage({ view: view({ state: 'consultation' }), history: [] }).planHref).toBe(`/planomgangar/${ID}/plan`);
+    expect(buildRoundPage({ view: view({ state: 'draftingPlan' }), history: [] }).consultationHref).toBeNull();
+    expect(buildRoundPage({ view: view({ state: 'consultation' }), history: [] }).consultationHref).toBe(`/planomgangar/${ID}/remiss`);
   });
 
   it('gives readers the state and the reasons, but no forms', () => {

@@ -1,4 +1,5 @@
 import { actorName } from '@samverka/audit';
+import type { PlanDecisionView } from '@samverka/consultation';
 import { formatSwedishDate, LocalDate, localDateInCity } from '@samverka/kernel';
 import { mayReadNeedsOf, SUBMISSION_STATUS_LABELS } from '@samverka/needs';
 import { DEADLINE_LABELS, ParticipantSubmissionView, PlanRoundEventEntity, PlanRoundView, RoundReaderScope, SubmissionStepEntry } from '@samverka/rounds';
@@ -6,7 +7,7 @@ import { DECISION_OUTCOME_WORDS, PLAN_ROUND_EVENT_LABELS } from '@samverka/workf
 import { analysisPath } from '../../needs/pages/needs-analysis-page.presenter';
 import { planPath } from '../../plan/pages/plan-format';
 import { genitive, needsPath } from '../../needs/pages/needs-format';
-import { ErrorSummaryItem, swedishDate, tag, TagView } from '../../shell/format';
+import { ErrorSummaryItem, swedishDate, swedishDateTime, tag, TagView } from '../../shell/format';
 import { FormFailure } from '../../shell/form-body';
 import { PageModel } from '../../shell/view-renderer';
 import { ActionView, buildActions, stepErrorSummary } from './round-actions.presenter';
@@ -16,6 +17,9 @@ import { HistoryLine, historyLine, noticeText, RoundNotice, submissionStepLine }
 import { buildTimeline, TimelineItem } from './round-timeline.presenter';
 import { StepFormValues } from './step-form';
 
+/** The states in which the round page links the remiss's status page. */
+const CONSULTATION_STATES: readonly string[] = ['consultation', 'compilingResponses', 'awaitingDecision', 'followUp', 'closed'];
+
 /** What the round page shows, loaded by the controller. */
 export interface RoundPageData {
   view: PlanRoundView;
@@ -23,6 +27,8 @@ export interface RoundPageData {
   history: PlanRoundEventEntity[];
   /** The departments' steps with their needs (handed in, endorsed, returned), oldest first. */
   submissionSteps?: SubmissionStepEntry[];
+  /** The decisions on the round's plan, newest first. */
+  decisions?: PlanDecisionView[];
 }
 
 /** What the person looking may do: only strategists steer the round. */
@@ -115,6 +121,8 @@ export interface RoundPageModel extends PageModel {
   analysisHref: string;
   /** Utvecklingsplan: once the round has reached drafting its plan. */
   planHref: string | null;
+  /** The remiss's status page (vem har svarat), once the round is in consultation or later; else null. */
+  consultationHref: string | null;
   steer: boolean;
   actions: ActionView[];
   nextSteps: NextStepView[];
@@ -125,6 +133,8 @@ export interface RoundPageModel extends PageModel {
   cancellation: string | null;
   /** Newest first. */
   history: HistoryLine[];
+  /** The decisions on the plan, newest first: what, by whom, when, §, version; a returned one's reason. */
+  decisions: DecisionLine[];
 }
 
 const SUBMISSION_COLOURS: Record<ParticipantSubmissionView['status'], Parameters<typeof tag>[1]> = {
@@ -259,6 +269,7 @@ export function buildRoundPage(data: RoundPageData, state: RoundPageState = {}, 
     ownNeeds: ownNeedsLinks(view, access.needs),
     analysisHref: analysisPath(view.id),
     planHref: PLAN_STATES.includes(view.state) ? planPath(view.id) : null,
+    consultationHref: CONSULTATION_STATES.includes(view.state) ? `/planomgangar/${view.id}/remiss` : null,
     steer: access.steer,
     actions,
     nextSteps: access.steer
@@ -269,6 +280,25 @@ export function buildRoundPage(data: RoundPageData, state: RoundPageState = {}, 
     returns: view.returns.map((r) => `${DECISION_OUTCOME_WORDS.returned.label} ${formatSwedishDate(r.on)}: ${r.reason}`),
     cancellation: view.cancellation ? `Planomgången avbröts ${formatSwedishDate(view.cancellation.on)}: ${view.cancellation.reason}` : null,
     history: mergedHistory(view, history, data.submissionSteps ?? []),
+    decisions: (data.decisions ?? []).map(decisionLine),
+  };
+}
+
+export interface DecisionLine {
+  outcome: TagView;
+  text: string;
+  reason: string | null;
+  recorded: string;
+}
+
+/** "Kommunstyrelsen beslutade 7 maj 2025 (§ 123) om version 2 av planen." */
+export function decisionLine(d: PlanDecisionView): DecisionLine {
+  const version = d.planVersion === null ? 'planen' : `version ${d.planVersion} av planen`;
+  return {
+    outcome: tag(d.outcomeLabel, d.outcome === 'adopted' ? 'green' : 'orange'),
+    text: `${d.body} beslutade ${formatSwedishDate(d.decidedOn)} (${d.minuteReference}) om ${version}.`,
+    reason: d.reason ? `Motivering: ${d.reason}` : null,
+    recorded: `Registrerat av ${d.recordedBy} ${swedishDateTime(d.recordedAt)}`,
   };
 }
 

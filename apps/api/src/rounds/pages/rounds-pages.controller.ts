@@ -1,3 +1,4 @@
+import { DecisionQueryService } from '@samverka/consultation';
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
@@ -51,6 +52,7 @@ export class RoundsPagesController {
     private readonly reminders: RoundReminderService,
     private readonly registry: OrganisationRegistryService,
     private readonly views: ViewRenderer,
+    private readonly decisions: DecisionQueryService,
   ) {}
 
   @Get()
@@ -209,10 +211,15 @@ export class RoundsPagesController {
 
   /** The round page, with what just happened or the step form that failed (always the round as it is now). */
   private async page(reply: FastifyReply, principal: Principal, id: string, state: RoundPageState, status: number): Promise<void> {
-    const [view, history, submissionSteps] = await Promise.all([this.rounds.view(id), this.rounds.historyOf(id), this.rounds.submissionStepsOf(id)]);
+    const [view, history, submissionSteps, decisions] = await Promise.all([
+      this.rounds.view(id),
+      this.rounds.historyOf(id),
+      this.rounds.submissionStepsOf(id),
+      this.decisions.decisionsOf(id),
+    ]);
     const scope = roundReadScope(principal);
     const needs = { scope, ownDepartmentIds: scope.departmentIds };
-    await this.views.send(reply, 'round', buildRoundPage({ view, history, submissionSteps }, state, { steer: maySteerRounds(principal), needs }), status);
+    await this.views.send(reply, 'round', buildRoundPage({ view, history, submissionSteps, decisions }, state, { steer: maySteerRounds(principal), needs }), status);
   }
 
   /** The new-round form: as first shown (200), or again with what failed. */

@@ -18,17 +18,23 @@ describe('a round step form', () => {
       force: true,
       reason: 'Alla har svarat muntligt',
       outcome: '',
+      decidedOn: '',
+      body: '',
+      minuteReference: '',
       version: '4',
     });
     expect(step({ type: 'LAUNCH' })).toEqual({ input: { type: 'LAUNCH' }, version: 3, general: [] });
     expect(step({ type: 'CLOSE_NEEDS', force: 'ja', reason: 'Tiden är ute' }).input).toEqual({ type: 'CLOSE_NEEDS', force: true, reason: 'Tiden är ute' });
-    expect(step({ type: 'RECORD_DECISION', outcome: 'returned', reason: 'Mer om bibliotek' }).input).toEqual({
+    expect(step({ type: 'RECORD_DECISION', outcome: 'returned', reason: 'Mer om bibliotek', decidedOn: ' 2025-05-07 ', body: 'Kommunstyrelsen', minuteReference: '§ 123' }).input).toEqual({
       type: 'RECORD_DECISION',
       outcome: 'returned',
       reason: 'Mer om bibliotek',
+      decidedOn: '2025-05-07',
+      body: 'Kommunstyrelsen',
+      minuteReference: '§ 123',
     });
-    // An outcome belongs to the decision's form only.
-    expect(step({ type: 'LAUNCH', outcome: 'adopted' }).input).toEqual({ type: 'LAUNCH' });
+    // An outcome, a date, a body and a § belong to the decision's form only.
+    expect(step({ type: 'LAUNCH', outcome: 'adopted', decidedOn: '2025-05-07', body: 'KS', minuteReference: '§ 1' }).input).toEqual({ type: 'LAUNCH' });
   });
 
   it('does not send a step without the version the page showed', () => {
@@ -42,8 +48,14 @@ describe('a round step form', () => {
   it("shows what the step needs written at its field, from the rounds' rules", () => {
     expect(shown({ type: 'CLOSE_NEEDS', force: 'ja' })).toEqual({ errors: { reason: 'Skriv en motivering till varför du stänger ändå' }, general: [] });
     expect(shown({ type: 'CANCEL', reason: '   ' })?.errors).toEqual({ reason: 'Skriv varför planomgången avbryts' });
-    expect(shown({ type: 'RECORD_DECISION' })?.errors).toEqual({ outcome: 'Välj om planen antogs (adopted) eller återremitterades (returned)' });
-    expect(shown({ type: 'RECORD_DECISION', outcome: 'returned' })?.errors).toEqual({ reason: 'Skriv varför planen återremitterades' });
+    const decided = { decidedOn: '2025-05-07', body: 'Kommunstyrelsen', minuteReference: '§ 123' };
+    expect(shown({ type: 'RECORD_DECISION', ...decided })?.errors).toEqual({ outcome: 'Välj om planen antogs (adopted) eller återremitterades (returned)' });
+    expect(shown({ type: 'RECORD_DECISION', outcome: 'returned', ...decided })?.errors).toEqual({ reason: 'Skriv varför planen återremitterades' });
+    expect(shown({ type: 'RECORD_DECISION', outcome: 'adopted', decidedOn: '7 maj', body: ' ' })?.errors).toEqual({
+      decidedOn: 'Beslutsdatum måste vara ett riktigt datum skrivet ÅÅÅÅ-MM-DD, till exempel 2025-05-07',
+      body: 'Ange vem som fattade beslutet, till exempel Kommunstyrelsen',
+      minuteReference: 'Ange paragrafen i protokollet (§)',
+    });
     expect(shown({ type: 'CANCEL', reason: 'x'.repeat(4001) })?.errors).toEqual({ reason: 'Motiveringen får vara högst 4000 tecken' });
     expect(shown({ type: 'CLOSE_NEEDS' })).toBeNull();
   });

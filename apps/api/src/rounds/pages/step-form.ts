@@ -16,6 +16,10 @@ export interface StepFormValues {
   force: boolean;
   reason: string;
   outcome: string;
+  /** RECORD_DECISION: the meeting's date, who decided, the §. */
+  decidedOn: string;
+  body: string;
+  minuteReference: string;
   version: string;
 }
 
@@ -26,7 +30,11 @@ export const VERSION_CONFLICT_MESSAGE =
 const MISSING_VERSION = 'Formuläret saknar planomgångens version. Ladda om sidan och försök igen.';
 
 /** The form fields a step's violations are shown at (the others, such as `type` and `force`, are general). */
-export const STEP_FIELD_IDS: Readonly<Record<string, string>> = { reason: 'reason', outcome: 'outcome' };
+export const STEP_FIELD_IDS: Readonly<Record<string, string>> = { reason: 'reason', outcome: 'outcome', decidedOn: 'decidedOn', body: 'body', minuteReference: 'minuteReference' };
+
+/** The decision's own fields (the RECORD_DECISION form only). */
+export const DECISION_FIELDS = ['decidedOn', 'body', 'minuteReference'] as const;
+export type DecisionField = (typeof DECISION_FIELDS)[number];
 
 export function readStepForm(body: unknown): StepFormValues {
   return {
@@ -34,6 +42,9 @@ export function readStepForm(body: unknown): StepFormValues {
     force: formField(body, 'force') === 'ja',
     reason: formField(body, 'reason').trim(),
     outcome: formField(body, 'outcome').trim(),
+    decidedOn: formField(body, 'decidedOn').trim(),
+    body: formField(body, 'body').trim(),
+    minuteReference: formField(body, 'minuteReference').trim(),
     version: formField(body, 'version').trim(),
   };
 }
@@ -42,7 +53,7 @@ export function readStepForm(body: unknown): StepFormValues {
  * The form as the step's command for PlanRoundStepService.transition, checking nothing of it (the
  * rounds' input rules do), and the version the page showed: without one the step is not sent
  * (`general` says so), since it would be taken against whatever version is current.
- * A decision's outcome belongs to the decision's form only.
+ * A decision's outcome, date, body and § belong to the decision's form only.
  */
 export function toStepCommand(v: StepFormValues): { input: RoundEventInput; version?: number; general: string[] } {
   const input = {
@@ -50,6 +61,7 @@ export function toStepCommand(v: StepFormValues): { input: RoundEventInput; vers
     ...(v.force ? { force: true } : {}),
     ...(v.reason !== '' ? { reason: v.reason } : {}),
     ...(v.type === 'RECORD_DECISION' && v.outcome !== '' ? { outcome: v.outcome as DecisionOutcome } : {}),
+    ...(v.type === 'RECORD_DECISION' ? { decidedOn: v.decidedOn, body: v.body, minuteReference: v.minuteReference } : {}),
   } as RoundEventInput;
   return /^\d{1,9}$/.test(v.version) ? { input, version: Number(v.version), general: [] } : { input, general: [MISSING_VERSION] };
 }

@@ -102,9 +102,21 @@ export class RoundEventDto {
   @IsOptional() @Trim() @IsString() @MultiLine()
   reason?: string;
 
-  @ApiPropertyOptional({ enum: DECISION_OUTCOMES, description: 'RECORD_DECISION only' })
+  @ApiPropertyOptional({ enum: DECISION_OUTCOMES, description: 'RECORD_DECISION only (required there)' })
   @IsOptional() @IsString()
   outcome?: 'adopted' | 'returned';
+
+  @ApiPropertyOptional({ format: 'date', example: '2025-05-07', description: 'RECORD_DECISION only (required there): the date of the meeting that decided; not in the future' })
+  @IsOptional() @IsString()
+  decidedOn?: string;
+
+  @ApiPropertyOptional({ maxLength: ROUND_LIMITS.decisionBody, example: 'Kommunstyrelsen', description: 'RECORD_DECISION only (required there): who decided' })
+  @IsOptional() @Trim() @IsString()
+  body?: string;
+
+  @ApiPropertyOptional({ maxLength: ROUND_LIMITS.minuteReference, example: '§ 123', description: 'RECORD_DECISION only (required there): the minute reference (paragraph) of the decision' })
+  @IsOptional() @Trim() @IsString()
+  minuteReference?: string;
 }
 
 export class RoundListQueryDto {

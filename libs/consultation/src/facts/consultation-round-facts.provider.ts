@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@samverka/database';
+import { ConsultationFact, ProvidesRoundFacts, RoundFactProvider } from '@samverka/rounds';
+
+/**
+ * The round's "consultation" facts: the prepared remiss's plan version (SEND_FOR_CONSULTATION sends
+ * it only for the last frozen version), its recipients and how many have a current submitted
+ * response, declines included (an unforced CLOSE_CONSULTATION waits for all). Null when no remiss is
+ * prepared. One statement.
+ */
+@Injectable()
+@ProvidesRoundFacts('consultation')
+export class ConsultationRoundFacts implements RoundFactProvider<'consultation'> {
+  constructor(private readonly tx: TransactionHost) {}
+
+  async factsOf(roundId: string): Promise<ConsultationFact | null> {
+    const rows: Array<{ plan_version: number; recipients: number; responses: number }> = await this.tx.manager.query(
+      `select c.plan_version,
+              (select count(*)::int from consultation_recipient r where r.round_id = c.round_id) as recipients,
+              (select count(*)::int from consultation_recipient r
+                where r.round_id = c.round_id
+                  and exists (select 1 from consultation_response cr
+                               where cr.round_id = r.round_id and cr.committee_id = r.committee_id and cr.status = 'submitted' and cr.superseded_at is null)) as responses
+         from consultation c
+        where c.round_id = $1`,
+      [roundId],
+    );
+    const row = rows[0];
+    return row ? { planVersion: row.plan_version, recipients: row.recipients, responses: row.responses } : null;
+  }
+}
