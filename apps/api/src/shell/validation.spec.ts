@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { CommonError, FixedClock, Violations } from '@samverka/kernel';
 import { IsInt, IsOptional, IsString } from 'class-validator';
-import { CheckedBy, createValidationPipe, inputShapeViolations, MAX_INPUT_DEPTH, MultiLine } from './validation';
+import { CheckedBy, createValidationPipe, inputShapeViolations, MAX_INPUT_DEPTH, MultiLine, MultiLineFrom } from './validation';
 
 interface Thing {
   name?: string;
@@ -100,6 +100,15 @@ describe(inputShapeViolations.name, () => {
   it('takes a field of a class that extends a DTO as multi-line when the DTO marks it', () => {
     class MoreDto extends ParentDto {}
     expect(inputShapeViolations({ text: 'rad ett\nrad två', name: 'a\rb' }, MoreDto).map((v) => `${v.field}:${v.rule}`)).toEqual(['name:noControlCharacter']);
+  });
+
+  it('takes the marked fields of a mapped type (PartialType, OmitType) as multi-line when it says @MultiLineFrom, and not otherwise', () => {
+    class Unmarked extends PartialType(OmitType(ParentDto, ['tags'] as const)) {}
+    @MultiLineFrom(ParentDto)
+    class Marked extends PartialType(OmitType(ParentDto, ['tags'] as const)) {}
+    const input = { text: 'rad ett\nrad två', lines: ['a\nb'], name: 'a\rb' };
+    expect(inputShapeViolations(input, Unmarked).map((v) => `${v.field}:${v.rule}`).sort()).toEqual(['lines[0]:noControlCharacter', 'name:noControlCharacter', 'text:noControlCharacter']);
+    expect(inputShapeViolations(input, Marked).map((v) => `${v.field}:${v.rule}`)).toEqual(['name:noControlCharacter']);
   });
 
   it('takes a query or a path parameter (no DTO) as single-line, and leaves the control characters of a body without a DTO (a web form) to the form', () => {

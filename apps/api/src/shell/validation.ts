@@ -73,7 +73,22 @@ const MULTI_LINE = Symbol('samverka:multiLine');
  * (malformedTextViolation). Classes that extend the DTO see the mark too.
  */
 export function MultiLine(): PropertyDecorator {
-  return (target, property) => Reflect.defineMetadata(MULTI_LINE, true, target, property);
+  return (target, property) => {
+    Reflect.defineMetadata(MULTI_LINE, true, target, property);
+    const marked = (Reflect.getMetadata(MULTI_LINE, target) as string[] | undefined) ?? [];
+    Reflect.defineMetadata(MULTI_LINE, [...marked, String(property)], target);
+  };
+}
+
+/**
+ * A mapped type (`PartialType`, `OmitType`, … of `@nestjs/swagger`) copies the validation and OpenAPI
+ * metadata of the class it maps, not the multi-line marks: `@MultiLineFrom(Source)` on the mapped class
+ * carries them over (for the properties it still has).
+ */
+export function MultiLineFrom(source: new () => object): ClassDecorator {
+  return (target) => {
+    for (const property of (Reflect.getMetadata(MULTI_LINE, source.prototype) as string[] | undefined) ?? []) MultiLine()(target.prototype, property);
+  };
 }
 
 const isMultiLine = (dto: new () => object, property: string): boolean => Reflect.getMetadata(MULTI_LINE, dto.prototype, property) === true;

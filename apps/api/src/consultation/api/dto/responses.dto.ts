@@ -5,7 +5,7 @@ import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MEDIA_TYPES, RESPONSE_LIMITS, RESPONSE
 import type { LocalDate } from '@samverka/kernel';
 import { IsLocalDate } from '../../../shell/is-local-date';
 import { Trim } from '../../../shell/trim';
-import { CheckedBy, MultiLine } from '../../../shell/validation';
+import { CheckedBy, MultiLine, MultiLineFrom } from '../../../shell/validation';
 
 export class AreaCommentDto {
   @ApiProperty({ example: 'LOKAL_SERVICE', description: "one of the round's areas" })
@@ -101,6 +101,7 @@ export class SubmitResponseDto extends ResponseBodyDto {
 
 /** A draft: any subset of the fields. */
 @CheckedBy(draftResponse)
+@MultiLineFrom(ResponseBodyDto)
 export class ResponseDraftDto extends PartialType(OmitType(ResponseBodyDto, ['receivedOnPaper'] as const)) {}
 
 export class ProposalSuggestionsRequestDto {
