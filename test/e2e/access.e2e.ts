@@ -242,7 +242,7 @@ const remissDraftRoundOfA = (w: AccessWorld) =>
     await rows.freeze(round.id);
     return round.id;
   })());
-/** A round of A whose remiss to committee A is sent (its own year; release it when done). */
+/** A round of A whose remiss to committee A is sent. */
 const newSentRoundOfA = async (w: AccessWorld): Promise<PlanRoundView> => {
   const round = await w.ctx.given.roundInDraftingPlan({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id], areas: [{ code: 'LOKAL_SERVICE', name: 'Lokal service' }] });
   const drafts = w.ctx.app.get(PlanDraftService);
@@ -914,12 +914,18 @@ const ROUTES: Record<string, RouteSpec> = {
   'POST /api/v1/rounds/{id}/consultation/recipients/{committeeId}/extensions': {
     allow: ['strategist', 'secretary-own'],
     status: 201,
-    build: async (w) => {
-      // cases run at once and a recipient has one open request at a time: each case its own round
-      const round = await newSentRoundOfA(w);
+    build: async (w, { caller }) => {
+      // Cases run at once and a recipient has one open request at a time: the strategist asks for a recipient of its own
+      // (any committee is theirs to ask for); everyone else asks for committee A, which only A's secretary may.
+      const roundId = await remissSentRoundOfA(w);
+      let committeeId = w.committeeA.id;
+      if (caller === 'strategist') {
+        committeeId = (await w.ctx.given.committee()).id;
+        await w.ctx.dataSource.query(`insert into consultation_recipient (round_id, committee_id, reply_by) values ($1, $2, $3)`, [roundId, committeeId, addDays(w.today, 60)]);
+      }
       const reason = `Nämnden sammanträder senare ${w.unique()}`;
       const asked = async () => ((await w.ctx.dataSource.query('select 1 from consultation_extension where reason = $1', [reason])) as unknown[]).length > 0;
-      return { params: { id: round.id, committeeId: w.committeeA.id }, body: { requestedReplyBy: addDays(w.today, 400), reason }, effect: checkThenRelease(w, round, asked) };
+      return { params: { id: roundId, committeeId }, body: { requestedReplyBy: addDays(w.today, 400), reason }, effect: asked };
     },
   },
   'POST /api/v1/rounds/{id}/consultation/recipients/{committeeId}/extensions/{extensionId}/approve': {
