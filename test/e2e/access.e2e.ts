@@ -63,6 +63,22 @@ const nextRoundYear = () => {
   if (roundYear > 2100) throw new Error('the access table ran out of years for its rounds');
   return roundYear;
 };
+/**
+ * Years handed to the rounds of one route's cases (not the shared rounds): once the route's cases are
+ * done, `recycleCaseYears` cancels those rounds and frees their years, so the table never runs out.
+ */
+const caseYears: number[] = [];
+const caseYear = () => {
+  const year = nextRoundYear();
+  caseYears.push(year);
+  return year;
+};
+const recycleCaseYears = async (w: AccessWorld) => {
+  const years = caseYears.splice(0);
+  if (years.length === 0) return;
+  await w.ctx.dataSource.query(`update plan_round set state = 'cancelled' where year = any($1::int[]) and state not in ('closed', 'cancelled')`, [years]);
+  freedYears.push(...years);
+};
 /** One round in which department A takes part, shared by the read cases. */
 let sharedRound: Promise<PlanRoundView> | undefined;
 const roundOfA = (w: AccessWorld) => (sharedRound ??= w.ctx.given.round({ year: 2039, participantDepartmentIds: [w.departmentA.id] }));
@@ -71,8 +87,8 @@ const roundOfA = (w: AccessWorld) => (sharedRound ??= w.ctx.given.round({ year: 
 let collectingRound: Promise<PlanRoundView> | undefined;
 const collectingRoundOfA = (w: AccessWorld) => (collectingRound ??= w.ctx.given.roundInCollectingNeeds({ year: 2038, participantDepartmentIds: [w.departmentA.id] }));
 /** A round of its own for a case that hands in or endorses (each submission step can happen once). */
-const freshCollectingRoundOfA = (w: AccessWorld) => w.ctx.given.roundInCollectingNeeds({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
-const submittedRoundOfA = (w: AccessWorld) => w.ctx.given.submittedRound({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+const freshCollectingRoundOfA = (w: AccessWorld) => w.ctx.given.roundInCollectingNeeds({ year: caseYear(), participantDepartmentIds: [w.departmentA.id] });
+const submittedRoundOfA = (w: AccessWorld) => w.ctx.given.submittedRound({ year: caseYear(), participantDepartmentIds: [w.departmentA.id] });
 const needBody = (w: AccessWorld, title: string) => w.ctx.given.need(w.departmentA.id, { title });
 /** The round's needs as department A's own people read them (its drafts included: a draft is the department's own). */
 const needsOf = (w: AccessWorld, roundId: string) => w.ctx.app.get(NeedService).list(roundId, { all: true, departmentIds: [w.departmentA.id], committeeIds: [] });
@@ -471,7 +487,7 @@ const ROUTES: Record<string, RouteSpec> = {
     build: (w) => {
       const caseNumber = `STK-${w.unique()}`;
       return {
-        body: { title: 'Utvecklingsplan', year: nextRoundYear(), caseNumber, participantDepartmentIds: [w.departmentA.id], deadlines: { needs: addDays(w.today, 30) } },
+        body: { title: 'Utvecklingsplan', year: caseYear(), caseNumber, participantDepartmentIds: [w.departmentA.id], deadlines: { needs: addDays(w.today, 30) } },
         effect: async () => (await w.ctx.app.get(PlanRoundQueryService).list({ all: true, departmentIds: [], committeeIds: [] })).some((r) => r.caseNumber === caseNumber),
       };
     },
@@ -491,7 +507,7 @@ const ROUTES: Record<string, RouteSpec> = {
     allow: ['strategist'],
     status: 200,
     build: async (w) => {
-      const round = await w.ctx.given.round({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+      const round = await w.ctx.given.round({ year: caseYear(), participantDepartmentIds: [w.departmentA.id] });
       return { params: { id: round.id }, body: { title: 'Ändrad titel' }, effect: async () => (await w.ctx.app.get(PlanRoundQueryService).view(round.id)).title === 'Ändrad titel' };
     },
   },
@@ -499,7 +515,7 @@ const ROUTES: Record<string, RouteSpec> = {
     allow: ['strategist'],
     status: 200,
     build: async (w) => {
-      const round = await w.ctx.given.round({ year: nextRoundYear(), participantDepartmentIds: [w.departmentA.id] });
+      const round = await w.ctx.given.round({ year: caseYear(), participantDepartmentIds: [w.departmentA.id] });
       return { params: { id: round.id }, body: { type: 'LAUNCH' }, effect: async () => (await w.ctx.app.get(PlanRoundQueryService).view(round.id)).state === 'collectingNeeds' };
     },
   },
@@ -1206,6 +1222,7 @@ describe('access control', () => {
       const spec = ROUTES[key];
       // Every case has its own resources, so the callers of a route run side by side.
       const results = await Promise.all(CALLERS.map((caller) => runCase(w, key, spec, caller)));
+      await recycleCaseYears(w);
       const failed = results.filter((r) => r.problem);
       if (failed.length) {
         throw new Error(
