@@ -3,10 +3,11 @@ import { ConsultationModule } from '@samverka/consultation';
 import { PlanModule } from '@samverka/plan';
 import { RoundsModule } from '@samverka/rounds';
 import { ShellModule } from '../shell/shell.module';
+import { ResponsePagesController } from './pages/response-pages.controller';
 
 /** The consultation's pages: preparing the remiss, who has responded, a committee's response form, the compilation and triage. */
 @Module({
   imports: [ShellModule, RoundsModule, PlanModule, ConsultationModule],
-  controllers: [],
+  controllers: [ResponsePagesController],
 })
 export class ConsultationPagesModule {}
