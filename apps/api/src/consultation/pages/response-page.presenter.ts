@@ -93,6 +93,7 @@ export interface ResponseFormView {
   onPaper: boolean;
   receivedOnPaper: boolean;
   draftAttachment: { fileName: string; href: string; size: string } | null;
+  fileError: string | undefined;
   suggested: boolean;
 }
 
@@ -186,8 +187,9 @@ function formView(round: ResponseRoundHead, view: CommitteeResponsesView, values
       itemCode: { ...field(proposalFieldId(index, 'itemCode'), 'Insatsens kod (valfritt)', p.itemCode), name: 'proposalItem[]' },
     })),
     onPaper: viewer.onPaper,
-    receivedOnPaper: viewer.onPaper,
+    receivedOnPaper: viewer.onPaper && values.receivedOnPaper,
     draftAttachment: draftAttachment ? { fileName: draftAttachment.fileName, href: responseAttachmentPath(view.roundId, view.committeeId, draftAttachment.id), size: kilobytes(draftAttachment.sizeBytes) } : null,
+    fileError: errors.file,
     suggested,
   };
 }
@@ -245,12 +247,13 @@ export interface ResponseConfirmPageModel extends PageModel {
   action: string;
   correction: boolean;
   onPaper: boolean;
+  receivedOnPaper: boolean;
   response: ResponseDisplay;
   consequences: string[];
 }
 
 /** The confirmation: what will be registered (the saved draft) and what follows; its button submits. */
-export function buildResponseConfirmPage(round: ResponseRoundHead, view: CommitteeResponsesView, draft: ResponseView, viewer: ResponseViewer): ResponseConfirmPageModel {
+export function buildResponseConfirmPage(round: ResponseRoundHead, view: CommitteeResponsesView, draft: ResponseView, viewer: ResponseViewer, receivedOnPaper: boolean): ResponseConfirmPageModel {
   const correction = view.current !== null;
   return {
     title: correction ? 'Skicka in rättelsen' : 'Skicka in yttrandet',
@@ -261,12 +264,14 @@ export function buildResponseConfirmPage(round: ResponseRoundHead, view: Committ
     action: responseSubmitPath(view.roundId, view.committeeId),
     correction,
     onPaper: viewer.onPaper,
+    receivedOnPaper: viewer.onPaper && receivedOnPaper,
     response: { ...display(round, view, draft), heading: 'Det här skickas in' },
     consequences: [
       correction
         ? `Rättelsen registreras som ${view.committeeName}s yttrande, version ${view.current!.revision + 1}. Den tidigare versionen sparas och visas under tidigare versioner.`
         : `Yttrandet registreras som ${view.committeeName}s svar på remissen.`,
       'Ett kvitto skickas med e-post till dig och till nämndens sekreterare.',
+      ...(viewer.onPaper ? [receivedOnPaper ? 'Yttrandet registreras som mottaget på papper.' : 'Du har inte markerat yttrandet som mottaget på papper; bara nämndens sekreterare kan skicka in det digitalt.'] : []),
       'Förslagen i yttrandet blir förslag som strategerna tar ställning till. Texten ändras inte efteråt; en ändring lämnas som en rättelse.',
     ],
   };

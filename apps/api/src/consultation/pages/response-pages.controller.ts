@@ -148,7 +148,7 @@ export class ResponsePagesController {
       done: async (saved) => {
         if (action === 'draft') return void reply.redirect(`${responsePath(id, committeeId)}?${NOTICE_PARAM}=utkast`, HttpStatus.SEE_OTHER);
         const fresh: CommitteeResponsesView = { ...view, draft: saved };
-        await this.views.send(reply, 'consultation-response-confirm', buildResponseConfirmPage(round, fresh, saved, viewer));
+        await this.views.send(reply, 'consultation-response-confirm', buildResponseConfirmPage(round, fresh, saved, viewer, values.receivedOnPaper));
       },
     });
   }
