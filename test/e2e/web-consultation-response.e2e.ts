@@ -68,8 +68,8 @@ describe('the web UI: a committee responds to the remiss', () => {
     await expect(page.locator('main').textContent()).resolves.toContain('Hur vill ni delta i samarbetsprocessen?');
     await web.expectAccessible();
 
-    // The signed document, without JavaScript: its text comes back in the full-text field.
-    const docx = await docxWith(SEED_RESPONSE_TEXTS.kulturnamnden.split('\n'));
+    // The signed document, without JavaScript: its text comes back in the full-text field (a paragraph of the seed a paragraph of the document).
+    const docx = await docxWith(SEED_RESPONSE_TEXTS.kulturnamnden.split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim()));
     await page.locator('#file').setInputFiles({ name: 'Yttrande Kulturnämnden.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
     const uploaded = await submit(button('Ladda upp dokumentet'));
     expect(uploaded.status()).toBe(200);
@@ -80,6 +80,7 @@ describe('the web UI: a committee responds to the remiss', () => {
     // The finder: its proposals as rows, none kept until the secretary says so.
     const found = await submit(button('Hitta förslag i texten'));
     expect(found.status()).toBe(200);
+    await expect(page.locator('.govuk-notification-banner--success').textContent()).resolves.toContain('3 förslag hittades i texten');
     const expected = seedResponseInputs({ forskolenamnden: kulturId, kulturnamnden: kulturId }).kulturnamnden.proposals.map((p) => p.text);
     for (const [i, text] of expected.entries()) {
       await expect(page.locator(`#proposal-${i}-text`).inputValue()).resolves.toBe(text);

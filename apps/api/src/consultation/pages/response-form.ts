@@ -77,7 +77,8 @@ export function responseFormValues(r: ResponseView, areaCodes: readonly string[]
  * Reads only the form's own fields (never `_csrf`): the area comments as the repeated pair
  * `areaCode[]` (hidden) + `areaComment[]`, the answers as `questionId[]` + `answer[]`, only the
  * round's areas and the remiss's questions, each once; the proposals as `proposalText[]`,
- * `proposalArea[]`, `proposalItem[]` in rows, kept when their row's number is among `proposalKeep[]`.
+ * `proposalArea[]`, `proposalItem[]` in rows, kept when their row's number is among `proposalKeep[]`
+ * (rows left wholly blank dropped).
  */
 export function readResponseForm(body: unknown, areaCodes: readonly string[], questionIds: readonly string[], paperAllowed: boolean): ResponseFormValues {
   const pairs = (keyName: string, valueName: string, allowed: readonly string[]): Map<string, string> => {
@@ -105,7 +106,10 @@ export function readResponseForm(body: unknown, areaCodes: readonly string[], qu
     signatories: multiLine(formField(body, 'signatories')),
     areaComments: areaCodes.map((areaCode) => ({ areaCode, comment: comments.get(areaCode) ?? '' })),
     answers: questionIds.map((questionId) => ({ questionId, answer: answers.get(questionId) ?? '' })),
-    proposals: texts.map((text, i) => ({ text: multiLine(text), areaCode: areas[i] ?? '', itemCode: items[i] ?? '', keep: kept.has(String(i)) })),
+    // A row left blank (the empty row for one's own proposal) is no row.
+    proposals: texts
+      .map((text, i) => ({ text: multiLine(text), areaCode: areas[i] ?? '', itemCode: items[i] ?? '', keep: kept.has(String(i)) }))
+      .filter((p) => p.text.trim() !== '' || p.areaCode !== '' || p.itemCode.trim() !== ''),
     receivedOnPaper: paperAllowed && formField(body, 'receivedOnPaper') === 'true',
   };
 }
