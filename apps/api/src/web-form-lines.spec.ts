@@ -9,6 +9,7 @@ import { PLAN_ITEM_FORM_ERRORS } from './plan/pages/plan-item-form';
 import { PLAN_RESPONSIBILITIES_FORM_ERRORS } from './plan/pages/plan-responsibilities-form';
 import { PLAN_TEXTS_MULTI_LINE } from './plan/pages/plan-texts-form';
 import { ANSWER_FORM_ERRORS, ASK_FORM_ERRORS, DEFERRAL_FORM_ERRORS } from './plan/pages/plan-questions-forms';
+import { RESPONSE_FORM_MULTI_LINE } from './consultation/pages/response-form';
 
 /** Every template of the app, by path. */
 function templates(dir = __dirname): Array<[path: string, text: string]> {
@@ -32,11 +33,17 @@ describe('the textareas of the web forms', () => {
     for (const [path, text] of templates()) {
       for (const [, name] of text.matchAll(/<textarea\b[^>]*\bname="([^"]+)"/g)) {
         // The submission step partial is rendered for each step with a text field.
-        const names = name === '{{name}}' && path.endsWith('submission-step-form.hbs') ? Object.values(SUBMISSION_STEP_FIELD).filter((f) => f !== null) : [name];
+        const names =
+          name === '{{name}}' && path.endsWith('submission-step-form.hbs')
+            ? Object.values(SUBMISSION_STEP_FIELD).filter((f) => f !== null)
+            : // The response form's textarea partial: its presenter spec proves it is given exactly these names.
+              name === '{{name}}' && path.endsWith('response-textarea.hbs')
+              ? [...RESPONSE_FORM_MULTI_LINE]
+              : [name];
         names.forEach((n) => named.add(n));
       }
     }
-    const declared = new Set([NEED_FORM_ERRORS, SUBMISSION_STEP_FORM_ERRORS, APPOINT_FORM_ERRORS, END_FORM_ERRORS, STEP_FORM_ERRORS, PLAN_ITEM_FORM_ERRORS, PLAN_RESPONSIBILITIES_FORM_ERRORS, { multiLine: PLAN_TEXTS_MULTI_LINE }, DEFERRAL_FORM_ERRORS, ASK_FORM_ERRORS, ANSWER_FORM_ERRORS].flatMap((map) => map.multiLine ?? []));
+    const declared = new Set([NEED_FORM_ERRORS, SUBMISSION_STEP_FORM_ERRORS, APPOINT_FORM_ERRORS, END_FORM_ERRORS, STEP_FORM_ERRORS, PLAN_ITEM_FORM_ERRORS, PLAN_RESPONSIBILITIES_FORM_ERRORS, { multiLine: PLAN_TEXTS_MULTI_LINE }, DEFERRAL_FORM_ERRORS, ASK_FORM_ERRORS, ANSWER_FORM_ERRORS, { multiLine: RESPONSE_FORM_MULTI_LINE }].flatMap((map) => map.multiLine ?? []));
     expect(named.size).toBeGreaterThanOrEqual(6);
     expect([...named].every((n) => !n.includes('{{'))).toBe(true);
     expect([...declared].sort()).toEqual([...named].sort());

@@ -115,7 +115,7 @@ describe('finding the templates in the feature folders', () => {
   it('finds every page the application renders in the source tree', () => {
     const pages = findTemplates(join(__dirname, '..'), 'pages');
     expect([...pages.keys()].sort()).toEqual(
-      ['acknowledge', 'admin-user', 'admin-user-new', 'admin-users', 'allocation-matrix', 'allocation-summary', 'department', 'department-plan-questions', 'departments', 'error', 'need-delete', 'need-edit', 'needs', 'needs-analysis', 'needs-step-confirm', 'notification', 'notifications', 'plan-draft', 'plan-freeze-confirm', 'plan-item-delete', 'plan-item-edit', 'plan-needs', 'plan-questions', 'plan-responsibilities-edit', 'plan-texts-edit', 'plan-version-diff', 'plan-version-print', 'plan-version-view', 'plan-versions', 'round', 'round-deadline-confirm', 'round-launch', 'round-new', 'rounds', 'set-password', 'sign-in', 'start'],
+      ['acknowledge', 'admin-user', 'admin-user-new', 'admin-users', 'allocation-matrix', 'allocation-summary', 'consultation-response', 'consultation-response-confirm', 'department', 'department-plan-questions', 'departments', 'error', 'need-delete', 'need-edit', 'needs', 'needs-analysis', 'needs-step-confirm', 'notification', 'notifications', 'plan-draft', 'plan-freeze-confirm', 'plan-item-delete', 'plan-item-edit', 'plan-needs', 'plan-questions', 'plan-responsibilities-edit', 'plan-texts-edit', 'plan-version-diff', 'plan-version-print', 'plan-version-view', 'plan-versions', 'round', 'round-deadline-confirm', 'round-launch', 'round-new', 'rounds', 'set-password', 'sign-in', 'start'],
     );
   });
 });
