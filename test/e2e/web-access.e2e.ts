@@ -9,6 +9,7 @@ import { E2eContext } from '../support/e2e';
 import { webSuite, DEMO_USER } from '../support/web-suite';
 import { TEST_ACTOR, TEST_PASSWORD } from '../support/given';
 import { GivenPlan } from '../support/given-plan-allocation';
+import { GivenConsultationRows } from '../support/given-consultation-respond';
 import { DataSource } from 'typeorm';
 
 const { admin: ADMIN, strategist: STRATEGIST, coordinator: COORDINATOR, management: MANAGEMENT, secretary: SECRETARY } = DEMO_USER;
@@ -577,5 +578,44 @@ describe('the web UI: signing in and access', () => {
     expect(posted.status()).toBe(403);
     const deferred = await page.request.post(`${ctx.baseUrl}/planomgangar/${round.id}/plan/behov/${round.id}/skjut-upp`, { form: { _csrf: await csrfOnPage(), reason: 'Nej' }, maxRedirects: 0 });
     expect(deferred.status()).toBe(403);
+  });
+  it("lets a committee's response page its own secretaries, strategists and admins, and its forms only its secretaries and strategists", async () => {
+    const preschool = web.departmentId('Förskoleförvaltningen');
+    const kultur = web.departmentId('Kulturförvaltningen');
+    const round = await ctx.given.roundInDraftingPlan({ year: 2095, participantDepartmentIds: [preschool, kultur] });
+    const committees = (await ctx.app.get(DataSource).query(`select id, name from committee where name in ('Förskolenämnden', 'Kulturnämnden')`)) as Array<{ id: string; name: string }>;
+    const fskn = committees.find((c) => c.name === 'Förskolenämnden')!.id;
+    const kn = committees.find((c) => c.name === 'Kulturnämnden')!.id;
+    await new GivenConsultationRows(ctx.app.get(DataSource)).consultation(round.id, [fskn, kn]);
+    const pages = [`/planomgangar/${round.id}/remiss/${fskn}`, `/planomgangar/${round.id}/remiss/${kn}`];
+    // [who, the status of each committee's page, whether the page offers them the form]
+    const rows: Array<[string, number[], boolean]> = [
+      [ADMIN, [200, 200], false],
+      [STRATEGIST, [200, 200], true],
+      [COORDINATOR, [403, 403], false],
+      [MANAGEMENT, [403, 403], false],
+      [SECRETARY, [200, 403], true],
+    ];
+    for (const [who, statuses, form] of rows) {
+      await context.clearCookies();
+      await signIn(who);
+      const got: number[] = [];
+      for (const path of pages) got.push((await open(path)).status());
+      await open(pages[0]);
+      const offered = (await page.getByRole('button', { name: 'Spara utkast', exact: true }).count()) > 0;
+      expect({ who, got, offered }).toEqual({ who, got: statuses, offered: form });
+    }
+    // Förskolenämnden's secretary cannot save, submit or upload for Kulturnämnden, even with the session's form token; an admin cannot write at all.
+    for (const who of [SECRETARY, ADMIN]) {
+      await context.clearCookies();
+      await signIn(who);
+      await open(pages[0]);
+      const token = await csrfOnPage();
+      const saved = await page.request.post(`${ctx.baseUrl}${pages[1]}`, { form: { _csrf: token, action: 'draft', summary: 'Kapad' }, maxRedirects: 0 });
+      const submitted = await page.request.post(`${ctx.baseUrl}${pages[1]}/skicka`, { form: { _csrf: token }, maxRedirects: 0 });
+      const uploaded = await page.request.post(`${ctx.baseUrl}${pages[1]}/dokument`, { multipart: { _csrf: token, file: { name: 'a.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') } }, maxRedirects: 0 });
+      expect({ who, statuses: [saved.status(), submitted.status(), uploaded.status()] }).toEqual({ who, statuses: [403, 403, 403] });
+    }
+    await expect(ctx.app.get(DataSource).query('select count(*) as n from consultation_response where round_id = $1', [round.id])).resolves.toEqual([{ n: '0' }]);
   });
 });
