@@ -134,7 +134,7 @@ describe('the web UI: a committee responds to the remiss', () => {
     expect(Buffer.from(await download.body()).equals(docx)).toBe(true);
   });
 
-  it("refuses another committee's secretary (403) and an upload without the form's token", async () => {
+  it("refuses another committee's secretary (403), an upload without the form's token, and multipart on the form's own route (415)", async () => {
     await web.signIn(DEMO_USER.secretary);
     expect((await web.open(path())).status()).toBe(403);
     await web.expectAccessible();
@@ -151,6 +151,12 @@ describe('the web UI: a committee responds to the remiss', () => {
       maxRedirects: 0,
     });
     expect(missing.status()).toBe(403);
+    // Only the upload route reads multipart: the response form's own route refuses it, even with the right token.
+    await web.open(path());
+    const token = (await page.locator('input[name=_csrf]').first().getAttribute('value'))!;
+    const elsewhere = await page.request.post(ctx.baseUrl + path(), { multipart: { _csrf: token, action: 'draft', summary: 'Via multipart' }, maxRedirects: 0 });
+    expect(elsewhere.status()).toBe(415);
+    await expect(ctx.dataSource.query(`select count(*) as n from consultation_response where summary = 'Via multipart'`)).resolves.toEqual([{ n: '0' }]);
     await expect(ctx.dataSource.query('select count(*) as n from consultation_attachment')).resolves.toEqual(before);
   });
 });
