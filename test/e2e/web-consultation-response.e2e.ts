@@ -129,6 +129,23 @@ describe('the web UI: a committee responds to the remiss', () => {
     )) as Array<{ revision: number; proposals: string; attachments: string }>;
     expect(rows).toEqual([{ revision: 1, proposals: '3', attachments: '1' }]);
 
+    // A correction: a new version, the first kept under earlier versions; a file that is no document is named at the field.
+    await Promise.all([page.waitForLoadState(), page.getByRole('link', { name: 'Rätta yttrandet' }).click()]);
+    await expect(page.locator('#summary').inputValue()).resolves.toBe('Kulturnämnden ser positivt på utvecklingsplanen men saknar en analys av behovet av fysisk service.');
+    await page.locator('#file').setInputFiles({ name: 'anteckningar.txt', mimeType: 'text/plain', buffer: Buffer.from('bara text') });
+    const notDocument = await submit(button('Ladda upp dokumentet'));
+    expect(notDocument.status()).toBe(400);
+    await expect(page.locator('#file-error').textContent()).resolves.toMatch(/^Fel: .*PDF/);
+    await web.expectAccessible();
+    await page.locator('#summary').fill('Kulturnämnden ser positivt på planen; rättad sammanfattning.');
+    await submit(button('Skicka in rättelsen'));
+    await expect(page.locator('h1').textContent()).resolves.toBe('Vill du skicka in rättelsen av yttrandet?');
+    expect((await submit(button('Skicka in rättelsen'))).status()).toBe(303);
+    await expect(page.locator('#yttrandet + p').textContent()).resolves.toBe('Version 2');
+    await expect(page.locator('#tidigare').count()).resolves.toBe(1);
+    await expect(page.locator('main').textContent()).resolves.toContain('rättad sammanfattning');
+    await web.expectAccessible();
+
     const download = await page.request.get(ctx.baseUrl + ((await page.getByRole('link', { name: 'Ladda ner Yttrande Kulturnämnden.docx' }).getAttribute('href')) ?? ''));
     expect(download.status()).toBe(200);
     expect(Buffer.from(await download.body()).equals(docx)).toBe(true);
