@@ -109,6 +109,13 @@ describe('the web UI: a committee responds to the remiss', () => {
     await submit(button('Skicka in yttrandet'));
     await expect(page.locator('h1').textContent()).resolves.toBe('Vill du skicka in yttrandet?');
     await expect(page.locator('main').textContent()).resolves.toContain('Ett kvitto skickas med e-post');
+    // The draft saved again meanwhile (another tab): what was confirmed is no longer what would be registered.
+    await ctx.dataSource.query(`update consultation_response set updated_at = updated_at + interval '1 second' where committee_id = $1 and status = 'draft'`, [kulturId]);
+    const stale = await submit(button('Skicka in yttrandet'));
+    expect(stale.status()).toBe(409);
+    await expect(errorLinks().allTextContents()).resolves.toEqual(['Utkastet har ändrats sedan du bekräftade det. Kontrollera det och skicka in igen.']);
+    await submit(button('Skicka in yttrandet'));
+    await expect(page.locator('h1').textContent()).resolves.toBe('Vill du skicka in yttrandet?');
     const done = await submit(button('Skicka in yttrandet'));
     expect(done.status()).toBe(303);
     await expect(page.locator('.govuk-notification-banner--success').textContent()).resolves.toContain('Yttrandet är registrerat som nämndens svar');

@@ -117,6 +117,7 @@ describe('the committee response page', () => {
     expect(page.heading).toBe('Vill du skicka in yttrandet?');
     expect(page.action).toBe('/planomgangar/r1/remiss/c1/skicka');
     expect(page.receivedOnPaper).toBe(true);
+    expect(page.draftSavedAt).toBe('2025-03-21T09:00:00.000Z');
     expect(page.consequences).toEqual([
       'Yttrandet registreras som Kulturnämndens svar på remissen.',
       'Ett kvitto skickas med e-post till dig och till nämndens sekreterare.',

@@ -248,6 +248,8 @@ export interface ResponseConfirmPageModel extends PageModel {
   correction: boolean;
   onPaper: boolean;
   receivedOnPaper: boolean;
+  /** The draft as confirmed (its last change): submitting refuses a draft changed since. */
+  draftSavedAt: string;
   response: ResponseDisplay;
   consequences: string[];
 }
@@ -265,6 +267,7 @@ export function buildResponseConfirmPage(round: ResponseRoundHead, view: Committ
     correction,
     onPaper: viewer.onPaper,
     receivedOnPaper: viewer.onPaper && receivedOnPaper,
+    draftSavedAt: draft.updatedAt.toISOString(),
     response: { ...display(round, view, draft), heading: 'Det här skickas in' },
     consequences: [
       correction

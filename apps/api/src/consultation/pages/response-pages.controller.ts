@@ -170,6 +170,11 @@ export class ResponsePagesController {
     if (!draft) return void reply.redirect(responsePath(id, committeeId), HttpStatus.SEE_OTHER);
     const input = responseFromDraft(committeeId, draft, viewer.onPaper && formField(body, 'receivedOnPaper') === 'true');
     const values = responseFormValues(draft, areaCodes(round), questionIds(view), viewer.onPaper);
+    if (formField(body, 'draftSavedAt') !== draft.updatedAt.toISOString()) {
+      // What was confirmed is what is registered: a draft saved again since (in another tab, by someone else) is shown to be checked.
+      const general = ['Utkastet har ändrats sedan du bekräftade det. Kontrollera det och skicka in igen.'];
+      return this.views.send(reply, 'consultation-response', buildResponsePage(round, view, viewer, { values, failure: { values, errors: {}, general } }), HttpStatus.CONFLICT);
+    }
     await formAction({
       posted: null,
       values,
