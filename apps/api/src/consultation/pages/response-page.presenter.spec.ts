@@ -2,7 +2,7 @@ import { CommitteeResponsesView, ResponseView } from '@samverka/consultation';
 import { emptyResponseForm, RESPONSE_FORM_MULTI_LINE, responseFormValues } from './response-form';
 import { buildResponseConfirmPage, buildResponsePage, ResponseRoundHead } from './response-page.presenter';
 
-const ROUND: ResponseRoundHead = { id: 'r1', title: 'Utvecklingsplan 2027', areas: [{ code: 'LOKAL_SERVICE', name: 'Lokal service' }] };
+const ROUND: ResponseRoundHead = { id: 'r1', title: 'Utvecklingsplan 2027', areas: [{ code: 'LOKAL_SERVICE', name: 'Lokal service' }], responding: true };
 const QID = 'q1';
 
 const response = (values: Partial<ResponseView> = {}): ResponseView => ({
@@ -93,6 +93,10 @@ describe('the committee response page', () => {
     const admin = buildResponsePage(ROUND, view({ current: response() }), { mayWrite: false, onPaper: true }, { values: null });
     expect(admin.correctionHref).toBeNull();
     expect(admin.form).toBeNull();
+    // A round that takes no responses now offers no correction.
+    const closed = buildResponsePage({ ...ROUND, responding: false }, view({ current: response() }), writer, { values: null });
+    expect(closed.correctionHref).toBeNull();
+    expect(buildResponsePage({ ...ROUND, responding: false }, view(), writer, { values: null }).closed).toBe(true);
   });
 
   it('lists the errors in the summary in the form\'s order, each linking to its field', () => {

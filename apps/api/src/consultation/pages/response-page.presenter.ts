@@ -16,6 +16,8 @@ export interface ResponseRoundHead {
   id: string;
   title: string;
   areas: ReadonlyArray<{ code: string; name: string }>;
+  /** The round takes responses now (in consultation, or compiling them). */
+  responding: boolean;
 }
 
 /** What a failed (or re-shown) form shows again. */
@@ -107,6 +109,8 @@ export interface ResponsePageModel extends PageModel {
   current: ResponseDisplay | null;
   revisions: ResponseDisplay[];
   correctionHref: string | null;
+  /** No response, and the round takes none now. */
+  closed: boolean;
   form: ResponseFormView | null;
 }
 
@@ -235,7 +239,8 @@ export function buildResponsePage(
     },
     current: view.current ? display(round, view, view.current) : null,
     revisions: view.revisions.map((r) => display(round, view, r)),
-    correctionHref: viewer.mayWrite && view.current && !form ? responseCorrectionPath(view.roundId, view.committeeId) : null,
+    correctionHref: viewer.mayWrite && round.responding && view.current && !form ? responseCorrectionPath(view.roundId, view.committeeId) : null,
+    closed: !round.responding && view.current === null,
     form,
   };
 }

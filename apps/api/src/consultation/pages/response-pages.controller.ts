@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
-import { CommitteeResponsesView, ConsultationError, ConsultationErrorCode, mayWriteResponseOf, respondsAsSecretary, ResponseService } from '@samverka/consultation';
+import { CommitteeResponsesView, ConsultationError, ConsultationErrorCode, mayWriteResponseOf, RESPONDING_STATES, respondsAsSecretary, ResponseService } from '@samverka/consultation';
 import { Principal } from '@samverka/identity';
 import { PlanRoundQueryService } from '@samverka/rounds';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -237,7 +237,7 @@ export class ResponsePagesController {
   private async load(principal: Principal, id: string, committeeId: string): Promise<{ round: ResponseRoundHead; view: CommitteeResponsesView }> {
     const view = await this.responses.get(principal, id, committeeId);
     const basics = await this.rounds.basics(id);
-    return { round: { id, title: basics.title, areas: basics.areas }, view };
+    return { round: { id, title: basics.title, areas: basics.areas, responding: RESPONDING_STATES.includes(basics.state) }, view };
   }
 }
 
@@ -247,10 +247,10 @@ const questionIds = (view: CommitteeResponsesView): string[] => view.questions.m
 /**
  * The form as saved: the draft; for a correction without one, the current response; with no
  * response yet, empty. Null when the committee has responded and no correction is asked for (or
- * the viewer only reads).
+ * the viewer only reads, or the round takes no responses now).
  */
 function savedValues(round: ResponseRoundHead, view: CommitteeResponsesView, viewer: ResponseViewer, correction: boolean): ResponseFormValues | null {
-  if (!viewer.mayWrite) return null;
+  if (!viewer.mayWrite || !round.responding) return null;
   if (view.draft) return responseFormValues(view.draft, areaCodes(round), questionIds(view), viewer.onPaper);
   if (view.current) return correction ? responseFormValues(view.current, areaCodes(round), questionIds(view), viewer.onPaper) : null;
   return emptyResponseForm(areaCodes(round), questionIds(view), viewer.onPaper);
