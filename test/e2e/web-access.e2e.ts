@@ -11,6 +11,7 @@ import { webSuite, DEMO_USER } from '../support/web-suite';
 import { TEST_ACTOR, TEST_PASSWORD } from '../support/given';
 import { GivenPlan } from '../support/given-plan-allocation';
 import { FORSKOLENAMNDEN, GivenConsultation } from '../support/given-consultation-compile';
+import { GivenConsultationRows } from '../support/given-consultation-respond';
 import { DataSource } from 'typeorm';
 
 const { admin: ADMIN, strategist: STRATEGIST, coordinator: COORDINATOR, management: MANAGEMENT, secretary: SECRETARY } = DEMO_USER;
@@ -644,5 +645,45 @@ describe('the web UI: signing in and access', () => {
     expect((await page.request.post(`${ctx.baseUrl}${pages[3]}`, { form: { _csrf: token, requestedReplyBy: '2095-07-31', reason: 'Kapad' }, maxRedirects: 0 })).status()).toBe(403);
     expect((await page.request.post(`${ctx.baseUrl}${pages[1]}`, { form: { _csrf: token, planVersion: '1', replyBy: '2095-07-31', coverLetter: 'Kapad', committeeIds: preschoolCommittee }, maxRedirects: 0 })).status()).toBe(403);
     expect((await ctx.app.get(ConsultationService).get(round.id)).coverLetter).toBe('Planen på remiss.');
+  });
+
+  it("lets a committee's response page its own secretaries, strategists and admins, and its forms only its secretaries and strategists", async () => {
+    const preschool = web.departmentId('Förskoleförvaltningen');
+    const kultur = web.departmentId('Kulturförvaltningen');
+    const round = await ctx.given.roundInDraftingPlan({ year: 2096, participantDepartmentIds: [preschool, kultur] });
+    const committees = (await ctx.app.get(DataSource).query(`select id, name from committee where name in ('Förskolenämnden', 'Kulturnämnden')`)) as Array<{ id: string; name: string }>;
+    const fskn = committees.find((c) => c.name === 'Förskolenämnden')!.id;
+    const kn = committees.find((c) => c.name === 'Kulturnämnden')!.id;
+    await new GivenConsultationRows(ctx.app.get(DataSource)).consultation(round.id, [fskn, kn]);
+    const pages = [`/planomgangar/${round.id}/remiss/${fskn}`, `/planomgangar/${round.id}/remiss/${kn}`];
+    // [who, the status of each committee's page, whether the page offers them the form]
+    const rows: Array<[string, number[], boolean]> = [
+      [ADMIN, [200, 200], false],
+      [STRATEGIST, [200, 200], true],
+      [COORDINATOR, [403, 403], false],
+      [MANAGEMENT, [403, 403], false],
+      [SECRETARY, [200, 403], true],
+    ];
+    for (const [who, statuses, form] of rows) {
+      await context.clearCookies();
+      await signIn(who);
+      const got: number[] = [];
+      for (const path of pages) got.push((await open(path)).status());
+      await open(pages[0]);
+      const offered = (await page.getByRole('button', { name: 'Spara utkast', exact: true }).count()) > 0;
+      expect({ who, got, offered }).toEqual({ who, got: statuses, offered: form });
+    }
+    // Förskolenämnden's secretary cannot save, submit or upload for Kulturnämnden, even with the session's form token; an admin cannot write at all.
+    for (const who of [SECRETARY, ADMIN]) {
+      await context.clearCookies();
+      await signIn(who);
+      await open(pages[0]);
+      const token = await csrfOnPage();
+      const saved = await page.request.post(`${ctx.baseUrl}${pages[1]}`, { form: { _csrf: token, action: 'draft', summary: 'Kapad' }, maxRedirects: 0 });
+      const submitted = await page.request.post(`${ctx.baseUrl}${pages[1]}/skicka`, { form: { _csrf: token }, maxRedirects: 0 });
+      const uploaded = await page.request.post(`${ctx.baseUrl}${pages[1]}/dokument`, { multipart: { _csrf: token, file: { name: 'a.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') } }, maxRedirects: 0 });
+      expect({ who, statuses: [saved.status(), submitted.status(), uploaded.status()] }).toEqual({ who, statuses: [403, 403, 403] });
+    }
+    await expect(ctx.app.get(DataSource).query('select count(*) as n from consultation_response where round_id = $1', [round.id])).resolves.toEqual([{ n: '0' }]);
   });
 });

@@ -11,6 +11,7 @@ import { PLAN_TEXTS_MULTI_LINE } from './plan/pages/plan-texts-form';
 import { ANSWER_FORM_ERRORS, ASK_FORM_ERRORS, DEFERRAL_FORM_ERRORS } from './plan/pages/plan-questions-forms';
 import { DECIDE_FORM_ERRORS, EXTENSION_REQUEST_FORM_ERRORS, prepareFormErrors, QUESTION_ROWS, readPrepareForm } from './consultation/pages/consultation-send-forms';
 import { TRIAGE_FORM_ERRORS } from './consultation/pages/compilation-forms';
+import { RESPONSE_FORM_MULTI_LINE } from './consultation/pages/response-form';
 
 /** Every template of the app, by path. */
 function templates(dir = __dirname): Array<[path: string, text: string]> {
@@ -40,11 +41,14 @@ describe('the textareas of the web forms', () => {
             : // The remiss's question rows, one textarea each.
               name === '{{textId}}' && path.endsWith('consultation-prepare.hbs')
               ? Array.from({ length: QUESTION_ROWS }, (_, i) => `questionText${i}`)
+            : // The response form's textarea partial: its presenter spec proves it is given exactly these names.
+              name === '{{name}}' && path.endsWith('response-textarea.hbs')
+              ? [...RESPONSE_FORM_MULTI_LINE]
               : [name];
         names.forEach((n) => named.add(n));
       }
     }
-    const declared = new Set([NEED_FORM_ERRORS, SUBMISSION_STEP_FORM_ERRORS, APPOINT_FORM_ERRORS, END_FORM_ERRORS, STEP_FORM_ERRORS, PLAN_ITEM_FORM_ERRORS, PLAN_RESPONSIBILITIES_FORM_ERRORS, { multiLine: PLAN_TEXTS_MULTI_LINE }, DEFERRAL_FORM_ERRORS, ASK_FORM_ERRORS, ANSWER_FORM_ERRORS, prepareFormErrors(readPrepareForm({})), EXTENSION_REQUEST_FORM_ERRORS, DECIDE_FORM_ERRORS, TRIAGE_FORM_ERRORS].flatMap((map) => map.multiLine ?? []));
+    const declared = new Set([NEED_FORM_ERRORS, SUBMISSION_STEP_FORM_ERRORS, APPOINT_FORM_ERRORS, END_FORM_ERRORS, STEP_FORM_ERRORS, PLAN_ITEM_FORM_ERRORS, PLAN_RESPONSIBILITIES_FORM_ERRORS, { multiLine: PLAN_TEXTS_MULTI_LINE }, DEFERRAL_FORM_ERRORS, ASK_FORM_ERRORS, ANSWER_FORM_ERRORS, prepareFormErrors(readPrepareForm({})), EXTENSION_REQUEST_FORM_ERRORS, DECIDE_FORM_ERRORS, TRIAGE_FORM_ERRORS, { multiLine: RESPONSE_FORM_MULTI_LINE }].flatMap((map) => map.multiLine ?? []));
     expect(named.size).toBeGreaterThanOrEqual(6);
     expect([...named].every((n) => !n.includes('{{'))).toBe(true);
     expect([...declared].sort()).toEqual([...named].sort());
