@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ConsultationReminderService } from '@samverka/consultation';
 import { addDays, localDateInCity } from '@samverka/kernel';
 import type { CommitteeEntity, DepartmentEntity } from '@samverka/organisation';
 import type { PlanRoundView } from '@samverka/rounds';
 import { parseDocx } from '../support/docx';
+import { SEED_RESPONSE_TEXTS } from '../support/seeds';
 import { AuthedApi, e2eContext, E2eContext } from '../support/e2e';
 
 /**
  * The issue's proof (issue 14), over the REST contract: a frozen plan goes on remiss to three committees;
- * the two seed responses (`/work/shared/seeds/`, Förskolenämnden and Kulturnämnden) are entered exactly as
+ * the two seed responses (copied byte for byte into test/support/seeds/ from ../shared/seeds/, Förskolenämnden and Kulturnämnden) are entered exactly as
  * they are, their proposals found in the text and confirmed; the compilation shows one approve_with_remarks
  * from each; every proposal is triaged (Förskolenämnden's request for clearer responsibilities linked to
  * the items version 2 changed, which the diff 1→2 shows); the late committee is reminded, and its approved
@@ -18,12 +17,10 @@ import { AuthedApi, e2eContext, E2eContext } from '../support/e2e';
  * proposal; then the executive board's decision: the round in follow-up, the plan's adopted version set,
  * the participants' people emailed `plan.adopted`.
  */
-const SEEDS = join(__dirname, '..', '..', '..', 'shared', 'seeds');
-const seed = (name: string) => readFileSync(join(SEEDS, name), 'utf8');
-/** Förskolenämnden's response (Förskolenämnden 2025-03-26, as its decision planning says). */
-const FORSKOLENAMNDEN_TEXT = seed('003_a6c8e61d088d54f9.txt');
-/** Kulturnämnden's response, as text recognition left it ("nimnd", "6"). */
-const KULTURNAMNDEN_TEXT = seed('004_c4ce5b3db17a317a.txt');
+/** Förskolenämnden's response (Förskolenämnden 2025-03-26, as its decision planning says), byte for byte as in ../shared/seeds (003). */
+const FORSKOLENAMNDEN_TEXT = SEED_RESPONSE_TEXTS.forskolenamnden;
+/** Kulturnämnden's response, as text recognition left it ("nimnd", "6"), byte for byte as in ../shared/seeds (004). */
+const KULTURNAMNDEN_TEXT = SEED_RESPONSE_TEXTS.kulturnamnden;
 const CASE_NUMBER = 'STK-2024-1400';
 
 describe('consultation proof: remiss, responses, compilation, decision', () => {
