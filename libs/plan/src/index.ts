@@ -26,3 +26,4 @@ export * from './services/plan-question.service';
 export * from './access/question-access.policy';
 export * from './rules/plan-questions.rules';
 export * from './tasks/plan-question.tasks';
+export * from './services/department-people';

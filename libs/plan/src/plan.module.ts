@@ -16,6 +16,7 @@ import { IdentityModule } from '@samverka/identity';
 import { ResponsibilityRepository } from './repositories/responsibility.repository';
 import { ResponsibilityService } from './services/responsibility.service';
 import { ResponsibilitySummaryNotifier } from './services/responsibility-summary.notifier';
+import { DepartmentPeople } from './services/department-people';
 import { SummaryToReadTasks } from './tasks/summary-to-read.tasks';
 import { PlanCoverageRepository } from './repositories/plan-coverage.repository';
 import { PlanQuestionRepository } from './repositories/plan-question.repository';
@@ -32,6 +33,7 @@ import { PLAN_QUESTION_TASK_PROVIDERS } from './tasks/plan-question.tasks';
 @Module({
   imports: [TypeOrmModule.forFeature(PLAN_ENTITIES), AuditModule, NotificationsModule, OrganisationModule, RoundsModule, NeedsModule, IdentityModule],
   providers: [
+    DepartmentPeople,
     PlanDocumentRepository,
     PlanDraftRepository,
     PlanAccessPolicy,
@@ -50,6 +52,7 @@ import { PLAN_QUESTION_TASK_PROVIDERS } from './tasks/plan-question.tasks';
     ...PLAN_QUESTION_TASK_PROVIDERS,
   ],
   exports: [
+    DepartmentPeople,
     PlanDocumentRepository,
     PlanAccessPolicy,
     PlanDraftService,

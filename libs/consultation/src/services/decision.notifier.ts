@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { RecipientDirectory } from '@samverka/identity';
-import { Clock, localDateInCity } from '@samverka/kernel';
-import { Links, NotificationOutbox, Recipient } from '@samverka/notifications';
-import { CoordinatorService } from '@samverka/organisation';
+import { Links, NotificationOutbox } from '@samverka/notifications';
+import { DepartmentPeople } from '@samverka/plan';
 
 export interface DecidedRound {
   id: string;
@@ -31,15 +30,14 @@ export class DecisionNotifier {
   constructor(
     private readonly outbox: NotificationOutbox,
     private readonly directory: RecipientDirectory,
-    private readonly coordinators: CoordinatorService,
+    private readonly people: DepartmentPeople,
     private readonly links: Links,
-    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   /** The number queued now (a key per round, department and person: never twice). */
   async adopted(round: DecidedRound, d: DecisionMail): Promise<number> {
     if (round.participants.length === 0) return 0;
-    const recipients = await this.peopleOf(round.participants.map((p) => p.departmentId));
+    const recipients = await this.people.of(round.participants.map((p) => p.departmentId));
     let queued = 0;
     for (const p of round.participants) {
       const data = {
@@ -77,23 +75,5 @@ export class DecisionNotifier {
       if (await this.outbox.enqueue('plan.returned', { email: s.email, name: s.name, personId: s.personId }, data, `plan.returned:${round.id}:${d.decisionId}:${s.userId}`)) queued++;
     }
     return queued;
-  }
-
-  /** Per department: its coordinators and deputies valid today and its management users, each person once (two queries). */
-  private async peopleOf(departmentIds: string[]): Promise<Map<string, Array<Recipient & { personId: string }>>> {
-    const today = localDateInCity(this.clock.now());
-    const assignments = await this.coordinators.currentByDepartment(departmentIds);
-    const managers = await this.directory.managementOf(departmentIds);
-    const byDepartment = new Map<string, Map<string, Recipient & { personId: string }>>();
-    const add = (departmentId: string, r: Recipient & { personId: string }) => {
-      const people = byDepartment.get(departmentId) ?? new Map<string, Recipient & { personId: string }>();
-      if (!people.has(r.personId)) people.set(r.personId, r);
-      byDepartment.set(departmentId, people);
-    };
-    for (const a of assignments) {
-      if (a.person && this.coordinators.statusOf(a, today) === 'active') add(a.departmentId, { email: a.person.email, name: a.person.name, personId: a.personId });
-    }
-    for (const m of managers) if (m.departmentId) add(m.departmentId, { email: m.email, name: m.name, personId: m.personId });
-    return new Map([...byDepartment].map(([id, people]) => [id, [...people.values()]]));
   }
 }

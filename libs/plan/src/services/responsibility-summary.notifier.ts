@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, personLabelOf } from '@samverka/audit';
-import { RecipientDirectory } from '@samverka/identity';
 import { Clock, localDateInCity } from '@samverka/kernel';
-import { Links, NotificationOutbox, PlanResponsibilitySummaryData, Recipient } from '@samverka/notifications';
-import { CoordinatorService } from '@samverka/organisation';
+import { Links, NotificationOutbox, PlanResponsibilitySummaryData } from '@samverka/notifications';
 import { PlanDocument } from '../plan.model';
+import { DepartmentPeople } from './department-people';
 import { ResponsibilityRepository } from '../repositories/responsibility.repository';
 import { assembleDepartmentSummary, DepartmentSummary, departmentChanges, formatEffort, formatPeriod, SummaryChange } from './responsibility.assembler';
 
@@ -29,8 +28,7 @@ const CHANGE_LABELS: Record<SummaryChange['kind'], string> = { added: 'ny för e
 export class ResponsibilitySummaryNotifier {
   constructor(
     private readonly outbox: NotificationOutbox,
-    private readonly directory: RecipientDirectory,
-    private readonly coordinators: CoordinatorService,
+    private readonly people: DepartmentPeople,
     private readonly allocation: ResponsibilityRepository,
     private readonly links: Links,
     @Inject(Clock) private readonly clock: Clock,
@@ -56,7 +54,7 @@ export class ResponsibilitySummaryNotifier {
     if (previous?.version) await this.allocation.carryReadMarks(roundId, previous.version, version, unchanged);
     if (concerned.length === 0) return 0;
 
-    const recipients = await this.recipientsOf(concerned.map((c) => c.summary.department.id));
+    const recipients = await this.people.of(concerned.map((c) => c.summary.department.id));
     const frozenOn = localDateInCity(current.frozenAt ? new Date(current.frozenAt) : this.clock.now());
     let queued = 0;
     for (const { summary, changes } of concerned) {
@@ -86,24 +84,5 @@ export class ResponsibilitySummaryNotifier {
       }
     }
     return queued;
-  }
-
-  /** Per department: its coordinators and deputies valid today and its management users, each person once (two queries). */
-  private async recipientsOf(departmentIds: string[]): Promise<Map<string, Recipient[]>> {
-    const today = localDateInCity(this.clock.now());
-    // One after the other: inside the freeze's transaction both run on its one connection.
-    const assignments = await this.coordinators.currentByDepartment(departmentIds);
-    const managers = await this.directory.managementOf(departmentIds);
-    const byDepartment = new Map<string, Map<string, Recipient>>();
-    const add = (departmentId: string, r: Recipient & { personId: string }) => {
-      const people = byDepartment.get(departmentId) ?? new Map<string, Recipient>();
-      if (!people.has(r.personId)) people.set(r.personId, r);
-      byDepartment.set(departmentId, people);
-    };
-    for (const a of assignments) {
-      if (a.person && this.coordinators.statusOf(a, today) === 'active') add(a.departmentId, { email: a.person.email, name: a.person.name, personId: a.personId });
-    }
-    for (const m of managers) if (m.departmentId) add(m.departmentId, { email: m.email, name: m.name, personId: m.personId });
-    return new Map([...byDepartment].map(([id, people]) => [id, [...people.values()]]));
   }
 }
