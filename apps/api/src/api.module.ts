@@ -13,6 +13,7 @@ import { PlanApiModule } from './plan/plan-api.module';
 import { PlanPagesModule } from './plan/plan-pages.module';
 import { ConsultationApiModule } from './consultation/consultation-api.module';
 import { ConsultationPagesModule } from './consultation/consultation-pages.module';
+import { FollowUpApiModule } from './follow-up/follow-up-api.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { NotificationsPagesModule } from './notifications/notifications-pages.module';
 import { OrganisationApiModule } from './organisation/organisation-api.module';
@@ -54,6 +55,7 @@ export class ApiModule {
         NeedsApiModule,
         PlanApiModule,
         ConsultationApiModule,
+        FollowUpApiModule,
         TasksApiModule,
       ],
     };

@@ -9,6 +9,7 @@ import { RoundsModule } from '@samverka/rounds';
 import { NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
 import { ConsultationModule } from '@samverka/consultation';
+import { FollowUpModule } from '@samverka/follow-up';
 
 /** The service's modules on its database, as the commands use them (opened by `ServiceContext`). */
 @Module({})
@@ -27,6 +28,7 @@ export class CliServicesModule {
         NeedsModule,
         PlanModule,
         ConsultationModule,
+        FollowUpModule,
       ],
     };
   }

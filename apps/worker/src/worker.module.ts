@@ -6,6 +6,7 @@ import { KernelModule } from '@samverka/kernel';
 import { NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
 import { ConsultationModule } from '@samverka/consultation';
+import { FollowUpModule } from '@samverka/follow-up';
 import { NotificationsModule } from '@samverka/notifications';
 import { CoverageAlertsModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
@@ -32,6 +33,7 @@ export class WorkerModule {
         NeedsModule,
         PlanModule,
         ConsultationModule,
+        FollowUpModule,
       ],
       providers: [{ provide: WORKER_DATABASE_URL, useValue: databaseUrl }, DatabaseHeartbeat, MailWorker, Schedules],
     };

@@ -6,7 +6,8 @@ import { ORGANISATION_ERROR_KINDS, OrganisationError, OrganisationErrorCode } fr
 import { ROUND_ERROR_KINDS, RoundErrorCode } from '@samverka/rounds';
 import { NEEDS_ERROR_KINDS, NeedsErrorCode } from '@samverka/needs';
 import { PLAN_ERROR_KINDS, PlanErrorCode } from '@samverka/plan';
-import { ConsultationErrorCode } from '@samverka/consultation';
+import { CONSULTATION_ERROR_KINDS, ConsultationErrorCode } from '@samverka/consultation';
+import { FollowUpErrorCode } from '@samverka/follow-up';
 import { ERROR_KINDS, ErrorCode, httpStatusFor, toErrorResponse } from './domain-exception.filter';
 
 /**
@@ -79,14 +80,21 @@ const EXPECTED_STATUS: { readonly [C in ErrorCode]: number } = {
   [ConsultationErrorCode.PROPOSAL_NOT_FOUND]: 404,
   [ConsultationErrorCode.TRIAGE_NOT_OPEN]: 409,
   [ConsultationErrorCode.TRIAGE_NOT_ALLOWED]: 403,
+  [FollowUpErrorCode.FOLLOW_UP_NOT_OPEN]: 409,
+  [FollowUpErrorCode.PERIOD_NOT_FOUND]: 422,
+  [FollowUpErrorCode.PERIOD_HAS_REPORTS]: 409,
+  [FollowUpErrorCode.FOLLOW_UP_ITEM_NOT_FOUND]: 404,
+  [FollowUpErrorCode.NOT_RESPONSIBLE_FOR_ITEM]: 422,
+  [FollowUpErrorCode.REPORT_NOT_ALLOWED]: 403,
+  [FollowUpErrorCode.REPORT_CONFLICT]: 409,
 };
 
 /** Every enum's values, counted independently of the maps (two enums sharing a value would show as a shortfall). */
-const ALL_ENUM_VALUES = [CommonErrorCode, OrganisationErrorCode, IdentityErrorCode, NotificationErrorCode, RoundErrorCode, NeedsErrorCode, PlanErrorCode, ConsultationErrorCode].flatMap((e) => Object.values(e));
+const ALL_ENUM_VALUES = [CommonErrorCode, OrganisationErrorCode, IdentityErrorCode, NotificationErrorCode, RoundErrorCode, NeedsErrorCode, PlanErrorCode, ConsultationErrorCode, FollowUpErrorCode].flatMap((e) => Object.values(e));
 
-// Type-level proof: the filter's table cannot leave out a registered library's map (here: consultation).
-// @ts-expect-error Type '{ ... }' is missing the following properties: CONSULTATION_NOT_FOUND, ...
-const withoutConsultation: ErrorKinds<ErrorCode> = { ...COMMON_ERROR_KINDS, ...IDENTITY_ERROR_KINDS, ...NOTIFICATION_ERROR_KINDS, ...ORGANISATION_ERROR_KINDS, ...ROUND_ERROR_KINDS, ...NEEDS_ERROR_KINDS, ...PLAN_ERROR_KINDS };
+// Type-level proof: the filter's table cannot leave out a registered library's map (here: follow-up).
+// @ts-expect-error Type '{ ... }' is missing the following properties: FOLLOW_UP_NOT_OPEN, ...
+const withoutFollowUp: ErrorKinds<ErrorCode> = { ...COMMON_ERROR_KINDS, ...IDENTITY_ERROR_KINDS, ...NOTIFICATION_ERROR_KINDS, ...ORGANISATION_ERROR_KINDS, ...ROUND_ERROR_KINDS, ...NEEDS_ERROR_KINDS, ...PLAN_ERROR_KINDS, ...CONSULTATION_ERROR_KINDS };
 
 class SmuggledError extends DomainError {
   constructor() {
@@ -103,14 +111,14 @@ describe('domain error mapping', () => {
       expect({ code, status: httpStatusFor(code as ErrorCode) }).toEqual({ code, status });
       checked++;
     }
-    expect(ALL_ENUM_VALUES).toHaveLength(64);
+    expect(ALL_ENUM_VALUES).toHaveLength(71);
     expect(new Set(ALL_ENUM_VALUES).size).toBe(ALL_ENUM_VALUES.length);
     expect(checked).toBe(ALL_ENUM_VALUES.length);
     expect(Object.keys(ERROR_KINDS).sort()).toEqual([...ALL_ENUM_VALUES].sort());
   });
 
   it('the type-level proof above leaves out exactly one library', () => {
-    expect(Object.keys(ERROR_KINDS).length - Object.keys(withoutConsultation).length).toBe(Object.values(ConsultationErrorCode).length);
+    expect(Object.keys(ERROR_KINDS).length - Object.keys(withoutFollowUp).length).toBe(Object.values(FollowUpErrorCode).length);
   });
 
   it('renders a domain error as { code, message, details }', () => {

@@ -9,6 +9,7 @@ import { ROUND_ERROR_KINDS } from '@samverka/rounds';
 import { NEEDS_ERROR_KINDS } from '@samverka/needs';
 import { PLAN_ERROR_KINDS } from '@samverka/plan';
 import { CONSULTATION_ERROR_KINDS } from '@samverka/consultation';
+import { FOLLOW_UP_ERROR_KINDS } from '@samverka/follow-up';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -28,6 +29,7 @@ export const ERROR_KINDS: ErrorKinds<ErrorCode> = {
   ...NEEDS_ERROR_KINDS,
   ...PLAN_ERROR_KINDS,
   ...CONSULTATION_ERROR_KINDS,
+  ...FOLLOW_UP_ERROR_KINDS,
 };
 
 /** The one place kinds become HTTP statuses; a kind left out does not compile. */

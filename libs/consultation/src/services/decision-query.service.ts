@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PlanQueryService } from '@samverka/plan';
 import { PlanRoundQueryService } from '@samverka/rounds';
 import { DECISION_OUTCOME_LABELS, PlanDecisionView } from '../decision.model';
 import { PlanDecisionRepository } from '../repositories/plan-decision.repository';
@@ -9,7 +10,13 @@ export class DecisionQueryService {
   constructor(
     private readonly decisions: PlanDecisionRepository,
     private readonly rounds: PlanRoundQueryService,
+    private readonly plans: PlanQueryService,
   ) {}
+
+  /** The plan version a decision on the round decides on: the one the remiss sent, or else the latest frozen one (null: none frozen). */
+  async versionToDecide(roundId: string): Promise<number | null> {
+    return (await this.decisions.consultedPlanVersion(roundId)) ?? (await this.plans.latestVersionNumber(roundId));
+  }
 
   /** The round's decisions, newest first (404 when the round does not exist). */
   async decisionsOf(roundId: string): Promise<PlanDecisionView[]> {

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actorName, personLabelOf } from '@samverka/audit';
 import { Clock } from '@samverka/kernel';
-import { PlanDraftService, PlanQueryService } from '@samverka/plan';
+import { PlanDraftService } from '@samverka/plan';
 import { OnRoundStep, PlanRoundQueryService, RoundStep, RoundStepEffect } from '@samverka/rounds';
 import { PlanDecisionRepository } from '../repositories/plan-decision.repository';
 import { DecisionNotifier } from './decision.notifier';
+import { DecisionQueryService } from './decision-query.service';
 
 /**
  * RECORD_DECISION's effect, in the step's own transaction: the decision is kept (outcome, date, body,
@@ -18,7 +19,7 @@ import { DecisionNotifier } from './decision.notifier';
 export class DecisionEffect implements RoundStepEffect {
   constructor(
     private readonly decisions: PlanDecisionRepository,
-    private readonly plans: PlanQueryService,
+    private readonly decisionsQuery: DecisionQueryService,
     private readonly drafts: PlanDraftService,
     private readonly rounds: PlanRoundQueryService,
     private readonly notifier: DecisionNotifier,
@@ -28,7 +29,7 @@ export class DecisionEffect implements RoundStepEffect {
   async afterStep(step: RoundStep): Promise<void> {
     const { input, roundId, actor } = step;
     const outcome = input.outcome!;
-    const planVersion = (await this.decisions.consultedPlanVersion(roundId)) ?? (await this.plans.latestVersionNumber(roundId));
+    const planVersion = await this.decisionsQuery.versionToDecide(roundId);
     const decision = {
       roundId,
       outcome,

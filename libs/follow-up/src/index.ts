@@ -1,0 +1,11 @@
+// Entities are exported as types only: other code reads them through this library's services, never its tables.
+export type { FollowUpPeriodEntity, FollowUpItemEntity, FollowUpObligationEntity, FollowUpReportEntity } from './entities/index';
+export * from './follow-up.model';
+export * from './follow-up.vocabulary';
+export * from './follow-up.exception';
+export * from './follow-up.module';
+export * from './access/follow-up-access.policy';
+export * from './rules/follow-up.rules';
+export * from './services/follow-up.service';
+export * from './services/follow-up-periods';
+export { followUpOf } from './services/follow-up-setup.effect';
