@@ -189,6 +189,8 @@ export class Fleet {
       SMTP_URL: this.smtp.url,
       PUBLIC_URL: 'https://samverka.malmo.example',
       LOG_LEVEL: 'info',
+      // JSON lines: the fault reports find a 500's errorId in them.
+      LOG_FORMAT: 'json',
       SEED_DEMO_DATA: 'false',
       ...this.options.env,
       ...extra,

@@ -35,7 +35,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config.app.logLevel)),
+        LoggerModule.forRoot(loggerParams(config.app.logLevel, config.app.logFormat)),
         KernelModule,
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.database.poolSize, applicationName: 'samverka-api', limits: connectionLimits(config.database, 'requests') }),
         AuthApiModule,

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, SamverkaConfig } from '@samverka/config';
 import { connectionLimits, DatabaseModule } from '@samverka/database';
 import { IdentityModule, RecipientDirectory } from '@samverka/identity';
-import { KernelModule } from '@samverka/kernel';
+import { KernelModule, prettyLogStream } from '@samverka/kernel';
 import { NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
 import { ConsultationModule } from '@samverka/consultation';
@@ -23,7 +23,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: { level: config.app.logLevel } }),
+        LoggerModule.forRoot({ pinoHttp: config.app.logFormat === 'pretty' ? [{ level: config.app.logLevel }, prettyLogStream()] : { level: config.app.logLevel } }),
         KernelModule,
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.database.poolSize, applicationName: 'samverka-worker', limits: connectionLimits(config.database, 'background') }),
         NotificationsModule,

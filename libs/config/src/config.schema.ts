@@ -34,6 +34,10 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
+  /** `json` (JSON lines; the default outside development) or `pretty` (one readable line per request; the default in development). */
+  @IsOptional() @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+
   @IsOptional() @Transform(emptyToUndefined)
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
@@ -122,6 +126,8 @@ export interface AppConfig {
   publicUrl: string;
   dataDir: string;
   logLevel: string;
+  /** JSON lines, or one readable line per request (development). */
+  logFormat: 'json' | 'pretty';
   /** The city's zone. Fixed: the service does not depend on the machine's TZ. */
   timeZone: 'Europe/Stockholm';
   /** Load the demo city into an empty database at start-up (never in production). */

@@ -75,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       publicUrl,
       dataDir: isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir),
       logLevel: vars.LOG_LEVEL ?? (envName === 'test' ? 'silent' : 'info'),
+      logFormat: vars.LOG_FORMAT ?? (envName === 'development' ? 'pretty' : 'json'),
       timeZone: 'Europe/Stockholm',
       seedDemoData: vars.SEED_DEMO_DATA ?? envName === 'development',
       trustedProxies,

@@ -10,3 +10,4 @@ export * from './well-formed-input';
 export * from './tasks/index';
 export * from './labels';
 export * from './csv';
+export * from './log-format';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { LogFormat, prettyLogStream } from '@samverka/kernel';
 import { Params } from 'nestjs-pino';
+import type { Options } from 'pino-http';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -10,14 +12,16 @@ export function requestId(req: IncomingMessage): string {
   return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-/** Structured JSON logs (pino); pino-http picks up the request id Fastify assigned. */
-export function loggerParams(level: string): Params {
-  return {
-    pinoHttp: {
-      level,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/assets/') },
-    },
+/**
+ * Structured JSON logs (pino), one line per request with the request id Fastify assigned; in `pretty`
+ * format (development) the same lines written readably, one per request, without Nest's route mappings.
+ */
+export function loggerParams(level: string, format: LogFormat = 'json'): Params {
+  const options: Options = {
+    level,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/assets/') },
   };
+  return { pinoHttp: format === 'pretty' ? [options, prettyLogStream()] : options };
 }
