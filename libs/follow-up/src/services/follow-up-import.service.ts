@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, AuditService, personLabelOf } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
-import { Clock, FieldViolation, Principal } from '@samverka/kernel';
+import { Clock, CommonError, FieldViolation, Principal } from '@samverka/kernel';
 import { PlanRoundQueryService } from '@samverka/rounds';
 import { mayReportFor } from '../access/follow-up-access.policy';
 import { CsvEncoding, parseReportsCsv, readReportRow, reportsCsv } from '../csv/follow-up-csv';
@@ -35,6 +35,16 @@ export interface ReportImportResult {
   rows: ImportRowResult[];
   /** Rows stored as reports (0 in a dry run and when refused). */
   written: number;
+}
+
+export interface ImportContext {
+  roundId: string;
+  roundTitle: string;
+  organisationName: string;
+  periods: ReportingPeriod[];
+  /** The round is in follow-up: reports may be imported. */
+  open: boolean;
+  mayImport: boolean;
 }
 
 export interface ReportsFile {
@@ -75,6 +85,24 @@ export class FollowUpImportService {
     private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
+
+  /** What the import page shows: the round, the organisation's name, the periods, and whether the caller may import (404 when the round does not exist). */
+  async importContext(principal: Principal, roundId: string, organisation: ReportingOrganisation): Promise<ImportContext> {
+    this.refuseExport(principal, organisation);
+    return this.tx.run(async () => {
+      const round = await this.rounds.basics(roundId);
+      const name = organisation.kind === 'department' ? await this.ops.departmentName(organisation.departmentId) : 'Kontaktcenter';
+      if (name === null) throw CommonError.notFound('Förvaltningen', (organisation as { departmentId: string }).departmentId);
+      return {
+        roundId,
+        roundTitle: round.title,
+        organisationName: name,
+        periods: await this.followUp.periodsOf(roundId),
+        open: round.state === FOLLOW_UP_STATE,
+        mayImport: mayReportFor(principal, organisation),
+      };
+    });
+  }
 
   /** The organisation's items and current reports for the period as a CSV file (UTF-8 with BOM, `;`). */
   async exportReports(principal: Principal, roundId: string, periodId: string, organisation: ReportingOrganisation): Promise<ReportsFile> {
