@@ -55,6 +55,16 @@ export function reportsCsv(rows: readonly ReportCsvRow[]): string {
 
 export type CsvEncoding = 'utf-8' | 'windows-1252';
 
+/** Windows-1252's characters at 0x80–0x9F (where it differs from Latin-1; the five unassigned bytes stay as they are). */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Windows-1252 bytes as text: Latin-1, but for 0x80–0x9F (Node's TextDecoder decodes the label as plain Latin-1). */
+function fromWindows1252(content: Buffer): string {
+  let text = '';
+  for (const byte of content) text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return text;
+}
+
 /** The file's text and how it was written: a UTF-8 BOM, else valid UTF-8, else Windows-1252 (Excel's "CSV" on Swedish Windows). */
 export function decodeCsv(content: Buffer): { text: string; encoding: CsvEncoding; bom: boolean } {
   if (content.length >= 3 && content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf) {
@@ -63,7 +73,7 @@ export function decodeCsv(content: Buffer): { text: string; encoding: CsvEncodin
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(content), encoding: 'utf-8', bom: false };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(content), encoding: 'windows-1252', bom: false };
+    return { text: fromWindows1252(content), encoding: 'windows-1252', bom: false };
   }
 }
 
@@ -104,7 +114,10 @@ const fileError = (rule: string, message: string) => CommonError.invalidField('f
 export function parseReportsCsv(content: Buffer): ParsedReportsCsv {
   if (content.length === 0) throw fileError('isNotEmpty', 'Filen är tom');
   if (content.length > REPORT_CSV_LIMITS.bytes) throw fileError('maxSize', `Filen får vara högst ${REPORT_CSV_LIMITS.bytes / 1024 / 1024} MB`);
-  const { text, encoding } = decodeCsv(content);
+  // Line ends as \n (CRLF and a lone CR too): a line break inside a quoted cell then counts as one line, as it looks.
+  const decoded = decodeCsv(content);
+  const text = decoded.text.replace(/\r\n?/g, '\n');
+  const encoding = decoded.encoding;
   const delimiter = detectDelimiter(text);
   let records: Array<{ record: string[]; info: { lines: number; empty_lines: number } }>;
   try {

@@ -51,7 +51,7 @@ export class FollowUpOpsRepository {
    * Per round in follow-up, period due on or before `dueBy` and reporting organisation (in scope): the
    * items it has not reported on for the period. One statement, whatever the number of departments.
    */
-  async findOpenReports(scope: OpenReportScope, dueBy: LocalDate, only?: { periodId: string; organisation: ReportingOrganisation }): Promise<OpenReportRow[]> {
+  async findOpenReports(scope: OpenReportScope, dueBy: LocalDate): Promise<OpenReportRow[]> {
     const everyone = scope === 'everyone';
     const rows: Array<{
       round_id: string;
@@ -77,7 +77,6 @@ export class FollowUpOpsRepository {
          left join department d on d.id = o.department_id
         where r.state = 'followUp' and p.due_on <= $1::date
           and ($2::boolean or o.department_id = any($3::uuid[]) or (o.contact_centre and $4::boolean))
-          and ($5::uuid is null or (p.id = $5::uuid and o.department_id is not distinct from $6::uuid and o.contact_centre = ($6::uuid is null)))
         group by r.id, r.title, p.id, p.label, p.due_on, o.department_id, d.name
        having count(*) filter (where not exists (
                 select 1 from follow_up_report fr
@@ -89,8 +88,6 @@ export class FollowUpOpsRepository {
         everyone,
         everyone ? [] : scope.departmentIds,
         everyone ? false : scope.contactCentre,
-        only?.periodId ?? null,
-        only && only.organisation.kind === 'department' ? only.organisation.departmentId : null,
       ],
     );
     return rows.map((r) => ({
@@ -104,6 +101,21 @@ export class FollowUpOpsRepository {
       total: r.total,
       owed: r.owed ?? [],
     }));
+  }
+
+  /** The items the organisation has not yet reported on for the period, in the plan's order (a sweep's look again before it emails). */
+  async stillOwed(roundId: string, periodId: string, organisation: ReportingOrganisation): Promise<Array<{ code: string; title: string }>> {
+    const departmentId = organisation.kind === 'department' ? organisation.departmentId : null;
+    return this.tx.manager.query(
+      `/* still owed */ select i.code, i.title
+         from follow_up_obligation o join follow_up_item i on i.round_id = o.round_id and i.item_id = o.item_id
+        where o.round_id = $1 and o.department_id is not distinct from $3::uuid and o.contact_centre = ($3::uuid is null)
+          and not exists (select 1 from follow_up_report fr
+                           where fr.period_id = $2 and fr.item_id = o.item_id
+                             and fr.department_id is not distinct from o.department_id and fr.contact_centre = o.contact_centre)
+        order by i.position, i.code`,
+      [roundId, periodId, departmentId],
+    );
   }
 
   /** The items the organisation reports on in the round, in the plan's order, each with its latest report for the period. */

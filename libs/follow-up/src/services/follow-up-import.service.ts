@@ -233,11 +233,12 @@ export class FollowUpImportService {
 
 /** A row that says exactly what the current report says (texts compared trimmed, blank as none). */
 function sameReport(current: NonNullable<ItemWithReport['report']>, row: { status: ReportStatus | null; progress: number | null; comment: string; cause: string | null; needed: string | null }): boolean {
+  const text = (t: string | null) => t?.replace(/\r\n?/g, '\n').trim() || null;
   return (
     current.status === row.status &&
     current.progress === row.progress &&
-    current.comment.trim() === row.comment &&
-    (current.cause?.trim() || null) === row.cause &&
-    (current.needed?.trim() || null) === row.needed
+    text(current.comment) === text(row.comment) &&
+    text(current.cause) === text(row.cause) &&
+    text(current.needed) === text(row.needed)
   );
 }

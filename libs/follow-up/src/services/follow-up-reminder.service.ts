@@ -58,7 +58,9 @@ export class FollowUpReminderService {
   async sweep(): Promise<FollowUpReminderSweepResult> {
     const today = localDateInCity(this.clock.now());
     const due = (await this.ops.findOpenReports('everyone', addWorkingDays(today, FOLLOW_UP_REMINDER_WORKING_DAYS.before10)))
+      // The contact centre has no management to escalate to: its reminders stay at "after".
       .map((row) => ({ row, stage: dueFollowUpReminder(row.dueOn, today) }))
+      .map(({ row, stage }) => ({ row, stage: stage === 'escalation' && row.organisation.kind === 'contactCentre' ? ('after' as const) : stage }))
       .filter((m): m is { row: OpenReportRow; stage: FollowUpReminderStage } => m.stage !== null);
     const result: FollowUpReminderSweepResult = { queued: 0, failed: 0 };
     if (due.length === 0) return result;
@@ -78,8 +80,8 @@ export class FollowUpReminderService {
       try {
         result.queued += await this.tx.run(async () => {
           // Look again inside the transaction: what was reported since the sweep's query is no longer owed.
-          const [still] = await this.ops.findOpenReports('everyone', row.dueOn, { periodId: row.periodId, organisation: row.organisation });
-          if (!still) return 0;
+          const owed = await this.ops.stillOwed(row.roundId, row.periodId, row.organisation);
+          if (owed.length === 0) return 0;
           const org = row.organisation;
           const coordinators: Recipient[] =
             org.kind === 'department'
@@ -93,8 +95,8 @@ export class FollowUpReminderService {
               periodLabel: row.periodLabel,
               dueOn: row.dueOn,
               workingDaysOverdue: workingDaysBetween(row.dueOn, today),
-              items: still.owed,
-              itemCount: still.owed.length,
+              items: owed,
+              itemCount: owed.length,
               coordinatorNames: coordinators.map((c) => c.name),
               reportUrl,
             };
@@ -109,8 +111,8 @@ export class FollowUpReminderService {
             dueOn: row.dueOn,
             workingDaysLeft: passed ? 0 : workingDaysBetween(today, row.dueOn),
             passed,
-            items: still.owed,
-            itemCount: still.owed.length,
+            items: owed,
+            itemCount: owed.length,
             reportUrl,
           };
           return this.send('follow_up.reminder', coordinators, data, row, stage);
