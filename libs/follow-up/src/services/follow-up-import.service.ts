@@ -135,12 +135,7 @@ export class FollowUpImportService {
    * each error's line and field).
    */
   async importReports(principal: Principal, actor: Actor, roundId: string, periodId: string, organisation: ReportingOrganisation, content: Buffer, dryRun: boolean): Promise<ReportImportResult> {
-    if (!mayReportFor(principal, organisation)) {
-      throw new FollowUpError(
-        FollowUpErrorCode.REPORT_NOT_ALLOWED,
-        organisation.kind === 'department' ? 'Bara förvaltningens samordnare rapporterar för förvaltningen' : 'Bara strateger på kontaktcenter rapporterar för kontaktcenter',
-      );
-    }
+    this.refuseImport(principal, organisation);
     const file = parseReportsCsv(content);
     const read = file.rows.map(readReportRow);
     return this.tx.run(async () => {
@@ -206,6 +201,16 @@ export class FollowUpImportService {
       }
       return { ...result, written: planned.length };
     });
+  }
+
+  /** 403 unless the caller reports for the organisation (its coordinators; strategists for the contact centre): asked before the file is read. */
+  refuseImport(principal: Principal, organisation: ReportingOrganisation): void {
+    if (!mayReportFor(principal, organisation)) {
+      throw new FollowUpError(
+        FollowUpErrorCode.REPORT_NOT_ALLOWED,
+        organisation.kind === 'department' ? 'Bara förvaltningens samordnare rapporterar för förvaltningen' : 'Bara strateger på kontaktcenter rapporterar för kontaktcenter',
+      );
+    }
   }
 
   private refuseExport(principal: Principal, organisation: ReportingOrganisation): void {
