@@ -1055,16 +1055,16 @@ const ROUTES: Record<string, RouteSpec> = {
     status: 200,
     build: async (w) => {
       const { roundId, periodId } = await followUpRoundOfA(w);
-      return { params: { id: roundId, periodId }, query: `departmentId=${w.departmentA.id}` };
+      return { params: { id: roundId, periodId }, query: `?departmentId=${w.departmentA.id}` };
     },
   },
-  // Not CSV here: an allowed caller gets as far as reading the file (400); a strategist does not import for a department (403).
+  // Not CSV here: an allowed caller gets as far as reading the file (400). (With a file, a strategist imports only the contact centre's: 403 for a department, follow-up-csv.e2e.ts.)
   'POST /api/v1/rounds/{id}/follow-up/periods/{periodId}/reports.csv': {
-    allow: ['coordinator-own'],
+    allow: ['coordinator-own', 'strategist'],
     status: 400,
     build: async (w) => {
       const { roundId, periodId } = await followUpRoundOfA(w);
-      return { params: { id: roundId, periodId }, query: `departmentId=${w.departmentA.id}&dryRun=true`, body: { file: 'no file' } };
+      return { params: { id: roundId, periodId }, query: `?departmentId=${w.departmentA.id}&dryRun=true`, body: { file: 'no file' } };
     },
   },
 };

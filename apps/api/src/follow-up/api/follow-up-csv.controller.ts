@@ -87,7 +87,6 @@ export class FollowUpCsvController {
     @Req() request: FastifyRequest,
   ): Promise<ReportImportDto> {
     const organisation = organisationOfQuery(query);
-    this.imports.refuseImport(principal, organisation);
     return this.imports.importReports(principal, actor, id, periodId, organisation, await uploadedCsv(request), query.dryRun === 'true');
   }
 }
