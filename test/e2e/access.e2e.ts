@@ -23,6 +23,8 @@ import { GivenPlanRows } from '../support/given-plan-questions';
 import { FORSKOLENAMNDEN, GivenConsultation } from '../support/given-consultation-compile';
 import { GivenConsultationRows } from '../support/given-consultation-respond';
 import { pdfWith } from '../support/documents';
+import { GivenFollowUp } from '../support/given-follow-up';
+import { FollowUpService } from '@samverka/follow-up';
 
 // ---- the table --------------------------------------------------------------
 
@@ -281,6 +283,19 @@ const openExtensionOfA = async (w: AccessWorld) => {
   const status = async () => ((await w.ctx.dataSource.query('select status from consultation_extension where id = $1', [row.id])) as Array<{ status: string }>)[0].status;
   return { roundId, committeeId: committee.id, extensionId: row.id, status };
 };
+
+/** A round in follow-up whose adopted plan has one item department A reports on, and its first period (shared by the follow-up cases). */
+let followUpRound: Promise<{ roundId: string; periodId: string }> | undefined;
+const followUpRoundOfA = (w: AccessWorld) =>
+  (followUpRound ??= (async () => {
+    const { round } = await new GivenFollowUp(w.ctx.app, w.ctx.given).roundInFollowUp({
+      year: nextRoundYear(),
+      participantDepartmentIds: [w.departmentA.id],
+      items: [{ areaCode: 'LOKAL_SERVICE', title: 'Vägledning', responsibilities: [{ departmentId: w.departmentA.id, role: 'responsible' }, { contactCentre: true, role: 'accountable' }] }],
+    });
+    const [period] = await w.ctx.app.get(FollowUpService).periods(round.id);
+    return { roundId: round.id, periodId: period.id };
+  })());
 
 const ROUTES: Record<string, RouteSpec> = {
   // -- health (public) --
@@ -1032,6 +1047,25 @@ const ROUTES: Record<string, RouteSpec> = {
     allow: ['strategist', 'secretary-own', 'secretary-other'],
     status: 200,
     build: async (w) => ({ params: { id: await consultationRoundOfA(w) }, body: { text: 'Nämnden föreslår kontaktcenter att\n- öppna fler platser' } }),
+  },
+
+  // -- the follow-up's CSV round trip: a department's coordinators (their department), strategists reading any --
+  'GET /api/v1/rounds/{id}/follow-up/periods/{periodId}/reports.csv': {
+    allow: ['strategist', 'coordinator-own'],
+    status: 200,
+    build: async (w) => {
+      const { roundId, periodId } = await followUpRoundOfA(w);
+      return { params: { id: roundId, periodId }, query: `?departmentId=${w.departmentA.id}` };
+    },
+  },
+  // Not CSV here: an allowed caller gets as far as reading the file (400). (With a file, a strategist imports only the contact centre's: 403 for a department, follow-up-csv.e2e.ts.)
+  'POST /api/v1/rounds/{id}/follow-up/periods/{periodId}/reports.csv': {
+    allow: ['coordinator-own', 'strategist'],
+    status: 400,
+    build: async (w) => {
+      const { roundId, periodId } = await followUpRoundOfA(w);
+      return { params: { id: roundId, periodId }, query: `?departmentId=${w.departmentA.id}&dryRun=true`, body: { file: 'no file' } };
+    },
   },
 };
 

@@ -14,6 +14,7 @@ import { PlanPagesModule } from './plan/plan-pages.module';
 import { ConsultationApiModule } from './consultation/consultation-api.module';
 import { ConsultationPagesModule } from './consultation/consultation-pages.module';
 import { FollowUpApiModule } from './follow-up/follow-up-api.module';
+import { FollowUpImportPagesModule } from './follow-up/follow-up-import-pages.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { NotificationsPagesModule } from './notifications/notifications-pages.module';
 import { OrganisationApiModule } from './organisation/organisation-api.module';
@@ -56,6 +57,7 @@ export class ApiModule {
         PlanApiModule,
         ConsultationApiModule,
         FollowUpApiModule,
+        FollowUpImportPagesModule,
         TasksApiModule,
       ],
     };

@@ -15,6 +15,8 @@ export enum FollowUpErrorCode {
   REPORT_NOT_ALLOWED = 'REPORT_NOT_ALLOWED',
   /** Another report for the same item, organisation and period was stored at the same time: read it and correct it. */
   REPORT_CONFLICT = 'REPORT_CONFLICT',
+  /** A CSV import with a bad row: nothing was written; `details` names each row's line and field (`line.4.status`). */
+  REPORT_IMPORT_REJECTED = 'REPORT_IMPORT_REJECTED',
 }
 
 /** What kind of refusal each code is (the API maps kinds to HTTP statuses). */
@@ -26,6 +28,7 @@ export const FOLLOW_UP_ERROR_KINDS = {
   [FollowUpErrorCode.NOT_RESPONSIBLE_FOR_ITEM]: ErrorKind.UNKNOWN_REFERENCE,
   [FollowUpErrorCode.REPORT_NOT_ALLOWED]: ErrorKind.FORBIDDEN,
   [FollowUpErrorCode.REPORT_CONFLICT]: ErrorKind.CONFLICT,
+  [FollowUpErrorCode.REPORT_IMPORT_REJECTED]: ErrorKind.UNKNOWN_REFERENCE,
 } as const satisfies ErrorKinds<FollowUpErrorCode>;
 
 declare module '@samverka/kernel' {

@@ -8,9 +8,13 @@ import { OrganisationModule } from '@samverka/organisation';
 import { PlanModule } from '@samverka/plan';
 import { RoundsModule } from '@samverka/rounds';
 import { FOLLOW_UP_ENTITIES } from './entities/index';
+import { FollowUpOpsRepository } from './repositories/follow-up-ops.repository';
 import { FollowUpRepository } from './repositories/follow-up.repository';
+import { FollowUpImportService } from './services/follow-up-import.service';
+import { FollowUpReminderService } from './services/follow-up-reminder.service';
 import { FollowUpSetupEffect } from './services/follow-up-setup.effect';
 import { FollowUpService } from './services/follow-up.service';
+import { FOLLOW_UP_TASK_PROVIDERS } from './tasks/follow-up.tasks';
 
 /**
  * Follow-up (uppföljning) of the adopted plan: reporting periods, the responsible organisations'
@@ -19,7 +23,7 @@ import { FollowUpService } from './services/follow-up.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(FOLLOW_UP_ENTITIES), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, PlanModule, ConsultationModule],
-  providers: [FollowUpRepository, FollowUpService, FollowUpSetupEffect],
-  exports: [FollowUpService],
+  providers: [FollowUpRepository, FollowUpService, FollowUpSetupEffect, FollowUpOpsRepository, FollowUpImportService, FollowUpReminderService, ...FOLLOW_UP_TASK_PROVIDERS],
+  exports: [FollowUpService, FollowUpImportService, FollowUpReminderService],
 })
 export class FollowUpModule {}

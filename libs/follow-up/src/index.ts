@@ -9,3 +9,7 @@ export * from './rules/follow-up.rules';
 export * from './services/follow-up.service';
 export * from './services/follow-up-periods';
 export { followUpOf } from './services/follow-up-setup.effect';
+export * from './csv/follow-up-csv';
+export * from './services/follow-up-import.service';
+export * from './services/follow-up-reminder.service';
+export { FOLLOW_UP_TASK_KINDS, REPORT_TASK_WORKING_DAYS, followUpReportPath } from './tasks/follow-up.tasks';

@@ -125,5 +125,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'consultation.extension_requested': 'En nämnd begär anstånd med remissvaret',
   'consultation.extension_decided': 'Nämndens begäran om anstånd är avgjord',
   'consultation.reminder': 'Påminnelse om nämndens remissvar',
+  'follow_up.reminder': 'Påminnelse om förvaltningens uppföljningsrapport',
+  'follow_up.escalation': 'Förvaltningens uppföljningsrapport saknas fem arbetsdagar efter sista dagen',
   'consultation.response_receipt': 'Kvittens på nämndens inlämnade yttrande',
 };

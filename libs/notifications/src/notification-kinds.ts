@@ -133,6 +133,35 @@ export interface NotificationKinds {
     coordinatorNames: string[];
     roundUrl: string;
   };
+  /** To the reporting coordinators (the contact centre's: the strategists) while a period's follow-up reports are owed: 10 and 3 working days before the due date, and after it. */
+  'follow_up.reminder': {
+    roundTitle: string;
+    /** The department's name, or "kontaktcenter". */
+    organisationName: string;
+    contactCentre: boolean;
+    periodLabel: string;
+    dueOn: LocalDate;
+    /** Swedish working days after today up to and including the due date (0 on the day, and once it has passed). */
+    workingDaysLeft: number;
+    passed: boolean;
+    /** The items still without a report for the period, in the plan's order. */
+    items: Array<{ code: string; title: string }>;
+    itemCount: number;
+    reportUrl: string;
+  };
+  /** To the department's management users when its follow-up reports for a period are still owed 5 working days after the due date. */
+  'follow_up.escalation': {
+    roundTitle: string;
+    departmentName: string;
+    periodLabel: string;
+    dueOn: LocalDate;
+    workingDaysOverdue: number;
+    items: Array<{ code: string; title: string }>;
+    itemCount: number;
+    /** The department's coordinator and deputies today, to follow up with (empty: it has none). */
+    coordinatorNames: string[];
+    reportUrl: string;
+  };
   /** To the strategists when a department asks about an item of the plan. */
   'plan.question_asked': {
     roundTitle: string;
@@ -389,6 +418,9 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
   'consultation.extension_requested': { mandatory: true },
   'consultation.extension_decided': { mandatory: true },
   'consultation.reminder': { mandatory: true },
+  // The follow-up's reminders stop only when the reports are in: always sent.
+  'follow_up.reminder': { mandatory: true },
+  'follow_up.escalation': { mandatory: true },
   // The receipt of a committee's formal response: the committee's own record, always sent.
   'consultation.response_receipt': { mandatory: true },
 };

@@ -653,6 +653,57 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
       },
     ],
   ],
+  'follow_up.reminder': [
+    [
+      'three working days before, two items',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        organisationName: 'Förskoleförvaltningen',
+        contactCentre: false,
+        periodLabel: '2027 T1',
+        dueOn: '2027-04-30',
+        workingDaysLeft: 3,
+        passed: false,
+        items: [
+          { code: 'LS-1', title: 'Gemensam ärendehantering' },
+          { code: 'LS-3', title: 'Tillgänglighet & <språk>' },
+        ],
+        itemCount: 2,
+        reportUrl: 'https://samverka.malmo.example/planomgangar/1/uppfoljning/forvaltningar/d1',
+      },
+    ],
+    [
+      'the contact centre after the due date, one item',
+      {
+        roundTitle: 'Plan & <utkast>',
+        organisationName: 'kontaktcenter',
+        contactCentre: true,
+        periodLabel: '2027 T1',
+        dueOn: '2027-04-30',
+        workingDaysLeft: 0,
+        passed: true,
+        items: [{ code: 'KC-2', title: 'Chatt på kvällstid' }],
+        itemCount: 1,
+        reportUrl: 'https://samverka.malmo.example/planomgangar/1/uppfoljning',
+      },
+    ],
+  ],
+  'follow_up.escalation': [
+    [
+      'two coordinators to follow up with',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        departmentName: 'Förskoleförvaltningen',
+        periodLabel: '2027 T1',
+        dueOn: '2027-04-30',
+        workingDaysOverdue: 5,
+        items: [{ code: 'LS-1', title: 'Gemensam ärendehantering' }],
+        itemCount: 1,
+        coordinatorNames: ['Elin Öberg', 'Åke Ström'],
+        reportUrl: 'https://samverka.malmo.example/planomgangar/1/uppfoljning/forvaltningar/d1',
+      },
+    ],
+  ],
 };
 
 describe(NotificationRenderer.name, () => {
@@ -771,6 +822,8 @@ describe('notification kinds', () => {
       'consultation.extension_requested',
       'consultation.extension_decided',
       'consultation.reminder',
+      'follow_up.reminder',
+      'follow_up.escalation',
       'consultation.response_receipt',
     ]);
     expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].mandatory)).toEqual(NOTIFICATION_KINDS);

@@ -87,6 +87,7 @@ const EXPECTED_STATUS: { readonly [C in ErrorCode]: number } = {
   [FollowUpErrorCode.NOT_RESPONSIBLE_FOR_ITEM]: 422,
   [FollowUpErrorCode.REPORT_NOT_ALLOWED]: 403,
   [FollowUpErrorCode.REPORT_CONFLICT]: 409,
+  [FollowUpErrorCode.REPORT_IMPORT_REJECTED]: 422,
 };
 
 /** Every enum's values, counted independently of the maps (two enums sharing a value would show as a shortfall). */
@@ -111,7 +112,7 @@ describe('domain error mapping', () => {
       expect({ code, status: httpStatusFor(code as ErrorCode) }).toEqual({ code, status });
       checked++;
     }
-    expect(ALL_ENUM_VALUES).toHaveLength(71);
+    expect(ALL_ENUM_VALUES).toHaveLength(72);
     expect(new Set(ALL_ENUM_VALUES).size).toBe(ALL_ENUM_VALUES.length);
     expect(checked).toBe(ALL_ENUM_VALUES.length);
     expect(Object.keys(ERROR_KINDS).sort()).toEqual([...ALL_ENUM_VALUES].sort());

@@ -8,7 +8,12 @@ import { errorCodes } from 'fastify';
  * The routes that take a file (multipart/form-data), by their route pattern. Every other route
  * refuses a multipart body as before (415), so no form or JSON endpoint meets one by surprise.
  */
-export const MULTIPART_ROUTES = new Set<string>(['/api/v1/rounds/:id/consultation/responses/:committeeId/draft/attachment', '/planomgangar/:id/remiss/:committeeId/dokument']);
+export const MULTIPART_ROUTES = new Set<string>([
+  '/api/v1/rounds/:id/consultation/responses/:committeeId/draft/attachment',
+  '/planomgangar/:id/remiss/:committeeId/dokument',
+  '/api/v1/rounds/:id/follow-up/periods/:periodId/reports.csv',
+  '/planomgangar/:id/uppfoljning/forvaltningar/:departmentId/import',
+]);
 
 /**
  * The page routes among MULTIPART_ROUTES: a form posted without JavaScript, whose `_csrf` the
@@ -16,7 +21,7 @@ export const MULTIPART_ROUTES = new Set<string>(['/api/v1/rounds/:id/consultatio
  * (preValidation): the text fields become `request.body`, the file is kept aside for the handler
  * ({@link takePageUpload}). The guard then checks the token exactly as for any other form.
  */
-export const MULTIPART_PAGE_ROUTES = new Set<string>(['/planomgangar/:id/remiss/:committeeId/dokument']);
+export const MULTIPART_PAGE_ROUTES = new Set<string>(['/planomgangar/:id/remiss/:committeeId/dokument', '/planomgangar/:id/uppfoljning/forvaltningar/:departmentId/import']);
 
 /** What a page route's multipart body held: the file, or the error reading it (thrown by the handler, after the guard). */
 interface PageUpload {
@@ -29,6 +34,8 @@ type WithPageUpload = FastifyRequest & { [PAGE_UPLOAD]?: PageUpload };
 /** Registers @fastify/multipart (one file of at most ATTACHMENT_MAX_BYTES) for MULTIPART_ROUTES only. */
 export async function registerUploads(instance: FastifyInstance): Promise<void> {
   await instance.register(fastifyMultipart, { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 200, fieldSize: 1_048_576, parts: 201 } });
+  // A CSV file sent as the body (the follow-up's report import): kept as bytes, its encoding is detected by the import.
+  instance.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer', bodyLimit: 2 * 1_048_576 }, (_request, body, done) => done(null, body));
   instance.addHook('preValidation', async (request) => {
     if (request.isMultipart() && !MULTIPART_ROUTES.has(request.routeOptions.url ?? '')) {
       throw new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(request.headers['content-type'] ?? 'multipart/form-data');
