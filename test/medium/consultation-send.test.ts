@@ -2,7 +2,7 @@ import { ConsultationErrorCode, ConsultationExtensionService, ConsultationModule
 import { CommonErrorCode, TaskQueryService, TasksModule } from '@samverka/kernel';
 import type { NotificationEntity } from '@samverka/notifications';
 import { PlanDraftService, PlanModule } from '@samverka/plan';
-import { PlanRoundQueryService, PlanRoundStepService } from '@samverka/rounds';
+import { PlanRoundQueryService, PlanRoundStepService, RoundAccessPolicy, roundReadScope } from '@samverka/rounds';
 import { GivenConsultation, ReadyRound, STRATEGIST_ACTOR } from '../support/given-consultation-send';
 import { TEST_ACTOR } from '../support/given';
 import { mediumContext, MediumContext } from '../support/medium';
@@ -279,5 +279,23 @@ describe('the remiss: prepare, send, recipients, extensions, reminders', () => {
     expect((await respondTasks(a.committeeId))[0].dueOn).toBe('2026-05-15');
     await respond(round.id, b.committeeId, 'decline');
     expect(await respondTasks(b.committeeId)).toEqual([]);
+  });
+
+  it('a recipient committee whose departments do not take part reads the round once the remiss is sent: the single-round check and the list agree', async () => {
+    const round = await given.readyRound();
+    const outsider = await ctx.given.committee();
+    const bystander = await ctx.given.committee();
+    await given.prepare(round, { committeeIds: [...round.departments.map((d) => d.committeeId), outsider.id] });
+    const secretary = (committeeId: string) => principal({ userId: '00000000-0000-4000-8000-0000000000cc', personId: '00000000-0000-4000-8000-000000000002', committeeSecretary: [committeeId] });
+    const reads = async (committeeId: string) => ({
+      check: await ctx.get(RoundAccessPolicy).mayRead(secretary(committeeId), round.id),
+      listed: (await ctx.get(PlanRoundQueryService).list(roundReadScope(secretary(committeeId)))).some((r) => r.id === round.id),
+    });
+    // Prepared, not sent: nothing has been sent to the outsider yet.
+    expect(await reads(outsider.id)).toEqual({ check: false, listed: false });
+    await send(round);
+    expect(await reads(outsider.id)).toEqual({ check: true, listed: true });
+    expect(await reads(bystander.id)).toEqual({ check: false, listed: false });
+    expect(await reads(round.departments[0].committeeId)).toEqual({ check: true, listed: true });
   });
 });
