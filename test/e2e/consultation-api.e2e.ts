@@ -3,6 +3,7 @@ import { PlanRoundStepService } from '@samverka/rounds';
 import { AuthedApi, e2eContext, E2eContext } from '../support/e2e';
 import { GivenConsultation, ReadyRound } from '../support/given-consultation-send';
 import { TEST_ACTOR } from '../support/given';
+import { seedResponseInputs } from '../support/seeds';
 import { TestSmtpServer } from '../support/smtp';
 
 /**
@@ -131,5 +132,22 @@ describe('consultation API: preparing, sending, extensions', () => {
 
     const read = await secretaryB.api('GET', path);
     expect(read.body.recipients.find((r: { committeeId: string }) => r.committeeId === a.committeeId)).toMatchObject({ replyBy: '2099-01-15', status: 'awaiting' });
+  });
+
+  it('a recipient committee whose departments do not take part reads the round, its list and the plan sent to it, and responds; a committee that is no recipient still cannot', async () => {
+    const guest = await ctx.given.committee({ name: 'Revisorskollegiet' });
+    await ctx.dataSource.query('insert into consultation_recipient (round_id, committee_id, reply_by) values ($1, $2, $3)', [round.id, guest.id, round.deadlines.consultationReply]);
+    const secretaryG = await ctx.as([{ role: 'committee_secretary', committeeId: guest.id }], { name: 'Gun Sekreterare' });
+    const ids = async (who: AuthedApi) => ((await who.api('GET', '/api/v1/rounds')).body as Array<{ id: string }>).map((r) => r.id);
+    expect((await secretaryG.api('GET', `/api/v1/rounds/${round.id}`)).status).toBe(200);
+    expect(await ids(secretaryG)).toContain(round.id);
+    expect((await secretaryG.api('GET', `/api/v1/rounds/${round.id}/plan/versions/1`)).status).toBe(200);
+    const response = seedResponseInputs({ forskolenamnden: guest.id, kulturnamnden: guest.id }).forskolenamnden;
+    const res = await secretaryG.api('POST', `${path}/responses`, { ...response, areaComments: [], proposals: [] });
+    expect(res.status).toBe(201);
+    // A committee that is neither a participant's nor a recipient: refused as before.
+    expect((await outsider.api('GET', `/api/v1/rounds/${round.id}`)).status).toBe(403);
+    expect(await ids(outsider)).not.toContain(round.id);
+    expect((await outsider.api('GET', `/api/v1/rounds/${round.id}/plan/versions/1`)).status).toBe(403);
   });
 });
