@@ -1,4 +1,4 @@
-import { type ConsultationView, EXTENSION_STATUS_LABELS, type PrepareOptions, RECIPIENT_STATUS_LABELS, type RecipientStatus } from '@samverka/consultation';
+import { committeeResponsePath, type ConsultationView, EXTENSION_STATUS_LABELS, type PrepareOptions, RECIPIENT_STATUS_LABELS, type RecipientStatus } from '@samverka/consultation';
 import type { Principal } from '@samverka/identity';
 import type { RoundBasics } from '@samverka/rounds';
 import { FormFailure } from '../../shell/form-body';
@@ -47,6 +47,8 @@ export interface RecipientRowView {
   replyBy: string;
   extensions: Array<{ text: string; status: string; decision: string | null; form: DecideFormView | null }>;
   requestHref: string | null;
+  /** The committee's response page, once the remiss is sent, for strategists and that committee's secretaries. */
+  responseHref: string | null;
 }
 
 export interface ConsultationPageModel extends PageModel {
@@ -79,6 +81,7 @@ export function buildConsultationPage(round: RoundBasics, view: ConsultationView
     name: r.name,
     status: tag(RECIPIENT_STATUS_LABELS[r.status], STATUS_COLOURS[r.status]),
     replyBy: swedishDate(r.replyBy),
+    responseHref: view?.sentAt && (principal.strategist || principal.committeeSecretary.includes(r.committeeId)) ? committeeResponsePath(round.id, r.committeeId) : null,
     requestHref:
       consulting && (r.status === 'awaiting' || r.status === 'overdue') && (principal.strategist || principal.committeeSecretary.includes(r.committeeId))
         ? extensionRequestPagePath(round.id, r.committeeId)

@@ -45,6 +45,12 @@ describe(buildConsultationPage.name, () => {
     const other = buildConsultationPage(round('consultation'), view, principal({ committeeSecretary: ['k9'], coordinator: ['d1'] }));
     expect(other.recipients.map((r) => r.requestHref)).toEqual([null, null]);
   });
+  it('links each recipient to its response page once sent: every one for strategists, its own for a secretary, none for others or before sending', () => {
+    expect(buildConsultationPage(round('consultation'), view, principal({ strategist: true })).recipients.map((r) => r.responseHref)).toEqual(['/planomgangar/r1/remiss/k1', '/planomgangar/r1/remiss/k2']);
+    expect(buildConsultationPage(round('consultation'), view, principal({ committeeSecretary: ['k2'] })).recipients.map((r) => r.responseHref)).toEqual([null, '/planomgangar/r1/remiss/k2']);
+    expect(buildConsultationPage(round('consultation'), view, principal({ coordinator: ['d1'] })).recipients.map((r) => r.responseHref)).toEqual([null, null]);
+    expect(buildConsultationPage(round('draftingPlan'), { ...view, sentAt: null }, principal({ strategist: true })).recipients.map((r) => r.responseHref)).toEqual([null, null]);
+  });
   it('offers strategists to prepare it while drafting, and says when none is prepared', () => {
     const page = buildConsultationPage(round('draftingPlan'), null, principal({ strategist: true }));
     expect([page.prepared, page.prepareHref, page.recipients]).toEqual([false, '/planomgangar/r1/remiss/forbered', []]);
