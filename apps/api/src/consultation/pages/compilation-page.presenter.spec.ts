@@ -12,8 +12,8 @@ const read: CompilationRead = {
     { committeeId: 'a', committee: 'Förskolenämnden', stance: 'approve_with_remarks', summary: 'S', adoptedOn: '2025-03-26', minuteReference: '§ 45', theirReference: null, receivedOnPaper: true, revision: 1, areaComments: [] },
   ],
   proposals: [
-    { id: 'p1', committeeId: 'a', committee: 'Förskolenämnden', text: 'Förtydliga', areaCode: 'SAMARBETSPROCESS', itemCode: 'SP-1', triage: null },
-    { id: 'p2', committeeId: 'a', committee: 'Förskolenämnden', text: 'Annat', areaCode: null, itemCode: null, triage: { decision: 'rejected', motivation: 'Nej', itemCodes: [], triagedBy: null, triagedAt: '2026-04-01T08:00:00.000Z' } },
+    { id: 'p1', committeeId: 'a', committee: 'Förskolenämnden', text: 'Förtydliga', areaCode: 'SAMARBETSPROCESS', itemCode: 'SP-1', triage: null, triageVersion: 0 },
+    { id: 'p2', committeeId: 'a', committee: 'Förskolenämnden', text: 'Annat', areaCode: null, itemCode: null, triage: { decision: 'rejected', motivation: 'Nej', itemCodes: [], triagedBy: null, triagedAt: '2026-04-01T08:00:00.000Z' }, triageVersion: 1 },
   ],
   areas: [{ code: 'SAMARBETSPROCESS', name: 'Samarbetsprocess', items: [{ code: 'SP-1', title: 'Samarbete' }] }],
 };
