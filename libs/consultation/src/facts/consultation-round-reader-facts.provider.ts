@@ -16,7 +16,7 @@ export class ConsultationRoundReaderFacts implements RoundReaderFactsProvider {
     const rows: Array<{ round_id: string }> = await this.tx.manager.query(
       `select distinct r.round_id
          from consultation_recipient r join consultation c on c.round_id = r.round_id
-        where r.committee_id = any($1::uuid[]) and c.sent_at is not null`,
+        where r.committee_id = any($1::uuid[]) and (c.sent_at is not null or c.sending > 1)`,
       [committeeIds],
     );
     return rows.map((r) => r.round_id);

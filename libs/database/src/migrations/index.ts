@@ -11,6 +11,7 @@ import { RoundReminders1796005849613 } from './1796005849613-RoundReminders';
 import { PasswordSetupTokens1796006292466 } from './1796006292466-PasswordSetupTokens';
 import { Plan1796017405201 } from './1796017405201-Plan';
 import { Consultation1796021435315 } from './1796021435315-Consultation';
+import { ConsultationSendings1796029798951 } from './1796029798951-ConsultationSendings';
 
 /** Every migration, oldest first. `npm run cli -- db:generate-migration <Name>` appends here. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PasswordSetupTokens1796006292466,
   Plan1796017405201,
   Consultation1796021435315,
+  ConsultationSendings1796029798951,
 ];

@@ -81,7 +81,7 @@ export function buildConsultationPage(round: RoundBasics, view: ConsultationView
     name: r.name,
     status: tag(RECIPIENT_STATUS_LABELS[r.status], STATUS_COLOURS[r.status]),
     replyBy: swedishDate(r.replyBy),
-    responseHref: view?.sentAt && (principal.strategist || principal.committeeSecretary.includes(r.committeeId)) ? committeeResponsePath(round.id, r.committeeId) : null,
+    responseHref: view && (view.sentAt || view.sending > 1) && (principal.strategist || principal.committeeSecretary.includes(r.committeeId)) ? committeeResponsePath(round.id, r.committeeId) : null,
     requestHref:
       consulting && (r.status === 'awaiting' || r.status === 'overdue') && (principal.strategist || principal.committeeSecretary.includes(r.committeeId))
         ? extensionRequestPagePath(round.id, r.committeeId)

@@ -7,6 +7,7 @@ import { buildConsultationPage } from './consultation-send-pages.presenter';
 const round = (state: RoundBasics['state']): RoundBasics => ({ id: 'r1', title: 'Utvecklingsplan 2027', year: 2027, state, needsDeadline: '2026-04-30', areas: [{ code: 'LS', name: 'Lokal service' }], participants: [] });
 const view: ConsultationView = {
   roundId: 'r1',
+  sending: 1,
   planVersion: 2,
   replyBy: '2027-03-31',
   coverLetter: 'Brev',

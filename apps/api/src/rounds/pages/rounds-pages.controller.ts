@@ -221,7 +221,7 @@ export class RoundsPagesController {
     ]);
     const scope = roundReadScope(principal);
     const needs = { scope, ownDepartmentIds: scope.departmentIds };
-    const remiss = consultation && { sent: consultation.sentAt !== null, recipients: consultation.recipients.map((r) => ({ committeeId: r.committeeId, name: r.name })) };
+    const remiss = consultation && { sent: consultation.sentAt !== null || consultation.sending > 1, recipients: consultation.recipients.map((r) => ({ committeeId: r.committeeId, name: r.name })) };
     const access = { steer: maySteerRounds(principal), needs, committeeIds: principal.committeeSecretary };
     await this.views.send(reply, 'round', buildRoundPage({ view, history, submissionSteps, decisions, remiss }, state, access), status);
   }
