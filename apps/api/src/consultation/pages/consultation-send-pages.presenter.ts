@@ -124,6 +124,7 @@ export function buildConsultationPage(round: RoundBasics, view: ConsultationView
     prepared: view !== null,
     summary: view
       ? [
+          ...(view.sending > 1 ? [{ key: 'Utskick', value: `${view.sending} (planen återremitterades och skickas på remiss igen)` }] : []),
           { key: 'Planversion', value: `Version ${view.planVersion}` },
           { key: 'Svarsdatum', value: swedishDate(view.replyBy) },
           { key: 'Skickad', value: view.sentAt ? swedishDateTime(view.sentAt) : 'Inte skickad ännu' },
@@ -150,13 +151,17 @@ export interface PrepareFormModel extends PageModel {
   contacts: Array<{ value: string; text: string; selected: boolean }>;
   questions: Array<{ number: number; areaId: string; textId: string; areas: Array<{ value: string; text: string; selected: boolean }>; text: string; areaError: string | null; textError: string | null }>;
   errors: Record<string, string | undefined>;
+  /** Preparing the remiss's next sending, after the plan was returned: what happens to the earlier one. */
+  again: string | null;
 }
 
 export function buildPreparePage(round: RoundBasics, options: PrepareOptions, current: ConsultationView | null, failure?: FormFailure<PrepareFormValues>): PrepareFormModel {
   const latest = options.frozenVersions[options.frozenVersions.length - 1];
+  // Sent before (the plan was returned): the next sending, of the latest version with a new reply date; the rest as before.
+  const again = current !== null && current.sentAt !== null;
   const values: PrepareFormValues = failure?.values ?? {
-    planVersion: String(current?.planVersion ?? latest ?? ''),
-    replyBy: current?.replyBy ?? '',
+    planVersion: String((again ? undefined : current?.planVersion) ?? latest ?? ''),
+    replyBy: again ? '' : (current?.replyBy ?? ''),
     committeeIds: current ? current.recipients.map((r) => r.committeeId) : options.committees.map((c) => c.id),
     coverLetter: current?.coverLetter ?? '',
     contactPersonId: current?.contactPerson?.id ?? '',
@@ -168,7 +173,7 @@ export function buildPreparePage(round: RoundBasics, options: PrepareOptions, cu
     ...(failure?.general ?? []).map((text) => ({ text, href: '#planVersion' })),
   ];
   return {
-    title: 'Förbered remissen',
+    title: again ? 'Förbered remissen på nytt' : 'Förbered remissen',
     section: 'rounds',
     hasErrors: errorSummary.length > 0,
     backHref: consultationPagePath(round.id),
@@ -176,6 +181,9 @@ export function buildPreparePage(round: RoundBasics, options: PrepareOptions, cu
     errorSummary,
     action: preparePagePath(round.id),
     noVersion: options.frozenVersions.length === 0,
+    again: again
+      ? `Remissen skickades ${swedishDateTime(current!.sentAt!)} (utskick ${current!.sending}). När du sparar förbereds utskick ${current!.sending + 1}: nämnderna svarar på nytt till ett nytt svarsdatum. Svaren på det tidigare utskicket sparas och visas som det utskickets.`
+      : null,
     versions: options.frozenVersions.map((v) => ({ value: String(v), text: `Version ${v}${v === latest ? ' (senast låst)' : ''}`, selected: String(v) === values.planVersion })),
     replyBy: values.replyBy,
     committees: options.committees.map((c) => ({ id: `committee-${c.id}`, value: c.id, text: c.name, checked: values.committeeIds.includes(c.id) })),

@@ -2,7 +2,7 @@ import type { ConsultationView } from '@samverka/consultation';
 import type { RoundBasics } from '@samverka/rounds';
 import { principal } from '../../../../../test/support/principals';
 import { QUESTION_ROWS, readPrepareForm, validatePrepareForm } from './consultation-send-forms';
-import { buildConsultationPage } from './consultation-send-pages.presenter';
+import { buildConsultationPage, buildPreparePage } from './consultation-send-pages.presenter';
 
 const round = (state: RoundBasics['state']): RoundBasics => ({ id: 'r1', title: 'Utvecklingsplan 2027', year: 2027, state, needsDeadline: '2026-04-30', areas: [{ code: 'LS', name: 'Lokal service' }], participants: [] });
 const view: ConsultationView = {
@@ -55,6 +55,18 @@ describe(buildConsultationPage.name, () => {
   it('offers strategists to prepare it while drafting, and says when none is prepared', () => {
     const page = buildConsultationPage(round('draftingPlan'), null, principal({ strategist: true }));
     expect([page.prepared, page.prepareHref, page.recipients]).toEqual([false, '/planomgangar/r1/remiss/forbered', []]);
+  });
+});
+
+describe(buildPreparePage.name, () => {
+  const options = { frozenVersions: [1, 2], committees: [{ id: 'k1', name: 'Kulturnämnden' }], contactPeople: [] };
+  it('prepares the next sending after a return: the latest version, a new reply date, the rest as before, and says what happens', () => {
+    const page = buildPreparePage(round('draftingPlan'), options, { ...view, planVersion: 1, coverLetter: 'Brev' });
+    expect(page.title).toBe('Förbered remissen på nytt');
+    expect([page.versions.find((v) => v.selected)?.value, page.replyBy, page.coverLetter]).toEqual(['2', '', 'Brev']);
+    expect(page.again).toContain('utskick 2');
+    const first = buildPreparePage(round('draftingPlan'), options, { ...view, planVersion: 1, sentAt: null });
+    expect([first.title, first.versions.find((v) => v.selected)?.value, first.replyBy, first.again]).toEqual(['Förbered remissen', '1', '2027-03-31', null]);
   });
 });
 
