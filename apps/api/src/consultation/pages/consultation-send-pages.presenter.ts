@@ -60,6 +60,8 @@ export interface ConsultationPageModel extends PageModel {
   summary: Array<{ key: string; value: string }>;
   recipients: RecipientRowView[];
   prepareHref: string | null;
+  /** The link's text: "Ändra remissen", or after a return (sent, drafting again) "Förbered remissen på nytt". */
+  prepareText: string;
 }
 
 export interface ConsultationPageState {
@@ -133,6 +135,7 @@ export function buildConsultationPage(round: RoundBasics, view: ConsultationView
       : [],
     recipients,
     prepareHref: drafting && principal.strategist ? preparePagePath(round.id) : null,
+    prepareText: view?.sentAt ? 'Förbered remissen på nytt' : 'Ändra remissen',
   };
 }
 

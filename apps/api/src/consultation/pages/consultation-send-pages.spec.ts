@@ -55,6 +55,9 @@ describe(buildConsultationPage.name, () => {
   it('offers strategists to prepare it while drafting, and says when none is prepared', () => {
     const page = buildConsultationPage(round('draftingPlan'), null, principal({ strategist: true }));
     expect([page.prepared, page.prepareHref, page.recipients]).toEqual([false, '/planomgangar/r1/remiss/forbered', []]);
+    const returned = buildConsultationPage(round('draftingPlan'), view, principal({ strategist: true }));
+    expect([returned.prepareHref, returned.prepareText]).toEqual(['/planomgangar/r1/remiss/forbered', 'Förbered remissen på nytt']);
+    expect(buildConsultationPage(round('draftingPlan'), { ...view, sentAt: null }, principal({ strategist: true })).prepareText).toBe('Ändra remissen');
   });
 });
 
