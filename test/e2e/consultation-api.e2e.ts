@@ -1,8 +1,11 @@
 import { NotificationDispatcher } from '@samverka/notifications';
+import { Clock, localDateInCity } from '@samverka/kernel';
+import { PlanDraftService } from '@samverka/plan';
 import { PlanRoundStepService } from '@samverka/rounds';
 import { AuthedApi, e2eContext, E2eContext } from '../support/e2e';
 import { GivenConsultation, ReadyRound } from '../support/given-consultation-send';
 import { TEST_ACTOR } from '../support/given';
+import { seedResponseInputs } from '../support/seeds';
 import { TestSmtpServer } from '../support/smtp';
 
 /**
@@ -20,6 +23,8 @@ describe('consultation API: preparing, sending, extensions', () => {
   let outsider: AuthedApi;
   let round: ReadyRound;
   let path: string;
+  /** A recipient committee outside the round's participants (added in the test that reads as it). */
+  let guestId: string;
 
   beforeAll(async () => {
     smtp = await TestSmtpServer.start();
@@ -131,5 +136,54 @@ describe('consultation API: preparing, sending, extensions', () => {
 
     const read = await secretaryB.api('GET', path);
     expect(read.body.recipients.find((r: { committeeId: string }) => r.committeeId === a.committeeId)).toMatchObject({ replyBy: '2099-01-15', status: 'awaiting' });
+  });
+
+  it('a recipient committee whose departments do not take part reads the round, its list and the plan sent to it, and responds; a committee that is no recipient still cannot', async () => {
+    const guest = await ctx.given.committee({ name: 'Revisorskollegiet' });
+    guestId = guest.id;
+    await ctx.dataSource.query('insert into consultation_recipient (round_id, committee_id, reply_by) values ($1, $2, $3)', [round.id, guest.id, round.deadlines.consultationReply]);
+    const secretaryG = await ctx.as([{ role: 'committee_secretary', committeeId: guest.id }], { name: 'Gun Sekreterare' });
+    const ids = async (who: AuthedApi) => ((await who.api('GET', '/api/v1/rounds')).body as Array<{ id: string }>).map((r) => r.id);
+    expect((await secretaryG.api('GET', `/api/v1/rounds/${round.id}`)).status).toBe(200);
+    expect(await ids(secretaryG)).toContain(round.id);
+    expect((await secretaryG.api('GET', `/api/v1/rounds/${round.id}/plan/versions/1`)).status).toBe(200);
+    const response = seedResponseInputs({ forskolenamnden: guest.id, kulturnamnden: guest.id }).forskolenamnden;
+    const res = await secretaryG.api('POST', `${path}/responses`, { ...response, areaComments: [], proposals: [] });
+    expect(res.status).toBe(201);
+    // A committee that is neither a participant's nor a recipient: refused as before.
+    expect((await outsider.api('GET', `/api/v1/rounds/${round.id}`)).status).toBe(403);
+    expect(await ids(outsider)).not.toContain(round.id);
+    expect((await outsider.api('GET', `/api/v1/rounds/${round.id}/plan/versions/1`)).status).toBe(403);
+  });
+
+  it("after a return the strategist prepares the remiss again for version 2 and sends it: each secretary emailed once more, the earlier response kept as the first sending's", async () => {
+    const step = (body: Record<string, unknown>) => strategist.api('POST', `/api/v1/rounds/${round.id}/events`, body);
+    expect((await step({ type: 'CLOSE_CONSULTATION', force: true, reason: 'Vi går vidare' })).status).toBe(200);
+    expect((await step({ type: 'SUBMIT_FOR_DECISION' })).status).toBe(200);
+    const today = localDateInCity(ctx.app.get(Clock).now());
+    const returned = await step({ type: 'RECORD_DECISION', outcome: 'returned', reason: 'Förtydliga ansvaret', decidedOn: today, body: 'Kommunstyrelsen', minuteReference: '§ 9' });
+    expect(returned.body.state).toBe('draftingPlan');
+
+    const drafts = ctx.app.get(PlanDraftService);
+    const item = await drafts.createItem(TEST_ACTOR, round.id, { areaCode: round.areas[0].code, title: 'Förtydligat ansvar', description: 'Efter återremissen.' });
+    await drafts.setResponsibilities(TEST_ACTOR, round.id, item.id, { responsibilities: [{ contactCentre: true, role: 'accountable', expectations: 'Leder.' }] });
+    await drafts.freeze(TEST_ACTOR, round.id);
+    const recipients = [...round.departments.map((d) => d.committeeId), guestId];
+    const prepared = await strategist.api('PUT', path, body({ planVersion: 2, committeeIds: recipients }));
+    expect(prepared.status).toBe(200);
+    expect(prepared.body).toMatchObject({ sending: 2, planVersion: 2, sentAt: null });
+
+    const before = smtp.received.length;
+    expect((await step({ type: 'SEND_FOR_CONSULTATION' })).status).toBe(200);
+    const due = await ctx.app.get(NotificationDispatcher).dispatchDue('e2e', 50);
+    const remisses = (await smtp.waitFor(before + due.sent)).slice(before).filter((m) => m.parsed.subject?.startsWith('Remiss'));
+    expect(remisses.filter((m) => m.to.includes(secretaryA.email))).toHaveLength(1);
+    expect(remisses.filter((m) => m.to.includes(secretaryB.email))).toHaveLength(1);
+    expect(remisses.find((m) => m.to.includes(secretaryA.email))!.parsed.text).toContain('/plan/versioner/2');
+
+    const guest = await strategist.api('GET', `${path}/responses/${guestId}`);
+    expect(guest.body).toMatchObject({ sending: 2, current: null });
+    expect(guest.body.revisions.map((r: { revision: number; sending: number }) => [r.revision, r.sending])).toEqual([[1, 1]]);
+    expect((await strategist.api('GET', path)).body.recipients.map((r: { status: string }) => r.status)).toEqual(['awaiting', 'awaiting', 'awaiting']);
   });
 });

@@ -70,6 +70,29 @@ describe('consultation compilation API', () => {
     expect(after.body.proposals.map((p: { triage: { decision: string } }) => p.triage.decision)).toEqual(['accepted', 'partly_accepted', 'rejected', 'noted']);
   });
 
+  it('a re-triage names the version it changes (If-Match): without it or stale 409 with nothing written, at once one wins and the other is 409', async () => {
+    const at = `${base()}/proposals/${kn[2]}/triage`;
+    const current = async () => (await strategist.api('GET', `${base()}/compilation`)).body.proposals.find((p: { id: string }) => p.id === kn[2]);
+    expect(await current()).toMatchObject({ triageVersion: 1, triage: { decision: 'noted' } });
+    const without = await strategist.api('PUT', at, { decision: 'rejected', motivation: 'Utan version' });
+    expect([without.status, without.body.code]).toEqual([409, 'VERSION_CONFLICT']);
+    const malformed = await strategist.api('PUT', at, { decision: 'rejected', motivation: 'Trasig' }, { 'if-match': 'senaste' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.details).toEqual([expect.objectContaining({ field: 'If-Match', rule: 'etag' })]);
+    const changed = await strategist.api('PUT', at, { decision: 'rejected', motivation: 'Ligger utanför uppdraget' }, { 'if-match': '"1"' });
+    expect([changed.status, changed.headers.get('etag'), changed.body.triageVersion]).toEqual([200, '"2"', 2]);
+    const stale = await strategist.api('PUT', at, { decision: 'noted', motivation: 'Gammal bild' }, { 'if-match': '"1"' });
+    expect([stale.status, stale.body.code]).toEqual([409, 'VERSION_CONFLICT']);
+    expect(await current()).toMatchObject({ triageVersion: 2, triage: { decision: 'rejected', motivation: 'Ligger utanför uppdraget' } });
+
+    const race = await Promise.all(
+      ['Först', 'Också först'].map((motivation) => strategist.api('PUT', at, { decision: 'noted', motivation }, { 'if-match': '"2"' })),
+    );
+    expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = race.find((r) => r.status === 200)!;
+    expect(await current()).toMatchObject({ triageVersion: 3, triage: { motivation: winner.body.triage.motivation } });
+  });
+
   it('exports a CSV line per proposal and the Word document with the case number, every proposal and the responses with their §', async () => {
     const csv = await download(strategist, 'compilation.csv');
     expect(csv.status).toBe(200);

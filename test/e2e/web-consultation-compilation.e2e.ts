@@ -1,8 +1,11 @@
+import { CompilationService } from '@samverka/consultation';
 import { PlanRoundView } from '@samverka/rounds';
 import { Page, Response } from 'playwright-core';
 import { E2eContext } from '../support/e2e';
 import { GivenPlan } from '../support/given-plan-allocation';
 import { FORSKOLENAMNDEN, GivenConsultation, KULTURNAMNDEN } from '../support/given-consultation-compile';
+import { TEST_ACTOR } from '../support/given';
+import { principal } from '../support/principals';
 import { webSuite, DEMO_USER } from '../support/web-suite';
 
 const { strategist: STRATEGIST, secretary: SECRETARY } = DEMO_USER;
@@ -74,8 +77,30 @@ describe('the web UI: the compilation and triage', () => {
     expect(page.url()).toContain(`${path()}?klart=behandlat#forslag-${fskn[0]}`);
     await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain('Förslaget är behandlat.');
     await expect(page.locator(`#forslag-${fskn[0]}`).textContent()).resolves.toContain('SP-1 Gemensam samarbetsprocess');
-    await expect(page.locator(`#forslag-${fskn[0]} form`).count()).resolves.toBe(0);
     await web.expectAccessible();
+
+    // Triaged, it has a re-triage form: closed, pre-filled with the triage, its version hidden.
+    const card0 = page.locator(`#forslag-${fskn[0]}`);
+    await expect(card0.locator('details').getAttribute('open')).resolves.toBeNull();
+    await expect(card0.locator('input[name=version]').inputValue()).resolves.toBe('1');
+    await card0.locator('details summary').click();
+    await expect(page.locator(`#forslag-${fskn[0]}-motivation`).inputValue()).resolves.toBe('Ansvarsfördelningen förtydligas i samarbetsprocessen');
+    await expect(card0.getByLabel('SP-1 Gemensam samarbetsprocess').isChecked()).resolves.toBe(true);
+    await page.locator(`#forslag-${fskn[0]}-motivation`).fill('Ansvarsfördelningen förtydligas per förvaltning');
+    // Meanwhile another strategist changes it: this form's version is stale, and nothing of it is written.
+    const other = principal({ strategist: true, name: 'Bo Strateg' });
+    await ctx.app.get(CompilationService).triage(other, TEST_ACTOR, round.id, fskn[0], { decision: 'accepted', motivation: 'Ändrat av någon annan', itemCodes: ['SP-1'] }, 1);
+    const stale = await submitIn(fskn[0], 'Spara det ändrade beslutet');
+    expect(stale.status()).toBe(409);
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Förslaget har behandlats av någon annan sedan du läste det');
+    await expect(page.locator(`#forslag-${fskn[0]} dl`).textContent()).resolves.toContain('Ändrat av någon annan');
+    await expect(page.locator(`#forslag-${fskn[0]}-motivation`).inputValue()).resolves.toBe('Ansvarsfördelningen förtydligas per förvaltning');
+    await expect(card0.locator('input[name=version]').inputValue()).resolves.toBe('2');
+    await web.expectAccessible();
+    const retriaged = await submitIn(fskn[0], 'Spara det ändrade beslutet');
+    expect(retriaged.status()).toBe(303);
+    await expect(page.locator(`#forslag-${fskn[0]} dl`).textContent()).resolves.toContain('Ansvarsfördelningen förtydligas per förvaltning');
+    await expect(card0.locator('input[name=version]').inputValue()).resolves.toBe('3');
 
     // Traceability: version 2 changes SP-1, and the diff shows the proposal that asked for it.
     const plan = new GivenPlan(ctx.app);

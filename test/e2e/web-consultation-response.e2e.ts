@@ -147,15 +147,24 @@ describe('the web UI: a committee responds to the remiss', () => {
     await page.locator('#summary').fill('Kulturnämnden ser positivt på planen; rättad sammanfattning.');
     await submit(button('Skicka in rättelsen'));
     await expect(page.locator('h1').textContent()).resolves.toBe('Vill du skicka in rättelsen av yttrandet?');
+    // No new document: the signed one of version 1 goes with the correction unless removed.
+    await expect(page.locator('main').textContent()).resolves.toContain('Den bifogade filen Yttrande Kulturnämnden.docx från version 1 följer med rättelsen');
+    await expect(page.getByLabel('Ta bort bifogad fil').isChecked()).resolves.toBe(false);
+    await web.expectAccessible();
     expect((await submit(button('Skicka in rättelsen'))).status()).toBe(303);
     await expect(page.locator('#yttrandet + p').textContent()).resolves.toBe('Version 2');
     await expect(page.locator('#tidigare').count()).resolves.toBe(1);
     await expect(page.locator('main').textContent()).resolves.toContain('rättad sammanfattning');
     await web.expectAccessible();
 
-    const download = await page.request.get(ctx.baseUrl + ((await page.getByRole('link', { name: 'Ladda ner Yttrande Kulturnämnden.docx' }).getAttribute('href')) ?? ''));
-    expect(download.status()).toBe(200);
-    expect(Buffer.from(await download.body()).equals(docx)).toBe(true);
+    // Version 2 (kept from version 1) and version 1 each serve the signed document.
+    const links = page.getByRole('link', { name: 'Ladda ner Yttrande Kulturnämnden.docx' });
+    await expect(links.count()).resolves.toBe(2);
+    for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+      const download = await page.request.get(ctx.baseUrl + href);
+      expect(download.status()).toBe(200);
+      expect(Buffer.from(await download.body()).equals(docx)).toBe(true);
+    }
   });
 
   it("refuses another committee's secretary (403), an upload without the form's token, and multipart on the form's own route (415)", async () => {

@@ -122,4 +122,36 @@ describe('the web UI: the remiss (preparing, who has responded, extensions)', ()
     await expect(page.locator('main').textContent()).resolves.toContain('Svarsdatum: 31 januari 2099');
     await expectAccessible();
   });
+
+  it("a secretary reaches the committee's response page by links only: from the round page directly, and through the status page; a strategist from the status page", async () => {
+    const round = await readyRound();
+    const [{ committee_id: committeeId }] = (await ctx.dataSource.query('select committee_id from department where id = $1', [web.departmentId(PRESCHOOL)])) as Array<{ committee_id: string }>;
+    const responsePage = `${ctx.baseUrl}/planomgangar/${round.id}/remiss/${committeeId}`;
+    await web.signIn(STRATEGIST);
+    await open(`/planomgangar/${round.id}/remiss/forbered`);
+    await page.getByLabel('Svarsdatum', { exact: true }).fill(round.deadlines.consultationReply!);
+    await page.getByLabel('Följebrev', { exact: true }).fill('Kontaktcenter skickar planen på remiss.');
+    expect((await submit(button('Spara remissen'))).status()).toBe(303);
+    // Prepared, not sent: no link to a response page yet.
+    await expect(link('Yttrandet från Förskolenämnden').count()).resolves.toBe(0);
+    await ctx.app.get(PlanRoundStepService).transition(TEST_ACTOR, round.id, { type: 'SEND_FOR_CONSULTATION' });
+    await open(`/planomgangar/${round.id}/remiss`);
+    await link('Yttrandet från Förskolenämnden').click();
+    await page.waitForLoadState();
+    expect(page.url()).toBe(responsePage);
+
+    await web.signIn(SECRETARY);
+    await open(`/planomgangar/${round.id}`);
+    await expectAccessible();
+    await link('Er nämnds yttrande').click();
+    await page.waitForLoadState();
+    expect(page.url()).toBe(responsePage);
+    await open(`/planomgangar/${round.id}`);
+    await link('Remissen: vem har svarat').click();
+    await page.waitForLoadState();
+    await expectAccessible();
+    await link('Yttrandet från Förskolenämnden').click();
+    await page.waitForLoadState();
+    expect(page.url()).toBe(responsePage);
+  });
 });

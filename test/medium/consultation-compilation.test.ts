@@ -104,7 +104,9 @@ describe('the compilation and the triage (medium)', () => {
     const id = s.fskn[0];
     const first = await sut.triage(STRATEGIST, TEST_ACTOR, s.round.id, id, { decision: 'accepted', motivation: ' Ansvarsfördelningen förtydligas ', itemCodes: ['SP-1', 'SP-1'] });
     expect(first).toMatchObject({ id, committee: 'Förskolenämnden', triage: { decision: 'accepted', motivation: 'Ansvarsfördelningen förtydligas', itemCodes: ['SP-1'], triagedBy: 'Åsa Öberg', triagedAt: START.toISOString() } });
-    await sut.triage(STRATEGIST, TEST_ACTOR, s.round.id, id, { decision: 'accepted', motivation: 'Förtydligas i SP-1 och LS-1', itemCodes: ['SP-1', 'LS-1'] });
+    expect(first.triageVersion).toBe(1);
+    const second = await sut.triage(STRATEGIST, TEST_ACTOR, s.round.id, id, { decision: 'accepted', motivation: 'Förtydligas i SP-1 och LS-1', itemCodes: ['SP-1', 'LS-1'] }, 1);
+    expect(second.triageVersion).toBe(2);
     const audit: Array<{ action: string; before: unknown; after: unknown }> = await ctx.dataSource.query(
       `select action, before, after from audit_event where subject_type = 'consultation_proposal' and subject_id = $1 order by occurred_at, id`,
       [id],
@@ -114,6 +116,40 @@ describe('the compilation and the triage (medium)', () => {
     // traceability: the plan items changed show the proposals that link them
     expect((await sut.proposalsForItems(STRATEGIST, s.round.id, ['LS-1'])).map((p) => p.id)).toEqual([id]);
     expect(await sut.proposalsForItems(STRATEGIST, s.round.id, ['DG-1'])).toEqual([]);
+  });
+
+  it('a re-triage names the version it changes: a stale one, or one without a version, is 409 with nothing written', async () => {
+    const s = await seeded();
+    const id = s.fskn[0];
+    await sut.triage(STRATEGIST, TEST_ACTOR, s.round.id, id, { decision: 'noted', motivation: 'Noteras' });
+    await sut.triage(STRATEGIST, TEST_ACTOR, s.round.id, id, { decision: 'rejected', motivation: 'Avslås' }, 1);
+    const triageOf = async () => (await sut.compilation(STRATEGIST, s.round.id)).proposals.find((p) => p.id === id)!;
+    for (const stale of [undefined, 1, 3]) {
+      await expect(sut.triage(STRATEGIST, TEST_ACTOR, s.round.id, id, { decision: 'accepted', motivation: 'Godtas', itemCodes: ['SP-1'] }, stale)).rejects.toMatchObject({
+        code: CommonErrorCode.VERSION_CONFLICT,
+      });
+    }
+    expect(await triageOf()).toMatchObject({ triageVersion: 2, triage: { decision: 'rejected', motivation: 'Avslås' } });
+    const audit: Array<{ n: number }> = await ctx.dataSource.query(`select count(*)::int as n from audit_event where subject_type = 'consultation_proposal' and subject_id = $1`, [id]);
+    expect(audit[0].n).toBe(2);
+  });
+
+  it('two triages of one proposal at once (first triages, and re-triages of the same version): one wins, the other is a 409', async () => {
+    const s = await seeded();
+    const race = async (expected?: number) => {
+      const results = await Promise.allSettled([
+        sut.triage(STRATEGIST, TEST_ACTOR, s.round.id, s.kn[0], { decision: 'noted', motivation: 'A' }, expected),
+        sut.triage(STRATEGIST, TEST_ACTOR, s.round.id, s.kn[0], { decision: 'rejected', motivation: 'B' }, expected),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual([CommonErrorCode.VERSION_CONFLICT]);
+      return (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ triage: { motivation: string } }>).value.triage.motivation;
+    };
+    const firstWinner = await race();
+    const secondWinner = await race(1);
+    const now = (await sut.compilation(STRATEGIST, s.round.id)).proposals.find((p) => p.id === s.kn[0])!;
+    expect(now).toMatchObject({ triageVersion: 2, triage: { motivation: secondWinner } });
+    expect(['A', 'B']).toContain(firstWinner);
   });
 
   it('SUBMIT_FOR_DECISION is refused with a Swedish count while proposals are untriaged, forcible with a written reason; the task counts them', async () => {

@@ -258,5 +258,38 @@ describe(ResponseService.name, () => {
       expect(Buffer.compare(download.content, pdf)).toBe(0);
       expect(await refusal(sut.attachment(principal({ committeeSecretary: [outsider.id] }), roundId, uploaded.id, false))).toMatchObject({ code: ConsultationErrorCode.RESPONSE_NOT_READABLE });
     });
+
+    it('a correction keeps the earlier revision\'s document unless a new one is attached or it is removed', async () => {
+      const pdf = (await sut.get(secretary, roundId, committee.id)).current!.attachment!;
+      const body = { stance: 'approve' as const, summary: 'Tillstyrker', text: 'Rättad text', adoptedOn: '2026-02-20', minuteReference: '§ 13', signatories: ['Sara Sekreterare'] };
+      const served = async (attachmentId: string) => (await sut.attachment(secretary, roundId, attachmentId, false)).content;
+      const original = await served(pdf.id);
+
+      // No new document: revision 2 still serves the earlier file (byte for byte), and revision 1 keeps its own.
+      await sut.revise(secretary, actor, roundId, committee.id, body);
+      let view = await sut.get(secretary, roundId, committee.id);
+      expect(view.current).toMatchObject({ revision: 2, attachment: { fileName: 'yttrande.pdf', sha256: pdf.sha256 } });
+      expect(view.current!.attachment!.id).not.toBe(pdf.id);
+      expect(Buffer.compare(await served(view.current!.attachment!.id), original)).toBe(0);
+      expect(view.revisions.map((r) => [r.revision, r.attachment?.id])).toEqual([[1, pdf.id]]);
+
+      // A new document replaces it in the next revision.
+      const docx = await docxWith(['Rättat yttrande']);
+      await sut.attach(secretary, actor, roundId, committee.id, { fileName: 'rattelse.docx', content: docx });
+      await sut.revise(secretary, actor, roundId, committee.id, { ...body, minuteReference: '§ 14' });
+      view = await sut.get(secretary, roundId, committee.id);
+      expect(view.current).toMatchObject({ revision: 3, attachment: { fileName: 'rattelse.docx' } });
+      expect(Buffer.compare(await served(view.current!.attachment!.id), docx)).toBe(0);
+
+      // Removed explicitly: the next revision has none, the earlier ones keep theirs.
+      await sut.revise(secretary, actor, roundId, committee.id, { ...body, minuteReference: '§ 15', removeAttachment: true });
+      view = await sut.get(secretary, roundId, committee.id);
+      expect(view.current).toMatchObject({ revision: 4, attachment: null });
+      expect(view.revisions.map((r) => [r.revision, r.attachment?.fileName ?? null])).toEqual([
+        [3, 'rattelse.docx'],
+        [2, 'yttrande.pdf'],
+        [1, 'yttrande.pdf'],
+      ]);
+    });
   });
 });

@@ -1,8 +1,8 @@
-import { ConsultationErrorCode, ConsultationExtensionService, ConsultationModule, ConsultationReminderService, ConsultationService } from '@samverka/consultation';
+import { ConsultationErrorCode, ConsultationExtensionService, ConsultationModule, ConsultationReminderService, ConsultationService, ResponseService } from '@samverka/consultation';
 import { CommonErrorCode, TaskQueryService, TasksModule } from '@samverka/kernel';
 import type { NotificationEntity } from '@samverka/notifications';
 import { PlanDraftService, PlanModule } from '@samverka/plan';
-import { PlanRoundQueryService, PlanRoundStepService } from '@samverka/rounds';
+import { PlanRoundQueryService, PlanRoundStepService, RoundAccessPolicy, roundReadScope } from '@samverka/rounds';
 import { GivenConsultation, ReadyRound, STRATEGIST_ACTOR } from '../support/given-consultation-send';
 import { TEST_ACTOR } from '../support/given';
 import { mediumContext, MediumContext } from '../support/medium';
@@ -279,5 +279,81 @@ describe('the remiss: prepare, send, recipients, extensions, reminders', () => {
     expect((await respondTasks(a.committeeId))[0].dueOn).toBe('2026-05-15');
     await respond(round.id, b.committeeId, 'decline');
     expect(await respondTasks(b.committeeId)).toEqual([]);
+  });
+
+  it('a recipient committee whose departments do not take part reads the round once the remiss is sent: the single-round check and the list agree', async () => {
+    const round = await given.readyRound();
+    const outsider = await ctx.given.committee();
+    const bystander = await ctx.given.committee();
+    await given.prepare(round, { committeeIds: [...round.departments.map((d) => d.committeeId), outsider.id] });
+    const secretary = (committeeId: string) => principal({ userId: '00000000-0000-4000-8000-0000000000cc', personId: '00000000-0000-4000-8000-000000000002', committeeSecretary: [committeeId] });
+    const reads = async (committeeId: string) => ({
+      check: await ctx.get(RoundAccessPolicy).mayRead(secretary(committeeId), round.id),
+      listed: (await ctx.get(PlanRoundQueryService).list(roundReadScope(secretary(committeeId)))).some((r) => r.id === round.id),
+    });
+    // Prepared, not sent: nothing has been sent to the outsider yet.
+    expect(await reads(outsider.id)).toEqual({ check: false, listed: false });
+    await send(round);
+    expect(await reads(outsider.id)).toEqual({ check: true, listed: true });
+    expect(await reads(bystander.id)).toEqual({ check: false, listed: false });
+    expect(await reads(round.departments[0].committeeId)).toEqual({ check: true, listed: true });
+  });
+
+  it("after a return the remiss is prepared again for the new version and sent again: each secretary emailed once for the second sending, the first sending's responses kept", async () => {
+    const round = await given.readyRound();
+    const [a, b] = round.departments;
+    const secretaryA = await secretaryOf(a.committeeId);
+    const secretaryB = await secretaryOf(b.committeeId);
+    await given.prepare(round);
+    await send(round);
+    await respond(round.id, a.committeeId, 'approve_with_remarks');
+    await expect(given.prepare(round)).rejects.toMatchObject({ code: ConsultationErrorCode.CONSULTATION_NOT_EDITABLE });
+    const steps = ctx.get(PlanRoundStepService);
+    await steps.transition(TEST_ACTOR, round.id, { type: 'CLOSE_CONSULTATION', force: true, reason: 'Svaren är inne' });
+    await steps.transition(TEST_ACTOR, round.id, { type: 'SUBMIT_FOR_DECISION' });
+    const returned = await steps.transition(TEST_ACTOR, round.id, { type: 'RECORD_DECISION', outcome: 'returned', reason: 'Förtydliga ansvaret', decidedOn: '2026-03-02', body: 'Kommunstyrelsen', minuteReference: '§ 7' });
+    expect(returned.state).toBe('draftingPlan');
+    // The sent remiss is not sent again as it was: it must be prepared again.
+    expect(await sendReasons(round.id)).toContain('Remissen är inte förberedd');
+
+    const drafts = ctx.get(PlanDraftService);
+    const added = await drafts.createItem(TEST_ACTOR, round.id, { areaCode: round.areas[0].code, title: 'Förtydligat ansvar', description: 'Efter återremissen.' });
+    await drafts.setResponsibilities(TEST_ACTOR, round.id, added.id, { responsibilities: [{ contactCentre: true, role: 'accountable', expectations: 'Leder.' }] });
+    expect((await drafts.freeze(TEST_ACTOR, round.id)).version).toBe(2);
+    // A committee that responded stays a recipient (its response is kept with it).
+    await expect(given.prepare(round, { planVersion: 2, committeeIds: [b.committeeId] })).rejects.toMatchObject({
+      code: CommonErrorCode.UNKNOWN_REFERENCE,
+      details: [expect.objectContaining({ field: 'committeeIds', rule: 'keepsResponded' })],
+    });
+    const prepared = await given.prepare(round, { planVersion: 2 }, 50);
+    expect(prepared).toMatchObject({ sending: 2, planVersion: 2, replyBy: '2026-04-21', sentAt: null });
+    expect(prepared.recipients.map((r) => [r.status, r.replyBy])).toEqual([
+      ['awaiting', '2026-04-21'],
+      ['awaiting', '2026-04-21'],
+    ]);
+    await send(round);
+
+    const sent = await mails(`consultation.sent:${round.id}:`);
+    const second = sent.filter((m) => m.key.endsWith(':2'));
+    expect(second.map((m) => m.to).sort()).toEqual([secretaryA.email, secretaryB.email].sort());
+    expect(second.map((m) => m.data.planVersion)).toEqual([2, 2]);
+    expect(sent.filter((m) => !m.key.endsWith(':2')).map((m) => m.to).sort()).toEqual([secretaryA.email, secretaryB.email].sort());
+    expect((await consultations.get(round.id)).sentAt).not.toBeNull();
+
+    // The first sending's response is kept and shown as the first sending's; the committee answers the second.
+    const responses = ctx.get(ResponseService);
+    const strategist = principal({ strategist: true, personId: '00000000-0000-4000-8000-000000000003' });
+    const before = await responses.get(strategist, round.id, a.committeeId);
+    expect(before).toMatchObject({ sending: 2, current: null, draft: null });
+    expect(before.revisions.map((r) => [r.revision, r.sending, r.stance])).toEqual([[1, 1, 'approve_with_remarks']]);
+    const secretary = principal({ committeeSecretary: [a.committeeId], personId: secretaryA.user.personId });
+    const answer = await responses.submit(secretary, { personId: secretaryA.user.personId, label: 'Sara' }, round.id, {
+      committeeId: a.committeeId, stance: 'approve', summary: 'Tillstyrker', text: 'Text', adoptedOn: '2026-03-02', minuteReference: '§ 20', signatories: ['Sara'],
+    });
+    expect(answer.revision).toBe(2);
+    const after = await responses.get(strategist, round.id, a.committeeId);
+    expect(after.current).toMatchObject({ revision: 2, sending: 2, stance: 'approve' });
+    expect(after.revisions.map((r) => [r.revision, r.sending])).toEqual([[1, 1]]);
+    expect((await consultations.get(round.id)).recipients.find((r) => r.committeeId === a.committeeId)!.status).toBe('responded');
   });
 });

@@ -1,4 +1,4 @@
-import { ConsultationModule, DecisionQueryService } from '@samverka/consultation';
+import { ConsultationModule, ConsultationService, DecisionQueryService } from '@samverka/consultation';
 import { CommonErrorCode } from '@samverka/kernel';
 import { NeedsModule } from '@samverka/needs';
 import type { NotificationEntity } from '@samverka/notifications';
@@ -143,7 +143,8 @@ describe('the decision on the plan (RECORD_DECISION)', () => {
     // back through the remiss and decided again: adopted, listed first
     await drafts.updateItem(TEST_ACTOR, round.id, (await plans.draft(round.id)).document.areas.flatMap((x) => x.items)[0].id, { title: 'Förtydligad insats' });
     await drafts.freeze(TEST_ACTOR, round.id);
-    await ctx.dataSource.query('update consultation set plan_version = 2 where round_id = $1', [round.id]);
+    // The remiss sent before is prepared again, for version 2: its second sending.
+    await ctx.get(ConsultationService).prepare(STRATEGIST, round.id, { planVersion: 2, replyBy: '2026-03-31', committeeIds: [a.committeeId], coverLetter: 'Planen på remiss igen.' });
     await steps.transition(STRATEGIST, round.id, { type: 'SEND_FOR_CONSULTATION' });
     await steps.transition(STRATEGIST, round.id, { type: 'CLOSE_CONSULTATION', force: true, reason: 'Alla svar inkomna' });
     await steps.transition(STRATEGIST, round.id, { type: 'SUBMIT_FOR_DECISION' });

@@ -72,6 +72,8 @@ export interface ResponseInput {
   answers?: Array<{ questionId: string; answer: string }>;
   proposals?: Array<{ text: string; areaCode?: string | null; itemCode?: string | null }>;
   receivedOnPaper?: boolean;
+  /** A correction only: the new revision drops the earlier revision's signed document (by default it keeps it unless a new one was attached). */
+  removeAttachment?: boolean;
 }
 
 export interface TriageInput {

@@ -10,6 +10,7 @@ import { CONSULTATION_ENTITIES } from './entities/index';
 import { ConsultationRepository } from './repositories/consultation.repository';
 import { ConsultationService } from './services/consultation.service';
 import { ConsultationRoundFacts } from './facts/consultation-round-facts.provider';
+import { ConsultationRoundReaderFacts } from './facts/consultation-round-reader-facts.provider';
 import { ConsultationSendEffect } from './services/consultation-send.effect';
 import { ConsultationExtensionRepository } from './repositories/consultation-extension.repository';
 import { ConsultationExtensionService } from './services/consultation-extension.service';
@@ -35,7 +36,7 @@ import { CONSULTATION_SEND_TASK_PROVIDERS } from './tasks/consultation.tasks';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(CONSULTATION_ENTITIES), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, PlanModule],
-  providers: [ConsultationRepository, ConsultationService, ConsultationRoundFacts, ConsultationSendEffect, ConsultationExtensionRepository, ConsultationExtensionService, ConsultationReminderRepository, ConsultationReminderService, PlanDecisionRepository, DecisionNotifier, DecisionEffect, DecisionQueryService,
+  providers: [ConsultationRepository, ConsultationService, ConsultationRoundFacts, ConsultationRoundReaderFacts, ConsultationSendEffect, ConsultationExtensionRepository, ConsultationExtensionService, ConsultationReminderRepository, ConsultationReminderService, PlanDecisionRepository, DecisionNotifier, DecisionEffect, DecisionQueryService,
     // Responses (yttranden)
     ResponseRepository,
     ResponseService,

@@ -20,3 +20,5 @@ export type { ConsultationFact, ParticipantProgress, ParticipantSubmissionStatus
 export type { RoundFacts } from './facts/plan-round-facts.loader';
 export { OnRoundStep } from './facts/round-step-effects';
 export type { RoundStep, RoundStepEffect } from './facts/round-step-effects';
+export { ProvidesRoundReaderFacts } from './facts/round-reader-facts';
+export type { RoundReaderFactsProvider } from './facts/round-reader-facts';

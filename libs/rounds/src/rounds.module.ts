@@ -12,6 +12,7 @@ import { PlanRoundFactsLoader } from './facts/plan-round-facts.loader';
 import { RoundFactProviders } from './facts/round-fact-providers';
 import { RoundStepEffects } from './facts/round-step-effects';
 import { RoundsAppointmentFacts } from './facts/rounds-appointment-facts.provider';
+import { RoundReaderFacts } from './facts/round-reader-facts';
 import { PlanRoundEventRepository } from './repositories/plan-round-event.repository';
 import { PlanRoundRepository } from './repositories/plan-round.repository';
 import { PlanRoundCommandService } from './services/plan-round-command.service';
@@ -50,6 +51,7 @@ import { RoundReminderService } from './services/round-reminder.service';
     DemoRoundSeeder,
     RoundAccessPolicy,
     RoundsAppointmentFacts,
+    RoundReaderFacts,
   ],
   exports: [RoundAccessPolicy, PlanRoundQueryService, PlanRoundCommandService, PlanRoundStepService, RoundDeadlineService, RoundReminderService, DemoRoundSeeder],
 })

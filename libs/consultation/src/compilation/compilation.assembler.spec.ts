@@ -9,6 +9,7 @@ const proposal = (id: string, committeeId: string, committee: string, triage: Co
   areaCode: 'LOKAL_SERVICE',
   itemCode: null,
   triage,
+  triageVersion: triage ? 1 : 0,
 });
 
 const response = (committeeId: string, committee: string, stance: 'approve' | 'approve_with_remarks' | 'reject' | 'decline', areaComments: Array<{ areaCode: string; comment: string }> = []) => ({

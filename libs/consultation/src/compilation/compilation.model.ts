@@ -17,6 +17,8 @@ export interface CompiledProposal {
   areaCode: string | null;
   itemCode: string | null;
   triage: TriageView | null;
+  /** The triage's version (0: untriaged): a re-triage names it (If-Match), a stale one is refused. */
+  triageVersion: number;
 }
 
 export interface CompiledResponse {

@@ -56,6 +56,10 @@ export class ConsultationProposalEntity {
   @Column({ type: 'timestamptz', nullable: true })
   triagedAt!: Date | null;
 
+  /** The triage's version: 0 untriaged, one more per (re-)triage; the API's ETag and If-Match on the triage. */
+  @Column({ type: 'int', default: 0 })
+  triageVersion!: number;
+
   @ManyToOne(() => ConsultationResponseEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'response_id' })
   response?: ConsultationResponseEntity;

@@ -31,6 +31,10 @@ export class ConsultationResponseEntity {
   @Column({ type: 'int' })
   revision!: number;
 
+  /** The remiss's sending (`consultation.sending`) it answers; a later sending supersedes the earlier one's responses. */
+  @Column({ type: 'int', default: 1 })
+  sending!: number;
+
   @Column({ type: 'text', default: 'draft' })
   status!: ResponseStatus;
 
@@ -92,7 +96,7 @@ export class ConsultationResponseEntity {
   @Column({ type: 'timestamptz', nullable: true })
   submittedAt!: Date | null;
 
-  /** A later revision replaced it (kept, shown as earlier). */
+  /** A later revision, or a later sending of the remiss, replaced it (kept, shown as earlier). */
   @Column({ type: 'timestamptz', nullable: true })
   supersededAt!: Date | null;
 

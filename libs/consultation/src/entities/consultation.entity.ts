@@ -27,7 +27,14 @@ export class ConsultationEntity {
   @Column({ type: 'uuid', nullable: true })
   contactPersonId!: string | null;
 
-  /** When SEND_FOR_CONSULTATION sent it (null: prepared, not sent). */
+  /**
+   * The sending (utskick) this is: 1, and one more each time the remiss is prepared again after it was
+   * sent (the plan returned by the executive board and sent on remiss again).
+   */
+  @Column({ type: 'int', default: 1 })
+  sending!: number;
+
+  /** When SEND_FOR_CONSULTATION sent this sending (null: prepared, not sent). */
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 

@@ -4,7 +4,7 @@ import type { TriageDecision } from '../consultation.model';
 import type { CompilationRead, CompiledProposal } from '../compilation/compilation.model';
 
 const PROPOSAL_JSON = `json_build_object(
-  'id', p.id, 'committeeId', p.committee_id, 'committee', c.name, 'text', p.text, 'areaCode', p.area_code, 'itemCode', p.item_code,
+  'id', p.id, 'committeeId', p.committee_id, 'committee', c.name, 'text', p.text, 'areaCode', p.area_code, 'itemCode', p.item_code, 'triageVersion', p.triage_version,
   'triage', case when p.triage_decision is null then null else json_build_object(
     'decision', p.triage_decision, 'motivation', p.triage_motivation, 'itemCodes', p.item_codes, 'triagedBy', p.triaged_by_name,
     'triagedAt', to_char(p.triaged_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) end)`;
@@ -90,11 +90,21 @@ export class CompilationRepository {
     return new Set(rows.map((r) => r.code));
   }
 
-  async triage(proposalId: string, write: TriageWrite): Promise<void> {
-    await this.tx.manager.query(
-      `update consultation_proposal set triage_decision = $2, triage_motivation = $3, item_codes = $4::text[], triaged_by_id = $5, triaged_by_name = $6, triaged_at = $7 where id = $1`,
-      [proposalId, write.decision, write.motivation, write.itemCodes, write.byId, write.byName, write.at],
+  /**
+   * Writes the triage only if it is still at `expectedVersion` (optimistic locking; a concurrent writer
+   * waits for the first one's row lock, then finds the version moved). The new version, or null when it moved.
+   */
+  async triage(proposalId: string, expectedVersion: number, write: TriageWrite): Promise<number | null> {
+    const rows: Array<{ triage_version: number }> = await this.tx.manager.query(
+      `with written as (
+         update consultation_proposal set triage_decision = $3, triage_motivation = $4, item_codes = $5::text[], triaged_by_id = $6, triaged_by_name = $7, triaged_at = $8,
+                triage_version = triage_version + 1
+          where id = $1 and triage_version = $2
+         returning triage_version)
+       select triage_version from written`,
+      [proposalId, expectedVersion, write.decision, write.motivation, write.itemCodes, write.byId, write.byName, write.at],
     );
+    return rows[0]?.triage_version ?? null;
   }
 
   /** The triaged proposals (of current responses) that link any of `codes`, per code. */

@@ -27,6 +27,8 @@ export interface ConsultationRecipientView {
 
 export interface ConsultationView {
   roundId: string;
+  /** 1, or 2, 3 … once the plan was returned and the remiss prepared again. */
+  sending: number;
   planVersion: number;
   replyBy: LocalDate;
   coverLetter: string;
@@ -41,6 +43,8 @@ export interface PrepareReferenceRows {
   frozenVersions: number[];
   committees: Array<{ id: string; active: boolean }>;
   contactPersonExists: boolean;
+  /** The committees with a submitted response in the round (to an earlier sending, when preparing again). */
+  respondedCommitteeIds: string[];
 }
 
 /** The choices of the prepare form. */
@@ -74,13 +78,14 @@ export class ConsultationRepository {
 
   /** The round's frozen plan versions, every committee (active or not), and whether the contact person exists: one statement. */
   async prepareReferences(roundId: string, contactPersonId: string | null): Promise<PrepareReferenceRows> {
-    const rows: Array<{ versions: number[]; committees: Array<{ id: string; active: boolean }>; contact: boolean }> = await this.tx.manager.query(
+    const rows: Array<{ versions: number[]; committees: Array<{ id: string; active: boolean }>; contact: boolean; responded: string[] }> = await this.tx.manager.query(
       `select coalesce((select array_agg(version order by version) from plan_version where round_id = $1), '{}') as versions,
               coalesce((select json_agg(json_build_object('id', id, 'active', active)) from committee), '[]') as committees,
-              ($2::uuid is null or exists (select 1 from person where id = $2::uuid)) as contact`,
+              ($2::uuid is null or exists (select 1 from person where id = $2::uuid)) as contact,
+              coalesce((select array_agg(distinct committee_id) from consultation_response where round_id = $1 and status = 'submitted'), '{}') as responded`,
       [roundId, contactPersonId],
     );
-    return { frozenVersions: rows[0].versions.map(Number), committees: rows[0].committees, contactPersonExists: rows[0].contact };
+    return { frozenVersions: rows[0].versions.map(Number), committees: rows[0].committees, contactPersonExists: rows[0].contact, respondedCommitteeIds: rows[0].responded };
   }
 
   /** What the prepare form offers: the frozen versions, the active committees (by name) and the strategists as contact persons; one statement. */
@@ -100,6 +105,24 @@ export class ConsultationRepository {
   async lockSentAt(roundId: string): Promise<Date | null | undefined> {
     const rows: Array<{ sent_at: Date | null }> = await this.tx.manager.query(`select sent_at from consultation where round_id = $1 for update`, [roundId]);
     return rows.length === 0 ? undefined : rows[0].sent_at;
+  }
+
+  /**
+   * Starts the next sending of a remiss that was sent (the plan was returned, and goes on remiss again):
+   * one more sending, not sent; the earlier sending's current responses are superseded (kept, shown as
+   * the earlier sending's) and its unsubmitted drafts removed; its open extension requests are declined.
+   */
+  async startNextSending(roundId: string, at: Date, byName: string): Promise<number> {
+    const m = this.tx.manager;
+    const rows: Array<{ sending: number }> = await m.query(`update consultation set sending = sending + 1, sent_at = null, updated_at = now() where round_id = $1 returning sending`, [roundId]);
+    await m.query(`update consultation_response set superseded_at = $2 where round_id = $1 and status = 'submitted' and superseded_at is null`, [roundId, at]);
+    await m.query(`delete from consultation_response where round_id = $1 and status = 'draft'`, [roundId]);
+    await m.query(
+      `update consultation_extension set status = 'declined', decision_reason = 'Remissen skickas ut på nytt med ett nytt svarsdatum', decided_by_name = $3, decided_at = $2
+        where round_id = $1 and status = 'requested'`,
+      [roundId, at, byName],
+    );
+    return rows[0].sending;
   }
 
   /** Writes the remiss, replacing its recipients and questions; every recipient gets the common reply date. */
@@ -141,7 +164,7 @@ export class ConsultationRepository {
   async view(roundId: string, today: LocalDate): Promise<ConsultationView | null> {
     const rows: Array<{ view: ConsultationView }> = await this.tx.manager.query(
       `select json_build_object(
-                'roundId', c.round_id, 'planVersion', c.plan_version, 'replyBy', c.reply_by, 'coverLetter', c.cover_letter, 'sentAt', c.sent_at,
+                'roundId', c.round_id, 'sending', c.sending, 'planVersion', c.plan_version, 'replyBy', c.reply_by, 'coverLetter', c.cover_letter, 'sentAt', c.sent_at,
                 'contactPerson', case when p.id is null then null else json_build_object('id', p.id, 'name', p.name, 'email', p.email, 'title', p.title) end,
                 'questions', coalesce((select json_agg(json_build_object('id', q.id, 'areaCode', q.area_code, 'text', q.text) order by q.position)
                                          from consultation_question q where q.round_id = c.round_id), '[]'),

@@ -14,6 +14,8 @@ export interface RecipientRow {
   replyBy: string;
   planVersion: number;
   sentAt: Date | null;
+  /** The remiss's current sending (a response answers it). */
+  sending: number;
   /** The consultation's questions in their order. */
   questions: Array<{ id: string; areaCode: string | null; text: string }>;
 }
@@ -72,7 +74,7 @@ export class ResponseRepository {
   async findRecipient(roundId: string, committeeId: string, lock = false): Promise<RecipientRow | null> {
     const rows: RecipientRow[] = await this.tx.manager.query(
       `select r.round_id as "roundId", r.committee_id as "committeeId", co.name as "committeeName", pr.title as "roundTitle", pr.case_number as "caseNumber", r.reply_by::text as "replyBy",
-              c.plan_version as "planVersion", c.sent_at as "sentAt",
+              c.plan_version as "planVersion", c.sent_at as "sentAt", c.sending,
               coalesce((select json_agg(json_build_object('id', q.id, 'areaCode', q.area_code, 'text', q.text) order by q.position)
                           from consultation_question q where q.round_id = r.round_id), '[]'::json) as "questions"
          from consultation_recipient r
@@ -179,6 +181,16 @@ export class ResponseRepository {
     const saved = await this.tx.repository(ConsultationAttachmentEntity).save(this.tx.repository(ConsultationAttachmentEntity).create(values));
     const { content: _content, response: _response, ...meta } = saved;
     return meta;
+  }
+
+  /** Copies the earlier revision's attachment (its bytes too) to the new revision: a correction keeps the signed document unless replaced or removed. */
+  async copyAttachments(fromResponseId: string, toResponseId: string): Promise<void> {
+    await this.tx.manager.query(
+      `insert into consultation_attachment (response_id, file_name, media_type, size_bytes, sha256, content, extracted_text, uploaded_by_name, uploaded_at)
+       select $2, file_name, media_type, size_bytes, sha256, content, extracted_text, uploaded_by_name, uploaded_at
+         from consultation_attachment where response_id = $1`,
+      [fromResponseId, toResponseId],
+    );
   }
 
   /** Moves the draft's attachment to the submitted revision. */

@@ -17,6 +17,8 @@ export interface PrepareReferences {
   areaCodes: readonly string[];
   /** Whether the contact person exists (true when none is given). */
   contactPersonExists: boolean;
+  /** The committees that responded to an earlier sending: they stay recipients (their responses are kept with them). */
+  respondedCommitteeIds?: readonly string[];
 }
 
 /** The shape of the remiss (400): reply date after today, a cover letter, questions with texts. Every violation at once. */
@@ -56,6 +58,13 @@ export function prepareReferenceViolations(input: PrepareConsultationInput, refs
     .when(inactive.length > 0, 'committeeIds', 'active', 'En vald nämnd är inte aktiv')
     .when(input.committeeIds === undefined && !refs.committees.some((c) => c.active), 'committeeIds', 'exists', 'Det finns ingen aktiv nämnd att skicka remissen till')
     .when(!refs.contactPersonExists, 'contactPersonId', 'exists', 'Kontaktpersonen finns inte');
+  const chosen = new Set(input.committeeIds ?? refs.committees.filter((c) => c.active).map((c) => c.id));
+  v.when(
+    (refs.respondedCommitteeIds ?? []).some((id) => !chosen.has(id)),
+    'committeeIds',
+    'keepsResponded',
+    'En nämnd som har svarat på ett tidigare utskick av remissen kan inte tas bort som remissinstans',
+  );
   (input.questions ?? []).forEach((q, i) =>
     v.when(!!q.areaCode && !refs.areaCodes.includes(q.areaCode), `questions[${i}].areaCode`, 'roundArea', `Utvecklingsområdet ${q.areaCode} finns inte i planomgången`),
   );

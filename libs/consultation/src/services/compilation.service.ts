@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
-import { Clock, CommonError, CSV_CONTENT_TYPE, Principal, refuseIfAny, toCsv } from '@samverka/kernel';
+import { Clock, CommonError, CommonErrorCode, CSV_CONTENT_TYPE, Principal, refuseIfAny, toCsv } from '@samverka/kernel';
 import { DOCX_CONTENT_TYPE } from '@samverka/plan';
 import { RoundAccessPolicy } from '@samverka/rounds';
 import { assembleCompilation, compilationLines } from '../compilation/compilation.assembler';
@@ -62,8 +62,13 @@ export class CompilationService {
     return { fileName: `sammanstallning-${fileSafe(view.round.caseNumber)}.docx`, contentType: DOCX_CONTENT_TYPE, content: await compilationDocument(view, dateText) };
   }
 
-  /** A strategist triages (or re-triages) one proposal of a current response; the change is audited with what it was before. */
-  async triage(p: Principal, actor: Actor, roundId: string, proposalId: string, input: TriageInput): Promise<CompiledProposal> {
+  /**
+   * A strategist triages (or re-triages) one proposal of a current response; the change is audited with
+   * what it was before. `expectedVersion` is the triage's version the person read (the API's If-Match);
+   * without it the request may only be the first triage. A stale version, or a triage without one of a
+   * proposal already triaged, is 409 VERSION_CONFLICT with nothing written: of two at once, one wins.
+   */
+  async triage(p: Principal, actor: Actor, roundId: string, proposalId: string, input: TriageInput, expectedVersion?: number): Promise<CompiledProposal> {
     if (!mayTriage(p)) throw new ConsultationError(ConsultationErrorCode.TRIAGE_NOT_ALLOWED, 'Bara strateger behandlar remissvarens förslag');
     refuseIfAny(triageViolations(input));
     const itemCodes = normaliseItemCodes(input.itemCodes);
@@ -78,7 +83,10 @@ export class CompilationService {
       const known = await this.repository.knownItemCodes(roundId, itemCodes);
       const unknown = itemCodes.filter((c) => !known.has(c));
       if (unknown.length > 0) throw CommonError.invalidField('itemCodes', 'knownItem', `Planen har ingen insats med koden ${unknown.join(', ')}`);
-      await this.repository.triage(proposalId, { decision: input.decision, motivation: input.motivation.trim(), itemCodes, byId: actor.personId, byName: p.name, at: this.clock.now() });
+      const expected = expectedVersion ?? 0;
+      if (before.triageVersion !== expected) throw triageConflict(before.triageVersion, expectedVersion === undefined);
+      const written = await this.repository.triage(proposalId, expected, { decision: input.decision, motivation: input.motivation.trim(), itemCodes, byId: actor.personId, byName: p.name, at: this.clock.now() });
+      if (written === null) throw triageConflict(null, expectedVersion === undefined);
       await this.audit.record(actor, {
         action: before.triage ? 'consultation.proposalRetriaged' : 'consultation.proposalTriaged',
         subjectType: 'consultation_proposal',
@@ -97,6 +105,17 @@ export class CompilationService {
     if (!(await this.rounds.mayRead(p, roundId))) return [];
     return this.repository.proposalsForItems(roundId, codes);
   }
+}
+
+/** Someone triaged the proposal since it was read (or, without a version, it is triaged already). */
+function triageConflict(current: number | null, withoutVersion: boolean): CommonError {
+  return new CommonError(
+    CommonErrorCode.VERSION_CONFLICT,
+    withoutVersion
+      ? 'Förslaget är redan behandlat. Läs det igen och skicka med versionen du läste (If-Match) för att ändra behandlingen.'
+      : 'Förslaget har behandlats av någon annan sedan du läste det. Ladda om och försök igen.',
+    current === null ? {} : { currentVersion: current },
+  );
 }
 
 const fileSafe = (text: string): string => text.replace(/[^A-Za-z0-9_-]+/g, '-');

@@ -9,7 +9,7 @@ import { ConsultationRepository } from '../repositories/consultation.repository'
 /**
  * SEND_FOR_CONSULTATION sends the prepared remiss, in the step's own transaction: stamps `sent_at`
  * and queues `consultation.sent` to every secretary of every recipient committee (with the reply
- * date as .ics), once per round, committee and person. The guard has already refused the step
+ * date as .ics), once per round, committee, person and sending. The guard has already refused the step
  * without a remiss prepared for the last frozen version.
  */
 @Injectable()
@@ -46,13 +46,15 @@ export class ConsultationSendEffect implements RoundStepEffect {
         planUrl: this.links.planVersion(roundId, view.planVersion),
         responseUrl: this.links.consultationResponse(roundId, s.committeeId),
       };
-      await this.outbox.enqueue('consultation.sent', { email: s.email, name: s.name, personId: s.personId }, data, `consultation.sent:${roundId}:${s.committeeId}:${s.personId}`);
+      // One key per sending: the first keeps its original key; a later sending (after a return) emails everyone again, once.
+      const sending = view.sending > 1 ? `:${view.sending}` : '';
+      await this.outbox.enqueue('consultation.sent', { email: s.email, name: s.name, personId: s.personId }, data, `consultation.sent:${roundId}:${s.committeeId}:${s.personId}${sending}`);
     }
     await this.audit.record(step.actor, {
       action: 'consultation.sent',
       subjectType: 'plan_round',
       subjectId: roundId,
-      after: { planVersion: view.planVersion, replyBy: view.replyBy, committeeIds: view.recipients.map((r) => r.committeeId), emails: secretaries.length },
+      after: { sending: view.sending, planVersion: view.planVersion, replyBy: view.replyBy, committeeIds: view.recipients.map((r) => r.committeeId), emails: secretaries.length },
     });
   }
 }

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
-import { refuseIfAny } from '@samverka/kernel';
+import { Clock, refuseIfAny } from '@samverka/kernel';
 import { PlanRoundQueryService } from '@samverka/rounds';
 import { ConsultationError, ConsultationErrorCode } from '../consultation.exception';
 import type { PrepareConsultationInput } from '../consultation.model';
@@ -43,11 +43,13 @@ export class ConsultationService {
     private readonly consultations: ConsultationRepository,
     private readonly rounds: PlanRoundQueryService,
     private readonly audit: AuditService,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   /**
    * Prepares (or prepares again, replacing questions and recipients) the remiss of a round drafting its
-   * plan and not yet sent. Shape violations are 400, unknown references (version, committees, contact
+   * plan. Once sent, the round drafts its plan again only after the executive board returned it: preparing
+   * then starts the remiss's next sending (`startNextSending`), the earlier sending's responses kept. Shape violations are 400, unknown references (version, committees, contact
    * person, areas) 422, every one at once; nothing is written unless all hold.
    */
   async prepare(actor: Actor, roundId: string, input: PrepareConsultationInput): Promise<ConsultationView> {
@@ -56,20 +58,22 @@ export class ConsultationService {
     return this.tx.run(async () => {
       const round = await this.rounds.basics(roundId, true);
       const sentAt = await this.consultations.lockSentAt(roundId);
-      if (round.state !== 'draftingPlan' || sentAt) {
-        throw new ConsultationError(ConsultationErrorCode.CONSULTATION_NOT_EDITABLE, 'Remissen kan förberedas bara medan planen tas fram, innan den har skickats', { state: round.state });
+      if (round.state !== 'draftingPlan') {
+        throw new ConsultationError(ConsultationErrorCode.CONSULTATION_NOT_EDITABLE, 'Remissen kan förberedas bara medan planen tas fram', { state: round.state });
       }
       const refs = await this.consultations.prepareReferences(roundId, input.contactPersonId ?? null);
       refuseReferences(prepareReferenceViolations(input, { ...refs, today, areaCodes: round.areas.map((a) => a.code) }));
       const committeeIds = input.committeeIds ? [...new Set(input.committeeIds)] : refs.committees.filter((c) => c.active).map((c) => c.id);
       const before = await this.consultations.view(roundId, today);
+      // Sent before and drafting again: the plan was returned; this prepares the remiss's next sending.
+      const sending = sentAt ? await this.consultations.startNextSending(roundId, this.clock.now(), actor.label) : (before?.sending ?? 1);
       await this.consultations.replace(roundId, input, committeeIds);
       await this.audit.record(actor, {
-        action: 'consultation.prepared',
+        action: sentAt ? 'consultation.preparedAgain' : 'consultation.prepared',
         subjectType: 'plan_round',
         subjectId: roundId,
         before: before ? { planVersion: before.planVersion, replyBy: before.replyBy, committeeIds: before.recipients.map((r) => r.committeeId) } : null,
-        after: { planVersion: input.planVersion, replyBy: input.replyBy, committeeIds, contactPersonId: input.contactPersonId ?? null, questions: (input.questions ?? []).length },
+        after: { sending, planVersion: input.planVersion, replyBy: input.replyBy, committeeIds, contactPersonId: input.contactPersonId ?? null, questions: (input.questions ?? []).length },
       });
       return (await this.consultations.view(roundId, today))!;
     });

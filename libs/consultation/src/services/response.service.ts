@@ -83,6 +83,7 @@ export class ResponseService {
       committeeName: recipient.committeeName,
       replyBy: recipient.replyBy,
       planVersion: recipient.planVersion,
+      sending: recipient.sending,
       questions: recipient.questions,
       current: views.find((v) => v.status === 'submitted' && v.supersededAt === null) ?? null,
       draft: views.find((v) => v.status === 'draft') ?? null,
@@ -98,7 +99,7 @@ export class ResponseService {
       const recipient = await this.requireRecipient(roundId, committeeId, true);
       await this.check(round, recipient, input, false);
       requireResponding(round);
-      const draft = await this.ensureDraft(actor, roundId, committeeId);
+      const draft = await this.ensureDraft(actor, recipient);
       const before = draftContent(draft);
       Object.assign(draft, storedValues(input));
       const saved = await this.responses.save(draft);
@@ -126,9 +127,9 @@ export class ResponseService {
     const extractedText = await extractAttachmentText(mediaType, content);
     return this.tx.run(async () => {
       const round = await this.rounds.basics(roundId, true);
-      await this.requireRecipient(roundId, committeeId, true);
+      const recipient = await this.requireRecipient(roundId, committeeId, true);
       requireResponding(round);
-      const draft = await this.ensureDraft(actor, roundId, committeeId);
+      const draft = await this.ensureDraft(actor, recipient);
       const meta = await this.responses.replaceAttachment({
         responseId: draft.id,
         fileName: cleanFileName(fileName, mediaType),
@@ -181,6 +182,7 @@ export class ResponseService {
         roundId,
         committeeId,
         revision,
+        sending: recipient.sending,
         status: 'submitted',
         ...storedValues(input),
         receivedOnPaper: input.receivedOnPaper === true,
@@ -192,10 +194,14 @@ export class ResponseService {
         supersededAt: null,
       } as Omit<ConsultationResponseEntity, 'id' | 'createdAt' | 'updatedAt' | 'recipient'>);
       const proposals = await this.responses.insertProposals(response, proposalValues(input.proposals ?? []));
+      const uploaded = draft ? (await this.responses.attachmentsOf([draft.id])).length > 0 : false;
       if (draft) {
         await this.responses.moveAttachments(draft.id, response.id);
         await this.responses.delete(draft.id);
       }
+      // A correction keeps the earlier revision's signed document unless a new one was attached or it is removed.
+      const keepsEarlier = mode === 'revision' && current !== null && !uploaded && input.removeAttachment !== true;
+      if (keepsEarlier) await this.responses.copyAttachments(current.id, response.id);
       const attachments = await this.responses.attachmentsOf([response.id]);
       await this.audit.record(actor, {
         action: mode === 'first' ? 'consultation.response_submitted' : 'consultation.response_revised',
@@ -247,13 +253,15 @@ export class ResponseService {
     return recipient;
   }
 
-  private async ensureDraft(actor: Actor, roundId: string, committeeId: string): Promise<ConsultationResponseEntity> {
+  private async ensureDraft(actor: Actor, recipient: RecipientRow): Promise<ConsultationResponseEntity> {
+    const { roundId, committeeId } = recipient;
     const found = await this.responses.findDraft(roundId, committeeId);
     if (found) return found;
     return this.responses.insert({
       roundId,
       committeeId,
       revision: 0,
+      sending: recipient.sending,
       status: 'draft',
       stance: null,
       summary: null,
@@ -364,6 +372,7 @@ function toView(r: ConsultationResponseEntity, proposals: ProposalRow[], attachm
     id: r.id,
     committeeId: r.committeeId,
     revision: r.revision,
+    sending: r.sending,
     status: r.status,
     stance: r.stance,
     stanceLabel: r.stance ? RESPONSE_STANCE_LABELS[r.stance] : null,

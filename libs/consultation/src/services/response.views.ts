@@ -29,6 +29,8 @@ export interface ResponseView {
   id: string;
   committeeId: string;
   revision: number;
+  /** The remiss's sending it answers (1, 2, …). */
+  sending: number;
   status: ResponseStatus;
   stance: ResponseStance | null;
   stanceLabel: string | null;
@@ -57,6 +59,8 @@ export interface CommitteeResponsesView {
   committeeName: string;
   replyBy: LocalDate;
   planVersion: number;
+  /** The remiss's current sending; a response of an earlier sending is among the revisions. */
+  sending: number;
   questions: Array<{ id: string; areaCode: string | null; text: string }>;
   current: ResponseView | null;
   draft: ResponseView | null;

@@ -5,6 +5,7 @@ import { PlanRoundAreaEntity } from '../entities/plan-round-area.entity';
 import { DeadlineKind } from '../entities/plan-round-event.entity';
 import { PlanRoundParticipantEntity } from '../entities/plan-round-participant.entity';
 import { PlanRoundEntity } from '../entities/plan-round.entity';
+import { RoundReaderFacts } from '../facts/round-reader-facts';
 
 export interface ParticipantRow {
   departmentId: string;
@@ -34,14 +35,21 @@ export type RoundChanges = Partial<
   >
 >;
 
-/** The rounds whose participants include a department the reader acts for, or one under a committee they are secretary of. */
-const VISIBLE_TO_PARTICIPANTS = `exists (
+/**
+ * The rounds whose participants include a department the reader acts for, or one under a committee they are secretary of,
+ * and the rounds another context lets their committees read (`RoundReaderFacts`: the remiss's recipients).
+ */
+const VISIBLE_TO_READER = `(exists (
   select 1 from plan_round_participant pp join department d on d.id = pp.department_id
-   where pp.round_id = r.id and (pp.department_id = any(:departmentIds::uuid[]) or d.committee_id = any(:committeeIds::uuid[])))`;
+   where pp.round_id = r.id and (pp.department_id = any(:departmentIds::uuid[]) or d.committee_id = any(:committeeIds::uuid[])))
+  or r.id = any(:alsoRoundIds::uuid[]))`;
 
 @Injectable()
 export class PlanRoundRepository {
-  constructor(private readonly tx: TransactionHost) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly readers: RoundReaderFacts,
+  ) {}
 
   private get repo() {
     return this.tx.repository(PlanRoundEntity);
@@ -101,12 +109,17 @@ export class PlanRoundRepository {
     return rows.map((r) => ({ departmentId: r.department_id, code: r.code, name: r.name, committeeId: r.committee_id, active: r.active }));
   }
 
-  /** Rounds newest year first; for a participant only the rounds they take part in. */
-  list(scope: RoundReaderScope, filter: { year?: number; state?: string } = {}): Promise<PlanRoundEntity[]> {
+  /** The parameters of VISIBLE_TO_READER for a scope that is not `all`: the list and the single-round check apply the same. */
+  private async readerParameters(scope: RoundReaderScope): Promise<{ departmentIds: string[]; committeeIds: string[]; alsoRoundIds: string[] }> {
+    return { departmentIds: scope.departmentIds, committeeIds: scope.committeeIds, alsoRoundIds: await this.readers.roundsReadByCommittees(scope.committeeIds) };
+  }
+
+  /** Rounds newest year first; for a participant only the rounds they take part in (or read as a remiss recipient). */
+  async list(scope: RoundReaderScope, filter: { year?: number; state?: string } = {}): Promise<PlanRoundEntity[]> {
     const q = this.repo.createQueryBuilder('r').leftJoinAndSelect('r.areas', 'a').orderBy('r.year', 'DESC').addOrderBy('r.created_at', 'DESC').addOrderBy('a.position', 'ASC');
     if (filter.year !== undefined) q.andWhere('r.year = :year', { year: filter.year });
     if (filter.state !== undefined) q.andWhere('r.state = :state', { state: filter.state });
-    if (!scope.all) q.andWhere(VISIBLE_TO_PARTICIPANTS, { departmentIds: scope.departmentIds, committeeIds: scope.committeeIds });
+    if (!scope.all) q.andWhere(VISIBLE_TO_READER, await this.readerParameters(scope));
     return q.getMany();
   }
 
@@ -115,7 +128,7 @@ export class PlanRoundRepository {
     const count = await this.repo
       .createQueryBuilder('r')
       .where('r.id = :roundId', { roundId })
-      .andWhere(VISIBLE_TO_PARTICIPANTS, { departmentIds: scope.departmentIds, committeeIds: scope.committeeIds })
+      .andWhere(VISIBLE_TO_READER, await this.readerParameters(scope))
       .getCount();
     return count > 0;
   }

@@ -182,7 +182,7 @@ describe('the plan-round input rules', () => {
       expect(step({ type: 'CLOSE_NEEDS', force: true })).toEqual([
         { field: 'reason', rule: 'requiredWhenForced', message: 'Skriv en motivering till varför du stänger ändå' },
       ]);
-      expect(step({ type: 'LAUNCH', force: true, reason: 'Nu' })).toEqual([{ field: 'force', rule: 'forcibleEvent', message: 'Starta behovsinsamlingen kan inte tas som framtvingat steg: bara stängningar kan göras med Stäng ändå' }]);
+      expect(step({ type: 'LAUNCH', force: true, reason: 'Nu' })).toEqual([{ field: 'force', rule: 'forcibleEvent', message: 'Starta behovsinsamlingen kan inte tas som framtvingat steg: bara Stäng behovsinsamlingen, Stäng remissen och Lämna planen till beslut kan tas ändå' }]);
       expect(rules({ type: 'CLOSE_NEEDS', force: false })).toEqual([]);
     });
 

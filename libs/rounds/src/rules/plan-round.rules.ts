@@ -212,6 +212,11 @@ function decisionFieldViolations(input: RoundEventInput, today: LocalDate | unde
   return found;
 }
 
+/** The steps that can be forced, named as the pages name them ("Stäng behovsinsamlingen, Stäng remissen och Lämna till beslut"). */
+const FORCIBLE_STEPS_TEXT = ((labels: string[]) => (labels.length > 1 ? `${labels.slice(0, -1).join(', ')} och ${labels[labels.length - 1]}` : labels.join('')))(
+  FORCIBLE_EVENTS.map((type) => PLAN_ROUND_EVENT_LABELS[type]),
+);
+
 const DECISION_FIELDS = ['decidedOn', 'body', 'minuteReference'] as const;
 
 /**
@@ -225,7 +230,7 @@ export function roundEventViolations(input: RoundEventInput, today?: LocalDate):
   const forced = input.force === true;
   const forcible = FORCIBLE_EVENTS.includes(type);
   const reasonGiven = hasText(input.reason);
-  if (forced && !forcible) found.push(violation('force', 'forcibleEvent', `${PLAN_ROUND_EVENT_LABELS[type]} kan inte tas som framtvingat steg: bara stängningar kan göras med Stäng ändå`));
+  if (forced && !forcible) found.push(violation('force', 'forcibleEvent', `${PLAN_ROUND_EVENT_LABELS[type]} kan inte tas som framtvingat steg: bara ${FORCIBLE_STEPS_TEXT} kan tas ändå`));
   if (trimmed(input.reason).length > ROUND_LIMITS.reason) found.push(violation('reason', 'maxLength', `Motiveringen får vara högst ${ROUND_LIMITS.reason} tecken`));
   if (forced && forcible && !reasonGiven) found.push(violation('reason', 'requiredWhenForced', 'Skriv en motivering till varför du stänger ändå'));
   if (type === 'CANCEL' && !reasonGiven) found.push(violation('reason', 'requiredToCancel', 'Skriv varför planomgången avbryts'));

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Put, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { CompilationFile, CompilationService } from '@samverka/consultation';
 import { Principal } from '@samverka/identity';
@@ -9,7 +9,8 @@ import type { FastifyReply } from 'fastify';
 import { admin, fromParam, participantOfRound, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
-import { ApiAnswer, ApiErrors, ApiFileAnswer } from '../../shell/api-contract';
+import { etagOf, versionFromIfMatch } from '../../rounds/api/if-match';
+import { ApiAnswer, ApiErrors, ApiFileAnswer, ETAG_HEADER } from '../../shell/api-contract';
 import { CurrentActor } from '../../shell/current-actor.decorator';
 import { IdParam } from '../../shell/uuid-param';
 import { CompilationDto, CompilationQueryDto, CompiledProposalDto, TriageDto } from './dto/compilation.dto';
@@ -59,17 +60,30 @@ export class CompilationController {
   }
 
   @Put('proposals/:proposalId/triage')
-  @ApiAnswer(200, CompiledProposalDto)
+  @ApiAnswer(200, CompiledProposalDto, { headers: ETAG_HEADER })
   @ApiErrors(400, 403, 404, 409)
   @Allow(strategist())
-  @ApiOperation({ summary: 'Triage (or re-triage, audited) a proposal: accepted, partly_accepted, rejected or noted, with a motivation and the plan items it changed' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: "the triage's version read (`triageVersion`, or the ETag of the last triage); without it only the first triage; a stale one is refused with 409 VERSION_CONFLICT",
+  })
+  @ApiOperation({
+    summary:
+      'Triage (or re-triage, audited) a proposal: accepted, partly_accepted, rejected or noted, with a motivation and the plan items it changed. ' +
+      'A re-triage names the version it changes (If-Match); a stale one, or one without If-Match of a triaged proposal, is 409 VERSION_CONFLICT with nothing written',
+  })
   async triage(
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: Actor,
     @IdParam('id', ROUND) id: string,
     @IdParam('proposalId', 'Förslaget') proposalId: string,
     @Body() dto: TriageDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompiledProposalDto> {
-    return this.compilations.triage(principal, actor, id, proposalId, dto);
+    const proposal = await this.compilations.triage(principal, actor, id, proposalId, dto, versionFromIfMatch(ifMatch, 'förslagets behandlings'));
+    void reply.header('etag', etagOf(proposal.triageVersion));
+    return proposal;
   }
 }

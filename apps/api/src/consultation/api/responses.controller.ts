@@ -14,7 +14,7 @@ import {
   CommitteeResponsesDto,
   ProposalSuggestionsDto,
   ProposalSuggestionsRequestDto,
-  ResponseBodyDto,
+  ReviseResponseDto,
   ResponseDraftDto,
   ResponseDto,
   SubmitResponseDto,
@@ -57,13 +57,13 @@ export class ResponsesController {
   @ApiAnswer(201, SubmittedResponseDto)
   @ApiErrors(400, 403, 404, 409)
   @Allow(...RESPONSE_WRITERS)
-  @ApiOperation({ summary: 'Correct the committee\'s response: a new revision; the current one is superseded and kept (404 RESPONSE_NOT_FOUND when there is none); a receipt is emailed' })
+  @ApiOperation({ summary: 'Correct the committee\'s response: a new revision; the current one is superseded and kept (404 RESPONSE_NOT_FOUND when there is none); the earlier signed document is kept unless a new one was attached or removeAttachment; a receipt is emailed' })
   revise(
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: Actor,
     @IdParam('id', 'Planomgången') id: string,
     @IdParam('committeeId', 'Nämnden') committeeId: string,
-    @Body() dto: ResponseBodyDto,
+    @Body() dto: ReviseResponseDto,
   ): Promise<SubmittedResponseDto> {
     return this.responses.revise(principal, actor, id, committeeId, dto);
   }

@@ -20,6 +20,11 @@ export const TRIAGED_NOTICE_PARAM = 'behandlat';
 
 interface TriageFormView {
   action: string;
+  /** A re-triage of a triaged proposal (the form sits in "Ändra beslutet", open when it failed). */
+  retriage: boolean;
+  open: boolean;
+  /** The triage's version shown (hidden field). */
+  version: number;
   legendId: string;
   decisions: Array<{ id: string; value: string; label: string; checked: boolean }>;
   decisionId: string;
@@ -61,8 +66,8 @@ export interface CompilationPageModel extends PageModel {
 
 /**
  * Sammanställningen: counts per stance, each committee's current response, the comments per area, the
- * proposals × committees, and every proposal with what became of it — a triage form per untriaged one
- * for strategists. Filtered to one committee (`?namnd=`): what became of what it asked for.
+ * proposals × committees, and every proposal with what became of it — for strategists a triage form per
+ * untriaged one, and a re-triage form (pre-filled, with the triage's version) per triaged one. Filtered to one committee (`?namnd=`): what became of what it asked for.
  */
 export function buildCompilationPage(view: CompilationView, mayTriage: boolean, committeeId: string | null, state: CompilationPageState = {}): CompilationPageModel {
   const roundId = view.round.id;
@@ -73,23 +78,28 @@ export function buildCompilationPage(view: CompilationView, mayTriage: boolean, 
     const mine = failed?.proposalId === p.id ? failed.failure : undefined;
     const values = mine?.values;
     const base = `forslag-${p.id}`;
+    // Pre-filled with what was typed (after a refusal), else with the triage it changes.
+    const shown = values ?? (p.triage ? { decision: p.triage.decision, motivation: p.triage.motivation, itemCodes: p.triage.itemCodes } : undefined);
     const form: TriageFormView | null =
-      mayTriage && !p.triage
+      mayTriage
         ? {
             action: triagePath(roundId, p.id),
+            retriage: p.triage !== null,
+            open: mine !== undefined,
+            version: p.triageVersion,
             legendId: `${base}-beslut-rubrik`,
             decisionId: `${base}-decision`,
-            decisions: TRIAGE_DECISIONS.map((d, i) => ({ id: i === 0 ? `${base}-decision` : `${base}-decision-${d}`, value: d, label: TRIAGE_DECISION_LABELS[d], checked: values?.decision === d })),
+            decisions: TRIAGE_DECISIONS.map((d, i) => ({ id: i === 0 ? `${base}-decision` : `${base}-decision-${d}`, value: d, label: TRIAGE_DECISION_LABELS[d], checked: shown?.decision === d })),
             decisionError: mine?.errors.decision ?? null,
             motivationId: `${base}-motivation`,
-            motivation: values?.motivation ?? '',
+            motivation: shown?.motivation ?? '',
             motivationError: mine?.errors.motivation ?? null,
             itemsId: `${base}-itemCodes`,
             items: view.items.map((item, i) => ({
               id: i === 0 ? `${base}-itemCodes` : `${base}-itemCodes-${item.code}`,
               value: item.code,
               label: `${item.code} ${item.title}`,
-              checked: values?.itemCodes.includes(item.code) ?? false,
+              checked: shown?.itemCodes.includes(item.code) ?? false,
             })),
             itemsError: mine?.errors.itemCodes ?? null,
           }

@@ -12,7 +12,7 @@ import { formAction } from '../../shell/form-action';
 import { UuidParam } from '../../shell/uuid-param';
 import { ROUNDS_PATH, ViewRenderer } from '../../shell/view-renderer';
 import { WebExceptionFilter } from '../../shell/web-exception.filter';
-import { readTriageForm, TRIAGE_FORM_ERRORS, triageInput } from './compilation-forms';
+import { readTriageForm, TRIAGE_FORM_ERRORS, triageInput, triageVersion } from './compilation-forms';
 import { buildCompilationPage, CompilationPageState, compilationPagePath, TRIAGED_NOTICE_PARAM } from './compilation-page.presenter';
 
 const ROUND = UuidParam('Planomgången');
@@ -54,7 +54,7 @@ export class CompilationPagesController {
       posted: body,
       values,
       errors: TRIAGE_FORM_ERRORS,
-      run: () => this.compilations.triage(principal, actor, id, proposalId, triageInput(values)),
+      run: () => this.compilations.triage(principal, actor, id, proposalId, triageInput(values), triageVersion(values)),
       failed: (failure) => this.render(reply, principal, id, null, { failed: { proposalId, failure } }, failure.status),
       done: () => void reply.redirect(`${compilationPagePath(id)}?klart=${TRIAGED_NOTICE_PARAM}#forslag-${proposalId}`, HttpStatus.SEE_OTHER),
     });

@@ -1,4 +1,4 @@
-import { type ConsultationView, EXTENSION_STATUS_LABELS, type PrepareOptions, RECIPIENT_STATUS_LABELS, type RecipientStatus } from '@samverka/consultation';
+import { committeeResponsePath, type ConsultationView, EXTENSION_STATUS_LABELS, type PrepareOptions, RECIPIENT_STATUS_LABELS, type RecipientStatus } from '@samverka/consultation';
 import type { Principal } from '@samverka/identity';
 import type { RoundBasics } from '@samverka/rounds';
 import { FormFailure } from '../../shell/form-body';
@@ -47,6 +47,8 @@ export interface RecipientRowView {
   replyBy: string;
   extensions: Array<{ text: string; status: string; decision: string | null; form: DecideFormView | null }>;
   requestHref: string | null;
+  /** The committee's response page, once the remiss is sent, for strategists and that committee's secretaries. */
+  responseHref: string | null;
 }
 
 export interface ConsultationPageModel extends PageModel {
@@ -58,6 +60,8 @@ export interface ConsultationPageModel extends PageModel {
   summary: Array<{ key: string; value: string }>;
   recipients: RecipientRowView[];
   prepareHref: string | null;
+  /** The link's text: "Ändra remissen", or after a return (sent, drafting again) "Förbered remissen på nytt". */
+  prepareText: string;
 }
 
 export interface ConsultationPageState {
@@ -79,6 +83,7 @@ export function buildConsultationPage(round: RoundBasics, view: ConsultationView
     name: r.name,
     status: tag(RECIPIENT_STATUS_LABELS[r.status], STATUS_COLOURS[r.status]),
     replyBy: swedishDate(r.replyBy),
+    responseHref: view && (view.sentAt || view.sending > 1) && (principal.strategist || principal.committeeSecretary.includes(r.committeeId)) ? committeeResponsePath(round.id, r.committeeId) : null,
     requestHref:
       consulting && (r.status === 'awaiting' || r.status === 'overdue') && (principal.strategist || principal.committeeSecretary.includes(r.committeeId))
         ? extensionRequestPagePath(round.id, r.committeeId)
@@ -121,6 +126,7 @@ export function buildConsultationPage(round: RoundBasics, view: ConsultationView
     prepared: view !== null,
     summary: view
       ? [
+          ...(view.sending > 1 ? [{ key: 'Utskick', value: `${view.sending} (planen återremitterades och skickas på remiss igen)` }] : []),
           { key: 'Planversion', value: `Version ${view.planVersion}` },
           { key: 'Svarsdatum', value: swedishDate(view.replyBy) },
           { key: 'Skickad', value: view.sentAt ? swedishDateTime(view.sentAt) : 'Inte skickad ännu' },
@@ -129,6 +135,7 @@ export function buildConsultationPage(round: RoundBasics, view: ConsultationView
       : [],
     recipients,
     prepareHref: drafting && principal.strategist ? preparePagePath(round.id) : null,
+    prepareText: view?.sentAt ? 'Förbered remissen på nytt' : 'Ändra remissen',
   };
 }
 
@@ -147,13 +154,17 @@ export interface PrepareFormModel extends PageModel {
   contacts: Array<{ value: string; text: string; selected: boolean }>;
   questions: Array<{ number: number; areaId: string; textId: string; areas: Array<{ value: string; text: string; selected: boolean }>; text: string; areaError: string | null; textError: string | null }>;
   errors: Record<string, string | undefined>;
+  /** Preparing the remiss's next sending, after the plan was returned: what happens to the earlier one. */
+  again: string | null;
 }
 
 export function buildPreparePage(round: RoundBasics, options: PrepareOptions, current: ConsultationView | null, failure?: FormFailure<PrepareFormValues>): PrepareFormModel {
   const latest = options.frozenVersions[options.frozenVersions.length - 1];
+  // Sent before (the plan was returned): the next sending, of the latest version with a new reply date; the rest as before.
+  const again = current !== null && current.sentAt !== null;
   const values: PrepareFormValues = failure?.values ?? {
-    planVersion: String(current?.planVersion ?? latest ?? ''),
-    replyBy: current?.replyBy ?? '',
+    planVersion: String((again ? undefined : current?.planVersion) ?? latest ?? ''),
+    replyBy: again ? '' : (current?.replyBy ?? ''),
     committeeIds: current ? current.recipients.map((r) => r.committeeId) : options.committees.map((c) => c.id),
     coverLetter: current?.coverLetter ?? '',
     contactPersonId: current?.contactPerson?.id ?? '',
@@ -165,7 +176,7 @@ export function buildPreparePage(round: RoundBasics, options: PrepareOptions, cu
     ...(failure?.general ?? []).map((text) => ({ text, href: '#planVersion' })),
   ];
   return {
-    title: 'Förbered remissen',
+    title: again ? 'Förbered remissen på nytt' : 'Förbered remissen',
     section: 'rounds',
     hasErrors: errorSummary.length > 0,
     backHref: consultationPagePath(round.id),
@@ -173,6 +184,9 @@ export function buildPreparePage(round: RoundBasics, options: PrepareOptions, cu
     errorSummary,
     action: preparePagePath(round.id),
     noVersion: options.frozenVersions.length === 0,
+    again: again
+      ? `Remissen skickades ${swedishDateTime(current!.sentAt!)} (utskick ${current!.sending}). När du sparar förbereds utskick ${current!.sending + 1}: nämnderna svarar på nytt till ett nytt svarsdatum. Svaren på det tidigare utskicket sparas och visas som det utskickets.`
+      : null,
     versions: options.frozenVersions.map((v) => ({ value: String(v), text: `Version ${v}${v === latest ? ' (senast låst)' : ''}`, selected: String(v) === values.planVersion })),
     replyBy: values.replyBy,
     committees: options.committees.map((c) => ({ id: `committee-${c.id}`, value: c.id, text: c.name, checked: values.committeeIds.includes(c.id) })),

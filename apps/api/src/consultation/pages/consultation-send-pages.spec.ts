@@ -2,11 +2,12 @@ import type { ConsultationView } from '@samverka/consultation';
 import type { RoundBasics } from '@samverka/rounds';
 import { principal } from '../../../../../test/support/principals';
 import { QUESTION_ROWS, readPrepareForm, validatePrepareForm } from './consultation-send-forms';
-import { buildConsultationPage } from './consultation-send-pages.presenter';
+import { buildConsultationPage, buildPreparePage } from './consultation-send-pages.presenter';
 
 const round = (state: RoundBasics['state']): RoundBasics => ({ id: 'r1', title: 'Utvecklingsplan 2027', year: 2027, state, needsDeadline: '2026-04-30', areas: [{ code: 'LS', name: 'Lokal service' }], participants: [] });
 const view: ConsultationView = {
   roundId: 'r1',
+  sending: 1,
   planVersion: 2,
   replyBy: '2027-03-31',
   coverLetter: 'Brev',
@@ -45,9 +46,30 @@ describe(buildConsultationPage.name, () => {
     const other = buildConsultationPage(round('consultation'), view, principal({ committeeSecretary: ['k9'], coordinator: ['d1'] }));
     expect(other.recipients.map((r) => r.requestHref)).toEqual([null, null]);
   });
+  it('links each recipient to its response page once sent: every one for strategists, its own for a secretary, none for others or before sending', () => {
+    expect(buildConsultationPage(round('consultation'), view, principal({ strategist: true })).recipients.map((r) => r.responseHref)).toEqual(['/planomgangar/r1/remiss/k1', '/planomgangar/r1/remiss/k2']);
+    expect(buildConsultationPage(round('consultation'), view, principal({ committeeSecretary: ['k2'] })).recipients.map((r) => r.responseHref)).toEqual([null, '/planomgangar/r1/remiss/k2']);
+    expect(buildConsultationPage(round('consultation'), view, principal({ coordinator: ['d1'] })).recipients.map((r) => r.responseHref)).toEqual([null, null]);
+    expect(buildConsultationPage(round('draftingPlan'), { ...view, sentAt: null }, principal({ strategist: true })).recipients.map((r) => r.responseHref)).toEqual([null, null]);
+  });
   it('offers strategists to prepare it while drafting, and says when none is prepared', () => {
     const page = buildConsultationPage(round('draftingPlan'), null, principal({ strategist: true }));
     expect([page.prepared, page.prepareHref, page.recipients]).toEqual([false, '/planomgangar/r1/remiss/forbered', []]);
+    const returned = buildConsultationPage(round('draftingPlan'), view, principal({ strategist: true }));
+    expect([returned.prepareHref, returned.prepareText]).toEqual(['/planomgangar/r1/remiss/forbered', 'Förbered remissen på nytt']);
+    expect(buildConsultationPage(round('draftingPlan'), { ...view, sentAt: null }, principal({ strategist: true })).prepareText).toBe('Ändra remissen');
+  });
+});
+
+describe(buildPreparePage.name, () => {
+  const options = { frozenVersions: [1, 2], committees: [{ id: 'k1', name: 'Kulturnämnden' }], contactPeople: [] };
+  it('prepares the next sending after a return: the latest version, a new reply date, the rest as before, and says what happens', () => {
+    const page = buildPreparePage(round('draftingPlan'), options, { ...view, planVersion: 1, coverLetter: 'Brev' });
+    expect(page.title).toBe('Förbered remissen på nytt');
+    expect([page.versions.find((v) => v.selected)?.value, page.replyBy, page.coverLetter]).toEqual(['2', '', 'Brev']);
+    expect(page.again).toContain('utskick 2');
+    const first = buildPreparePage(round('draftingPlan'), options, { ...view, planVersion: 1, sentAt: null });
+    expect([first.title, first.versions.find((v) => v.selected)?.value, first.replyBy, first.again]).toEqual(['Förbered remissen', '1', '2027-03-31', null]);
   });
 });
 

@@ -9,6 +9,7 @@ const response = (values: Partial<ResponseView> = {}): ResponseView => ({
   id: 'resp1',
   committeeId: 'c1',
   revision: 1,
+  sending: 1,
   status: 'submitted',
   stance: 'approve_with_remarks',
   stanceLabel: 'Tillstyrker med synpunkter',
@@ -37,6 +38,7 @@ const view = (values: Partial<CommitteeResponsesView> = {}): CommitteeResponsesV
   committeeName: 'Kulturnämnden',
   replyBy: '2026-06-30',
   planVersion: 2,
+  sending: 1,
   questions: [{ id: QID, areaCode: 'LOKAL_SERVICE', text: 'Hur vill ni delta?' }],
   current: null,
   draft: null,
@@ -131,5 +133,19 @@ describe('the committee response page', () => {
     const correction = buildResponseConfirmPage(ROUND, view({ current: response({ revision: 2 }), draft }), draft, writer, false);
     expect(correction.heading).toBe('Vill du skicka in rättelsen av yttrandet?');
     expect(correction.consequences[0]).toContain('version 3');
+    expect(correction.keptAttachment).toBeNull();
+  });
+
+  it("offers Ta bort bifogad fil when a correction without a new document would keep the current revision's", () => {
+    const draft = response({ status: 'draft', revision: 0, submittedAt: null, submittedByName: null, attachment: null });
+    const page = buildResponseConfirmPage(ROUND, view({ current: response({ revision: 2 }), draft }), draft, writer, false);
+    expect(page.keptAttachment).toEqual({ fileName: 'Yttrande.docx', revision: 2 });
+    expect(page.consequences).toContain('Den bifogade filen Yttrande.docx från version 2 följer med rättelsen, om du inte kryssar i Ta bort bifogad fil.');
+    expect(buildResponseConfirmPage(ROUND, view({ draft }), draft, writer, false).keptAttachment).toBeNull();
+  });
+
+  it("shows a response to an earlier sending of the remiss as that sending's", () => {
+    const page = buildResponsePage(ROUND, view({ sending: 2, revisions: [response({ revision: 1, sending: 1, supersededAt: new Date('2026-01-10T09:00:00Z') })] }), writer, { values: null });
+    expect(page.revisions.map((r) => r.heading)).toEqual(['Version 1 – svar på remissens utskick 1']);
   });
 });

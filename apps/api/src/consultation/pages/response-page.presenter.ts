@@ -120,7 +120,7 @@ function display(round: ResponseRoundHead, view: CommitteeResponsesView, r: Resp
   const areaNames = new Map(round.areas.map((a) => [a.code, a.name]));
   const questions = new Map(view.questions.map((q) => [q.id, q.text]));
   return {
-    heading: `Version ${r.revision}`,
+    heading: r.status === 'submitted' && r.sending < view.sending ? `Version ${r.revision} – svar på remissens utskick ${r.sending}` : `Version ${r.revision}`,
     revision: r.revision,
     stanceLabel: r.stanceLabel,
     summary: r.summary,
@@ -257,11 +257,14 @@ export interface ResponseConfirmPageModel extends PageModel {
   draftSavedAt: string;
   response: ResponseDisplay;
   consequences: string[];
+  /** A correction without a new document keeps the current revision's, unless "Ta bort bifogad fil" is checked. */
+  keptAttachment: { fileName: string; revision: number } | null;
 }
 
 /** The confirmation: what will be registered (the saved draft) and what follows; its button submits. */
 export function buildResponseConfirmPage(round: ResponseRoundHead, view: CommitteeResponsesView, draft: ResponseView, viewer: ResponseViewer, receivedOnPaper: boolean): ResponseConfirmPageModel {
   const correction = view.current !== null;
+  const earlier = correction && !draft.attachment ? view.current!.attachment : null;
   return {
     title: correction ? 'Skicka in rättelsen' : 'Skicka in yttrandet',
     section: 'rounds',
@@ -280,7 +283,9 @@ export function buildResponseConfirmPage(round: ResponseRoundHead, view: Committ
         : `Yttrandet registreras som ${view.committeeName}s svar på remissen.`,
       'Ett kvitto skickas med e-post till dig och till nämndens sekreterare.',
       ...(viewer.onPaper ? [receivedOnPaper ? 'Yttrandet registreras som mottaget på papper.' : 'Du har inte markerat yttrandet som mottaget på papper; bara nämndens sekreterare kan skicka in det digitalt.'] : []),
+      ...(earlier ? [`Den bifogade filen ${earlier.fileName} från version ${view.current!.revision} följer med rättelsen, om du inte kryssar i Ta bort bifogad fil.`] : []),
       'Förslagen i yttrandet blir förslag som strategerna tar ställning till. Texten ändras inte efteråt; en ändring lämnas som en rättelse.',
     ],
+    keptAttachment: earlier ? { fileName: earlier.fileName, revision: view.current!.revision } : null,
   };
 }

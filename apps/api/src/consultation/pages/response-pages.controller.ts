@@ -168,7 +168,7 @@ export class ResponsePagesController {
     const viewer = viewerOf(principal, committeeId);
     const draft = view.draft;
     if (!draft) return void reply.redirect(responsePath(id, committeeId), HttpStatus.SEE_OTHER);
-    const input = responseFromDraft(committeeId, draft, viewer.onPaper && formField(body, 'receivedOnPaper') === 'true');
+    const input = { ...responseFromDraft(committeeId, draft, viewer.onPaper && formField(body, 'receivedOnPaper') === 'true'), removeAttachment: view.current !== null && formField(body, 'removeAttachment') === 'true' };
     const values = responseFormValues(draft, areaCodes(round), questionIds(view), viewer.onPaper);
     if (formField(body, 'draftSavedAt') !== draft.updatedAt.toISOString()) {
       // What was confirmed is what is registered: a draft saved again since (in another tab, by someone else) is shown to be checked.

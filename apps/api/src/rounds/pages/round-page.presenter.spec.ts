@@ -228,6 +228,21 @@ describe('the round page', () => {
     expect(buildRoundPage({ view: view({ state: 'consultation' }), history: [] }).consultationHref).toBe(`/planomgangar/${ID}/remiss`);
   });
 
+  it("links a secretary's own committees' response pages (and the status page) once the remiss is sent, also when drafting again after a return", () => {
+    const recipients = [
+      { committeeId: 'k1', name: 'Kulturnämnden' },
+      { committeeId: 'k2', name: 'Förskolenämnden' },
+    ];
+    const page = (sent: boolean, committeeIds: string[], state: PlanRoundView['state'] = 'consultation') =>
+      buildRoundPage({ view: view({ state }), history: [], remiss: { sent, recipients } }, {}, { steer: false, committeeIds });
+    expect(page(true, ['k2']).ownResponses).toEqual([{ text: 'Er nämnds yttrande', href: `/planomgangar/${ID}/remiss/k2` }]);
+    expect(page(true, ['k1', 'k2']).ownResponses.map((l) => l.text)).toEqual(['Kulturnämndens yttrande', 'Förskolenämndens yttrande']);
+    expect(page(true, ['k9']).ownResponses).toEqual([]);
+    expect(page(false, ['k2'], 'draftingPlan').ownResponses).toEqual([]);
+    expect(page(false, ['k2'], 'draftingPlan').consultationHref).toBeNull();
+    expect(page(true, ['k2'], 'draftingPlan').consultationHref).toBe(`/planomgangar/${ID}/remiss`);
+  });
+
   it('gives readers the state and the reasons, but no forms', () => {
     const model = buildRoundPage({ view: view(), history: [created, launched] }, {}, { steer: false });
     expect(model.actions).toEqual([]);

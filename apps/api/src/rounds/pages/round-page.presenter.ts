@@ -29,6 +29,8 @@ export interface RoundPageData {
   submissionSteps?: SubmissionStepEntry[];
   /** The decisions on the round's plan, newest first. */
   decisions?: PlanDecisionView[];
+  /** The round's remiss, when one is prepared: whether it has been sent, and to which committees. */
+  remiss?: { sent: boolean; recipients: Array<{ committeeId: string; name: string }> } | null;
 }
 
 /** What the person looking may do: only strategists steer the round. */
@@ -36,6 +38,8 @@ export interface RoundPageAccess {
   steer: boolean;
   /** Whose needs the viewer may open (linked from the participants), and the departments they coordinate or manage. */
   needs?: { scope: RoundReaderScope; ownDepartmentIds: readonly string[] };
+  /** The committees the viewer is secretary of (their response pages are linked once the remiss is sent). */
+  committeeIds?: readonly string[];
 }
 
 /** What just happened (after a redirect) or which step's form failed. */
@@ -121,8 +125,10 @@ export interface RoundPageModel extends PageModel {
   analysisHref: string;
   /** Utvecklingsplan: once the round has reached drafting its plan. */
   planHref: string | null;
-  /** The remiss's status page (vem har svarat), once the round is in consultation or later; else null. */
+  /** The remiss's status page (vem har svarat), once the remiss is sent or the round is in consultation or later; else null. */
   consultationHref: string | null;
+  /** The response pages of the viewer's own committees among the remiss's recipients, once it is sent: "Er nämnds yttrande". */
+  ownResponses: Array<{ text: string; href: string }>;
   steer: boolean;
   actions: ActionView[];
   nextSteps: NextStepView[];
@@ -215,6 +221,13 @@ function ownNeedsLinks(view: Pick<PlanRoundView, 'id' | 'participants'>, needs: 
   return own.map((p) => ({ text: own.length === 1 ? 'Er förvaltnings behov' : `${genitive(p.name)} behov`, href: needsPath(view.id, p.departmentId) }));
 }
 
+/** The response pages of the committees the viewer is secretary of, among the recipients of a remiss that has been sent. */
+function ownResponseLinks(view: PlanRoundView, remiss: RoundPageData['remiss'], committeeIds: readonly string[] = []): Array<{ text: string; href: string }> {
+  if (!remiss?.sent) return [];
+  const own = remiss.recipients.filter((r) => committeeIds.includes(r.committeeId));
+  return own.map((r) => ({ text: own.length === 1 ? 'Er nämnds yttrande' : `${genitive(r.name)} yttrande`, href: `/planomgangar/${view.id}/remiss/${r.committeeId}` }));
+}
+
 /** The states in which the round has reached drafting its plan (a round cancelled may never have). */
 const PLAN_STATES: readonly PlanRoundView['state'][] = ['draftingPlan', 'consultation', 'compilingResponses', 'awaitingDecision', 'followUp', 'closed'];
 
@@ -269,7 +282,8 @@ export function buildRoundPage(data: RoundPageData, state: RoundPageState = {}, 
     ownNeeds: ownNeedsLinks(view, access.needs),
     analysisHref: analysisPath(view.id),
     planHref: PLAN_STATES.includes(view.state) ? planPath(view.id) : null,
-    consultationHref: CONSULTATION_STATES.includes(view.state) ? `/planomgangar/${view.id}/remiss` : null,
+    consultationHref: CONSULTATION_STATES.includes(view.state) || data.remiss?.sent ? `/planomgangar/${view.id}/remiss` : null,
+    ownResponses: ownResponseLinks(view, data.remiss, access.committeeIds),
     steer: access.steer,
     actions,
     nextSteps: access.steer

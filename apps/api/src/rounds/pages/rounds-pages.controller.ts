@@ -1,4 +1,4 @@
-import { DecisionQueryService } from '@samverka/consultation';
+import { ConsultationService, DecisionQueryService } from '@samverka/consultation';
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
@@ -53,6 +53,7 @@ export class RoundsPagesController {
     private readonly registry: OrganisationRegistryService,
     private readonly views: ViewRenderer,
     private readonly decisions: DecisionQueryService,
+    private readonly consultations: ConsultationService,
   ) {}
 
   @Get()
@@ -211,15 +212,18 @@ export class RoundsPagesController {
 
   /** The round page, with what just happened or the step form that failed (always the round as it is now). */
   private async page(reply: FastifyReply, principal: Principal, id: string, state: RoundPageState, status: number): Promise<void> {
-    const [view, history, submissionSteps, decisions] = await Promise.all([
+    const [view, history, submissionSteps, decisions, consultation] = await Promise.all([
       this.rounds.view(id),
       this.rounds.historyOf(id),
       this.rounds.submissionStepsOf(id),
       this.decisions.decisionsOf(id),
+      this.consultations.find(id),
     ]);
     const scope = roundReadScope(principal);
     const needs = { scope, ownDepartmentIds: scope.departmentIds };
-    await this.views.send(reply, 'round', buildRoundPage({ view, history, submissionSteps, decisions }, state, { steer: maySteerRounds(principal), needs }), status);
+    const remiss = consultation && { sent: consultation.sentAt !== null || consultation.sending > 1, recipients: consultation.recipients.map((r) => ({ committeeId: r.committeeId, name: r.name })) };
+    const access = { steer: maySteerRounds(principal), needs, committeeIds: principal.committeeSecretary };
+    await this.views.send(reply, 'round', buildRoundPage({ view, history, submissionSteps, decisions, remiss }, state, access), status);
   }
 
   /** The new-round form: as first shown (200), or again with what failed. */

@@ -62,7 +62,7 @@ describe('a round step form', () => {
 
   it('shows what no field can fix in the summary: an unknown step, forcing a step that cannot be forced', () => {
     expect(shown({ type: 'DEADLINE_REACHED' })).toEqual({ errors: {}, general: [expect.stringMatching(/^Steget finns inte/)] });
-    expect(shown({ type: 'LAUNCH', force: 'ja', reason: 'Nu' })).toEqual({ errors: {}, general: ['Starta behovsinsamlingen kan inte tas som framtvingat steg: bara stängningar kan göras med Stäng ändå'] });
+    expect(shown({ type: 'LAUNCH', force: 'ja', reason: 'Nu' })).toEqual({ errors: {}, general: ['Starta behovsinsamlingen kan inte tas som framtvingat steg: bara Stäng behovsinsamlingen, Stäng remissen och Lämna planen till beslut kan tas ändå'] });
   });
 
   it("explains the service's other refusals: the guard's reasons, someone else's change", () => {

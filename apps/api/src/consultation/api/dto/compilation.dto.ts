@@ -45,6 +45,7 @@ export class CompiledProposalDto {
   @ApiProperty({ nullable: true, type: String }) areaCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) itemCode!: string | null;
   @ApiProperty({ type: ProposalTriageDto, nullable: true, description: 'null: not triaged yet' }) triage!: ProposalTriageDto | null;
+  @ApiProperty({ type: 'integer', description: "the triage's version (0: untriaged; also the triage's ETag): send it as If-Match to re-triage" }) triageVersion!: number;
 }
 
 export class CompiledResponseDto {

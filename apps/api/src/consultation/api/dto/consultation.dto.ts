@@ -91,12 +91,13 @@ export class ConsultationRecipientDto {
 
 export class ConsultationDto {
   @ApiProperty({ format: 'uuid' }) roundId!: string;
+  @ApiProperty({ type: 'integer', description: 'the sending (utskick): 1, and one more each time the remiss is prepared again after the plan was returned' }) sending!: number;
   @ApiProperty({ type: 'integer' }) planVersion!: number;
   @ApiProperty({ format: 'date' }) replyBy!: string;
   @ApiProperty() coverLetter!: string;
   @ApiProperty({ type: ConsultationContactDto, nullable: true }) contactPerson!: ConsultationContactDto | null;
   @ApiProperty({ type: [ConsultationQuestionDto] }) questions!: ConsultationQuestionDto[];
-  @ApiProperty({ nullable: true, type: Date, description: 'when SEND_FOR_CONSULTATION sent it (null: prepared)' }) sentAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date, description: 'when SEND_FOR_CONSULTATION sent this sending (null: prepared, not sent)' }) sentAt!: Date | null;
   @ApiProperty({ type: [ConsultationRecipientDto] }) recipients!: ConsultationRecipientDto[];
 }
 

@@ -99,6 +99,13 @@ export class SubmitResponseDto extends ResponseBodyDto {
   committeeId!: string;
 }
 
+/** A correction: the whole response again; the earlier revision's signed document is kept unless a new one was attached to the draft or `removeAttachment`. */
+export class ReviseResponseDto extends ResponseBodyDto {
+  @ApiPropertyOptional({ description: "drop the earlier revision's signed document instead of keeping it (a document newly attached to the draft is still attached)" })
+  @IsOptional() @IsBoolean()
+  removeAttachment?: boolean;
+}
+
 /** A draft: any subset of the fields. */
 @CheckedBy(draftResponse)
 @MultiLineFrom(ResponseBodyDto)
@@ -165,6 +172,7 @@ export class ResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) committeeId!: string;
   @ApiProperty({ type: 'integer', description: '0 for the draft' }) revision!: number;
+  @ApiProperty({ type: 'integer', description: "the remiss's sending it answers: 1, or 2, 3 … when the plan was returned and sent on remiss again" }) sending!: number;
   @ApiProperty({ enum: RESPONSE_STATUSES }) status!: ResponseStatus;
   @ApiProperty({ enum: RESPONSE_STANCES, nullable: true }) stance!: ResponseStance | null;
   @ApiProperty({ type: String, nullable: true }) stanceLabel!: string | null;
@@ -182,7 +190,7 @@ export class ResponseDto {
   @ApiProperty() updatedAt!: Date;
   @ApiProperty({ type: String, nullable: true }) submittedByName!: string | null;
   @ApiProperty({ type: Date, nullable: true }) submittedAt!: Date | null;
-  @ApiProperty({ type: Date, nullable: true, description: 'a later revision replaced it' }) supersededAt!: Date | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'a later revision, or a later sending of the remiss, replaced it' }) supersededAt!: Date | null;
   @ApiProperty({ type: ResponseAttachmentDto, nullable: true }) attachment!: ResponseAttachmentDto | null;
 }
 
@@ -198,8 +206,9 @@ export class CommitteeResponsesDto {
   @ApiProperty() committeeName!: string;
   @ApiProperty({ type: String, format: 'date' }) replyBy!: string;
   @ApiProperty({ type: 'integer' }) planVersion!: number;
+  @ApiProperty({ type: 'integer', description: "the remiss's current sending (1, or more once the plan was returned and sent again); a response of an earlier one is among the revisions" }) sending!: number;
   @ApiProperty({ type: [ConsultationQuestionViewDto] }) questions!: ConsultationQuestionViewDto[];
   @ApiProperty({ type: ResponseDto, nullable: true, description: 'the current submitted response' }) current!: ResponseDto | null;
   @ApiProperty({ type: ResponseDto, nullable: true }) draft!: ResponseDto | null;
-  @ApiProperty({ type: [ResponseDto], description: 'earlier revisions (superseded), newest first' }) revisions!: ResponseDto[];
+  @ApiProperty({ type: [ResponseDto], description: 'earlier revisions (superseded by a correction or by a later sending), newest first' }) revisions!: ResponseDto[];
 }
