@@ -14,6 +14,8 @@ import { PlanPagesModule } from './plan/plan-pages.module';
 import { ConsultationApiModule } from './consultation/consultation-api.module';
 import { ConsultationPagesModule } from './consultation/consultation-pages.module';
 import { FollowUpApiModule } from './follow-up/follow-up-api.module';
+import { DigestsApiModule } from './digests/digests-api.module';
+import { DigestsPagesModule } from './digests/digests-pages.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { NotificationsPagesModule } from './notifications/notifications-pages.module';
 import { OrganisationApiModule } from './organisation/organisation-api.module';
@@ -56,6 +58,8 @@ export class ApiModule {
         PlanApiModule,
         ConsultationApiModule,
         FollowUpApiModule,
+        DigestsApiModule,
+        DigestsPagesModule,
         TasksApiModule,
       ],
     };

@@ -126,4 +126,5 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'consultation.extension_decided': 'Nämndens begäran om anstånd är avgjord',
   'consultation.reminder': 'Påminnelse om nämndens remissvar',
   'consultation.response_receipt': 'Kvittens på nämndens inlämnade yttrande',
+  'digest.status': 'Lägesrapport till förvaltningsledningen (så ofta du valt, när något är nytt eller ska göras)',
 };

@@ -20,3 +20,5 @@ export type { ConsultationFact, ParticipantProgress, ParticipantSubmissionStatus
 export type { RoundFacts } from './facts/plan-round-facts.loader';
 export { OnRoundStep } from './facts/round-step-effects';
 export type { RoundStep, RoundStepEffect } from './facts/round-step-effects';
+export { PhaseChangeDigests, ProvidesPhaseChangeDigests } from './facts/phase-change-digests';
+export type { PhaseChangeDigestsProvider } from './facts/phase-change-digests';

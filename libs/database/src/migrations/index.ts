@@ -12,6 +12,7 @@ import { PasswordSetupTokens1796006292466 } from './1796006292466-PasswordSetupT
 import { Plan1796017405201 } from './1796017405201-Plan';
 import { Consultation1796021435315 } from './1796021435315-Consultation';
 import { FollowUp1796029168895 } from './1796029168895-FollowUp';
+import { Digests1796029900253 } from './1796029900253-Digests';
 
 /** Every migration, oldest first. `npm run cli -- db:generate-migration <Name>` appends here. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Plan1796017405201,
   Consultation1796021435315,
   FollowUp1796029168895,
+  Digests1796029900253,
 ];
