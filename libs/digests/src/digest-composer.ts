@@ -15,13 +15,25 @@ export interface DigestLinks {
   consultationResponse(roundId: string, committeeId: string): string;
 }
 
-/** The facts read for a sweep (or one preview), for every department asked about. */
+/** The facts read for a sweep (or one preview), for every department asked about, by department. */
 export interface DigestFacts {
-  rounds: DepartmentRoundRow[];
-  owed: OwedRow[];
-  items: ItemRow[];
+  byDepartment: Map<string, { rounds: DepartmentRoundRow[]; owed: OwedRow[]; items: ItemRow[] }>;
   city: CityRoundRow[];
   coverage: { covered: number; total: number };
+}
+
+/** The rows as read, filed by department once (a sweep composes thousands of digests from them). */
+export function indexFacts(rows: { rounds: DepartmentRoundRow[]; owed: OwedRow[]; items: ItemRow[]; city: CityRoundRow[]; coverage: { covered: number; total: number } }): DigestFacts {
+  const byDepartment: DigestFacts['byDepartment'] = new Map();
+  const of = (departmentId: string) => {
+    let entry = byDepartment.get(departmentId);
+    if (!entry) byDepartment.set(departmentId, (entry = { rounds: [], owed: [], items: [] }));
+    return entry;
+  };
+  for (const r of rows.rounds) of(r.departmentId).rounds.push(r);
+  for (const o of rows.owed) of(o.departmentId).owed.push(o);
+  for (const i of rows.items) of(i.departmentId).items.push(i);
+  return { byDepartment, city: rows.city, coverage: rows.coverage };
 }
 
 export interface ComposedDigest {
@@ -76,14 +88,16 @@ export function composeDigest(
   today: LocalDate,
   links: DigestLinks,
 ): ComposedDigest {
-  const wanted = new Set(departmentIds);
   const inWindow = (d: Date) => d.getTime() >= window.start.getTime() && d.getTime() < window.end.getTime();
   let owedCount = 0;
   let overdueCount = 0;
   let changeCount = 0;
   const departments: StatusDigestSections['departments'] = [];
-  for (const r of facts.rounds) {
-    if (!wanted.has(r.departmentId)) continue;
+  const rounds = [...new Set(departmentIds)]
+    .flatMap((id) => facts.byDepartment.get(id)?.rounds ?? [])
+    .sort((x, y) => x.departmentName.localeCompare(y.departmentName, 'sv') || x.departmentId.localeCompare(y.departmentId));
+  for (const r of rounds) {
+    const own = facts.byDepartment.get(r.departmentId)!;
     let department = departments.find((d) => d.departmentId === r.departmentId);
     if (!department) {
       department = { departmentId: r.departmentId, name: r.departmentName, rounds: [] };
@@ -92,12 +106,12 @@ export function composeDigest(
     const state = r.state as PlanRoundState;
     const nextKind = NEXT_DEADLINE[state];
     const nextDate = nextKind ? deadlineOf(r, nextKind) : null;
-    const owed = facts.owed
-      .filter((o) => o.departmentId === r.departmentId && o.roundId === r.roundId)
+    const owed = own.owed
+      .filter((o) => o.roundId === r.roundId)
       .map((o) => ({ text: owedText(o), dueOn: o.dueOn, overdue: o.dueOn !== null && o.dueOn < today, href: owedHref(o, links) }))
       .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'));
-    const items = facts.items
-      .filter((i) => i.departmentId === r.departmentId && i.roundId === r.roundId)
+    const items = own.items
+      .filter((i) => i.roundId === r.roundId)
       .map((i) => {
         const changes = i.reportedAt.filter(inWindow).length;
         return {

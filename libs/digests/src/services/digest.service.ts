@@ -4,7 +4,7 @@ import { DEFAULT_DIGEST_FREQUENCY, Principal } from '@samverka/identity';
 import { addDays, Clock, formatSwedishDateTime, localDateInCity } from '@samverka/kernel';
 import { Links, NotificationOutbox, StatusDigestData, StatusDigestSections } from '@samverka/notifications';
 import { PhaseChangeDigestsProvider, ProvidesPhaseChangeDigests } from '@samverka/rounds';
-import { composeDigest, ComposedDigest, DigestFacts, DigestLinks, digestSummary } from '../digest-composer';
+import { composeDigest, ComposedDigest, DigestFacts, DigestLinks, digestSummary, indexFacts } from '../digest-composer';
 import { dueWindow, latestRun, ScheduledFrequency } from '../digest-schedule';
 import { DIGEST_FREQUENCY_LABELS } from '../digests.vocabulary';
 import { deliveryKey, DigestRepository, ManagerRow, NewDelivery } from '../repositories/digest.repository';
@@ -124,13 +124,13 @@ export class DigestService implements PhaseChangeDigestsProvider {
   private async facts(departmentIds: string[], since: Date): Promise<DigestFacts> {
     const ids = [...new Set(departmentIds)];
     const today = localDateInCity(this.clock.now());
-    return {
+    return indexFacts({
       rounds: await this.repository.departmentRounds(ids),
       owed: await this.repository.owed(ids, addDays(today, REPORT_OWED_DAYS_AHEAD)),
       items: await this.repository.items(ids, since),
       city: await this.repository.cityRounds(today),
       coverage: await this.repository.coverage(today),
-    };
+    });
   }
 
   private emailData(frequency: ScheduledFrequency, digest: ComposedDigest): StatusDigestData {
