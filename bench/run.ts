@@ -152,6 +152,8 @@ async function main(): Promise<void> {
     teardown.add('app', () => app.close());
     const dataSource = app.get(DataSource);
     await migrateDatabase(dataSource);
+    // The lifecycle hooks collect the round fact providers: nothing asks a service before them (as prepareApiApp).
+    await app.init();
     const actor = { personId: null, label: 'bench' };
     const seeded = await app.get(DemoCitySeeder).seed(actor);
     const users = await app.get(DemoUsersSeeder).seed(actor);
