@@ -181,6 +181,11 @@ describe(DigestService.name, () => {
     expect(new Set(after.map((m) => m.dedup_key)).size).toBe(after.length);
     const windows = (await deliveries()).filter((d) => d.kind === 'periodic' && d.window_end.toISOString() === '2026-06-22T05:00:00.000Z');
     expect(windows.map((d) => d.user_id).sort()).toEqual([users.managerA.id, users.managerB.id, users.managerC.id].sort());
+    // The figures of the latest digests, one per user.
+    const latest = (await sut.latestDeliveries()).filter((d) => [users.managerA.id, users.managerB.id, users.managerC.id].includes(d.userId));
+    expect(latest.map((d) => [d.userId, d.windowEnd.toISOString(), d.sent]).sort()).toEqual(
+      [[users.managerA.id, '2026-06-22T05:00:00.000Z', true], [users.managerB.id, '2026-06-22T05:00:00.000Z', true], [users.managerC.id, '2026-06-22T05:00:00.000Z', false]].sort(),
+    );
   });
 
   it('previews the caller’s next digest from their last one until now; empty for a user without a management role', async () => {

@@ -300,6 +300,15 @@ export class DigestRepository {
     return new Set(rows.map((r) => deliveryKey(r.user_id, new Date(r.window_start))));
   }
 
+  /** Each management user's latest recorded digest (one statement): the figures of the latest digests, for an overview. */
+  async latestDeliveries(): Promise<NewDelivery[]> {
+    const rows: Array<Record<string, unknown>> = await this.tx.manager.query(
+      `select distinct on (user_id) user_id, kind, window_start, window_end, sent, owed_count, overdue_count, change_count
+         from digest_delivery order by user_id, window_end desc, kind desc`,
+    );
+    return rows.map(toDelivery);
+  }
+
   /** A user's recorded digests, newest first. */
   async deliveriesOf(userId: string): Promise<NewDelivery[]> {
     const rows: Array<Record<string, unknown>> = await this.tx.manager.query(
@@ -307,17 +316,19 @@ export class DigestRepository {
          from digest_delivery where user_id = $1 order by window_end desc, kind`,
       [userId],
     );
-    return rows.map((r) => ({
-      userId: r.user_id as string,
-      kind: r.kind as DigestDeliveryKind,
-      windowStart: r.window_start as Date,
-      windowEnd: r.window_end as Date,
-      sent: r.sent as boolean,
-      owedCount: Number(r.owed_count),
-      overdueCount: Number(r.overdue_count),
-      changeCount: Number(r.change_count),
-    }));
+    return rows.map(toDelivery);
   }
 }
+
+const toDelivery = (r: Record<string, unknown>): NewDelivery => ({
+  userId: r.user_id as string,
+  kind: r.kind as DigestDeliveryKind,
+  windowStart: r.window_start as Date,
+  windowEnd: r.window_end as Date,
+  sent: r.sent as boolean,
+  owedCount: Number(r.owed_count),
+  overdueCount: Number(r.overdue_count),
+  changeCount: Number(r.change_count),
+});
 
 export const deliveryKey = (userId: string, windowStart: Date): string => `${userId}|${windowStart.toISOString()}`;

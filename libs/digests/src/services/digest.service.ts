@@ -120,6 +120,11 @@ export class DigestService implements PhaseChangeDigestsProvider {
     return this.tx.run(() => this.repository.deliveriesOf(userId));
   }
 
+  /** Every management user's latest recorded digest, in one statement: the figures of the latest digests (owed, overdue, reports; emailed or not). */
+  latestDeliveries(): Promise<NewDelivery[]> {
+    return this.tx.run(() => this.repository.latestDeliveries());
+  }
+
   /** The facts for these departments: five statements, however many departments. */
   private async facts(departmentIds: string[], since: Date): Promise<DigestFacts> {
     const ids = [...new Set(departmentIds)];
