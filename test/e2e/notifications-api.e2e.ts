@@ -41,6 +41,8 @@ describe('notifications over the API', () => {
           { kind: 'department.lacks_coordinator', description: expect.any(String) },
         ]),
       );
+      // The status digest is the one kind the frequency governs.
+      expect(first.body.mandatoryKinds.map((k: { kind: string }) => k.kind)).not.toContain('digest.status');
 
       for (const digestFrequency of ['weekly', 'monthly', 'off', 'off']) {
         const put = await me.api('PUT', '/api/v1/me/notification-preferences', { digestFrequency });

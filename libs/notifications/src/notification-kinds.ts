@@ -452,8 +452,8 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
   'consultation.reminder': { mandatory: true },
   // The receipt of a committee's formal response: the committee's own record, always sent.
   'consultation.response_receipt': { mandatory: true },
-  // The periodic status digest follows its own frequency (the preference itself); once queued it goes out.
-  'digest.status': { mandatory: true },
+  // The periodic status digest is the one optional kind: it comes as often as the recipient chose (`off`: never).
+  'digest.status': { mandatory: false },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(KIND_SETTINGS) as NotificationKind[];
