@@ -804,6 +804,8 @@ const ROUTES: Record<string, RouteSpec> = {
   // -- notifications: everyone their own preferences, admins the outbox --
   'GET /api/v1/me/notification-preferences': { allow: 'signed-in', status: 200, build: () => ({}) },
   'GET /api/v1/me/tasks': { allow: 'signed-in', status: 200, build: () => ({}) },
+  // Everyone signed in may ask; a user without a management role gets an empty preview (test/e2e/digests.e2e.ts).
+  'GET /api/v1/me/digest/preview': { allow: 'signed-in', status: 200, build: () => ({}) },
   'PUT /api/v1/me/notification-preferences': {
     allow: 'signed-in',
     status: 200,

@@ -30,25 +30,27 @@ describe('notifications over the API', () => {
   }
 
   describe('preferences', () => {
-    it('gives the default (weekly) and the kinds that always go out, and keeps a new choice', async () => {
+    it('gives the default (biweekly) and the kinds that always go out, and keeps a new choice', async () => {
       const me = await ctx.as('nobody');
       const first = await me.api('GET', '/api/v1/me/notification-preferences');
       expect(first.status).toBe(200);
-      expect(first.body.digestFrequency).toBe('weekly');
+      expect(first.body.digestFrequency).toBe('biweekly');
       expect(first.body.mandatoryKinds).toEqual(
         expect.arrayContaining([
           { kind: 'coordinator.appointed', description: expect.any(String) },
           { kind: 'department.lacks_coordinator', description: expect.any(String) },
         ]),
       );
+      // The status digest is the one kind the frequency governs.
+      expect(first.body.mandatoryKinds.map((k: { kind: string }) => k.kind)).not.toContain('digest.status');
 
-      for (const digestFrequency of ['biweekly', 'monthly', 'off', 'off']) {
+      for (const digestFrequency of ['weekly', 'monthly', 'off', 'off']) {
         const put = await me.api('PUT', '/api/v1/me/notification-preferences', { digestFrequency });
         expect({ status: put.status, digestFrequency: put.body.digestFrequency }).toEqual({ status: 200, digestFrequency });
       }
       expect((await me.api('GET', '/api/v1/me/notification-preferences')).body.digestFrequency).toBe('off');
       // Someone else's stays as it was.
-      expect((await nobody.api('GET', '/api/v1/me/notification-preferences')).body.digestFrequency).toBe('weekly');
+      expect((await nobody.api('GET', '/api/v1/me/notification-preferences')).body.digestFrequency).toBe('biweekly');
     });
 
     it.each([

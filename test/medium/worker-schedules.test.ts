@@ -125,6 +125,7 @@ describe(Schedules.name, () => {
         { name: 'follow-up-reminders', cron: '* * * * *', timezone: 'Europe/Stockholm' },
         { name: 'needs-reminders', cron: '* * * * *', timezone: 'Europe/Stockholm' },
         { name: 'round-deadlines', cron: '* * * * *', timezone: 'Europe/Stockholm' },
+        { name: 'status-digests', cron: '* * * * *', timezone: 'Europe/Stockholm' },
       ]);
     });
 

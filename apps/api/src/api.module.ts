@@ -15,6 +15,8 @@ import { ConsultationApiModule } from './consultation/consultation-api.module';
 import { ConsultationPagesModule } from './consultation/consultation-pages.module';
 import { FollowUpApiModule } from './follow-up/follow-up-api.module';
 import { FollowUpImportPagesModule } from './follow-up/follow-up-import-pages.module';
+import { DigestsApiModule } from './digests/digests-api.module';
+import { DigestsPagesModule } from './digests/digests-pages.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { NotificationsPagesModule } from './notifications/notifications-pages.module';
 import { OrganisationApiModule } from './organisation/organisation-api.module';
@@ -58,6 +60,8 @@ export class ApiModule {
         ConsultationApiModule,
         FollowUpApiModule,
         FollowUpImportPagesModule,
+        DigestsApiModule,
+        DigestsPagesModule,
         TasksApiModule,
       ],
     };

@@ -10,6 +10,7 @@ import { NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
 import { ConsultationModule } from '@samverka/consultation';
 import { FollowUpModule } from '@samverka/follow-up';
+import { DigestsModule } from '@samverka/digests';
 
 /** The service's modules on its database, as the commands use them (opened by `ServiceContext`). */
 @Module({})
@@ -29,6 +30,7 @@ export class CliServicesModule {
         PlanModule,
         ConsultationModule,
         FollowUpModule,
+        DigestsModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { ConsultationReminderService } from '@samverka/consultation';
 import { FollowUpReminderService } from '@samverka/follow-up';
+import { DigestService } from '@samverka/digests';
 import { connectionLimits } from '@samverka/database';
 import { Clock } from '@samverka/kernel';
 import { NeedsReminderService } from '@samverka/needs';
@@ -19,7 +20,7 @@ export const PGBOSS_SCHEMA = 'pgboss';
 const APPLICATION_NAME = 'samverka-worker-jobs';
 export const SWEEP_CRON = '* * * * *';
 export const SWEEP_TIME_ZONE = 'Europe/Stockholm';
-export const SWEEPS = ['coverage-alerts', 'round-deadlines', 'needs-reminders', 'consultation-reminders', 'follow-up-reminders'] as const;
+export const SWEEPS = ['coverage-alerts', 'round-deadlines', 'needs-reminders', 'consultation-reminders', 'follow-up-reminders', 'status-digests'] as const;
 export type SweepName = (typeof SWEEPS)[number];
 
 /**
@@ -50,6 +51,7 @@ export class Schedules implements OnApplicationBootstrap, BeforeApplicationShutd
     needsReminders: NeedsReminderService,
     consultationReminders: ConsultationReminderService,
     followUpReminders: FollowUpReminderService,
+    digests: DigestService,
     @Inject(Clock) clock: Clock,
   ) {
     // pg-boss hands these to its own pg pool: a database that is away fails its polls (logged below), it does not hang them.
@@ -96,6 +98,12 @@ export class Schedules implements OnApplicationBootstrap, BeforeApplicationShutd
         if (result.queued + result.failed > 0) {
           this.logger.log(`follow-up reminders: queued ${result.queued} email(s), ${result.failed} organisation-period(s) left for the next sweep`);
         }
+        return result;
+      },
+      // Every minute, like the others: a digest is due from Monday 07:00 and recorded once per window, so the other runs find nothing due.
+      'status-digests': async () => {
+        const result = await digests.sweep();
+        if (result.due > 0) this.logger.log(`status digests: ${result.due} due, queued ${result.queued} email(s)`);
         return result;
       },
     };

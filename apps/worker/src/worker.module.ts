@@ -7,6 +7,7 @@ import { NeedsModule } from '@samverka/needs';
 import { PlanModule } from '@samverka/plan';
 import { ConsultationModule } from '@samverka/consultation';
 import { FollowUpModule } from '@samverka/follow-up';
+import { DigestsModule } from '@samverka/digests';
 import { NotificationsModule } from '@samverka/notifications';
 import { CoverageAlertsModule } from '@samverka/organisation';
 import { RoundsModule } from '@samverka/rounds';
@@ -34,6 +35,7 @@ export class WorkerModule {
         PlanModule,
         ConsultationModule,
         FollowUpModule,
+        DigestsModule,
       ],
       providers: [{ provide: WORKER_DATABASE_URL, useValue: databaseUrl }, DatabaseHeartbeat, MailWorker, Schedules],
     };

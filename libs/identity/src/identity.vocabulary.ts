@@ -1,3 +1,4 @@
+import type { DigestFrequency } from './entities/notification-preference.entity';
 import type { Role } from './entities/role-grant.entity';
 
 /** The words for the identity context's values (Swedish), in one place: the pages and messages take them from here. */
@@ -13,3 +14,11 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /** Whether an account may sign in: "Aktivt". */
 export const ACCOUNT_STATUS_LABELS = { enabled: 'Aktivt', disabled: 'Inaktiverat' } as const;
+
+/** How often the status digest (lägesrapport) comes: "Varannan vecka". */
+export const DIGEST_FREQUENCY_LABELS: Record<DigestFrequency, string> = {
+  weekly: 'Varje vecka',
+  biweekly: 'Varannan vecka',
+  monthly: 'Varje månad',
+  off: 'Aldrig (bara vid fasbyten)',
+};

@@ -28,6 +28,11 @@ export class Links {
     return `${this.round(roundId)}/behov/${departmentId}`;
   }
 
+  /** The signed-in user's email settings: how often the status digest comes, and its preview. */
+  notificationSettings(): string {
+    return `${this.base}/installningar/aviseringar`;
+  }
+
   /** A department's page (its coordinators). */
   department(departmentId: string): string {
     return `${this.base}/forvaltningar/${departmentId}`;

@@ -128,4 +128,5 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'follow_up.reminder': 'Påminnelse om förvaltningens uppföljningsrapport',
   'follow_up.escalation': 'Förvaltningens uppföljningsrapport saknas fem arbetsdagar efter sista dagen',
   'consultation.response_receipt': 'Kvittens på nämndens inlämnade yttrande',
+  'digest.status': 'Lägesrapport till förvaltningsledningen (så ofta du valt, när något är nytt eller ska göras)',
 };

@@ -57,6 +57,11 @@ export interface NotificationKinds {
     cancelled: boolean;
     nextDeadline: { label: string; date: LocalDate } | null;
     roundUrl: string;
+    /**
+     * The phase-change status digest (lägesrapport) for this person's departments, when the app has
+     * the digests context: the same sections as `digest.status`. Older queued emails lack it.
+     */
+    digest?: StatusDigestSections | null;
   };
   /** To the strategists when a round's deadline has passed while its phase is still open. */
   'round.deadline_passed': {
@@ -256,6 +261,62 @@ export interface NotificationKinds {
    * secretaries, with the whole response as registered, for their own diary. Once per revision and person.
    */
   'consultation.response_receipt': ConsultationResponseReceiptData;
+  /** Lägesrapport: to a department-management user on their chosen frequency (Monday 07:00), only when something is new or owed. */
+  'digest.status': StatusDigestData;
+}
+
+/** A list capped in the email: the first ones, and "och N till" with a link to the rest. */
+export interface CappedList<T> {
+  shown: T[];
+  more: number;
+  moreUrl: string;
+}
+
+/** A status digest's content for one management user: their departments' rounds, and the city beside them. */
+export interface StatusDigestSections {
+  /** "30 november 2026 kl. 07:00": what "since the last digest" means here. */
+  since: string;
+  until: string;
+  departments: Array<{
+    departmentId: string;
+    name: string;
+    rounds: Array<{
+      roundId: string;
+      title: string;
+      phaseLabel: string;
+      nextDeadline: { label: string; date: LocalDate } | null;
+      roundUrl: string;
+      /** What the department owes now (overdue first). */
+      owed: CappedList<{ text: string; dueOn: LocalDate | null; overdue: boolean; href: string }>;
+      overdueCount: number;
+      /** Its items in the adopted plan with their latest follow-up status; `changed`: reported in the window. */
+      items: CappedList<{ code: string; title: string; statusLabel: string; progress: number | null; changed: boolean }>;
+      /** Reports on its items in the window. */
+      changes: number;
+    }>;
+  }>;
+  /** How the city as a whole stands, per open round, so a department sees itself next to the others. */
+  city: {
+    coverage: { covered: number; total: number };
+    rounds: Array<{
+      roundId: string;
+      title: string;
+      phaseLabel: string;
+      submissions: { handedIn: number; total: number };
+      responses: { responded: number; total: number } | null;
+      reports: { reported: number; due: number } | null;
+    }>;
+  };
+}
+
+export interface StatusDigestData extends StatusDigestSections {
+  frequencyLabel: string;
+  /** "5 att göra, varav 1 försenad; 1 ny rapport". */
+  summary: string;
+  owedCount: number;
+  overdueCount: number;
+  changeCount: number;
+  settingsUrl: string;
 }
 
 /** The remiss as its email to a recipient committee's secretary tells it. */
@@ -423,6 +484,8 @@ export const KIND_SETTINGS: { [K in NotificationKind]: KindSettings } = {
   'follow_up.escalation': { mandatory: true },
   // The receipt of a committee's formal response: the committee's own record, always sent.
   'consultation.response_receipt': { mandatory: true },
+  // The periodic status digest is the one optional kind: it comes as often as the recipient chose (`off`: never).
+  'digest.status': { mandatory: false },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(KIND_SETTINGS) as NotificationKind[];

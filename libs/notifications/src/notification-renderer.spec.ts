@@ -1,11 +1,97 @@
 import { loadConfig } from '@samverka/config';
-import { KIND_SETTINGS, NOTIFICATION_KINDS, NotificationKind, NotificationKinds } from './notification-kinds';
+import { KIND_SETTINGS, NOTIFICATION_KINDS, NotificationKind, NotificationKinds, StatusDigestSections } from './notification-kinds';
 import { lowerFirst, NotificationRenderer } from './notification-renderer';
 
 const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://samverka.malmo.example' }, '/srv/samverka');
 
+/** A status digest's sections: one department with an overdue report and a list capped at five, the city beside it. */
+const digestSections: StatusDigestSections = {
+  since: '16 november 2026 kl. 07:00',
+  until: '30 november 2026 kl. 07:00',
+  departments: [
+    {
+      departmentId: 'd-1',
+      name: 'Miljöförvaltningen',
+      rounds: [
+        {
+          roundId: 'r-1',
+          title: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+          phaseLabel: 'Uppföljning',
+          nextDeadline: null,
+          roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+          owed: {
+            shown: [
+              { text: 'Rapportera MS-1 Gemensam växel för förvaltningarna för 2027 T1', dueOn: '2026-11-20', overdue: true, href: 'https://samverka.malmo.example/planomgangar/1' },
+              { text: 'Rapportera MS-2 Chatt på webben för 2027 T1', dueOn: '2026-12-04', overdue: false, href: 'https://samverka.malmo.example/planomgangar/1' },
+            ],
+            more: 3,
+            moreUrl: 'https://samverka.malmo.example/planomgangar/1',
+          },
+          overdueCount: 1,
+          items: {
+            shown: [
+              { code: 'MS-3', title: 'Tillgänglig information på lätt svenska', statusLabel: 'Risk för försening', progress: 40, changed: true },
+              { code: 'MS-1', title: 'Gemensam växel för förvaltningarna', statusLabel: 'Ej rapporterad', progress: null, changed: false },
+            ],
+            more: 0,
+            moreUrl: 'https://samverka.malmo.example/planomgangar/1',
+          },
+          changes: 1,
+        },
+      ],
+    },
+  ],
+  city: {
+    coverage: { covered: 14, total: 15 },
+    rounds: [
+      {
+        roundId: 'r-1',
+        title: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        phaseLabel: 'Uppföljning',
+        submissions: { handedIn: 15, total: 15 },
+        responses: { responded: 6, total: 7 },
+        reports: { reported: 31, due: 40 },
+      },
+    ],
+  },
+};
+
 /** Fixed data with Swedish characters, one or more cases per kind. */
 const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } = {
+  'digest.status': [
+    [
+      'overdue, a capped list and news',
+      { ...digestSections, frequencyLabel: 'varannan vecka', summary: '5 att göra, varav 1 försenad; 1 ny rapport', owedCount: 5, overdueCount: 1, changeCount: 1, settingsUrl: 'https://samverka.malmo.example/installningar/aviseringar' },
+    ],
+    [
+      'owed only, nothing overdue, no follow-up yet',
+      {
+        ...digestSections,
+        departments: [
+          {
+            ...digestSections.departments[0],
+            rounds: [
+              {
+                ...digestSections.departments[0].rounds[0],
+                phaseLabel: 'Behovsinsamling',
+                nextDeadline: { label: 'Sista dag för behov', date: '2027-02-26' },
+                owed: { shown: [{ text: 'Lämna in förvaltningens behov', dueOn: '2027-02-26', overdue: false, href: 'https://samverka.malmo.example/planomgangar/1/behov/d-1' }], more: 0, moreUrl: 'https://samverka.malmo.example/planomgangar/1' },
+                overdueCount: 0,
+                items: { shown: [], more: 0, moreUrl: 'https://samverka.malmo.example/planomgangar/1' },
+                changes: 0,
+              },
+            ],
+          },
+        ],
+        frequencyLabel: 'varje vecka',
+        summary: '1 att göra; inga nya rapporter',
+        owedCount: 1,
+        overdueCount: 0,
+        changeCount: 0,
+        settingsUrl: 'https://samverka.malmo.example/installningar/aviseringar',
+      },
+    ],
+  ],
   'consultation.response_receipt': [
     [
       'the first response, with proposals and an answer',
@@ -154,6 +240,23 @@ const cases: { [K in NotificationKind]: Array<[string, NotificationKinds[K]]> } 
     ],
   ],
   'round.phase_changed': [
+    [
+      'into follow-up, with the phase-change status digest',
+      {
+        roundTitle: 'Utvecklingsplan för kontaktcenter 2027 och framåt',
+        year: 2027,
+        caseNumber: 'STK-2026-1400',
+        departmentNames: ['Miljöförvaltningen'],
+        fromLabel: 'Beslut',
+        toLabel: 'Uppföljning',
+        reason: null,
+        forced: false,
+        cancelled: false,
+        nextDeadline: null,
+        roundUrl: 'https://samverka.malmo.example/planomgangar/1',
+        digest: digestSections,
+      },
+    ],
     [
       'launched, next deadline, two departments',
       {
@@ -799,7 +902,7 @@ describe(NotificationRenderer.name, () => {
 });
 
 describe('notification kinds', () => {
-  it('are all mandatory, and the list follows the settings', () => {
+  it('are all mandatory but the periodic status digest, and the list follows the settings', () => {
     expect(NOTIFICATION_KINDS).toEqual([
       'coordinator.appointed',
       'department.lacks_coordinator',
@@ -825,8 +928,9 @@ describe('notification kinds', () => {
       'follow_up.reminder',
       'follow_up.escalation',
       'consultation.response_receipt',
+      'digest.status',
     ]);
-    expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].mandatory)).toEqual(NOTIFICATION_KINDS);
+    expect(NOTIFICATION_KINDS.filter((kind) => !KIND_SETTINGS[kind].mandatory)).toEqual(['digest.status']);
     expect(NOTIFICATION_KINDS.filter((kind) => KIND_SETTINGS[kind].calendar)).toEqual(['coordinator.appointed', 'round.launched', 'consultation.sent']);
   });
 

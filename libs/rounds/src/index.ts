@@ -22,3 +22,5 @@ export { OnRoundStep } from './facts/round-step-effects';
 export type { RoundStep, RoundStepEffect } from './facts/round-step-effects';
 export { ProvidesRoundReaderFacts } from './facts/round-reader-facts';
 export type { RoundReaderFactsProvider } from './facts/round-reader-facts';
+export { PhaseChangeDigests, ProvidesPhaseChangeDigests } from './facts/phase-change-digests';
+export type { PhaseChangeDigestsProvider } from './facts/phase-change-digests';

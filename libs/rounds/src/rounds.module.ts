@@ -9,6 +9,7 @@ import { RoundAccessPolicy } from './access/round-access.policy';
 import { DemoRoundSeeder } from './demo/demo-round.seeder';
 import { PlanRoundAreaEntity, PlanRoundEntity, PlanRoundEventEntity, PlanRoundParticipantEntity } from './entities/index';
 import { PlanRoundFactsLoader } from './facts/plan-round-facts.loader';
+import { PhaseChangeDigests } from './facts/phase-change-digests';
 import { RoundFactProviders } from './facts/round-fact-providers';
 import { RoundStepEffects } from './facts/round-step-effects';
 import { RoundsAppointmentFacts } from './facts/rounds-appointment-facts.provider';
@@ -52,6 +53,7 @@ import { RoundReminderService } from './services/round-reminder.service';
     RoundAccessPolicy,
     RoundsAppointmentFacts,
     RoundReaderFacts,
+    PhaseChangeDigests,
   ],
   exports: [RoundAccessPolicy, PlanRoundQueryService, PlanRoundCommandService, PlanRoundStepService, RoundDeadlineService, RoundReminderService, DemoRoundSeeder],
 })

@@ -13,6 +13,7 @@ import { Plan1796017405201 } from './1796017405201-Plan';
 import { Consultation1796021435315 } from './1796021435315-Consultation';
 import { FollowUp1796029168895 } from './1796029168895-FollowUp';
 import { ConsultationSendings1796029798951 } from './1796029798951-ConsultationSendings';
+import { Digests1796029900253 } from './1796029900253-Digests';
 
 /** Every migration, oldest first. `npm run cli -- db:generate-migration <Name>` appends here. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Consultation1796021435315,
   FollowUp1796029168895,
   ConsultationSendings1796029798951,
+  Digests1796029900253,
 ];

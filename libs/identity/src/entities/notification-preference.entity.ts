@@ -3,7 +3,8 @@ import { UserEntity } from './user.entity';
 
 export const DIGEST_FREQUENCIES = ['weekly', 'biweekly', 'monthly', 'off'] as const;
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
-export const DEFAULT_DIGEST_FREQUENCY: DigestFrequency = 'weekly';
+/** The issue: biweekly unless the user chooses otherwise. */
+export const DEFAULT_DIGEST_FREQUENCY: DigestFrequency = 'biweekly';
 
 /** How often a user wants the optional emails (as a digest). Mandatory kinds (deadlines, assignments) ignore it. No row: the default. */
 @Entity('notification_preference')

@@ -7,6 +7,7 @@ import { CoordinatorService } from '@samverka/organisation';
 import { PLAN_ROUND_STATE_LABELS, PlanRoundState } from '@samverka/workflow';
 import { DEADLINE_LABELS, deadlineOf, NEXT_DEADLINE } from '../deadlines';
 import { DeadlineKind } from '../entities/plan-round-event.entity';
+import { PhaseChangeDigests } from '../facts/phase-change-digests';
 import { ParticipantProgress } from '../facts/round-fact-provider';
 import { PlanRoundEntity } from '../entities/plan-round.entity';
 import { ParticipantRow } from '../repositories/plan-round.repository';
@@ -23,6 +24,7 @@ export class RoundNotifier {
     private readonly coordinators: CoordinatorService,
     @Inject(Clock) private readonly clock: Clock,
     private readonly links: Links,
+    private readonly digests: PhaseChangeDigests,
   ) {}
 
   /** To every coordinator and deputy (assignment valid today) of each participating department, with the needs deadline. */
@@ -54,7 +56,10 @@ export class RoundNotifier {
     return queued;
   }
 
-  /** To the management users of the participating departments: one email per person, naming their departments. */
+  /**
+   * To the management users of the participating departments: one email per person, naming their
+   * departments, with their phase-change status digest (all their departments) when the app has one.
+   */
   async phaseChanged(
     round: PlanRoundEntity,
     participants: ParticipantRow[],
@@ -69,6 +74,7 @@ export class RoundNotifier {
     }
     const nextKind = NEXT_DEADLINE[change.to];
     const nextDate = nextKind ? deadlineOf(round, nextKind) : null;
+    const digests = await this.digests.atPhaseChange(round.id, [...byUser.keys()]);
     let queued = 0;
     for (const [userId, m] of byUser) {
       const enqueued = await this.outbox.enqueue(
@@ -86,6 +92,7 @@ export class RoundNotifier {
           cancelled: change.to === 'cancelled',
           nextDeadline: nextKind && nextDate ? { label: DEADLINE_LABELS[nextKind], date: nextDate } : null,
           roundUrl: this.links.round(round.id),
+          digest: digests.get(userId) ?? null,
         },
         `round.phase_changed:${round.id}:${round.version}:${userId}`,
       );

@@ -1,0 +1,5 @@
+export * from './digest-delivery.entity';
+
+import { DigestDeliveryEntity } from './digest-delivery.entity';
+
+export const DIGEST_ENTITIES = [DigestDeliveryEntity];
