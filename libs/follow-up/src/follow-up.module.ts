@@ -11,6 +11,7 @@ import { FOLLOW_UP_ENTITIES } from './entities/index';
 import { FollowUpRepository } from './repositories/follow-up.repository';
 import { FollowUpSetupEffect } from './services/follow-up-setup.effect';
 import { FollowUpService } from './services/follow-up.service';
+import { NextRoundCarryOverEffect } from './services/next-round-carry-over.effect';
 
 /**
  * Follow-up (uppföljning) of the adopted plan: reporting periods, the responsible organisations'
@@ -19,7 +20,7 @@ import { FollowUpService } from './services/follow-up.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(FOLLOW_UP_ENTITIES), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, PlanModule, ConsultationModule],
-  providers: [FollowUpRepository, FollowUpService, FollowUpSetupEffect],
+  providers: [FollowUpRepository, FollowUpService, FollowUpSetupEffect, NextRoundCarryOverEffect],
   exports: [FollowUpService],
 })
 export class FollowUpModule {}

@@ -9,3 +9,4 @@ export * from './rules/follow-up.rules';
 export * from './services/follow-up.service';
 export * from './services/follow-up-periods';
 export { followUpOf } from './services/follow-up-setup.effect';
+export { nextRoundStatus } from './services/next-round-carry-over.effect';

@@ -20,3 +20,6 @@ export type { ConsultationFact, ParticipantProgress, ParticipantSubmissionStatus
 export type { RoundFacts } from './facts/plan-round-facts.loader';
 export { OnRoundStep } from './facts/round-step-effects';
 export type { RoundStep, RoundStepEffect } from './facts/round-step-effects';
+export { OnRoundCreated } from './facts/round-created-effects';
+export type { RoundCreation, RoundCreatedEffect } from './facts/round-created-effects';
+export * from './next-round';

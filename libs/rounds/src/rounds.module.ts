@@ -11,6 +11,7 @@ import { PlanRoundAreaEntity, PlanRoundEntity, PlanRoundEventEntity, PlanRoundPa
 import { PlanRoundFactsLoader } from './facts/plan-round-facts.loader';
 import { RoundFactProviders } from './facts/round-fact-providers';
 import { RoundStepEffects } from './facts/round-step-effects';
+import { RoundCreatedEffects } from './facts/round-created-effects';
 import { RoundsAppointmentFacts } from './facts/rounds-appointment-facts.provider';
 import { PlanRoundEventRepository } from './repositories/plan-round-event.repository';
 import { PlanRoundRepository } from './repositories/plan-round.repository';
@@ -40,6 +41,7 @@ import { RoundReminderService } from './services/round-reminder.service';
     PlanRoundEventRepository,
     RoundFactProviders,
     RoundStepEffects,
+    RoundCreatedEffects,
     PlanRoundFactsLoader,
     RoundNotifier,
     PlanRoundQueryService,

@@ -71,7 +71,7 @@ export class PlanRoundQueryService {
     const assignments = departmentIds.length ? await this.coordinators.currentByDepartment(departmentIds) : [];
     const coordinators = assignments
       .filter((a) => this.coordinators.statusOf(a, today) === 'active')
-      .map((a) => ({ departmentId: a.departmentId, personId: a.personId, name: a.person?.name ?? '', kind: a.kind }));
+      .map((a) => ({ departmentId: a.departmentId, personId: a.personId, name: a.person?.name ?? '', kind: a.kind, validTo: a.validTo }));
     const deadlinesReached = await this.history.deadlinesReached([round.id]);
     return assemblePlanRoundView({ round, loaded, coordinators, deadlinesReached, today });
   }
@@ -126,7 +126,7 @@ export class PlanRoundQueryService {
   }
 
   /** Whom launching the round would email today (the same people `RoundNotifier` writes to), and the departments nobody would hear of. */
-  async launchPreview(view: Pick<PlanRoundView, 'participants'>): Promise<LaunchPreview> {
+  async launchPreview(view: Pick<PlanRoundView, 'participants' | 'assignmentsEnding'>): Promise<LaunchPreview> {
     const departmentIds = view.participants.map((p) => p.departmentId);
     const managers = departmentIds.length ? await this.directory.managementOf(departmentIds) : [];
     const coordinatorKeys = new Set(view.participants.flatMap((p) => p.coordinators.map((c) => `${p.departmentId}:${c.personId}`)));
@@ -136,6 +136,7 @@ export class PlanRoundQueryService {
       coordinators: coordinatorKeys.size,
       managers: new Set(managers.map((m) => m.userId)).size,
       withoutCoordinator: view.participants.filter((p) => p.coordinators.length === 0).map((p) => p.name),
+      assignmentsEnding: view.assignmentsEnding,
     };
   }
 }
