@@ -204,3 +204,15 @@ export interface EndingAssignmentView {
   /** The first deadline of the round after that day. */
   deadline: { kind: DeadlineKind; label: string; date: LocalDate };
 }
+
+/** Next year's round from an earlier one, before anything is changed: what it starts with. */
+export interface NextRoundProposal {
+  fromRoundId: string;
+  fromTitle: string;
+  year: number;
+  areas: AreaInput[];
+  /** The earlier round's participants that are still active. */
+  participantDepartmentIds: string[];
+  /** The earlier round's deadlines one year on, moved to working days. */
+  deadlines: RoundDeadlines;
+}

@@ -8,7 +8,6 @@ import { DEFAULT_AREAS } from '../default-areas';
 import { ONE_ACTIVE_ROUND_PER_YEAR, PlanRoundEntity } from '../entities/plan-round.entity';
 import { CreatePlanRoundInput, CreatePlanRoundRequest, PlanRoundView, UpdatePlanRoundInput } from '../plan-round.model';
 import { RoundCreatedEffects } from '../facts/round-created-effects';
-import { proposedDeadlines } from '../next-round';
 import { PlanRoundEventRepository } from '../repositories/plan-round-event.repository';
 import { PlanRoundRepository, RoundChanges } from '../repositories/plan-round.repository';
 import { RoundError, RoundErrorCode, roundVersionConflict } from '../rounds.exception';
@@ -40,15 +39,14 @@ export class PlanRoundCommandService {
   private async startingFrom(request: CreatePlanRoundRequest): Promise<CreatePlanRoundInput> {
     const fromRoundId = request.fromRoundId;
     if (fromRoundViolations(fromRoundId).length > 0 || fromRoundId === undefined) return request as CreatePlanRoundInput;
-    const previous = await this.rounds.findById(fromRoundId);
-    if (!previous) throw CommonError.unknownReference('fromRoundId', fromRoundId, `Planomgången ${fromRoundId} finns inte`);
-    const active = new Set((await this.registry.listDepartments({ active: true })).map((d) => d.id));
+    const proposal = await this.queries.nextRoundProposal(fromRoundId);
+    if (!proposal) throw CommonError.unknownReference('fromRoundId', fromRoundId, `Planomgången ${fromRoundId} finns inte`);
     const given = request.deadlines ?? {};
-    const proposed = proposedDeadlines(roundDeadlinesOf(previous));
+    const proposed = proposal.deadlines;
     return {
       ...request,
-      areas: request.areas ?? roundAreasOf(previous),
-      participantDepartmentIds: request.participantDepartmentIds ?? (await this.rounds.participantsOf(previous.id)).map((p) => p.departmentId).filter((id) => active.has(id)),
+      areas: request.areas ?? proposal.areas,
+      participantDepartmentIds: request.participantDepartmentIds ?? proposal.participantDepartmentIds,
       deadlines: {
         needs: given.needs ?? proposed.needs,
         consultationReply: 'consultationReply' in given ? given.consultationReply : proposed.consultationReply,

@@ -5,11 +5,12 @@ import { RecipientDirectory } from '@samverka/identity';
 import { CoordinatorService } from '@samverka/organisation';
 import { PlanRoundEventEntity } from '../entities/plan-round-event.entity';
 import { PlanRoundFactsLoader } from '../facts/plan-round-facts.loader';
-import { LaunchPreview, OwnParticipation, PlanRoundSummary, PlanRoundView, RoundBasics, SubmissionStepEntry } from '../plan-round.model';
+import { LaunchPreview, NextRoundProposal, OwnParticipation, PlanRoundSummary, PlanRoundView, RoundBasics, SubmissionStepEntry } from '../plan-round.model';
 import { PlanRoundEventRepository } from '../repositories/plan-round-event.repository';
 import { PlanRoundRepository, RoundReaderScope } from '../repositories/plan-round.repository';
 import { RoundFactProviders } from '../facts/round-fact-providers';
-import { assemblePlanRoundSummary, assemblePlanRoundView, roundAreasOf, roundStateOf, submissionOf } from './plan-round-view.assembler';
+import { assemblePlanRoundSummary, assemblePlanRoundView, roundAreasOf, roundDeadlinesOf, roundStateOf, submissionOf } from './plan-round-view.assembler';
+import { proposedDeadlines } from '../next-round';
 
 export type { RoundReaderScope } from '../repositories/plan-round.repository';
 
@@ -123,6 +124,23 @@ export class PlanRoundQueryService {
       );
     }
     return result;
+  }
+
+  /**
+   * What next year's round from this one starts with: the year after, its areas, its participants that
+   * are still active, and its deadlines one year on moved to working days. Null when there is no such round.
+   */
+  async nextRoundProposal(fromRoundId: string): Promise<NextRoundProposal | null> {
+    const previous = await this.rounds.findById(fromRoundId);
+    if (!previous) return null;
+    return {
+      fromRoundId: previous.id,
+      fromTitle: previous.title,
+      year: previous.year + 1,
+      areas: roundAreasOf(previous),
+      participantDepartmentIds: (await this.rounds.participantsOf(previous.id)).filter((p) => p.active).map((p) => p.departmentId),
+      deadlines: proposedDeadlines(roundDeadlinesOf(previous)),
+    };
   }
 
   /** Whom launching the round would email today (the same people `RoundNotifier` writes to), and the departments nobody would hear of. */
