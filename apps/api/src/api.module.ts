@@ -17,6 +17,8 @@ import { FollowUpApiModule } from './follow-up/follow-up-api.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { NotificationsPagesModule } from './notifications/notifications-pages.module';
 import { OrganisationApiModule } from './organisation/organisation-api.module';
+import { OverviewApiModule } from './overview/overview-api.module';
+import { OverviewPagesModule } from './overview/overview-pages.module';
 import { OrganisationPagesModule } from './organisation/organisation-pages.module';
 import { RoundsApiModule } from './rounds/rounds-api.module';
 import { RoundsPagesModule } from './rounds/rounds-pages.module';
@@ -56,6 +58,8 @@ export class ApiModule {
         PlanApiModule,
         ConsultationApiModule,
         FollowUpApiModule,
+        OverviewApiModule,
+        OverviewPagesModule,
         TasksApiModule,
       ],
     };

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Principal } from '@samverka/identity';
 import { CommonErrorCode, DomainError, TaskQueryService } from '@samverka/kernel';
 import { CoordinatorAssignmentEntity, CoordinatorService, isPerson, mayViewDepartment, OrganisationRegistryService, seesAllDepartments } from '@samverka/organisation';
+import { mayReadOverview } from '@samverka/overview';
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { signedIn } from '../../auth/access-rules';
@@ -62,7 +63,8 @@ export class StartPagesController {
       mayViewDepartment: (id) => mayViewDepartment(principal, id),
       acknowledged,
     });
-    await this.views.send(reply, 'start', model);
+    // Stadsöversikten, for those who may read it (strategists; coordinators and managers for their departments).
+    await this.views.send(reply, 'start', { ...model, cityOverviewHref: mayReadOverview(principal) ? '/oversikt' : null });
   }
 
   /** The assignment named by ?bekraftad= after acknowledging it, when it is the viewer's own. */
