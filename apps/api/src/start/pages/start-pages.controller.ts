@@ -10,7 +10,7 @@ import { signedIn } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
 import { NOTICE_PARAMS } from '../../organisation/pages/department-page.presenter';
-import { buildStartPage } from './start.presenter';
+import { buildStartPage, StartPageModel } from './start.presenter';
 import { ViewRenderer } from '../../shell/view-renderer';
 import { ViewerService } from '../../shell/viewer';
 import { WebExceptionFilter } from '../../shell/web-exception.filter';
@@ -64,7 +64,8 @@ export class StartPagesController {
       acknowledged,
     });
     // Stadsöversikten, for those who may read it (strategists; coordinators and managers for their departments).
-    await this.views.send(reply, 'start', { ...model, cityOverviewHref: mayReadOverview(principal) ? '/oversikt' : null });
+    const page: StartPageModel = { ...model, cityOverviewHref: mayReadOverview(principal) ? '/oversikt' : null };
+    await this.views.send(reply, 'start', page);
   }
 
   /** The assignment named by ?bekraftad= after acknowledging it, when it is the viewer's own. */
