@@ -789,6 +789,8 @@ const ROUTES: Record<string, RouteSpec> = {
   // -- notifications: everyone their own preferences, admins the outbox --
   'GET /api/v1/me/notification-preferences': { allow: 'signed-in', status: 200, build: () => ({}) },
   'GET /api/v1/me/tasks': { allow: 'signed-in', status: 200, build: () => ({}) },
+  // the city overview: strategists the city; coordinators and managers their own departments (any department: the answer is scoped)
+  'GET /api/v1/overview': { allow: ['strategist', 'coordinator-own', 'coordinator-other', 'management-own', 'management-other'], status: 200, build: () => ({}) },
   'PUT /api/v1/me/notification-preferences': {
     allow: 'signed-in',
     status: 200,

@@ -5,7 +5,7 @@ class OverviewScopeDto {
   @ApiProperty({ type: [String], description: "the caller's departments (coordinator or management); empty for the whole city" }) departmentIds!: string[];
 }
 
-class OverdueEntryDto {
+class OverviewOverdueEntryDto {
   @ApiProperty({ enum: ['needs', 'consultationResponse', 'followUpReport'] }) kind!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the department (needs, reports) or committee (responses) that owes it; null: the contact centre' }) ownerId!: string | null;
   @ApiProperty() ownerName!: string;
@@ -27,29 +27,29 @@ class OverviewRoundDto {
   @ApiProperty({ example: 'followUp' }) state!: string;
   @ApiProperty({ type: OverviewDeadlineDto, nullable: true, description: 'the deadline of the phase the round is in' }) deadline!: OverviewDeadlineDto | null;
   @ApiProperty({ type: 'integer', minimum: 0 }) participants!: number;
-  @ApiProperty({ type: [OverdueEntryDto] }) overdue!: OverdueEntryDto[];
+  @ApiProperty({ type: [OverviewOverdueEntryDto] }) overdue!: OverviewOverdueEntryDto[];
 }
 
-class CoveragePrimaryDto {
+class OverviewCoveragePrimaryDto {
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) validTo!: string | null;
 }
 
-class CoverageRowDto {
+class OverviewCoverageRowDto {
   @ApiProperty({ format: 'uuid' }) departmentId!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ type: CoveragePrimaryDto, nullable: true, description: 'the primary coordinator valid today' }) primary!: CoveragePrimaryDto | null;
+  @ApiProperty({ type: OverviewCoveragePrimaryDto, nullable: true, description: 'the primary coordinator valid today' }) primary!: OverviewCoveragePrimaryDto | null;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'deputies valid today' }) deputies!: number;
 }
 
-class CoverageDto {
+class OverviewCoverageDto {
   @ApiProperty({ type: 'integer', minimum: 0 }) departments!: number;
   @ApiProperty({ type: 'integer', minimum: 0 }) withPrimary!: number;
   @ApiProperty({ type: 'integer', minimum: 0 }) withoutPrimary!: number;
-  @ApiProperty({ type: [CoverageRowDto] }) rows!: CoverageRowDto[];
+  @ApiProperty({ type: [OverviewCoverageRowDto] }) rows!: OverviewCoverageRowDto[];
 }
 
-class DigestFiguresDto {
+class OverviewDigestFiguresDto {
   @ApiProperty() windowStart!: Date;
   @ApiProperty() windowEnd!: Date;
   @ApiProperty({ type: 'integer', minimum: 0 }) queued!: number;
@@ -61,6 +61,6 @@ export class CityOverviewDto {
   @ApiProperty({ type: OverviewScopeDto }) scope!: OverviewScopeDto;
   @ApiProperty({ format: 'date' }) today!: string;
   @ApiProperty({ type: [OverviewRoundDto], description: 'every open round (neither closed nor cancelled) the scope takes part in, with what is overdue and by whom' }) rounds!: OverviewRoundDto[];
-  @ApiProperty({ type: CoverageDto, description: 'active departments with and without a valid primary coordinator' }) coverage!: CoverageDto;
-  @ApiProperty({ type: DigestFiguresDto, nullable: true, description: 'the latest status digests (lägesrapporter); null when there are no figures to show' }) digests!: DigestFiguresDto | null;
+  @ApiProperty({ type: OverviewCoverageDto, description: 'active departments with and without a valid primary coordinator' }) coverage!: OverviewCoverageDto;
+  @ApiProperty({ type: OverviewDigestFiguresDto, nullable: true, description: 'the latest status digests (lägesrapporter); null when there are no figures to show' }) digests!: OverviewDigestFiguresDto | null;
 }
