@@ -1069,6 +1069,7 @@ function callersDeclaredBy(access: string[]): Set<Caller> | string {
     else if (rule === 'committee_secretary of the committee') callers.add('secretary-own');
     else if (rule === 'committee_secretary of any committee') ['secretary-own', 'secretary-other'].forEach((c) => callers.add(c as Caller));
     else if (rule === 'the person concerned') callers.add('self');
+    else if (rule === 'coordinator or management (their own departments)') ['coordinator-own', 'coordinator-other', 'management-own', 'management-other'].forEach((c) => callers.add(c as Caller));
     else if (rule === ROUND_PARTICIPANT_RULE) ['coordinator-own', 'management-own', 'secretary-own'].forEach((c) => callers.add(c as Caller));
     else if (department) {
       for (const role of department[1].split(' or ')) {

@@ -23,6 +23,6 @@ export class OverviewPagesController {
   @Get()
   @Allow(strategist(), departmentPeople())
   async show(@CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
-    await this.views.send(reply, 'overview', buildOverviewPage(await this.overview.overview(overviewScope(principal)!)));
+    await this.views.send(reply, 'city-overview', buildOverviewPage(await this.overview.overview(overviewScope(principal)!)));
   }
 }
