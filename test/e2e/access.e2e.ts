@@ -806,6 +806,8 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /api/v1/me/tasks': { allow: 'signed-in', status: 200, build: () => ({}) },
   // Everyone signed in may ask; a user without a management role gets an empty preview (test/e2e/digests.e2e.ts).
   'GET /api/v1/me/digest/preview': { allow: 'signed-in', status: 200, build: () => ({}) },
+  // the city overview: strategists the city; coordinators and managers their own departments (any department: the answer is scoped)
+  'GET /api/v1/overview': { allow: ['strategist', 'coordinator-own', 'coordinator-other', 'management-own', 'management-other'], status: 200, build: () => ({}) },
   'PUT /api/v1/me/notification-preferences': {
     allow: 'signed-in',
     status: 200,
@@ -1103,6 +1105,7 @@ function callersDeclaredBy(access: string[]): Set<Caller> | string {
     else if (rule === 'committee_secretary of the committee') callers.add('secretary-own');
     else if (rule === 'committee_secretary of any committee') ['secretary-own', 'secretary-other'].forEach((c) => callers.add(c as Caller));
     else if (rule === 'the person concerned') callers.add('self');
+    else if (rule === 'coordinator or management (their own departments)') ['coordinator-own', 'coordinator-other', 'management-own', 'management-other'].forEach((c) => callers.add(c as Caller));
     else if (rule === ROUND_PARTICIPANT_RULE) ['coordinator-own', 'management-own', 'secretary-own'].forEach((c) => callers.add(c as Caller));
     else if (department) {
       for (const role of department[1].split(' or ')) {

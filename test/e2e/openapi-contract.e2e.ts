@@ -21,7 +21,8 @@ const run = promisify(execFile);
 const OPERATIONS = 71 + 7 + 6 + 5 + 4 + 7 // 60 + the plan's 11 (plan drafting and versions) + the responsibility allocation's 7 + needs coverage (3) and questions (3) + the remiss's 5 (prepare, read, extensions) + the consultation's compilation (3) and triage (1) + consultation responses (7)
   + 1 // the decisions of a round (GET /rounds/{id}/decisions)
   + 2 // the follow-up's CSV export and import of a period's reports
-  + 1; // the caller's status digest preview (GET /me/digest/preview)
+  + 1 // the caller's status digest preview (GET /me/digest/preview)
+  + 1; // the city overview (GET /overview)
 
 /** A few calls, typed only by what openapi-typescript generated from the live document. */
 const CLIENT = `

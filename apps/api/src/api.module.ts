@@ -20,6 +20,8 @@ import { DigestsPagesModule } from './digests/digests-pages.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { NotificationsPagesModule } from './notifications/notifications-pages.module';
 import { OrganisationApiModule } from './organisation/organisation-api.module';
+import { OverviewApiModule } from './overview/overview-api.module';
+import { OverviewPagesModule } from './overview/overview-pages.module';
 import { OrganisationPagesModule } from './organisation/organisation-pages.module';
 import { RoundsApiModule } from './rounds/rounds-api.module';
 import { RoundsPagesModule } from './rounds/rounds-pages.module';
@@ -62,6 +64,8 @@ export class ApiModule {
         FollowUpImportPagesModule,
         DigestsApiModule,
         DigestsPagesModule,
+        OverviewApiModule,
+        OverviewPagesModule,
         TasksApiModule,
       ],
     };

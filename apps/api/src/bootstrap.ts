@@ -45,6 +45,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .addTag('plan', 'The plan (utvecklingsplan): its draft, items, responsibilities, frozen versions and what changed')
     .addTag('consultation', 'The consultation (remiss) of the plan: recipients, extensions, responses, the compilation and triage, the decision')
     .addTag('follow-up', 'Follow-up (uppföljning) of the adopted plan: reporting periods, reports, the roll-up, the CSV round trip')
+    .addTag('overview', 'The city overview (stadsöversikt): open rounds, what is overdue and by whom, coordinator coverage')
     .addTag('health', 'Liveness and readiness')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an opaque access token: POST /api/v1/auth/token gives one' })
     .build();

@@ -15,6 +15,7 @@ import { FollowUpReminderService } from './services/follow-up-reminder.service';
 import { FollowUpSetupEffect } from './services/follow-up-setup.effect';
 import { FollowUpService } from './services/follow-up.service';
 import { FOLLOW_UP_TASK_PROVIDERS } from './tasks/follow-up.tasks';
+import { NextRoundCarryOverEffect } from './services/next-round-carry-over.effect';
 
 /**
  * Follow-up (uppföljning) of the adopted plan: reporting periods, the responsible organisations'
@@ -23,7 +24,7 @@ import { FOLLOW_UP_TASK_PROVIDERS } from './tasks/follow-up.tasks';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(FOLLOW_UP_ENTITIES), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, PlanModule, ConsultationModule],
-  providers: [FollowUpRepository, FollowUpService, FollowUpSetupEffect, FollowUpOpsRepository, FollowUpImportService, FollowUpReminderService, ...FOLLOW_UP_TASK_PROVIDERS],
+  providers: [FollowUpRepository, FollowUpService, FollowUpSetupEffect, FollowUpOpsRepository, FollowUpImportService, FollowUpReminderService, ...FOLLOW_UP_TASK_PROVIDERS, NextRoundCarryOverEffect],
   exports: [FollowUpService, FollowUpImportService, FollowUpReminderService],
 })
 export class FollowUpModule {}

@@ -13,3 +13,4 @@ export * from './csv/follow-up-csv';
 export * from './services/follow-up-import.service';
 export * from './services/follow-up-reminder.service';
 export { FOLLOW_UP_TASK_KINDS, REPORT_TASK_WORKING_DAYS, followUpReportPath } from './tasks/follow-up.tasks';
+export { nextRoundStatus } from './services/next-round-carry-over.effect';

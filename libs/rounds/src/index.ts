@@ -24,3 +24,6 @@ export { ProvidesRoundReaderFacts } from './facts/round-reader-facts';
 export type { RoundReaderFactsProvider } from './facts/round-reader-facts';
 export { PhaseChangeDigests, ProvidesPhaseChangeDigests } from './facts/phase-change-digests';
 export type { PhaseChangeDigestsProvider } from './facts/phase-change-digests';
+export { OnRoundCreated } from './facts/round-created-effects';
+export type { RoundCreation, RoundCreatedEffect } from './facts/round-created-effects';
+export * from './next-round';

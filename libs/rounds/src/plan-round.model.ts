@@ -37,9 +37,21 @@ export interface CreatePlanRoundInput {
   participantDepartmentIds?: string[];
   /** Default: the five areas of the plan. */
   areas?: AreaInput[];
+  /**
+   * Required, unless the round starts from an earlier one (`fromRoundId`): then the earlier round's
+   * deadlines one year on, moved to working days, are proposed for those not given.
+   */
   deadlines: DeadlinesInput;
   autoClose?: { needs?: boolean; consultation?: boolean };
+  /**
+   * Next year's round from this one: the earlier round's areas and participants (unless given), its
+   * deadlines one year on (unless given), and its adopted plan as the first draft (the unfinished items).
+   */
+  fromRoundId?: string;
 }
+
+/** A create command as it arrives: with `fromRoundId`, the deadlines may be left out (or given in part). */
+export type CreatePlanRoundRequest = Omit<CreatePlanRoundInput, 'deadlines'> & { deadlines?: Partial<DeadlinesInput> };
 
 export interface UpdatePlanRoundInput {
   title?: string;
@@ -129,6 +141,8 @@ export interface PlanRoundView {
   today: LocalDate;
   createdAt: Date;
   updatedAt: Date;
+  /** Participants' coordinator assignments (valid today) that end before one of the round's deadlines, while the round is open. */
+  assignmentsEnding: EndingAssignmentView[];
 }
 
 export interface RoundBasics {
@@ -175,4 +189,30 @@ export interface LaunchPreview {
   managers: number;
   /** Participating departments with no coordinator or deputy to email, by name. */
   withoutCoordinator: string[];
+  /** Coordinator assignments that end before one of the round's deadlines (flagged at launch). */
+  assignmentsEnding: EndingAssignmentView[];
+}
+
+/** A coordinator's assignment that ends before a deadline of the round: which department, whose, when, and the first deadline it misses. */
+export interface EndingAssignmentView {
+  departmentId: string;
+  departmentName: string;
+  personName: string;
+  kind: 'primary' | 'deputy';
+  /** The assignment's last day. */
+  endsOn: LocalDate;
+  /** The first deadline of the round after that day. */
+  deadline: { kind: DeadlineKind; label: string; date: LocalDate };
+}
+
+/** Next year's round from an earlier one, before anything is changed: what it starts with. */
+export interface NextRoundProposal {
+  fromRoundId: string;
+  fromTitle: string;
+  year: number;
+  areas: AreaInput[];
+  /** The earlier round's participants that are still active. */
+  participantDepartmentIds: string[];
+  /** The earlier round's deadlines one year on, moved to working days. */
+  deadlines: RoundDeadlines;
 }

@@ -12,6 +12,7 @@ import { PlanRoundFactsLoader } from './facts/plan-round-facts.loader';
 import { PhaseChangeDigests } from './facts/phase-change-digests';
 import { RoundFactProviders } from './facts/round-fact-providers';
 import { RoundStepEffects } from './facts/round-step-effects';
+import { RoundCreatedEffects } from './facts/round-created-effects';
 import { RoundsAppointmentFacts } from './facts/rounds-appointment-facts.provider';
 import { RoundReaderFacts } from './facts/round-reader-facts';
 import { PlanRoundEventRepository } from './repositories/plan-round-event.repository';
@@ -42,6 +43,7 @@ import { RoundReminderService } from './services/round-reminder.service';
     PlanRoundEventRepository,
     RoundFactProviders,
     RoundStepEffects,
+    RoundCreatedEffects,
     PlanRoundFactsLoader,
     RoundNotifier,
     PlanRoundQueryService,

@@ -39,6 +39,8 @@ export const anyone = (): AccessRule => ({ description: 'anyone', public: true, 
 export const signedIn = (): AccessRule => ({ description: 'any signed-in user', holds: () => true });
 export const admin = (): AccessRule => ({ description: 'admin', holds: (p) => p.admin });
 export const strategist = (): AccessRule => ({ description: 'strategist', holds: (p) => p.strategist });
+/** A coordinator or manager of any department (what they then see is scoped to their departments by the service). */
+export const departmentPeople = (): AccessRule => ({ description: 'coordinator or management (their own departments)', holds: (p) => p.coordinator.length > 0 || p.management.length > 0 });
 
 /** A coordinator (by assignment valid today) or manager of the department the locator names. */
 export const ofDepartment = (roles: readonly DepartmentRole[], locate: Locator): AccessRule => ({

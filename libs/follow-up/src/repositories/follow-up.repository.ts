@@ -204,4 +204,21 @@ export class FollowUpRepository {
     );
     return rows.map(reportOf);
   }
+
+  /**
+   * Each item's latest status per reporting organisation: the report of the latest period the
+   * organisation reported in, its latest revision (one statement). Items nobody reported on are absent.
+   */
+  async latestStatusesByItem(roundId: string): Promise<Map<string, ReportStatus[]>> {
+    const rows: Array<{ item_id: string; status: ReportStatus }> = await this.tx.manager.query(
+      `select distinct on (r.item_id, r.department_id, r.contact_centre) r.item_id, r.status
+         from follow_up_report r join follow_up_period p on p.id = r.period_id
+        where r.round_id = $1
+        order by r.item_id, r.department_id, r.contact_centre, p.position desc, p.due_on desc, r.revision desc`,
+      [roundId],
+    );
+    const byItem = new Map<string, ReportStatus[]>();
+    for (const row of rows) byItem.set(row.item_id, [...(byItem.get(row.item_id) ?? []), row.status]);
+    return byItem;
+  }
 }

@@ -218,6 +218,25 @@ export class PlanDraftRepository {
     return rows[0] ? { roundId: rows[0].round_id, document: rows[0].snapshot } : null;
   }
 
+  /**
+   * The document of the version a round's decision adopted (`plan.adopted_version`), or else (a round
+   * decided before decisions were recorded, once it reached follow-up or closed) its latest frozen
+   * version. Null when the round has no adopted plan.
+   */
+  async adoptedPlanOf(roundId: string): Promise<PlanDocument | null> {
+    const rows: Array<{ snapshot: PlanDocument }> = await this.tx.manager.query(
+      `select v.snapshot
+         from plan_round r
+         join plan p on p.round_id = r.id
+         join lateral (select snapshot from plan_version
+                        where round_id = r.id and (p.adopted_version is null or version = p.adopted_version)
+                        order by version desc limit 1) v on true
+        where r.id = $1 and (p.adopted_version is not null or r.state in ('followUp', 'closed'))`,
+      [roundId],
+    );
+    return rows[0]?.snapshot ?? null;
+  }
+
   /** The frozen version becomes the round's adopted plan; false when the round has no such frozen version. */
   async setAdoptedVersion(roundId: string, version: number): Promise<boolean> {
     const [, affected]: [unknown, number] = await this.tx.manager.query(

@@ -8,6 +8,7 @@ import {
   CreatePlanItemInput,
   PlanDocument,
   PlanItem,
+  PlanItemStatus,
   ResponsibilityInput,
   SetResponsibilitiesInput,
   StartPlanInput,
@@ -80,6 +81,27 @@ export class PlanDraftService {
       const itemsCarried = previous ? await this.carryOver(round, previous.roundId, previous.document) : 0;
       await this.audit.record(actor, { action: 'plan.started', subjectType: 'plan', subjectId: roundId, after: { startFrom: input.startFrom, startedFromRoundId: previous?.roundId ?? null, itemsCarried } });
       return { startedFrom: previous?.roundId ?? null, itemsCarried };
+    });
+  }
+
+  /**
+   * Next year's round from an earlier one: when the round is created (in the creation's transaction),
+   * the earlier round's adopted plan becomes the first draft of this round's plan. `carry` decides per
+   * item whether it is carried over and with which status (the follow-up's latest statuses: null leaves
+   * it behind); items of an area the new round lacks and responsibilities of departments that do not
+   * take part stay behind. Nothing happens when the earlier round has no adopted plan (returns null).
+   */
+  async startFromRound(actor: Actor, roundId: string, fromRoundId: string, carry: (item: PlanItem) => PlanItemStatus | null): Promise<{ itemsCarried: number } | null> {
+    return this.tx.run(async () => {
+      const round = await this.rounds.basics(roundId, true);
+      if (round.state !== 'preparing') throw new PlanError(PlanErrorCode.PLAN_NOT_EDITABLE, 'Planen kan bara startas från en tidigare omgång när planomgången skapas', { state: round.state });
+      const document = await this.drafts.adoptedPlanOf(fromRoundId);
+      if (!document) return null;
+      if (!(await this.drafts.createPlan(roundId, fromRoundId))) throw new PlanError(PlanErrorCode.PLAN_EXISTS, 'Planomgången har redan en plan');
+      await this.drafts.lockPlan(roundId);
+      const itemsCarried = await this.carryOver(round, fromRoundId, document, carry);
+      await this.audit.record(actor, { action: 'plan.started', subjectType: 'plan', subjectId: roundId, after: { startFrom: 'previousRound', startedFromRoundId: fromRoundId, itemsCarried } });
+      return { itemsCarried };
     });
   }
 
@@ -320,10 +342,15 @@ export class PlanDraftService {
    * items stay behind; so do items of an area this round does not have, and responsibilities of
    * departments that do not take part in this round.
    */
-  private async carryOver(round: RoundBasics, fromRoundId: string, document: PlanDocument): Promise<number> {
+  private async carryOver(round: RoundBasics, fromRoundId: string, document: PlanDocument, carry: (item: PlanItem) => PlanItemStatus | null = unfinished): Promise<number> {
     const areas = new Set(round.areas.map((a) => a.code));
     const participants = new Set(round.participants.map((p) => p.departmentId));
-    const items = document.areas.flatMap((a) => a.items).filter((i) => i.status !== 'completed' && i.status !== 'cancelled' && areas.has(i.areaCode));
+    const items = document.areas
+      .flatMap((a) => a.items)
+      .flatMap((i) => {
+        const status = areas.has(i.areaCode) ? carry(i) : null;
+        return status === null ? [] : [{ ...i, status }];
+      });
     const ids = await this.drafts.insertItems(
       items.map((i) => ({
         roundId: round.id,
@@ -356,6 +383,11 @@ export class PlanDraftService {
     );
     return items.length;
   }
+}
+
+/** The default of what is carried over: the items not completed or cancelled, with their status. */
+function unfinished(item: PlanItem): PlanItemStatus | null {
+  return item.status === 'completed' || item.status === 'cancelled' ? null : item.status;
 }
 
 function responsibilityRow(r: ResponsibilityInput): ResponsibilityRow {

@@ -139,6 +139,12 @@ function deadlineViolations(d: { needs?: unknown; consultationReply?: unknown; d
   ];
 }
 
+/** The earlier round to start from, when given: an id. */
+export function fromRoundViolations(fromRoundId: unknown): Violations {
+  if (fromRoundId === undefined || fromRoundId === null) return [];
+  return typeof fromRoundId === 'string' && isUUID(fromRoundId) ? [] : [violation('fromRoundId', 'isUuid', 'Välj den tidigare planomgången bland de som finns (ange dess id)')];
+}
+
 /** A new round: every field's own rules, the dates in order, and the needs deadline after today. */
 export function createRoundViolations(input: CreatePlanRoundInput, today: LocalDate): FieldViolation[] {
   const deadlines = input.deadlines ?? ({} as CreatePlanRoundInput['deadlines']);
@@ -149,6 +155,7 @@ export function createRoundViolations(input: CreatePlanRoundInput, today: LocalD
     ...deadlineViolations(deadlines, true),
     ...(input.participantDepartmentIds === undefined ? [] : participantViolations(input.participantDepartmentIds)),
     ...(input.areas === undefined ? [] : areaViolations(input.areas)),
+    ...fromRoundViolations(input.fromRoundId),
   ];
   if (isLocalDate(deadlines.needs) && deadlines.needs <= today) {
     found.push(violation('deadlines.needs', 'afterToday', `${DATE_LABELS.needs} måste ligga efter i dag`));

@@ -6,11 +6,12 @@ import { OrganisationRegistryService } from '@samverka/organisation';
 import { initialPlanRoundSnapshot, PLAN_ROUND_FINAL_STATES, PLAN_ROUND_STATE_LABELS } from '@samverka/workflow';
 import { DEFAULT_AREAS } from '../default-areas';
 import { ONE_ACTIVE_ROUND_PER_YEAR, PlanRoundEntity } from '../entities/plan-round.entity';
-import { CreatePlanRoundInput, PlanRoundView, UpdatePlanRoundInput } from '../plan-round.model';
+import { CreatePlanRoundInput, CreatePlanRoundRequest, PlanRoundView, UpdatePlanRoundInput } from '../plan-round.model';
+import { RoundCreatedEffects } from '../facts/round-created-effects';
 import { PlanRoundEventRepository } from '../repositories/plan-round-event.repository';
 import { PlanRoundRepository, RoundChanges } from '../repositories/plan-round.repository';
 import { RoundError, RoundErrorCode, roundVersionConflict } from '../rounds.exception';
-import { assertNoViolations, createRoundViolations, datesAfterChange, normaliseAreas, trimmed, updateRoundViolations } from '../rules/plan-round.rules';
+import { assertNoViolations, createRoundViolations, datesAfterChange, fromRoundViolations, normaliseAreas, trimmed, updateRoundViolations } from '../rules/plan-round.rules';
 import { PlanRoundQueryService } from './plan-round-query.service';
 import { roundAreasOf, roundDeadlinesOf, roundStateOf } from './plan-round-view.assembler';
 
@@ -28,9 +29,40 @@ export class PlanRoundCommandService {
     private readonly registry: OrganisationRegistryService,
     private readonly audit: AuditService,
     private readonly queries: PlanRoundQueryService,
+    private readonly createdEffects: RoundCreatedEffects,
   ) {}
 
-  async create(actor: Actor, input: CreatePlanRoundInput): Promise<PlanRoundView> {
+  /**
+   * The command a request means: as sent, or, starting from an earlier round, with what it does not give
+   * taken from that round (422 naming `fromRoundId` when there is no such round).
+   */
+  private async startingFrom(request: CreatePlanRoundRequest): Promise<CreatePlanRoundInput> {
+    const fromRoundId = request.fromRoundId;
+    if (fromRoundViolations(fromRoundId).length > 0 || fromRoundId === undefined) return request as CreatePlanRoundInput;
+    const proposal = await this.queries.nextRoundProposal(fromRoundId);
+    if (!proposal) throw CommonError.unknownReference('fromRoundId', fromRoundId, `Planomgången ${fromRoundId} finns inte`);
+    const given = request.deadlines ?? {};
+    const proposed = proposal.deadlines;
+    return {
+      ...request,
+      areas: request.areas ?? proposal.areas,
+      participantDepartmentIds: request.participantDepartmentIds ?? proposal.participantDepartmentIds,
+      deadlines: {
+        needs: given.needs ?? proposed.needs,
+        consultationReply: 'consultationReply' in given ? given.consultationReply : proposed.consultationReply,
+        decision: 'decision' in given ? given.decision : proposed.decision,
+      },
+    };
+  }
+
+  /**
+   * Creates a round in preparation. With `fromRoundId` (next year's round from this one) the earlier
+   * round's areas and participants (those still active) are taken unless given, its deadlines one year
+   * on, moved to working days, unless given, and the contexts above the rounds do their part in the same
+   * transaction (`@OnRoundCreated`: the plan's first draft from its adopted plan).
+   */
+  async create(actor: Actor, request: CreatePlanRoundRequest): Promise<PlanRoundView> {
+    const input = await this.startingFrom(request);
     assertNoViolations(createRoundViolations(input, this.queries.today()));
     const areas = normaliseAreas(input.areas ?? DEFAULT_AREAS);
     const deadlines = { needs: input.deadlines.needs, consultationReply: input.deadlines.consultationReply ?? null, decision: input.deadlines.decision ?? null };
@@ -66,7 +98,8 @@ export class PlanRoundCommandService {
       }
       await this.rounds.replaceAreas(round.id, areas);
       await this.rounds.replaceParticipants(round.id, participantIds);
-      const after = { title, year: input.year, caseNumber, deadlines, areas, participantDepartmentIds: participantIds };
+      const fromRoundId = input.fromRoundId?.toLowerCase() ?? null;
+      const after = { title, year: input.year, caseNumber, deadlines, areas, participantDepartmentIds: participantIds, ...(fromRoundId ? { fromRoundId } : {}) };
       await this.history.append({
         roundId: round.id,
         type: 'CREATED',
@@ -80,6 +113,7 @@ export class PlanRoundCommandService {
         actorLabel: actor.label,
       });
       await this.audit.record(actor, { action: 'plan_round.created', subjectType: 'plan_round', subjectId: round.id, after });
+      await this.createdEffects.run({ roundId: round.id, fromRoundId, actor });
       return this.queries.view(round.id);
     });
   }

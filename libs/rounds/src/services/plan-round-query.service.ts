@@ -5,11 +5,12 @@ import { RecipientDirectory } from '@samverka/identity';
 import { CoordinatorService } from '@samverka/organisation';
 import { PlanRoundEventEntity } from '../entities/plan-round-event.entity';
 import { PlanRoundFactsLoader } from '../facts/plan-round-facts.loader';
-import { LaunchPreview, OwnParticipation, PlanRoundSummary, PlanRoundView, RoundBasics, SubmissionStepEntry } from '../plan-round.model';
+import { LaunchPreview, NextRoundProposal, OwnParticipation, PlanRoundSummary, PlanRoundView, RoundBasics, SubmissionStepEntry } from '../plan-round.model';
 import { PlanRoundEventRepository } from '../repositories/plan-round-event.repository';
 import { PlanRoundRepository, RoundReaderScope } from '../repositories/plan-round.repository';
 import { RoundFactProviders } from '../facts/round-fact-providers';
-import { assemblePlanRoundSummary, assemblePlanRoundView, roundAreasOf, roundStateOf, submissionOf } from './plan-round-view.assembler';
+import { assemblePlanRoundSummary, assemblePlanRoundView, roundAreasOf, roundDeadlinesOf, roundStateOf, submissionOf } from './plan-round-view.assembler';
+import { proposedDeadlines } from '../next-round';
 
 export type { RoundReaderScope } from '../repositories/plan-round.repository';
 
@@ -71,7 +72,7 @@ export class PlanRoundQueryService {
     const assignments = departmentIds.length ? await this.coordinators.currentByDepartment(departmentIds) : [];
     const coordinators = assignments
       .filter((a) => this.coordinators.statusOf(a, today) === 'active')
-      .map((a) => ({ departmentId: a.departmentId, personId: a.personId, name: a.person?.name ?? '', kind: a.kind }));
+      .map((a) => ({ departmentId: a.departmentId, personId: a.personId, name: a.person?.name ?? '', kind: a.kind, validTo: a.validTo }));
     const deadlinesReached = await this.history.deadlinesReached([round.id]);
     return assemblePlanRoundView({ round, loaded, coordinators, deadlinesReached, today });
   }
@@ -125,8 +126,25 @@ export class PlanRoundQueryService {
     return result;
   }
 
+  /**
+   * What next year's round from this one starts with: the year after, its areas, its participants that
+   * are still active, and its deadlines one year on moved to working days. Null when there is no such round.
+   */
+  async nextRoundProposal(fromRoundId: string): Promise<NextRoundProposal | null> {
+    const previous = await this.rounds.findById(fromRoundId);
+    if (!previous) return null;
+    return {
+      fromRoundId: previous.id,
+      fromTitle: previous.title,
+      year: previous.year + 1,
+      areas: roundAreasOf(previous),
+      participantDepartmentIds: (await this.rounds.participantsOf(previous.id)).filter((p) => p.active).map((p) => p.departmentId),
+      deadlines: proposedDeadlines(roundDeadlinesOf(previous)),
+    };
+  }
+
   /** Whom launching the round would email today (the same people `RoundNotifier` writes to), and the departments nobody would hear of. */
-  async launchPreview(view: Pick<PlanRoundView, 'participants'>): Promise<LaunchPreview> {
+  async launchPreview(view: Pick<PlanRoundView, 'participants' | 'assignmentsEnding'>): Promise<LaunchPreview> {
     const departmentIds = view.participants.map((p) => p.departmentId);
     const managers = departmentIds.length ? await this.directory.managementOf(departmentIds) : [];
     const coordinatorKeys = new Set(view.participants.flatMap((p) => p.coordinators.map((c) => `${p.departmentId}:${c.personId}`)));
@@ -136,6 +154,7 @@ export class PlanRoundQueryService {
       coordinators: coordinatorKeys.size,
       managers: new Set(managers.map((m) => m.userId)).size,
       withoutCoordinator: view.participants.filter((p) => p.coordinators.length === 0).map((p) => p.name),
+      assignmentsEnding: view.assignmentsEnding,
     };
   }
 }

@@ -1,11 +1,11 @@
 import { LocalDate } from '@samverka/kernel';
-import { availableEvents, isPlanRoundState, PLAN_ROUND_EVENT_LABELS, PLAN_ROUND_STATE_LABELS, PlanRoundContext, PlanRoundState } from '@samverka/workflow';
+import { availableEvents, isPlanRoundState, PLAN_ROUND_FINAL_STATES, PLAN_ROUND_EVENT_LABELS, PLAN_ROUND_STATE_LABELS, PlanRoundContext, PlanRoundState } from '@samverka/workflow';
 import { DEADLINE_LABELS, deadlineOf, PHASE_DEADLINE } from '../deadlines';
 import { PlanRoundEventEntity } from '../entities/plan-round-event.entity';
 import { PlanRoundEntity } from '../entities/plan-round.entity';
 import { LoadedFacts } from '../facts/plan-round-facts.loader';
 import type { ParticipantProgress, ParticipantSubmissionStatus } from '../facts/round-fact-provider';
-import { AreaInput, DeadlineView, ParticipantSubmissionView, PlanRoundSummary, PlanRoundView, RoundDeadlines } from '../plan-round.model';
+import { AreaInput, DeadlineView, EndingAssignmentView, ParticipantSubmissionView, PlanRoundSummary, PlanRoundView, RoundDeadlines } from '../plan-round.model';
 
 /** A coordinator of a participant, as the view lists them (the active assignments today). */
 export interface CoordinatorOfParticipant {
@@ -13,6 +13,8 @@ export interface CoordinatorOfParticipant {
   personId: string;
   name: string;
   kind: 'primary' | 'deputy';
+  /** The assignment's last day (null: open-ended). */
+  validTo?: LocalDate | null;
 }
 
 /** Everything the view is built from, loaded by the query service. */
@@ -107,5 +109,31 @@ export function assemblePlanRoundView({ round, loaded, coordinators, deadlinesRe
     returns: context?.returns ?? [],
     cancellation: context?.cancellation ?? null,
     today,
+    assignmentsEnding: PLAN_ROUND_FINAL_STATES.includes(state) ? [] : assignmentsEndingBefore(roundDeadlinesOf(round), participants, coordinators, today),
   };
+}
+
+/**
+ * The coordinators' assignments (valid today) that end before a deadline of the round still ahead:
+ * which department, whose, the last day, and the first deadline after it. Flagged when the round is
+ * launched, so that a department is not left without a coordinator halfway through the round.
+ */
+export function assignmentsEndingBefore(
+  deadlines: RoundDeadlines,
+  participants: ReadonlyArray<{ departmentId: string; name: string }>,
+  coordinators: readonly CoordinatorOfParticipant[],
+  today: LocalDate,
+): EndingAssignmentView[] {
+  const ahead = (['needs', 'consultationReply', 'decision'] as const)
+    .flatMap((kind) => (deadlines[kind] !== null && deadlines[kind]! >= today ? [{ kind, label: DEADLINE_LABELS[kind], date: deadlines[kind]! }] : []))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const names = new Map(participants.map((p) => [p.departmentId, p.name]));
+  return coordinators
+    .flatMap((c): EndingAssignmentView[] => {
+      const endsOn = c.validTo ?? null;
+      const missed = endsOn === null ? undefined : ahead.find((d) => d.date > endsOn);
+      if (endsOn === null || !missed || !names.has(c.departmentId)) return [];
+      return [{ departmentId: c.departmentId, departmentName: names.get(c.departmentId)!, personName: c.name, kind: c.kind, endsOn, deadline: missed }];
+    })
+    .sort((a, b) => a.endsOn.localeCompare(b.endsOn) || a.departmentName.localeCompare(b.departmentName, 'sv'));
 }

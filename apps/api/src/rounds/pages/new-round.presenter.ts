@@ -29,17 +29,27 @@ export interface NewRoundPageModel extends PageModel {
   areas: AreaRowView[];
   /** An example date for the hints: a month from today. */
   exampleDate: LocalDate;
+  /** "Starta från föregående omgång": the earlier rounds to choose from (none: no choice shown), and the one chosen. */
+  startFrom: { action: string; options: Array<{ value: string; text: string; selected: boolean }>; chosen: string | null; error: string | undefined } | null;
+}
+
+/** An earlier round as the choice names it. */
+export interface EarlierRound {
+  id: string;
+  title: string;
+  year: number;
+  stateLabel: string;
 }
 
 /** The form's fields in the order they appear: the error summary lists errors in that order. */
 export function roundFormFieldOrder(): string[] {
   const areas = Array.from({ length: AREA_ROWS }, (_, i) => [areaField(i, 'code'), areaField(i, 'name')]).flat();
-  return ['title', 'year', 'caseNumber', 'needsDeadline', 'consultationReplyDeadline', 'decisionDeadline', 'participantDepartmentIds', ...areas];
+  return ['fromRoundId', 'title', 'year', 'caseNumber', 'needsDeadline', 'consultationReplyDeadline', 'decisionDeadline', 'participantDepartmentIds', ...areas];
 }
 
 /** "Ny planomgång": the form, as first shown or again with what was typed and what is wrong with it. */
 export function buildNewRoundPage(
-  data: { departments: DepartmentEntity[]; today: LocalDate },
+  data: { departments: DepartmentEntity[]; today: LocalDate; earlierRounds?: readonly EarlierRound[] },
   values: RoundFormValues,
   errors: FieldErrors = {},
   general: string[] = [],
@@ -73,5 +83,21 @@ export function buildNewRoundPage(
       name: { id: areaField(i, 'name'), value: a.name, error: errors[areaField(i, 'name')] },
     })),
     exampleDate: addDays(data.today, 30),
+    startFrom: startFromChoice(data.earlierRounds ?? [], values.fromRoundId, errors.fromRoundId),
+  };
+}
+
+/** The choice of an earlier round to start from (a form of its own that fills this one in, without JavaScript). */
+function startFromChoice(rounds: readonly EarlierRound[], chosenId: string, error: string | undefined): NewRoundPageModel['startFrom'] {
+  if (rounds.length === 0) return null;
+  const chosen = rounds.find((r) => r.id === chosenId);
+  return {
+    action: `${ROUNDS_PATH}/ny`,
+    options: [
+      { value: '', text: 'Ingen – börja med en tom planomgång', selected: !chosen },
+      ...rounds.map((r) => ({ value: r.id, text: `${r.title} (${r.year}, ${r.stateLabel.toLowerCase()})`, selected: r.id === chosenId })),
+    ],
+    chosen: chosen ? `${chosen.title} (${chosen.year})` : null,
+    error,
   };
 }

@@ -14,6 +14,8 @@ export interface LaunchConfirmModel extends PageModel {
   recipients: string;
   recipientLines: string[];
   withoutCoordinator: string[];
+  /** Coordinator assignments that end before a deadline of the round: "Förskoleförvaltningen: Annika Åsberg (samordnare) t.o.m. 31 januari 2027, före sista dag för behov 1 mars 2027". */
+  assignmentsEnding: Array<{ department: string; person: string; endsOn: string; deadline: string }>;
   needsDeadline: string;
   /** The step can be taken now: the form; otherwise why not. */
   form: { action: string; version: number } | null;
@@ -40,6 +42,12 @@ export function buildLaunchConfirm(view: PlanRoundView, preview: LaunchPreview, 
       `${count(preview.managers, 'person', 'personer')} i förvaltningsledningarna får veta att planomgången går in i fasen behovsinsamling.`,
     ],
     withoutCoordinator: preview.withoutCoordinator,
+    assignmentsEnding: preview.assignmentsEnding.map((a) => ({
+      department: a.departmentName,
+      person: `${a.personName} (${a.kind === 'primary' ? 'samordnare' : 'ersättare'})`,
+      endsOn: swedishDate(a.endsOn),
+      deadline: `${a.deadline.label} ${swedishDate(a.deadline.date)}`,
+    })),
     needsDeadline: swedishDate(view.deadlines.needs),
     form: launch?.allowed ? { action: roundStepPath(view.id), version: view.version } : null,
     reasons: launch ? launch.reasons : ['Behovsinsamlingen kan bara startas medan planomgången förbereds.'],

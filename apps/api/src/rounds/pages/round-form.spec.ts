@@ -2,7 +2,7 @@ import { CommonError } from '@samverka/kernel';
 import { createRoundViolations, DEFAULT_AREAS, RoundError, RoundErrorCode } from '@samverka/rounds';
 import { buildNewRoundPage } from './new-round.presenter';
 import { formErrorsFrom } from '../../shell/form-action';
-import { AREA_ROWS, defaultRoundForm, fieldIdFor, readRoundForm, roundFormErrors, RoundFormValues, toCreateRoundCommand } from './round-form';
+import { AREA_ROWS, defaultRoundForm, fieldIdFor, nextRoundForm, readRoundForm, roundFormErrors, RoundFormValues, toCreateRoundCommand } from './round-form';
 
 const today = '2026-11-22';
 const FSK = '3f1c2a9e-8b7d-4c6e-9f0a-1b2c3d4e5f60';
@@ -146,5 +146,40 @@ describe('the new-round form', () => {
       ['participantDepartmentIds-kuf', 'Kulturförvaltningen', true],
     ]);
     expect(model.areas[2]).toMatchObject({ legend: 'Område 3', code: { id: 'areas-2-code', value: 'BIBLIOTEK' }, name: { error: 'Ange ett namn för område 3' } });
+  });
+});
+
+describe('the new-round form started from an earlier round', () => {
+  const proposal = {
+    fromRoundId: '0b6d7c1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e',
+    fromTitle: 'Utvecklingsplan för kontaktcenter 2026 och framåt',
+    year: 2027,
+    areas: [{ code: 'LOKAL_SERVICE', name: 'Lokal service' }],
+    participantDepartmentIds: [FSK],
+    deadlines: { needs: '2027-03-01', consultationReply: null, decision: '2027-09-30' },
+  };
+
+  it('is filled from the proposal: the year after, its areas, participants and deadlines, and the round it starts from', () => {
+    const v = nextRoundForm(proposal);
+    expect(v).toMatchObject({ title: 'Utvecklingsplan för kontaktcenter 2027 och framåt', year: '2027', needsDeadline: '2027-03-01', consultationReplyDeadline: '', decisionDeadline: '2027-09-30', participantDepartmentIds: [FSK], fromRoundId: proposal.fromRoundId });
+    expect(v.areas[0]).toEqual({ code: 'LOKAL_SERVICE', name: 'Lokal service' });
+    expect(v.areas).toHaveLength(AREA_ROWS);
+  });
+
+  it('posts the earlier round with the command, and nothing when none was chosen', () => {
+    expect(toCreateRoundCommand(readRoundForm(body({ fromRoundId: proposal.fromRoundId.toUpperCase() })).values).fromRoundId).toBe(proposal.fromRoundId);
+    expect(toCreateRoundCommand(readRoundForm(body()).values)).not.toHaveProperty('fromRoundId');
+  });
+
+  it('offers the earlier rounds to start from, with the chosen one selected, and puts a refusal of it at the choice', () => {
+    const earlierRounds = [{ id: proposal.fromRoundId, title: proposal.fromTitle, year: 2026, stateLabel: 'Uppföljning' }];
+    const page = buildNewRoundPage({ departments: [], today, earlierRounds }, nextRoundForm(proposal), { fromRoundId: 'Planomgången finns inte' });
+    expect(page.startFrom?.options.map((o) => [o.text, o.selected])).toEqual([
+      ['Ingen – börja med en tom planomgång', false],
+      ['Utvecklingsplan för kontaktcenter 2026 och framåt (2026, uppföljning)', true],
+    ]);
+    expect(page.startFrom?.chosen).toBe('Utvecklingsplan för kontaktcenter 2026 och framåt (2026)');
+    expect(page.errorSummary[0]).toEqual({ text: 'Planomgången finns inte', href: '#fromRoundId' });
+    expect(buildNewRoundPage({ departments: [], today }, defaultRoundForm(today, [])).startFrom).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { LocalDate } from '@samverka/kernel';
-import { CreatePlanRoundInput, DEFAULT_AREAS, RoundErrorCode } from '@samverka/rounds';
+import { CreatePlanRoundInput, DEFAULT_AREAS, NextRoundProposal, RoundErrorCode } from '@samverka/rounds';
 import { fieldIds, FormErrorMap } from '../../shell/form-action';
 import { formField, formFields } from '../../shell/form-body';
 
@@ -24,6 +24,8 @@ export interface RoundFormValues {
   areas: AreaRowValues[];
   autoCloseNeeds: boolean;
   autoCloseConsultation: boolean;
+  /** "Starta från föregående omgång": the earlier round the form was filled from ('' for none). */
+  fromRoundId: string;
 }
 
 /** Which button was pressed: create only, or create and start collecting needs. */
@@ -53,6 +55,29 @@ export function defaultRoundForm(today: LocalDate, activeDepartmentIds: string[]
     areas,
     autoCloseNeeds: false,
     autoCloseConsultation: false,
+    fromRoundId: '',
+  };
+}
+
+/**
+ * The form filled from an earlier round ("Starta från föregående omgång"): the year after, its areas and
+ * its still active participants, and its deadlines one year on moved to working days, all changeable.
+ */
+export function nextRoundForm(proposal: NextRoundProposal): RoundFormValues {
+  const areas = blankAreas();
+  proposal.areas.slice(0, AREA_ROWS).forEach((a, i) => (areas[i] = { code: a.code, name: a.name }));
+  return {
+    title: `Utvecklingsplan för kontaktcenter ${proposal.year} och framåt`,
+    year: String(proposal.year),
+    caseNumber: '',
+    needsDeadline: proposal.deadlines.needs,
+    consultationReplyDeadline: proposal.deadlines.consultationReply ?? '',
+    decisionDeadline: proposal.deadlines.decision ?? '',
+    participantDepartmentIds: [...proposal.participantDepartmentIds],
+    areas,
+    autoCloseNeeds: false,
+    autoCloseConsultation: false,
+    fromRoundId: proposal.fromRoundId,
   };
 }
 
@@ -71,6 +96,7 @@ export function readRoundForm(body: unknown): { values: RoundFormValues; action:
       areas: blankAreas().map((_, i) => ({ code: f(areaField(i, 'code')), name: f(areaField(i, 'name')) })),
       autoCloseNeeds: f('autoCloseNeeds') === CHECKED,
       autoCloseConsultation: f('autoCloseConsultation') === CHECKED,
+      fromRoundId: f('fromRoundId').toLowerCase(),
     },
     action: f('action') === 'launch' ? 'launch' : 'save',
   };
@@ -99,6 +125,7 @@ export function toCreateRoundCommand(v: RoundFormValues): CreatePlanRoundInput {
       decision: v.decisionDeadline === '' ? null : v.decisionDeadline,
     },
     autoClose: { needs: v.autoCloseNeeds, consultation: v.autoCloseConsultation },
+    ...(v.fromRoundId === '' ? {} : { fromRoundId: v.fromRoundId }),
   };
 }
 
@@ -117,6 +144,7 @@ export function roundFieldIds(v: RoundFormValues): Record<string, string> {
     'deadlines.decision': 'decisionDeadline',
     participantDepartmentIds: 'participantDepartmentIds',
     areas: areaField(0, 'code'),
+    fromRoundId: 'fromRoundId',
   };
   filledAreaRows(v).forEach((row, i) => {
     fields[`areas[${i}].code`] = areaField(row, 'code');

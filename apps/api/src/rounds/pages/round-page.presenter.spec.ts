@@ -43,6 +43,7 @@ const view = (values: Partial<PlanRoundView> = {}): PlanRoundView => ({
   autoClose: { needs: false, consultation: false },
   currentDeadline: { kind: 'needs', label: 'Sista dag för behov', date: '2026-12-20', passed: false },
   deadlinesReached: [],
+  assignmentsEnding: [],
   areas: [{ code: 'LOKAL_SERVICE', name: 'Lokal service' }],
   participants: [
     {
@@ -490,7 +491,15 @@ describe('the round pages as html-validate reads them (recommended rules)', () =
 
   it('finds nothing wrong with the round page of a strategist, the launch and deadline confirmations, and the round list', async () => {
     const round = renderer.render('round', buildRoundPage({ view: view(), history: [] }, {}, { steer: true }), strategist, `/planomgangar/${ID}`);
-    const preview = { people: 3, coordinators: 2, managers: 1, withoutCoordinator: ['Miljöförvaltningen'] };
+    const preview = {
+      people: 3,
+      coordinators: 2,
+      managers: 1,
+      withoutCoordinator: ['Miljöförvaltningen'],
+      assignmentsEnding: [
+        { departmentId: 'd1', departmentName: 'Förskoleförvaltningen', personName: 'Annika Åsberg', kind: 'primary' as const, endsOn: '2027-01-31', deadline: { kind: 'consultationReply' as const, label: 'Sista dag för remissvar', date: '2027-03-31' } },
+      ],
+    };
     const launch = renderer.render('round-launch', buildLaunchConfirm(view({ state: 'preparing' }), preview), strategist, `/planomgangar/${ID}/starta`);
     const confirm = renderer.render('round-deadline-confirm', buildDeadlineConfirm(view(), { ...deadlineFormOf(view()), needsDeadline: '2026-11-22' }), strategist, `/planomgangar/${ID}/tidsfrister`);
     const list = renderer.render('rounds', buildRoundList([view()], true, new Map([[ID, [{ departmentId: 'd1', name: 'Förskoleförvaltningen', submission: view().participants[0].submission }]]])), strategist, '/planomgangar');

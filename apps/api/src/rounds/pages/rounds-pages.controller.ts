@@ -7,6 +7,7 @@ import { OrganisationRegistryService } from '@samverka/organisation';
 import { maySteerRounds, PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService, RoundErrorCode, RoundReminderService, roundReadScope } from '@samverka/rounds';
 import { PLAN_ROUND_FINAL_STATES } from '@samverka/workflow';
 import type { FastifyReply } from 'fastify';
+import { isUUID } from 'class-validator';
 import { admin, fromParam, participantOfRound, signedIn, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
@@ -14,7 +15,7 @@ import { CurrentActor } from '../../shell/current-actor.decorator';
 import { UuidParam } from '../../shell/uuid-param';
 import { fieldIds, formAction, FormRejected } from '../../shell/form-action';
 import { FormFailure } from '../../shell/form-body';
-import { defaultRoundForm, readRoundForm, roundFormErrors, RoundFormValues, toCreateRoundCommand } from './round-form';
+import { defaultRoundForm, nextRoundForm, readRoundForm, roundFormErrors, RoundFormValues, toCreateRoundCommand } from './round-form';
 import { DEADLINE_FORM_ERRORS, needsPastConfirmation, readDeadlineForm, toDeadlineCommand } from './deadline-form';
 import { isSteeringEventType, readStepForm, STEP_FORM_ERRORS, toStepCommand } from './step-form';
 import { buildDeadlineConfirm, buildLaunchConfirm } from './round-confirm.presenter';
@@ -67,11 +68,15 @@ export class RoundsPagesController {
 
   @Get('ny')
   @Allow(strategist())
-  async newRound(@Res() reply: FastifyReply): Promise<void> {
+  async newRound(@Query('fran') from: unknown, @Res() reply: FastifyReply): Promise<void> {
+    // "Starta från föregående omgång" (?fran=<id>): the form filled from that round; an unknown one is said at the choice.
+    const proposal = typeof from === 'string' && isUUID(from) ? await this.rounds.nextRoundProposal(from.toLowerCase()) : null;
+    if (proposal) return this.newRoundPage(reply, { values: nextRoundForm(proposal), errors: {}, general: [], status: HttpStatus.OK });
     const departments = await this.registry.listDepartments({ active: true });
     const active = (await this.rounds.list({ all: true, departmentIds: [], committeeIds: [] })).filter((r) => !PLAN_ROUND_FINAL_STATES.includes(r.state));
     const values = defaultRoundForm(this.rounds.today(), departments.map((d) => d.id), active.map((r) => r.year));
-    await this.newRoundPage(reply, { values, errors: {}, general: [], status: HttpStatus.OK });
+    const unknown = typeof from === 'string' && from !== '';
+    await this.newRoundPage(reply, { values, errors: unknown ? { fromRoundId: 'Planomgången finns inte. Välj en av de tidigare omgångarna.' } : {}, general: [], status: unknown ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK });
   }
 
   @Post()
@@ -229,7 +234,8 @@ export class RoundsPagesController {
   /** The new-round form: as first shown (200), or again with what failed. */
   private async newRoundPage(reply: FastifyReply, form: FormFailure<RoundFormValues>): Promise<void> {
     const departments = await this.registry.listDepartments({ active: true });
-    await this.views.send(reply, 'round-new', buildNewRoundPage({ departments, today: this.rounds.today() }, form.values, form.errors, form.general), form.status);
+    const earlierRounds = (await this.rounds.list({ all: true, departmentIds: [], committeeIds: [] })).filter((r) => r.state !== 'preparing');
+    await this.views.send(reply, 'round-new', buildNewRoundPage({ departments, today: this.rounds.today(), earlierRounds }, form.values, form.errors, form.general), form.status);
   }
 
   /** Post/redirect/get: 303 to the round page, which names what was done. */

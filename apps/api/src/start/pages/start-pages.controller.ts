@@ -3,13 +3,14 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Principal } from '@samverka/identity';
 import { CommonErrorCode, DomainError, TaskQueryService } from '@samverka/kernel';
 import { CoordinatorAssignmentEntity, CoordinatorService, isPerson, mayViewDepartment, OrganisationRegistryService, seesAllDepartments } from '@samverka/organisation';
+import { mayReadOverview } from '@samverka/overview';
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { signedIn } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
 import { NOTICE_PARAMS } from '../../organisation/pages/department-page.presenter';
-import { buildStartPage } from './start.presenter';
+import { buildStartPage, StartPageModel } from './start.presenter';
 import { ViewRenderer } from '../../shell/view-renderer';
 import { ViewerService } from '../../shell/viewer';
 import { WebExceptionFilter } from '../../shell/web-exception.filter';
@@ -62,7 +63,9 @@ export class StartPagesController {
       mayViewDepartment: (id) => mayViewDepartment(principal, id),
       acknowledged,
     });
-    await this.views.send(reply, 'start', model);
+    // Stadsöversikten, for those who may read it (strategists; coordinators and managers for their departments).
+    const page: StartPageModel = { ...model, cityOverviewHref: mayReadOverview(principal) ? '/oversikt' : null };
+    await this.views.send(reply, 'start', page);
   }
 
   /** The assignment named by ?bekraftad= after acknowledging it, when it is the viewer's own. */

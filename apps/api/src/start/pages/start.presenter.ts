@@ -71,6 +71,8 @@ export interface StartPageModel extends PageModel {
   committees: { heading: string; names: string } | null;
   /** Signed in, but no role and nothing to acknowledge: nothing to do here yet. */
   noRole: boolean;
+  /** The link to the city overview, for those who may read it. */
+  cityOverviewHref?: string | null;
 }
 
 export interface StartPageData {

@@ -77,9 +77,19 @@ export class CreatePlanRoundDto {
   @ApiPropertyOptional({ type: AutoCloseDto })
   @IsOptional() @ValidateNested() @Type(() => AutoCloseDto)
   autoClose?: AutoCloseDto;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "next year's round from an earlier one: its areas and participants (unless given), its deadlines one year on moved to working days " +
+      '(those not given), and its adopted plan as the first draft — the items not done or cancelled in the follow-up, with their codes, ' +
+      'responsibilities and latest status, marked as carried over. 422 when there is no such round',
+  })
+  @IsOptional() @IsString()
+  fromRoundId?: string;
 }
 
-export class UpdatePlanRoundDto extends PartialType(OmitType(CreatePlanRoundDto, ['year', 'deadlines'] as const)) {
+export class UpdatePlanRoundDto extends PartialType(OmitType(CreatePlanRoundDto, ['year', 'deadlines', 'fromRoundId'] as const)) {
   @ApiPropertyOptional({ type: UpdateDeadlinesDto, description: 'the dates to change; null removes the reply or decision date' })
   @IsOptional() @ValidateNested() @Type(() => UpdateDeadlinesDto)
   deadlines?: UpdateDeadlinesDto;
@@ -194,6 +204,21 @@ class DeadlineReachedDto {
   @ApiProperty() recordedAt!: Date;
 }
 
+class EndingAssignmentDeadlineDto {
+  @ApiProperty({ enum: ['needs', 'consultationReply', 'decision'] }) kind!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ format: 'date' }) date!: string;
+}
+
+class EndingAssignmentDto {
+  @ApiProperty({ format: 'uuid' }) departmentId!: string;
+  @ApiProperty() departmentName!: string;
+  @ApiProperty() personName!: string;
+  @ApiProperty({ enum: ['primary', 'deputy'] }) kind!: string;
+  @ApiProperty({ format: 'date', description: "the assignment's last day" }) endsOn!: string;
+  @ApiProperty({ type: EndingAssignmentDeadlineDto, description: 'the first deadline of the round after that day' }) deadline!: EndingAssignmentDeadlineDto;
+}
+
 class ReasonOnDto {
   @ApiProperty() reason!: string;
   @ApiProperty({ example: '2027-03-02', format: 'date' }) on!: string;
@@ -229,6 +254,8 @@ export class PlanRoundDto extends PlanRoundSummaryDto {
   @ApiProperty({ type: [ReasonOnDto] }) returns!: ReasonOnDto[];
   @ApiProperty({ type: ReasonOnDto, nullable: true }) cancellation!: ReasonOnDto | null;
   @ApiProperty({ example: '2027-03-02', format: 'date', description: 'the day the facts were judged on (Europe/Stockholm)' }) today!: string;
+  @ApiProperty({ type: [EndingAssignmentDto], description: "participants' coordinator assignments (valid today) that end before one of the round's deadlines still ahead (flagged at launch); empty once the round has ended" })
+  assignmentsEnding!: EndingAssignmentDto[];
 }
 
 export class RoundHistoryEntryDto {
