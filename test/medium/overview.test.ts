@@ -2,6 +2,7 @@ import { ConsultationModule } from '@samverka/consultation';
 import { FollowUpModule, FollowUpService } from '@samverka/follow-up';
 import { NeedsModule } from '@samverka/needs';
 import { DepartmentEntity } from '@samverka/organisation';
+import { DigestService } from '@samverka/digests';
 import { CityOverview, OverviewModule, OverviewService } from '@samverka/overview';
 import { PlanModule } from '@samverka/plan';
 import { PlanRoundView } from '@samverka/rounds';
@@ -16,7 +17,7 @@ import { principal } from '../support/principals';
  * The city overview against hand-computed figures (the clock stands at 2 March 2026): a round collecting
  * needs past its deadline, one in consultation past its reply date, one in follow-up with a period due,
  * three departments with different coordinator coverage — for a strategist (the city) and for a
- * coordinator (their department); and the number of statements, which does not grow with the city.
+ * coordinator (their department); the latest digest sweep's figures; and the number of statements, which does not grow with the city.
  */
 describe(OverviewService.name, () => {
   let ctx: MediumContext;
@@ -147,12 +148,28 @@ describe(OverviewService.name, () => {
     }
   }
 
-  it('sends three statements, however many departments and rounds there are', async () => {
+  it("shows the latest periodic digest sweep's figures for the managers in scope: due, queued, sent, left out as empty", async () => {
+    const managerC = await ctx.given.user({ roles: [{ role: 'management', departmentId: c.id }] });
+    await ctx.given.user({ roles: [{ role: 'management', departmentId: a.id }] });
+    // 2 March 2026 is a Monday of the biweekly schedule: the sweep at 09:00 UTC covers the run of 07:00 Stockholm time
+    const swept = await ctx.get(DigestService).sweep();
+    expect(swept.due).toBeGreaterThanOrEqual(2);
+    const forC = (await sut.overviewFor(principal({ management: [c.id] })))!.digests!;
+    // C owes its needs (the collecting round is past its deadline): its manager's digest is queued, not yet sent
+    expect(forC).toMatchObject({ windowEnd: new Date('2026-03-02T06:00:00Z'), due: 1, queued: 1, sent: 0, skippedAsEmpty: 0 });
+    await ctx.dataSource.query(`update notification set status = 'sent' where kind = 'digest.status' and recipient_email = $1`, [managerC.email]);
+    expect((await sut.overviewFor(principal({ management: [c.id] })))!.digests).toMatchObject({ due: 1, queued: 1, sent: 1 });
+    const city = (await sut.overviewFor(principal({ strategist: true })))!.digests!;
+    expect(city.due).toBe(swept.due);
+    expect(city.queued + city.skippedAsEmpty).toBe(city.due);
+  });
+
+  it('sends four statements (rounds, overdue, coverage, digests), however many departments and rounds there are', async () => {
     const before = await statementsDuring(() => sut.overviewFor(principal({ strategist: true })));
-    expect(before).toHaveLength(3);
+    expect(before).toHaveLength(4);
     for (let i = 0; i < 5; i++) await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [(await ctx.given.department()).id, a.id] });
     const after = await statementsDuring(() => sut.overviewFor(principal({ strategist: true })));
-    expect(after).toHaveLength(3);
-    expect(await statementsDuring(() => sut.overviewFor(principal({ coordinator: [a.id, b.id] })))).toHaveLength(3);
+    expect(after).toHaveLength(4);
+    expect(await statementsDuring(() => sut.overviewFor(principal({ coordinator: [a.id, b.id] })))).toHaveLength(4);
   });
 });

@@ -5,4 +5,4 @@ export * from './digests.vocabulary';
 export * from './digest-schedule';
 export * from './digest-composer';
 export * from './services/digest.service';
-export type { NewDelivery as DigestDelivery } from './repositories/digest.repository';
+export type { NewDelivery as DigestDelivery, DigestSweepFigures } from './repositories/digest.repository';

@@ -48,7 +48,9 @@ export interface DigestFigures {
   /** The window the latest sweep covered. */
   windowStart: Date;
   windowEnd: Date;
-  /** Digests queued in that window, and how many of them were sent. */
+  /** Management users whose digest was due at that sweep. */
+  due: number;
+  /** Emails queued (something new or owed), and how many of them the outbox has sent. */
   queued: number;
   sent: number;
   /** Management users who got nothing because there was nothing new and nothing owed. */

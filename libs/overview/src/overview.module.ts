@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DigestsModule } from '@samverka/digests';
 import { OverviewRepository } from './repositories/overview.repository';
 import { OverviewService } from './services/overview.service';
 
@@ -7,6 +8,7 @@ import { OverviewService } from './services/overview.service';
  * organisation tables, for strategists (the whole city) and coordinators and managers (their departments).
  */
 @Module({
+  imports: [DigestsModule],
   providers: [OverviewRepository, OverviewService],
   exports: [OverviewService],
 })

@@ -64,6 +64,20 @@ export interface CityRoundRow {
   reportsDone: number;
 }
 
+/** The latest periodic digest sweep, as the city overview shows it. */
+export interface DigestSweepFigures {
+  windowStart: Date;
+  windowEnd: Date;
+  /** Management users whose digest was due. */
+  due: number;
+  /** Emails queued (a digest with something new or owed). */
+  queued: number;
+  /** Of those, the ones the outbox has sent. */
+  sent: number;
+  /** Digests left out: nothing new and nothing owed. */
+  skippedAsEmpty: number;
+}
+
 export interface NewDelivery {
   userId: string;
   kind: DigestDeliveryKind;
@@ -307,6 +321,33 @@ export class DigestRepository {
          from digest_delivery order by user_id, window_end desc, kind desc`,
     );
     return rows.map(toDelivery);
+  }
+
+  /**
+   * The latest periodic sweep's figures for the managers of these departments (all: every manager), in
+   * one statement: the window, how many digests were due, how many emails were queued and how many of
+   * those the outbox has sent, and how many were left out as empty. Null before the first sweep.
+   */
+  async latestSweepFigures(all: boolean, departmentIds: readonly string[]): Promise<DigestSweepFigures | null> {
+    const rows: Array<{ window_start: Date; window_end: Date; due: number; queued: number; sent: number; empty: number }> = await this.tx.manager.query(
+      `with scoped as (
+         select d.* from digest_delivery d
+          where d.kind = 'periodic'
+            and ($1 or exists (select 1 from role_grant g where g.user_id = d.user_id and g.role = 'management' and g.revoked_at is null
+                                  and g.department_id = any($2::uuid[])))
+       ), latest as (select max(window_end) as window_end from scoped)
+       select min(s.window_start) as window_start, l.window_end, count(*)::int as due,
+              count(*) filter (where s.sent)::int as queued,
+              count(n.id) filter (where n.status = 'sent')::int as sent,
+              count(*) filter (where not s.sent)::int as empty
+         from scoped s
+         join latest l on s.window_end = l.window_end
+         left join notification n on s.sent and n.dedup_key = 'digest.status:' || s.user_id || ':' || to_char(s.window_start at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+        group by l.window_end`,
+      [all, departmentIds],
+    );
+    const r = rows[0];
+    return r ? { windowStart: r.window_start, windowEnd: r.window_end, due: r.due, queued: r.queued, sent: r.sent, skippedAsEmpty: r.empty } : null;
   }
 
   /** A user's recorded digests, newest first. */

@@ -7,7 +7,7 @@ import { PhaseChangeDigestsProvider, ProvidesPhaseChangeDigests } from '@samverk
 import { composeDigest, ComposedDigest, DigestFacts, DigestLinks, digestSummary, indexFacts } from '../digest-composer';
 import { dueWindow, latestRun, ScheduledFrequency } from '../digest-schedule';
 import { DIGEST_FREQUENCY_LABELS } from '../digests.vocabulary';
-import { deliveryKey, DigestRepository, ManagerRow, NewDelivery } from '../repositories/digest.repository';
+import { deliveryKey, DigestRepository, DigestSweepFigures, ManagerRow, NewDelivery } from '../repositories/digest.repository';
 
 /** A follow-up report is owed from this many days before its period's due date. */
 export const REPORT_OWED_DAYS_AHEAD = 14;
@@ -123,6 +123,11 @@ export class DigestService implements PhaseChangeDigestsProvider {
   /** Every management user's latest recorded digest, in one statement: the figures of the latest digests (owed, overdue, reports; emailed or not). */
   latestDeliveries(): Promise<NewDelivery[]> {
     return this.tx.run(() => this.repository.latestDeliveries());
+  }
+
+  /** The latest periodic sweep's figures for the managers of these departments (`all`: the whole city); null before the first. */
+  latestSweepFigures(scope: { all: boolean; departmentIds: readonly string[] }): Promise<DigestSweepFigures | null> {
+    return this.repository.latestSweepFigures(scope.all, scope.departmentIds);
   }
 
   /** The facts for these departments: five statements, however many departments. */

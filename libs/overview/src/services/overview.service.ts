@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, localDateInCity, LocalDate, Principal } from '@samverka/kernel';
+import { DigestService } from '@samverka/digests';
 import { PHASE_DEADLINE } from '@samverka/rounds';
 import { isPlanRoundState } from '@samverka/workflow';
 import { overviewScope } from '../access/overview-access.policy';
@@ -15,6 +16,7 @@ import { OpenRoundRow, OverviewRepository } from '../repositories/overview.repos
 export class OverviewService {
   constructor(
     private readonly repository: OverviewRepository,
+    private readonly digestsService: DigestService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -51,13 +53,11 @@ export class OverviewService {
   }
 
   /**
-   * The figures of the latest status digests (lägesrapporter) for the scope. TO WIRE AT MERGE: the digests
-   * context (`libs/digests`, its `digest_delivery` table) is built beside this one; read the figures from
-   * its service here. Until then there are none, and the overview shows no "Lägesrapporter" section rather
-   * than figures that are not true.
+   * The figures of the latest periodic status digests (lägesrapporter) to the managers of the scope's
+   * departments (the whole city for strategists): none before the first sweep, and then no section.
    */
-  async latestDigestFigures(_scope: OverviewScope): Promise<DigestFigures | null> {
-    return null;
+  latestDigestFigures(scope: OverviewScope): Promise<DigestFigures | null> {
+    return this.digestsService.latestSweepFigures(scope);
   }
 }
 

@@ -24,7 +24,7 @@ export interface OverviewPageModel extends PageModel {
     chart: string;
     rows: Array<{ name: string; primary: string; validTo: string; deputies: number; missing: boolean }>;
   };
-  digests: { window: string; queued: number; sent: number; skippedAsEmpty: number } | null;
+  digests: { window: string; due: number; queued: number; sent: number; skippedAsEmpty: number } | null;
 }
 
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
@@ -69,6 +69,7 @@ export function buildOverviewPage(overview: CityOverview): OverviewPageModel {
     digests: overview.digests
       ? {
           window: `${swedishDateTime(overview.digests.windowStart)} – ${swedishDateTime(overview.digests.windowEnd)}`,
+          due: overview.digests.due,
           queued: overview.digests.queued,
           sent: overview.digests.sent,
           skippedAsEmpty: overview.digests.skippedAsEmpty,

@@ -52,9 +52,10 @@ class OverviewCoverageDto {
 class OverviewDigestFiguresDto {
   @ApiProperty() windowStart!: Date;
   @ApiProperty() windowEnd!: Date;
-  @ApiProperty({ type: 'integer', minimum: 0 }) queued!: number;
-  @ApiProperty({ type: 'integer', minimum: 0 }) sent!: number;
-  @ApiProperty({ type: 'integer', minimum: 0 }) skippedAsEmpty!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'management users whose digest was due' }) due!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'emails queued (something new or owed)' }) queued!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'of those, sent by the outbox' }) sent!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'left out: nothing new and nothing owed' }) skippedAsEmpty!: number;
 }
 
 export class CityOverviewDto {
