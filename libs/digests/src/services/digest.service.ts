@@ -1,16 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@samverka/database';
 import { DEFAULT_DIGEST_FREQUENCY, Principal } from '@samverka/identity';
-import { addDays, Clock, formatSwedishDateTime, localDateInCity } from '@samverka/kernel';
+import { addWorkingDays, Clock, formatSwedishDateTime, localDateInCity } from '@samverka/kernel';
+import { REPORT_TASK_WORKING_DAYS } from '@samverka/follow-up';
 import { Links, NotificationOutbox, StatusDigestData, StatusDigestSections } from '@samverka/notifications';
 import { PhaseChangeDigestsProvider, ProvidesPhaseChangeDigests } from '@samverka/rounds';
 import { composeDigest, ComposedDigest, DigestFacts, DigestLinks, digestSummary, indexFacts } from '../digest-composer';
 import { dueWindow, latestRun, ScheduledFrequency } from '../digest-schedule';
 import { DIGEST_FREQUENCY_LABELS } from '../digests.vocabulary';
 import { deliveryKey, DigestRepository, DigestSweepFigures, ManagerRow, NewDelivery } from '../repositories/digest.repository';
-
-/** A follow-up report is owed from this many days before its period's due date. */
-export const REPORT_OWED_DAYS_AHEAD = 14;
 
 const SCHEDULED: readonly string[] = ['weekly', 'biweekly', 'monthly'];
 
@@ -136,7 +134,7 @@ export class DigestService implements PhaseChangeDigestsProvider {
     const today = localDateInCity(this.clock.now());
     return indexFacts({
       rounds: await this.repository.departmentRounds(ids),
-      owed: await this.repository.owed(ids, addDays(today, REPORT_OWED_DAYS_AHEAD)),
+      owed: await this.repository.owed(ids, addWorkingDays(today, REPORT_TASK_WORKING_DAYS)),
       items: await this.repository.items(ids, since),
       city: await this.repository.cityRounds(today),
       coverage: await this.repository.coverage(today),
