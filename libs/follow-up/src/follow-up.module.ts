@@ -11,6 +11,8 @@ import { FOLLOW_UP_ENTITIES } from './entities/index';
 import { FollowUpRepository } from './repositories/follow-up.repository';
 import { FollowUpSetupEffect } from './services/follow-up-setup.effect';
 import { FollowUpService } from './services/follow-up.service';
+import { FollowUpViewRepository } from './repositories/follow-up-view.repository';
+import { FollowUpQueryService } from './services/follow-up-query.service';
 
 /**
  * Follow-up (uppföljning) of the adopted plan: reporting periods, the responsible organisations'
@@ -19,7 +21,7 @@ import { FollowUpService } from './services/follow-up.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(FOLLOW_UP_ENTITIES), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, PlanModule, ConsultationModule],
-  providers: [FollowUpRepository, FollowUpService, FollowUpSetupEffect],
-  exports: [FollowUpService],
+  providers: [FollowUpRepository, FollowUpService, FollowUpSetupEffect, FollowUpViewRepository, FollowUpQueryService],
+  exports: [FollowUpService, FollowUpQueryService],
 })
 export class FollowUpModule {}

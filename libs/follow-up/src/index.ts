@@ -9,3 +9,6 @@ export * from './rules/follow-up.rules';
 export * from './services/follow-up.service';
 export * from './services/follow-up-periods';
 export { followUpOf } from './services/follow-up-setup.effect';
+export * from './follow-up-view.model';
+export * from './services/follow-up-query.service';
+export { rollUpOf, workingDaysLate } from './services/follow-up-view.assembler';
