@@ -14,6 +14,7 @@ import { PlanPagesModule } from './plan/plan-pages.module';
 import { ConsultationApiModule } from './consultation/consultation-api.module';
 import { ConsultationPagesModule } from './consultation/consultation-pages.module';
 import { FollowUpApiModule } from './follow-up/follow-up-api.module';
+import { FollowUpPagesModule } from './follow-up/follow-up-pages.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { NotificationsPagesModule } from './notifications/notifications-pages.module';
 import { OrganisationApiModule } from './organisation/organisation-api.module';
@@ -47,6 +48,7 @@ export class ApiModule {
         NeedsPagesModule,
         PlanPagesModule,
         ConsultationPagesModule,
+        FollowUpPagesModule,
         AuthPagesModule,
         NotificationsPagesModule,
         SsoModule,

@@ -44,6 +44,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .addTag('tasks', 'What the signed-in user has to do now (att göra)')
     .addTag('plan', 'The plan (utvecklingsplan): its draft, items, responsibilities, frozen versions and what changed')
     .addTag('consultation', 'The consultation (remiss) of the plan: recipients, extensions, responses, the compilation and triage, the decision')
+    .addTag('follow-up', 'The follow-up (uppföljning) of the adopted plan: reporting periods, reports per item and the roll-up')
     .addTag('health', 'Liveness and readiness')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an opaque access token: POST /api/v1/auth/token gives one' })
     .build();

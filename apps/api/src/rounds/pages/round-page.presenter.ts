@@ -17,6 +17,9 @@ import { HistoryLine, historyLine, noticeText, RoundNotice, submissionStepLine }
 import { buildTimeline, TimelineItem } from './round-timeline.presenter';
 import { StepFormValues } from './step-form';
 
+/** The states in which the round page links the follow-up (the adopted plan being carried out, and afterwards). */
+const FOLLOW_UP_STATES: readonly string[] = ['followUp', 'closed'];
+
 /** The states in which the round page links the remiss's status page. */
 const CONSULTATION_STATES: readonly string[] = ['consultation', 'compilingResponses', 'awaitingDecision', 'followUp', 'closed'];
 
@@ -123,6 +126,8 @@ export interface RoundPageModel extends PageModel {
   planHref: string | null;
   /** The remiss's status page (vem har svarat), once the round is in consultation or later; else null. */
   consultationHref: string | null;
+  /** Uppföljning: while the round is in follow-up (and after it closes); else null. */
+  followUpHref: string | null;
   steer: boolean;
   actions: ActionView[];
   nextSteps: NextStepView[];
@@ -270,6 +275,7 @@ export function buildRoundPage(data: RoundPageData, state: RoundPageState = {}, 
     analysisHref: analysisPath(view.id),
     planHref: PLAN_STATES.includes(view.state) ? planPath(view.id) : null,
     consultationHref: CONSULTATION_STATES.includes(view.state) ? `/planomgangar/${view.id}/remiss` : null,
+    followUpHref: FOLLOW_UP_STATES.includes(view.state) ? `/planomgangar/${view.id}/uppfoljning` : null,
     steer: access.steer,
     actions,
     nextSteps: access.steer
