@@ -24,6 +24,7 @@ describe('the web UI: the follow-up', () => {
     const culture = web.departmentId('Kulturförvaltningen');
     adopted = await new GivenFollowUp(ctx.app, ctx.given).roundInFollowUp({
       year: 2047,
+      decidedOn: today,
       participantDepartmentIds: [preschool, culture],
       items: [
         { areaCode: 'LOKAL_SERVICE', title: 'Vägledning på förskolorna', responsibilities: [{ departmentId: preschool, role: 'responsible', effortHours: 100 }, { contactCentre: true, role: 'accountable' }] },
@@ -53,7 +54,7 @@ describe('the web UI: the follow-up', () => {
     await web.expectAccessible();
 
     await Promise.all([page.waitForLoadState(), page.getByRole('link', { name: `${adopted.items[0].code} Vägledning på förskolorna` }).first().click()]);
-    await expect(page.getByText('Du rapporterar för')).toBeTruthy();
+    await expect(page.getByText('Du rapporterar för Förskoleförvaltningen').isVisible()).resolves.toBe(true);
     await web.expectAccessible();
     await page.getByLabel('Rapportperiod').selectOption(p1);
     await page.getByLabel('Försenad').check();
@@ -118,7 +119,6 @@ describe('the web UI: the follow-up', () => {
     await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('Rapportperioderna är sparade');
     await expect(page.locator('#label-2').inputValue()).resolves.toBe('Tredje tertialen');
     await web.open(`${base()}?periodId=${p1}`);
-    await expect(page.getByLabel('Rapportperiod').locator('option')).toBeTruthy();
     await expect(page.getByLabel('Rapportperiod').locator('option').count()).resolves.toBe(3);
     await web.expectAccessible();
   });
