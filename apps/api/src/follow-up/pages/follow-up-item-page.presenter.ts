@@ -1,7 +1,6 @@
 import {
   FollowUpItemHistory,
   mayReportFor,
-  NOT_REPORTED_LABEL,
   REPORT_FIELD_LABELS,
   REPORT_SOURCE_LABELS,
   REPORT_STATUS_LABELS,
@@ -136,8 +135,6 @@ export function buildFollowUpItemPage(data: FollowUpItemHistory, principal: Prin
     })),
   };
 }
-
-export const NO_REPORTS_TEXT = `Inga rapporter än: insatsen är ${NOT_REPORTED_LABEL.toLowerCase()}.`;
 
 // ---- the periods page (strategists) ----
 
