@@ -1,4 +1,5 @@
 import type { FollowUpViewRows, RollUpRow } from '../repositories/follow-up-view.repository';
+import { workingDaysBetween } from '@samverka/kernel';
 import { assembleFollowUpView, rollUpOf, workingDaysLate } from './follow-up-view.assembler';
 
 const counts = (values: Partial<RollUpRow['counts']> = {}): RollUpRow['counts'] => ({ not_started: 0, on_track: 0, at_risk: 0, delayed: 0, done: 0, cancelled: 0, not_reported: 0, ...values });
@@ -35,6 +36,11 @@ describe('the follow-up view assembler', () => {
       expect(workingDaysLate('2026-02-16', '2026-03-02')).toBe(10);
       // Friday before Easter to the Tuesday after: långfredagen and annandag påsk are holidays.
       expect(workingDaysLate('2026-04-02', '2026-04-07')).toBe(1);
+    });
+
+    it("counts across years as the kernel's workingDaysBetween does, without walking every day", () => {
+      const pairs: Array<[string, string]> = [['2025-12-30', '2026-01-02'], ['2019-06-20', '2026-11-30'], ['2024-12-31', '2025-12-31'], ['2025-01-01', '2026-01-01']];
+      expect(pairs.map(([a, b]) => workingDaysLate(a, b))).toEqual(pairs.map(([a, b]) => workingDaysBetween(a, b)));
     });
   });
 

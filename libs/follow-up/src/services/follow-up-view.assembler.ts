@@ -1,4 +1,4 @@
-import { addDays, LocalDate, workingDaysBetween } from '@samverka/kernel';
+import { addDays, isWorkingDay, LocalDate } from '@samverka/kernel';
 import type { ReportingOrganisation } from '../follow-up.model';
 import type { FollowUpPeriodView, FollowUpView, RollUp, StatusCounts } from '../follow-up-view.model';
 import type { FollowUpViewRows, RollUpRow } from '../repositories/follow-up-view.repository';
@@ -29,9 +29,34 @@ function mapCounts(counts: Partial<StatusCounts> | null | undefined): Partial<St
   return Object.fromEntries(Object.entries(counts ?? {}).map(([k, v]) => [k, Number(v)]));
 }
 
-/** Working days late on `today` for a report due on `dueOn` (0 on the due date itself). */
+/** Working days from `from` to `to`, both included (0 when `to` is before `from`). */
+function workingDaysIn(from: LocalDate, to: LocalDate): number {
+  let n = 0;
+  for (let day = from; day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) n++;
+  return n;
+}
+
+/** Working days per whole year, counted once per process. */
+const WORKING_DAYS_OF_YEAR = new Map<number, number>();
+function workingDaysOfYear(year: number): number {
+  let n = WORKING_DAYS_OF_YEAR.get(year);
+  if (n === undefined) WORKING_DAYS_OF_YEAR.set(year, (n = workingDaysIn(`${year}-01-01`, `${year}-12-31`)));
+  return n;
+}
+
+/**
+ * Working days late on `today` for a report due on `dueOn`: the working days after the due date up to and
+ * including today (0 on the due date and before), as the kernel's `workingDaysBetween` counts them. Whole years
+ * between come from a per-year count, so a report owed for years costs no walk over every day of them.
+ */
 export function workingDaysLate(dueOn: LocalDate, today: LocalDate): number {
-  return today > dueOn ? Math.max(0, workingDaysBetween(dueOn, today)) : 0;
+  if (today <= dueOn) return 0;
+  const first = addDays(dueOn, 1);
+  const [y1, y2] = [Number(first.slice(0, 4)), Number(today.slice(0, 4))];
+  if (y1 === y2) return workingDaysIn(first, today);
+  let n = workingDaysIn(first, `${y1}-12-31`) + workingDaysIn(`${y2}-01-01`, today);
+  for (let y = y1 + 1; y < y2; y++) n += workingDaysOfYear(y);
+  return n;
 }
 
 const iso = (t: string | null): string | null => (t === null ? null : new Date(t).toISOString());
@@ -41,6 +66,13 @@ export function assembleFollowUpView(rows: FollowUpViewRows, today: LocalDate): 
   const periods: FollowUpPeriodView[] = rows.periods.map((p) => ({ id: p.id, label: p.label, dueOn: p.due_on, position: p.position, due: p.due_on < today }));
   const areaNames = new Map(rows.round.areas.map((a) => [a.code, a.name]));
   const areaRollUps = new Map(rows.areas.map((a) => [a.area_code, a]));
+  // Counting working days walks the calendar: once per due date, not once per late report.
+  const lateByDueDate = new Map<LocalDate, number>();
+  const lateFor = (dueOn: LocalDate): number => {
+    let days = lateByDueDate.get(dueOn);
+    if (days === undefined) lateByDueDate.set(dueOn, (days = workingDaysLate(dueOn, today)));
+    return days;
+  };
   const areaCodes = [...rows.round.areas.map((a) => a.code), ...rows.areas.map((a) => a.area_code).filter((c) => !areaNames.has(c))];
   return {
     plan: {
@@ -92,7 +124,7 @@ export function assembleFollowUpView(rows: FollowUpViewRows, today: LocalDate): 
       periodLabel: o.label,
       dueOn: o.due_on,
       lateSince: addDays(o.due_on, 1),
-      workingDaysLate: workingDaysLate(o.due_on, today),
+      workingDaysLate: lateFor(o.due_on),
     })),
     statusOverPeriods: rows.chart.map((c) => ({ periodId: c.period_id, label: c.label, dueOn: c.due_on, counts: { ...EMPTY_COUNTS, ...mapCounts(c.counts) } })),
   };

@@ -78,17 +78,20 @@ export interface ItemRow {
   organisations: Array<{ name: string; status: TagView; progress: string }>;
 }
 
+/** An item as a table row: the item's own status and progress, or, for one organisation (`only`), that organisation's. */
 function itemRow(view: FollowUpView, i: FollowUpViewItem, only?: string): ItemRow {
   const area = view.areas.find((a) => a.code === i.areaCode)?.name ?? i.areaCode;
   const organisations = i.organisations.filter((o) => only === undefined || reportingOrganisationKey(o.organisation) === only);
+  const status = only === undefined ? i.status : (organisations[0]?.status ?? null);
+  const progress = only === undefined ? i.progress : (organisations[0]?.progress ?? null);
   return {
     code: i.code,
     title: i.title,
     href: followUpItemPath(view.plan.roundId, i.itemId),
     area,
     effort: i.effortHours === null ? 'Ej uppskattad' : hours(i.effortHours),
-    status: statusTag(only === undefined ? i.status : (organisations[0]?.status ?? null)),
-    progress: (only === undefined ? i.progress : (organisations[0]?.progress ?? null)) === null ? '–' : `${decimal((only === undefined ? i.progress : organisations[0]?.progress)!)} %`,
+    status: statusTag(status),
+    progress: progress === null ? '–' : `${decimal(progress)} %`,
     organisations: organisations.map((o) => ({ name: o.name, status: statusTag(o.status), progress: o.progress === null ? '–' : `${o.progress} %` })),
   };
 }
