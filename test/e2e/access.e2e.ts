@@ -24,7 +24,7 @@ import { FORSKOLENAMNDEN, GivenConsultation } from '../support/given-consultatio
 import { GivenConsultationRows } from '../support/given-consultation-respond';
 import { pdfWith } from '../support/documents';
 import { GivenFollowUp } from '../support/given-follow-up';
-import { FollowUpService } from '@samverka/follow-up';
+import { FollowUpQueryService } from '@samverka/follow-up';
 
 // ---- the table --------------------------------------------------------------
 
@@ -284,18 +284,29 @@ const openExtensionOfA = async (w: AccessWorld) => {
   return { roundId, committeeId: committee.id, extensionId: row.id, status };
 };
 
-/** A round in follow-up whose adopted plan has one item department A reports on, and its first period (shared by the follow-up cases). */
-let followUpRound: Promise<{ roundId: string; periodId: string }> | undefined;
+
+/** A round in follow-up whose item department A and the contact centre are responsible for (the follow-up's cases; reports get unique comments). */
+let followUpRound: Promise<{ roundId: string; itemId: string; periodId: string }> | undefined;
 const followUpRoundOfA = (w: AccessWorld) =>
   (followUpRound ??= (async () => {
-    const { round } = await new GivenFollowUp(w.ctx.app, w.ctx.given).roundInFollowUp({
+    // The accountable is a third department of committee A (no caller acts for it).
+    const leader = await w.ctx.given.department({ committeeId: w.committeeA.id });
+    const adopted = await new GivenFollowUp(w.ctx.app, w.ctx.given).roundInFollowUp({
       year: nextRoundYear(),
-      participantDepartmentIds: [w.departmentA.id],
-      items: [{ areaCode: 'LOKAL_SERVICE', title: 'Vägledning', responsibilities: [{ departmentId: w.departmentA.id, role: 'responsible' }, { contactCentre: true, role: 'accountable' }] }],
+      participantDepartmentIds: [w.departmentA.id, leader.id],
+      items: [
+        {
+          areaCode: 'LOKAL_SERVICE',
+          title: 'Vägledning',
+          responsibilities: [{ departmentId: w.departmentA.id, role: 'responsible', effortHours: 40 }, { contactCentre: true, role: 'responsible' }, { departmentId: leader.id, role: 'accountable' }],
+        },
+      ],
     });
-    const [period] = await w.ctx.app.get(FollowUpService).periods(round.id);
-    return { roundId: round.id, periodId: period.id };
+    const [period] = (await w.ctx.dataSource.query('select id from follow_up_period where round_id = $1 order by position limit 1', [adopted.round.id])) as Array<{ id: string }>;
+    return { roundId: adopted.round.id, itemId: adopted.items[0].id, periodId: period.id };
   })());
+const followUpPeriodsOf = async (w: AccessWorld, roundId: string) =>
+  (await w.ctx.dataSource.query(`select id, label, due_on::text as "dueOn" from follow_up_period where round_id = $1 order by position`, [roundId])) as Array<{ id: string; label: string; dueOn: string }>;
 
 const ROUTES: Record<string, RouteSpec> = {
   // -- health (public) --
@@ -903,6 +914,51 @@ const ROUTES: Record<string, RouteSpec> = {
     build: async (w) => ({ params: { id: (await roundOfA(w)).id } }),
   },
 
+  // -- the follow-up: round readers read; strategists set the periods; a department's coordinator (or a strategist for the contact centre) reports --
+  'GET /api/v1/rounds/{id}/follow-up': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await followUpRoundOfA(w)).roundId } }),
+  },
+  'GET /api/v1/rounds/{id}/follow-up/periods': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => ({ params: { id: (await followUpRoundOfA(w)).roundId } }),
+  },
+  'PUT /api/v1/rounds/{id}/follow-up/periods': {
+    allow: ['strategist'],
+    status: 200,
+    build: async (w) => {
+      const { roundId } = await followUpRoundOfA(w);
+      const label = `P ${w.unique()}`.slice(0, 40);
+      const periods = (await followUpPeriodsOf(w, roundId)).slice(0, 20);
+      return {
+        params: { id: roundId },
+        body: { periods: [...periods, { label, dueOn: '2040-01-15' }] },
+        effect: async () => (await followUpPeriodsOf(w, roundId)).some((p) => p.label === label),
+      };
+    },
+  },
+  'POST /api/v1/rounds/{id}/plan/items/{itemId}/reports': {
+    allow: ['coordinator-own', 'strategist'],
+    status: 201,
+    build: async (w, { caller }) => {
+      const { roundId, itemId, periodId } = await followUpRoundOfA(w);
+      const comment = `Läget ${w.unique()}`;
+      const organisation = caller === 'strategist' ? { contactCentre: true } : { departmentId: w.departmentA.id };
+      const reported = async () => ((await w.ctx.dataSource.query('select 1 from follow_up_report where comment = $1', [comment])) as unknown[]).length > 0;
+      return { params: { id: roundId, itemId }, body: { periodId, ...organisation, status: 'on_track', progress: 10, comment }, effect: reported };
+    },
+  },
+  'GET /api/v1/rounds/{id}/plan/items/{itemId}/reports': {
+    allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
+    status: 200,
+    build: async (w) => {
+      const { roundId, itemId } = await followUpRoundOfA(w);
+      return { params: { id: roundId, itemId } };
+    },
+  },
+
   // -- the consultation's compilation (round readers) and triage (strategists) --
   'GET /api/v1/rounds/{id}/consultation/compilation': {
     allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
@@ -1204,6 +1260,10 @@ describe('access control', () => {
   beforeAll(async () => {
     ctx = await e2eContext();
     w = await buildAccessWorld(ctx);
+    // The follow-up's round goes through the whole workflow (long): built first, and its view read once (the
+    // working-day calendar of the years since its periods is counted once per process), so that its cases'
+    // requests do not all start at once on a pool gone cold or a busy process (a connection not opened in time is a 503).
+    await ctx.app.get(FollowUpQueryService).view((await followUpRoundOfA(w)).roundId);
     const doc = await ctx.api('GET', '/api/docs-json');
     expect(doc.status).toBe(200);
     operations = operationsOf(doc.body);

@@ -18,7 +18,7 @@ import { Contract, contractOf } from '../support/openapi-contract';
 
 const ROOT = join(__dirname, '..', '..');
 const run = promisify(execFile);
-const OPERATIONS = 71 + 7 + 6 + 5 + 4 + 7 // 60 + the plan's 11 (plan drafting and versions) + the responsibility allocation's 7 + needs coverage (3) and questions (3) + the remiss's 5 (prepare, read, extensions) + the consultation's compilation (3) and triage (1) + consultation responses (7)
+const OPERATIONS = 71 + 7 + 6 + 5 + 4 + 7 + 5 // 60 + the plan's 11 (plan drafting and versions) + the responsibility allocation's 7 + needs coverage (3) and questions (3) + the remiss's 5 (prepare, read, extensions) + the consultation's compilation (3) and triage (1) + consultation responses (7) + the follow-up's view, periods (2) and reports (2)
   + 1 // the decisions of a round (GET /rounds/{id}/decisions)
   + 2 // the follow-up's CSV export and import of a period's reports
   + 1 // the caller's status digest preview (GET /me/digest/preview)

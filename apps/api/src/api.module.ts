@@ -17,6 +17,7 @@ import { FollowUpApiModule } from './follow-up/follow-up-api.module';
 import { FollowUpImportPagesModule } from './follow-up/follow-up-import-pages.module';
 import { DigestsApiModule } from './digests/digests-api.module';
 import { DigestsPagesModule } from './digests/digests-pages.module';
+import { FollowUpPagesModule } from './follow-up/follow-up-pages.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { NotificationsPagesModule } from './notifications/notifications-pages.module';
 import { OrganisationApiModule } from './organisation/organisation-api.module';
@@ -52,6 +53,7 @@ export class ApiModule {
         NeedsPagesModule,
         PlanPagesModule,
         ConsultationPagesModule,
+        FollowUpPagesModule,
         AuthPagesModule,
         NotificationsPagesModule,
         SsoModule,

@@ -12,6 +12,7 @@ import { ANSWER_FORM_ERRORS, ASK_FORM_ERRORS, DEFERRAL_FORM_ERRORS } from './pla
 import { DECIDE_FORM_ERRORS, EXTENSION_REQUEST_FORM_ERRORS, prepareFormErrors, QUESTION_ROWS, readPrepareForm } from './consultation/pages/consultation-send-forms';
 import { TRIAGE_FORM_ERRORS } from './consultation/pages/compilation-forms';
 import { RESPONSE_FORM_MULTI_LINE } from './consultation/pages/response-form';
+import { REPORT_FORM_ERRORS } from './follow-up/pages/follow-up-forms';
 
 /** Every template of the app, by path. */
 function templates(dir = __dirname): Array<[path: string, text: string]> {
@@ -48,7 +49,7 @@ describe('the textareas of the web forms', () => {
         names.forEach((n) => named.add(n));
       }
     }
-    const declared = new Set([NEED_FORM_ERRORS, SUBMISSION_STEP_FORM_ERRORS, APPOINT_FORM_ERRORS, END_FORM_ERRORS, STEP_FORM_ERRORS, PLAN_ITEM_FORM_ERRORS, PLAN_RESPONSIBILITIES_FORM_ERRORS, { multiLine: PLAN_TEXTS_MULTI_LINE }, DEFERRAL_FORM_ERRORS, ASK_FORM_ERRORS, ANSWER_FORM_ERRORS, prepareFormErrors(readPrepareForm({})), EXTENSION_REQUEST_FORM_ERRORS, DECIDE_FORM_ERRORS, TRIAGE_FORM_ERRORS, { multiLine: RESPONSE_FORM_MULTI_LINE }].flatMap((map) => map.multiLine ?? []));
+    const declared = new Set([NEED_FORM_ERRORS, SUBMISSION_STEP_FORM_ERRORS, APPOINT_FORM_ERRORS, END_FORM_ERRORS, STEP_FORM_ERRORS, PLAN_ITEM_FORM_ERRORS, PLAN_RESPONSIBILITIES_FORM_ERRORS, { multiLine: PLAN_TEXTS_MULTI_LINE }, DEFERRAL_FORM_ERRORS, ASK_FORM_ERRORS, ANSWER_FORM_ERRORS, prepareFormErrors(readPrepareForm({})), EXTENSION_REQUEST_FORM_ERRORS, DECIDE_FORM_ERRORS, TRIAGE_FORM_ERRORS, { multiLine: RESPONSE_FORM_MULTI_LINE }, REPORT_FORM_ERRORS].flatMap((map) => map.multiLine ?? []));
     expect(named.size).toBeGreaterThanOrEqual(6);
     expect([...named].every((n) => !n.includes('{{'))).toBe(true);
     expect([...declared].sort()).toEqual([...named].sort());

@@ -16,6 +16,8 @@ import { FollowUpSetupEffect } from './services/follow-up-setup.effect';
 import { FollowUpService } from './services/follow-up.service';
 import { FOLLOW_UP_TASK_PROVIDERS } from './tasks/follow-up.tasks';
 import { NextRoundCarryOverEffect } from './services/next-round-carry-over.effect';
+import { FollowUpViewRepository } from './repositories/follow-up-view.repository';
+import { FollowUpQueryService } from './services/follow-up-query.service';
 
 /**
  * Follow-up (uppföljning) of the adopted plan: reporting periods, the responsible organisations'
@@ -24,7 +26,7 @@ import { NextRoundCarryOverEffect } from './services/next-round-carry-over.effec
  */
 @Module({
   imports: [TypeOrmModule.forFeature(FOLLOW_UP_ENTITIES), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, PlanModule, ConsultationModule],
-  providers: [FollowUpRepository, FollowUpService, FollowUpSetupEffect, FollowUpOpsRepository, FollowUpImportService, FollowUpReminderService, ...FOLLOW_UP_TASK_PROVIDERS, NextRoundCarryOverEffect],
-  exports: [FollowUpService, FollowUpImportService, FollowUpReminderService],
+  providers: [FollowUpRepository, FollowUpService, FollowUpSetupEffect, FollowUpViewRepository, FollowUpQueryService, FollowUpOpsRepository, FollowUpImportService, FollowUpReminderService, ...FOLLOW_UP_TASK_PROVIDERS, NextRoundCarryOverEffect],
+  exports: [FollowUpService, FollowUpQueryService, FollowUpImportService, FollowUpReminderService],
 })
 export class FollowUpModule {}

@@ -14,3 +14,6 @@ export * from './services/follow-up-import.service';
 export * from './services/follow-up-reminder.service';
 export { FOLLOW_UP_TASK_KINDS, REPORT_TASK_WORKING_DAYS, followUpReportPath } from './tasks/follow-up.tasks';
 export { nextRoundStatus } from './services/next-round-carry-over.effect';
+export * from './follow-up-view.model';
+export * from './services/follow-up-query.service';
+export { rollUpOf, workingDaysLate } from './services/follow-up-view.assembler';

@@ -244,6 +244,12 @@ describe('the round page', () => {
     expect(page(true, ['k2'], 'draftingPlan').consultationHref).toBe(`/planomgangar/${ID}/remiss`);
   });
 
+  it('links the follow-up ("Uppföljning") once the plan is adopted, not before', () => {
+    expect(buildRoundPage({ view: view({ state: 'awaitingDecision' }), history: [] }).followUpHref).toBeNull();
+    expect(buildRoundPage({ view: view({ state: 'followUp' }), history: [] }).followUpHref).toBe(`/planomgangar/${ID}/uppfoljning`);
+    expect(buildRoundPage({ view: view({ state: 'closed' }), history: [] }).followUpHref).toBe(`/planomgangar/${ID}/uppfoljning`);
+  });
+
   it('gives readers the state and the reasons, but no forms', () => {
     const model = buildRoundPage({ view: view(), history: [created, launched] }, {}, { steer: false });
     expect(model.actions).toEqual([]);

@@ -17,6 +17,9 @@ import { HistoryLine, historyLine, noticeText, RoundNotice, submissionStepLine }
 import { buildTimeline, TimelineItem } from './round-timeline.presenter';
 import { StepFormValues } from './step-form';
 
+/** The states in which the round page links the follow-up (the adopted plan being carried out, and afterwards). */
+const FOLLOW_UP_STATES: readonly string[] = ['followUp', 'closed'];
+
 /** The states in which the round page links the remiss's status page. */
 const CONSULTATION_STATES: readonly string[] = ['consultation', 'compilingResponses', 'awaitingDecision', 'followUp', 'closed'];
 
@@ -129,6 +132,8 @@ export interface RoundPageModel extends PageModel {
   consultationHref: string | null;
   /** The response pages of the viewer's own committees among the remiss's recipients, once it is sent: "Er nämnds yttrande". */
   ownResponses: Array<{ text: string; href: string }>;
+  /** Uppföljning: while the round is in follow-up (and after it closes); else null. */
+  followUpHref: string | null;
   steer: boolean;
   actions: ActionView[];
   nextSteps: NextStepView[];
@@ -284,6 +289,7 @@ export function buildRoundPage(data: RoundPageData, state: RoundPageState = {}, 
     planHref: PLAN_STATES.includes(view.state) ? planPath(view.id) : null,
     consultationHref: CONSULTATION_STATES.includes(view.state) || data.remiss?.sent ? `/planomgangar/${view.id}/remiss` : null,
     ownResponses: ownResponseLinks(view, data.remiss, access.committeeIds),
+    followUpHref: FOLLOW_UP_STATES.includes(view.state) ? `/planomgangar/${view.id}/uppfoljning` : null,
     steer: access.steer,
     actions,
     nextSteps: access.steer
