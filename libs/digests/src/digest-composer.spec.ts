@@ -5,6 +5,7 @@ const links = {
   round: (r: string) => `https://s.example/planomgangar/${r}`,
   departmentNeeds: (r: string, d: string) => `https://s.example/planomgangar/${r}/behov/${d}`,
   consultationResponse: (r: string, c: string) => `https://s.example/planomgangar/${r}/remiss/svar/${c}`,
+  followUp: (r: string, d: string) => `https://s.example/planomgangar/${r}/uppfoljning/forvaltningar/${d}`,
 };
 const round = (departmentId: string, departmentName: string, values: Partial<DepartmentRoundRow> = {}): DepartmentRoundRow => ({
   departmentId,
@@ -54,6 +55,8 @@ describe('composeDigest', () => {
       ...['1', '2', '3', '4'].map((n) => [`Rapportera A-${n} Insats A-${n} för 2026 T1`, false]),
     ]);
     expect([followUp.owed.more, followUp.owed.moreUrl, followUp.overdueCount]).toEqual([1, 'https://s.example/planomgangar/r1', 1]);
+    // an owed report links to the department's follow-up page, where it is reported
+    expect(followUp.owed.shown[0].href).toBe('https://s.example/planomgangar/r1/uppfoljning/forvaltningar/a');
     expect(consultation).toMatchObject({ phaseLabel: 'Remiss', nextDeadline: { label: 'Sista dag för remissvar', date: '2026-06-30' } });
     expect(consultation.owed.shown).toEqual([{ text: 'Förskolenämnden svarar på remissen (2 frågor att besvara)', dueOn: '2026-06-30', overdue: false, href: 'https://s.example/planomgangar/r2/remiss/svar/n1' }]);
     expect([d.owedCount, d.overdueCount, d.changeCount, d.empty]).toEqual([7, 1, 2, false]);

@@ -13,6 +13,7 @@ export interface DigestLinks {
   round(roundId: string): string;
   departmentNeeds(roundId: string, departmentId: string): string;
   consultationResponse(roundId: string, committeeId: string): string;
+  followUp(roundId: string, departmentId: string): string;
 }
 
 /** The facts read for a sweep (or one preview), for every department asked about, by department. */
@@ -72,6 +73,7 @@ function owedText(o: OwedRow): string {
 function owedHref(o: OwedRow, links: DigestLinks): string {
   if (o.kind === 'needs' || o.kind === 'endorsement') return links.departmentNeeds(o.roundId, o.departmentId);
   if (o.kind === 'response' && o.committeeId) return links.consultationResponse(o.roundId, o.committeeId);
+  if (o.kind === 'report') return links.followUp(o.roundId, o.departmentId);
   return links.round(o.roundId);
 }
 

@@ -72,4 +72,9 @@ export class Links {
   consultationResponse(roundId: string, committeeId: string): string {
     return `${this.round(roundId)}/remiss/${committeeId}`;
   }
+
+  /** A round's follow-up (uppföljning); with a department, that department's follow-up page, where it reports. */
+  followUp(roundId: string, departmentId?: string): string {
+    return departmentId ? `${this.round(roundId)}/uppfoljning/forvaltningar/${departmentId}` : `${this.round(roundId)}/uppfoljning`;
+  }
 }

@@ -158,6 +158,7 @@ export class DigestService implements PhaseChangeDigestsProvider {
       round: (roundId) => this.links.round(roundId),
       departmentNeeds: (roundId, departmentId) => this.links.departmentNeeds(roundId, departmentId),
       consultationResponse: (roundId, committeeId) => this.links.consultationResponse(roundId, committeeId),
+      followUp: (roundId, departmentId) => this.links.followUp(roundId, departmentId),
     };
   }
 }

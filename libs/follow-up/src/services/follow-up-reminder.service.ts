@@ -6,7 +6,7 @@ import { Links, NotificationKinds, NotificationOutbox, Recipient } from '@samver
 import { CoordinatorService } from '@samverka/organisation';
 import { reportingOrganisationKey } from '../follow-up.model';
 import { FollowUpOpsRepository, OpenReportRow } from '../repositories/follow-up-ops.repository';
-import { followUpReportPath, organisationName } from '../tasks/follow-up.tasks';
+import { organisationName } from '../tasks/follow-up.tasks';
 
 /** The reminders of a period's due date, in the order they fall due. */
 export const FOLLOW_UP_REMINDER_STAGES = ['before10', 'before3', 'after', 'escalation'] as const;
@@ -87,7 +87,7 @@ export class FollowUpReminderService {
             org.kind === 'department'
               ? active.filter((a) => a.departmentId === org.departmentId).map((a) => ({ email: a.person!.email, name: a.person!.name, personId: a.personId }))
               : strategists.map((s) => ({ email: s.email, name: s.name, personId: s.personId }));
-          const reportUrl = this.links.round(row.roundId) + followUpReportPath(row.roundId, org).slice(`/planomgangar/${row.roundId}`.length);
+          const reportUrl = this.links.followUp(row.roundId, org.kind === 'department' ? org.departmentId : undefined);
           if (stage === 'escalation' && org.kind === 'department') {
             const data = {
               roundTitle: row.roundTitle,
