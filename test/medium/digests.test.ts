@@ -7,9 +7,9 @@ import { NeedsModule } from '@samverka/needs';
 import { DepartmentEntity } from '@samverka/organisation';
 import { PlanModule } from '@samverka/plan';
 import { PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
-import { Client } from 'pg';
 import { TEST_ACTOR } from '../support/given';
 import { GivenFollowUp, RoundInFollowUp } from '../support/given-follow-up';
+import { statementsDuring } from '../support/statements';
 import { mediumContext, MediumContext } from '../support/medium';
 import { principal } from '../support/principals';
 
@@ -33,16 +33,6 @@ describe(DigestService.name, () => {
   const deliveries = async (): Promise<Array<{ user_id: string; kind: string; window_start: Date; window_end: Date; sent: boolean; owed_count: number; overdue_count: number; change_count: number }>> =>
     ctx.dataSource.query(`select user_id, kind, window_start, window_end, sent, owed_count, overdue_count, change_count from digest_delivery order by window_start, user_id, kind`);
 
-  /** The SQL statements sent while `work` runs. */
-  async function statementsDuring(work: () => Promise<unknown>): Promise<string[]> {
-    const spy = jest.spyOn(Client.prototype, 'query');
-    try {
-      await work();
-      return spy.mock.calls.map((call) => (typeof call[0] === 'string' ? call[0] : String((call[0] as { text?: string }).text)));
-    } finally {
-      spy.mockRestore();
-    }
-  }
 
   beforeAll(async () => {
     ctx = await mediumContext([NeedsModule, PlanModule, ConsultationModule, FollowUpModule, DigestsModule]);

@@ -5,9 +5,9 @@ import { NeedsModule } from '@samverka/needs';
 import { NotificationEntity } from '@samverka/notifications';
 import { DepartmentEntity, OrganisationModule, PersonEntity } from '@samverka/organisation';
 import { PlanModule } from '@samverka/plan';
-import { Client } from 'pg';
 import { TEST_ACTOR } from '../support/given';
 import { GivenFollowUp, RoundInFollowUp } from '../support/given-follow-up';
+import { statementsDuring } from '../support/statements';
 import { mediumContext, MediumContext } from '../support/medium';
 import { principal } from '../support/principals';
 
@@ -17,16 +17,6 @@ const PUBLIC_URL = 'https://samverka.malmo.example';
 /** 08:00 in Stockholm (summer time) on the given day. */
 const morningOf = (day: string) => new Date(`${day}T06:00:00Z`);
 
-/** The SQL statements sent while `work` runs. */
-async function statementsDuring(work: () => Promise<unknown>): Promise<string[]> {
-  const spy = jest.spyOn(Client.prototype, 'query');
-  try {
-    await work();
-    return spy.mock.calls.map((call) => (typeof call[0] === 'string' ? call[0] : String((call[0] as { text?: string }).text)));
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 /**
  * The follow-up's tasks and reminders against real PostgreSQL: a plan adopted on 26 February 2026,

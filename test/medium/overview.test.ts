@@ -7,9 +7,9 @@ import { CityOverview, OverviewModule, OverviewService } from '@samverka/overvie
 import { PlanModule } from '@samverka/plan';
 import { PlanRoundView } from '@samverka/rounds';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { TEST_ACTOR } from '../support/given';
 import { GivenFollowUp, RoundInFollowUp } from '../support/given-follow-up';
+import { statementsDuring } from '../support/statements';
 import { mediumContext, MediumContext } from '../support/medium';
 import { principal } from '../support/principals';
 
@@ -137,16 +137,6 @@ describe(OverviewService.name, () => {
     expect(await sut.overviewFor(principal({ admin: true }))).toBeNull();
   });
 
-  /** The SQL statements sent while `work` runs. */
-  async function statementsDuring(work: () => Promise<unknown>): Promise<string[]> {
-    const spy = jest.spyOn(Client.prototype, 'query');
-    try {
-      await work();
-      return spy.mock.calls.map((call) => (typeof call[0] === 'string' ? call[0] : String((call[0] as { text?: string }).text)));
-    } finally {
-      spy.mockRestore();
-    }
-  }
 
   it("shows the latest periodic digest sweep's figures for the managers in scope: due, queued, sent, left out as empty", async () => {
     const managerC = await ctx.given.user({ roles: [{ role: 'management', departmentId: c.id }] });

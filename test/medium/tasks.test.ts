@@ -5,8 +5,8 @@ import { PlanModule } from '@samverka/plan';
 import { NotificationsModule } from '@samverka/notifications';
 import { CoordinatorService, DepartmentEntity, OrganisationModule } from '@samverka/organisation';
 import { PlanRoundView } from '@samverka/rounds';
-import { Client } from 'pg';
 import { TEST_ACTOR } from '../support/given';
+import { statementsDuring } from '../support/statements';
 import { mediumContext, MediumContext } from '../support/medium';
 import { principal } from '../support/principals';
 
@@ -178,16 +178,6 @@ describe('tasks (Att göra)', () => {
   });
 
   describe('the queries', () => {
-    /** The SQL statements sent while `work` runs. */
-    async function statementsDuring(work: () => Promise<unknown>): Promise<string[]> {
-      const spy = jest.spyOn(Client.prototype, 'query');
-      try {
-        await work();
-        return spy.mock.calls.map((call) => (typeof call[0] === 'string' ? call[0] : String((call[0] as { text?: string }).text)));
-      } finally {
-        spy.mockRestore();
-      }
-    }
 
     it('sends one statement per kind the caller may see, and none for the others', async () => {
       const everything = { admin: true, strategist: true, coordinator: [a.id], management: [b.id], committeeSecretary: [a.committeeId] };

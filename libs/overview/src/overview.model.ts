@@ -1,3 +1,4 @@
+import type { DigestSweepFigures } from '@samverka/digests';
 import type { LocalDate } from '@samverka/kernel';
 
 /** Whose overview: the whole city (strategists), or the departments a coordinator or manager acts for. */
@@ -44,18 +45,8 @@ export interface CoverageRow {
 }
 
 /** The figures of the latest status digests (lägesrapporter), when the digests context can tell them. */
-export interface DigestFigures {
-  /** The window the latest sweep covered. */
-  windowStart: Date;
-  windowEnd: Date;
-  /** Management users whose digest was due at that sweep. */
-  due: number;
-  /** Emails queued (something new or owed), and how many of them the outbox has sent. */
-  queued: number;
-  sent: number;
-  /** Management users who got nothing because there was nothing new and nothing owed. */
-  skippedAsEmpty: number;
-}
+/** The figures of the latest periodic status digest sweep, as the digests context reads them. */
+export type DigestFigures = DigestSweepFigures;
 
 export interface CityOverview {
   scope: OverviewScope;
