@@ -1088,11 +1088,14 @@ const ROUTES: Record<string, RouteSpec> = {
     status: 400,
     build: async (w) => ({ params: { id: await consultationRoundOfA(w), committeeId: w.committeeA.id }, body: { file: 'no file' } }),
   },
+  // A submitted response's document is read by whoever reads the round. In a round whose remiss went to committee B
+  // (consultationRoundOfA) B's secretary reads the round too, as a recipient: this case uses the sent round of A,
+  // whose remiss went to committee A (and to the new committee of the case) only.
   'GET /api/v1/rounds/{id}/consultation/attachments/{attachmentId}': {
     allow: [...CITY_WIDE_READERS, 'coordinator-own', 'management-own', 'secretary-own'],
     status: 200,
     build: async (w) => {
-      const roundId = await consultationRoundOfA(w);
+      const roundId = await remissSentRoundOfA(w);
       const committee = await w.ctx.given.committee();
       await w.ctx.dataSource.query('insert into consultation_recipient (round_id, committee_id, reply_by) values ($1, $2, $3)', [roundId, committee.id, '2026-06-30']);
       const responseId = await submittedResponseOf(w, roundId, committee.id);
@@ -1147,8 +1150,11 @@ function operationsOf(doc: { paths: Record<string, Record<string, { 'x-access'?:
   );
 }
 
-/** The round-participant rule: every round in the table has department A (of committee A) taking part. */
-const ROUND_PARTICIPANT_RULE = 'coordinator, management or committee_secretary of a department taking part in the round';
+/**
+ * The round-reader rule: every round in the table has department A (of committee A) taking part; a round whose
+ * remiss went to committee B (consultationRoundOfA) is read by B's secretary too, and no read case uses one.
+ */
+const ROUND_PARTICIPANT_RULE = 'coordinator, management or committee_secretary of a department taking part in the round, or committee_secretary of a committee its remiss was sent to';
 
 /** The callers an `x-access` list lets in (descriptions from allow.decorator.ts). */
 function callersDeclaredBy(access: string[]): Set<Caller> | string {

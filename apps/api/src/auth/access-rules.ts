@@ -62,11 +62,12 @@ export const self = (locate: Locator): AccessRule => ({
 
 /**
  * Someone taking part in the round the locator names: a coordinator or manager of a participating
- * department, or the secretary of a committee one of them serves. (Strategists and admins read every
- * round through their own rules.)
+ * department, the secretary of a committee one of them serves, or the secretary of a committee the
+ * round's remiss was sent to (RoundAccessPolicy.mayRead). (Strategists and admins read every round
+ * through their own rules.)
  */
 export const participantOfRound = (locate: Locator): AccessRule => ({
-  description: 'coordinator, management or committee_secretary of a department taking part in the round',
+  description: 'coordinator, management or committee_secretary of a department taking part in the round, or committee_secretary of a committee its remiss was sent to',
   holds: async (p, request, policies) => {
     const roundId = await locate(request, policies);
     return !!roundId && (await policies.rounds.mayRead(p, roundId));
