@@ -24,6 +24,11 @@ const shared = {
 };
 
 module.exports = {
+  // Two test files at once on this 2-core machine (Jest's default, cores − 1 = 1, runs everything in one
+  // process, which grows to several GB and leaves a core idle); a worker that has grown past the limit is
+  // replaced between files.
+  maxWorkers: Number(process.env.JEST_MAX_WORKERS ?? 2),
+  workerIdleMemoryLimit: '1536MB',
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,

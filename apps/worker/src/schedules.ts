@@ -3,7 +3,7 @@ import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
 import { ConsultationReminderService } from '@samverka/consultation';
 import { FollowUpReminderService } from '@samverka/follow-up';
 import { DigestService } from '@samverka/digests';
-import { connectionLimits } from '@samverka/database';
+import { connectionLimits, isDatabaseUnavailable } from '@samverka/database';
 import { Clock } from '@samverka/kernel';
 import { NeedsReminderService } from '@samverka/needs';
 import { CoverageAlertService } from '@samverka/organisation';
@@ -109,7 +109,24 @@ export class Schedules implements OnApplicationBootstrap, BeforeApplicationShutd
     };
   }
 
+  /**
+   * pg-boss 10 records a job's end (complete or fail) without awaiting it: when the database goes away at
+   * that moment the rejection is unhandled, and Node would end the worker for it. That one is logged (the
+   * job expires and runs again; the next minute's sweep runs anyway); any other unhandled rejection is
+   * thrown on, as Node would have.
+   */
+  private readonly onUnhandledRejection = (reason: unknown): void => {
+    if (isDatabaseUnavailable(reason) && String((reason as Error)?.stack ?? '').includes('pg-boss')) {
+      this.logger.warn(`pg-boss could not record a job's end while the database was away: ${(reason as Error).message}`);
+      return;
+    }
+    process.nextTick(() => {
+      throw reason;
+    });
+  };
+
   async onApplicationBootstrap(): Promise<void> {
+    process.on('unhandledRejection', this.onUnhandledRejection);
     try {
       await this.oneWorkerAtATime(async () => {
         await this.boss.start();
@@ -133,6 +150,7 @@ export class Schedules implements OnApplicationBootstrap, BeforeApplicationShutd
   async beforeApplicationShutdown(): Promise<void> {
     // Takes no new job, waits for the sweeps in progress, then closes pg-boss's connections.
     await this.boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+    process.off('unhandledRejection', this.onUnhandledRejection);
   }
 
   /** The schedules as stored by pg-boss (`pgboss.schedule`). */
