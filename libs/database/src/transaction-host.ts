@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryFailedError, Repository } from 'typeorm';
 import type { ConnectionLimits } from './data-source-options';
 import { explainReleasedRunner, GuardedClient } from './database-unavailable';
 import { conflictError } from './key-conflicts';
@@ -43,6 +43,31 @@ export class TransactionHost {
 
   repository<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
     return this.manager.getRepository(entity);
+  }
+
+  /**
+   * A hot read as a named (prepared) statement: PostgreSQL parses and plans it once per connection
+   * and each later call sends only Bind/Execute. `name` must be unique per distinct `text` across the
+   * process (pg refuses a name reused for another text). Runs on the current transaction's connection,
+   * or takes one from the pool; goes through the data source's logger like every other statement, and
+   * a failure surfaces as TypeORM's QueryFailedError, so the error mapping is the same.
+   */
+  async prepared<T extends ObjectLiteral>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    const current = this.store.getStore();
+    const runner = current?.queryRunner ?? this.dataSource.createQueryRunner('slave');
+    try {
+      const client = (await runner.connect()) as { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
+      this.dataSource.logger.logQuery(text, values, runner);
+      try {
+        return (await client.query({ name, text, values })).rows;
+      } catch (e) {
+        throw new QueryFailedError(text, values, e as Error);
+      }
+    } catch (e) {
+      throw explainReleasedRunner(e, runner);
+    } finally {
+      if (!current?.queryRunner) await runner.release();
+    }
   }
 
   run<T>(work: () => Promise<T>): Promise<T> {
