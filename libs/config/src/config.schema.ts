@@ -94,6 +94,10 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
   API_TOKEN_TTL_MINUTES?: number;
 
+  /** How long a process keeps a signed-in caller's principal between requests (0: every request reads it). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600)
+  PRINCIPAL_CACHE_SECONDS?: number;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT?: number;
 
@@ -185,6 +189,11 @@ export interface IdentityConfig {
   sessionTtlHours: number;
   sessionIdleMinutes: number;
   apiTokenTtlMinutes: number;
+  /**
+   * Seconds a principal (session, roles, coordinated departments) stays cached in the process; every
+   * process drops it at once when any of those change (PostgreSQL LISTEN/NOTIFY). 0 turns it off.
+   */
+  principalCacheSeconds: number;
   signIn: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMinutes: number };
   /** Cookies get `Secure` when the service is reached over HTTPS. */
   secureCookies: boolean;

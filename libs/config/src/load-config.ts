@@ -102,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       sessionTtlHours: vars.SESSION_TTL_HOURS ?? 12,
       sessionIdleMinutes: vars.SESSION_IDLE_MINUTES ?? 120,
       apiTokenTtlMinutes: vars.API_TOKEN_TTL_MINUTES ?? 60,
+      // Off by default in tests: a test that changes a grant in SQL and asks at once must not race the notification.
+      principalCacheSeconds: vars.PRINCIPAL_CACHE_SECONDS ?? (envName === 'test' ? 0 : 60),
       signIn: {
         maxFailuresPerAccount: vars.SIGN_IN_MAX_FAILURES_PER_ACCOUNT ?? 5,
         maxFailuresPerAddress: vars.SIGN_IN_MAX_FAILURES_PER_ADDRESS ?? 50,

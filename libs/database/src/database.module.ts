@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConnectionLimits, dataSourceOptions } from './data-source-options';
+import { DatabaseNotifications } from './database-notifications';
 import { DATABASE_LIMITS, TransactionHost } from './transaction-host';
 
 export interface DatabaseModuleOptions {
@@ -24,8 +25,8 @@ export class DatabaseModule {
           autoLoadEntities: true,
         }),
       ],
-      providers: [TransactionHost, { provide: DATABASE_LIMITS, useValue: options.limits ?? null }],
-      exports: [TransactionHost],
+      providers: [TransactionHost, DatabaseNotifications, { provide: DATABASE_LIMITS, useValue: options.limits ?? null }],
+      exports: [TransactionHost, DatabaseNotifications],
     };
   }
 }

@@ -9,3 +9,4 @@ export * from './migrate';
 export * from './database-url';
 export * from './schema-diff';
 export * from './wait-for-database';
+export * from './database-notifications';

@@ -14,6 +14,7 @@ import { PasswordSetupTokenRepository } from './repositories/password-setup-toke
 import { PasswordSetupService } from './services/password-setup.service';
 import { OidcService } from './services/oidc.service';
 import { PasswordHasher } from './services/password-hasher';
+import { PrincipalCache } from './services/principal-cache';
 import { PrincipalService } from './services/principal.service';
 import { SessionService } from './services/session.service';
 import { SignInService } from './services/sign-in.service';
@@ -35,6 +36,7 @@ import { RecipientDirectory } from './services/recipient-directory.service';
     SignInAttemptRepository,
     PasswordHasher,
     SessionService,
+    PrincipalCache,
     PrincipalService,
     SignInService,
     UserAdminService,
@@ -46,6 +48,6 @@ import { RecipientDirectory } from './services/recipient-directory.service';
     PasswordSetupTokenRepository,
     PasswordSetupService,
   ],
-  exports: [PasswordSetupService, RecipientDirectory, NotificationPreferenceService, SessionService, PrincipalService, SignInService, UserAdminService, PasswordHasher, DemoUsersSeeder, OidcService],
+  exports: [PrincipalCache, PasswordSetupService, RecipientDirectory, NotificationPreferenceService, SessionService, PrincipalService, SignInService, UserAdminService, PasswordHasher, DemoUsersSeeder, OidcService],
 })
 export class IdentityModule {}

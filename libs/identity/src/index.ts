@@ -7,6 +7,7 @@ export * from './principal';
 export * from './services/password-hasher';
 export * from './services/session.service';
 export * from './services/principal.service';
+export * from './services/principal-cache';
 export * from './services/sign-in.service';
 export * from './services/oidc.service';
 export * from './services/user-admin.service';

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
-import { IdentityError, IdentityErrorCode, Principal, PrincipalService, SessionService } from '@samverka/identity';
+import { IdentityError, IdentityErrorCode, Principal, PrincipalService } from '@samverka/identity';
 import { sameSecret } from '@samverka/kernel';
 import { NeedsAccessPolicy } from '@samverka/needs';
 import { OrganisationAccessPolicy } from '@samverka/organisation';
@@ -28,7 +28,6 @@ export class AccessGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: SessionService,
     private readonly principals: PrincipalService,
     @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
     organisation: OrganisationAccessPolicy,
@@ -64,12 +63,12 @@ export class AccessGuard implements CanActivate {
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const session = match ? await this.sessions.resolve(match[1], 'api') : null;
-      return session ? { principal: await this.principals.forSession(session), badToken: false } : { badToken: true };
+      const principal = match ? await this.principals.forToken(match[1], 'api') : null;
+      return principal ? { principal, badToken: false } : { badToken: true };
     }
     const cookie = readSessionCookie(request, this.config);
-    const session = cookie ? await this.sessions.resolve(cookie, 'web') : null;
-    return { principal: session ? await this.principals.forSession(session) : undefined, badToken: false };
+    const principal = cookie ? await this.principals.forToken(cookie, 'web') : null;
+    return { principal: principal ?? undefined, badToken: false };
   }
 
   /** Synchronizer token: a form field `_csrf` or header `x-csrf-token` equal to the session's secret. */

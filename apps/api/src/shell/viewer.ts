@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
-import { Principal, PrincipalService, SessionService } from '@samverka/identity';
+import { Principal, PrincipalService } from '@samverka/identity';
 import { actsForDepartment, OrganisationRegistryService, seesAllDepartments } from '@samverka/organisation';
 import type { FastifyRequest } from 'fastify';
 import { principalOf } from '../auth/request-principal';
@@ -42,7 +42,6 @@ export class ViewerService {
 
   constructor(
     private readonly registry: OrganisationRegistryService,
-    private readonly sessions: SessionService,
     private readonly principals: PrincipalService,
     @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
   ) {}
@@ -66,8 +65,7 @@ export class ViewerService {
     if (resolved) return resolved;
     if (request.routeOptions?.url) return undefined; // a route's guard ran and found nobody
     const token = readSessionCookie(request, this.config);
-    const session = token ? await this.sessions.resolve(token, 'web') : null;
-    return session ? this.principals.forSession(session) : undefined;
+    return (token ? await this.principals.forToken(token, 'web') : null) ?? undefined;
   }
 
   private async build(principal: Principal | undefined): Promise<Viewer | null> {

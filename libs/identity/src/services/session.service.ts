@@ -1,9 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
+import { TransactionHost } from '@samverka/database';
 import { Clock } from '@samverka/kernel';
 import { createHash, randomBytes } from 'node:crypto';
 import { AuthSessionEntity, SessionKind } from '../entities/auth-session.entity';
 import { AuthSessionRepository } from '../repositories/auth-session.repository';
+import { PrincipalCache } from './principal-cache';
 
 export interface NewSession {
   /** The secret: goes to the client once (cookie or access token), never stored. */
@@ -17,13 +19,20 @@ export interface SessionMeta {
   userAgent?: string | null;
 }
 
+/** A session's "last seen" is written at most this often. */
+export const TOUCH_INTERVAL_MS = 60_000;
+
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** Opaque, revocable sessions: 32 random bytes per token; only their SHA-256 is stored. */
 @Injectable()
 export class SessionService {
+  private readonly logger = new Logger('Sessions');
+
   constructor(
     private readonly sessions: AuthSessionRepository,
+    private readonly cache: PrincipalCache,
+    private readonly tx: TransactionHost,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
   ) {}
@@ -60,15 +69,27 @@ export class SessionService {
       await this.sessions.revoke(session.id, now);
       return null;
     }
-    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await this.sessions.touch(session.id, now);
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      this.touchInBackground(session.id, now);
+      session.lastSeenAt = now;
+    }
     return session;
   }
 
-  revoke(sessionId: string): Promise<void> {
-    return this.sessions.revoke(sessionId, this.clock.now());
+  /** Marks a session seen without holding up the request; a failure is logged (the next request tries again). */
+  touchInBackground(sessionId: string, at: Date): void {
+    this.sessions.touch(sessionId, at).catch((e: unknown) => this.logger.warn(`could not mark session ${sessionId} seen: ${(e as Error)?.message ?? String(e)}`));
   }
 
-  revokeAllForUser(userId: string): Promise<number> {
-    return this.sessions.revokeAllForUser(userId, this.clock.now());
+  /** Outside a transaction, returns once every process has dropped the session (inside one, its owner calls `PrincipalCache.settled()` after the commit). */
+  async revoke(sessionId: string): Promise<void> {
+    await this.sessions.revoke(sessionId, this.clock.now());
+    if (!this.tx.inTransaction) await this.cache.settled();
+  }
+
+  async revokeAllForUser(userId: string): Promise<number> {
+    const revoked = await this.sessions.revokeAllForUser(userId, this.clock.now());
+    if (!this.tx.inTransaction) await this.cache.settled();
+    return revoked;
   }
 }

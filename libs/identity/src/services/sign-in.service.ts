@@ -8,6 +8,7 @@ import { IdentityError, IdentityErrorCode } from '../identity.exception';
 import { SignInAttemptRepository } from '../repositories/sign-in-attempt.repository';
 import { UserRepository } from '../repositories/user.repository';
 import { PasswordHasher } from './password-hasher';
+import { PrincipalCache } from './principal-cache';
 import { NewSession, SessionMeta, SessionService } from './session.service';
 
 export interface SignInRequest extends SessionMeta {
@@ -33,6 +34,7 @@ export class SignInService {
     private readonly attempts: SignInAttemptRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
+    private readonly cache: PrincipalCache,
     private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(SAMVERKA_CONFIG) private readonly config: SamverkaConfig,
@@ -96,7 +98,8 @@ export class SignInService {
     await this.tx.run(async () => {
       await this.sessions.revoke(sessionId);
       await this.audit.record(actor, { action: 'auth.signed_out', subjectType: 'user', subjectId: userId, after: { sessionId, ip } });
-    });
+    });    // Returns once every process has dropped the session's principal.
+    await this.cache.settled();
   }
 
   private async record(email: string, ip: string, succeeded: boolean, userId: string | null, action: string): Promise<void> {

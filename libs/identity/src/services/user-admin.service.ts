@@ -11,6 +11,7 @@ import { UserRepository } from '../repositories/user.repository';
 import { newUserViolations, passwordViolations } from '../rules/user.rules';
 import { PasswordHasher } from './password-hasher';
 import { Invitation, PasswordSetupService } from './password-setup.service';
+import { PrincipalCache } from './principal-cache';
 import { SessionService } from './session.service';
 
 export interface CreateUserInput {
@@ -44,6 +45,7 @@ export class UserAdminService {
     private readonly grants: RoleGrantRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
+    private readonly cache: PrincipalCache,
     private readonly people: PeopleService,
     private readonly registry: OrganisationRegistryService,
     private readonly audit: AuditService,
@@ -128,7 +130,7 @@ export class UserAdminService {
   async setPassword(actor: Actor, userId: string, password: string): Promise<void> {
     refuseIfAny(passwordViolations(password));
     const hash = await this.hasher.hash(password);
-    await this.tx.run(async () => {
+    await this.changeAccess(async () => {
       const user = await this.lockUser(userId);
       await this.users.save({ id: user.id, passwordHash: hash });
       // A new password ends every session signed in with the old one.
@@ -138,7 +140,7 @@ export class UserAdminService {
   }
 
   grantRole(actor: Actor, userId: string, input: RoleGrantInput): Promise<RoleGrantEntity> {
-    return this.tx.run(async () => {
+    return this.changeAccess(async () => {
       await this.lockUser(userId);
       const { departmentId, committeeId } = await this.checkScope(input);
       const existing = await this.grants.findActive(userId, input.role, departmentId, committeeId);
@@ -151,7 +153,7 @@ export class UserAdminService {
 
   /** Refused (409 LAST_ADMIN) for the admin grant of the last active admin, as disabling them is. */
   revokeRole(actor: Actor, userId: string, grantId: string): Promise<void> {
-    return this.tx.run(async () => {
+    return this.changeAccess(async () => {
       await this.grants.lockAdminChanges();
       const user = await this.lockUser(userId);
       const grant = await this.grants.findById(grantId);
@@ -169,7 +171,7 @@ export class UserAdminService {
    * the first (lockAdminChanges) and is then refused as the last.
    */
   disable(actor: Actor, userId: string): Promise<UserWithGrants> {
-    return this.tx.run(async () => {
+    return this.changeAccess(async () => {
       await this.grants.lockAdminChanges();
       const user = await this.lockUser(userId);
       if (actor.personId !== null && actor.personId === user.personId) {
@@ -186,7 +188,7 @@ export class UserAdminService {
   }
 
   enable(actor: Actor, userId: string): Promise<UserWithGrants> {
-    return this.tx.run(async () => {
+    return this.changeAccess(async () => {
       const user = await this.lockUser(userId);
       if (user.disabledAt) {
         await this.users.save({ id: userId, disabledAt: null });
@@ -194,6 +196,14 @@ export class UserAdminService {
       }
       return this.get(userId);
     });
+  }
+
+  /** A change to who may do what, in one transaction; returns once every process has dropped the principals it cached. */
+  private async changeAccess<T>(work: () => Promise<T>): Promise<T> {
+    if (this.tx.inTransaction) return work();
+    const result = await this.tx.run(work);
+    await this.cache.settled();
+    return result;
   }
 
   async findByEmail(email: string): Promise<UserEntity | null> {
