@@ -1,6 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
-import type { LoadFigures, LoadJob, LoadReply } from './load-client';
+import type { LoadFigures, LoadJob, LoadReply, PostsJob } from './load-client';
 
 /**
  * The parent's handle on the load-generator child process (load-client.ts):
@@ -52,6 +52,15 @@ export class LoadGenerator {
   }
 
   run(job: Omit<LoadJob, 'type' | 'id'>): Promise<LoadFigures> {
+    return this.submit({ type: 'run', ...job });
+  }
+
+  /** Several clients POSTing at once, each with its own body and credentials (see PostsJob). */
+  posts(job: Omit<PostsJob, 'type' | 'id'>): Promise<LoadFigures> {
+    return this.submit({ type: 'posts', ...job });
+  }
+
+  private submit(job: Omit<LoadJob, 'id'> | Omit<PostsJob, 'id'>): Promise<LoadFigures> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       // autocannon stops itself after durationSec; this only guards against a hung child.
@@ -60,7 +69,7 @@ export class LoadGenerator {
         reject(new Error(`load job ${job.url} did not finish within ${job.durationSec + 30} s`));
       }, (job.durationSec + 30) * 1000);
       this.pending.set(id, { resolve, reject, timer });
-      this.child.send({ type: 'run', id, ...job } satisfies LoadJob);
+      this.child.send({ ...job, id });
     });
   }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { LatencySummary, summarise } from './stats';
 
@@ -59,4 +60,40 @@ export function countQueries(dataSource: DataSource): { readonly count: number }
     return original(query, parameters, queryRunner);
   };
   return counter;
+}
+
+/**
+ * Samples this process's resident set size (process.memoryUsage.rss()) every `intervalMs` while
+ * started; `stop()` gives the peak seen in MiB. The API runs in the bench's process, so this is the
+ * API's memory under the load, plus the bench's own (the baseline route and the bookkeeping; the load
+ * generator is a process of its own).
+ */
+export class RssSampler {
+  private timer?: NodeJS.Timeout;
+  private peakBytes = 0;
+
+  start(intervalMs = 50): void {
+    this.peakBytes = process.memoryUsage.rss();
+    this.timer = setInterval(() => {
+      this.peakBytes = Math.max(this.peakBytes, process.memoryUsage.rss());
+    }, intervalMs);
+  }
+
+  stop(): number {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.peakBytes = Math.max(this.peakBytes, process.memoryUsage.rss());
+    return this.peakBytes / 1024 / 1024;
+  }
+}
+
+/** The kernel's high-water mark of this process's resident memory (VmHWM, Linux), in MiB; null elsewhere. */
+export function residentHighWaterMiB(): number | null {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
+    return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
 }

@@ -17,22 +17,30 @@
  *    for the API, a browser session cookie for the HTML page; /health anonymous.
  *    A target that refuses (401/403, or a redirect such as to the sign-in page)
  *    is reported as not measured, with a warning.
+ *  - Needs created by 50 concurrent coordinators (each signed in with its own
+ *    token, each coordinating its own department of a round collecting needs),
+ *    compared with the same rows inserted by raw pg over 50 connections at once.
+ *  - The peak resident memory (RSS) of the process running the API during the
+ *    HTTP read targets.
+ *  - The budgets of issue 16 (bench/budgets.ts), each judged ok or FAIL.
  *
  * Every loop is bounded in count and time. The database is a throw-away
  * embedded PostgreSQL, or a fresh database on DATABASE_URL's server, removed
  * at the end. Results: a table on stdout (progress on stderr) and
- * var/bench/results-<timestamp>.json.
+ * var/bench/results-<timestamp>.json; with `--write-results` (npm run bench --
+ * --write-results) also bench/RESULTS.md.
  *
  * Knobs (environment): BENCH_DURATION (s per HTTP target, default 5),
  * BENCH_CONNECTIONS (default 10), BENCH_SCALE_DEPARTMENTS (default 300),
- * BENCH_SCALE_NEEDS (needs per department in the scale case, default 50).
+ * BENCH_SCALE_NEEDS (needs per department in the scale case, default 50),
+ * BENCH_CONCURRENT_COORDINATORS (default 50).
  */
 import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@samverka/config';
 import { migrateDatabase } from '@samverka/database';
-import { DEMO_PASSWORD, DemoUsersSeeder, SignInService } from '@samverka/identity';
-import { CoordinatorService, DemoCitySeeder, OrganisationRegistryService } from '@samverka/organisation';
+import { DEMO_PASSWORD, DemoUsersSeeder, PasswordHasher, SignInService } from '@samverka/identity';
+import { CoordinatorService, DEFAULT_RESPONSIBILITIES, DemoCitySeeder, OrganisationRegistryService } from '@samverka/organisation';
 import { NeedsAnalysisService } from '@samverka/needs';
 import { DemoRoundSeeder, PlanRoundCommandService } from '@samverka/rounds';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
@@ -44,11 +52,15 @@ import { createApiApp } from '../apps/api/src/bootstrap';
 import { startBaselineServer } from './baseline-server';
 import { addScaleData, BenchDatabase, datasetSize, provisionDatabase } from './bench-database';
 import { LoadGenerator } from './http-load';
-import { countQueries, LoopLimits, timedLoop } from './measure';
+import { countQueries, LoopLimits, residentHighWaterMiB, RssSampler, timedLoop } from './measure';
+import { BUDGETS, CONCURRENT_NEEDS_TARGET, judgeBudgets, ROUND_STEP_TARGET } from './budgets';
+import { addConcurrentCoordinators, rawConcurrentNeedInserts } from './concurrent-needs';
+import { summarise } from './stats';
 import { addNeedsScaleData, NeedsScale } from './needs-scale';
 import { addDigestScaleData } from './digest-scale';
 import { DigestService } from '@samverka/digests';
-import { BenchReport, BenchResult, Check, formatReport, writeReport } from './report';
+import { BenchReport, BenchResult, Check, formatReport, formatResultsMarkdown, writeReport } from './report';
+import { writeFileSync } from 'node:fs';
 
 function envInt(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -72,13 +84,16 @@ const SETTINGS = {
   /** The status-digest sweep's scale: municipalities × departments each (290 × 15 ≈ 4,400 departments, each with management users). */
   digestMunicipalities: envInt('BENCH_DIGEST_MUNICIPALITIES', 290, 1, 1_000),
   digestDepartmentsPerMunicipality: envInt('BENCH_DIGEST_DEPARTMENTS', 15, 1, 50),
+  concurrentCoordinators: envInt('BENCH_CONCURRENT_COORDINATORS', 50, 1, 200),
 };
+/** `--write-results`: also write bench/RESULTS.md from this run. */
+const WRITE_RESULTS = process.argv.includes('--write-results');
 /** The digest sweep is set-based: a fixed number of statements however many departments (begin, managers, five reads, deliveries, emails, commit). */
 const DIGEST_SWEEP_MAX_STATEMENTS = 12;
 /** The needs analysis of the scale round (departments × needs) must answer well under a second: its p99 at most half of one. */
 const NEEDS_ANALYSIS_P99_LIMIT_MS = 500;
-/** Stops everything if the run hangs (a normal run takes a few minutes): start-up and the digest scale case, plus 12 HTTP targets, plus the service loops. */
-const WATCHDOG_MS = (240 + 12 * (SETTINGS.httpDurationSec + SETTINGS.httpWarmupSec + 5)) * 1000;
+/** Stops everything if the run hangs (a normal run takes a few minutes): start-up and the digest scale case, plus 12 HTTP targets, plus the service loops, plus the 50 coordinators (their sign-ins, the load and its raw baseline). */
+const WATCHDOG_MS = (240 + 12 * (SETTINGS.httpDurationSec + SETTINGS.httpWarmupSec + 5) + 90 + 3 * SETTINGS.httpDurationSec) * 1000;
 
 const progress = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
@@ -287,6 +302,8 @@ async function main(): Promise<void> {
       return { queriesPerOp: (queries.count - before) / SETTINGS.probeRequests };
     };
 
+    /** Peak RSS of the process running the API, per phase, over its HTTP read targets (not the bare baseline). */
+    const rssPeakMiB: Record<string, number> = {};
     const measureHttp = async (
       phase: string,
       name: string,
@@ -297,8 +314,12 @@ async function main(): Promise<void> {
     ): Promise<BenchResult> => {
       progress(`${phase}: ${name}`);
       const job = { url, headers, connections: SETTINGS.connections, maxRequests: SETTINGS.httpMaxRequests };
+      const rss = new RssSampler();
+      if (!isBaseline) rss.start();
       await load.run({ ...job, durationSec: SETTINGS.httpWarmupSec });
       const f = await load.run({ ...job, durationSec: SETTINGS.httpDurationSec });
+      const peak = rss.stop();
+      if (!isBaseline) rssPeakMiB[phase] = Math.max(rssPeakMiB[phase] ?? 0, peak);
       if (f.non2xx > 0 || f.errors > 0 || f.timeouts > 0) {
         failed = true;
         progress(`${phase}: ${name}: ${f.non2xx} non-2xx (${JSON.stringify(f.statusCodes)}), ${f.errors} errors, ${f.timeouts} timeouts`);
@@ -398,7 +419,7 @@ async function main(): Promise<void> {
         compare(
           await measureService(
             phase,
-            'PlanRoundCommandService.update() (a round write: row-version check, history, audit, one transaction)',
+            ROUND_STEP_TARGET,
             () => rounds.update(actor, demoRound.id, { title: `${demoRound.title}${titleFlip++ % 2 ? '' : ' (ändrad)'}` }),
             false,
           ),
@@ -419,6 +440,105 @@ async function main(): Promise<void> {
           detail: `${round.departments} departments, ${round.needs} needs: p50 ${analysed.latencyMs.p50.toFixed(1)} ms, p99 ${analysed.latencyMs.p99.toFixed(1)} ms over ${analysed.count} calls`,
         });
       }
+    }
+
+    // Needs created by 50 concurrent coordinators, each with its own token for its own department of a
+    // round collecting needs, over HTTP at once; then the same rows inserted by raw pg over as many
+    // connections at once (the baseline). Every 201 must have stored exactly one need.
+    {
+      const phase = 'needs';
+      const tc = Date.now();
+      const setup = await addConcurrentCoordinators(raw, rounds, actor, {
+        // The needs scale round has year + 1, the digest case year + 2 and year + 3.
+        year: demoRound.year + 4,
+        today,
+        count: SETTINGS.concurrentCoordinators,
+        passwordHash: await app.get(PasswordHasher).hash(DEMO_PASSWORD),
+        responsibilities: [...DEFAULT_RESPONSIBILITIES],
+      });
+      const tokens: string[] = new Array<string>(setup.coordinators.length);
+      // Signed in a few at a time (each sign-in verifies an argon2 hash: memory- and CPU-hard by design).
+      for (let i = 0; i < setup.coordinators.length; i += 4) {
+        await Promise.all(
+          setup.coordinators.slice(i, i + 4).map(async (c, j) => {
+            const res = await fetch(`${appUrl}/api/v1/auth/token`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', accept: 'application/json' },
+              body: JSON.stringify({ email: c.email, password: DEMO_PASSWORD }),
+            });
+            if (res.status !== 200) throw new Error(`could not sign in ${c.email}: ${res.status} ${await res.text()}`);
+            tokens[i + j] = ((await res.json()) as { accessToken: string }).accessToken;
+          }),
+        );
+      }
+      progress(`${phase}: ${setup.coordinators.length} coordinators, each of its own department, signed in (${Date.now() - tc} ms with their data)`);
+      const url = `${appUrl}/api/v1/rounds/${setup.roundId}/needs`;
+      const clients = setup.coordinators.map((c, i) => ({
+        headers: { accept: 'application/json', authorization: `Bearer ${tokens[i]}` },
+        body: { ...setup.need, departmentId: c.departmentId },
+      }));
+      // One need first, alone on a quiet server: that it is accepted, and its statements.
+      await settle();
+      const before = queries.count;
+      const first = await fetch(url, { method: 'POST', headers: { ...clients[0].headers, 'content-type': 'application/json' }, body: JSON.stringify(clients[0].body) });
+      const firstBody = await first.text();
+      if (first.status !== 201) throw new Error(`${phase}: a coordinator could not create a need: ${first.status} ${firstBody}`);
+      const statementsPerNeed = queries.count - before;
+      progress(`${phase}: ${CONCURRENT_NEEDS_TARGET}`);
+      const job = { url, clients, maxRequests: SETTINGS.httpMaxRequests };
+      const rss = new RssSampler();
+      rss.start();
+      const warm = await load.posts({ ...job, durationSec: SETTINGS.httpWarmupSec });
+      const f = await load.posts({ ...job, durationSec: SETTINGS.httpDurationSec });
+      rssPeakMiB[phase] = rss.stop();
+      if (f.non2xx + warm.non2xx > 0 || f.errors + warm.errors > 0) {
+        failed = true;
+        progress(`${phase}: ${f.non2xx + warm.non2xx} non-2xx (${JSON.stringify(f.statusCodes)}), ${f.errors + warm.errors} errors`);
+      }
+      const stored = Number(
+        (await raw.query<{ n: string }>(`select count(*) as n from need where round_id = $1 and title = $2`, [setup.roundId, setup.need.title])).rows[0].n,
+      );
+      const acknowledged = 1 + warm.ok + f.ok;
+      checks.push({
+        name: 'every need a coordinator was answered 201 for is stored, once',
+        ok: stored === acknowledged,
+        detail: `${acknowledged} created (201), ${stored} stored, by ${setup.coordinators.length} coordinators`,
+      });
+      progress(`${phase}: raw pg insert into need over ${setup.coordinators.length} connections (baseline)`);
+      const rawFigures = await rawConcurrentNeedInserts(db.url, setup, { durationSec: SETTINGS.httpDurationSec, maxRows: SETTINGS.httpMaxRequests });
+      const rawBase: BenchResult = {
+        phase,
+        kind: 'service',
+        target: `raw pg: insert into need over ${setup.coordinators.length} connections at once (baseline)`,
+        isBaseline: true,
+        opsPerSec: rawFigures.rows / rawFigures.durationSec,
+        latencyMs: summarise(rawFigures.latenciesMs),
+        count: rawFigures.rows,
+        durationSec: rawFigures.durationSec,
+        queriesPerOp: 1,
+      };
+      results.push(rawBase);
+      results.push(
+        compare(
+          {
+            phase,
+            kind: 'http',
+            target: CONCURRENT_NEEDS_TARGET,
+            isBaseline: false,
+            opsPerSec: f.rps,
+            latencyMs: f.latencyMs,
+            count: f.ok,
+            durationSec: f.durationSec,
+            queriesPerOp: statementsPerNeed,
+            bytesPerResponse: f.bytesPerResponse,
+            non2xx: f.non2xx,
+            errors: f.errors,
+            timeouts: f.timeouts,
+          },
+          rawBase,
+        ),
+      );
+      progress(`${phase}: ${f.rps.toFixed(0)} needs/s over HTTP, ${rawBase.opsPerSec.toFixed(0)} rows/s raw`);
     }
 
     // Status digests: one sweep over 290 municipalities' worth of departments (its time reported, never
@@ -496,6 +616,7 @@ async function main(): Promise<void> {
     });
 
     machine.loadAvgAtEnd = loadavg();
+    const budgets = judgeBudgets(results, BUDGETS);
     const finishedAt = new Date();
     const report: BenchReport = {
       startedAt: startedAt.toISOString(),
@@ -506,10 +627,19 @@ async function main(): Promise<void> {
       settings: SETTINGS,
       datasets,
       results,
+      memory: { apiRssPeakMiB: rssPeakMiB, processHighWaterMiB: residentHighWaterMiB() },
+      budgets,
       checks,
     };
     const path = writeReport(report, join(resolve(__dirname, '..'), 'var', 'bench'));
     process.stdout.write(`\n${formatReport(report)}\n\nresults: ${path} (${report.wallSec.toFixed(0)} s)\n`);
+    if (WRITE_RESULTS) {
+      const md = join(__dirname, 'RESULTS.md');
+      // A run with other settings than the defaults is not "a full run": the file says so at the top.
+      const overrides = Object.keys(process.env).filter((k) => k.startsWith('BENCH_') && process.env[k] !== '');
+      writeFileSync(md, formatResultsMarkdown(report, overrides));
+      process.stdout.write(`written: ${md}\n`);
+    }
     if (failed) process.exitCode = 1;
   } finally {
     progress('stopping');
