@@ -162,7 +162,8 @@ async function main(): Promise<void> {
     const db: BenchDatabase = await provisionDatabase(progress);
     teardown.add('database', () => db.dispose());
 
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: db.dataDir });
+    // As in production: who the caller is comes from the process's principal cache (off by default in tests).
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: db.dataDir, PRINCIPAL_CACHE_SECONDS: '60' });
     const app: NestFastifyApplication = await createApiApp(config, db.url);
     teardown.add('app', () => app.close());
     const dataSource = app.get(DataSource);
