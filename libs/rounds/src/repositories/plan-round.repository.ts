@@ -17,6 +17,16 @@ export interface ParticipantRow {
   active: boolean;
 }
 
+export interface BasicsRow {
+  id: string;
+  title: string;
+  year: number;
+  state: string;
+  needs_deadline: LocalDate;
+  areas: Array<{ code: string; name: string }>;
+  participants: Array<{ departmentId: string; name: string; committeeId: string }>;
+}
+
 export interface DeadlineDueRow {
   roundId: string;
   deadline: DeadlineKind;
@@ -122,6 +132,21 @@ export class PlanRoundRepository {
   async findByIdForShare(id: string): Promise<PlanRoundEntity | null> {
     const locked = await this.repo.createQueryBuilder('r').where('r.id = :id', { id }).setLock('pessimistic_read').getOne();
     return locked ? this.findById(id) : null;
+  }
+
+  /**
+   * What another context needs of a round (`RoundBasics`'s fields; areas in order, participants in name
+   * order) in one prepared statement; `lockForShare` holds the round's row until the transaction ends.
+   */
+  async basicsOf(id: string, lockForShare: boolean): Promise<BasicsRow | null> {
+    const text = `select r.id, r.title, r.year, r.state, r.needs_deadline::text as needs_deadline,
+              (select coalesce(json_agg(json_build_object('code', a.code, 'name', a.name) order by a.position), '[]'::json)
+                 from plan_round_area a where a.round_id = r.id) as areas,
+              (select coalesce(json_agg(json_build_object('departmentId', d.id, 'name', d.name, 'committeeId', d.committee_id) order by d.name, d.id), '[]'::json)
+                 from plan_round_participant p join department d on d.id = p.department_id where p.round_id = r.id) as participants
+         from plan_round r where r.id = $1${lockForShare ? ' for share of r' : ''}`;
+    const rows = await this.tx.prepared<BasicsRow>(lockForShare ? 'rounds.basics_for_share' : 'rounds.basics', text, [id]);
+    return rows[0] ?? null;
   }
 
   /** Participants with their departments, in name order (one query). */

@@ -44,17 +44,16 @@ export class PlanRoundQueryService {
    * so a workflow step cannot commit in between (it waits).
    */
   async basics(id: string, lockForShare = false): Promise<RoundBasics> {
-    const round = lockForShare ? await this.rounds.findByIdForShare(id) : await this.rounds.findById(id);
+    const round = await this.rounds.basicsOf(id, lockForShare);
     if (!round) throw this.rounds.notFound(id);
-    const participants = await this.rounds.participantsOf(round.id);
     return {
       id: round.id,
       title: round.title,
       year: round.year,
       state: roundStateOf(round),
-      needsDeadline: round.needsDeadline,
-      areas: roundAreasOf(round),
-      participants: participants.map((p) => ({ departmentId: p.departmentId, name: p.name, committeeId: p.committeeId })),
+      needsDeadline: round.needs_deadline,
+      areas: round.areas,
+      participants: round.participants,
     };
   }
 
