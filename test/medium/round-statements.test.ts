@@ -2,7 +2,7 @@ import { AuditEventEntity } from '@samverka/audit';
 import { ConsultationModule } from '@samverka/consultation';
 import { NeedsModule, SubmissionService } from '@samverka/needs';
 import { NotificationEntity } from '@samverka/notifications';
-import { PlanModule } from '@samverka/plan';
+import { PlanDraftService, PlanModule, PlanQueryService } from '@samverka/plan';
 import { PlanRoundCommandService, PlanRoundQueryService, PlanRoundStepService, RoundAccessPolicy, RoundsModule } from '@samverka/rounds';
 import { TEST_ACTOR } from '../support/given';
 import { mediumContext, MediumContext } from '../support/medium';
@@ -46,6 +46,14 @@ describe('plan rounds: statements per request', () => {
 
   const notMine = (statements: string[]) => statements.filter((s) => !TRANSACTION.includes(s));
   const queued = async (prefix: string) => (await ctx.dataSource.getRepository<NotificationEntity>('NotificationEntity').findBy({})).filter((n) => n.dedupKey.startsWith(prefix));
+
+  it("the plan's draft is two statements: the round's basics and the document", async () => {
+    const round = await ctx.given.roundInDraftingPlan();
+    await ctx.get(PlanDraftService).start(TEST_ACTOR, round.id, { startFrom: 'empty' });
+    let draft!: Awaited<ReturnType<PlanQueryService['draft']>>;
+    expect(await statementsDuring(async () => (draft = await ctx.get(PlanQueryService).draft(round.id)))).toHaveLength(2);
+    expect(draft.state).toMatchObject({ started: true, editable: true });
+  });
 
   describe.each([3, 30])('with %i participants', (n) => {
     let fixture: Awaited<ReturnType<typeof launchedRound>>;
