@@ -130,6 +130,37 @@ describe('needs API', () => {
     expect(submissions.body).toEqual([expect.objectContaining({ departmentId: preschool.id, status: 'endorsed', needCount: 1 })]);
   });
 
+  it('the needs list pages: limit from offset in the order department, title; a limit above the maximum is a 400 naming it', async () => {
+    const libraries = await ctx.given.department({ name: 'Biblioteksförvaltningen' });
+    const coordinator = await ctx.as([], { name: 'Sara Lind' });
+    await ctx.given.coordinator(libraries, { personId: coordinator.personId, validFrom: '2020-01-01' });
+    const other = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [libraries.id] });
+    const titles = ['Behov A', 'Behov B', 'Behov C', 'Behov D', 'Behov E'];
+    for (const title of [...titles].reverse()) {
+      expect((await coordinator.api('POST', `/api/v1/rounds/${other.id}/needs`, need(libraries.id, { title }))).status).toBe(201);
+    }
+    const page = async (query: string) => {
+      const res = await coordinator.api('GET', `/api/v1/rounds/${other.id}/needs${query}`);
+      expect(res.status).toBe(200);
+      return res.body.map((n: { title: string }) => n.title);
+    };
+    expect(await page('')).toEqual(titles);
+    expect(await page('?limit=2')).toEqual(['Behov A', 'Behov B']);
+    expect(await page('?limit=2&offset=2')).toEqual(['Behov C', 'Behov D']);
+    expect(await page('?limit=2&offset=4')).toEqual(['Behov E']);
+    expect(await page('?offset=5')).toEqual([]);
+    for (const [query, field] of [
+      ['?limit=201', 'limit'],
+      ['?limit=0', 'limit'],
+      ['?limit=tio', 'limit'],
+      ['?offset=-1', 'offset'],
+    ]) {
+      const res = await coordinator.api('GET', `/api/v1/rounds/${other.id}/needs${query}`);
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    }
+  });
+
   it('bad input is a 400 naming the field and the rule', async () => {
     const cases: Array<[Record<string, unknown>, string, string]> = [
       [{ channels: ['brevduva'] }, 'channels', 'knownCode'],

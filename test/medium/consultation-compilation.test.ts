@@ -7,6 +7,7 @@ import { TEST_ACTOR } from '../support/given';
 import { FORSKOLENAMNDEN, GivenConsultation, KULTURNAMNDEN, type CompilationRound } from '../support/given-consultation-compile';
 import { mediumContext, MediumContext } from '../support/medium';
 import { principal } from '../support/principals';
+import { statementsDuring } from '../support/statements';
 
 const START = new Date('2026-04-01T08:00:00Z');
 const STRATEGIST = principal({ strategist: true, name: 'Åsa Öberg', userId: '00000000-0000-4000-8000-0000000000aa', personId: '00000000-0000-4000-8000-0000000000ab' });
@@ -34,7 +35,9 @@ describe('the compilation and the triage (medium)', () => {
 
   it('compiles both seeds: one approve_with_remarks from each, the silent committee as none, comments per area, every proposal, proposals × committees', async () => {
     const s = await seeded();
-    const view = await sut.compilation(STRATEGIST, s.round.id);
+    let view!: Awaited<ReturnType<CompilationService['compilation']>>;
+    // The access check and the compilation itself (issue 16: a read is one or two statements)
+    expect(await statementsDuring(async () => (view = await sut.compilation(STRATEGIST, s.round.id)))).toHaveLength(2);
     expect(view.stanceCounts).toEqual({ approve: 0, approve_with_remarks: 2, reject: 0, decline: 0, none: 1 });
     expect(view.planVersion).toBe(1);
     expect(view.responses.map((r) => [r.committee, r.stance, r.adoptedOn, r.minuteReference, r.revision])).toEqual([

@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { TEST_ACTOR } from '../support/given';
 import { GivenPlan, ItemSpec } from '../support/given-plan-allocation';
 import { mediumContext, MediumContext } from '../support/medium';
+import { statementsDuring } from '../support/statements';
 import { principal } from '../support/principals';
 
 const START = new Date('2026-03-02T09:00:00Z');
@@ -183,7 +184,12 @@ describe('responsibility allocation (ansvarsfördelning)', () => {
     });
 
     it("emails every participating department's coordinators, deputies and management their part; once", async () => {
-      expect(await frozen(null, v1)).toBe(5);
+      let queuedNow = 0;
+      const statements = await statementsDuring(async () => (queuedNow = await frozen(null, v1)));
+      expect(queuedNow).toBe(5);
+      // Five emails to three departments, one insert; in all: begin (two), the round, the coordinators, the managers, the emails, commit.
+      expect(statements.filter((s) => s.includes('insert into notification'))).toHaveLength(1);
+      expect(statements).toHaveLength(7);
       const sent = await emails(1);
       expect(sent.map((e) => e.to).sort()).toEqual([coordinatorOfA.email, deputyOfA.email, managerOfA.email, coordinatorOfB.email, coordinatorOfC.email].sort());
       const toA = sent.find((e) => e.to === managerOfA.email)!;

@@ -13,8 +13,9 @@ import { createTestDatabase } from '../support/test-database';
 @Injectable()
 @ProvidesRoundFacts('needs')
 class AnotherNeedsSource implements RoundFactProvider<'needs'> {
-  factsOf(): Promise<ReadonlyMap<string, ParticipantProgress>> {
-    return Promise.resolve(new Map());
+  readonly factsSql = 'select 1 where $1::uuid is null';
+  factsFrom(): ReadonlyMap<string, ParticipantProgress> {
+    return new Map();
   }
 }
 

@@ -38,3 +38,27 @@ export class AuditService {
     });
   }
 }
+
+/**
+ * The audit row of a change as an INSERT that a write nests in its own statement (a data-modifying CTE, so
+ * the change, its history and its audit row are one round trip): the row is written once per row of
+ * `source` (a CTE of that statement, e.g. the conditional update's `returning`), with its values as the
+ * parameters numbered from `first` on. `AuditService.record` writes the same row on its own.
+ */
+export function auditInsert(actor: Actor, record: AuditRecord, source: string, first: number): { sql: string; values: unknown[] } {
+  const $ = (i: number) => `$${first + i}`;
+  return {
+    sql: `insert into audit_event (actor_id, actor_label, actor_ip, action, subject_type, subject_id, before, after)
+          select ${$(0)}::uuid, ${$(1)}::text, ${$(2)}::text, ${$(3)}::text, ${$(4)}::text, ${$(5)}::uuid, ${$(6)}::jsonb, ${$(7)}::jsonb from ${source}`,
+    values: [
+      actor.personId,
+      actor.label,
+      actor.ip ?? null,
+      record.action,
+      record.subjectType,
+      record.subjectId,
+      record.before == null ? null : JSON.stringify(record.before),
+      record.after == null ? null : JSON.stringify(record.after),
+    ],
+  };
+}

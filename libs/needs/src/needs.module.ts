@@ -12,7 +12,6 @@ import { AnalysisRepository } from './repositories/analysis.repository';
 import { NeedRepository } from './repositories/need.repository';
 import { ReferenceRepository } from './repositories/reference.repository';
 import { ReminderRepository } from './repositories/reminder.repository';
-import { RoundProgressRepository } from './repositories/round-progress.repository';
 import { SubmissionRepository } from './repositories/submission.repository';
 import { NeedService } from './services/need.service';
 import { NeedsAnalysisService } from './services/needs-analysis.service';
@@ -27,7 +26,7 @@ import { PlanCoverageFacts } from './facts/plan-coverage-facts';
 /** Needs collection (behovsinsamling): reference data, needs, submissions; the provider of the rounds' "needs" facts. */
 @Module({
   imports: [TypeOrmModule.forFeature([ReferenceItemEntity, NeedEntity, NeedsSubmissionEntity]), AuditModule, IdentityModule, NotificationsModule, OrganisationModule, RoundsModule, DiscoveryModule],
-  providers: [PlanCoverageFacts, ReferenceRepository, NeedRepository, SubmissionRepository, AnalysisRepository, ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, ReminderRepository, NeedsReminderService, NeedsRoundFacts, RoundProgressRepository, NeedsAccessPolicy, NeedsTaskRepository, ...NEEDS_TASK_PROVIDERS],
+  providers: [PlanCoverageFacts, ReferenceRepository, NeedRepository, SubmissionRepository, AnalysisRepository, ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, ReminderRepository, NeedsReminderService, NeedsRoundFacts, NeedsAccessPolicy, NeedsTaskRepository, ...NEEDS_TASK_PROVIDERS],
   exports: [NeedsAccessPolicy, ReferenceDataService, NeedService, SubmissionService, NeedsAnalysisService, NeedsReminderService],
 })
 export class NeedsModule {}

@@ -11,6 +11,7 @@ import { PlanRoundAreaEntity, PlanRoundEntity, PlanRoundEventEntity, PlanRoundPa
 import { PlanRoundFactsLoader } from './facts/plan-round-facts.loader';
 import { PhaseChangeDigests } from './facts/phase-change-digests';
 import { RoundFactProviders } from './facts/round-fact-providers';
+import { RoundViewRepository } from './repositories/round-view.repository';
 import { RoundStepEffects } from './facts/round-step-effects';
 import { RoundCreatedEffects } from './facts/round-created-effects';
 import { RoundsAppointmentFacts } from './facts/rounds-appointment-facts.provider';
@@ -41,6 +42,7 @@ import { RoundReminderService } from './services/round-reminder.service';
   providers: [
     PlanRoundRepository,
     PlanRoundEventRepository,
+    RoundViewRepository,
     RoundFactProviders,
     RoundStepEffects,
     RoundCreatedEffects,

@@ -18,6 +18,10 @@ export interface NeedFilter {
    * departments' such needs are left out. Undefined: no restriction (the service always sets it for a reader).
    */
   draftsOf?: string[];
+  /** At most this many (in the list's order: department, title, id); undefined: all. */
+  limit?: number;
+  /** Skipping this many first. */
+  offset?: number;
 }
 
 export type NeedRow = NeedEntity & { departmentName: string; submissionStatus: string };
@@ -76,6 +80,8 @@ export class NeedRepository {
         draftsOf: filter.draftsOf,
       });
     }
+    if (filter.limit !== undefined) q.limit(filter.limit);
+    if (filter.offset) q.offset(filter.offset);
     const { entities, raw } = await q.getRawAndEntities<{ department_name: string; submission_status: string }>();
     return entities.map((e, i) => Object.assign(e, { departmentName: raw[i].department_name, submissionStatus: raw[i].submission_status }));
   }

@@ -3,6 +3,9 @@ import { EVIDENCE_KINDS, EvidenceKind, NEED_PRIORITIES, NeedPriority } from '../
 import type { NeedInput } from '../services/need.service';
 
 /** The maxima of a need's fields: the REST DTOs show them in OpenAPI, the service enforces them here. */
+/** The needs list's pages: `limit` needs from `offset` (in the list's order); without a limit a page holds the default. */
+export const NEED_LIST_PAGE = { defaultLimit: 200, maxLimit: 200, maxOffset: 1_000_000 } as const;
+
 export const NEED_MAX = {
   areaCode: 40,
   title: 300,

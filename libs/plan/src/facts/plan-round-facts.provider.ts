@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@samverka/database';
-import { ProvidesRoundFacts, RoundFactProvider } from '@samverka/rounds';
+import { JsonRow, ProvidesRoundFacts, RoundFactProvider } from '@samverka/rounds';
 import type { PlanVersionFact } from '@samverka/workflow';
 import type { PlanDocument } from '../plan.model';
 
@@ -8,23 +7,18 @@ import type { PlanDocument } from '../plan.model';
  * The round's "plan" facts: the last frozen version as the SEND_FOR_CONSULTATION guard judges it
  * (that version is what would be sent), each item with its code and how many accountables it has,
  * and whether the draft has changed since (the guard refuses an outdated version). Null when no
- * version is frozen. One statement.
+ * version is frozen. One select, which the rounds nest in their own statement.
  */
 @Injectable()
 @ProvidesRoundFacts('plan')
 export class PlanRoundFacts implements RoundFactProvider<'plan'> {
-  constructor(private readonly tx: TransactionHost) {}
-
-  async factsOf(roundId: string): Promise<PlanVersionFact | null> {
-    const rows: Array<{ draft_changed: boolean; snapshot: PlanDocument }> = await this.tx.manager.query(
-      `select p.draft_changed, v.snapshot
+  readonly factsSql = `select p.draft_changed, v.snapshot
          from plan p join plan_version v on v.round_id = p.round_id and v.version = p.latest_version
-        where p.round_id = $1`,
-      [roundId],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    return planVersionFact(row.snapshot, row.draft_changed);
+        where p.round_id = $1`;
+
+  factsFrom(rows: readonly JsonRow[]): PlanVersionFact | null {
+    const row = rows[0] as { draft_changed: boolean; snapshot: PlanDocument } | undefined;
+    return row ? planVersionFact(row.snapshot, row.draft_changed) : null;
   }
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, personLabelOf } from '@samverka/audit';
 import { Clock, localDateInCity } from '@samverka/kernel';
-import { Links, NotificationOutbox, PlanResponsibilitySummaryData } from '@samverka/notifications';
+import { Links, NotificationOutbox, PlanResponsibilitySummaryData, Recipient } from '@samverka/notifications';
 import { PlanDocument } from '../plan.model';
 import { DepartmentPeople } from './department-people';
 import { ResponsibilityRepository } from '../repositories/responsibility.repository';
@@ -56,7 +56,7 @@ export class ResponsibilitySummaryNotifier {
 
     const recipients = await this.people.of(concerned.map((c) => c.summary.department.id));
     const frozenOn = localDateInCity(current.frozenAt ? new Date(current.frozenAt) : this.clock.now());
-    let queued = 0;
+    const emails: Array<{ recipient: Recipient; data: PlanResponsibilitySummaryData; dedupKey: string }> = [];
     for (const { summary, changes } of concerned) {
       const data: PlanResponsibilitySummaryData = {
         roundTitle: round.title,
@@ -80,9 +80,10 @@ export class ResponsibilitySummaryNotifier {
         summaryUrl: this.links.departmentSummary(roundId, summary.department.id),
       };
       for (const r of recipients.get(summary.department.id) ?? []) {
-        if (await this.outbox.enqueue('plan.responsibility_summary', r, data, `plan.responsibility_summary:${roundId}:${summary.department.id}:${version}:${r.personId}`)) queued++;
+        emails.push({ recipient: r, data, dedupKey: `plan.responsibility_summary:${roundId}:${summary.department.id}:${version}:${r.personId}` });
       }
     }
-    return queued;
+    // Every department's emails in one statement, however many take part.
+    return (await this.outbox.enqueueMany('plan.responsibility_summary', emails)).size;
   }
 }

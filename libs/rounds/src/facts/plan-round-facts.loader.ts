@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { LocalDate } from '@samverka/kernel';
 import { PlanRoundFacts } from '@samverka/workflow';
 import { PlanRoundEntity } from '../entities/plan-round.entity';
-import { ParticipantRow, PlanRoundRepository } from '../repositories/plan-round.repository';
+import { ParticipantRow } from '../repositories/plan-round.repository';
+import { RoundSource, RoundViewRepository } from '../repositories/round-view.repository';
 import { ParticipantProgress } from './round-fact-provider';
-import { RoundFactProviders } from './round-fact-providers';
 
 /**
  * The facts a round's guards judge today. The plan's last frozen version comes from the plan context
@@ -23,36 +23,37 @@ export interface LoadedFacts {
   progress: ReadonlyMap<string, ParticipantProgress>;
 }
 
-/** Loads what the workflow's guards judge, for one round, today: its own dates and participants, and the facts the other contexts provide. */
+/** What the workflow's guards judge, for one round, today: its own dates and participants, and the facts the other contexts provide. */
+export function loadedFactsOf(source: Pick<RoundSource, 'round' | 'participants' | 'facts'>, today: LocalDate): LoadedFacts {
+  const { round, participants } = source;
+  const { needs: progress, plan: planVersion, consultation, proposals } = source.facts;
+  return {
+    participants,
+    progress,
+    facts: {
+      today,
+      deadlines: { needs: round.needsDeadline, consultationReply: round.consultationReplyDeadline, decision: round.decisionDeadline },
+      participants: participants.map((p) => ({
+        name: p.name,
+        submitted: progress.get(p.departmentId)?.submitted ?? false,
+        nothingToReport: progress.get(p.departmentId)?.nothingToReport ?? false,
+      })),
+      planVersion,
+      consultation: consultation ? { recipients: consultation.recipients, responses: consultation.responses } : null,
+      consultationPrepared: consultation ? { planVersion: consultation.planVersion } : null,
+      proposals,
+    },
+  };
+}
+
+/** Loads a round's facts (one statement: the round's source, `RoundViewRepository`). */
 @Injectable()
 export class PlanRoundFactsLoader {
-  constructor(
-    private readonly rounds: PlanRoundRepository,
-    private readonly providers: RoundFactProviders,
-  ) {}
+  constructor(private readonly sources: RoundViewRepository) {}
 
-  async load(round: PlanRoundEntity, today: LocalDate): Promise<LoadedFacts> {
-    const participants = await this.rounds.participantsOf(round.id);
-    const progress = await this.providers.of('needs').factsOf(round.id);
-    const planVersion = await this.providers.of('plan').factsOf(round.id);
-    const consultation = await this.providers.of('consultation').factsOf(round.id);
-    const proposals = await this.providers.of('proposals').factsOf(round.id);
-    return {
-      participants,
-      progress,
-      facts: {
-        today,
-        deadlines: { needs: round.needsDeadline, consultationReply: round.consultationReplyDeadline, decision: round.decisionDeadline },
-        participants: participants.map((p) => ({
-          name: p.name,
-          submitted: progress.get(p.departmentId)?.submitted ?? false,
-          nothingToReport: progress.get(p.departmentId)?.nothingToReport ?? false,
-        })),
-        planVersion,
-        consultation: consultation ? { recipients: consultation.recipients, responses: consultation.responses } : null,
-        consultationPrepared: consultation ? { planVersion: consultation.planVersion } : null,
-        proposals,
-      },
-    };
+  /** The round's facts today, as stored now (null: no such round). */
+  async load(roundId: string, today: LocalDate): Promise<(LoadedFacts & { round: PlanRoundEntity }) | null> {
+    const source = await this.sources.sourceOf(roundId, today);
+    return source ? { round: source.round, ...loadedFactsOf(source, today) } : null;
   }
 }

@@ -51,9 +51,23 @@ export const ROUND_FACT_KINDS: Readonly<Record<RoundFactKind, string>> = {
   proposals: "the consultation responses' untriaged proposals, provided by ConsultationModule (@samverka/consultation)",
 };
 
-/** A context's source of one kind of round facts (one set-based read per round). */
+/** A row of a provider's select as JSON gives it (`json_agg`): timestamps are ISO strings, dates `YYYY-MM-DD`. */
+export type JsonRow = Readonly<Record<string, unknown>>;
+
+/**
+ * A context's source of one kind of round facts: one set-based select, and how its rows become the
+ * facts. The select's only parameter is the round's id, written `$1`; the rounds nest every kind's
+ * select in one statement of their own (the round view, a step's read: one round trip for all kinds),
+ * with `$1` standing for the round they read, so the select must not use any other parameter.
+ */
 export interface RoundFactProvider<K extends RoundFactKind = RoundFactKind> {
-  factsOf(roundId: string): Promise<RoundFactKinds[K]>;
+  readonly factsSql: string;
+  factsFrom(rows: readonly JsonRow[]): RoundFactKinds[K];
+}
+
+/** A timestamp from a JSON row (null stays null). */
+export function jsonTimestamp(value: unknown): Date | null {
+  return value === null || value === undefined ? null : new Date(value as string);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { ProvidesRoundFacts, ROUND_FACT_KINDS, RoundFactKind, RoundFactProvider } from './round-fact-provider';
+import { TransactionHost } from '@samverka/database';
+import { JsonRow, ProvidesRoundFacts, ROUND_FACT_KINDS, RoundFactKind, RoundFactKinds, RoundFactProvider } from './round-fact-provider';
 
 /**
  * The round's fact providers, one per kind, collected at start from the providers marked
@@ -12,7 +13,10 @@ import { ProvidesRoundFacts, ROUND_FACT_KINDS, RoundFactKind, RoundFactProvider 
 export class RoundFactProviders implements OnModuleInit {
   private readonly providers = new Map<RoundFactKind, RoundFactProvider>();
 
-  constructor(private readonly discovery: DiscoveryService) {}
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly tx: TransactionHost,
+  ) {}
 
   onModuleInit(): void {
     const found = new Map<RoundFactKind, string[]>();
@@ -30,6 +34,26 @@ export class RoundFactProviders implements OnModuleInit {
     if (problems.length > 0) {
       throw new Error(`Plan rounds cannot start: ${problems.join('; ')}. The workflow's guards need every kind: import the module that provides it beside RoundsModule.`);
     }
+  }
+
+  /**
+   * `kind`'s select for the round `roundRef` as one SQL expression yielding a JSON array of its rows:
+   * `roundRef` is `$1` (a statement whose first parameter is the round's id) or a column of the
+   * enclosing statement under an alias no provider uses (`facts_round.id`).
+   */
+  jsonOf(kind: RoundFactKind, roundRef: string): string {
+    return `(select coalesce(json_agg(f), '[]'::json) from (${this.of(kind).factsSql.replace(/\$1(?!\d)/g, roundRef)}\n) f)`;
+  }
+
+  /** The facts of `kind` from the JSON array `jsonOf` yielded. */
+  factsFrom<K extends RoundFactKind>(kind: K, rows: unknown): RoundFactKinds[K] {
+    return this.of(kind).factsFrom((rows ?? []) as JsonRow[]);
+  }
+
+  /** The facts of one kind for one round (one statement). */
+  async factsOf<K extends RoundFactKind>(kind: K, roundId: string): Promise<RoundFactKinds[K]> {
+    const rows: Array<{ facts: unknown }> = await this.tx.manager.query(`select ${this.jsonOf(kind, '$1::uuid')} as facts`, [roundId]);
+    return this.factsFrom(kind, rows[0]?.facts);
   }
 
   /** The provider of `kind` (present once the app has started). */

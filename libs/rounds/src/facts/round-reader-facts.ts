@@ -8,8 +8,12 @@ import { DiscoveryService } from '@nestjs/core';
  * provider `@ProvidesRoundReaderFacts(true)`, and `RoundReaderFacts` finds it at start.
  */
 export interface RoundReaderFactsProvider {
-  /** The rounds that these committees may read besides those their departments take part in (one statement). */
-  roundsReadByCommittees(committeeIds: readonly string[]): Promise<string[]>;
+  /**
+   * A select of `round_id`: the rounds that the committees `$1` (a uuid[], its only parameter) may read
+   * besides those their departments take part in. The rounds nest it in their own statement (the
+   * access check and the list are one statement each), with `$1` standing for their committees.
+   */
+  readonly roundsReadSql: string;
 }
 
 export const ProvidesRoundReaderFacts = DiscoveryService.createDecorator<true>();
@@ -30,7 +34,9 @@ export class RoundReaderFacts implements OnModuleInit {
     this.provider = (found[0]?.instance as RoundReaderFactsProvider | undefined) ?? null;
   }
 
-  roundsReadByCommittees(committeeIds: readonly string[]): Promise<string[]> {
-    return this.provider && committeeIds.length > 0 ? this.provider.roundsReadByCommittees(committeeIds) : Promise.resolve([]);
+  /** An SQL condition on the round `roundId` (a column): one the committees `committeeIds` (a uuid[] expression) read through the provider; `false` without one. */
+  readByCommittees(roundId: string, committeeIds: string): string {
+    if (!this.provider) return 'false';
+    return `${roundId} in (${this.provider.roundsReadSql.replace(/\$1(?!\d)/g, committeeIds)}\n)`;
   }
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { Actor, AuditRecord, auditInsert } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
 import { CommonError, LocalDate } from '@samverka/kernel';
 import { PlanRoundAreaEntity } from '../entities/plan-round-area.entity';
-import { DeadlineKind } from '../entities/plan-round-event.entity';
+import { DeadlineKind, PlanRoundEventEntity } from '../entities/plan-round-event.entity';
 import { PlanRoundParticipantEntity } from '../entities/plan-round-participant.entity';
 import { PlanRoundEntity } from '../entities/plan-round.entity';
 import { RoundReaderFacts } from '../facts/round-reader-facts';
+import { PreparedQuery, preparedQuery } from './prepared-query';
 
 export interface ParticipantRow {
   departmentId: string;
@@ -13,6 +15,16 @@ export interface ParticipantRow {
   name: string;
   committeeId: string;
   active: boolean;
+}
+
+export interface BasicsRow {
+  id: string;
+  title: string;
+  year: number;
+  state: string;
+  needs_deadline: LocalDate;
+  areas: Array<{ code: string; name: string }>;
+  participants: Array<{ departmentId: string; name: string; committeeId: string }>;
 }
 
 export interface DeadlineDueRow {
@@ -35,17 +47,42 @@ export type RoundChanges = Partial<
   >
 >;
 
+/** A change's history entry and audit row, written with it (`advance`). */
+export interface RecordedChange {
+  event: Pick<PlanRoundEventEntity, 'type' | 'fromState' | 'toState' | 'forced' | 'reason' | 'data' | 'actorId' | 'actorLabel'>;
+  actor: Actor;
+  audit: AuditRecord;
+}
+
+const CHANGE_COLUMNS: Record<keyof RoundChanges, [column: string, type: string]> = {
+  state: ['state', 'text'],
+  snapshot: ['snapshot', 'jsonb'],
+  machineVersion: ['machine_version', 'int'],
+  title: ['title', 'text'],
+  caseNumber: ['case_number', 'text'],
+  needsDeadline: ['needs_deadline', 'date'],
+  consultationReplyDeadline: ['consultation_reply_deadline', 'date'],
+  decisionDeadline: ['decision_deadline', 'date'],
+  autoCloseNeeds: ['auto_close_needs', 'boolean'],
+  autoCloseConsultation: ['auto_close_consultation', 'boolean'],
+};
+
 /**
  * The rounds whose participants include a department the reader acts for, or one under a committee they are secretary of,
- * and the rounds another context lets their committees read (`RoundReaderFacts`: the remiss's recipients).
+ * and the rounds another context lets their committees read (`RoundReaderFacts`: the remiss's recipients): an SQL condition
+ * on the round `r`, with the department and committee ids as the uuid[] expressions given.
  */
-const VISIBLE_TO_READER = `(exists (
+function visibleToReader(readers: RoundReaderFacts, departmentIds: string, committeeIds: string): string {
+  return `(exists (
   select 1 from plan_round_participant pp join department d on d.id = pp.department_id
-   where pp.round_id = r.id and (pp.department_id = any(:departmentIds::uuid[]) or d.committee_id = any(:committeeIds::uuid[])))
-  or r.id = any(:alsoRoundIds::uuid[]))`;
+   where pp.round_id = r.id and (pp.department_id = any(${departmentIds}) or d.committee_id = any(${committeeIds})))
+  or ${readers.readByCommittees('r.id', committeeIds)})`;
+}
 
 @Injectable()
 export class PlanRoundRepository {
+  private visibleQuery?: PreparedQuery;
+
   constructor(
     private readonly tx: TransactionHost,
     private readonly readers: RoundReaderFacts,
@@ -97,6 +134,21 @@ export class PlanRoundRepository {
     return locked ? this.findById(id) : null;
   }
 
+  /**
+   * What another context needs of a round (`RoundBasics`'s fields; areas in order, participants in name
+   * order) in one prepared statement; `lockForShare` holds the round's row until the transaction ends.
+   */
+  async basicsOf(id: string, lockForShare: boolean): Promise<BasicsRow | null> {
+    const text = `select r.id, r.title, r.year, r.state, r.needs_deadline::text as needs_deadline,
+              (select coalesce(json_agg(json_build_object('code', a.code, 'name', a.name) order by a.position), '[]'::json)
+                 from plan_round_area a where a.round_id = r.id) as areas,
+              (select coalesce(json_agg(json_build_object('departmentId', d.id, 'name', d.name, 'committeeId', d.committee_id) order by d.name, d.id), '[]'::json)
+                 from plan_round_participant p join department d on d.id = p.department_id where p.round_id = r.id) as participants
+         from plan_round r where r.id = $1${lockForShare ? ' for share of r' : ''}`;
+    const rows = await this.tx.prepared<BasicsRow>(lockForShare ? 'rounds.basics_for_share' : 'rounds.basics', text, [id]);
+    return rows[0] ?? null;
+  }
+
   /** Participants with their departments, in name order (one query). */
   async participantsOf(roundId: string): Promise<ParticipantRow[]> {
     const rows: Array<{ department_id: string; code: string; name: string; committee_id: string; active: boolean }> = await this.tx.manager.query(
@@ -109,28 +161,53 @@ export class PlanRoundRepository {
     return rows.map((r) => ({ departmentId: r.department_id, code: r.code, name: r.name, committeeId: r.committee_id, active: r.active }));
   }
 
-  /** The parameters of VISIBLE_TO_READER for a scope that is not `all`: the list and the single-round check apply the same. */
-  private async readerParameters(scope: RoundReaderScope): Promise<{ departmentIds: string[]; committeeIds: string[]; alsoRoundIds: string[] }> {
-    return { departmentIds: scope.departmentIds, committeeIds: scope.committeeIds, alsoRoundIds: await this.readers.roundsReadByCommittees(scope.committeeIds) };
+  /**
+   * For each of the rounds, its participants among `departmentIds` and the needs facts (`needsJson`: the
+   * needs provider's select for the round it is given, as JSON): one statement for every round.
+   */
+  async ownParticipantsWithNeedsFacts(
+    roundIds: readonly string[],
+    departmentIds: readonly string[],
+    needsJson: (roundRef: string) => string,
+  ): Promise<Map<string, { participants: ParticipantRow[]; needs: unknown }>> {
+    const rows: Array<{ round_id: string; participants: ParticipantRow[]; needs: unknown }> = await this.tx.manager.query(
+      `select facts_round.id as round_id, own.participants, case when own.participants is null then null else ${needsJson('facts_round.id')} end as needs
+         from plan_round facts_round
+         cross join lateral (
+              select json_agg(json_build_object('departmentId', d.id, 'code', d.code, 'name', d.name, 'committeeId', d.committee_id, 'active', d.active) order by d.name, d.id) as participants
+                from plan_round_participant p join department d on d.id = p.department_id
+               where p.round_id = facts_round.id and p.department_id = any($2::uuid[])) own
+        where facts_round.id = any($1::uuid[])`,
+      [roundIds, departmentIds],
+    );
+    return new Map(rows.map((r) => [r.round_id, { participants: r.participants ?? [], needs: r.needs }]));
   }
 
-  /** Rounds newest year first; for a participant only the rounds they take part in (or read as a remiss recipient). */
+  /** Rounds newest year first; for a participant only the rounds they take part in (or read as a remiss recipient). One statement. */
   async list(scope: RoundReaderScope, filter: { year?: number; state?: string } = {}): Promise<PlanRoundEntity[]> {
     const q = this.repo.createQueryBuilder('r').leftJoinAndSelect('r.areas', 'a').orderBy('r.year', 'DESC').addOrderBy('r.created_at', 'DESC').addOrderBy('a.position', 'ASC');
     if (filter.year !== undefined) q.andWhere('r.year = :year', { year: filter.year });
     if (filter.state !== undefined) q.andWhere('r.state = :state', { state: filter.state });
-    if (!scope.all) q.andWhere(VISIBLE_TO_READER, await this.readerParameters(scope));
+    if (!scope.all) {
+      q.andWhere(visibleToReader(this.readers, ':departmentIds::uuid[]', ':committeeIds::uuid[]'), { departmentIds: scope.departmentIds, committeeIds: scope.committeeIds });
+    }
     return q.getMany();
   }
 
+  /** Whether the round exists and the scope reads it: one prepared statement (the access check of every request about a round). */
   async isVisibleTo(roundId: string, scope: RoundReaderScope): Promise<boolean> {
-    if (scope.all) return (await this.repo.countBy({ id: roundId })) > 0;
-    const count = await this.repo
-      .createQueryBuilder('r')
-      .where('r.id = :roundId', { roundId })
-      .andWhere(VISIBLE_TO_READER, await this.readerParameters(scope))
-      .getCount();
-    return count > 0;
+    const rows = scope.all
+      ? await this.tx.prepared<{ visible: boolean }>('rounds.exists', 'select exists (select 1 from plan_round where id = $1) as visible', [roundId])
+      : await this.tx.prepared<{ visible: boolean }>(this.visibleToReaderQuery.name, this.visibleToReaderQuery.text, [roundId, scope.departmentIds, scope.committeeIds]);
+    return rows[0]?.visible === true;
+  }
+
+  /** Built once the reader facts are known (after start); named after its text, which depends on the app's provider. */
+  private get visibleToReaderQuery(): PreparedQuery {
+    return (this.visibleQuery ??= preparedQuery(
+      'rounds.visible_to_reader',
+      `select exists (select 1 from plan_round r where r.id = $1 and ${visibleToReader(this.readers, '$2::uuid[]', '$3::uuid[]')}) as visible`,
+    ));
   }
 
   /** The round of this year that is neither closed nor cancelled, if any. */
@@ -140,19 +217,40 @@ export class PlanRoundRepository {
 
   /**
    * Optimistic locking: applies the changes and bumps the row version only if nobody changed the
-   * round since `expectedVersion` was read. Returns the new version, or null when someone did.
-   * (At READ COMMITTED a concurrent writer waits for the first one's row lock, then finds the version moved.)
+   * round since `expectedVersion` was read, and in the same statement writes the change's history
+   * entry and audit row (data-modifying CTEs on the update's `returning`: all three or none, one
+   * round trip). Returns the new version and time, or null when someone changed the round meanwhile
+   * (nothing is written then). (At READ COMMITTED a concurrent writer waits for the first one's row
+   * lock, then finds the version moved.) The audit row's `after` may name the new version: it is
+   * `expectedVersion + 1`.
    */
-  async advance(id: string, expectedVersion: number, changes: RoundChanges): Promise<number | null> {
-    const result = await this.repo
-      .createQueryBuilder()
-      .update(PlanRoundEntity)
-      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
-      .where('id = :id and version = :expectedVersion', { id, expectedVersion })
-      .returning(['version'])
-      .execute();
-    const row = (result.raw as Array<{ version: number }>)[0];
-    return row ? row.version : null;
+  async advance(id: string, expectedVersion: number, changes: RoundChanges, recorded: RecordedChange): Promise<{ version: number; updatedAt: Date } | null> {
+    const values: unknown[] = [id, expectedVersion];
+    const param = (value: unknown, type: string) => `$${values.push(value)}::${type}`;
+    const set = (Object.keys(changes) as Array<keyof RoundChanges>)
+      .filter((key) => changes[key] !== undefined)
+      .map((key) => {
+        const [column, type] = CHANGE_COLUMNS[key];
+        return `${column} = ${param(type === 'jsonb' ? JSON.stringify(changes[key]) : changes[key], type)}`;
+      });
+    const e = recorded.event;
+    const history = `insert into plan_round_event (round_id, type, version, from_state, to_state, forced, reason, data, actor_id, actor_label)
+          select moved.id, ${param(e.type, 'text')}, moved.version, ${param(e.fromState, 'text')}, ${param(e.toState, 'text')}, ${param(e.forced, 'boolean')},
+                 ${param(e.reason, 'text')}, ${param(JSON.stringify(e.data), 'jsonb')}, ${param(e.actorId, 'uuid')}, ${param(e.actorLabel, 'text')} from moved`;
+    const audit = auditInsert(recorded.actor, recorded.audit, 'moved', values.length + 1);
+    values.push(...audit.values);
+    const rows: Array<{ version: number; updated_at: Date }> = await this.tx.manager.query(
+      `with moved as (
+         update plan_round set ${[...set, 'version = version + 1', 'updated_at = now()'].join(', ')}
+          where id = $1 and version = $2
+          returning id, version, updated_at),
+       history as (${history}),
+       audit as (${audit.sql})
+       select version, updated_at from moved`,
+      values,
+    );
+    const row = rows[0];
+    return row ? { version: row.version, updatedAt: row.updated_at } : null;
   }
 
   /**

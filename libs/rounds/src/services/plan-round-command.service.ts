@@ -12,7 +12,8 @@ import { PlanRoundEventRepository } from '../repositories/plan-round-event.repos
 import { PlanRoundRepository, RoundChanges } from '../repositories/plan-round.repository';
 import { RoundError, RoundErrorCode, roundVersionConflict } from '../rounds.exception';
 import { assertNoViolations, createRoundViolations, datesAfterChange, fromRoundViolations, normaliseAreas, trimmed, updateRoundViolations } from '../rules/plan-round.rules';
-import { PlanRoundQueryService } from './plan-round-query.service';
+import { PlanRoundQueryService, viewOf } from './plan-round-query.service';
+import { RoundViewRepository } from '../repositories/round-view.repository';
 import { roundAreasOf, roundDeadlinesOf, roundStateOf } from './plan-round-view.assembler';
 
 /**
@@ -30,6 +31,7 @@ export class PlanRoundCommandService {
     private readonly audit: AuditService,
     private readonly queries: PlanRoundQueryService,
     private readonly createdEffects: RoundCreatedEffects,
+    private readonly sources: RoundViewRepository,
   ) {}
 
   /**
@@ -124,8 +126,11 @@ export class PlanRoundCommandService {
    */
   async update(actor: Actor, id: string, input: UpdatePlanRoundInput, expectedVersion?: number): Promise<PlanRoundView> {
     return this.tx.run(async () => {
-      const round = await this.rounds.require(id);
-      assertNoViolations(updateRoundViolations(input, roundDeadlinesOf(round), this.queries.today()));
+      const today = this.queries.today();
+      const source = await this.sources.sourceOf(id, today);
+      if (!source) throw this.rounds.notFound(id);
+      const { round } = source;
+      assertNoViolations(updateRoundViolations(input, roundDeadlinesOf(round), today));
       if (expectedVersion !== undefined && expectedVersion !== round.version) throw roundVersionConflict(round.version);
       const state = roundStateOf(round);
       if (PLAN_ROUND_FINAL_STATES.includes(state)) {
@@ -136,6 +141,7 @@ export class PlanRoundCommandService {
       }
       const deadlines = datesAfterChange(roundDeadlinesOf(round), input.deadlines);
       const participantIds = input.participantDepartmentIds ? await this.checkParticipants(input.participantDepartmentIds) : undefined;
+      const areas = input.areas ? normaliseAreas(input.areas) : undefined;
       const changes: RoundChanges = {
         ...(input.title !== undefined ? { title: trimmed(input.title) } : {}),
         ...(input.caseNumber !== undefined ? { caseNumber: trimmed(input.caseNumber) } : {}),
@@ -145,31 +151,31 @@ export class PlanRoundCommandService {
         ...(input.autoClose?.needs !== undefined ? { autoCloseNeeds: input.autoClose.needs } : {}),
         ...(input.autoClose?.consultation !== undefined ? { autoCloseConsultation: input.autoClose.consultation } : {}),
       };
-      const before = detailsOf(round, await this.rounds.participantsOf(round.id));
-      const version = await this.rounds.advance(round.id, round.version, changes);
-      if (version === null) throw roundVersionConflict(null);
-      if (input.areas) await this.rounds.replaceAreas(round.id, normaliseAreas(input.areas));
-      if (participantIds) await this.rounds.replaceParticipants(round.id, participantIds);
-      const after = detailsOf(await this.rounds.require(round.id), await this.rounds.participantsOf(round.id));
-      const changed = Object.fromEntries(
+      // What the round is after the change, as written below (not read back).
+      const changed = Object.assign(new PlanRoundEntity(), round, changes, {
+        areas: areas ? areas.map((a, position) => ({ roundId: round.id, code: a.code, name: a.name, position })) : round.areas,
+      });
+      const before = detailsOf(round, source.participants);
+      const after = detailsOf(changed, participantIds ? participantIds.map((departmentId) => ({ departmentId })) : source.participants);
+      const differences = Object.fromEntries(
         Object.keys(after)
           .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
           .map((k) => [k, { before: before[k], after: after[k] }]),
       );
-      await this.history.append({
-        roundId: round.id,
-        type: 'UPDATED',
-        version,
-        fromState: state,
-        toState: state,
-        forced: false,
-        reason: null,
-        data: { changed },
-        actorId: actor.personId,
-        actorLabel: actor.label,
+      // The row-version check, the history entry and the audit row: one statement, all or nothing.
+      const moved = await this.rounds.advance(round.id, round.version, changes, {
+        event: { type: 'UPDATED', fromState: state, toState: state, forced: false, reason: null, data: { changed: differences }, actorId: actor.personId, actorLabel: actor.label },
+        actor,
+        audit: { action: 'plan_round.updated', subjectType: 'plan_round', subjectId: round.id, before, after },
       });
-      await this.audit.record(actor, { action: 'plan_round.updated', subjectType: 'plan_round', subjectId: round.id, before, after });
-      return this.queries.view(round.id);
+      if (moved === null) throw roundVersionConflict(null);
+      if (areas) await this.rounds.replaceAreas(round.id, areas);
+      if (participantIds) {
+        await this.rounds.replaceParticipants(round.id, participantIds);
+        // Other participants: their names, coordinators and facts are read with the round.
+        return this.queries.view(round.id);
+      }
+      return viewOf({ ...source, round: Object.assign(changed, { version: moved.version, updatedAt: moved.updatedAt }) }, today);
     });
   }
 

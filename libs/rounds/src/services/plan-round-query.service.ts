@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@samverka/audit';
 import { Clock, LocalDate, localDateInCity } from '@samverka/kernel';
 import { RecipientDirectory } from '@samverka/identity';
-import { CoordinatorService } from '@samverka/organisation';
 import { PlanRoundEventEntity } from '../entities/plan-round-event.entity';
-import { PlanRoundFactsLoader } from '../facts/plan-round-facts.loader';
+import { loadedFactsOf } from '../facts/plan-round-facts.loader';
 import { LaunchPreview, NextRoundProposal, OwnParticipation, PlanRoundSummary, PlanRoundView, RoundBasics, SubmissionStepEntry } from '../plan-round.model';
 import { PlanRoundEventRepository } from '../repositories/plan-round-event.repository';
 import { PlanRoundRepository, RoundReaderScope } from '../repositories/plan-round.repository';
 import { RoundFactProviders } from '../facts/round-fact-providers';
+import { RoundSource, RoundViewRepository } from '../repositories/round-view.repository';
 import { assemblePlanRoundSummary, assemblePlanRoundView, roundAreasOf, roundDeadlinesOf, roundStateOf, submissionOf } from './plan-round-view.assembler';
 import { proposedDeadlines } from '../next-round';
 
@@ -20,8 +20,7 @@ export class PlanRoundQueryService {
   constructor(
     private readonly rounds: PlanRoundRepository,
     private readonly history: PlanRoundEventRepository,
-    private readonly factsLoader: PlanRoundFactsLoader,
-    private readonly coordinators: CoordinatorService,
+    private readonly sources: RoundViewRepository,
     private readonly providers: RoundFactProviders,
     private readonly audit: AuditService,
     private readonly directory: RecipientDirectory,
@@ -45,17 +44,16 @@ export class PlanRoundQueryService {
    * so a workflow step cannot commit in between (it waits).
    */
   async basics(id: string, lockForShare = false): Promise<RoundBasics> {
-    const round = lockForShare ? await this.rounds.findByIdForShare(id) : await this.rounds.findById(id);
+    const round = await this.rounds.basicsOf(id, lockForShare);
     if (!round) throw this.rounds.notFound(id);
-    const participants = await this.rounds.participantsOf(round.id);
     return {
       id: round.id,
       title: round.title,
       year: round.year,
       state: roundStateOf(round),
-      needsDeadline: round.needsDeadline,
-      areas: roundAreasOf(round),
-      participants: participants.map((p) => ({ departmentId: p.departmentId, name: p.name, committeeId: p.committeeId })),
+      needsDeadline: round.needs_deadline,
+      areas: round.areas,
+      participants: round.participants,
     };
   }
 
@@ -63,18 +61,12 @@ export class PlanRoundQueryService {
     return this.rounds.isVisibleTo(roundId, scope);
   }
 
-  /** The round as its page and the API show it: state, deadlines, participants and the steps possible now (with reasons). */
+  /** The round as its page and the API show it: state, deadlines, participants and the steps possible now (with reasons). One statement. */
   async view(id: string): Promise<PlanRoundView> {
-    const round = await this.rounds.require(id);
     const today = this.today();
-    const loaded = await this.factsLoader.load(round, today);
-    const departmentIds = loaded.participants.map((p) => p.departmentId);
-    const assignments = departmentIds.length ? await this.coordinators.currentByDepartment(departmentIds) : [];
-    const coordinators = assignments
-      .filter((a) => this.coordinators.statusOf(a, today) === 'active')
-      .map((a) => ({ departmentId: a.departmentId, personId: a.personId, name: a.person?.name ?? '', kind: a.kind, validTo: a.validTo }));
-    const deadlinesReached = await this.history.deadlinesReached([round.id]);
-    return assemblePlanRoundView({ round, loaded, coordinators, deadlinesReached, today });
+    const source = await this.sources.sourceOf(id, today);
+    if (!source) throw this.rounds.notFound(id);
+    return viewOf(source, today);
   }
 
   /** The round's history, oldest first. */
@@ -106,21 +98,26 @@ export class PlanRoundQueryService {
 
   /**
    * For the round list: in each round (once launched), the departments of `departmentIds` taking
-   * part, with their submission. One read of the needs facts per round listed.
+   * part, with their submission. One statement for every round listed.
    */
   async ownParticipation(rounds: readonly PlanRoundSummary[], departmentIds: readonly string[]): Promise<Map<string, OwnParticipation[]>> {
     const result = new Map<string, OwnParticipation[]>();
-    if (departmentIds.length === 0) return result;
+    const launched = rounds.filter((r) => r.state !== 'preparing' && r.state !== 'cancelled');
+    if (departmentIds.length === 0 || launched.length === 0) return result;
     const today = this.today();
-    for (const round of rounds) {
-      if (round.state === 'preparing' || round.state === 'cancelled') continue;
-      const own = (await this.rounds.participantsOf(round.id)).filter((p) => departmentIds.includes(p.departmentId));
-      if (own.length === 0) continue;
-      const progress = await this.providers.of('needs').factsOf(round.id);
+    const rows = await this.rounds.ownParticipantsWithNeedsFacts(
+      launched.map((r) => r.id),
+      departmentIds,
+      (roundRef) => this.providers.jsonOf('needs', roundRef),
+    );
+    for (const round of launched) {
+      const row = rows.get(round.id);
+      if (!row || row.participants.length === 0) continue;
+      const progress = this.providers.factsFrom('needs', row.needs);
       const overdue = round.state === 'collectingNeeds' && today > round.deadlines.needs;
       result.set(
         round.id,
-        own.map((p) => ({ departmentId: p.departmentId, name: p.name, submission: submissionOf(progress.get(p.departmentId), overdue) })),
+        row.participants.map((p) => ({ departmentId: p.departmentId, name: p.name, submission: submissionOf(progress.get(p.departmentId), overdue) })),
       );
     }
     return result;
@@ -157,4 +154,9 @@ export class PlanRoundQueryService {
       assignmentsEnding: view.assignmentsEnding,
     };
   }
+}
+
+/** The view of a round from its source (pure). */
+export function viewOf(source: RoundSource, today: LocalDate): PlanRoundView {
+  return assemblePlanRoundView({ round: source.round, loaded: loadedFactsOf(source, today), coordinators: source.coordinators, deadlinesReached: source.deadlinesReached, today });
 }

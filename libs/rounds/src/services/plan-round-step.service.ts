@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AuditService } from '@samverka/audit';
+import { Actor } from '@samverka/audit';
 import { TransactionHost } from '@samverka/database';
 import { applyPlanRoundEvent, hasText, PLAN_ROUND_EVENT_LABELS, PlanRoundEvent, StepResult } from '@samverka/workflow';
-import { PlanRoundFactsLoader, RoundFacts } from '../facts/plan-round-facts.loader';
+import { PlanRoundEntity } from '../entities/plan-round.entity';
+import { loadedFactsOf, RoundFacts } from '../facts/plan-round-facts.loader';
 import { PlanRoundView, RoundEventInput } from '../plan-round.model';
-import { PlanRoundEventRepository } from '../repositories/plan-round-event.repository';
 import { PlanRoundRepository } from '../repositories/plan-round.repository';
+import { RoundViewRepository } from '../repositories/round-view.repository';
 import { RoundError, RoundErrorCode, roundVersionConflict } from '../rounds.exception';
 import { assertNoViolations, roundEventViolations } from '../rules/plan-round.rules';
 import { PlanRoundQueryService } from './plan-round-query.service';
@@ -22,10 +23,8 @@ export class PlanRoundStepService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly rounds: PlanRoundRepository,
-    private readonly history: PlanRoundEventRepository,
-    private readonly factsLoader: PlanRoundFactsLoader,
+    private readonly sources: RoundViewRepository,
     private readonly notifier: RoundNotifier,
-    private readonly audit: AuditService,
     private readonly queries: PlanRoundQueryService,
     private readonly effects: RoundStepEffects,
   ) {}
@@ -38,9 +37,12 @@ export class PlanRoundStepService {
   async transition(actor: Actor, id: string, input: RoundEventInput, expectedVersion?: number): Promise<PlanRoundView> {
     assertNoViolations(roundEventViolations(input, this.queries.today()));
     return this.tx.run(async () => {
-      const round = await this.rounds.require(id);
+      const today = this.queries.today();
+      const source = await this.sources.sourceOf(id, today);
+      if (!source) throw this.rounds.notFound(id);
+      const { round, participants, coordinators } = source;
       if (expectedVersion !== undefined && expectedVersion !== round.version) throw roundVersionConflict(round.version);
-      const { facts, participants, progress } = await this.factsLoader.load(round, this.queries.today());
+      const { facts, progress } = loadedFactsOf(source, today);
       const persisted = { machineVersion: round.machineVersion, snapshot: round.snapshot };
       const reason = hasText(input.reason) ? input.reason.trim() : undefined;
       const plain = toMachineEvent(input, facts, reason);
@@ -59,41 +61,36 @@ export class PlanRoundStepService {
           reasons: step.reasons,
         });
       }
-      const version = await this.rounds.advance(round.id, round.version, {
-        state: step.to,
-        snapshot: step.persisted.snapshot,
-        machineVersion: step.persisted.machineVersion,
-      });
-      if (version === null) throw roundVersionConflict(null);
       const data: Record<string, unknown> =
         input.type === 'RECORD_DECISION'
           ? { outcome: input.outcome, decidedOn: input.decidedOn, body: input.body?.trim(), minuteReference: input.minuteReference?.trim() }
           : {};
       if (forced && !unforced.allowed) data.unmetConditions = unforced.reasons;
-      await this.history.append({
-        roundId: round.id,
-        type: input.type,
-        version,
-        fromState: step.from,
-        toState: step.to,
-        forced,
-        reason: reason ?? null,
-        data,
-        actorId: actor.personId,
-        actorLabel: actor.label,
-      });
-      await this.audit.record(actor, {
-        action: 'plan_round.transition',
-        subjectType: 'plan_round',
-        subjectId: round.id,
-        before: { state: step.from, version: round.version },
-        after: { state: step.to, version, event: input.type, forced, reason: reason ?? null, ...data },
-      });
-      const moved = { ...round, state: step.to, version };
-      await this.notifier.phaseChanged(moved, participants, { from: step.from, to: step.to, forced, reason: reason ?? null });
-      if (input.type === 'LAUNCH') await this.notifier.launched(actor, moved, participants);
-      if (step.from === 'collectingNeeds' && step.to !== 'collectingNeeds') await this.notifier.needsCollectionClosed(moved, participants, progress, step.to);
-      await this.effects.run({ roundId: round.id, type: input.type, from: step.from, to: step.to, forced, reason: reason ?? null, input, actor, version });
+      const version = round.version + 1;
+      // The row-version check, the history entry and the audit row: one statement, all or nothing.
+      const moved = await this.rounds.advance(
+        round.id,
+        round.version,
+        { state: step.to, snapshot: step.persisted.snapshot, machineVersion: step.persisted.machineVersion },
+        {
+          event: { type: input.type, fromState: step.from, toState: step.to, forced, reason: reason ?? null, data, actorId: actor.personId, actorLabel: actor.label },
+          actor,
+          audit: {
+            action: 'plan_round.transition',
+            subjectType: 'plan_round',
+            subjectId: round.id,
+            before: { state: step.from, version: round.version },
+            after: { state: step.to, version, event: input.type, forced, reason: reason ?? null, ...data },
+          },
+        },
+      );
+      if (moved === null) throw roundVersionConflict(null);
+      const after = Object.assign(new PlanRoundEntity(), round, { state: step.to, version: moved.version, updatedAt: moved.updatedAt });
+      await this.notifier.phaseChanged(after, participants, { from: step.from, to: step.to, forced, reason: reason ?? null });
+      if (input.type === 'LAUNCH') await this.notifier.launched(actor, after, participants, coordinators);
+      if (step.from === 'collectingNeeds' && step.to !== 'collectingNeeds') await this.notifier.needsCollectionClosed(after, participants, coordinators, progress, step.to);
+      await this.effects.run({ roundId: round.id, type: input.type, from: step.from, to: step.to, forced, reason: reason ?? null, input, actor, version: moved.version });
+      // Read again: the contexts' facts judge the new state, and the effects may have changed them (the remiss sent).
       return this.queries.view(round.id);
     });
   }

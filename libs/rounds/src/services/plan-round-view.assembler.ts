@@ -23,7 +23,7 @@ export interface PlanRoundViewSource {
   loaded: LoadedFacts;
   coordinators: readonly CoordinatorOfParticipant[];
   /** The DEADLINE_REACHED entries of the round's history. */
-  deadlinesReached: readonly PlanRoundEventEntity[];
+  deadlinesReached: ReadonlyArray<Pick<PlanRoundEventEntity, 'deadline' | 'deadlineDate' | 'occurredAt'>>;
   today: LocalDate;
 }
 

@@ -59,13 +59,14 @@ export class RoundDeadlineService {
   }
 
   private async handle(due: DeadlineDueRow, today: LocalDate): Promise<{ recorded: boolean; autoClosed: boolean }> {
-    const round = await this.rounds.findById(due.roundId);
     // Re-read inside the transaction: the round may have moved on, or its deadline changed, since the query.
-    if (!round || !isPlanRoundState(round.state) || PHASE_DEADLINE[round.state] !== due.deadline || deadlineOf(round, due.deadline) !== due.date) {
+    const loaded = await this.factsLoader.load(due.roundId, today);
+    const round = loaded?.round;
+    if (!loaded || !round || !isPlanRoundState(round.state) || PHASE_DEADLINE[round.state] !== due.deadline || deadlineOf(round, due.deadline) !== due.date) {
       return { recorded: false, autoClosed: false };
     }
     const phase = round.state;
-    const { facts } = await this.factsLoader.load(round, today);
+    const { facts } = loaded;
     // What was missing at the end of the last day (judged as of that day, when the deadline did not yet excuse it).
     const asOfDeadline = { ...facts, today: due.date };
     const outstanding =

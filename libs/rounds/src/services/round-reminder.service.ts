@@ -51,7 +51,7 @@ export class RoundReminderService {
       if (state !== 'collectingNeeds') {
         throw new RoundError(RoundErrorCode.REMINDER_NOT_POSSIBLE, 'Påminnelser om behov kan bara skickas medan planomgången samlar in behov', { state });
       }
-      const progress = (await this.providers.of('needs').factsOf(round.id)).get(department.departmentId);
+      const progress = (await this.providers.factsOf('needs', round.id)).get(department.departmentId);
       if (progress && (progress.submitted || progress.nothingToReport)) {
         throw new RoundError(RoundErrorCode.REMINDER_NOT_POSSIBLE, `${department.name} har redan lämnat in sina behov och behöver ingen påminnelse`, {
           status: progress.status,

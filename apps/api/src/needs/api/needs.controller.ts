@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@ne
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
-import { NeedService } from '@samverka/needs';
+import { NEED_LIST_PAGE, NeedService } from '@samverka/needs';
 import { roundReadScope } from '@samverka/rounds';
 import { admin, departmentOfNeed, fromBody, fromParam, ofDepartment, participantOfRound, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
@@ -33,9 +33,13 @@ export class NeedsController {
   @ApiAnswer(200, [NeedDto])
   @ApiErrors(404)
   @Allow(strategist(), admin(), participantOfRound(fromParam('id')))
-  @ApiOperation({ summary: "A round's needs (participants: their own departments' and their committee's); filters departmentId, areaCode, channel, district, targetGroup, status" })
+  @ApiOperation({
+    summary:
+      "A round's needs (participants: their own departments' and their committee's); filters departmentId, areaCode, channel, district, targetGroup, status; " +
+      `a page of at most limit (default and maximum ${NEED_LIST_PAGE.maxLimit}) from offset, in the order department, title`,
+  })
   async list(@CurrentPrincipal() principal: Principal, @IdParam('id', 'Planomgången') id: string, @Query() query: NeedListQueryDto): Promise<NeedDto[]> {
-    return (await this.needs.list(id, roundReadScope(principal), query)).map(toNeedDto);
+    return (await this.needs.list(id, roundReadScope(principal), { ...query, limit: query.limit ?? NEED_LIST_PAGE.defaultLimit })).map(toNeedDto);
   }
 
   @Patch(':needId')

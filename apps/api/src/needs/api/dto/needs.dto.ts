@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
   EVIDENCE_KINDS,
   type EvidenceKind,
+  NEED_LIST_PAGE,
   NEED_MAX,
   NEED_PRIORITIES,
   needViolations,
@@ -104,6 +105,14 @@ export class NeedListQueryDto {
   @ApiPropertyOptional({ enum: SUBMISSION_STATUSES, description: "the department's submission status" })
   @IsOptional() @IsIn(SUBMISSION_STATUSES)
   status?: SubmissionStatus;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: NEED_LIST_PAGE.maxLimit, default: NEED_LIST_PAGE.defaultLimit, description: 'at most this many needs (a page)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(NEED_LIST_PAGE.maxLimit)
+  limit?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: NEED_LIST_PAGE.maxOffset, default: 0, description: 'skip this many first (in the order department, title)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(NEED_LIST_PAGE.maxOffset)
+  offset?: number;
 }
 
 export class NeedDto {
