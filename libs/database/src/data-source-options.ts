@@ -45,6 +45,9 @@ export function dataSourceOptions(url: string, extra: Partial<{ poolSize: number
     extra: {
       max: extra.poolSize ?? 10,
       keepAlive: true,
+      // Every transaction is READ COMMITTED by the connection's own default, so opening one is a single
+      // statement (TransactionHost sends no SET TRANSACTION ISOLATION LEVEL).
+      options: '-c default_transaction_isolation=read\\ committed',
       ...(limits
         ? {
             Client: GuardedClient,

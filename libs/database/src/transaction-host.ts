@@ -96,13 +96,14 @@ export class TransactionHost {
   }
 
   /**
-   * A READ COMMITTED transaction on a query runner of its own, so that a failure can be told apart:
+   * A READ COMMITTED transaction (the connections' default) on a query runner of its own, so that a failure can be told apart:
    * a runner TypeORM released because the server ended its connection is the database going away.
    */
   private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     try {
-      return await runner.manager.transaction('READ COMMITTED', work);
+      // READ COMMITTED: every connection's default (dataSourceOptions), so opening it is one statement.
+      return await runner.manager.transaction(work);
     } catch (e) {
       throw explainReleasedRunner(e, runner);
     } finally {
