@@ -118,8 +118,8 @@ export class DepartmentRepository {
     return this.repo.save(department);
   }
 
-  count(): Promise<number> {
-    return this.repo.count();
+  count(filter: { active?: boolean } = {}): Promise<number> {
+    return this.repo.countBy(filter.active === undefined ? {} : { active: filter.active });
   }
 
   async isReferenced(id: string): Promise<boolean> {

@@ -145,8 +145,9 @@ export class OrganisationRegistryService {
     });
   }
 
-  countDepartments(): Promise<number> {
-    return this.departments.count();
+  /** How many departments there are (only the active ones, or only the inactive, when asked). */
+  countDepartments(filter: { active?: boolean } = {}): Promise<number> {
+    return this.departments.count(filter);
   }
 
   private async activeCommittee(committeeId: string): Promise<CommitteeEntity> {

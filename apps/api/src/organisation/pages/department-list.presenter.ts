@@ -41,6 +41,8 @@ export interface DepartmentListQuery {
 export interface DepartmentListModel extends PageModel {
   rows: DepartmentRow[];
   search: string;
+  /** The chosen status (?status=), kept by the search form. */
+  filterValue: string | null;
   filterOptions: FilterOption[];
   caption: string;
   /** What to say when no row is shown. */
@@ -99,6 +101,7 @@ export function buildDepartmentList(found: DepartmentCoveragePage, today: LocalD
     sectionHome: true,
     rows,
     search,
+    filterValue: filter?.value ?? null,
     caption: narrowed ? `${found.total} av ${count(found.totalAll)}${what}${range}` : `${count(found.total)}${range}`,
     emptyText:
       found.total > 0
