@@ -94,6 +94,56 @@ describe('organisation registry API', () => {
     });
   });
 
+  describe('paging (limit, offset, X-Total-Count, Link)', () => {
+    it('pages the departments by name, saying the total and the pages before and after', async () => {
+      const committee = (await adm.api('POST', '/api/v1/committees', { code: 'SIDN', name: 'Sidnämnden' })).body;
+      for (let i = 1; i <= 5; i++) expect((await adm.api('POST', '/api/v1/departments', { code: `SID${i}`, name: `Sidförvaltning ${i}`, committeeId: committee.id })).status).toBe(201);
+      const path = `/api/v1/departments?committeeId=${committee.id}`;
+
+      // No limit: the default page holds them all, as before.
+      const all = await adm.api('GET', path);
+      expect(all.body.map((d: { name: string }) => d.name)).toEqual([1, 2, 3, 4, 5].map((i) => `Sidförvaltning ${i}`));
+      expect(all.headers.get('x-total-count')).toBe('5');
+      expect(all.headers.get('link')).toBeNull();
+
+      const first = await adm.api('GET', `${path}&limit=2`);
+      expect(first.body.map((d: { name: string }) => d.name)).toEqual(['Sidförvaltning 1', 'Sidförvaltning 2']);
+      expect(first.headers.get('x-total-count')).toBe('5');
+      expect(first.headers.get('link')).toBe(`<${path}&limit=2&offset=2>; rel="next"`);
+
+      const last = await adm.api('GET', `${path}&limit=2&offset=4`);
+      expect(last.body.map((d: { name: string }) => d.name)).toEqual(['Sidförvaltning 5']);
+      expect(last.headers.get('link')).toBe(`<${path}&limit=2&offset=2>; rel="prev"`);
+
+      const beyond = await adm.api('GET', `${path}&limit=2&offset=10`);
+      expect(beyond.status).toBe(200);
+      expect(beyond.body).toEqual([]);
+      expect(beyond.headers.get('x-total-count')).toBe('5');
+    });
+
+    it('refuses a limit above 200, or a limit or offset that is no whole number in range, naming the field', async () => {
+      for (const base of ['/api/v1/departments', '/api/v1/people']) {
+        const over = await adm.api('GET', `${base}?limit=201`);
+        expect(over.status).toBe(400);
+        expect(over.body.details).toEqual([expect.objectContaining({ field: 'limit', rule: 'max' })]);
+        expect((await adm.api('GET', `${base}?limit=0`)).body.details).toEqual([expect.objectContaining({ field: 'limit', rule: 'min' })]);
+        expect((await adm.api('GET', `${base}?limit=ten`)).body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'limit', rule: 'isInt' })]));
+        expect((await adm.api('GET', `${base}?offset=-1`)).body.details).toEqual([expect.objectContaining({ field: 'offset', rule: 'min' })]);
+        expect((await adm.api('GET', `${base}?limit=200`)).status).toBe(200);
+      }
+    });
+
+    it('pages the people by name with the same parameters', async () => {
+      for (const name of ['Sida Person A', 'Sida Person B', 'Sida Person C']) {
+        await adm.api('POST', '/api/v1/people', { name, email: `${name.replace(/ /g, '.').toLowerCase()}@malmo.example` });
+      }
+      const page = await adm.api('GET', '/api/v1/people?q=sida%20person&limit=2&offset=1');
+      expect(page.body.map((p: { name: string }) => p.name)).toEqual(['Sida Person B', 'Sida Person C']);
+      expect(page.headers.get('x-total-count')).toBe('3');
+      expect(page.headers.get('link')).toBe('</api/v1/people?q=sida+person&limit=2&offset=0>; rel="prev"');
+    });
+  });
+
   describe('coordinator assignments', () => {
     let departmentId: string;
     beforeAll(async () => {

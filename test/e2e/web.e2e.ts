@@ -460,6 +460,61 @@ describe('the web UI', () => {
     expect(api.body).toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('pages a long list of departments with a numbered navigation, and finds one by search, without JavaScript', async () => {
+    // 55 more departments (68 in all): two pages of 50.
+    await ctx.dataSource.query(
+      `insert into department (code, name, committee_id)
+       select 'SIDTEST' || i, 'Testförvaltning ' || lpad(i::text, 2, '0'), (select id from committee order by name limit 1) from generate_series(1, 55) i`,
+    );
+    try {
+      const [{ n }] = (await ctx.dataSource.query(`select count(*)::int as n from department`)) as Array<{ n: number }>;
+      expect(n).toBeGreaterThan(50);
+      expect(n).toBeLessThanOrEqual(100);
+      await signIn(STRATEGIST);
+      await open('/forvaltningar');
+      await expect(departmentsTable().locator('tbody tr').count()).resolves.toBe(50);
+      await expect(departmentsTable().locator('caption').textContent()).resolves.toBe(`${n} förvaltningar (1–50 visas)`);
+      const pages = page.getByRole('navigation', { name: 'Sidor med förvaltningar' });
+      await expect(pages.textContent()).resolves.toContain('Sida 1 av 2');
+      expect(await pages.getByRole('link', { name: 'Sida 1', exact: true }).getAttribute('aria-current')).toBe('page');
+      expect(await pages.getByRole('link', { name: 'Sida 2', exact: true }).getAttribute('aria-current')).toBeNull();
+      await expect(pages.getByRole('link', { name: 'Föregående sida' }).count()).resolves.toBe(0);
+      await expectAccessible();
+
+      await pages.getByRole('link', { name: 'Nästa sida' }).click();
+      await page.waitForLoadState();
+      expect(new URL(page.url()).search).toBe('?sida=2');
+      await expect(page.title()).resolves.toBe('Förvaltningar, sida 2 – Samverka');
+      await expect(departmentsTable().locator('tbody tr').count()).resolves.toBe(n - 50);
+      expect(await pages.getByRole('link', { name: 'Sida 2', exact: true }).getAttribute('aria-current')).toBe('page');
+      await expect(pages.getByRole('link', { name: 'Nästa sida' }).count()).resolves.toBe(0);
+      await expectAccessible();
+
+      await page.getByLabel('Sök på namn, kod eller nämnd').fill('testförvaltning 0');
+      await page.getByRole('button', { name: 'Sök', exact: true }).click();
+      await page.waitForLoadState();
+      expect(new URL(page.url()).search).toBe(`?sok=${encodeURIComponent('testförvaltning 0').replace(/%20/g, '+')}`);
+      await expect(departmentsTable().locator('tbody th a').allTextContents()).resolves.toEqual(Array.from({ length: 9 }, (_, i) => `Testförvaltning 0${i + 1}`));
+      await expect(departmentsTable().locator('caption').textContent()).resolves.toBe('9 av 9 förvaltningar som matchar ”testförvaltning 0”');
+      await expect(page.getByRole('navigation', { name: 'Sidor med förvaltningar' }).count()).resolves.toBe(0);
+      await expect(page.getByLabel('Sök på namn, kod eller nämnd').inputValue()).resolves.toBe('testförvaltning 0');
+      await expectAccessible();
+      // The status filter keeps the search: none of them has a coordinator.
+      await page.getByLabel('Visa').selectOption({ label: 'Saknar samordnare' });
+      await page.getByRole('button', { name: 'Filtrera' }).click();
+      await page.waitForLoadState();
+      expect(new URL(page.url()).search).toBe(`?status=saknar&sok=${encodeURIComponent('testförvaltning 0').replace(/%20/g, '+')}`);
+      await expect(departmentsTable().locator('caption').textContent()).resolves.toBe('9 av 9 förvaltningar som matchar ”testförvaltning 0”: saknar samordnare');
+
+      // A page past the end says so, and leads back.
+      await open('/forvaltningar?sida=9');
+      await expect(departmentsTable().locator('tbody').textContent()).resolves.toContain('Sidan finns inte');
+      expect(await pages.getByRole('link', { name: 'Föregående sida' }).getAttribute('href')).toBe('/forvaltningar?sida=2');
+    } finally {
+      await ctx.dataSource.query(`delete from department where code like 'SIDTEST%'`);
+    }
+  });
+
   it('shows an unexpected error as a Swedish page with an error id to quote', async () => {
     const coordinators = ctx.app.get(CoordinatorService);
     await signIn(ADMIN);

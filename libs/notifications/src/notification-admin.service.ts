@@ -22,9 +22,46 @@ export interface NotificationMessage {
   renderError: string | null;
 }
 
+/** An email as the admin's list shows it: no data, no lock, no key. */
+export type NotificationListItem = Pick<
+  NotificationEntity,
+  'id' | 'kind' | 'status' | 'recipientEmail' | 'recipientName' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'sentAt' | 'createdAt'
+>;
+
 export interface NotificationPage {
-  items: NotificationEntity[];
+  items: NotificationListItem[];
   total: number;
+}
+
+/**
+ * One page of the outbox, newest first, with how many match, in one statement: the count is the
+ * outer row and the page a lateral join on it (so a page past the end still has the total); the
+ * filters are parameters that may be null, so the text is fixed and runs prepared. Only the
+ * columns the list shows are read (not the data each email was rendered from).
+ */
+const NOTIFICATION_PAGE_SQL = `
+select t.total, n.id, n.kind, n.status, n.recipient_email::text as recipient_email, n.recipient_name, n.attempts,
+       n.next_attempt_at, n.last_error, n.sent_at, n.created_at
+  from (select count(*)::int as total from notification n
+         where ($1::notification_status is null or n.status = $1) and ($2::text is null or n.kind = $2)) t
+  left join lateral (
+        select n.* from notification n
+         where ($1::notification_status is null or n.status = $1) and ($2::text is null or n.kind = $2)
+         order by n.created_at desc, n.id limit $3 offset $4) n on true
+ order by n.created_at desc, n.id`;
+
+interface NotificationPageRow {
+  total: number;
+  id: string | null;
+  kind: string;
+  status: NotificationStatus;
+  recipient_email: string;
+  recipient_name: string;
+  attempts: number;
+  next_attempt_at: Date;
+  last_error: string | null;
+  sent_at: Date | null;
+  created_at: Date;
 }
 
 const snapshot = (n: NotificationEntity) => ({ status: n.status, attempts: n.attempts, nextAttemptAt: n.nextAttemptAt, lastError: n.lastError });
@@ -45,11 +82,27 @@ export class NotificationAdminService {
 
   /** Newest first, with the total that matches the filter. */
   async list(query: NotificationListQuery): Promise<NotificationPage> {
-    const q = this.repo.createQueryBuilder('n');
-    if (query.status) q.andWhere('n.status = :status', { status: query.status });
-    if (query.kind) q.andWhere('n.kind = :kind', { kind: query.kind });
-    const [items, total] = await q.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
-    return { items, total };
+    const rows = await this.tx.prepared<NotificationPageRow>('notifications.admin_page', NOTIFICATION_PAGE_SQL, [
+      query.status ?? null,
+      query.kind ?? null,
+      query.limit,
+      query.offset,
+    ]);
+    const items = rows
+      .filter((r) => r.id !== null)
+      .map((r): NotificationListItem => ({
+        id: r.id!,
+        kind: r.kind,
+        status: r.status,
+        recipientEmail: r.recipient_email,
+        recipientName: r.recipient_name,
+        attempts: r.attempts,
+        nextAttemptAt: r.next_attempt_at,
+        lastError: r.last_error,
+        sentAt: r.sent_at,
+        createdAt: r.created_at,
+      }));
+    return { items, total: rows[0]?.total ?? 0 };
   }
 
   async get(id: string): Promise<NotificationEntity> {

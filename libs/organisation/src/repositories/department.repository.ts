@@ -2,6 +2,60 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@samverka/database';
 import { DepartmentEntity } from '../entities/department.entity';
 
+/** A department as lists show it: its columns and its committee's code and name (no entity hydration). */
+export interface DepartmentSummary {
+  id: string;
+  code: string;
+  name: string;
+  committeeId: string;
+  committee: { id: string; code: string; name: string };
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DepartmentFilter {
+  code?: string;
+  committeeId?: string;
+  active?: boolean;
+}
+
+/** One page of a list, and how many match in all. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/**
+ * One page of departments by name, with the total that match, in one statement: the count is the
+ * outer row, the page a lateral join on it, so a page past the end still says how many there are.
+ * The filters are parameters that may be null, so the text never changes and runs prepared.
+ */
+const DEPARTMENT_PAGE_SQL = `
+select t.total, d.id, d.code::text as code, d.name, d.committee_id, d.active, d.created_at, d.updated_at,
+       c.code::text as committee_code, c.name as committee_name
+  from (select count(*)::int as total from department d
+         where ($1::citext is null or d.code = $1) and ($2::uuid is null or d.committee_id = $2) and ($3::boolean is null or d.active = $3)) t
+  left join lateral (
+        select d.* from department d
+         where ($1::citext is null or d.code = $1) and ($2::uuid is null or d.committee_id = $2) and ($3::boolean is null or d.active = $3)
+         order by d.name, d.id limit $4 offset $5) d on true
+  left join committee c on c.id = d.committee_id
+ order by d.name, d.id`;
+
+interface DepartmentPageRow {
+  total: number;
+  id: string | null;
+  code: string;
+  name: string;
+  committee_id: string;
+  active: boolean;
+  created_at: Date;
+  updated_at: Date;
+  committee_code: string;
+  committee_name: string;
+}
+
 @Injectable()
 export class DepartmentRepository {
   constructor(private readonly tx: TransactionHost) {}
@@ -18,12 +72,37 @@ export class DepartmentRepository {
     return q.getMany();
   }
 
+  /** One page of departments by name (then id), with how many match the filter: one prepared statement. */
+  async page(filter: DepartmentFilter, limit: number, offset: number): Promise<Page<DepartmentSummary>> {
+    const rows = await this.tx.prepared<DepartmentPageRow>('organisation.department_page', DEPARTMENT_PAGE_SQL, [
+      filter.code ?? null,
+      filter.committeeId ?? null,
+      filter.active ?? null,
+      limit,
+      offset,
+    ]);
+    const items = rows
+      .filter((r) => r.id !== null)
+      .map((r): DepartmentSummary => ({
+        id: r.id!,
+        code: r.code,
+        name: r.name,
+        committeeId: r.committee_id,
+        committee: { id: r.committee_id, code: r.committee_code, name: r.committee_name },
+        active: r.active,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+      }));
+    return { items, total: rows[0]?.total ?? 0 };
+  }
+
   async findByCodeExists(code: string): Promise<boolean> {
     return (await this.repo.createQueryBuilder('d').where('d.code = :code', { code }).getCount()) > 0;
   }
 
+  /** With its committee, in one statement (findOne with a relation would first look up the id alone). */
   findById(id: string): Promise<DepartmentEntity | null> {
-    return this.repo.findOne({ where: { id }, relations: { committee: true } });
+    return this.repo.createQueryBuilder('d').innerJoinAndSelect('d.committee', 'c').where('d.id = :id', { id }).getOne();
   }
 
   /** Locks the department row for the rest of the transaction: serialises appointments in one department. */
@@ -39,8 +118,8 @@ export class DepartmentRepository {
     return this.repo.save(department);
   }
 
-  count(): Promise<number> {
-    return this.repo.count();
+  count(filter: { active?: boolean } = {}): Promise<number> {
+    return this.repo.countBy(filter.active === undefined ? {} : { active: filter.active });
   }
 
   async isReferenced(id: string): Promise<boolean> {

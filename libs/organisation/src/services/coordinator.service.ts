@@ -13,7 +13,12 @@ import {
 import { DepartmentEntity } from '../entities/department.entity';
 import { AppointmentFacts } from '../facts/appointment-facts';
 import { OrganisationError, OrganisationErrorCode } from '../organisation.exception';
-import { CoordinatorAssignmentRepository, CoverageGapRow } from '../repositories/coordinator-assignment.repository';
+import {
+  CoordinatorAssignmentRepository,
+  CoverageGapRow,
+  DepartmentCoveragePage,
+  DepartmentCoverageState,
+} from '../repositories/coordinator-assignment.repository';
 import { DepartmentRepository } from '../repositories/department.repository';
 import { PersonRepository } from '../repositories/person.repository';
 import { appointmentViolations, cleanResponsibilities, endingViolations } from '../rules/coordinator-assignment.rules';
@@ -96,8 +101,29 @@ export class CoordinatorService {
 
   /** Current and scheduled assignments of a department, or its whole history. */
   async listForDepartment(departmentId: string, history = false): Promise<CoordinatorAssignmentEntity[]> {
+    if (history) return (await this.departmentWithHistory(departmentId)).history;
     await this.requireDepartment(departmentId);
-    return history ? this.assignments.findHistory(departmentId) : this.assignments.findCurrentAndUpcoming(this.today(), [departmentId]);
+    return this.assignments.findCurrentAndUpcoming(this.today(), [departmentId]);
+  }
+
+  /** A department (with its committee) and every assignment ever made in it, newest first: one statement. */
+  async departmentWithHistory(departmentId: string): Promise<{ department: DepartmentEntity; history: CoordinatorAssignmentEntity[] }> {
+    const found = await this.assignments.findDepartmentWithHistory(departmentId);
+    if (!found) throw CommonError.notFound('Förvaltningen', departmentId);
+    return found;
+  }
+
+  /**
+   * One page of the departments by name with their current and scheduled assignments, found by part
+   * of the name, code or committee, narrowed to a coverage state today: one statement.
+   */
+  departmentCoveragePage(query: { search?: string; state?: DepartmentCoverageState }, paging: { limit: number; offset: number }): Promise<DepartmentCoveragePage> {
+    const day = this.today();
+    return this.assignments.findDepartmentCoveragePage(
+      { search: query.search?.trim() || null, state: query.state ?? null, day, endingUntil: addDays(day, ENDING_SOON_DAYS) },
+      paging.limit,
+      paging.offset,
+    );
   }
 
   /** Current and scheduled assignments of many departments at once (no query per department). */
@@ -258,15 +284,11 @@ export class CoordinatorService {
     return this.assignments.findDepartmentsWithoutPrimary(day);
   }
 
-  /** Which active departments lack a primary today, which assignments are unacknowledged, which end within 30 days. */
+  /** Which active departments lack a primary today, which assignments are unacknowledged, which end within 30 days: one statement. */
   async coverage(): Promise<CoverageReport> {
     const date = this.today();
-    const [withoutPrimary, unacknowledged, endingSoon] = await Promise.all([
-      this.assignments.findDepartmentsWithoutPrimary(date),
-      this.assignments.findUnacknowledged(date),
-      this.assignments.findEndingBetween(date, addDays(date, ENDING_SOON_DAYS)),
-    ]);
-    return { date, withoutPrimary, unacknowledged, endingSoon, endingWithinDays: ENDING_SOON_DAYS };
+    const sections = await this.assignments.findCoverage(date, addDays(date, ENDING_SOON_DAYS));
+    return { date, ...sections, endingWithinDays: ENDING_SOON_DAYS };
   }
 
   private async saveOnly(assignment: CoordinatorAssignmentEntity): Promise<void> {

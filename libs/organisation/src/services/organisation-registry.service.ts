@@ -6,7 +6,7 @@ import { CommitteeEntity } from '../entities/committee.entity';
 import { DepartmentEntity } from '../entities/department.entity';
 import { OrganisationError, OrganisationErrorCode } from '../organisation.exception';
 import { CommitteeRepository } from '../repositories/committee.repository';
-import { DepartmentRepository } from '../repositories/department.repository';
+import { DepartmentFilter, DepartmentRepository, DepartmentSummary, Page } from '../repositories/department.repository';
 import { organisationUnitViolations } from '../rules/organisation.rules';
 
 export interface CommitteeInput {
@@ -96,6 +96,11 @@ export class OrganisationRegistryService {
     return this.departments.list(filter);
   }
 
+  /** One page of departments by name, with how many match the filter (one statement, also past the last page). */
+  pageDepartments(filter: DepartmentFilter, paging: { limit: number; offset: number }): Promise<Page<DepartmentSummary>> {
+    return this.departments.page(filter, paging.limit, paging.offset);
+  }
+
   async getDepartment(id: string): Promise<DepartmentEntity> {
     return (await this.departments.findById(id)) ?? this.notFound('Förvaltningen', id);
   }
@@ -140,8 +145,9 @@ export class OrganisationRegistryService {
     });
   }
 
-  countDepartments(): Promise<number> {
-    return this.departments.count();
+  /** How many departments there are (only the active ones, or only the inactive, when asked). */
+  countDepartments(filter: { active?: boolean } = {}): Promise<number> {
+    return this.departments.count(filter);
   }
 
   private async activeCommittee(committeeId: string): Promise<CommitteeEntity> {

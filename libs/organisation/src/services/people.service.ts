@@ -29,6 +29,11 @@ export class PeopleService {
     return this.people.list(filter);
   }
 
+  /** One page of people by name, and how many match the filter. */
+  page(filter: { email?: string; q?: string }, paging: { limit: number; offset: number }): Promise<{ items: PersonEntity[]; total: number }> {
+    return this.people.page(filter, paging.limit, paging.offset);
+  }
+
   async get(id: string): Promise<PersonEntity> {
     const person = await this.people.findById(id);
     if (!person) throw CommonError.notFound('Personen', id);

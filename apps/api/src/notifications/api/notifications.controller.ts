@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/commo
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { NotificationPreferenceService, Principal } from '@samverka/identity';
-import { NotificationAdminService, NotificationEntity } from '@samverka/notifications';
+import { NotificationAdminService, NotificationListItem } from '@samverka/notifications';
 import { admin, signedIn } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
@@ -11,7 +11,7 @@ import { IdParam } from '../../shell/uuid-param';
 import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
 import { NotificationDto, NotificationMessageDto, NotificationPageDto, NotificationPreferencesDto, NotificationPreferencesInputDto, NotificationQueryDto } from './dto/notification.dto';
 
-export const toNotificationDto = (n: NotificationEntity): NotificationDto => ({
+export const toNotificationDto = (n: NotificationListItem): NotificationDto => ({
   id: n.id,
   kind: n.kind,
   status: n.status,

@@ -54,10 +54,20 @@ describe(buildNotificationsPage.name, () => {
   it('pages a long list, keeping the filter in the links', () => {
     const total = NOTIFICATIONS_PAGE_SIZE * 2 + 1;
     const middle = buildNotificationsPage([email()], total, { status: 'sent', page: 2 });
-    expect(middle.pagination).toEqual({ label: 'Sida 2 av 3', previous: '/admin/utskick?status=sent', next: '/admin/utskick?status=sent&sida=3' });
+    expect(middle.pagination).toEqual({
+      label: 'Sidor med utskick',
+      status: 'Sida 2 av 3',
+      previous: '/admin/utskick?status=sent',
+      next: '/admin/utskick?status=sent&sida=3',
+      items: [
+        { number: 1, href: '/admin/utskick?status=sent', current: false },
+        { number: 2, href: '/admin/utskick?status=sent&sida=2', current: true },
+        { number: 3, href: '/admin/utskick?status=sent&sida=3', current: false },
+      ],
+    });
     expect(middle.title).toBe('Utskick: skickat, sida 2');
     expect(buildNotificationsPage([email()], total, { page: 3 }).pagination).toMatchObject({ next: null });
-    expect(buildNotificationsPage([], total, { page: 9 }).pagination).toEqual({ label: 'Sida 9 av 3', previous: '/admin/utskick?sida=3', next: null });
+    expect(buildNotificationsPage([], total, { page: 9 }).pagination).toMatchObject({ status: 'Sida 9 av 3', previous: '/admin/utskick?sida=3', next: null });
   });
 });
 

@@ -3,12 +3,13 @@ import {
   NOTIFICATION_KINDS,
   NOTIFICATION_STATUS_LABELS,
   NOTIFICATION_STATUSES,
-  NotificationEntity,
+  NotificationListItem,
   NotificationKind,
   NotificationMessage,
   NotificationStatus,
 } from '@samverka/notifications';
 import { NOTIFICATIONS_PATH, PageModel } from '../../shell/view-renderer';
+import { pagination, PaginationModel } from '../../shell/pagination';
 import { swedishDateTime, tag, TagView } from '../../shell/format';
 
 const STATUS_COLOURS: Record<NotificationStatus, Parameters<typeof tag>[1]> = { pending: 'blue', sending: 'light-blue', sent: 'green', failed: 'red' };
@@ -52,7 +53,7 @@ export interface NotificationsPageModel extends PageModel {
   caption: string;
   statusOptions: Option[];
   kindOptions: Option[];
-  pagination: { label: string; previous: string | null; next: string | null } | null;
+  pagination: PaginationModel | null;
   notice: string | null;
   errorSummary: Array<{ href: string; text: string }>;
 }
@@ -89,7 +90,7 @@ const kindLabel = (kind: string) => NOTIFICATION_KIND_LABELS[kind as Notificatio
 
 /** The admin's list of emails, newest first, one page of `NOTIFICATIONS_PAGE_SIZE`, filtered by status and kind. */
 export function buildNotificationsPage(
-  items: NotificationEntity[],
+  items: NotificationListItem[],
   total: number,
   filter: NotificationFilter,
   state: { notice?: string | null; error?: { id: string; message: string } | null } = {},
@@ -97,7 +98,6 @@ export function buildNotificationsPage(
   const statusLabel = filter.status ? NOTIFICATION_STATUS_LABELS[filter.status].toLowerCase() : null;
   const kind = filter.kind ? kindLabel(filter.kind).toLowerCase() : null;
   const what = [statusLabel, kind].filter(Boolean).join(', ');
-  const pages = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE));
   const first = (filter.page - 1) * NOTIFICATIONS_PAGE_SIZE + 1;
   const shown = items.length > 0 ? ` (${first}–${first + items.length - 1} visas)` : '';
   return {
@@ -126,14 +126,7 @@ export function buildNotificationsPage(
       { value: '', text: 'Alla typer', selected: !filter.kind },
       ...NOTIFICATION_KINDS.map((k) => ({ value: k, text: NOTIFICATION_KIND_LABELS[k], selected: k === filter.kind })),
     ],
-    pagination:
-      pages > 1 || filter.page > 1
-        ? {
-            label: `Sida ${filter.page} av ${pages}`,
-            previous: filter.page > 1 ? listPath({ ...filter, page: Math.min(filter.page - 1, pages) }) : null,
-            next: filter.page < pages ? listPath({ ...filter, page: filter.page + 1 }) : null,
-          }
-        : null,
+    pagination: pagination({ page: filter.page, pageSize: NOTIFICATIONS_PAGE_SIZE, total, label: 'Sidor med utskick', link: (page) => listPath({ ...filter, page }) }),
     notice: state.notice ?? null,
     errorSummary: state.error ? [{ href: `#retry-${state.error.id}`, text: state.error.message }] : [],
   };

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { OrganisationRegistryService } from '@samverka/organisation';
@@ -9,6 +10,7 @@ import { toDepartmentDto } from './organisation.mapper';
 import { admin, signedIn } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
+import { PAGE_HEADERS, pagingOf, setPageHeaders } from '../../shell/api-paging';
 
 @ApiTags('organisation')
 @Controller('api/v1/departments')
@@ -16,12 +18,15 @@ export class DepartmentsController {
   constructor(private readonly registry: OrganisationRegistryService) {}
 
   @Get()
-  @ApiAnswer(200, [DepartmentDto])
+  @ApiAnswer(200, [DepartmentDto], { headers: PAGE_HEADERS })
   @Allow(signedIn())
-  @ApiOperation({ summary: 'List departments (förvaltningar)' })
-  async list(@Query() query: DepartmentQueryDto): Promise<DepartmentDto[]> {
+  @ApiOperation({ summary: 'List departments (förvaltningar) by name, a page at a time (limit, offset; X-Total-Count and Link say the rest)' })
+  async list(@Query() query: DepartmentQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<DepartmentDto[]> {
     const active = query.active === undefined ? undefined : query.active === 'true';
-    return (await this.registry.listDepartments({ code: query.code, committeeId: query.committeeId, active })).map(toDepartmentDto);
+    const paging = pagingOf(query);
+    const page = await this.registry.pageDepartments({ code: query.code, committeeId: query.committeeId, active }, paging);
+    setPageHeaders(reply, { total: page.total, ...paging });
+    return page.items.map(toDepartmentDto);
   }
 
   @Post()

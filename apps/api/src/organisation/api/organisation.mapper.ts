@@ -1,4 +1,4 @@
-import { CommitteeEntity, CoordinatorAssignmentEntity, CoverageReport, DepartmentEntity, PersonEntity } from '@samverka/organisation';
+import { CommitteeEntity, CoordinatorAssignmentEntity, CoverageReport, DepartmentEntity, DepartmentSummary, PersonEntity } from '@samverka/organisation';
 import { CommitteeDto } from './dto/committee.dto';
 import { CoordinatorAssignmentDto, CoverageDto } from './dto/coordinator.dto';
 import { DepartmentDto } from './dto/department.dto';
@@ -13,7 +13,7 @@ export const toCommitteeDto = (c: CommitteeEntity): CommitteeDto => ({
   updatedAt: c.updatedAt,
 });
 
-export const toDepartmentDto = (d: DepartmentEntity): DepartmentDto => ({
+export const toDepartmentDto = (d: DepartmentEntity | DepartmentSummary): DepartmentDto => ({
   id: d.id,
   code: d.code,
   name: d.name,

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { PeopleService } from '@samverka/organisation';
@@ -9,6 +10,7 @@ import { toPersonDto } from './organisation.mapper';
 import { admin, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
+import { PAGE_HEADERS, pagingOf, setPageHeaders } from '../../shell/api-paging';
 
 @ApiTags('organisation')
 @Controller('api/v1/people')
@@ -16,11 +18,14 @@ export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
   @Get()
-  @ApiAnswer(200, [PersonDto])
+  @ApiAnswer(200, [PersonDto], { headers: PAGE_HEADERS })
   @Allow(admin(), strategist())
-  @ApiOperation({ summary: 'People, by exact e-mail or by part of the name or e-mail (q)' })
-  async list(@Query() query: PersonQueryDto): Promise<PersonDto[]> {
-    return (await this.people.list(query)).map(toPersonDto);
+  @ApiOperation({ summary: 'People by name, by exact e-mail or by part of the name or e-mail (q), a page at a time (limit, offset; X-Total-Count and Link)' })
+  async list(@Query() query: PersonQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<PersonDto[]> {
+    const paging = pagingOf(query);
+    const page = await this.people.page({ email: query.email, q: query.q }, paging);
+    setPageHeaders(reply, { total: page.total, ...paging });
+    return page.items.map(toPersonDto);
   }
 
   @Post()

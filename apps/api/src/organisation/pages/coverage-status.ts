@@ -1,9 +1,16 @@
 import { addDays, LocalDate } from '@samverka/kernel';
-import { CoordinatorAssignmentEntity, DepartmentEntity, ENDING_SOON_DAYS } from '@samverka/organisation';
+import { CoordinatorAssignmentEntity, DepartmentCoverageState, ENDING_SOON_DAYS } from '@samverka/organisation';
 import { swedishDate, tag, TagView } from '../../shell/format';
 
-/** How well a department is covered by coordinators today. A department can be in several states at once. */
-export type CoverageState = 'missing' | 'endingSoon' | 'unacknowledged' | 'covered' | 'inactive';
+/**
+ * How well a department is covered by coordinators today. A department can be in several states at once.
+ * The list's filter asks the same of the database (DEPARTMENT_COVERAGE_PAGE_SQL in libs/organisation),
+ * so that it pages; test/medium/department-reads.test.ts holds the two to the same answer.
+ */
+export type CoverageState = DepartmentCoverageState;
+
+/** What the coverage reads of an assignment. */
+export type CoverageAssignment = Pick<CoordinatorAssignmentEntity, 'id' | 'kind' | 'validFrom' | 'validTo' | 'acknowledgedAt'> & { person?: { name: string } | null };
 
 export interface StatusFilter {
   /** The value in ?status= (Swedish, readable in the address bar). */
@@ -28,20 +35,20 @@ const STATE_TAGS: Record<CoverageState, TagView> = {
   inactive: tag('Inaktiverad', 'grey'),
 };
 
-export interface DepartmentCoverage {
+export interface DepartmentCoverage<A extends CoverageAssignment = CoordinatorAssignmentEntity> {
   states: CoverageState[];
   tags: TagView[];
   /** The primary valid today, if any. */
-  primary: CoordinatorAssignmentEntity | null;
+  primary: A | null;
   /** A primary appointed to start later (when there is none today). */
-  nextPrimary: CoordinatorAssignmentEntity | null;
+  nextPrimary: A | null;
   /** Deputies valid today. */
-  deputies: CoordinatorAssignmentEntity[];
+  deputies: A[];
   /** One sentence explaining the states, for the department page. */
   explanation: string;
 }
 
-const active = (a: CoordinatorAssignmentEntity, today: LocalDate) => a.validFrom <= today && (a.validTo === null || a.validTo >= today);
+const active = (a: CoverageAssignment, today: LocalDate) => a.validFrom <= today && (a.validTo === null || a.validTo >= today);
 
 /**
  * The coverage of one department from its current and scheduled assignments
@@ -49,7 +56,7 @@ const active = (a: CoordinatorAssignmentEntity, today: LocalDate) => a.validFrom
  * assignment valid today ends within 30 days and, for the primary, nobody is
  * appointed to take over the day after.
  */
-export function departmentCoverage(department: DepartmentEntity, assignments: CoordinatorAssignmentEntity[], today: LocalDate): DepartmentCoverage {
+export function departmentCoverage<A extends CoverageAssignment>(department: { active: boolean }, assignments: A[], today: LocalDate): DepartmentCoverage<A> {
   const current = assignments.filter((a) => a.validTo === null || a.validTo >= today);
   const primaries = current.filter((a) => a.kind === 'primary').sort((a, b) => a.validFrom.localeCompare(b.validFrom));
   const primary = primaries.find((a) => active(a, today)) ?? null;
@@ -61,8 +68,8 @@ export function departmentCoverage(department: DepartmentEntity, assignments: Co
   }
 
   const horizon = addDays(today, ENDING_SOON_DAYS);
-  const endsSoon = (a: CoordinatorAssignmentEntity) => active(a, today) && a.validTo !== null && a.validTo <= horizon;
-  const successorFor = (a: CoordinatorAssignmentEntity) => primaries.some((p) => p !== a && a.validTo !== null && p.validFrom > today && p.validFrom <= addDays(a.validTo, 1));
+  const endsSoon = (a: A) => active(a, today) && a.validTo !== null && a.validTo <= horizon;
+  const successorFor = (a: A) => primaries.some((p) => p !== a && a.validTo !== null && p.validFrom > today && p.validFrom <= addDays(a.validTo, 1));
   const ending = current.filter((a) => endsSoon(a) && (a.kind === 'deputy' || !successorFor(a)));
   const unacknowledged = current.filter((a) => a.acknowledgedAt === null);
 

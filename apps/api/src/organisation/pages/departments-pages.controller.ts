@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { Principal, UserAdminService } from '@samverka/identity';
 import { CommonError } from '@samverka/kernel';
-import { CoordinatorAssignmentEntity, CoordinatorService, mayAdministerCoordinators, mayViewDepartment, OrganisationRegistryService, PeopleService } from '@samverka/organisation';
+import { CoordinatorAssignmentEntity, CoordinatorService, mayAdministerCoordinators, mayViewDepartment, PeopleService } from '@samverka/organisation';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, ofDepartment, personOfAssignment, self, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
@@ -15,7 +15,8 @@ import { APPOINT_FORM_ERRORS, readAppointForm, validateAppointForm } from './app
 import { acknowledgePath, buildAcknowledgePage } from './acknowledge-page.presenter';
 import { formField } from '../../shell/form-body';
 import { END_FORM_ERRORS, readEndForm, validateEndForm } from './end-form';
-import { buildDepartmentList } from './department-list.presenter';
+import { buildDepartmentList, DEPARTMENTS_PAGE_SIZE, readDepartmentListQuery } from './department-list.presenter';
+import { offsetOf } from '../../shell/pagination';
 import { buildDepartmentPage, DepartmentPageState, NOTICE_PARAMS, NoticeKind, readPicker } from './department-page.presenter';
 import { departmentPath } from '../../shell/format';
 import { ViewRenderer } from '../../shell/view-renderer';
@@ -42,7 +43,6 @@ const DEPARTMENT_READERS = [admin(), strategist(), ofDepartment(['coordinator', 
 @Controller('forvaltningar')
 export class DepartmentsPagesController {
   constructor(
-    private readonly registry: OrganisationRegistryService,
     private readonly coordinators: CoordinatorService,
     private readonly people: PeopleService,
     private readonly users: UserAdminService,
@@ -51,10 +51,13 @@ export class DepartmentsPagesController {
 
   @Get()
   @Allow(admin(), strategist())
-  async list(@Query('status') status: unknown, @Res() reply: FastifyReply): Promise<void> {
-    const [departments, assignments] = await Promise.all([this.registry.listDepartments(), this.coordinators.currentByDepartment()]);
-    const model = buildDepartmentList(departments, assignments, this.coordinators.today(), typeof status === 'string' ? status : undefined);
-    await this.views.send(reply, 'departments', model);
+  async list(@Query() query: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
+    const list = readDepartmentListQuery(query);
+    const found = await this.coordinators.departmentCoveragePage(
+      { search: list.search, state: list.filter?.state },
+      { limit: DEPARTMENTS_PAGE_SIZE, offset: offsetOf(list.page, DEPARTMENTS_PAGE_SIZE) },
+    );
+    await this.views.send(reply, 'departments', buildDepartmentList(found, this.coordinators.today(), list));
   }
 
   @Get(':id')
@@ -202,14 +205,14 @@ export class DepartmentsPagesController {
 
   /** The department page, with what just happened or the form that failed. */
   private async page(reply: FastifyReply, principal: Principal, id: string, state: DepartmentPageState, status: number): Promise<void> {
-    const department = await this.registry.getDepartment(id);
     const access = { administer: mayAdministerCoordinators(principal), personId: principal.personId };
     // The people to choose from are for the appoint form only: nobody else gets the directory.
     // …and only once the form knows an existing person is meant, narrowed by the search when there is one.
     const picker = state.appoint ? { choice: state.appoint.values.personChoice, search: state.picker?.search ?? '' } : state.picker;
     const wantsPeople = access.administer && picker?.choice === 'existing';
-    const [history, people] = await Promise.all([
-      this.coordinators.listForDepartment(id, true),
+    // The department and its history in one statement; for admins one more: who of them has a login.
+    const [{ department, history }, people] = await Promise.all([
+      this.coordinators.departmentWithHistory(id),
       wantsPeople ? this.people.list(picker.search ? { q: picker.search } : {}) : Promise.resolve([]),
     ]);
     const withLogin = access.administer ? await this.users.personIdsWithAccount([...new Set(history.map((a) => a.personId))]) : undefined;

@@ -46,7 +46,7 @@ export class StartPagesController {
     const [viewer, overview, current, acknowledged, tasks] = await Promise.all([
       this.viewers.of(request),
       seesAll
-        ? Promise.all([this.registry.listDepartments({ active: true }), this.coordinators.coverage()]).then(([d, coverage]) => ({ activeDepartments: d.length, coverage }))
+        ? Promise.all([this.registry.countDepartments({ active: true }), this.coordinators.coverage()]).then(([activeDepartments, coverage]) => ({ activeDepartments, coverage }))
         : Promise.resolve(null),
       // One query for every current and upcoming assignment; the viewer's own unacknowledged ones are picked out.
       this.coordinators.currentByDepartment(),

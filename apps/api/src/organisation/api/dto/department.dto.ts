@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { CommitteeDto, CommitteeQueryDto, OrganisationUnitChangesDto, OrganisationUnitDto, OrganisationUnitRefDto } from './committee.dto';
+import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+import { PageQueryDto } from '../../../shell/api-paging';
+import { CommitteeDto, OrganisationUnitChangesDto, OrganisationUnitDto, OrganisationUnitRefDto } from './committee.dto';
 
 export class CreateDepartmentDto extends OrganisationUnitDto {
   @ApiProperty({ format: 'uuid', description: 'the committee the department serves' })
@@ -15,7 +16,12 @@ export class UpdateDepartmentDto extends OrganisationUnitChangesDto {
   committeeId?: string;
 }
 
-export class DepartmentQueryDto extends CommitteeQueryDto {
+/** The departments' filters, and the page (`limit`, `offset`). */
+export class DepartmentQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'exact code, case-insensitive' })
+  @IsOptional() @IsString()
+  code?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional() @IsUUID()
   committeeId?: string;

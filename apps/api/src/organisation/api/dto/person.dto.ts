@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PERSON_MAX, PersonInput, personViolations } from '@samverka/organisation';
+import { PageQueryDto } from '../../../shell/api-paging';
 import { Trim } from '../../../shell/trim';
 import { CheckedBy } from '../../../shell/validation';
 
@@ -20,7 +21,8 @@ export class CreatePersonDto {
   title?: string;
 }
 
-export class PersonQueryDto {
+/** The people's filters, and the page (`limit`, `offset`). */
+export class PersonQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'exact e-mail, case-insensitive' })
   @IsOptional() @IsString()
   email?: string;
