@@ -1,0 +1,55 @@
+import { DatabaseNotifications } from '@samverka/database';
+import { E2eContext, e2eContext } from '../support/e2e';
+import { eventually } from '../support/eventually';
+import { statementsDuring } from '../support/statements';
+
+/**
+ * What a signed-in request costs in round trips, over HTTP, with the principal cache on as in
+ * production: nothing for who the caller is, and the issue's budgets for the hot reads (the bench
+ * measures their speed; this keeps their statement counts).
+ */
+describe('statements per signed-in request', () => {
+  let ctx: E2eContext;
+
+  beforeAll(async () => {
+    ctx = await e2eContext({ PRINCIPAL_CACHE_SECONDS: '60' });
+  });
+  afterAll(() => ctx?.close());
+
+  /** Statements sent while the app answers `path` (already warm); the answer must be a 200. */
+  const cost = async (api: (method: string, path: string) => Promise<{ status: number }>, path: string) => {
+    let status = 0;
+    const statements = await statementsDuring(async () => (status = (await api('GET', path)).status));
+    expect(status).toBe(200);
+    return statements;
+  };
+
+  it('a strategist: the departments list in one statement, a round in one, none for who is asking', async () => {
+    const strategist = await ctx.as([{ role: 'strategist' }]);
+    const round = await ctx.given.roundInCollectingNeeds();
+    await strategist.api('GET', '/api/v1/departments');
+    await eventually('the principal cache listens', async () => ctx.app.get(DatabaseNotifications).live, (live) => live);
+    await strategist.api('GET', '/api/v1/departments');
+
+    const departments = await cost(strategist.api, '/api/v1/departments');
+    expect(departments).toHaveLength(1);
+    expect(await cost(strategist.api, `/api/v1/rounds/${round.id}`)).toHaveLength(1);
+    // A new caller costs the lookup once; then nothing again.
+    const another = await ctx.as([{ role: 'strategist' }]);
+    expect((await cost(another.api, '/api/v1/departments')).length).toBeGreaterThan(1);
+    expect(await cost(another.api, '/api/v1/departments')).toHaveLength(1);
+  });
+
+  it("a coordinator reads the round they take part in within the budget of three", async () => {
+    const department = await ctx.given.department();
+    const person = await ctx.given.person();
+    await ctx.given.coordinator(department, { personId: person.id });
+    const round = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [department.id] });
+    expect(round.participants.map((p) => p.departmentId)).toEqual([department.id]);
+    const coordinator = await ctx.as([], { email: person.email });
+    await coordinator.api('GET', `/api/v1/rounds/${round.id}`);
+    const statements = await cost(coordinator.api, `/api/v1/rounds/${round.id}`);
+    expect(statements.length).toBeGreaterThanOrEqual(1);
+    expect(statements.length).toBeLessThanOrEqual(3);
+  });
+});
