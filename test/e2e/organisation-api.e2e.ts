@@ -122,7 +122,7 @@ describe('organisation registry API', () => {
     });
 
     it('refuses a limit above 200, or a limit or offset that is no whole number in range, naming the field', async () => {
-      for (const base of ['/api/v1/departments', '/api/v1/people']) {
+      for (const base of ['/api/v1/departments', '/api/v1/people', '/api/v1/admin/users']) {
         const over = await adm.api('GET', `${base}?limit=201`);
         expect(over.status).toBe(400);
         expect(over.body.details).toEqual([expect.objectContaining({ field: 'limit', rule: 'max' })]);
@@ -131,6 +131,21 @@ describe('organisation registry API', () => {
         expect((await adm.api('GET', `${base}?offset=-1`)).body.details).toEqual([expect.objectContaining({ field: 'offset', rule: 'min' })]);
         expect((await adm.api('GET', `${base}?limit=200`)).status).toBe(200);
       }
+    });
+
+    it('pages the users by name with the same parameters, and finds one by e-mail', async () => {
+      await ctx.given.user({ name: 'Sida Användare A' });
+      await ctx.given.user({ name: 'Sida Användare B' });
+      const all = await adm.api('GET', '/api/v1/admin/users?limit=200');
+      const names = all.body.map((u: { name: string }) => u.name);
+      expect(names.length).toBeGreaterThanOrEqual(3);
+      expect(all.headers.get('x-total-count')).toBe(String(names.length));
+      const second = await adm.api('GET', '/api/v1/admin/users?limit=1&offset=1');
+      expect(second.body.map((u: { name: string }) => u.name)).toEqual([names[1]]);
+      expect(second.headers.get('link')).toContain('rel="prev"');
+      const byEmail = await adm.api('GET', `/api/v1/admin/users?email=${encodeURIComponent(all.body[0].email)}`);
+      expect(byEmail.body.map((u: { id: string }) => u.id)).toEqual([all.body[0].id]);
+      expect(byEmail.headers.get('x-total-count')).toBe('1');
     });
 
     it('pages the people by name with the same parameters', async () => {

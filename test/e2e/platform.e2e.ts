@@ -1,4 +1,6 @@
 import { e2eContext, E2eContext } from '../support/e2e';
+import { eventually } from '../support/eventually';
+import { statementsDuring } from '../support/statements';
 
 describe('the service platform', () => {
   let ctx: E2eContext;
@@ -14,6 +16,15 @@ describe('the service platform', () => {
     const ready = await ctx.api('GET', '/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, migrations: { status: 'up', pending: false } } });
+  });
+
+  it('pings the database for liveness at most once a second: a burst of /health shares one ping', async () => {
+    // Wait for a /health that pings (the last ping is over a second old), then ask again at once, five times at the same time.
+    await eventually('a /health that pings the database', () => statementsDuring(() => ctx.api('GET', '/health')), (sent) => sent.length === 1);
+    let statuses: number[] = [];
+    const burst = await statementsDuring(async () => (statuses = (await Promise.all([1, 2, 3, 4, 5].map(() => ctx.api('GET', '/health')))).map((r) => r.status)));
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    expect(burst.length).toBeLessThanOrEqual(1);
   });
 
   it('serves the OpenAPI document with every registry route under /api/v1', async () => {

@@ -70,21 +70,14 @@ export class ViewerService {
 
   private async build(principal: Principal | undefined): Promise<Viewer | null> {
     if (!principal || principal.sessionKind !== 'web') return null;
-    const departmentIds = new Set([...principal.coordinator, ...principal.management]);
-    const committeeIds = new Set(principal.committeeSecretary);
-    const [departments, committees] = await Promise.all([
-      departmentIds.size > 0 ? this.registry.listDepartments() : Promise.resolve([]),
-      committeeIds.size > 0 ? this.registry.listCommittees() : Promise.resolve([]),
-    ]);
+    const { departments, committees } = await this.registry.namesOf([...new Set([...principal.coordinator, ...principal.management])], [...new Set(principal.committeeSecretary)]);
     return {
       principal,
       name: principal.name,
       csrfToken: principal.csrfToken,
       seesAllDepartments: seesAllDepartments(principal),
-      departments: departments
-        .filter((d) => departmentIds.has(d.id))
-        .map((d) => ({ id: d.id, name: d.name, coordinator: actsForDepartment(principal, ['coordinator'], d.id), management: actsForDepartment(principal, ['management'], d.id) })),
-      committees: committees.filter((c) => committeeIds.has(c.id)).map((c) => ({ id: c.id, name: c.name })),
+      departments: departments.map((d) => ({ id: d.id, name: d.name, coordinator: actsForDepartment(principal, ['coordinator'], d.id), management: actsForDepartment(principal, ['management'], d.id) })),
+      committees,
     };
   }
 }

@@ -38,6 +38,14 @@ export class UserRepository {
     return q.getMany();
   }
 
+  /** One page of users by name (then id), optionally by exact e-mail, and how many match in all. */
+  async page(filter: { email?: string }, offset: number, limit: number): Promise<{ users: UserEntity[]; total: number }> {
+    const q = this.repo.createQueryBuilder('u').innerJoinAndSelect('u.person', 'p').orderBy('p.name', 'ASC').addOrderBy('u.id', 'ASC');
+    if (filter.email) q.andWhere('p.email = :email', { email: filter.email });
+    const [users, total] = await q.skip(offset).take(limit).getManyAndCount();
+    return { users, total };
+  }
+
   /** One page of users by name, whose name or e-mail contains `query` (case-insensitively), and how many match in all. */
   async search(query: string, offset: number, limit: number): Promise<{ users: UserEntity[]; total: number }> {
     const q = this.repo.createQueryBuilder('u').innerJoinAndSelect('u.person', 'p').orderBy('p.name', 'ASC').addOrderBy('u.id', 'ASC');

@@ -59,6 +59,13 @@ export class UserAdminService {
     return users.map((user) => ({ user, grants: grants.filter((g) => g.userId === user.id) }));
   }
 
+  /** One page of users by name, optionally by exact e-mail, with their roles, and how many match in all. */
+  async page(filter: { email?: string }, paging: { limit: number; offset: number }): Promise<{ items: UserWithGrants[]; total: number }> {
+    const { users, total } = await this.users.page(filter, paging.offset, paging.limit);
+    const grants = await this.grants.findActiveForUsers(users.map((u) => u.id));
+    return { items: users.map((user) => ({ user, grants: grants.filter((g) => g.userId === user.id) })), total };
+  }
+
   /** One page of users (by name) whose name or e-mail contains `query`, with their roles, and how many match in all. */
   async search(query: string, page: number, pageSize: number): Promise<{ users: UserWithGrants[]; total: number }> {
     const { users, total } = await this.users.search(query.trim(), Math.max(0, page - 1) * pageSize, pageSize);

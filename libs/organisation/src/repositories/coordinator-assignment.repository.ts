@@ -317,6 +317,19 @@ export class CoordinatorAssignmentRepository {
     return q.getMany();
   }
 
+  /** A person's current and scheduled assignments not yet acknowledged, in active departments. */
+  findUnacknowledgedOf(personId: string, day: LocalDate): Promise<CoordinatorAssignmentEntity[]> {
+    return this.withPeople()
+      .where('a.person_id = :personId', { personId })
+      .andWhere('a.acknowledged_at is null')
+      .andWhere('d.active')
+      .andWhere('(a.valid_to is null or a.valid_to >= :day)', { day })
+      .orderBy('a.kind', 'ASC')
+      .addOrderBy('a.valid_from', 'ASC')
+      .addOrderBy('d.name', 'ASC')
+      .getMany();
+  }
+
   /** Primary assignments of a department whose period meets [from, to] (to = null: open ended). */
   findOverlappingPrimaries(departmentId: string, from: LocalDate, to: LocalDate | null): Promise<CoordinatorAssignmentEntity[]> {
     return this.withPeople()

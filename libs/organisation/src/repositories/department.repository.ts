@@ -56,6 +56,11 @@ interface DepartmentPageRow {
   committee_name: string;
 }
 
+export interface UnitName {
+  id: string;
+  name: string;
+}
+
 @Injectable()
 export class DepartmentRepository {
   constructor(private readonly tx: TransactionHost) {}
@@ -70,6 +75,21 @@ export class DepartmentRepository {
     if (filter.committeeId !== undefined) q.andWhere('d.committee_id = :committeeId', { committeeId: filter.committeeId });
     if (filter.active !== undefined) q.andWhere('d.active = :active', { active: filter.active });
     return q.getMany();
+  }
+
+  /** The names of the given departments and committees (a signed-in user's own), by name: one statement. */
+  async namesOf(departmentIds: string[], committeeIds: string[]): Promise<{ departments: UnitName[]; committees: UnitName[] }> {
+    if (departmentIds.length === 0 && committeeIds.length === 0) return { departments: [], committees: [] };
+    const rows = await this.tx.prepared<UnitName & { kind: 'department' | 'committee' }>(
+      'organisation.unit_names',
+      `select 'department' as kind, d.id, d.name from department d where d.id = any($1::uuid[])
+       union all
+       select 'committee', c.id, c.name from committee c where c.id = any($2::uuid[])
+       order by 3, 2`,
+      [departmentIds, committeeIds],
+    );
+    const pick = (kind: string) => rows.filter((r) => r.kind === kind).map(({ id, name }) => ({ id, name }));
+    return { departments: pick('department'), committees: pick('committee') };
   }
 
   /** One page of departments by name (then id), with how many match the filter: one prepared statement. */

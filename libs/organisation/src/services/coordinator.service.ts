@@ -126,6 +126,11 @@ export class CoordinatorService {
     );
   }
 
+  /** A person's own current and scheduled assignments still to acknowledge (active departments): one statement. */
+  unacknowledgedOf(personId: string): Promise<CoordinatorAssignmentEntity[]> {
+    return this.assignments.findUnacknowledgedOf(personId, this.today());
+  }
+
   /** Current and scheduled assignments of many departments at once (no query per department). */
   currentByDepartment(departmentIds?: string[]): Promise<CoordinatorAssignmentEntity[]> {
     return this.assignments.findCurrentAndUpcoming(this.today(), departmentIds);

@@ -6,7 +6,7 @@ import { CommitteeEntity } from '../entities/committee.entity';
 import { DepartmentEntity } from '../entities/department.entity';
 import { OrganisationError, OrganisationErrorCode } from '../organisation.exception';
 import { CommitteeRepository } from '../repositories/committee.repository';
-import { DepartmentFilter, DepartmentRepository, DepartmentSummary, Page } from '../repositories/department.repository';
+import { DepartmentFilter, DepartmentRepository, DepartmentSummary, Page, UnitName } from '../repositories/department.repository';
 import { organisationUnitViolations } from '../rules/organisation.rules';
 
 export interface CommitteeInput {
@@ -90,6 +90,11 @@ export class OrganisationRegistryService {
       await this.deleteUnreferenced(() => this.committees.delete(id), 'Nämnden', committee.name);
       await this.audit.record(actor, { action: 'committee.deleted', subjectType: 'committee', subjectId: id, before: snapshotCommittee(committee) });
     });
+  }
+
+  /** The names of a user's own departments and committees (one statement, however large the city). */
+  namesOf(departmentIds: string[], committeeIds: string[]): Promise<{ departments: UnitName[]; committees: UnitName[] }> {
+    return this.departments.namesOf(departmentIds, committeeIds);
   }
 
   listDepartments(filter: { code?: string; committeeId?: string; active?: boolean } = {}): Promise<DepartmentEntity[]> {

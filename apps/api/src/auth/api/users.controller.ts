@@ -1,7 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { RoleGrantEntity, UserAdminService, UserWithGrants } from '@samverka/identity';
+import type { FastifyReply } from 'fastify';
+import { PAGE_HEADERS, pagingOf, setPageHeaders } from '../../shell/api-paging';
 import { IdParam } from '../../shell/uuid-param';
 import { admin } from '../access-rules';
 import { Allow } from '../allow.decorator';
@@ -31,10 +33,13 @@ export class UsersController {
   constructor(private readonly users: UserAdminService) {}
 
   @Get()
-  @ApiAnswer(200, [UserDto])
-  @ApiOperation({ summary: 'Users with their roles, optionally by exact e-mail' })
-  async list(@Query() query: UserQueryDto): Promise<UserDto[]> {
-    return (await this.users.list(query)).map(toUserDto);
+  @ApiAnswer(200, [UserDto], { headers: PAGE_HEADERS })
+  @ApiOperation({ summary: 'Users with their roles by name, optionally by exact e-mail, a page at a time (limit, offset; X-Total-Count and Link)' })
+  async list(@Query() query: UserQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserDto[]> {
+    const paging = pagingOf(query);
+    const page = await this.users.page({ email: query.email }, paging);
+    setPageHeaders(reply, { total: page.total, ...paging });
+    return page.items.map(toUserDto);
   }
 
   @Post()

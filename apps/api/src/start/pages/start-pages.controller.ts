@@ -43,17 +43,16 @@ export class StartPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const seesAll = seesAllDepartments(principal);
-    const [viewer, overview, current, acknowledged, tasks] = await Promise.all([
+    const [viewer, overview, ownAssignments, acknowledged, tasks] = await Promise.all([
       this.viewers.of(request),
       seesAll
         ? Promise.all([this.registry.countDepartments({ active: true }), this.coordinators.coverage()]).then(([activeDepartments, coverage]) => ({ activeDepartments, coverage }))
         : Promise.resolve(null),
-      // One query for every current and upcoming assignment; the viewer's own unacknowledged ones are picked out.
-      this.coordinators.currentByDepartment(),
+      // The viewer's own current and upcoming assignments still to acknowledge (one query, however large the city).
+      principal.personId ? this.coordinators.unacknowledgedOf(principal.personId) : Promise.resolve([]),
       this.ownAssignment(principal, acknowledgedId),
       this.tasks.tasksOf(principal),
     ]);
-    const ownAssignments = current.filter((a) => a.personId === principal.personId && a.acknowledgedAt === null && a.department?.active !== false);
     const model = buildStartPage({
       tasks,
       overview,

@@ -5,6 +5,7 @@ import { PERSON_MAX } from '@samverka/organisation';
 import { Trim } from '../../../shell/trim';
 import { CheckedBy } from '../../../shell/validation';
 import { RoleScopeDto } from './auth.dto';
+import { PageQueryDto } from '../../../shell/api-paging';
 
 /** Shape only: the rules are newUserViolations (libs/identity), checked by UserAdminService. */
 @CheckedBy((user: Partial<CreateUserInput>) => newUserViolations(user))
@@ -47,7 +48,7 @@ export class GrantRoleDto {
   committeeId?: string;
 }
 
-export class UserQueryDto {
+export class UserQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'exact e-mail, case-insensitive' })
   @IsOptional() @IsString()
   email?: string;
