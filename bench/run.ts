@@ -38,7 +38,8 @@
 import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@samverka/config';
-import { migrateDatabase } from '@samverka/database';
+import { DatabaseNotifications, migrateDatabase } from '@samverka/database';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_PASSWORD, DemoUsersSeeder, PasswordHasher, SignInService } from '@samverka/identity';
 import { CoordinatorService, DEFAULT_RESPONSIBILITIES, DemoCitySeeder, OrganisationRegistryService } from '@samverka/organisation';
 import { NeedsAnalysisService } from '@samverka/needs';
@@ -195,6 +196,13 @@ async function main(): Promise<void> {
     const webSession = await app.get(SignInService).signInWithPassword({ email: strategist.email, password: DEMO_PASSWORD, kind: 'web', ip: '127.0.0.1' });
     const apiHeaders = { accept: 'application/json', authorization: `Bearer ${accessToken}` };
     const webHeaders = { accept: 'text/html', cookie: `${sessionCookieName(config)}=${webSession.token}` };
+    // The principal cache starts listening at the first signed-in request: make one, and measure only once it listens
+    // (until then every request reads who is asking from the database, as in a process just started).
+    if ((await fetch(`${appUrl}/api/v1/me`, { headers: apiHeaders })).status !== 200) throw new Error('GET /api/v1/me as the strategist did not answer 200');
+    const notifications = app.get(DatabaseNotifications);
+    for (const until = Date.now() + 10_000; !notifications.live; await sleep(20)) {
+      if (Date.now() > until) throw new Error('the principal cache did not start listening within 10 s');
+    }
     const queries = countQueries(dataSource);
 
     const baseline = await startBaselineServer();
