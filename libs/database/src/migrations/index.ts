@@ -14,6 +14,7 @@ import { Consultation1796021435315 } from './1796021435315-Consultation';
 import { FollowUp1796029168895 } from './1796029168895-FollowUp';
 import { ConsultationSendings1796029798951 } from './1796029798951-ConsultationSendings';
 import { Digests1796029900253 } from './1796029900253-Digests';
+import { CountryScaleIndexes1796043496905 } from './1796043496905-CountryScaleIndexes';
 
 /** Every migration, oldest first. `npm run cli -- db:generate-migration <Name>` appends here. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   FollowUp1796029168895,
   ConsultationSendings1796029798951,
   Digests1796029900253,
+  CountryScaleIndexes1796043496905,
 ];
