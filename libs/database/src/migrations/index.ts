@@ -15,6 +15,7 @@ import { FollowUp1796029168895 } from './1796029168895-FollowUp';
 import { ConsultationSendings1796029798951 } from './1796029798951-ConsultationSendings';
 import { Digests1796029900253 } from './1796029900253-Digests';
 import { PrincipalChangeNotifications1796031000000 } from './1796031000000-PrincipalChangeNotifications';
+import { CountryScaleIndexes1796043496905 } from './1796043496905-CountryScaleIndexes';
 
 /** Every migration, oldest first. `npm run cli -- db:generate-migration <Name>` appends here. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ConsultationSendings1796029798951,
   Digests1796029900253,
   PrincipalChangeNotifications1796031000000,
+  CountryScaleIndexes1796043496905,
 ];

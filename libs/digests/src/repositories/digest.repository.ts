@@ -261,7 +261,7 @@ export class DigestRepository {
                 where o.round_id = r.id)::int as reports_due,
               (select count(*) from follow_up_obligation o join follow_up_period fp on fp.round_id = o.round_id and fp.due_on <= $1::date
                 where o.round_id = r.id
-                  and exists (select 1 from follow_up_report fr where fr.period_id = fp.id and fr.item_id = o.item_id
+                  and exists (select 1 from follow_up_report fr where fr.round_id = o.round_id and fr.period_id = fp.id and fr.item_id = o.item_id
                                  and fr.department_id is not distinct from o.department_id and fr.contact_centre = o.contact_centre))::int as reports_done
          from plan_round r
         where r.state = any($2::text[])

@@ -7,6 +7,8 @@ import { FollowUpItemEntity } from './follow-up-item.entity';
 @Index('follow_up_obligation_department_once', ['roundId', 'itemId', 'departmentId'], { unique: true, where: '"department_id" IS NOT NULL' })
 @Index('follow_up_obligation_contact_centre_once', ['roundId', 'itemId'], { unique: true, where: '"contact_centre"' })
 @Index('follow_up_obligation_department_idx', ['departmentId'])
+// A round's obligations (and one organisation's in it), whether a department's or the contact centre's: the partial unique keys above serve neither.
+@Index('follow_up_obligation_round_department_idx', ['roundId', 'departmentId'])
 @Check('follow_up_obligation_one_organisation', `("department_id" IS NULL) = "contact_centre"`)
 export class FollowUpObligationEntity {
   @PrimaryGeneratedColumn('uuid')

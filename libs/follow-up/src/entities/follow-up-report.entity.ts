@@ -13,6 +13,8 @@ import { FollowUpPeriodEntity } from './follow-up-period.entity';
 @Index('follow_up_report_department_revision', ['periodId', 'itemId', 'departmentId', 'revision'], { unique: true, where: '"department_id" IS NOT NULL' })
 @Index('follow_up_report_contact_centre_revision', ['periodId', 'itemId', 'revision'], { unique: true, where: '"contact_centre"' })
 @Index('follow_up_report_round_idx', ['roundId', 'periodId'])
+// An item's reports (for a period): what the reminders, tasks and digests look up per obligation, whichever organisation reports.
+@Index('follow_up_report_item_period_idx', ['itemId', 'periodId'])
 @Index('follow_up_report_department_idx', ['departmentId'])
 @Check('follow_up_report_one_organisation', `("department_id" IS NULL) = "contact_centre"`)
 @Check('follow_up_report_status_known', `"status" IN ('not_started', 'on_track', 'at_risk', 'delayed', 'done', 'cancelled')`)

@@ -103,13 +103,16 @@ export class FollowUpOpsRepository {
     }));
   }
 
-  /** The items the organisation has not yet reported on for the period, in the plan's order (a sweep's look again before it emails). */
+  /**
+   * The items the organisation has not yet reported on for the period, in the plan's order (a sweep's look again before it emails).
+   * The organisation as `=` or `is null` rather than `is not distinct from`, so the round-and-department index finds its obligations.
+   */
   async stillOwed(roundId: string, periodId: string, organisation: ReportingOrganisation): Promise<Array<{ code: string; title: string }>> {
     const departmentId = organisation.kind === 'department' ? organisation.departmentId : null;
     return this.tx.manager.query(
       `/* still owed */ select i.code, i.title
          from follow_up_obligation o join follow_up_item i on i.round_id = o.round_id and i.item_id = o.item_id
-        where o.round_id = $1 and o.department_id is not distinct from $3::uuid and o.contact_centre = ($3::uuid is null)
+        where o.round_id = $1 and (o.department_id = $3::uuid or ($3::uuid is null and o.department_id is null)) and o.contact_centre = ($3::uuid is null)
           and not exists (select 1 from follow_up_report fr
                            where fr.period_id = $2 and fr.item_id = o.item_id
                              and fr.department_id is not distinct from o.department_id and fr.contact_centre = o.contact_centre)

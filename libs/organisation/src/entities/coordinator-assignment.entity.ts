@@ -22,6 +22,9 @@ export const NO_DOUBLE_ASSIGNMENT_CONSTRAINT = 'coordinator_assignment_no_double
  * primary per department on any day, and no person twice in one department.
  */
 @Entity('coordinator_assignment')
+// A person's assignments still to acknowledge (their task): small whatever the history, and cheaper than the
+// exclusion constraint's GiST index, which the planner otherwise searches by person_id (a non-leading column) across every assignment.
+@Index('coordinator_assignment_unacknowledged_idx', ['personId'], { where: '"acknowledged_at" IS NULL' })
 @Exclusion(ONE_PRIMARY_CONSTRAINT, `USING gist ("department_id" WITH =, daterange("valid_from", "valid_to", '[]') WITH &&) WHERE ("kind" = 'primary')`)
 @Exclusion(NO_DOUBLE_ASSIGNMENT_CONSTRAINT, `USING gist ("department_id" WITH =, "person_id" WITH =, daterange("valid_from", "valid_to", '[]') WITH &&)`)
 @Check('coordinator_assignment_valid_period', `"valid_to" IS NULL OR "valid_to" >= "valid_from"`)
