@@ -61,6 +61,8 @@ import { summarise } from './stats';
 import { addNeedsScaleData, NeedsScale } from './needs-scale';
 import { addDigestScaleData } from './digest-scale';
 import { DigestService } from '@samverka/digests';
+import { emailThroughputBench } from './country/email-throughput';
+import { countryScaleBench } from './country/measure';
 import { BenchReport, BenchResult, Check, formatReport, formatResultsMarkdown, writeReport } from './report';
 import { writeFileSync } from 'node:fs';
 
@@ -95,7 +97,9 @@ const DIGEST_SWEEP_MAX_STATEMENTS = 12;
 /** The needs analysis of the scale round (departments × needs) must answer well under a second: its p99 at most half of one. */
 const NEEDS_ANALYSIS_P99_LIMIT_MS = 500;
 /** Stops everything if the run hangs (a normal run takes a few minutes): start-up and the digest scale case, plus 12 HTTP targets, plus the service loops, plus the 50 coordinators (their sign-ins, the load and its raw baseline). */
-const WATCHDOG_MS = (240 + 12 * (SETTINGS.httpDurationSec + SETTINGS.httpWarmupSec + 5) + 90 + 3 * SETTINGS.httpDurationSec) * 1000;
+/** `BENCH_COUNTRY=off` leaves out the country-scale part (bench/country: the seed at 1× and 10×, and 10,000 emails through the worker). */
+const WITH_COUNTRY = process.env.BENCH_COUNTRY !== 'off';
+const WATCHDOG_MS = (240 + 12 * (SETTINGS.httpDurationSec + SETTINGS.httpWarmupSec + 5) + 90 + 3 * SETTINGS.httpDurationSec + (WITH_COUNTRY ? 30 * 60 : 0)) * 1000;
 
 const progress = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
@@ -612,6 +616,14 @@ async function main(): Promise<void> {
     }
     for (const r of results.filter((x) => x.notMeasured)) {
       checks.push({ name: `measured: ${r.phase} ${r.target}`, ok: false, detail: r.notMeasured! });
+    }
+    // At country scale (its own databases and apps): the sweeps, tasks and analysis at 1× and 10×, and the worker's email rate.
+    if (WITH_COUNTRY) {
+      for (const part of [countryScaleBench, emailThroughputBench]) {
+        const r = await part(progress);
+        results.push(...r.results);
+        checks.push(...r.checks);
+      }
     }
     // Other work on the machine skews the figures (the ratios less than the absolute numbers).
     checks.push({
