@@ -293,9 +293,12 @@ async function main(): Promise<void> {
 
     /**
      * Before loading a target: checks what it answers, and counts the statements
-     * per request exactly, with a few sequential requests on a quiet server.
+     * per request exactly, with a few sequential requests on a quiet server, after one uncounted request.
      */
     const probe = async (phase: string, t: HttpTarget): Promise<{ queriesPerOp: number } | { refused: string }> => {
+      await settle();
+      // One request first, uncounted: the steady state (who is asking, cached since the data last changed; a session marked seen).
+      await (await fetch(appUrl + t.path, { headers: t.headers, redirect: 'manual' })).text();
       await settle();
       const before = queries.count;
       for (let i = 0; i < SETTINGS.probeRequests; i++) {

@@ -21,10 +21,17 @@ describe('the service platform', () => {
   it('pings the database for liveness at most once a second: a burst of /health shares one ping', async () => {
     // Wait for a /health that pings (the last ping is over a second old), then ask again at once, five times at the same time.
     await eventually('a /health that pings the database', () => statementsDuring(() => ctx.api('GET', '/health')), (sent) => sent.length === 1);
-    let statuses: number[] = [];
-    const burst = await statementsDuring(async () => (statuses = (await Promise.all([1, 2, 3, 4, 5].map(() => ctx.api('GET', '/health')))).map((r) => r.status)));
-    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    let answers: Array<{ status: number; body: unknown; headers: Headers }> = [];
+    const burst = await statementsDuring(async () => (answers = await Promise.all([1, 2, 3, 4, 5].map(() => ctx.api('GET', '/health')))));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     expect(burst.length).toBeLessThanOrEqual(1);
+    // Answered from the last ping (before Nest's routing), with the same body and headers as the controller's.
+    for (const a of answers) {
+      expect(a.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+      expect(a.headers.get('cache-control')).toBe('no-cache, no-store, must-revalidate');
+      expect(a.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(a.headers.get('x-request-id')).toBeTruthy();
+    }
   });
 
   it('serves the OpenAPI document with every registry route under /api/v1', async () => {

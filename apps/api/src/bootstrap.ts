@@ -1,3 +1,4 @@
+import { Liveness } from './health/liveness';
 import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -72,6 +73,7 @@ export async function createApiApp(config: SamverkaConfig, databaseUrl: string, 
   // Files (the signed response document) only on the routes that take them: every other route refuses multipart as before.
   await registerUploads(app.getHttpAdapter().getInstance());
   await registerSecurityHeaders(app);
+  app.get(Liveness).registerFastPath(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(createValidationPipe(app.get(Clock)));
   app.useGlobalFilters(new DomainExceptionFilter(config, app.get(WebExceptionFilter)));
   await configureWeb(app, config);

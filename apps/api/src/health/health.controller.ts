@@ -3,6 +3,7 @@ import { ApiOperation, ApiResponse, ApiTags, SchemaObject } from '@nestjs/swagge
 import { HealthCheck, HealthCheckError, HealthCheckResult, HealthCheckService, HealthIndicatorResult, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/allow.decorator';
+import { Liveness } from './liveness';
 import { ApiErrors } from '../shell/api-contract';
 
 /** What a check found, by indicator (`database`, `migrations`): its status, and what else it says. */
@@ -19,28 +20,20 @@ const HEALTH: SchemaObject = {
   properties: { status: { type: 'string', enum: ['ok'] }, info: INDICATORS, error: INDICATORS, details: INDICATORS },
 };
 
-/** How long a database found up stays the liveness answer (a load balancer asking many times a second costs one ping). */
-const LIVENESS_UP_FOR_MS = 1_000;
-
 @ApiTags('health')
 @Controller('health')
 @Public()
 export class HealthController {
-  /** The last liveness check that found the database up, and when (monotonic ms); a check that found it down is never reused. */
-  private lastUp: { at: number; result: HealthCheckResult } | null = null;
-  /** The check running now: callers meanwhile share it, so a burst sends one ping. */
-  private running: Promise<HealthCheckResult> | null = null;
-
   constructor(
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly dataSource: DataSource,
+    private readonly liveness: Liveness,
   ) {}
 
   /**
-   * Liveness: the process answers and the database is up. The database is pinged at most once a second
-   * while it is up (concurrent requests share the ping); a ping that fails is not remembered, so the
-   * next request pings again and the answer turns 200 as soon as the database is back.
+   * Liveness: the process answers and the database is up, pinged at most once a second while it is up
+   * (`Liveness`; a fresh answer is sent before Nest's routing, see `Liveness.registerFastPath`).
    */
   @Get()
   @ApiErrors(503)
@@ -48,21 +41,7 @@ export class HealthController {
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiResponse({ status: 200, description: 'Up', schema: HEALTH })
   check(): Promise<HealthCheckResult> {
-    if (this.lastUp && performance.now() - this.lastUp.at < LIVENESS_UP_FOR_MS) return Promise.resolve(this.lastUp.result);
-    this.running ??= this.health
-      .check([() => this.db.pingCheck('database', { timeout: 3000 })])
-      .then((result) => {
-        this.lastUp = { at: performance.now(), result };
-        return result;
-      })
-      .catch((e: unknown) => {
-        this.lastUp = null;
-        throw e;
-      })
-      .finally(() => {
-        this.running = null;
-      });
-    return this.running;
+    return this.liveness.check();
   }
 
   /** Readiness: the database is up and every migration is applied. */
