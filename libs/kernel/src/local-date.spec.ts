@@ -18,6 +18,20 @@ describe('local dates in Europe/Stockholm', () => {
     expect(localDateInCity(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
   });
 
+  it('turns the date at the last millisecond before midnight in Stockholm, however often it is asked within a minute', () => {
+    const cases: Array<[string, string]> = [
+      ['2025-12-31T22:59:00.000Z', '2025-12-31'],
+      ['2025-12-31T22:59:59.999Z', '2025-12-31'],
+      ['2025-12-31T23:00:00.000Z', '2026-01-01'],
+      ['2025-12-31T22:59:30.000Z', '2025-12-31'],
+      ['2026-06-30T21:59:59.999Z', '2026-06-30'],
+      ['2026-06-30T22:00:00.000Z', '2026-07-01'],
+      ['2026-06-30T22:00:00.000Z', '2026-07-01'],
+    ];
+    for (const [instant, day] of cases) expect([instant, localDateInCity(new Date(instant))]).toEqual([instant, day]);
+    expect(() => localDateInCity(new Date('not a date'))).toThrow(RangeError);
+  });
+
   it('adds days across month and year ends', () => {
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');

@@ -23,9 +23,16 @@ const dayFormatter = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** The calendar date in Stockholm at the given instant. */
+/** The last minute asked for and its date: the city's date changes only on a whole minute (its offsets are whole hours). */
+let lastDay: { minute: number; day: LocalDate } | null = null;
+
+/** The calendar date in Stockholm at the given instant (formatted once per minute: every request asks it). */
 export function localDateInCity(instant: Date): LocalDate {
-  return dayFormatter.format(instant);
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (lastDay?.minute === minute) return lastDay.day;
+  const day = dayFormatter.format(instant);
+  lastDay = { minute, day };
+  return day;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
