@@ -112,8 +112,7 @@ export async function datasetSize(client: Client, today: string): Promise<Datase
  * when n % 50 = 0. One person per assignment.
  */
 export async function addScaleData(client: Client, today: string, departments: number): Promise<void> {
-  await client.query('begin');
-  try {
+  await inTransaction(client, async () => {
     await client.query(
       `insert into committee (code, name)
        select 'BENCH-N' || lpad(g::text, 2, '0'), 'Benchnämnd ' || g from generate_series(1, 10) g`,
@@ -157,10 +156,18 @@ export async function addScaleData(client: Client, today: string, departments: n
          join person p on p.email = lower(b.code || '.' || b.role) || '@bench.example'`,
       [today, [...DEFAULT_RESPONSIBILITIES]],
     );
+  });
+  await client.query('analyze');
+}
+
+/** `work` inside one transaction on `client`: committed when it returns, rolled back when it throws. */
+export async function inTransaction(client: Client, work: () => Promise<void>): Promise<void> {
+  await client.query('begin');
+  try {
+    await work();
     await client.query('commit');
   } catch (e) {
     await client.query('rollback').catch(() => undefined);
     throw e;
   }
-  await client.query('analyze');
 }

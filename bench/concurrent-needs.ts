@@ -1,3 +1,4 @@
+import { inTransaction } from './bench-database';
 import { Actor } from '@samverka/audit';
 import { addDays, LocalDate } from '@samverka/kernel';
 import { PlanRoundCommandService } from '@samverka/rounds';
@@ -24,8 +25,7 @@ export async function addConcurrentCoordinators(
   actor: Actor,
   values: { year: number; today: LocalDate; count: number; passwordHash: string; responsibilities: string[] },
 ): Promise<ConcurrentCoordinators> {
-  await client.query('begin');
-  try {
+  await inTransaction(client, async () => {
     await client.query(`insert into committee (code, name) values ('CONC-N', 'Samtidighetsnämnd (bench)')`);
     await client.query(
       `insert into department (code, name, committee_id)
@@ -48,11 +48,7 @@ export async function addConcurrentCoordinators(
         where d.code::text ~ '^CONC-[0-9]+$'`,
       [values.today, values.responsibilities],
     );
-    await client.query('commit');
-  } catch (e) {
-    await client.query('rollback').catch(() => undefined);
-    throw e;
-  }
+  });
   const { rows: departments } = await client.query<{ id: string; email: string }>(
     `select d.id, p.email from department d join person p on p.email = lower(d.code) || '@concurrent-bench.example' where d.code::text ~ '^CONC-[0-9]+$' order by d.code`,
   );
@@ -63,18 +59,13 @@ export async function addConcurrentCoordinators(
     participantDepartmentIds: [departments[0].id],
     deadlines: { needs: addDays(values.today, 42) },
   });
-  await client.query('begin');
-  try {
+  await inTransaction(client, async () => {
     await client.query(`update plan_round set state = 'collectingNeeds' where id = $1`, [round.id]);
     await client.query(
       `insert into plan_round_participant (round_id, department_id) select $1, id from department where code::text ~ '^CONC-[0-9]+$' on conflict do nothing`,
       [round.id],
     );
-    await client.query('commit');
-  } catch (e) {
-    await client.query('rollback').catch(() => undefined);
-    throw e;
-  }
+  });
   await client.query('analyze');
   const { rows: area } = await client.query<{ code: string }>(`select code from plan_round_area where round_id = $1 order by position limit 1`, [round.id]);
   const firstOf = async (kind: string) =>

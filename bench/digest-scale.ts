@@ -1,3 +1,4 @@
+import { inTransaction } from './bench-database';
 import { Actor } from '@samverka/audit';
 import { addDays, LocalDate } from '@samverka/kernel';
 import { PlanRoundCommandService } from '@samverka/rounds';
@@ -31,8 +32,7 @@ export async function addDigestScaleData(
   values: { year: number; today: LocalDate; municipalities: number; perMunicipality: number },
 ): Promise<DigestScale> {
   const departments = values.municipalities * values.perMunicipality;
-  await client.query('begin');
-  try {
+  await inTransaction(client, async () => {
     await client.query('select setseed($1)', [DIGEST_SEED]);
     await client.query(
       `insert into committee (code, name) select 'DIGEST-N' || lpad(g::text, 3, '0'), 'Kommun ' || g || ': nämnd' from generate_series(1, $1::int) g`,
@@ -63,11 +63,7 @@ export async function addDigestScaleData(
          from digest_managers m join person p on p.email = lower(m.key) || '@digest-bench.example' join app_user u on u.person_id = p.id
         where m.r < 0.4`,
     );
-    await client.query('commit');
-  } catch (e) {
-    await client.query('rollback').catch(() => undefined);
-    throw e;
-  }
+  });
   const { rows: first } = await client.query<{ id: string }>(`select id from department where code = 'DIGEST-00001'`);
   const collecting = await rounds.create(actor, {
     title: `Lägesrapporter (bench) ${values.year}`,
@@ -83,8 +79,7 @@ export async function addDigestScaleData(
     participantDepartmentIds: [first[0].id],
     deadlines: { needs: addDays(values.today, 30) },
   });
-  await client.query('begin');
-  try {
+  await inTransaction(client, async () => {
     await client.query('select setseed($1)', [DIGEST_SEED / 2]);
     await client.query(`update plan_round set state = 'collectingNeeds' where id = $1`, [collecting.id]);
     await client.query(`update plan_round set state = 'followUp' where id = $1`, [followUp.id]);
@@ -121,11 +116,7 @@ export async function addDigestScaleData(
         where o.round_id = $1 and random() < 0.5`,
       [followUp.id],
     );
-    await client.query('commit');
-  } catch (e) {
-    await client.query('rollback').catch(() => undefined);
-    throw e;
-  }
+  });
   await client.query('analyze');
   const { rows: counted } = await client.query<{ managers: number }>(`select count(*)::int as managers from person where email like '%@digest-bench.example'`);
   return { municipalities: values.municipalities, departments, managers: counted[0].managers, collectingRoundId: collecting.id, followUpRoundId: followUp.id };

@@ -1,3 +1,4 @@
+import { inTransaction } from './bench-database';
 import { generatedNeedsSql } from './generated-needs';
 import { Actor } from '@samverka/audit';
 import { addDays, LocalDate } from '@samverka/kernel';
@@ -34,8 +35,7 @@ export async function addNeedsScaleData(
     participantDepartmentIds: [first[0].id],
     deadlines: { needs: addDays(values.today, 42) },
   });
-  await client.query('begin');
-  try {
+  await inTransaction(client, async () => {
     await client.query(
       `insert into plan_round_participant (round_id, department_id)
        select $1, id from department where code ~ '^BENCH-[0-9]+$'
@@ -51,11 +51,7 @@ export async function addNeedsScaleData(
        select $1, id, 'submitted', now(), 2 from department where code ~ '^BENCH-[0-9]+$' and substring(code from 7)::int % 2 = 0`,
       [round.id],
     );
-    await client.query('commit');
-  } catch (e) {
-    await client.query('rollback').catch(() => undefined);
-    throw e;
-  }
+  });
   await client.query('analyze');
   const { rows } = await client.query<{ departments: string; needs: string }>(
     `select (select count(*) from plan_round_participant where round_id = $1) as departments, (select count(*) from need where round_id = $1) as needs`,

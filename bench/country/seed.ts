@@ -1,3 +1,4 @@
+import { inTransaction } from '../bench-database';
 import { generatedNeedsSql } from '../generated-needs';
 import { Actor } from '@samverka/audit';
 import { DEFAULT_RESPONSIBILITIES } from '@samverka/organisation';
@@ -59,17 +60,6 @@ export interface CountryData {
 
 /** The seed's departments: code C<mmm>-<jj>. */
 const DEPARTMENT_CODE = `'^C[0-9]{3}-[0-9]{2}$'`;
-
-async function inTransaction(client: Client, work: () => Promise<void>): Promise<void> {
-  await client.query('begin');
-  try {
-    await work();
-    await client.query('commit');
-  } catch (e) {
-    await client.query('rollback').catch(() => undefined);
-    throw e;
-  }
-}
 
 /** A temporary map of the seed's departments to their numbers (n, m, j), for the statements below. */
 async function departmentMap(client: Client, shape: CountryShape): Promise<void> {
