@@ -1,3 +1,4 @@
+import { addDays, localDateInCity } from '@samverka/kernel';
 import { DEMO, demoCity, DemoCity } from './demo-city';
 import { Fleet, ServiceProcess } from './fleet';
 import { call, signIn } from './http';
@@ -63,5 +64,21 @@ describe('faults: a revocation through one API process reaches another at once',
     expect((await call(first.baseUrl!, 'POST', `/api/v1/admin/users/${userId}/disable`, { token: city.adminToken })).status).toBe(200);
     expect((await me(second, token)).status).toBe(401);
     expect((await me(second, city.strategistToken)).status).toBe(401);
+  });
+
+  it('an assignment ended through one API: the other refuses the coordinator their department on the next request', async () => {
+    const token = await signIn(first.baseUrl!, DEMO.coordinator, DEMO.password);
+    const path = `/api/v1/departments/${city.departmentId}/coordinators`;
+    await warm(token);
+    expect((await call(second.baseUrl!, 'GET', path, { token })).status).toBe(200);
+    const self = await me(first, token);
+    const assignments = await call(first.baseUrl!, 'GET', path, { token: city.adminToken });
+    const own = (assignments.body as Array<{ id: string; person: { id: string }; status: string }>).find((a) => a.person.id === self.body.personId && a.status === 'active');
+    expect(own).toBeDefined();
+    // Its last day yesterday: from today on she coordinates nothing (ended "today" would still reach today).
+    const yesterday = addDays(localDateInCity(new Date()), -1);
+    const ended = await call(first.baseUrl!, 'POST', `/api/v1/coordinator-assignments/${own!.id}/end`, { token: city.adminToken, body: { validTo: yesterday, reason: 'Byter tjänst' } });
+    expect(ended.status).toBe(200);
+    expect((await call(second.baseUrl!, 'GET', path, { token })).status).toBe(403);
   });
 });

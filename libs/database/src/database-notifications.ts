@@ -10,6 +10,12 @@ export interface NotificationSubscriber {
   onLost(): void;
 }
 
+/**
+ * The channel the database's triggers notify when anything a signed-in caller's principal is made of
+ * changes (a session, a user, a person, a role grant, a coordinator assignment): identity's cache listens.
+ */
+export const PRINCIPAL_CHANGED = 'principal_changed';
+
 const BARRIER_PREFIX = 'barrier:';
 const ACK_PREFIX = 'ack:';
 /** Every process's listening connection has this name, so a barrier can count them. */

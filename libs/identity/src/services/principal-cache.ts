@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SAMVERKA_CONFIG, SamverkaConfig } from '@samverka/config';
-import { DatabaseNotifications } from '@samverka/database';
+import { DatabaseNotifications, PRINCIPAL_CHANGED } from '@samverka/database';
 import { Principal } from '../principal';
 
-/** The channel the database triggers notify when a session, user, person, role grant or coordinator assignment changes. */
-export const PRINCIPAL_CHANGED = 'principal_changed';
+export { PRINCIPAL_CHANGED };
 
 export interface CachedPrincipal {
   principal: Principal;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, AuditService, personLabelOf } from '@samverka/audit';
-import { isPgError, PG, TransactionHost } from '@samverka/database';
+import { DatabaseNotifications, isPgError, PG, PRINCIPAL_CHANGED, TransactionHost } from '@samverka/database';
 import { Links, NotificationOutbox } from '@samverka/notifications';
 import { addDays, Clock, CommonError, formatSwedishDate, LocalDate, localDateInCity, refuseIfAny } from '@samverka/kernel';
 import {
@@ -81,7 +81,19 @@ export class CoordinatorService {
     @Inject(Clock) private readonly clock: Clock,
     private readonly links: Links,
     private readonly facts: AppointmentFacts,
+    private readonly notifications: DatabaseNotifications,
   ) {}
+
+  /**
+   * A change to who coordinates what, in one transaction; returns once every API process has dropped the
+   * principals it cached (a coordinator's reach follows from their assignments), as a revoked role does.
+   */
+  private async changeReach<T>(work: () => Promise<T>): Promise<T> {
+    if (this.tx.inTransaction) return work();
+    const result = await this.tx.run(work);
+    await this.notifications.barrier(PRINCIPAL_CHANGED);
+    return result;
+  }
 
   today(): LocalDate {
     return localDateInCity(this.clock.now());
@@ -146,7 +158,7 @@ export class CoordinatorService {
     const validTo = input.validTo ?? null;
     const responsibilities = cleanResponsibilities(input.responsibilities ?? DEFAULT_RESPONSIBILITIES);
 
-    return this.tx.run(async () => {
+    return this.changeReach(async () => {
       // Lock the department: appointments in one department happen one at a time.
       const department = await this.departments.lockById(departmentId);
       if (!department) throw CommonError.notFound('Förvaltningen', departmentId);
@@ -267,7 +279,7 @@ export class CoordinatorService {
 
   /** Ends an assignment on a given last day (default today). An assignment can be shortened, never lengthened. */
   end(actor: Actor, id: string, input: EndAssignmentInput): Promise<CoordinatorAssignmentEntity> {
-    return this.tx.run(async () => {
+    return this.changeReach(async () => {
       const assignment = await this.get(id);
       const today = this.today();
       if (this.statusOf(assignment, today) === 'ended') {
