@@ -10,3 +10,4 @@ export * from './database-url';
 export * from './schema-diff';
 export * from './wait-for-database';
 export * from './database-notifications';
+export * from './counted-page';

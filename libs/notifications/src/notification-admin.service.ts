@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, AuditService } from '@samverka/audit';
-import { TransactionHost } from '@samverka/database';
+import { pageOfRows, TransactionHost } from '@samverka/database';
 import { Clock, CommonError } from '@samverka/kernel';
 import { NotificationKind } from './notification-kinds';
 import { NotificationRenderer, RenderedMail } from './notification-renderer';
@@ -88,21 +88,18 @@ export class NotificationAdminService {
       query.limit,
       query.offset,
     ]);
-    const items = rows
-      .filter((r) => r.id !== null)
-      .map((r): NotificationListItem => ({
-        id: r.id!,
-        kind: r.kind,
-        status: r.status,
-        recipientEmail: r.recipient_email,
-        recipientName: r.recipient_name,
-        attempts: r.attempts,
-        nextAttemptAt: r.next_attempt_at,
-        lastError: r.last_error,
-        sentAt: r.sent_at,
-        createdAt: r.created_at,
-      }));
-    return { items, total: rows[0]?.total ?? 0 };
+    return pageOfRows(rows, (r): NotificationListItem => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      recipientEmail: r.recipient_email,
+      recipientName: r.recipient_name,
+      attempts: r.attempts,
+      nextAttemptAt: r.next_attempt_at,
+      lastError: r.last_error,
+      sentAt: r.sent_at,
+      createdAt: r.created_at,
+    }));
   }
 
   async get(id: string): Promise<NotificationEntity> {

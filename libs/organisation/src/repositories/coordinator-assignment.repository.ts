@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@samverka/database';
+import { pageOfRows, TransactionHost } from '@samverka/database';
 import { LocalDate } from '@samverka/kernel';
 import { CoordinatorAssignmentEntity, CoordinatorKind } from '../entities/coordinator-assignment.entity';
 import { DepartmentEntity } from '../entities/department.entity';
@@ -414,26 +414,24 @@ export class CoordinatorAssignmentRepository {
       limit,
       offset,
     ]);
-    const items = rows
-      .filter((r) => r.id !== null)
-      .map((r): DepartmentCoverageRow => ({
-        id: r.id!,
-        code: r.code,
-        name: r.name,
-        active: r.active,
-        committeeName: r.committee_name,
-        assignments: r.assignments.map((a) => ({
-          id: a.id,
-          departmentId: r.id!,
-          personId: a.personId,
-          kind: a.kind,
-          validFrom: a.validFrom,
-          validTo: a.validTo,
-          acknowledgedAt: a.acknowledgedAt === null ? null : new Date(a.acknowledgedAt),
-          person: { name: a.personName },
-        })),
-      }));
-    return { items, total: rows[0]?.total ?? 0, totalAll: rows[0]?.total_all ?? 0 };
+    const page = pageOfRows(rows, (r): DepartmentCoverageRow => ({
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      active: r.active,
+      committeeName: r.committee_name,
+      assignments: r.assignments.map((a) => ({
+        id: a.id,
+        departmentId: r.id,
+        personId: a.personId,
+        kind: a.kind,
+        validFrom: a.validFrom,
+        validTo: a.validTo,
+        acknowledgedAt: a.acknowledgedAt === null ? null : new Date(a.acknowledgedAt),
+        person: { name: a.personName },
+      })),
+    }));
+    return { ...page, totalAll: rows[0]?.total_all ?? 0 };
   }
 
   /** A department (with its committee) and its whole history, newest first, in one prepared statement; null when there is no such department. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@samverka/database';
+import { Page, pageOfRows, TransactionHost } from '@samverka/database';
 import { DepartmentEntity } from '../entities/department.entity';
 
 /** A department as lists show it: its columns and its committee's code and name (no entity hydration). */
@@ -21,10 +21,7 @@ export interface DepartmentFilter {
 }
 
 /** One page of a list, and how many match in all. */
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
+export type { Page } from '@samverka/database';
 
 /**
  * One page of departments by name, with the total that match, in one statement: the count is the
@@ -101,19 +98,16 @@ export class DepartmentRepository {
       limit,
       offset,
     ]);
-    const items = rows
-      .filter((r) => r.id !== null)
-      .map((r): DepartmentSummary => ({
-        id: r.id!,
-        code: r.code,
-        name: r.name,
-        committeeId: r.committee_id,
-        committee: { id: r.committee_id, code: r.committee_code, name: r.committee_name },
-        active: r.active,
-        createdAt: r.created_at,
-        updatedAt: r.updated_at,
-      }));
-    return { items, total: rows[0]?.total ?? 0 };
+    return pageOfRows(rows, (r): DepartmentSummary => ({
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      committeeId: r.committee_id,
+      committee: { id: r.committee_id, code: r.committee_code, name: r.committee_name },
+      active: r.active,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }));
   }
 
   async findByCodeExists(code: string): Promise<boolean> {
