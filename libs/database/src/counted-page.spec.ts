@@ -10,7 +10,8 @@ describe(pageOfRows.name, () => {
   });
 
   it('a page past the end is empty and still says the total', () => {
-    expect(pageOfRows([{ total: 7, id: null }], (r) => r.id)).toEqual({ items: [], total: 7 });
+    const pastTheEnd: Array<{ total: number; id: string | null }> = [{ total: 7, id: null }];
+    expect(pageOfRows(pastTheEnd, (r) => r.id)).toEqual({ items: [], total: 7 });
   });
 
   it('no rows at all: nothing, and a total of 0', () => {
