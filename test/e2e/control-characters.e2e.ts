@@ -1,5 +1,4 @@
 import { e2eContext, E2eContext, AuthedApi, ApiResponse } from '../support/e2e';
-import { TEST_PASSWORD } from '../support/given';
 
 /**
  * Control characters (issue 11): refused in every single-line field (names,
@@ -81,20 +80,6 @@ describe('control characters', () => {
   });
 
   describe('in the web forms', () => {
-    /** Signs in through /logga-in (as a browser would, without one) and returns the session cookie. */
-    async function signedInCookie(email: string): Promise<string> {
-      const form = await fetch(`${ctx.baseUrl}/logga-in`, { headers: { accept: 'text/html' } });
-      const loginCookie = form.headers.get('set-cookie')!.split(';')[0];
-      const res = await fetch(`${ctx.baseUrl}/logga-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: loginCookie, accept: 'text/html' },
-        body: new URLSearchParams({ _csrf: loginCookie.split('=')[1], email, password: TEST_PASSWORD }).toString(),
-        redirect: 'manual',
-      });
-      expect(res.status).toBe(303);
-      return res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.split('=')[1] !== '')!;
-    }
-
     async function postForm(cookie: string, path: string, fields: Record<string, string | string[]>) {
       const page = await (await fetch(`${ctx.baseUrl}${path}`, { headers: { cookie, accept: 'text/html' } })).text();
       const csrf = /name="_csrf" value="([^"]+)"/.exec(page)![1];
@@ -123,7 +108,7 @@ describe('control characters', () => {
     });
 
     it('refuses a line break in a one-line field at that field, keeps it in a textarea, and refuses a control character in a textarea', async () => {
-      const cookie = await signedInCookie(coordinator.email);
+      const cookie = await ctx.webCookieFor(coordinator.email);
       const path = `/planomgangar/${roundId}/behov/${departmentId}`;
       const count = async () => Number((await ctx.dataSource.query<{ n: string }[]>('select count(*) as n from need where round_id = $1', [roundId]))[0].n);
       const before = await count();

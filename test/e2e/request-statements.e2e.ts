@@ -52,4 +52,28 @@ describe('statements per signed-in request', () => {
     expect(statements.length).toBeGreaterThanOrEqual(1);
     expect(statements.length).toBeLessThanOrEqual(3);
   });
+
+  it('the tasks cost one statement, whatever the roles; the start page three for a coordinator', async () => {
+    const department = await ctx.given.department();
+    const person = await ctx.given.person();
+    await ctx.given.coordinator(department, { personId: person.id });
+    await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [department.id] });
+    const coordinator = await ctx.as([], { email: person.email });
+    const strategist = await ctx.as([{ role: 'strategist' }, { role: 'admin' }]);
+    for (const caller of [coordinator, strategist]) await caller.api('GET', '/api/v1/me/tasks');
+
+    const coordinatorTasks = await cost(coordinator.api, '/api/v1/me/tasks');
+    expect(coordinatorTasks).toHaveLength(1);
+    expect(coordinatorTasks[0]).toContain('plan_round_participant'); // the hand-in select is in it
+    const strategistTasks = await cost(strategist.api, '/api/v1/me/tasks');
+    expect(strategistTasks).toHaveLength(1);
+    expect(strategistTasks[0]).toContain("from notification where status = 'failed'"); // and the admin's
+    // The page: the header's own departments, the own assignments to acknowledge, the tasks.
+    const cookie = await ctx.webCookieFor(person.email);
+    const startPage = () => fetch(`${ctx.baseUrl}/`, { headers: { cookie, accept: 'text/html' } });
+    await startPage();
+    let page = '';
+    expect(await statementsDuring(async () => (page = await (await startPage()).text()))).toHaveLength(3);
+    expect(page).toContain('Lämna in behoven för');
+  });
 });

@@ -39,6 +39,8 @@ export interface E2eContext {
   api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
   /** An access token for the user (POST /api/v1/auth/token). */
   tokenFor(email: string, password?: string): Promise<string>;
+  /** A browser session's cookie (`name=value`) for the user: signed in through /logga-in as a browser would, without one. */
+  webCookieFor(email: string, password?: string): Promise<string>;
   /** `api` as a new user with the given roles (created through the real services, signed in over HTTP). */
   as(roles: RoleSpec[] | 'nobody', values?: { email?: string; name?: string }): Promise<AuthedApi>;
   /** `api` with a Bearer token. */
@@ -77,6 +79,18 @@ export async function e2eContext(
       const res = await ctx.api('POST', '/api/v1/auth/token', { email, password });
       if (res.status !== 200) throw new Error(`could not sign in ${email}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;
+    },
+    async webCookieFor(email, password = TEST_PASSWORD) {
+      const form = await fetch(`${baseUrl}/logga-in`, { headers: { accept: 'text/html' } });
+      const loginCookie = form.headers.get('set-cookie')!.split(';')[0];
+      const res = await fetch(`${baseUrl}/logga-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: loginCookie, accept: 'text/html' },
+        body: new URLSearchParams({ _csrf: loginCookie.split('=')[1], email, password }).toString(),
+        redirect: 'manual',
+      });
+      if (res.status !== 303) throw new Error(`could not sign in ${email} through /logga-in: ${res.status}`);
+      return res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.split('=')[1] !== '')!;
     },
     async as(roles, values = {}) {
       const user = await given.user({ ...values, roles: roles === 'nobody' ? [] : roles });

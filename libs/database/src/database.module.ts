@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SqlReader } from '@samverka/kernel';
 import { ConnectionLimits, dataSourceOptions } from './data-source-options';
 import { DatabaseNotifications } from './database-notifications';
 import { DATABASE_LIMITS, TransactionHost } from './transaction-host';
@@ -25,8 +26,8 @@ export class DatabaseModule {
           autoLoadEntities: true,
         }),
       ],
-      providers: [TransactionHost, DatabaseNotifications, { provide: DATABASE_LIMITS, useValue: options.limits ?? null }],
-      exports: [TransactionHost, DatabaseNotifications],
+      providers: [TransactionHost, { provide: SqlReader, useExisting: TransactionHost }, DatabaseNotifications, { provide: DATABASE_LIMITS, useValue: options.limits ?? null }],
+      exports: [TransactionHost, SqlReader, DatabaseNotifications],
     };
   }
 }

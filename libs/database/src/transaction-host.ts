@@ -1,4 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import { SqlReader, SqlSelect } from '@samverka/kernel';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryFailedError, Repository } from 'typeorm';
 import type { ConnectionLimits } from './data-source-options';
@@ -25,7 +26,7 @@ export const DATABASE_LIMITS = Symbol('DATABASE_LIMITS');
  * the key's fields: a 409, never a 500.
  */
 @Injectable()
-export class TransactionHost {
+export class TransactionHost implements SqlReader {
   private readonly store = new AsyncLocalStorage<EntityManager>();
 
   constructor(
@@ -45,6 +46,11 @@ export class TransactionHost {
     return this.manager.getRepository(entity);
   }
 
+  /** A composable select run alone, as one statement on the current transaction's connection (or the pool's). */
+  async select<T>(select: SqlSelect<T>): Promise<T[]> {
+    return select.rowsFrom(await this.manager.query(select.sql, [...select.values]));
+  }
+
   /**
    * A hot read as a named (prepared) statement: PostgreSQL parses and plans it once per connection
    * and each later call sends only Bind/Execute. `name` must be unique per distinct `text` across the
@@ -52,7 +58,7 @@ export class TransactionHost {
    * or takes one from the pool; goes through the data source's logger like every other statement, and
    * a failure surfaces as TypeORM's QueryFailedError, so the error mapping is the same.
    */
-  async prepared<T extends ObjectLiteral>(name: string, text: string, values: unknown[]): Promise<T[]> {
+  async prepared<T extends object>(name: string, text: string, values: unknown[]): Promise<T[]> {
     const current = this.store.getStore();
     const runner = current?.queryRunner ?? this.dataSource.createQueryRunner('slave');
     try {

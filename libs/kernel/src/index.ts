@@ -7,6 +7,7 @@ export * from './shutdown';
 export * from './field-rules';
 export * from './principal';
 export * from './well-formed-input';
+export * from './sql-select';
 export * from './tasks/index';
 export * from './labels';
 export * from './csv';

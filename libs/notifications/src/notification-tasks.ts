@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@samverka/database';
-import { Principal, ProvidesTasks, TaskDraft, TaskProvider } from '@samverka/kernel';
+import { mapSelect, Principal, ProvidesTasks, SqlSelect, TaskDraft, TaskProvider } from '@samverka/kernel';
 
 export const NOTIFICATION_TASK_KINDS = { failed: 'notifications.failed' } as const;
 
-/** The outbox's obligations: one count. */
+/** The outbox's obligations: one count, as a select the task composer folds into its statement. */
 @Injectable()
 export class NotificationTaskRepository {
-  constructor(private readonly tx: TransactionHost) {}
-
-  async countFailed(): Promise<number> {
-    const [row]: Array<{ failed: number }> = await this.tx.manager.query(`select count(*)::int as failed from notification where status = 'failed'`);
-    return Number(row.failed);
+  selectFailedCount(): SqlSelect<number> {
+    return { sql: `select count(*)::int as failed from notification where status = 'failed'`, values: [], rowsFrom: (rows) => rows.map((r) => Number(r.failed)) };
   }
 }
 
@@ -30,7 +26,7 @@ export class FailedNotificationTasks implements TaskProvider {
   appliesTo(p: Principal): boolean {
     return p.admin;
   }
-  async tasksFor(): Promise<TaskDraft[]> {
-    return failedEmailsTask(await this.tasks.countFailed());
+  taskSelect(): SqlSelect<TaskDraft> {
+    return mapSelect(this.tasks.selectFailedCount(), (counts) => counts.flatMap(failedEmailsTask));
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@samverka/database';
-import { Principal, ProvidesTasks, TaskDraft, TaskProvider } from '@samverka/kernel';
+import { Principal, ProvidesTasks, SqlSelect, TaskDraft, TaskProvider } from '@samverka/kernel';
 import { committeeResponsePath, consultationPath } from '../services/consultation.service';
 
 /** The kinds of task the remiss creates. */
@@ -13,13 +12,13 @@ export const CONSULTATION_TASK_KINDS = {
 @Injectable()
 @ProvidesTasks(CONSULTATION_TASK_KINDS.respond)
 export class ConsultationRespondTasks implements TaskProvider {
-  constructor(private readonly tx: TransactionHost) {}
   appliesTo(p: Principal): boolean {
     return p.committeeSecretary.length > 0;
   }
-  async tasksFor(p: Principal): Promise<TaskDraft[]> {
-    const rows: Array<{ round_id: string; round_title: string; committee_id: string; committee_name: string; reply_by: string }> = await this.tx.manager.query(
-      `select pr.id as round_id, pr.title as round_title, r.committee_id, k.name as committee_name, r.reply_by::text as reply_by
+  taskSelect(p: Principal): SqlSelect<TaskDraft> {
+    type Row = { round_id: string; round_title: string; committee_id: string; committee_name: string; reply_by: string };
+    return {
+      sql: `select pr.id as round_id, pr.title as round_title, r.committee_id, k.name as committee_name, r.reply_by::text as reply_by
          from consultation_recipient r
          join consultation c on c.round_id = r.round_id and c.sent_at is not null
          join plan_round pr on pr.id = r.round_id and pr.state = 'consultation'
@@ -28,16 +27,17 @@ export class ConsultationRespondTasks implements TaskProvider {
           and not exists (select 1 from consultation_response cr where cr.round_id = r.round_id and cr.committee_id = r.committee_id
                              and cr.status = 'submitted' and cr.superseded_at is null)
         order by r.reply_by, k.name, pr.id`,
-      [p.committeeSecretary],
-    );
-    return rows.map((r) => ({
-      kind: CONSULTATION_TASK_KINDS.respond,
-      title: `Lämna ${r.committee_name}s svar på remissen av ${r.round_title}`,
-      dueOn: r.reply_by,
-      href: committeeResponsePath(r.round_id, r.committee_id),
-      roundId: r.round_id,
-      committeeId: r.committee_id,
-    }));
+      values: [p.committeeSecretary],
+      rowsFrom: (rows) =>
+        (rows as unknown as Row[]).map((r) => ({
+          kind: CONSULTATION_TASK_KINDS.respond,
+          title: `Lämna ${r.committee_name}s svar på remissen av ${r.round_title}`,
+          dueOn: r.reply_by,
+          href: committeeResponsePath(r.round_id, r.committee_id),
+          roundId: r.round_id,
+          committeeId: r.committee_id,
+        })),
+    };
   }
 }
 
@@ -45,27 +45,29 @@ export class ConsultationRespondTasks implements TaskProvider {
 @Injectable()
 @ProvidesTasks(CONSULTATION_TASK_KINDS.extensionPending)
 export class ConsultationExtensionPendingTasks implements TaskProvider {
-  constructor(private readonly tx: TransactionHost) {}
   appliesTo(p: Principal): boolean {
     return p.strategist;
   }
-  async tasksFor(): Promise<TaskDraft[]> {
-    const rows: Array<{ round_id: string; round_title: string; committee_id: string; committee_name: string }> = await this.tx.manager.query(
-      `select pr.id as round_id, pr.title as round_title, e.committee_id, k.name as committee_name
+  taskSelect(): SqlSelect<TaskDraft> {
+    type Row = { round_id: string; round_title: string; committee_id: string; committee_name: string };
+    return {
+      sql: `select pr.id as round_id, pr.title as round_title, e.committee_id, k.name as committee_name
          from consultation_extension e
          join plan_round pr on pr.id = e.round_id and pr.state = 'consultation'
          join committee k on k.id = e.committee_id
         where e.status = 'requested'
         order by e.requested_at, e.id`,
-    );
-    return rows.map((r) => ({
-      kind: CONSULTATION_TASK_KINDS.extensionPending,
-      title: `Avgör ${r.committee_name}s begäran om anstånd med remissvaret till ${r.round_title}`,
-      dueOn: null,
-      href: consultationPath(r.round_id),
-      roundId: r.round_id,
-      committeeId: r.committee_id,
-    }));
+      values: [],
+      rowsFrom: (rows) =>
+        (rows as unknown as Row[]).map((r) => ({
+          kind: CONSULTATION_TASK_KINDS.extensionPending,
+          title: `Avgör ${r.committee_name}s begäran om anstånd med remissvaret till ${r.round_title}`,
+          dueOn: null,
+          href: consultationPath(r.round_id),
+          roundId: r.round_id,
+          committeeId: r.committee_id,
+        })),
+    };
   }
 }
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@samverka/database';
-import { Principal, ProvidesTasks, TaskDraft, TaskProvider } from '@samverka/kernel';
+import { Principal, ProvidesTasks, SqlSelect, TaskDraft, TaskProvider } from '@samverka/kernel';
 
 export const TRIAGE_TASK_KIND = 'consultation.triage';
 
@@ -13,26 +12,28 @@ export function compilationPath(roundId: string): string {
 @Injectable()
 @ProvidesTasks(TRIAGE_TASK_KIND)
 export class TriageTasks implements TaskProvider {
-  constructor(private readonly tx: TransactionHost) {}
   appliesTo(p: Principal): boolean {
     return p.strategist;
   }
-  async tasksFor(): Promise<TaskDraft[]> {
-    const rows: Array<{ round_id: string; round_title: string; untriaged: number }> = await this.tx.manager.query(
-      `select r.id as round_id, r.title as round_title, count(*)::int as untriaged
+  taskSelect(): SqlSelect<TaskDraft> {
+    type Row = { round_id: string; round_title: string; untriaged: number };
+    return {
+      sql: `select r.id as round_id, r.title as round_title, count(*)::int as untriaged
          from plan_round r
          join consultation_proposal p on p.round_id = r.id and p.triage_decision is null
          join consultation_response s on s.id = p.response_id and s.status = 'submitted' and s.superseded_at is null
         where r.state in ('consultation', 'compilingResponses', 'awaitingDecision')
         group by r.id, r.title
         order by r.title, r.id`,
-    );
-    return rows.map((r) => ({
-      kind: TRIAGE_TASK_KIND,
-      title: `${r.untriaged} förslag att behandla i remissvaren för ${r.round_title}`,
-      dueOn: null,
-      href: compilationPath(r.round_id),
-      roundId: r.round_id,
-    }));
+      values: [],
+      rowsFrom: (rows) =>
+        (rows as unknown as Row[]).map((r) => ({
+          kind: TRIAGE_TASK_KIND,
+          title: `${r.untriaged} förslag att behandla i remissvaren för ${r.round_title}`,
+          dueOn: null,
+          href: compilationPath(r.round_id),
+          roundId: r.round_id,
+        })),
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@samverka/database';
-import type { LocalDate } from '@samverka/kernel';
+import type { LocalDate, SqlSelect } from '@samverka/kernel';
 import type { ReportingOrganisation, ReportStatus } from '../follow-up.model';
 
 /** Whose open reports to find: these departments, and/or the contact centre; `everyone` for the sweep. */
@@ -51,9 +51,14 @@ export class FollowUpOpsRepository {
    * Per round in follow-up, period due on or before `dueBy` and reporting organisation (in scope): the
    * items it has not reported on for the period. One statement, whatever the number of departments.
    */
-  async findOpenReports(scope: OpenReportScope, dueBy: LocalDate): Promise<OpenReportRow[]> {
+  findOpenReports(scope: OpenReportScope, dueBy: LocalDate): Promise<OpenReportRow[]> {
+    return this.tx.select(this.selectOpenReports(scope, dueBy));
+  }
+
+  /** `findOpenReports`'s select, for the task composer's one statement. */
+  selectOpenReports(scope: OpenReportScope, dueBy: LocalDate): SqlSelect<OpenReportRow> {
     const everyone = scope === 'everyone';
-    const rows: Array<{
+    type Raw = {
       round_id: string;
       round_title: string;
       period_id: string;
@@ -63,8 +68,9 @@ export class FollowUpOpsRepository {
       department_name: string | null;
       total: number;
       owed: Array<{ code: string; title: string }>;
-    }> = await this.tx.manager.query(
-      `select r.id as round_id, r.title as round_title, p.id as period_id, p.label as period_label, p.due_on::text as due_on,
+    };
+    return {
+      sql: `select r.id as round_id, r.title as round_title, p.id as period_id, p.label as period_label, p.due_on::text as due_on,
               o.department_id, d.name as department_name, count(*)::int as total,
               jsonb_agg(jsonb_build_object('code', i.code, 'title', i.title) order by i.position, i.code) filter (where not exists (
                 select 1 from follow_up_report fr
@@ -83,14 +89,9 @@ export class FollowUpOpsRepository {
                  where fr.period_id = p.id and fr.item_id = o.item_id
                    and fr.department_id is not distinct from o.department_id and fr.contact_centre = o.contact_centre)) > 0
         order by p.due_on, r.title, r.id, d.name nulls first, o.department_id`,
-      [
-        dueBy,
-        everyone,
-        everyone ? [] : scope.departmentIds,
-        everyone ? false : scope.contactCentre,
-      ],
-    );
-    return rows.map((r) => ({
+      values: [dueBy, everyone, everyone ? [] : scope.departmentIds, everyone ? false : scope.contactCentre],
+      rowsFrom: (rows) =>
+        (rows as unknown as Raw[]).map((r) => ({
       roundId: r.round_id,
       roundTitle: r.round_title,
       periodId: r.period_id,
@@ -98,9 +99,10 @@ export class FollowUpOpsRepository {
       dueOn: r.due_on,
       organisation: r.department_id ? { kind: 'department', departmentId: r.department_id } : { kind: 'contactCentre' },
       departmentName: r.department_name,
-      total: r.total,
-      owed: r.owed ?? [],
-    }));
+          total: r.total,
+          owed: r.owed ?? [],
+        })),
+    };
   }
 
   /**

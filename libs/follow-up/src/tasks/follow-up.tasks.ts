@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addWorkingDays, LocalDate, Principal, ProvidesTasks, TaskDraft, TaskProvider } from '@samverka/kernel';
+import { addWorkingDays, LocalDate, mapSelect, Principal, ProvidesTasks, SqlSelect, TaskDraft, TaskProvider } from '@samverka/kernel';
 import type { ReportingOrganisation } from '../follow-up.model';
 import { FollowUpOpsRepository, OpenReportRow } from '../repositories/follow-up-ops.repository';
 
@@ -54,9 +54,9 @@ export class ReportDueTasks implements TaskProvider {
   appliesTo(p: Principal): boolean {
     return p.coordinator.length > 0 || p.strategist;
   }
-  async tasksFor(p: Principal, today: LocalDate): Promise<TaskDraft[]> {
-    const rows = await this.ops.findOpenReports({ departmentIds: p.coordinator, contactCentre: p.strategist }, addWorkingDays(today, REPORT_TASK_WORKING_DAYS));
-    return rows.map(reportDueTask);
+  taskSelect(p: Principal, today: LocalDate): SqlSelect<TaskDraft> {
+    const open = this.ops.selectOpenReports({ departmentIds: p.coordinator, contactCentre: p.strategist }, addWorkingDays(today, REPORT_TASK_WORKING_DAYS));
+    return mapSelect(open, (rows) => rows.map(reportDueTask));
   }
 }
 

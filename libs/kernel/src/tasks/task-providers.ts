@@ -1,8 +1,10 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
+import { createHash } from 'node:crypto';
 import { Clock } from '../clock';
 import { localDateInCity } from '../local-date';
 import type { Principal } from '../principal';
+import { columnsFrom, jsonColumnsStatement, SqlReader, SqlRow } from '../sql-select';
 import { composeTasks, Task, TaskDraft, TaskProvider } from './task';
 
 /**
@@ -12,7 +14,10 @@ import { composeTasks, Task, TaskDraft, TaskProvider } from './task';
  */
 export const ProvidesTasks = DiscoveryService.createDecorator<string>();
 
-/** What the signed-in user has to do: every task provider in the app that applies to them, one query each. */
+/**
+ * What the signed-in user has to do: the selects of every task provider in the app that applies to
+ * them, run as ONE prepared statement (its name from its text: one per combination of kinds).
+ */
 @Injectable()
 export class TaskQueryService implements OnModuleInit {
   private providers: Array<{ kind: string; provider: TaskProvider }> = [];
@@ -20,6 +25,7 @@ export class TaskQueryService implements OnModuleInit {
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly clock: Clock,
+    private readonly reader: SqlReader,
   ) {}
 
   onModuleInit(): void {
@@ -38,15 +44,14 @@ export class TaskQueryService implements OnModuleInit {
     return this.providers.map((p) => p.kind);
   }
 
-  /** The principal's tasks, newest deadline first; a provider whose role the principal lacks is not asked. */
+  /** The principal's tasks, newest deadline first, in one statement (none when no kind applies); a provider whose role the principal lacks is left out. */
   async tasksOf(p: Principal): Promise<Task[]> {
     const today = localDateInCity(this.clock.now());
-    // One after the other: a handful of short statements, and safe inside a caller's transaction (one connection).
-    const drafts: TaskDraft[] = [];
-    for (const { provider } of this.providers) {
-      if (provider.appliesTo(p)) drafts.push(...(await provider.tasksFor(p, today)));
-    }
-    return composeTasks(drafts, today);
+    const selects = this.providers.filter(({ provider }) => provider.appliesTo(p)).map(({ provider }) => provider.taskSelect(p, today));
+    if (selects.length === 0) return [];
+    const { text, values } = jsonColumnsStatement(selects);
+    const [row] = await this.reader.prepared<SqlRow>(`tasks_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text, values);
+    return composeTasks(columnsFrom<TaskDraft>(selects, row).flat(), today);
   }
 }
 

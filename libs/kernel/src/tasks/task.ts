@@ -1,5 +1,6 @@
 import type { LocalDate } from '../local-date';
 import type { Principal } from '../principal';
+import type { SqlSelect } from '../sql-select';
 
 /**
  * Att göra: something a user owes now (hand in needs, endorse, acknowledge an assignment…), derived
@@ -26,13 +27,14 @@ export interface Task {
 export type TaskDraft = Omit<Task, 'overdue'>;
 
 /**
- * A context's source of one kind of task: one set-based query, scoped by the context's access policy.
- * `appliesTo` needs only the principal (a role or a reach): the composer sends no query for a principal
- * it refuses.
+ * A context's source of one kind of task: one set-based select, scoped by the context's access policy,
+ * which the composer folds with the other kinds' into ONE statement (so the select follows
+ * `SqlSelect`'s rules: its rows arrive as JSON). `appliesTo` needs only the principal (a role or a
+ * reach): the composer leaves out the select of a provider that does not apply.
  */
 export interface TaskProvider {
   appliesTo(p: Principal): boolean;
-  tasksFor(p: Principal, today: LocalDate): Promise<TaskDraft[]>;
+  taskSelect(p: Principal, today: LocalDate): SqlSelect<TaskDraft>;
 }
 
 /** Due before today (both `YYYY-MM-DD`, which compare as strings). */

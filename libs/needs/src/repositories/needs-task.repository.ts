@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@samverka/database';
-import type { LocalDate } from '@samverka/kernel';
+import type { LocalDate, SqlRow, SqlSelect } from '@samverka/kernel';
 import type { SubmissionStatus } from '../entities/needs-submission.entity';
 
 /** A participating department's submission in a round, as the task lists read it. */
@@ -49,18 +48,16 @@ interface RawSubmissionRow {
 }
 
 /**
- * The needs context's obligations, each one set-based statement. The reach is the caller's (the
- * departments they coordinate or manage, the committees they are secretary of), applied in SQL; a
- * participant without a submission row is a draft.
+ * The needs context's obligations, each one set-based select that the task composer folds into its one
+ * statement. The reach is the caller's (the departments they coordinate or manage, the committees they
+ * are secretary of), applied in SQL; a participant without a submission row is a draft.
  */
 @Injectable()
 export class NeedsTaskRepository {
-  constructor(private readonly tx: TransactionHost) {}
-
-  /** Submissions in rounds collecting needs, of the given departments (or committees), in the given statuses. */
-  async findSubmissions(scope: { departmentIds?: readonly string[]; committeeIds?: readonly string[] }, statuses: readonly SubmissionStatus[], states: readonly string[]): Promise<SubmissionTaskRow[]> {
-    const rows: RawSubmissionRow[] = await this.tx.manager.query(
-      `select r.id as round_id, r.title as round_title, r.needs_deadline::text as needs_deadline,
+  /** Submissions in rounds in the given states, of the given departments (or committees), in the given statuses. */
+  selectSubmissions(scope: { departmentIds?: readonly string[]; committeeIds?: readonly string[] }, statuses: readonly SubmissionStatus[], states: readonly string[]): SqlSelect<SubmissionTaskRow> {
+    return {
+      sql: `select r.id as round_id, r.title as round_title, r.needs_deadline::text as needs_deadline,
               d.id as department_id, d.name as department_name, d.committee_id, c.name as committee_name,
               coalesce(s.status, 'draft') as status, coalesce(s.late, false) as late, s.return_comment,
               (select count(*) from need n where n.round_id = p.round_id and n.department_id = p.department_id)::int as need_count
@@ -72,9 +69,8 @@ export class NeedsTaskRepository {
         where r.state = any($1::text[])
           and coalesce(s.status, 'draft') = any($2::text[])
           and (p.department_id = any($3::uuid[]) or d.committee_id = any($4::uuid[]))`,
-      [states, statuses, scope.departmentIds ?? [], scope.committeeIds ?? []],
-    );
-    return rows.map((r) => ({
+      values: [states, statuses, scope.departmentIds ?? [], scope.committeeIds ?? []],
+      rowsFrom: (rows) => (rows as unknown as RawSubmissionRow[]).map((r) => ({
       roundId: r.round_id,
       roundTitle: r.round_title,
       needsDeadline: r.needs_deadline,
@@ -86,7 +82,8 @@ export class NeedsTaskRepository {
       late: r.late,
       returnComment: r.return_comment,
       needCount: Number(r.need_count),
-    }));
+    })),
+    };
   }
 
   /**
@@ -94,9 +91,9 @@ export class NeedsTaskRepository {
    * (submitted or endorsed), endorsed, nothing to report, late (handed in late, or not handed in and the
    * needs deadline past) and without a primary coordinator today.
    */
-  async findOpenRoundProgress(today: LocalDate): Promise<RoundProgressRow[]> {
-    const rows: Array<Record<string, string | number | null>> = await this.tx.manager.query(
-      `select r.id as round_id, r.title, r.state, r.needs_deadline::text as needs_deadline,
+  selectOpenRoundProgress(today: LocalDate): SqlSelect<RoundProgressRow> {
+    return {
+      sql: `select r.id as round_id, r.title, r.state, r.needs_deadline::text as needs_deadline,
               r.consultation_reply_deadline::text as consultation_reply_deadline, r.decision_deadline::text as decision_deadline,
               count(p.department_id)::int as participants,
               count(*) filter (where s.status in ('submitted', 'endorsed'))::int as submitted,
@@ -112,9 +109,8 @@ export class NeedsTaskRepository {
          left join needs_submission s on s.round_id = p.round_id and s.department_id = p.department_id
         where r.state not in ('closed', 'cancelled')
         group by r.id`,
-      [today],
-    );
-    return rows.map((r) => ({
+      values: [today],
+      rowsFrom: (rows: readonly SqlRow[]) => rows.map((r) => ({
       roundId: String(r.round_id),
       title: String(r.title),
       state: String(r.state),
@@ -127,6 +123,7 @@ export class NeedsTaskRepository {
       nothingToReport: Number(r.nothing_to_report),
       late: Number(r.late),
       withoutCoordinator: Number(r.without_coordinator),
-    }));
+    })),
+    };
   }
 }

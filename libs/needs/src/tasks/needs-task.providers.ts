@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LocalDate, Principal, ProvidesTasks, TaskDraft, TaskProvider } from '@samverka/kernel';
+import { LocalDate, mapSelect, Principal, ProvidesTasks, SqlSelect, TaskDraft, TaskProvider } from '@samverka/kernel';
 import { maySteerRounds } from '@samverka/rounds';
 import { NeedsTaskRepository } from '../repositories/needs-task.repository';
 import { committeeSubmissionTask, endorseTask, handInTask, NEEDS_TASK_KINDS, roundProgressTask } from './needs-tasks';
@@ -17,8 +17,8 @@ export class HandInNeedsTasks implements TaskProvider {
   appliesTo(p: Principal): boolean {
     return p.coordinator.length > 0;
   }
-  async tasksFor(p: Principal): Promise<TaskDraft[]> {
-    return (await this.tasks.findSubmissions({ departmentIds: p.coordinator }, ['draft', 'returned'], COLLECTING)).map(handInTask);
+  taskSelect(p: Principal): SqlSelect<TaskDraft> {
+    return mapSelect(this.tasks.selectSubmissions({ departmentIds: p.coordinator }, ['draft', 'returned'], COLLECTING), (rows) => rows.map(handInTask));
   }
 }
 
@@ -30,8 +30,8 @@ export class EndorseNeedsTasks implements TaskProvider {
   appliesTo(p: Principal): boolean {
     return p.management.length > 0;
   }
-  async tasksFor(p: Principal): Promise<TaskDraft[]> {
-    return (await this.tasks.findSubmissions({ departmentIds: p.management }, ['submitted'], COLLECTING)).map(endorseTask);
+  taskSelect(p: Principal): SqlSelect<TaskDraft> {
+    return mapSelect(this.tasks.selectSubmissions({ departmentIds: p.management }, ['submitted'], COLLECTING), (rows) => rows.map(endorseTask));
   }
 }
 
@@ -43,8 +43,11 @@ export class CommitteeSubmissionTasks implements TaskProvider {
   appliesTo(p: Principal): boolean {
     return p.committeeSecretary.length > 0;
   }
-  async tasksFor(p: Principal): Promise<TaskDraft[]> {
-    return (await this.tasks.findSubmissions({ committeeIds: p.committeeSecretary }, ['draft', 'returned', 'submitted', 'endorsed', 'nothingToReport'], RUNNING)).map(committeeSubmissionTask);
+  taskSelect(p: Principal): SqlSelect<TaskDraft> {
+    return mapSelect(
+      this.tasks.selectSubmissions({ committeeIds: p.committeeSecretary }, ['draft', 'returned', 'submitted', 'endorsed', 'nothingToReport'], RUNNING),
+      (rows) => rows.map(committeeSubmissionTask),
+    );
   }
 }
 
@@ -56,8 +59,8 @@ export class RoundProgressTasks implements TaskProvider {
   appliesTo(p: Principal): boolean {
     return maySteerRounds(p);
   }
-  async tasksFor(_p: Principal, today: LocalDate): Promise<TaskDraft[]> {
-    return (await this.tasks.findOpenRoundProgress(today)).map((r) => roundProgressTask(r, today));
+  taskSelect(_p: Principal, today: LocalDate): SqlSelect<TaskDraft> {
+    return mapSelect(this.tasks.selectOpenRoundProgress(today), (rows) => rows.map((r) => roundProgressTask(r, today)));
   }
 }
 

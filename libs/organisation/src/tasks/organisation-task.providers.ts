@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LocalDate, Principal, ProvidesTasks, TaskDraft, TaskProvider } from '@samverka/kernel';
+import { LocalDate, mapSelect, Principal, ProvidesTasks, SqlSelect, TaskDraft, TaskProvider } from '@samverka/kernel';
 import { mayAdministerCoordinators } from '../access/organisation-access.policy';
 import { OrganisationTaskRepository } from '../repositories/organisation-task.repository';
 import { acknowledgeTask, coverageGapsTask, lacksCoordinatorTask, ORGANISATION_TASK_KINDS } from './organisation-tasks';
@@ -12,8 +12,8 @@ export class AcknowledgeAssignmentTasks implements TaskProvider {
   appliesTo(p: Principal): boolean {
     return !!p.personId;
   }
-  async tasksFor(p: Principal, today: LocalDate): Promise<TaskDraft[]> {
-    return (await this.tasks.findUnacknowledgedOf(p.personId, today)).map(acknowledgeTask);
+  taskSelect(p: Principal, today: LocalDate): SqlSelect<TaskDraft> {
+    return mapSelect(this.tasks.selectUnacknowledgedOf(p.personId, today), (rows) => rows.map(acknowledgeTask));
   }
 }
 
@@ -25,8 +25,8 @@ export class LacksCoordinatorTasks implements TaskProvider {
   appliesTo(p: Principal): boolean {
     return p.management.length > 0;
   }
-  async tasksFor(p: Principal, today: LocalDate): Promise<TaskDraft[]> {
-    return (await this.tasks.findWithoutPrimaryAmong(p.management, today)).map(lacksCoordinatorTask);
+  taskSelect(p: Principal, today: LocalDate): SqlSelect<TaskDraft> {
+    return mapSelect(this.tasks.selectWithoutPrimaryAmong(p.management, today), (rows) => rows.map(lacksCoordinatorTask));
   }
 }
 
@@ -38,8 +38,8 @@ export class CoverageGapTasks implements TaskProvider {
   appliesTo(p: Principal): boolean {
     return mayAdministerCoordinators(p);
   }
-  async tasksFor(_p: Principal, today: LocalDate): Promise<TaskDraft[]> {
-    return coverageGapsTask(await this.tasks.countCoverageGaps(today));
+  taskSelect(_p: Principal, today: LocalDate): SqlSelect<TaskDraft> {
+    return mapSelect(this.tasks.selectCoverageGaps(today), (rows) => rows.flatMap(coverageGapsTask));
   }
 }
 

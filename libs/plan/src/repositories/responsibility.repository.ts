@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@samverka/database';
+import type { SqlSelect } from '@samverka/kernel';
 
 /** What the allocation's documents, pages and emails name of a round: its heading and its participants. */
 export interface AllocationRound {
@@ -77,12 +78,12 @@ export class ResponsibilityRepository {
 
   /**
    * The departments (of those given) whose summary of their round's latest frozen version the user has
-   * not read, in rounds drafting the plan or later and neither closed nor cancelled (one statement).
+   * not read, in rounds drafting the plan or later and neither closed nor cancelled: a select for the task composer.
    */
-  async unreadSummaries(departmentIds: readonly string[], userId: string): Promise<UnreadSummaryRow[]> {
-    if (departmentIds.length === 0) return [];
-    const rows: Array<{ round_id: string; round_title: string; version: number; department_id: string; department_name: string; committee_id: string }> = await this.tx.manager.query(
-      `select r.id as round_id, r.title as round_title, v.version, d.id as department_id, d.name as department_name, d.committee_id
+  selectUnreadSummaries(departmentIds: readonly string[], userId: string): SqlSelect<UnreadSummaryRow> {
+    type Raw = { round_id: string; round_title: string; version: number; department_id: string; department_name: string; committee_id: string };
+    return {
+      sql: `select r.id as round_id, r.title as round_title, v.version, d.id as department_id, d.name as department_name, d.committee_id
          from plan_round r
          join lateral (select max(pv.version) as version from plan_version pv where pv.round_id = r.id) v on v.version is not null
          join plan_round_participant p on p.round_id = r.id
@@ -92,8 +93,16 @@ export class ResponsibilityRepository {
           and not exists (select 1 from plan_summary_read s
                            where s.round_id = r.id and s.version = v.version and s.department_id = p.department_id and s.user_id = $2)
         order by r.title, d.name`,
-      [departmentIds, userId, PLAN_READ_STATES],
-    );
-    return rows.map((r) => ({ roundId: r.round_id, roundTitle: r.round_title, version: Number(r.version), departmentId: r.department_id, departmentName: r.department_name, committeeId: r.committee_id }));
+      values: [departmentIds, userId, PLAN_READ_STATES],
+      rowsFrom: (rows) =>
+        (rows as unknown as Raw[]).map((r) => ({
+          roundId: r.round_id,
+          roundTitle: r.round_title,
+          version: Number(r.version),
+          departmentId: r.department_id,
+          departmentName: r.department_name,
+          committeeId: r.committee_id,
+        })),
+    };
   }
 }

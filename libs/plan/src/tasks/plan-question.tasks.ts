@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@samverka/database';
-import { Principal, ProvidesTasks, TaskDraft, TaskProvider } from '@samverka/kernel';
+import { Principal, ProvidesTasks, SqlSelect, TaskDraft, TaskProvider } from '@samverka/kernel';
 import { strategistQuestionsPath } from '../services/plan-question.service';
 
 /** The kinds of task the plan's needs coverage and questions create. */
@@ -18,25 +17,27 @@ export function planNeedsPath(roundId: string): string {
 @Injectable()
 @ProvidesTasks(PLAN_QUESTION_TASK_KINDS.questionUnanswered)
 export class UnansweredQuestionTasks implements TaskProvider {
-  constructor(private readonly tx: TransactionHost) {}
   appliesTo(p: Principal): boolean {
     return p.strategist;
   }
-  async tasksFor(): Promise<TaskDraft[]> {
-    const rows: Array<{ id: string; round_id: string; round_title: string; department_id: string; department_name: string; item_code: string }> = await this.tx.manager.query(
-      `select q.id, q.round_id, r.title as round_title, q.department_id, d.name as department_name, q.item_code
+  taskSelect(): SqlSelect<TaskDraft> {
+    type Row = { id: string; round_id: string; round_title: string; department_id: string; department_name: string; item_code: string };
+    return {
+      sql: `select q.id, q.round_id, r.title as round_title, q.department_id, d.name as department_name, q.item_code
          from plan_item_question q join plan_round r on r.id = q.round_id join department d on d.id = q.department_id
         where q.answered_at is null and r.state not in ('closed', 'cancelled')
         order by q.asked_at, q.id`,
-    );
-    return rows.map((r) => ({
-      kind: PLAN_QUESTION_TASK_KINDS.questionUnanswered,
-      title: `Svara på frågan från ${r.department_name} om insats ${r.item_code} i ${r.round_title}`,
-      dueOn: null,
-      href: strategistQuestionsPath(r.round_id),
-      roundId: r.round_id,
-      departmentId: r.department_id,
-    }));
+      values: [],
+      rowsFrom: (rows) =>
+        (rows as unknown as Row[]).map((r) => ({
+          kind: PLAN_QUESTION_TASK_KINDS.questionUnanswered,
+          title: `Svara på frågan från ${r.department_name} om insats ${r.item_code} i ${r.round_title}`,
+          dueOn: null,
+          href: strategistQuestionsPath(r.round_id),
+          roundId: r.round_id,
+          departmentId: r.department_id,
+        })),
+    };
   }
 }
 
@@ -44,13 +45,13 @@ export class UnansweredQuestionTasks implements TaskProvider {
 @Injectable()
 @ProvidesTasks(PLAN_QUESTION_TASK_KINDS.needsUnanswered)
 export class UnansweredNeedsTasks implements TaskProvider {
-  constructor(private readonly tx: TransactionHost) {}
   appliesTo(p: Principal): boolean {
     return p.strategist;
   }
-  async tasksFor(): Promise<TaskDraft[]> {
-    const rows: Array<{ round_id: string; round_title: string; unanswered: number }> = await this.tx.manager.query(
-      `select r.id as round_id, r.title as round_title, count(*)::int as unanswered
+  taskSelect(): SqlSelect<TaskDraft> {
+    type Row = { round_id: string; round_title: string; unanswered: number };
+    return {
+      sql: `select r.id as round_id, r.title as round_title, count(*)::int as unanswered
          from plan_round r
          join need n on n.round_id = r.id
          join needs_submission s on s.round_id = n.round_id and s.department_id = n.department_id and s.status in ('submitted', 'endorsed')
@@ -59,14 +60,16 @@ export class UnansweredNeedsTasks implements TaskProvider {
           and not exists (select 1 from plan_need_deferral f where f.need_id = n.id and f.round_id = r.id)
         group by r.id, r.title
         order by r.title, r.id`,
-    );
-    return rows.map((r) => ({
-      kind: PLAN_QUESTION_TASK_KINDS.needsUnanswered,
-      title: `${r.unanswered} behov saknar svar i planen för ${r.round_title}`,
-      dueOn: null,
-      href: planNeedsPath(r.round_id),
-      roundId: r.round_id,
-    }));
+      values: [],
+      rowsFrom: (rows) =>
+        (rows as unknown as Row[]).map((r) => ({
+          kind: PLAN_QUESTION_TASK_KINDS.needsUnanswered,
+          title: `${r.unanswered} behov saknar svar i planen för ${r.round_title}`,
+          dueOn: null,
+          href: planNeedsPath(r.round_id),
+          roundId: r.round_id,
+        })),
+    };
   }
 }
 

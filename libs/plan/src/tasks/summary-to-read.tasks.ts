@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Principal, ProvidesTasks, TaskDraft, TaskProvider } from '@samverka/kernel';
+import { mapSelect, Principal, ProvidesTasks, SqlSelect, TaskDraft, TaskProvider } from '@samverka/kernel';
 import { ResponsibilityRepository, UnreadSummaryRow } from '../repositories/responsibility.repository';
 
 export const SUMMARY_TO_READ_TASK = 'plan.summary_to_read';
@@ -25,7 +25,7 @@ export function summaryToReadTask(r: UnreadSummaryRow): TaskDraft {
 /**
  * For coordinators and management: each department of theirs whose summary of its round's latest
  * frozen version they have not marked read, while the round drafts the plan or later and is neither
- * closed nor cancelled. One statement.
+ * closed nor cancelled.
  */
 @Injectable()
 @ProvidesTasks(SUMMARY_TO_READ_TASK)
@@ -34,7 +34,7 @@ export class SummaryToReadTasks implements TaskProvider {
   appliesTo(p: Principal): boolean {
     return p.coordinator.length > 0 || p.management.length > 0;
   }
-  async tasksFor(p: Principal): Promise<TaskDraft[]> {
-    return (await this.allocation.unreadSummaries([...new Set([...p.coordinator, ...p.management])], p.userId)).map(summaryToReadTask);
+  taskSelect(p: Principal): SqlSelect<TaskDraft> {
+    return mapSelect(this.allocation.selectUnreadSummaries([...new Set([...p.coordinator, ...p.management])], p.userId), (rows) => rows.map(summaryToReadTask));
   }
 }
