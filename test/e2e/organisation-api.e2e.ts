@@ -267,6 +267,17 @@ describe('organisation registry API', () => {
       const coverage = (await adm.api('GET', '/api/v1/coordinator-coverage')).body;
       expect(coverage.date).toBe(today);
       expect(coverage.endingSoon.map((a: { id: string }) => a.id)).toContain(current.id);
+      expect(coverage.totals).toEqual({ withoutPrimary: coverage.withoutPrimary.length, unacknowledged: coverage.unacknowledged.length, endingSoon: coverage.endingSoon.length });
+      // Each section pages alike (limit, offset), its total kept; a page past the end is empty.
+      const first = (await adm.api('GET', '/api/v1/coordinator-coverage?limit=1')).body;
+      expect(first.totals).toEqual(coverage.totals);
+      expect(first.withoutPrimary).toEqual(coverage.withoutPrimary.slice(0, 1));
+      expect(first.endingSoon).toEqual(coverage.endingSoon.slice(0, 1));
+      const past = (await adm.api('GET', '/api/v1/coordinator-coverage?offset=1000')).body;
+      expect([past.withoutPrimary, past.unacknowledged, past.endingSoon, past.totals]).toEqual([[], [], [], coverage.totals]);
+      const tooMany = await adm.api('GET', '/api/v1/coordinator-coverage?limit=201');
+      expect(tooMany.status).toBe(400);
+      expect(JSON.stringify(tooMany.body)).toContain('limit');
       expect((await adm.api('POST', `/api/v1/coordinator-assignments/${NO_SUCH_ID}/end`)).status).toBe(404);
       expect((await adm.api('POST', `/api/v1/coordinator-assignments/${current.id}/end`, { validTo: 'tomorrow' })).status).toBe(400);
     });

@@ -1,5 +1,5 @@
 import { addDays } from '@samverka/kernel';
-import { CoordinatorService, DEPARTMENT_COVERAGE_STATES, DepartmentEntity, OrganisationModule, OrganisationRegistryService } from '@samverka/organisation';
+import { COVERAGE_SECTION_LIMIT, CoordinatorService, DEPARTMENT_COVERAGE_STATES, DepartmentEntity, OrganisationModule, OrganisationRegistryService } from '@samverka/organisation';
 import { departmentCoverage } from '../../apps/api/src/organisation/pages/coverage-status';
 import { TEST_ACTOR } from '../support/given';
 import { mediumContext, MediumContext } from '../support/medium';
@@ -85,6 +85,32 @@ describe('organisation reads', () => {
       expect(report.withoutPrimary).toEqual(await coordinators.departmentsWithoutPrimary());
       const ends = report.endingSoon.map((a) => a.validTo!);
       expect(ends).toEqual([...ends].sort());
+    });
+
+    it('pages every section alike, each with its total, and keeps the totals past the last page', async () => {
+      for (const name of ['Sidlucka A', 'Sidlucka B', 'Sidlucka C']) await ctx.given.department({ name });
+      const whole = await coordinators.coverage({ limit: 200, offset: 0 });
+      expect(whole.totals).toEqual({ withoutPrimary: whole.withoutPrimary.length, unacknowledged: whole.unacknowledged.length, endingSoon: whole.endingSoon.length });
+      expect(whole.withoutPrimary.length).toBeGreaterThan(4);
+      expect(whole.unacknowledged.length).toBeGreaterThan(4);
+      expect(whole.endingSoon.length).toBeGreaterThan(1);
+      const paged: typeof whole = { ...whole, withoutPrimary: [], unacknowledged: [], endingSoon: [] };
+      let pages = 0;
+      for (let offset = 0; ; offset += 2) {
+        let page: typeof whole | undefined;
+        expect(await statementsDuring(async () => (page = await coordinators.coverage({ limit: 2, offset })))).toHaveLength(1);
+        expect(page!.totals).toEqual(whole.totals);
+        if (page!.withoutPrimary.length + page!.unacknowledged.length + page!.endingSoon.length === 0) break;
+        for (const section of ['withoutPrimary', 'unacknowledged', 'endingSoon'] as const) {
+          expect(page![section].length).toBeLessThanOrEqual(2);
+          (paged[section] as unknown[]).push(...page![section]);
+        }
+        pages++;
+      }
+      expect(pages).toBe(Math.ceil(Math.max(whole.totals.withoutPrimary, whole.totals.unacknowledged, whole.totals.endingSoon) / 2));
+      expect(paged).toEqual(whole);
+      // With no page named, a bounded first page.
+      expect((await coordinators.coverage()).withoutPrimary).toEqual(whole.withoutPrimary.slice(0, COVERAGE_SECTION_LIMIT));
     });
   });
 

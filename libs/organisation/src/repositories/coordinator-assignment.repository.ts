@@ -126,9 +126,12 @@ function assignmentOf(r: AssignmentRow): CoordinatorAssignmentEntity {
 /**
  * The coverage report in one statement: the active departments without a primary on $1 (with the
  * gap's first day), the current or scheduled assignments nobody acknowledged, and those valid on $1
- * that end by $2, each section in its own order (`ord`).
+ * that end by $2, each section in its own order (`ord`) and paged alike: the rows $4+1 … $4+$3 of
+ * each. Every row carries each section's total (`totals`, JSON by section); one row with no section
+ * when no section has a row in the page, so the totals always arrive.
  */
 const COVERAGE_SQL = `
+with c as (
 select 'gap'::text as section, row_number() over (order by d.name, d.id) as ord,
        d.id as gap_department_id, d.code::text as gap_code, d.name as gap_name,
        (select min(n.valid_from)::text from coordinator_assignment n
@@ -154,10 +157,16 @@ select 'ending', row_number() over (order by a.valid_to, d.name, a.id),
   from coordinator_assignment a join person p on p.id = a.person_id join department d on d.id = a.department_id
   left join person ab on ab.id = a.appointed_by_id
  where a.valid_from <= $1 and a.valid_to between $1 and $2 and d.active
- order by section, ord`;
+)
+select c.*, t.totals
+  from (select coalesce(json_object_agg(section, n), '{}'::json) as totals from (select section, count(*)::int as n from c group by section) x) t
+  left join c on c.ord > $4::int and c.ord <= $4::int + $3::int
+ order by c.section, c.ord`;
 
 type CoverageRow = AssignmentRow & {
-  section: CoverageSection;
+  /** Null on the one row of a page past every section's end. */
+  section: CoverageSection | null;
+  totals: Partial<Record<CoverageSection, number>>;
   gap_department_id: string | null;
   gap_code: string;
   gap_name: string;
@@ -279,11 +288,12 @@ interface DepartmentCoveragePageRow {
   assignments: Array<{ id: string; personId: string; kind: CoordinatorKind; validFrom: string; validTo: string | null; acknowledgedAt: string | null; personName: string }>;
 }
 
-/** The raw coverage report: gaps, unacknowledged and ending assignments. */
+/** The raw coverage report: one page of each section (gaps, unacknowledged and ending assignments), and how many each has in all. */
 export interface CoverageSections {
   withoutPrimary: CoverageGapRow[];
   unacknowledged: CoordinatorAssignmentEntity[];
   endingSoon: CoordinatorAssignmentEntity[];
+  totals: { withoutPrimary: number; unacknowledged: number; endingSoon: number };
 }
 
 @Injectable()
@@ -386,10 +396,17 @@ export class CoordinatorAssignmentRepository {
   }
 
   /** The three sections of the coverage report on `day` (ending by `until`) in one prepared statement. */
-  async findCoverage(day: LocalDate, until: LocalDate): Promise<CoverageSections> {
-    const rows = await this.tx.prepared<CoverageRow>('organisation.coverage', COVERAGE_SQL, [day, until]);
-    const report: CoverageSections = { withoutPrimary: [], unacknowledged: [], endingSoon: [] };
+  async findCoverage(day: LocalDate, until: LocalDate, page: { limit: number; offset: number }): Promise<CoverageSections> {
+    const rows = await this.tx.prepared<CoverageRow>('organisation.coverage', COVERAGE_SQL, [day, until, page.limit, page.offset]);
+    const totals = rows[0]?.totals ?? {};
+    const report: CoverageSections = {
+      withoutPrimary: [],
+      unacknowledged: [],
+      endingSoon: [],
+      totals: { withoutPrimary: totals.gap ?? 0, unacknowledged: totals.unacknowledged ?? 0, endingSoon: totals.ending ?? 0 },
+    };
     for (const r of rows) {
+      if (r.section === null) continue;
       if (r.section === 'gap') {
         report.withoutPrimary.push({ departmentId: r.gap_department_id!, code: r.gap_code, name: r.gap_name, nextPrimaryFrom: r.gap_next_primary_from, since: r.gap_since });
       } else {

@@ -46,14 +46,20 @@ export type AssignmentStatus = 'scheduled' | 'active' | 'ended';
 
 export interface CoverageReport {
   date: LocalDate;
+  /** One page of each section: at most the page's `limit` rows, from its `offset`. */
   withoutPrimary: CoverageGapRow[];
   unacknowledged: CoordinatorAssignmentEntity[];
   endingSoon: CoordinatorAssignmentEntity[];
+  /** How many rows each section has in all. */
+  totals: { withoutPrimary: number; unacknowledged: number; endingSoon: number };
   /** How far ahead "ending soon" looks. */
   endingWithinDays: number;
 }
 
 export const ENDING_SOON_DAYS = 30;
+
+/** Rows of each coverage section when the caller names no page: the answer stays bounded however large the city. */
+export const COVERAGE_SECTION_LIMIT = 100;
 
 const snapshot = (a: CoordinatorAssignmentEntity) => ({
   departmentId: a.departmentId,
@@ -301,10 +307,13 @@ export class CoordinatorService {
     return this.assignments.findDepartmentsWithoutPrimary(day);
   }
 
-  /** Which active departments lack a primary today, which assignments are unacknowledged, which end within 30 days: one statement. */
-  async coverage(): Promise<CoverageReport> {
+  /**
+   * Which active departments lack a primary today, which assignments are unacknowledged, which end within
+   * 30 days: one page of each (the same `limit` and `offset` for all three) with each one's total, in one statement.
+   */
+  async coverage(page: { limit: number; offset: number } = { limit: COVERAGE_SECTION_LIMIT, offset: 0 }): Promise<CoverageReport> {
     const date = this.today();
-    const sections = await this.assignments.findCoverage(date, addDays(date, ENDING_SOON_DAYS));
+    const sections = await this.assignments.findCoverage(date, addDays(date, ENDING_SOON_DAYS), page);
     return { date, ...sections, endingWithinDays: ENDING_SOON_DAYS };
   }
 

@@ -9,6 +9,7 @@ import { toAssignmentDto, toCoverageDto } from './organisation.mapper';
 import { admin, fromParam, ofDepartment, personOfAssignment, self, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
+import { PageQueryDto, pagingOf } from '../../shell/api-paging';
 
 @ApiTags('coordinators')
 @Controller('api/v1')
@@ -58,8 +59,11 @@ export class CoordinatorsController {
   @Get('coordinator-coverage')
   @ApiAnswer(200, CoverageDto)
   @Allow(admin(), strategist())
-  @ApiOperation({ summary: 'Active departments without a primary today, unacknowledged assignments, assignments ending within 30 days' })
-  async coverage(): Promise<CoverageDto> {
-    return toCoverageDto(await this.coordinators.coverage(), (a) => this.coordinators.statusOf(a));
+  @ApiOperation({
+    summary:
+      'Active departments without a primary today, unacknowledged assignments, assignments ending within 30 days: each section one page (limit, offset alike for the three), with its total in totals',
+  })
+  async coverage(@Query() query: PageQueryDto): Promise<CoverageDto> {
+    return toCoverageDto(await this.coordinators.coverage(pagingOf(query)), (a) => this.coordinators.statusOf(a));
   }
 }

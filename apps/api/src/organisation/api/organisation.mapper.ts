@@ -48,5 +48,6 @@ export const toCoverageDto = (r: CoverageReport, status: (a: CoordinatorAssignme
   withoutPrimary: r.withoutPrimary,
   unacknowledged: r.unacknowledged.map((a) => toAssignmentDto(a, status(a))),
   endingSoon: r.endingSoon.map((a) => toAssignmentDto(a, status(a))),
+  totals: r.totals,
   endingWithinDays: r.endingWithinDays,
 });

@@ -10,7 +10,7 @@ import { signedIn } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentPrincipal } from '../../auth/request-principal';
 import { NOTICE_PARAMS } from '../../organisation/pages/department-page.presenter';
-import { buildStartPage, StartPageModel } from './start.presenter';
+import { buildStartPage, START_PAGE_COVERAGE_ITEMS, StartPageModel } from './start.presenter';
 import { ViewRenderer } from '../../shell/view-renderer';
 import { ViewerService } from '../../shell/viewer';
 import { WebExceptionFilter } from '../../shell/web-exception.filter';
@@ -46,7 +46,7 @@ export class StartPagesController {
     const [viewer, overview, ownAssignments, acknowledged, tasks] = await Promise.all([
       this.viewers.of(request),
       seesAll
-        ? Promise.all([this.registry.countDepartments({ active: true }), this.coordinators.coverage()]).then(([activeDepartments, coverage]) => ({ activeDepartments, coverage }))
+        ? Promise.all([this.registry.countDepartments({ active: true }), this.coordinators.coverage({ limit: START_PAGE_COVERAGE_ITEMS, offset: 0 })]).then(([activeDepartments, coverage]) => ({ activeDepartments, coverage }))
         : Promise.resolve(null),
       // The viewer's own current and upcoming assignments still to acknowledge (one query, however large the city).
       principal.personId ? this.coordinators.unacknowledgedOf(principal.personId) : Promise.resolve([]),

@@ -1,4 +1,4 @@
-import { buildStartPage, taskItem } from './start.presenter';
+import { buildStartPage, START_PAGE_COVERAGE_ITEMS, taskItem } from './start.presenter';
 
 describe('start page presenter: tasks', () => {
   it('shows a task with its deadline in Swedish, marked when overdue', () => {
@@ -25,5 +25,37 @@ describe('start page presenter: tasks', () => {
       mayViewDepartment: () => false,
     });
     expect(model.tasks.map((t) => t.title)).toEqual(['Först', 'Sedan']);
+  });
+});
+
+describe('start page presenter: the coverage summary', () => {
+  const gap = (i: number) => ({ departmentId: `d${i}`, code: `F${i}`, name: `Förvaltning ${i}`, nextPrimaryFrom: null, since: '2026-01-01' });
+  const overview = (shownGaps: number, totalGaps: number) =>
+    buildStartPage({
+      tasks: [],
+      overview: {
+        activeDepartments: 400,
+        coverage: {
+          date: '2026-03-02',
+          withoutPrimary: Array.from({ length: shownGaps }, (_, i) => gap(i)),
+          unacknowledged: [],
+          endingSoon: [],
+          totals: { withoutPrimary: totalGaps, unacknowledged: 0, endingSoon: 0 },
+          endingWithinDays: 30,
+        },
+      },
+      ownAssignments: [],
+      departments: [],
+      committees: [],
+      mayViewDepartment: () => false,
+    }).overview!.figures[0];
+
+  it('counts the whole section, lists the page it was given and says so when the section holds more', () => {
+    const many = overview(START_PAGE_COVERAGE_ITEMS, 85);
+    expect(many).toMatchObject({ count: 85, warning: true, shown: `Visar de ${START_PAGE_COVERAGE_ITEMS} första av 85.` });
+    expect(many.items).toHaveLength(START_PAGE_COVERAGE_ITEMS);
+    expect(many.list).toEqual({ href: '/forvaltningar?status=saknar', text: expect.any(String) });
+    expect(overview(3, 3)).toMatchObject({ count: 3, shown: null });
+    expect(overview(0, 0)).toMatchObject({ count: 0, warning: false, shown: null, items: [] });
   });
 });

@@ -17,6 +17,8 @@ interface CoverageFigure {
   /** Attention is needed (count > 0 for a gap). */
   warning: boolean;
   items: LinkItem[];
+  /** "Visar de 20 första av 85." when the section holds more than the page shows; else null. */
+  shown: string | null;
   emptyText: string;
   /** The department list filtered the same way, when the filter means the same thing. */
   list: { href: string; text: string } | null;
@@ -138,6 +140,13 @@ export function swedishList(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
 }
 
+/** How many of a coverage section's rows the start page lists (the count is the section's whole). */
+export const START_PAGE_COVERAGE_ITEMS = 20;
+
+function shownOf(items: number, total: number): string | null {
+  return total > items ? `Visar de ${items} första av ${total}.` : null;
+}
+
 function coverageOverview(activeDepartments: number, coverage: CoverageReport): CoverageOverview {
   const assignmentItem = (detail: (a: CoverageReport['unacknowledged'][number]) => string) => (a: CoverageReport['unacknowledged'][number]): LinkItem => ({
     href: departmentPath(a.departmentId),
@@ -151,8 +160,9 @@ function coverageOverview(activeDepartments: number, coverage: CoverageReport): 
       {
         id: 'utan-samordnare',
         label: 'Förvaltningar utan samordnare i dag',
-        count: coverage.withoutPrimary.length,
-        warning: coverage.withoutPrimary.length > 0,
+        count: coverage.totals.withoutPrimary,
+        warning: coverage.totals.withoutPrimary > 0,
+        shown: shownOf(coverage.withoutPrimary.length, coverage.totals.withoutPrimary),
         items: coverage.withoutPrimary.map((d) => ({
           href: departmentPath(d.departmentId),
           text: d.name,
@@ -164,8 +174,9 @@ function coverageOverview(activeDepartments: number, coverage: CoverageReport): 
       {
         id: 'ej-bekraftade',
         label: 'Uppdrag som inte är bekräftade',
-        count: coverage.unacknowledged.length,
-        warning: coverage.unacknowledged.length > 0,
+        count: coverage.totals.unacknowledged,
+        warning: coverage.totals.unacknowledged > 0,
+        shown: shownOf(coverage.unacknowledged.length, coverage.totals.unacknowledged),
         items: coverage.unacknowledged.map(assignmentItem((a) => `${a.person?.name ?? ''}, ${COORDINATOR_KIND_LABELS[a.kind].toLowerCase()}`)),
         emptyText: 'Alla uppdrag är bekräftade.',
         list: { href: '/forvaltningar?status=ej-bekraftad', text: 'Visa förvaltningar med uppdrag som inte är bekräftade i förvaltningslistan' },
@@ -173,8 +184,9 @@ function coverageOverview(activeDepartments: number, coverage: CoverageReport): 
       {
         id: 'upphor-snart',
         label: `Uppdrag som upphör inom ${coverage.endingWithinDays} dagar`,
-        count: coverage.endingSoon.length,
-        warning: coverage.endingSoon.length > 0,
+        count: coverage.totals.endingSoon,
+        warning: coverage.totals.endingSoon > 0,
+        shown: shownOf(coverage.endingSoon.length, coverage.totals.endingSoon),
         items: coverage.endingSoon.map(assignmentItem((a) => `${a.person?.name ?? ''}, ${COORDINATOR_KIND_LABELS[a.kind].toLowerCase()}, slutar ${swedishDate(a.validTo!)}`)),
         emptyText: `Inga uppdrag upphör inom ${coverage.endingWithinDays} dagar.`,
         list: null,

@@ -90,10 +90,17 @@ class CoverageGapDto {
   @ApiProperty({ example: '2026-10-01', format: 'date', description: 'first day without a primary: the day after the last one ended, or when the department was created' }) since!: string;
 }
 
+class CoverageTotalsDto {
+  @ApiProperty({ type: 'integer', minimum: 0 }) withoutPrimary!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) unacknowledged!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) endingSoon!: number;
+}
+
 export class CoverageDto {
   @ApiProperty({ example: '2026-11-22', format: 'date', description: 'today in Europe/Stockholm' }) date!: string;
-  @ApiProperty({ type: [CoverageGapDto] }) withoutPrimary!: CoverageGapDto[];
-  @ApiProperty({ type: [CoordinatorAssignmentDto] }) unacknowledged!: CoordinatorAssignmentDto[];
-  @ApiProperty({ type: [CoordinatorAssignmentDto] }) endingSoon!: CoordinatorAssignmentDto[];
+  @ApiProperty({ type: [CoverageGapDto], description: 'one page (limit, offset) of the active departments without a primary, by name' }) withoutPrimary!: CoverageGapDto[];
+  @ApiProperty({ type: [CoordinatorAssignmentDto], description: 'one page of the current or scheduled assignments nobody has acknowledged' }) unacknowledged!: CoordinatorAssignmentDto[];
+  @ApiProperty({ type: [CoordinatorAssignmentDto], description: 'one page of the assignments ending within `endingWithinDays`, soonest first' }) endingSoon!: CoordinatorAssignmentDto[];
+  @ApiProperty({ type: CoverageTotalsDto, description: 'how many each section holds in all: page on (offset) while any section has more' }) totals!: CoverageTotalsDto;
   @ApiProperty({ type: 'integer', minimum: 1, example: 30 }) endingWithinDays!: number;
 }
