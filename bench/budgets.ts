@@ -30,6 +30,7 @@ export interface Budget {
 const ROUND_STEP_TODAY_PER_SEC = 67;
 
 export const ROUND_STEP_TARGET = 'PlanRoundCommandService.update() (a round write: row-version check, history, audit, one transaction)';
+export const TASKS_TARGET = 'GET /api/v1/me/tasks (the strategist: every kind that applies)';
 export const CONCURRENT_NEEDS_TARGET = 'POST /api/v1/rounds/{id}/needs by 50 concurrent coordinators';
 
 export const BUDGETS: readonly Budget[] = [
@@ -51,6 +52,14 @@ export const BUDGETS: readonly Budget[] = [
     resultTarget: 'GET /api/v1/rounds/{id} (facts, guards, participants)',
     minThroughputRatio: 0.03,
     maxStatements: 3,
+  },
+  {
+    target: "the start page's tasks (`GET /api/v1/me/tasks`, signed in)",
+    today: 'one statement per kind that applies (about 8 for a strategist)',
+    budget: '≤ 2 statements ("each read is one or two statements")',
+    phase: 'demo',
+    resultTarget: TASKS_TARGET,
+    maxStatements: 2,
   },
   {
     target: '`GET /forvaltningar` at 313 departments',

@@ -55,7 +55,7 @@ import { startBaselineServer } from './baseline-server';
 import { addScaleData, BenchDatabase, datasetSize, provisionDatabase } from './bench-database';
 import { LoadGenerator } from './http-load';
 import { countQueries, LoopLimits, residentHighWaterMiB, RssSampler, timedLoop } from './measure';
-import { BUDGETS, CONCURRENT_NEEDS_TARGET, judgeBudgets, ROUND_STEP_TARGET } from './budgets';
+import { BUDGETS, CONCURRENT_NEEDS_TARGET, judgeBudgets, ROUND_STEP_TARGET, TASKS_TARGET } from './budgets';
 import { addConcurrentCoordinators, rawConcurrentNeedInserts } from './concurrent-needs';
 import { summarise } from './stats';
 import { addNeedsScaleData, NeedsScale } from './needs-scale';
@@ -262,6 +262,13 @@ async function main(): Promise<void> {
           const round = b as { state?: string; events?: Array<{ type: string; reasons: string[] }> };
           return round.state === 'collectingNeeds' && round.events?.some((e) => e.type === 'CLOSE_NEEDS' && e.reasons.length === 1) ? null : 'not the launched demo round';
         }),
+      },
+      {
+        name: TASKS_TARGET,
+        path: '/api/v1/me/tasks',
+        headers: apiHeaders,
+        // The strategist's kinds, all in one statement: at least the demo round's progress.
+        expect: json((b) => (Array.isArray(b) && b.some((t: { kind?: string }) => t.kind === 'round.progress') ? null : 'no round.progress task for the strategist')),
       },
       {
         name: 'GET /forvaltningar (HTML)',
