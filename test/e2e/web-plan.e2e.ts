@@ -1,4 +1,5 @@
 import { ConsultationService } from '@samverka/consultation';
+import { NeedService, SubmissionService } from '@samverka/needs';
 import { PlanDraftService, PlanQueryService } from '@samverka/plan';
 import { PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { Locator, Page, Response } from 'playwright-core';
@@ -244,6 +245,55 @@ describe('the web UI: the plan', () => {
     await expectAccessible();
     const draft = await plans.draft(round.id);
     expect(draft.document.areas.flatMap((a) => a.items).map((i) => i.title)).toEqual(['Vägledning']);
+  });
+
+  it('offers a city\'s worth of needs a page at a time, searchable, keeping what was typed and ticked until the item is saved', async () => {
+    const collecting = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [web.departmentId(PRESCHOOL), web.departmentId(CULTURE)] });
+    const needs = ctx.app.get(NeedService);
+    for (let i = 1; i <= 55; i++) {
+      await needs.create(TEST_ACTOR, collecting.id, ctx.given.need(web.departmentId(PRESCHOOL), { title: `Förskolebehov ${String(i).padStart(2, '0')}` }));
+    }
+    await needs.create(TEST_ACTOR, collecting.id, ctx.given.need(web.departmentId(CULTURE), { title: 'Kulturkort på biblioteken' }));
+    for (const name of [PRESCHOOL, CULTURE]) await ctx.app.get(SubmissionService).submit(TEST_ACTOR, collecting.id, web.departmentId(name));
+    const round = await ctx.app.get(PlanRoundStepService).transition(TEST_ACTOR, collecting.id, { type: 'CLOSE_NEEDS' });
+    await web.signIn(STRATEGIST);
+    await open(`${planPath(round)}/insatser/ny?omrade=LOKAL_SERVICE`);
+    const shown = () => page.locator('#behov-visas').textContent();
+    const chosen = () => page.locator('.samverka-plan-need-group input:checked').evaluateAll((inputs) => inputs.map((i) => i.parentElement?.querySelector('label')?.textContent));
+    await expect(shown()).resolves.toBe('Visar 1–50 av 56 behov att välja bland.');
+    await expect(page.locator('.samverka-plan-need-group input[name="needIds"]').count()).resolves.toBe(50);
+    await expect(button('Föregående behov').count()).resolves.toBe(0);
+
+    // Typed and ticked, then the next page: nothing saved, everything kept, the ticked need among the chosen.
+    await page.getByLabel('Rubrik', { exact: true }).fill('Vägledning om förskola och kultur');
+    await page.getByLabel('Beskrivning', { exact: true }).fill('Samlad vägledning.');
+    await needGroup(PRESCHOOL).getByLabel('Förskolebehov 01').check();
+    expect((await submit(button('Nästa behov'))).status()).toBe(200);
+    await expect(page.getByLabel('Rubrik', { exact: true }).inputValue()).resolves.toBe('Vägledning om förskola och kultur');
+    await expect(page.getByRole('heading', { name: 'Valda behov (1)' }).count()).resolves.toBe(1);
+    await expect(chosen()).resolves.toEqual(['Förskolebehov 01']);
+    await expect(shown()).resolves.toBe('Visar 51–55 av 55 behov att välja bland.');
+    await expect(page.locator('.samverka-plan-need-group input[name="needIds"]:not(:checked)').count()).resolves.toBe(5);
+    await expectAccessible();
+
+    // Enter in the search box searches (it does not save); the department narrows too.
+    await page.getByLabel('Ord i behovets rubrik').fill('kulturkort');
+    const [searched] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByLabel('Ord i behovets rubrik').press('Enter')]);
+    await page.waitForLoadState();
+    expect(searched.status()).toBe(200);
+    await expect(shown()).resolves.toBe('Visar 1–1 av 1 behov som matchar sökningen.');
+    await needGroup(CULTURE).getByLabel('Kulturkort på biblioteken').check();
+    await page.getByLabel('Ord i behovets rubrik').fill('');
+    await page.getByLabel('Förvaltning', { exact: true }).selectOption({ label: CULTURE });
+    expect((await submit(button('Sök behov'))).status()).toBe(200);
+    await expect(shown()).resolves.toBe('Inga behov matchar sökningen.'); // the department's one need is chosen
+    await expect(chosen()).resolves.toEqual(['Förskolebehov 01', 'Kulturkort på biblioteken']);
+    expect(await plans.draft(round.id).then((d) => d.document.areas.flatMap((a) => a.items))).toEqual([]);
+
+    // Saved: the item answers both needs.
+    expect((await submit(button('Lägg till insatsen'))).status()).toBe(303);
+    await expect(page.locator('#insats-LS-1').textContent()).resolves.toContain(`Förskolebehov 01 (${PRESCHOOL})`);
+    await expect(page.locator('#insats-LS-1').textContent()).resolves.toContain(`Kulturkort på biblioteken (${CULTURE})`);
   });
 
   it('shows a coordinator the latest frozen version instead of the draft, and none of the forms', async () => {

@@ -13,6 +13,7 @@ export * from './services/plan-query.service';
 export * from './facts/plan-round-facts.provider';
 export type { PlanState, DraftRead } from './repositories/plan-document.repository';
 export { PlanDocumentRepository } from './repositories/plan-document.repository';
+export type { NeedPicker, NeedPickerQuery, OfferableNeed } from './repositories/need-picker.repository';
 // Responsibility allocation (ansvarsfördelning): matrix, department summaries, exports, documents, the summary email, the read task.
 export * from './access/responsibility-access.policy';
 export * from './services/responsibility.assembler';

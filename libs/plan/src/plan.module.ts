@@ -9,6 +9,7 @@ import { PlanAccessPolicy } from './access/plan-access.policy';
 import { PLAN_ENTITIES } from './entities/index';
 import { PlanRoundFacts } from './facts/plan-round-facts.provider';
 import { PlanDocumentRepository } from './repositories/plan-document.repository';
+import { NeedPickerRepository } from './repositories/need-picker.repository';
 import { PlanDraftRepository } from './repositories/plan-draft.repository';
 import { PlanDraftService } from './services/plan-draft.service';
 import { PlanQueryService } from './services/plan-query.service';
@@ -36,6 +37,7 @@ import { PLAN_QUESTION_TASK_PROVIDERS } from './tasks/plan-question.tasks';
     DepartmentPeople,
     PlanDocumentRepository,
     PlanDraftRepository,
+    NeedPickerRepository,
     PlanAccessPolicy,
     PlanDraftService,
     PlanQueryService,

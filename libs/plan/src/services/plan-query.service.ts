@@ -5,6 +5,7 @@ import { diffPlans, PlanDiff } from '../diff/plan-diff';
 import { PlanError, PlanErrorCode } from '../plan.exception';
 import { PlanDocument, PlanVersionSummary } from '../plan.model';
 import { PlanDocumentRepository } from '../repositories/plan-document.repository';
+import { NeedPicker, NeedPickerQuery, NeedPickerRepository } from '../repositories/need-picker.repository';
 import { PlanDraftRepository } from '../repositories/plan-draft.repository';
 import { PLAN_EDITABLE_STATE } from './plan-draft.service';
 
@@ -36,7 +37,17 @@ export class PlanQueryService {
     private readonly documents: PlanDocumentRepository,
     private readonly drafts: PlanDraftRepository,
     private readonly rounds: PlanRoundQueryService,
+    private readonly needPicker: NeedPickerRepository,
   ) {}
+
+  /**
+   * The round's handed-in needs an item may answer, as the item form offers them: the chosen ones, and
+   * one page of the others matching a search (bounded however many needs the city hands in), in one
+   * statement. The caller has read the round (the form's draft).
+   */
+  needsToOffer(roundId: string, query: NeedPickerQuery): Promise<NeedPicker> {
+    return this.needPicker.pick(roundId, query);
+  }
 
   /**
    * The draft with its state. A round drafting its plan without one yet answers an empty draft

@@ -1,4 +1,4 @@
-import { PLAN_ITEM_STATUS_LABELS, PLAN_ITEM_STATUSES, PlanDiff, PlanDocument, PlanItem, RESPONSIBILITY_ROLE_LABELS, RESPONSIBILITY_ROLES, organisationKey } from '@samverka/plan';
+import { NeedPicker, PLAN_ITEM_STATUS_LABELS, PLAN_ITEM_STATUSES, PlanDiff, PlanDocument, PlanItem, RESPONSIBILITY_ROLE_LABELS, RESPONSIBILITY_ROLES, organisationKey } from '@samverka/plan';
 import { ErrorSummaryItem } from '../../shell/format';
 import { FieldErrors } from '../../shell/form-body';
 import { PageModel } from '../../shell/view-renderer';
@@ -6,6 +6,7 @@ import { planItemView, PlanItemView } from './plan-document.presenter';
 import { itemAnchor, planFreezePath, planItemDeletePath, planItemPath, planItemResponsibilitiesPath, planItemsPath, planPath, planTextsPath } from './plan-format';
 import { PlanRoundHead } from './plan-draft-page.presenter';
 import { PLAN_ITEM_FORM_FIELDS, PlanItemFormValues } from './plan-item-form';
+import { buildNeedPicker, NeedPickerModel, NeedSearch } from './plan-item-needs';
 import { PlanResponsibilitiesFormValues, rowFieldId } from './plan-responsibilities-form';
 import { areaIntroductionId, PlanTextsFormValues } from './plan-texts-form';
 
@@ -92,15 +93,6 @@ export function buildPlanTextsPage(round: PlanRoundHead, areas: ReadonlyArray<{ 
 
 /* ---------- En insats ---------- */
 
-/** A handed-in need of the round, as the item form offers it. */
-export interface OfferedNeed {
-  id: string;
-  title: string;
-  departmentId: string;
-  departmentName: string;
-  areaCode: string;
-}
-
 export interface PlanItemPageModel extends FormPageHead {
   heading: string;
   action: string;
@@ -109,31 +101,26 @@ export interface PlanItemPageModel extends FormPageHead {
   errors: FieldErrors;
   areas: Array<{ value: string; text: string; selected: boolean }>;
   statuses: Array<{ id: string; value: string; text: string; checked: boolean }>;
-  needGroups: Array<{ legend: string; needs: Array<{ id: string; value: string; text: string; hint: string; checked: boolean }> }>;
+  needs: NeedPickerModel;
   codeHint: string;
   deleteHref: string | null;
   responsibilitiesHref: string | null;
 }
 
-/** Ny insats / Ändra insatsen: the form, with the round's handed-in needs as checkboxes grouped by department. */
+/**
+ * Ny insats / Ändra insatsen: the form, with the needs it answers ticked and one page of the round's
+ * other handed-in needs to tick, grouped by department, searchable (see plan-item-needs.ts).
+ */
 export function buildPlanItemPage(
   round: PlanRoundHead,
   areas: ReadonlyArray<{ code: string; name: string }>,
-  needs: readonly OfferedNeed[],
+  needs: { picker: NeedPicker; search: NeedSearch },
   values: PlanItemFormValues,
   item: Pick<PlanItem, 'id' | 'code'> | null,
   failure?: PlanFormFailure<PlanItemFormValues>,
 ): PlanItemPageModel {
   const v = failure?.values ?? values;
   const areaNames = new Map(areas.map((a) => [a.code, a.name]));
-  const groups = new Map<string, PlanItemPageModel['needGroups'][number]>();
-  let first = true;
-  for (const n of [...needs].sort((a, b) => a.departmentName.localeCompare(b.departmentName, 'sv') || a.title.localeCompare(b.title, 'sv'))) {
-    const group = groups.get(n.departmentId) ?? { legend: n.departmentName, needs: [] };
-    group.needs.push({ id: first ? 'needIds' : `need-${n.id}`, value: n.id, text: n.title, hint: areaNames.get(n.areaCode) ?? n.areaCode, checked: v.needIds.includes(n.id) });
-    first = false;
-    groups.set(n.departmentId, group);
-  }
   const heading = item ? `Ändra insatsen ${item.code}` : 'Ny insats';
   return {
     ...formHead(round, heading, summary(failure, PLAN_ITEM_FORM_FIELDS, 'insatsen'), item ? `${planPath(round.id)}#${itemAnchor(item.code)}` : planPath(round.id)),
@@ -147,7 +134,7 @@ export function buildPlanItemPage(
       ...areas.map((a) => ({ value: a.code, text: a.name, selected: a.code === v.areaCode })),
     ],
     statuses: PLAN_ITEM_STATUSES.map((s, i) => ({ id: i === 0 ? 'status' : `status-${s}`, value: s, text: PLAN_ITEM_STATUS_LABELS[s], checked: v.status === s })),
-    needGroups: [...groups.values()],
+    needs: buildNeedPicker(needs.picker, needs.search, areaNames),
     codeHint: item
       ? 'Koden följer insatsen mellan versioner och planomgångar. Lämna tomt för att behålla den.'
       : 'Till exempel LS-3. Genereras om tomt: områdets förkortning och nästa lediga nummer.',

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Violations } from '@samverka/kernel';
 import { CreatePlanItemInput, PLAN_ITEM_STATUSES, PlanErrorCode, PlanItem, PlanItemStatus, UpdatePlanItemInput } from '@samverka/plan';
 import { FormErrorMap, fieldIds, formErrorsFrom } from '../../shell/form-action';
@@ -73,18 +74,16 @@ const isStatus = (s: string): s is PlanItemStatus => (PLAN_ITEM_STATUSES as read
 const orNull = (s: string): string | null => (s === '' ? null : s);
 
 /**
- * The item the form describes, for PlanDraftService, which checks it (every rule at once). Only what the
- * form itself must read is checked here: a status that is none of the offered ones, needs that are not
- * among the round's handed-in needs the form offered. An empty code asks the service to generate one
- * (a new item) or keeps the item's code (a change).
+ * The item the form describes, for PlanDraftService, which checks it (every rule at once, including that
+ * each need is a handed-in need of the round: the form offers only a page of them). Only what the form
+ * itself must read is checked here: a status that is none of the offered ones, and needs given as
+ * something other than ids. An empty code asks the service to generate one (a new item) or keeps the
+ * item's code (a change).
  */
-export function validatePlanItemForm(
-  v: PlanItemFormValues,
-  offeredNeedIds: readonly string[],
-): { errors: FieldErrors; general: string[]; input?: CreatePlanItemInput } {
+export function validatePlanItemForm(v: PlanItemFormValues): { errors: FieldErrors; general: string[]; input?: CreatePlanItemInput } {
   const syntax = new Violations();
   if (!isStatus(v.status)) syntax.add('status', 'isIn', 'Välj status för insatsen');
-  if (v.needIds.some((id) => !offeredNeedIds.includes(id))) syntax.add('needIds', 'isIn', 'Välj bland planomgångens inlämnade behov');
+  if (v.needIds.some((id) => !isUUID(id))) syntax.add('needIds', 'isIn', 'Välj bland planomgångens inlämnade behov');
   if (syntax.list.length > 0) {
     const shown = formErrorsFrom(CommonError.invalid(syntax.list), PLAN_ITEM_FORM_ERRORS);
     return { errors: shown?.errors ?? {}, general: shown?.general ?? [] };
@@ -114,8 +113,20 @@ export const toUpdatePlanItem = (input: CreatePlanItemInput): UpdatePlanItemInpu
  * How the form explains PlanDraftService's refusals: each violation at its field (needIds[2] at the
  * needs), a code taken by another item at the code, the round's phase in the summary.
  */
-export const PLAN_ITEM_FORM_ERRORS: FormErrorMap = {
+const PLAN_ITEM_FIELD_ERRORS: FormErrorMap = {
   fieldIdFor: (path) => fieldIds(Object.fromEntries(PLAN_ITEM_FORM_FIELDS.map((f) => [f, f])))(path.replace(/\[\d+\].*$/, '')),
   multiLine: ['description', 'expectedEffect', 'indicator'],
   refusals: { [PlanErrorCode.PLAN_ITEM_CODE_TAKEN]: 'code', [PlanErrorCode.PLAN_NOT_EDITABLE]: null },
+};
+
+/** The service names the needs that are not handed in by id; the form, whose checkboxes say which, asks to untick them. */
+export const NOT_HANDED_IN_MESSAGE = 'Kryssa ur de behov som inte längre är inlämnade';
+
+export const PLAN_ITEM_FORM_ERRORS: FormErrorMap = {
+  ...PLAN_ITEM_FIELD_ERRORS,
+  explain: (error) => {
+    if (!error.details?.some((d) => d.field === 'needIds' && d.rule === 'handedInNeed')) return null;
+    const shown = formErrorsFrom(error, PLAN_ITEM_FIELD_ERRORS);
+    return shown && { ...shown, errors: { ...shown.errors, needIds: NOT_HANDED_IN_MESSAGE } };
+  },
 };

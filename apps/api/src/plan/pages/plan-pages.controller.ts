@@ -4,7 +4,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { Principal } from '@samverka/identity';
 import { CommonError } from '@samverka/kernel';
-import { NeedService } from '@samverka/needs';
 import {
   diffPlans,
   mayEditPlan,
@@ -21,7 +20,7 @@ import {
   PlanQueryService,
   PlanStartFrom,
 } from '@samverka/plan';
-import { PlanRoundQueryService, RoundBasics, roundReadScope } from '@samverka/rounds';
+import { PlanRoundQueryService, RoundBasics } from '@samverka/rounds';
 import type { FastifyReply } from 'fastify';
 import { admin, fromParam, participantOfRound, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
@@ -40,10 +39,10 @@ import {
   buildPlanResponsibilitiesPage,
   buildPlanTextsPage,
   departmentsWhosePartChanged,
-  OfferedNeed,
 } from './plan-forms.presenter';
 import { itemAnchor, planPath, planVersionPath, planVersionsPath, planDiffPath } from './plan-format';
-import { emptyPlanItemForm, PLAN_ITEM_FORM_ERRORS, planItemFormValues, readPlanItemForm, toUpdatePlanItem, validatePlanItemForm } from './plan-item-form';
+import { emptyPlanItemForm, PLAN_ITEM_FORM_ERRORS, PlanItemFormValues, planItemFormValues, readPlanItemForm, toUpdatePlanItem, validatePlanItemForm } from './plan-item-form';
+import { lastNeedPage, needPickerQuery, NeedSearch, NO_NEED_SEARCH, readNeedSearch } from './plan-item-needs';
 import {
   planResponsibilitiesFormErrors,
   planResponsibilitiesFormValues,
@@ -85,7 +84,6 @@ export class PlanPagesController {
     private readonly rounds: PlanRoundQueryService,
     private readonly plans: PlanQueryService,
     private readonly drafts: PlanDraftService,
-    private readonly needs: NeedService,
     private readonly views: ViewRenderer,
     private readonly coverage: PlanNeedsCoverageService,
     private readonly compilations: CompilationService,
@@ -145,57 +143,67 @@ export class PlanPagesController {
 
   @Get('insatser/ny')
   @Allow(...PLAN_EDITORS)
-  async newItemPage(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Query('omrade') area: unknown, @Res() reply: FastifyReply): Promise<void> {
+  async newItemPage(@Param('id', ROUND) id: string, @Query('omrade') area: unknown, @Res() reply: FastifyReply): Promise<void> {
     const { round, draft } = await this.editable(id);
     const areaCode = typeof area === 'string' && draft.document.areas.some((a) => a.code === area) ? area : '';
-    const offered = await this.offeredNeeds(principal, id);
-    await this.views.send(reply, 'plan-item-edit', buildPlanItemPage(round, draft.document.areas, offered, emptyPlanItemForm(areaCode), null));
+    const values = emptyPlanItemForm(areaCode);
+    const needs = await this.needsToOffer(id, values, NO_NEED_SEARCH, null);
+    await this.views.send(reply, 'plan-item-edit', buildPlanItemPage(round, draft.document.areas, needs, values, null));
   }
 
+  /** Saves the new item, or (a search or page of the needs asked) shows the form again with everything kept. */
   @Post('insatser')
   @Allow(...PLAN_EDITORS)
-  async createItem(@CurrentPrincipal() principal: Principal, @CurrentActor() actor: Actor, @Param('id', ROUND) id: string, @Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
-    const [{ round, draft }, offered] = await Promise.all([this.readDraft(id), this.offeredNeeds(principal, id)]);
+  async createItem(@CurrentActor() actor: Actor, @Param('id', ROUND) id: string, @Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
+    const { round, draft } = await this.readDraft(id);
     const values = readPlanItemForm(body);
+    const { shown, asked } = readNeedSearch(body);
+    if (asked) {
+      if (!draft.state.editable) throw notEditable();
+      const needs = await this.needsToOffer(id, values, asked, null);
+      return this.views.send(reply, 'plan-item-edit', buildPlanItemPage(round, draft.document.areas, needs, values, null));
+    }
     await formAction({
       posted: body,
       values,
       errors: PLAN_ITEM_FORM_ERRORS,
-      run: () => this.drafts.createItem(actor, id, validInput(validatePlanItemForm(values, offered.map((n) => n.id)))),
-      failed: (failure) => this.views.send(reply, 'plan-item-edit', buildPlanItemPage(round, draft.document.areas, offered, values, null, failure), failure.status),
+      run: () => this.drafts.createItem(actor, id, validInput(validatePlanItemForm(values))),
+      failed: async (failure) =>
+        this.views.send(reply, 'plan-item-edit', buildPlanItemPage(round, draft.document.areas, await this.needsToOffer(id, failure.values, shown, null), values, null, failure), failure.status),
       done: (created) => this.toPlan(reply, id, 'itemAdded', created.code),
     });
   }
 
   @Get('insatser/:itemId')
   @Allow(...PLAN_EDITORS)
-  async itemPage(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Param('itemId', ITEM) itemId: string, @Res() reply: FastifyReply): Promise<void> {
+  async itemPage(@Param('id', ROUND) id: string, @Param('itemId', ITEM) itemId: string, @Res() reply: FastifyReply): Promise<void> {
     const { round, draft } = await this.editable(id);
     const item = itemOf(draft.document, itemId);
-    const offered = await this.offeredNeeds(principal, id);
-    await this.views.send(reply, 'plan-item-edit', buildPlanItemPage(round, draft.document.areas, withItemNeeds(offered, item), planItemFormValues(item), item));
+    const values = planItemFormValues(item);
+    const needs = await this.needsToOffer(id, values, NO_NEED_SEARCH, item.id);
+    await this.views.send(reply, 'plan-item-edit', buildPlanItemPage(round, draft.document.areas, needs, values, item));
   }
 
+  /** Saves the item's changes, or (a search or page of the needs asked) shows the form again with everything kept. */
   @Post('insatser/:itemId')
   @Allow(...PLAN_EDITORS)
-  async updateItem(
-    @CurrentPrincipal() principal: Principal,
-    @CurrentActor() actor: Actor,
-    @Param('id', ROUND) id: string,
-    @Param('itemId', ITEM) itemId: string,
-    @Body() body: unknown,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    const [{ round, draft }, needs] = await Promise.all([this.readDraft(id), this.offeredNeeds(principal, id)]);
+  async updateItem(@CurrentActor() actor: Actor, @Param('id', ROUND) id: string, @Param('itemId', ITEM) itemId: string, @Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
+    const { round, draft } = await this.readDraft(id);
     const item = itemOf(draft.document, itemId);
-    const offered = withItemNeeds(needs, item);
     const values = readPlanItemForm(body);
+    const { shown, asked } = readNeedSearch(body);
+    if (asked) {
+      if (!draft.state.editable) throw notEditable();
+      const needs = await this.needsToOffer(id, values, asked, item.id);
+      return this.views.send(reply, 'plan-item-edit', buildPlanItemPage(round, draft.document.areas, needs, values, item));
+    }
     await formAction({
       posted: body,
       values,
       errors: PLAN_ITEM_FORM_ERRORS,
-      run: () => this.drafts.updateItem(actor, id, itemId, toUpdatePlanItem(validInput(validatePlanItemForm(values, offered.map((n) => n.id))))),
-      failed: (failure) => this.views.send(reply, 'plan-item-edit', buildPlanItemPage(round, draft.document.areas, offered, values, item, failure), failure.status),
+      run: () => this.drafts.updateItem(actor, id, itemId, toUpdatePlanItem(validInput(validatePlanItemForm(values)))),
+      failed: async (failure) =>
+        this.views.send(reply, 'plan-item-edit', buildPlanItemPage(round, draft.document.areas, await this.needsToOffer(id, failure.values, shown, item.id), values, item, failure), failure.status),
       done: (changed) => this.toPlan(reply, id, 'itemChanged', changed.code),
     });
   }
@@ -357,10 +365,16 @@ export class PlanPagesController {
     return read;
   }
 
-  /** The round's handed-in needs (submitted or endorsed), which an item may answer. */
-  private async offeredNeeds(principal: Principal, id: string): Promise<OfferedNeed[]> {
-    const rows = await this.needs.list(id, roundReadScope(principal), { statuses: ['submitted', 'endorsed'] });
-    return rows.map((n) => ({ id: n.id, title: n.title, departmentId: n.departmentId, departmentName: n.departmentName, areaCode: n.areaCode }));
+  /**
+   * The needs the item form shows: those ticked, and the page of the others the search asks for (one
+   * statement; a page past the last shows the last, one more).
+   */
+  private async needsToOffer(id: string, values: PlanItemFormValues, search: NeedSearch, itemId: string | null) {
+    const picker = await this.plans.needsToOffer(id, needPickerQuery(search, values.needIds, itemId));
+    const last = lastNeedPage(picker);
+    if (search.page <= last) return { picker, search };
+    const onLast = { ...search, page: last };
+    return { picker: await this.plans.needsToOffer(id, needPickerQuery(onLast, values.needIds, itemId)), search: onLast };
   }
 
   /** The freeze page: the next version's number and who gets the summary by email. */
@@ -392,10 +406,4 @@ function itemOf(doc: PlanDocument, itemId: string): PlanItem {
   const item = doc.areas.flatMap((a) => a.items).find((i) => i.id === itemId);
   if (!item) throw new PlanError(PlanErrorCode.PLAN_ITEM_NOT_FOUND, 'Insatsen finns inte i planen', { itemId });
   return item;
-}
-
-/** The needs an item may answer: the handed-in ones, and those it already answers (so a change keeps them). */
-function withItemNeeds(offered: readonly OfferedNeed[], item: PlanItem): OfferedNeed[] {
-  const known = new Set(offered.map((n) => n.id));
-  return [...offered, ...item.needs.filter((n) => !known.has(n.id))];
 }

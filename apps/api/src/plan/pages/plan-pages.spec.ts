@@ -4,7 +4,10 @@ import { planDocumentView } from './plan-document.presenter';
 import { buildPlanDraftPage, PlanDraftPageData, readPlanNotice } from './plan-draft-page.presenter';
 import { buildPlanDiffPage, buildPlanVersionPage, buildPlanVersionsPage } from './plan-versions.presenter';
 import { buildPlanFreezePage, buildPlanItemPage, buildPlanResponsibilitiesPage, departmentsWhosePartChanged } from './plan-forms.presenter';
-import { emptyPlanItemForm, PLAN_ITEM_FORM_ERRORS, readPlanItemForm, validatePlanItemForm } from './plan-item-form';
+import { emptyPlanItemForm, NOT_HANDED_IN_MESSAGE, PLAN_ITEM_FORM_ERRORS, readPlanItemForm, validatePlanItemForm } from './plan-item-form';
+import { NO_NEED_SEARCH } from './plan-item-needs';
+import { formErrorsFrom } from '../../shell/form-action';
+import { CommonError } from '@samverka/kernel';
 import {
   CONTACT_CENTRE_KEY,
   planResponsibilitiesFormErrors,
@@ -257,14 +260,14 @@ describe('the texts form', () => {
 });
 
 describe('the item form', () => {
-  const offered = ['need-1', 'need-2'];
+  const NEED_1 = '00000000-0000-4000-8000-000000000001';
 
-  it('reads the fields, asks for a generated code when empty, and offers only handed-in needs', () => {
-    const values = readPlanItemForm({ areaCode: 'LOKAL_SERVICE', code: ' ls-4 ', title: 'T', description: 'a\r\nb', startsOn: '2027 t1', status: 'ongoing', needIds: ['need-1', 'need-1', ''] });
-    expect(values).toMatchObject({ code: 'LS-4', description: 'a\nb', startsOn: '2027 T1', needIds: ['need-1'] });
-    expect(validatePlanItemForm(values, offered).input).toMatchObject({ code: 'LS-4', status: 'ongoing', needIds: ['need-1'], endsOn: null, expectedEffect: null });
-    expect(validatePlanItemForm({ ...values, code: '' }, offered).input).not.toHaveProperty('code');
-    const bad = validatePlanItemForm({ ...values, status: 'x', needIds: ['other'] }, offered);
+  it('reads the fields, asks for a generated code when empty, and takes needs only as ids (the plan checks they are handed in)', () => {
+    const values = readPlanItemForm({ areaCode: 'LOKAL_SERVICE', code: ' ls-4 ', title: 'T', description: 'a\r\nb', startsOn: '2027 t1', status: 'ongoing', needIds: [NEED_1, NEED_1, ''] });
+    expect(values).toMatchObject({ code: 'LS-4', description: 'a\nb', startsOn: '2027 T1', needIds: [NEED_1] });
+    expect(validatePlanItemForm(values).input).toMatchObject({ code: 'LS-4', status: 'ongoing', needIds: [NEED_1], endsOn: null, expectedEffect: null });
+    expect(validatePlanItemForm({ ...values, code: '' }).input).not.toHaveProperty('code');
+    const bad = validatePlanItemForm({ ...values, status: 'x', needIds: ['other'] });
     expect(bad.input).toBeUndefined();
     expect(bad.errors).toEqual({ status: 'Välj status för insatsen', needIds: 'Välj bland planomgångens inlämnade behov' });
   });
@@ -275,22 +278,38 @@ describe('the item form', () => {
     expect(PLAN_ITEM_FORM_ERRORS.fieldIdFor('roundId')).toBeUndefined();
   });
 
-  it('groups the needs by department and keeps what was typed', () => {
+  it('asks to untick the needs no longer handed in rather than naming their ids, and keeps the other violations', () => {
+    const refusal = CommonError.invalid([
+      { field: 'needIds', rule: 'handedInNeed', message: `Behoven måste vara inlämnade behov i planomgången: ${NEED_1}` },
+      { field: 'title', rule: 'isNotEmpty', message: 'Ange en rubrik' },
+    ]);
+    expect(formErrorsFrom(refusal, PLAN_ITEM_FORM_ERRORS)).toEqual({ errors: { needIds: NOT_HANDED_IN_MESSAGE, title: 'Ange en rubrik' }, general: [] });
+    expect(formErrorsFrom(CommonError.invalid([{ field: 'title', rule: 'isNotEmpty', message: 'Ange en rubrik' }]), PLAN_ITEM_FORM_ERRORS)).toEqual({ errors: { title: 'Ange en rubrik' }, general: [] });
+  });
+
+  it('shows the chosen needs ticked and the page of others unticked, by department, and keeps what was typed', () => {
+    const need = (id: string, title: string, departmentId: string, departmentName: string, areaCode: string, answeredBy: string[] = []) => ({ id, title, departmentId, departmentName, areaCode, answeredBy, handedIn: true });
     const page = buildPlanItemPage(
       ROUND,
       AREAS,
-      [
-        { id: 'need-2', title: 'Chatt', departmentId: 'k', departmentName: 'Kulturförvaltningen', areaCode: 'DIGITALISERING' },
-        { id: 'need-1', title: 'Vägledning', departmentId: PRESCHOOL_ID, departmentName: 'Förskoleförvaltningen', areaCode: 'LOKAL_SERVICE' },
-      ],
+      {
+        picker: {
+          selected: [need('need-2', 'Chatt', 'k', 'Kulturförvaltningen', 'DIGITALISERING')],
+          page: [need('need-1', 'Vägledning', PRESCHOOL_ID, 'Förskoleförvaltningen', 'LOKAL_SERVICE', ['LS-1'])],
+          matching: 1,
+          unselected: 1,
+          departments: [],
+        },
+        search: NO_NEED_SEARCH,
+      },
       emptyPlanItemForm('DIGITALISERING'),
       null,
       { values: { ...emptyPlanItemForm('DIGITALISERING'), needIds: ['need-2'] }, errors: { title: 'Ange en rubrik' }, general: [] },
     );
-    expect(page.needGroups.map((g) => [g.legend, g.needs.map((n) => [n.id, n.checked])])).toEqual([
-      ['Förskoleförvaltningen', [['needIds', false]]],
-      ['Kulturförvaltningen', [['need-need-2', true]]],
-    ]);
+    const groups = (list: typeof page.needs.selectedGroups) => list.map((g) => [g.legend, g.needs.map((n) => [n.id, n.checked, n.hint])]);
+    expect(groups(page.needs.selectedGroups)).toEqual([['Kulturförvaltningen', [['needIds', true, 'Digitalisering och servicekommunikation']]]]);
+    expect(groups(page.needs.candidateGroups)).toEqual([['Förskoleförvaltningen', [['need-need-1', false, 'Lokal service · besvaras redan av LS-1']]]]);
+    expect(page.needs.search.show).toBe(false);
     expect(page.areas.find((a) => a.selected)?.value).toBe('DIGITALISERING');
     expect(page.errorSummary).toEqual([{ text: 'Ange en rubrik', href: '#title' }]);
     expect(page.title).toBe('Ny insats');
