@@ -1,5 +1,6 @@
 import { DatabaseNotifications } from '@samverka/database';
 import { E2eContext, e2eContext } from '../support/e2e';
+import { GivenFollowUp } from '../support/given-follow-up';
 import { eventually } from '../support/eventually';
 import { statementsDuring } from '../support/statements';
 
@@ -51,6 +52,20 @@ describe('statements per signed-in request', () => {
     const statements = await cost(coordinator.api, `/api/v1/rounds/${round.id}`);
     expect(statements.length).toBeGreaterThanOrEqual(1);
     expect(statements.length).toBeLessThanOrEqual(3);
+  });
+
+  it("a round's plan, its compilation and its follow-up: one or two statements each", async () => {
+    const department = await ctx.given.department();
+    const adopted = await new GivenFollowUp(ctx.app, ctx.given).roundInFollowUp({
+      participantDepartmentIds: [department.id],
+      items: [{ areaCode: 'LOKAL_SERVICE', title: 'Vägledning', responsibilities: [{ contactCentre: true, role: 'accountable' }, { departmentId: department.id, role: 'responsible', effortHours: 100 }] }],
+    });
+    const strategist = await ctx.as([{ role: 'strategist' }]);
+    const paths = [`/api/v1/rounds/${adopted.round.id}/plan`, `/api/v1/rounds/${adopted.round.id}/consultation/compilation`, `/api/v1/rounds/${adopted.round.id}/follow-up`];
+    for (const path of paths) await strategist.api('GET', path);
+    const counts = [];
+    for (const path of paths) counts.push((await cost(strategist.api, path)).length);
+    expect(counts).toEqual([2, 2, 1]);
   });
 
   it('the tasks cost one statement, whatever the roles; the start page three for a coordinator', async () => {
