@@ -119,6 +119,12 @@ describe('plan questions and needs coverage API', () => {
     expect(deferred.status).toBe(200);
     expect(deferred.body.deferral).toMatchObject({ reason: 'Nästa planomgång', deferredBy: 'Åsa Öberg' });
     expect((await strategist.api('GET', `/api/v1/rounds/${round.id}/plan/needs`)).body.counts).toMatchObject({ unanswered: 1, deferred: 1 });
+    // Each section one page (limit, offset alike), the counts whole; a page past the end keeps them.
+    const first = await strategist.api('GET', `/api/v1/rounds/${round.id}/plan/needs?limit=1`);
+    expect([first.body.unanswered.length, first.body.deferred.length, first.body.counts]).toEqual([1, 1, expect.objectContaining({ unanswered: 1, deferred: 1 })]);
+    const past = await strategist.api('GET', `/api/v1/rounds/${round.id}/plan/needs?offset=5`);
+    expect([past.body.unanswered, past.body.deferred, past.body.counts]).toEqual([[], [], expect.objectContaining({ unanswered: 1, deferred: 1 })]);
+    expect((await strategist.api('GET', `/api/v1/rounds/${round.id}/plan/needs?limit=0`)).status).toBe(400);
     expect((await strategist.api('DELETE', `/api/v1/rounds/${round.id}/plan/needs/${needId}/deferral`)).status).toBe(204);
     expect((await strategist.api('DELETE', `/api/v1/rounds/${round.id}/plan/needs/${needId}/deferral`)).status).toBe(404);
 

@@ -1,6 +1,7 @@
+import { NeedService, SubmissionService } from '@samverka/needs';
 import { NotificationDispatcher } from '@samverka/notifications';
 import { PlanDraftService } from '@samverka/plan';
-import { PlanRoundView } from '@samverka/rounds';
+import { PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { Locator, Page, Response } from 'playwright-core';
 import { E2eContext } from '../support/e2e';
 import { TEST_ACTOR } from '../support/given';
@@ -90,6 +91,35 @@ describe('the web UI: needs coverage and questions about the plan', () => {
 
     await page.locator(`#reason-${cultureNeed}`).fill('Nästa planomgång');
     await submit(page.locator(`#behov-${cultureNeed}`).getByRole('button'));
+    await expect(page.locator('#uppskjutna').textContent()).resolves.toBe('Uppskjutna (1)');
+  });
+
+  it('pages a long coverage: each section counted whole, 50 a page, and a deferral on page 2 comes back to page 2', async () => {
+    const collecting = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [web.departmentId(PRESCHOOL)] });
+    const needs = ctx.app.get(NeedService);
+    for (let i = 1; i <= 55; i++) await needs.create(TEST_ACTOR, collecting.id, ctx.given.need(web.departmentId(PRESCHOOL), { title: `Behov ${String(i).padStart(2, '0')}` }));
+    await ctx.app.get(SubmissionService).submit(TEST_ACTOR, collecting.id, web.departmentId(PRESCHOOL));
+    const long = await ctx.app.get(PlanRoundStepService).transition(TEST_ACTOR, collecting.id, { type: 'CLOSE_NEEDS' });
+    await web.signIn(STRATEGIST);
+    const path = `/planomgangar/${long.id}/plan/behov`;
+    expect((await open(path)).status()).toBe(200);
+    await expect(page.locator('#saknar-svar').textContent()).resolves.toBe('Saknar svar (55)');
+    await expect(page.locator('#saknar-svar + p').textContent()).resolves.toBe('Visar 1–50 av 55.');
+    await expect(page.locator('.govuk-summary-card').count()).resolves.toBe(50);
+    const nav = page.getByRole('navigation', { name: 'Sidor med behov' });
+    await expect(nav.locator('.samverka-pagination-label').textContent()).resolves.toBe('Sida 1 av 2');
+    await nav.getByRole('link', { name: 'Nästa sida' }).click();
+    await page.waitForLoadState();
+    expect(page.url()).toBe(`${ctx.baseUrl}${path}?sida=2`);
+    await expect(page.locator('#saknar-svar + p').textContent()).resolves.toBe('Visar 51–55 av 55.');
+    await expectAccessible();
+
+    const last = page.locator('.govuk-summary-card').filter({ hasText: 'Behov 55' });
+    await last.getByLabel(/Varför skjuts behovet upp/).fill('Nästa år');
+    expect((await submit(last.getByRole('button'))).status()).toBe(303);
+    expect(new URL(page.url()).searchParams.get('sida')).toBe('2');
+    await expect(banner().textContent()).resolves.toContain('Behovet är uppskjutet.');
+    await expect(page.locator('#saknar-svar').textContent()).resolves.toBe('Saknar svar (54)');
     await expect(page.locator('#uppskjutna').textContent()).resolves.toBe('Uppskjutna (1)');
   });
 

@@ -8,6 +8,7 @@ import { PlanRoundStepService, PlanRoundView } from '@samverka/rounds';
 import { TEST_ACTOR } from '../support/given';
 import { GivenPlanRows } from '../support/given-plan-questions';
 import { mediumContext, MediumContext } from '../support/medium';
+import { statementsDuring } from '../support/statements';
 import { principal } from '../support/principals';
 
 const START = new Date('2026-03-02T09:00:00Z');
@@ -161,6 +162,58 @@ describe(PlanNeedsCoverageService.name, () => {
         await expect(sut.whyNotEditable(round.id)).resolves.toBe('Planen kan bara ändras medan planomgången tar fram planen.');
       } finally {
         await ctx.dataSource.query(`update plan_round set state = 'draftingPlan' where id = $1`, [round.id]);
+      }
+    });
+  });
+
+  describe('a page at a time', () => {
+    let paged: PlanRoundView;
+    let pagedIds: Map<string, string>;
+
+    beforeAll(async () => {
+      const collecting = await ctx.given.roundInCollectingNeeds({ participantDepartmentIds: [a.id, b.id] });
+      const needs = ctx.get(NeedService);
+      for (let i = 1; i <= 7; i++) await needs.create(TEST_ACTOR, collecting.id, ctx.given.need(a.id, { title: `Förskola ${i}` }));
+      for (let i = 1; i <= 5; i++) await needs.create(TEST_ACTOR, collecting.id, ctx.given.need(b.id, { title: `Kultur ${i}` }));
+      for (const d of [a, b]) await ctx.get(SubmissionService).submit(TEST_ACTOR, collecting.id, d.id);
+      paged = await ctx.get(PlanRoundStepService).transition(TEST_ACTOR, collecting.id, { type: 'CLOSE_NEEDS' });
+      pagedIds = await plan.needIds(paged.id);
+      for (const title of ['Förskola 2', 'Kultur 1', 'Kultur 4']) await sut.defer(STRATEGIST, paged.id, pagedIds.get(title)!, { reason: 'Nästa år' });
+      await plan.item(paged.id, { code: 'LS-1', title: 'Vägledning', needIds: [pagedIds.get('Förskola 5')!, pagedIds.get('Kultur 2')!] });
+    });
+
+    it('pages every section alike with the same counts, the pages together the whole, in one statement after the round', async () => {
+      const whole = await sut.coverageOf(paged.id, { limit: 200, offset: 0 });
+      expect(whole.counts).toEqual({ total: 12, unanswered: 7, deferred: 3, answered: 2 });
+      expect(whole.deferred.map((n) => n.title)).toEqual(['Förskola 2', 'Kultur 1', 'Kultur 4']);
+      const gathered = { unanswered: [] as string[], deferred: [] as string[], answered: [] as string[] };
+      let pages = 0;
+      for (let offset = 0; offset < 12; offset += 3) {
+        let page: Awaited<ReturnType<PlanNeedsCoverageService['coverageOf']>> | undefined;
+        expect(await statementsDuring(async () => (page = await sut.coverageOf(paged.id, { limit: 3, offset })))).toHaveLength(2);
+        expect(page!.counts).toEqual(whole.counts);
+        for (const section of ['unanswered', 'deferred', 'answered'] as const) {
+          expect(page![section].length).toBeLessThanOrEqual(3);
+          gathered[section].push(...page![section].map((n) => n.needId));
+        }
+        pages++;
+      }
+      expect(pages).toBe(4);
+      expect(gathered).toEqual({ unanswered: whole.unanswered.map((n) => n.needId), deferred: whole.deferred.map((n) => n.needId), answered: whole.answered.map((n) => n.needId) });
+      expect((await sut.coverageOf(paged.id, { limit: 3, offset: 30 })).counts).toEqual(whole.counts);
+      expect(await sut.coverageCounts(paged.id)).toEqual(whole.counts);
+    });
+
+    it('counts a need an item answers as answered even with a deferral left behind', async () => {
+      const needId = pagedIds.get('Kultur 2')!;
+      await ctx.dataSource.query(`insert into plan_need_deferral (round_id, need_id, reason, deferred_by_name, deferred_at) values ($1, $2, 'Kvar', 'Åsa Öberg', now())`, [paged.id, needId]);
+      try {
+        const coverage = await sut.coverageOf(paged.id);
+        expect(coverage.answered.map((n) => n.needId)).toContain(needId);
+        expect(coverage.deferred.map((n) => n.needId)).not.toContain(needId);
+        expect(coverage.counts).toEqual({ total: 12, unanswered: 7, deferred: 3, answered: 2 });
+      } finally {
+        await ctx.dataSource.query('delete from plan_need_deferral where round_id = $1 and need_id = $2', [paged.id, needId]);
       }
     });
   });

@@ -36,6 +36,50 @@ export interface NeedForDeferral {
 
 const HANDED_IN = ['submitted', 'endorsed'];
 
+/** Where a handed-in need stands in the plan: answered by an item, deferred, or neither. */
+export type CoverageSection = 'unanswered' | 'deferred' | 'answered';
+
+const COVERAGE_PAGE_SQL = `
+with b as (
+  select n.id as need_id, n.title, n.area_code, n.priority, n.department_id, d.name as department_name,
+         f.reason, f.deferred_by_name, f.deferred_at,
+         case when exists (select 1 from plan_item_need l join plan_item i on i.id = l.item_id and i.round_id = n.round_id where l.need_id = n.id) then 'answered'
+              when f.need_id is not null then 'deferred'
+              else 'unanswered' end as section,
+         a.position as area_position, case n.priority when 'high' then 0 when 'medium' then 1 else 2 end as priority_rank
+    from need n
+    join needs_submission s on s.round_id = n.round_id and s.department_id = n.department_id and s.status = any($4::text[])
+    join department d on d.id = n.department_id
+    left join plan_round_area a on a.round_id = n.round_id and a.code = n.area_code
+    left join plan_need_deferral f on f.need_id = n.id and f.round_id = n.round_id
+   where n.round_id = $1::uuid
+),
+c as (select b.*, row_number() over (partition by b.section order by b.department_name, b.area_position nulls last, b.priority_rank, b.title, b.need_id) as ord from b)
+select c.need_id, c.title, c.area_code, c.priority, c.department_id, c.department_name, c.reason, c.deferred_by_name, c.deferred_at, c.section,
+       case when c.need_id is null then null else
+         coalesce((select json_agg(json_build_object('id', i.id, 'code', i.code, 'title', i.title) order by i.code)
+                     from plan_item_need l join plan_item i on i.id = l.item_id and i.round_id = $1::uuid
+                    where l.need_id = c.need_id), '[]'::json) end as items,
+       t.counts
+  from (select coalesce(json_object_agg(x.section, x.n), '{}'::json) as counts from (select section, count(*)::int as n from c group by section) x) t
+  left join c on c.ord > $3::int and c.ord <= $3::int + $2::int
+ order by c.section, c.ord`;
+
+interface CoveragePageRow {
+  need_id: string | null;
+  title: string | null;
+  area_code: string | null;
+  priority: NeedPriority | null;
+  department_id: string | null;
+  department_name: string | null;
+  reason: string | null;
+  deferred_by_name: string | null;
+  deferred_at: Date | null;
+  section: CoverageSection | null;
+  items: AnsweringItem[] | null;
+  counts: Partial<Record<CoverageSection, number>>;
+}
+
 /**
  * Needs coverage: each handed-in need of a round (its department's submission submitted or endorsed),
  * the draft's items that answer it and its deferral, each read in ONE statement.
@@ -82,6 +126,33 @@ export class PlanCoverageRepository {
       items: r.items,
       deferral: r.reason === null ? null : { reason: r.reason, deferredBy: r.deferred_by_name, deferredAt: new Date(r.deferred_at!) },
     }));
+  }
+
+  /**
+   * One page of each section of the round's coverage (answered by an item, deferred, unanswered: rows
+   * $3+1 … $3+$2 of each, in the sections' order) and each section's size, in ONE prepared statement.
+   * The answering items are read for the page's rows only. A row with no section carries the counts
+   * when no section has a row in the page (a `limit` of 0 reads the counts alone).
+   */
+  async coveragePage(roundId: string, limit: number, offset: number): Promise<{ rows: Array<CoverageRow & { section: CoverageSection }>; counts: Record<CoverageSection, number> }> {
+    const rows = await this.tx.prepared<CoveragePageRow>('plan.coverage_page', COVERAGE_PAGE_SQL, [roundId, limit, offset, HANDED_IN]);
+    const counts = rows[0]?.counts ?? {};
+    return {
+      rows: rows
+        .filter((r): r is CoveragePageRow & { section: CoverageSection; need_id: string } => r.section !== null && r.need_id !== null)
+        .map((r) => ({
+          section: r.section,
+          needId: r.need_id,
+          title: r.title!,
+          areaCode: r.area_code!,
+          priority: r.priority!,
+          departmentId: r.department_id!,
+          departmentName: r.department_name!,
+          items: r.items ?? [],
+          deferral: r.reason === null ? null : { reason: r.reason, deferredBy: r.deferred_by_name, deferredAt: new Date(r.deferred_at!) },
+        })),
+      counts: { unanswered: counts.unanswered ?? 0, deferred: counts.deferred ?? 0, answered: counts.answered ?? 0 },
+    };
   }
 
   /** The need (of any round) with its submission status, the draft items answering it and whether it is deferred; null when there is no such need. */

@@ -3,7 +3,7 @@ import { Actor, AuditService, personLabelOf } from '@samverka/audit';
 import { Clock, CommonError, refuseIfAny } from '@samverka/kernel';
 import { PlanRoundQueryService } from '@samverka/rounds';
 import { PlanError, PlanErrorCode } from '../plan.exception';
-import { AnsweringItem, CoverageRow, PlanCoverageRepository } from '../repositories/plan-coverage.repository';
+import { AnsweringItem, CoverageRow, CoverageSection, PlanCoverageRepository } from '../repositories/plan-coverage.repository';
 import { PlanDocumentRepository } from '../repositories/plan-document.repository';
 import type { PlanDocument } from '../plan.model';
 import { deferralViolations } from '../rules/plan-questions.rules';
@@ -11,7 +11,10 @@ import { PLAN_EDITABLE_STATE, PlanDraftService } from './plan-draft.service';
 
 export type { AnsweringItem, CoverageRow } from '../repositories/plan-coverage.repository';
 
-/** Every handed-in need of a round, sorted into what the plan does with it. */
+/**
+ * The handed-in needs of a round, sorted into what the plan does with each (an answered need is
+ * answered even if a deferral remains), one page of each section, with each section's size.
+ */
 export interface NeedsCoverage {
   roundId: string;
   /** Neither answered by an item nor deferred. */
@@ -33,13 +36,8 @@ export interface DeferralInput {
 /** The round states in which the plan is read (from drafting on). */
 export const PLAN_READABLE_STATES: readonly string[] = ['draftingPlan', 'consultation', 'compilingResponses', 'awaitingDecision', 'followUp', 'closed'];
 
-/** Splits the rows: an answered need is answered even if a deferral remains (it cannot, but the item wins). */
-export function sortCoverage(roundId: string, rows: readonly CoverageRow[]): NeedsCoverage {
-  const answered = rows.filter((r) => r.items.length > 0);
-  const deferred = rows.filter((r) => r.items.length === 0 && r.deferral !== null);
-  const unanswered = rows.filter((r) => r.items.length === 0 && r.deferral === null);
-  return { roundId, unanswered, deferred, answered, counts: { total: rows.length, unanswered: unanswered.length, deferred: deferred.length, answered: answered.length } };
-}
+/** Rows of each coverage section when the caller names no page: the answer stays bounded however many needs the city hands in. */
+export const NEEDS_COVERAGE_SECTION_LIMIT = 100;
 
 /** What a plan document (a frozen version) does with a department's needs: the items answering each, else its deferral. */
 export function answersIn(document: PlanDocument, departmentId: string): Map<string, NeedAnswer> {
@@ -88,10 +86,20 @@ export class PlanNeedsCoverageService {
     return round.state === PLAN_EDITABLE_STATE ? null : 'Planen kan bara ändras medan planomgången tar fram planen.';
   }
 
-  /** Every handed-in need of the round: unanswered, deferred and answered, with the counts (one statement after the round). */
-  async coverageOf(roundId: string): Promise<NeedsCoverage> {
+  /**
+   * The round's handed-in needs: one page of each section (unanswered, deferred, answered; the same
+   * `limit` and `offset` for the three) with the counts, in one statement after the round's.
+   */
+  async coverageOf(roundId: string, page: { limit: number; offset: number } = { limit: NEEDS_COVERAGE_SECTION_LIMIT, offset: 0 }): Promise<NeedsCoverage> {
     await this.rounds.basics(roundId);
-    return sortCoverage(roundId, await this.coverage.coverageOf(roundId));
+    const { rows, counts } = await this.coverage.coveragePage(roundId, page.limit, page.offset);
+    const of = (section: CoverageSection): CoverageRow[] => rows.filter((r) => r.section === section).map(({ section: _, ...row }) => row);
+    return { roundId, unanswered: of('unanswered'), deferred: of('deferred'), answered: of('answered'), counts: { total: counts.unanswered + counts.deferred + counts.answered, ...counts } };
+  }
+
+  /** How many of the round's handed-in needs are unanswered, deferred and answered (the counts alone). */
+  async coverageCounts(roundId: string): Promise<NeedsCoverage['counts']> {
+    return (await this.coverageOf(roundId, { limit: 0, offset: 0 })).counts;
   }
 
   /**

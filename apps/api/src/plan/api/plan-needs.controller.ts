@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@samverka/audit';
 import { PlanNeedsCoverageService } from '@samverka/plan';
@@ -6,6 +6,7 @@ import { admin, strategist } from '../../auth/access-rules';
 import { Allow } from '../../auth/allow.decorator';
 import { CurrentActor } from '../../shell/current-actor.decorator';
 import { ApiAnswer, ApiErrors } from '../../shell/api-contract';
+import { PageQueryDto, pagingOf } from '../../shell/api-paging';
 import { IdParam } from '../../shell/uuid-param';
 import { CoveredNeedDto, DeferNeedDto, NeedsCoverageDto } from './dto/plan-questions.dto';
 
@@ -19,9 +20,12 @@ export class PlanNeedsController {
   @ApiAnswer(200, NeedsCoverageDto)
   @ApiErrors(404)
   @Allow(strategist(), admin())
-  @ApiOperation({ summary: "Every need handed in to the round: unanswered, deferred (with the reason) and answered (with the draft's items), with the counts" })
-  coverageOf(@IdParam('id', 'Planomgången') id: string): Promise<NeedsCoverageDto> {
-    return this.coverage.coverageOf(id);
+  @ApiOperation({
+    summary:
+      "The needs handed in to the round: unanswered, deferred (with the reason) and answered (with the draft's items), each section one page (limit, offset alike for the three; 100 by default), with each section's size in counts",
+  })
+  coverageOf(@IdParam('id', 'Planomgången') id: string, @Query() query: PageQueryDto): Promise<NeedsCoverageDto> {
+    return this.coverage.coverageOf(id, pagingOf(query));
   }
 
   @Put(':needId/deferral')

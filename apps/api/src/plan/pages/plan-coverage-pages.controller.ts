@@ -13,7 +13,8 @@ import { formAction } from '../../shell/form-action';
 import { UuidParam } from '../../shell/uuid-param';
 import { ROUNDS_PATH, ViewRenderer } from '../../shell/view-renderer';
 import { WebExceptionFilter } from '../../shell/web-exception.filter';
-import { buildPlanNeedsPage, PLAN_NEEDS_NOTICE_PARAM, PlanNeedsNotice, PlanNeedsPageState, planNeedsPath, readPlanNeedsNotice } from './plan-needs-page.presenter';
+import { offsetOf, PAGE_PARAM, readPageNumber } from '../../shell/pagination';
+import { buildPlanNeedsPage, PLAN_NEEDS_NOTICE_PARAM, PLAN_NEEDS_PAGE_SIZE, PlanNeedsNotice, PlanNeedsPageState, planNeedsPagePath, readPlanNeedsNotice } from './plan-needs-page.presenter';
 import { ANSWER_FORM_ERRORS, DEFERRAL_FORM_ERRORS, readAnswerForm, readDeferralForm, UNDEFER_FORM_ERRORS } from './plan-questions-forms';
 import { buildStrategistQuestionsPage, QUESTIONS_NOTICE_PARAM, readQuestionsNotice, StrategistQuestionsState, strategistQuestionsPagePath } from './plan-questions-page.presenter';
 
@@ -41,7 +42,7 @@ export class PlanCoveragePagesController {
   @Get('behov')
   @Allow(strategist(), admin())
   async needs(@CurrentPrincipal() principal: Principal, @Param('id', ROUND) id: string, @Query() query: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
-    await this.needsPage(reply, principal, id, { notice: readPlanNeedsNotice(query) }, HttpStatus.OK);
+    await this.needsPage(reply, principal, id, readPageNumber(query[PAGE_PARAM]), { notice: readPlanNeedsNotice(query) }, HttpStatus.OK);
   }
 
   @Post('behov/:needId/skjut-upp')
@@ -51,17 +52,19 @@ export class PlanCoveragePagesController {
     @CurrentActor() actor: Actor,
     @Param('id', ROUND) id: string,
     @Param('needId', NEED) needId: string,
+    @Query(PAGE_PARAM) rawPage: unknown,
     @Body() body: unknown,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    const page = readPageNumber(rawPage);
     const values = readDeferralForm(body);
     await formAction({
       posted: body,
       values,
       errors: DEFERRAL_FORM_ERRORS,
       run: () => this.coverage.defer(actor, id, needId, values),
-      failed: (failure) => this.needsPage(reply, principal, id, { failed: { needId, form: 'defer', failure } }, failure.status),
-      done: () => this.redirect(reply, planNeedsPath(id), PLAN_NEEDS_NOTICE_PARAM.deferred, needId),
+      failed: (failure) => this.needsPage(reply, principal, id, page, { failed: { needId, form: 'defer', failure } }, failure.status),
+      done: () => this.redirect(reply, planNeedsPagePath(id, page), PLAN_NEEDS_NOTICE_PARAM.deferred, needId),
     });
   }
 
@@ -72,16 +75,18 @@ export class PlanCoveragePagesController {
     @CurrentActor() actor: Actor,
     @Param('id', ROUND) id: string,
     @Param('needId', NEED) needId: string,
+    @Query(PAGE_PARAM) rawPage: unknown,
     @Body() body: unknown,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    const page = readPageNumber(rawPage);
     await formAction({
       posted: body,
       values: {},
       errors: UNDEFER_FORM_ERRORS,
       run: () => this.coverage.undefer(actor, id, needId),
-      failed: (failure) => this.needsPage(reply, principal, id, { failed: { needId, form: 'undefer', failure } }, failure.status),
-      done: () => this.redirect(reply, planNeedsPath(id), PLAN_NEEDS_NOTICE_PARAM.undeferred, needId),
+      failed: (failure) => this.needsPage(reply, principal, id, page, { failed: { needId, form: 'undefer', failure } }, failure.status),
+      done: () => this.redirect(reply, planNeedsPagePath(id, page), PLAN_NEEDS_NOTICE_PARAM.undeferred, needId),
     });
   }
 
@@ -112,10 +117,12 @@ export class PlanCoveragePagesController {
     });
   }
 
-  private async needsPage(reply: FastifyReply, principal: Principal, id: string, state: PlanNeedsPageState, status: number): Promise<void> {
-    const [round, coverage, whyNot] = await Promise.all([this.rounds.basics(id), this.coverage.coverageOf(id), this.coverage.whyNotEditable(id)]);
+  /** The page's sections, PLAN_NEEDS_PAGE_SIZE each from page `page` (from 1). */
+  private async needsPage(reply: FastifyReply, principal: Principal, id: string, page: number, state: PlanNeedsPageState, status: number): Promise<void> {
+    const paging = { limit: PLAN_NEEDS_PAGE_SIZE, offset: offsetOf(page, PLAN_NEEDS_PAGE_SIZE) };
+    const [round, coverage, whyNot] = await Promise.all([this.rounds.basics(id), this.coverage.coverageOf(id, paging), this.coverage.whyNotEditable(id)]);
     const editable = mayEditPlan(principal) && whyNot === null;
-    await this.views.send(reply, 'plan-needs', buildPlanNeedsPage({ round, coverage, editable, notEditableReason: mayEditPlan(principal) ? whyNot : null }, state), status);
+    await this.views.send(reply, 'plan-needs', buildPlanNeedsPage({ round, coverage, page, editable, notEditableReason: mayEditPlan(principal) ? whyNot : null }, state), status);
   }
 
   private async strategistQuestions(reply: FastifyReply, principal: Principal, id: string, state: StrategistQuestionsState, status: number): Promise<void> {
@@ -125,9 +132,10 @@ export class PlanCoveragePagesController {
     await this.views.send(reply, 'plan-questions', buildStrategistQuestionsPage({ round, questions, mayAnswer }, state), status);
   }
 
-  /** Post/redirect/get, with what happened and to which need or question (`#anchor`). */
+  /** Post/redirect/get, with what happened and to which need or question (`#anchor`); `path` may carry the page (`?sida=2`). */
   private redirect(reply: FastifyReply, path: string, notice: string, anchorId: string): void {
-    void reply.redirect(`${path}?klart=${notice}#${path.endsWith('fragor') ? 'fraga' : 'behov'}-${anchorId}`, HttpStatus.SEE_OTHER);
+    const anchor = `${path.split('?')[0].endsWith('fragor') ? 'fraga' : 'behov'}-${anchorId}`;
+    void reply.redirect(`${path}${path.includes('?') ? '&' : '?'}klart=${notice}#${anchor}`, HttpStatus.SEE_OTHER);
   }
 }
 

@@ -3,12 +3,19 @@ import type { CoverageRow, NeedsCoverage } from '@samverka/plan';
 import type { RoundBasics } from '@samverka/rounds';
 import { FormFailure } from '../../shell/form-body';
 import { ErrorSummaryItem, swedishDateTime } from '../../shell/format';
+import { PAGE_PARAM, pagination, PaginationModel } from '../../shell/pagination';
 import type { PageModel } from '../../shell/view-renderer';
 import { DeferralFormValues } from './plan-questions-forms';
 
 export const planNeedsPath = (roundId: string): string => `/planomgangar/${roundId}/plan/behov`;
-export const deferPath = (roundId: string, needId: string): string => `${planNeedsPath(roundId)}/${needId}/skjut-upp`;
-export const undeferPath = (roundId: string, needId: string): string => `${planNeedsPath(roundId)}/${needId}/ta-tillbaka`;
+/** A page of the needs page: `?sida=N` after the first. */
+const onPage = (path: string, page: number): string => (page > 1 ? `${path}?${PAGE_PARAM}=${page}` : path);
+export const planNeedsPagePath = (roundId: string, page: number): string => onPage(planNeedsPath(roundId), page);
+export const deferPath = (roundId: string, needId: string, page = 1): string => onPage(`${planNeedsPath(roundId)}/${needId}/skjut-upp`, page);
+export const undeferPath = (roundId: string, needId: string, page = 1): string => onPage(`${planNeedsPath(roundId)}/${needId}/ta-tillbaka`, page);
+
+/** Needs of each section on a page of the needs page. */
+export const PLAN_NEEDS_PAGE_SIZE = 50;
 
 /** What the page was told after a redirect: `?klart=uppskjutet` or `?klart=tillbaka`. */
 export type PlanNeedsNotice = 'deferred' | 'undeferred';
@@ -20,7 +27,10 @@ const NOTICE_TEXT: Record<PlanNeedsNotice, string> = { deferred: 'Behovet är up
 
 export interface PlanNeedsPageData {
   round: RoundBasics;
+  /** One page of each section (PLAN_NEEDS_PAGE_SIZE from the page's offset), with the counts. */
   coverage: NeedsCoverage;
+  /** The page shown, from 1. */
+  page: number;
   /** The strategist may defer and undo now (the round drafts its plan, and the plan is started). */
   editable: boolean;
   /** Why not, when a strategist cannot edit. */
@@ -57,6 +67,9 @@ export interface PlanNeedsPageModel extends PageModel {
   unanswered: NeedRowView[];
   deferred: NeedRowView[];
   answered: NeedRowView[];
+  /** Per section, when it holds more than one page: "Visar 51–100 av 230." */
+  shown: { unanswered: string | null; deferred: string | null; answered: string | null };
+  pagination: PaginationModel | null;
 }
 
 /**
@@ -65,7 +78,7 @@ export interface PlanNeedsPageModel extends PageModel {
  * answered (with the items' codes).
  */
 export function buildPlanNeedsPage(data: PlanNeedsPageData, state: PlanNeedsPageState = {}): PlanNeedsPageModel {
-  const { round, coverage, editable } = data;
+  const { round, coverage, editable, page } = data;
   const areaName = (code: string) => round.areas.find((a) => a.code === code)?.name ?? code;
   const failed = state.failed;
   const row = (r: CoverageRow): NeedRowView => {
@@ -84,9 +97,9 @@ export function buildPlanNeedsPage(data: PlanNeedsPageData, state: PlanNeedsPage
       deferredBy: r.deferral ? `${r.deferral.deferredBy ?? 'Samverka'}, ${swedishDateTime(r.deferral.deferredAt)}` : null,
       defer:
         editable && r.items.length === 0 && !r.deferral
-          ? { action: deferPath(round.id, r.needId), fieldId, value: deferValues?.reason ?? '', error: mine?.form === 'defer' ? (mine.failure.errors.reason ?? null) : null }
+          ? { action: deferPath(round.id, r.needId, page), fieldId, value: deferValues?.reason ?? '', error: mine?.form === 'defer' ? (mine.failure.errors.reason ?? null) : null }
           : null,
-      undo: editable && r.deferral && r.items.length === 0 ? { action: undeferPath(round.id, r.needId) } : null,
+      undo: editable && r.deferral && r.items.length === 0 ? { action: undeferPath(round.id, r.needId, page) } : null,
     };
   };
   const errorSummary: ErrorSummaryItem[] = failed
@@ -110,5 +123,24 @@ export function buildPlanNeedsPage(data: PlanNeedsPageData, state: PlanNeedsPage
     unanswered: coverage.unanswered.map(row),
     deferred: coverage.deferred.map(row),
     answered: coverage.answered.map(row),
+    shown: {
+      unanswered: shownOf(coverage.unanswered.length, coverage.counts.unanswered, page),
+      deferred: shownOf(coverage.deferred.length, coverage.counts.deferred, page),
+      answered: shownOf(coverage.answered.length, coverage.counts.answered, page),
+    },
+    pagination: pagination({
+      page,
+      pageSize: PLAN_NEEDS_PAGE_SIZE,
+      total: Math.max(coverage.counts.unanswered, coverage.counts.deferred, coverage.counts.answered),
+      label: 'Sidor med behov',
+      link: (n) => planNeedsPagePath(round.id, n),
+    }),
   };
+}
+
+/** What a section shows of its whole when that is more than a page ("Visar 51–100 av 230."), else null. */
+function shownOf(rows: number, total: number, page: number): string | null {
+  if (total <= PLAN_NEEDS_PAGE_SIZE) return null;
+  const from = (page - 1) * PLAN_NEEDS_PAGE_SIZE;
+  return rows === 0 ? `Inga fler på den här sidan av ${total}.` : `Visar ${from + 1}–${from + rows} av ${total}.`;
 }

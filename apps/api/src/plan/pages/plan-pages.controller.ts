@@ -325,7 +325,7 @@ export class PlanPagesController {
 
   /** The plan page: the draft, its state, and the round's own reasons why it cannot go to consultation yet. */
   private async draftPage(reply: FastifyReply, id: string, state: { notice?: PlanNotice; startError?: string }, status: number, mayEdit: boolean): Promise<void> {
-    const [view, draft, coverage] = await Promise.all([this.rounds.view(id), this.plans.draft(id), this.coverage.coverageOf(id)]);
+    const [view, draft, coverage] = await Promise.all([this.rounds.view(id), this.plans.draft(id), this.coverage.coverageCounts(id)]);
     const consultation = view.events.find((e) => e.type === 'SEND_FOR_CONSULTATION');
     const round: PlanRoundHead = { id, title: view.title, caseNumber: view.caseNumber, drafting: draft.state.editable, mayEdit };
     const page = buildPlanDraftPage(
@@ -339,7 +339,7 @@ export class PlanPagesController {
           previousPlanAvailable: draft.previousPlanAvailable,
         },
         consultationReasons: consultation ? consultation.reasons : null,
-        unansweredNeeds: coverage.counts.unanswered,
+        unansweredNeeds: coverage.unanswered,
       },
       state,
     );

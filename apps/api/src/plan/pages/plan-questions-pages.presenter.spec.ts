@@ -1,8 +1,7 @@
-import type { CoverageRow, PlanQuestion } from '@samverka/plan';
-import { sortCoverage } from '@samverka/plan';
+import type { CoverageRow, NeedsCoverage, PlanQuestion } from '@samverka/plan';
 import type { RoundBasics } from '@samverka/rounds';
 import { planAnswerText } from '../../needs/pages/needs-pages.controller';
-import { buildPlanNeedsPage } from './plan-needs-page.presenter';
+import { buildPlanNeedsPage, PLAN_NEEDS_PAGE_SIZE } from './plan-needs-page.presenter';
 import { validateAskForm } from './plan-questions-forms';
 import { buildDepartmentQuestionsPage, buildStrategistQuestionsPage } from './plan-questions-page.presenter';
 
@@ -50,14 +49,16 @@ const question = (id: string, values: Partial<PlanQuestion> = {}): PlanQuestion 
 });
 
 describe('the needs coverage page', () => {
-  const coverage = sortCoverage('r1', [
-    need('n1'),
-    need('n2', { deferral: { reason: 'Nästa år', deferredBy: 'Åsa Öberg', deferredAt: new Date('2026-03-02T09:00:00Z') } }),
-    need('n3', { items: [{ id: 'i1', code: 'LS-3', title: 'Vägledning' }] }),
-  ]);
+  const coverage: NeedsCoverage = {
+    roundId: 'r1',
+    unanswered: [need('n1')],
+    deferred: [need('n2', { deferral: { reason: 'Nästa år', deferredBy: 'Åsa Öberg', deferredAt: new Date('2026-03-02T09:00:00Z') } })],
+    answered: [need('n3', { items: [{ id: 'i1', code: 'LS-3', title: 'Vägledning' }] })],
+    counts: { total: 3, unanswered: 1, deferred: 1, answered: 1 },
+  };
 
   it('offers the strategist a defer form per unanswered need and an undo per deferred one, and says which items answer the rest', () => {
-    const model = buildPlanNeedsPage({ round: ROUND, coverage, editable: true, notEditableReason: null });
+    const model = buildPlanNeedsPage({ round: ROUND, coverage, page: 1, editable: true, notEditableReason: null });
     expect(model.counts).toEqual({ total: 3, unanswered: 1, deferred: 1, answered: 1 });
     expect(model.unanswered[0]).toMatchObject({ title: 'Behov n1', area: 'Lokal service', priority: 'Hög', defer: { action: '/planomgangar/r1/plan/behov/n1/skjut-upp', fieldId: 'reason-n1', value: '', error: null } });
     expect(model.deferred[0]).toMatchObject({ reason: 'Nästa år', undo: { action: '/planomgangar/r1/plan/behov/n2/ta-tillbaka' }, defer: null });
@@ -65,20 +66,46 @@ describe('the needs coverage page', () => {
   });
 
   it('offers no form to an admin or when the plan cannot be edited, and says why', () => {
-    const model = buildPlanNeedsPage({ round: ROUND, coverage, editable: false, notEditableReason: 'Planen är inte påbörjad ännu.' });
+    const model = buildPlanNeedsPage({ round: ROUND, coverage, page: 1, editable: false, notEditableReason: 'Planen är inte påbörjad ännu.' });
     expect([...model.unanswered, ...model.deferred].every((n) => n.defer === null && n.undo === null)).toBe(true);
     expect(model.notEditableReason).toBe('Planen är inte påbörjad ännu.');
   });
 
   it("shows a failed deferral at that need's field, with what was typed, linked from the summary", () => {
     const model = buildPlanNeedsPage(
-      { round: ROUND, coverage, editable: true, notEditableReason: null },
+      { round: ROUND, coverage, page: 1, editable: true, notEditableReason: null },
       { failed: { needId: 'n1', form: 'defer', failure: { values: { reason: ' ' }, errors: { reason: 'Skriv varför behovet skjuts upp' }, general: [], status: 400 } } },
     );
     expect(model.hasErrors).toBe(true);
     expect(model.errorSummary).toEqual([{ text: 'Skriv varför behovet skjuts upp', href: '#reason-n1' }]);
     expect(model.unanswered[0].defer).toMatchObject({ value: ' ', error: 'Skriv varför behovet skjuts upp' });
     expect(model.title).toBe('Behov och planen – Utvecklingsplan 2027');
+  });
+});
+
+describe('the needs coverage page, a page at a time', () => {
+  const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => need(`${prefix}${i}`));
+  const page2: NeedsCoverage = {
+    roundId: 'r1',
+    unanswered: many('u', PLAN_NEEDS_PAGE_SIZE),
+    deferred: [],
+    answered: many('a', 3),
+    counts: { total: 2 * PLAN_NEEDS_PAGE_SIZE + 30 + 53, unanswered: 2 * PLAN_NEEDS_PAGE_SIZE + 30, deferred: 0, answered: 53 },
+  };
+
+  it('counts each section whole, says which part of a long one it shows, and links the pages', () => {
+    const model = buildPlanNeedsPage({ round: ROUND, coverage: page2, page: 2, editable: true, notEditableReason: null });
+    expect(model.counts.unanswered).toBe(130);
+    expect(model.shown).toEqual({ unanswered: `Visar ${PLAN_NEEDS_PAGE_SIZE + 1}–${2 * PLAN_NEEDS_PAGE_SIZE} av 130.`, deferred: null, answered: `Visar ${PLAN_NEEDS_PAGE_SIZE + 1}–${PLAN_NEEDS_PAGE_SIZE + 3} av 53.` });
+    expect(model.pagination).toMatchObject({ status: 'Sida 2 av 3', previous: '/planomgangar/r1/plan/behov', next: '/planomgangar/r1/plan/behov?sida=3' });
+    // The forms come back to the page they were on.
+    expect(model.unanswered[0].defer?.action).toBe('/planomgangar/r1/plan/behov/u0/skjut-upp?sida=2');
+  });
+
+  it('has no page navigation when every section fits on one page', () => {
+    const small: NeedsCoverage = { roundId: 'r1', unanswered: many('u', 2), deferred: [], answered: [], counts: { total: 2, unanswered: 2, deferred: 0, answered: 0 } };
+    const model = buildPlanNeedsPage({ round: ROUND, coverage: small, page: 1, editable: true, notEditableReason: null });
+    expect([model.pagination, model.shown.unanswered, model.unanswered[0].defer?.action]).toEqual([null, null, '/planomgangar/r1/plan/behov/u0/skjut-upp']);
   });
 });
 

@@ -43,10 +43,10 @@ export class CoverageCountsDto {
 
 export class NeedsCoverageDto {
   @ApiProperty({ format: 'uuid' }) roundId!: string;
-  @ApiProperty({ type: [CoveredNeedDto], description: 'neither answered by an item nor deferred' }) unanswered!: CoveredNeedDto[];
-  @ApiProperty({ type: [CoveredNeedDto] }) deferred!: CoveredNeedDto[];
-  @ApiProperty({ type: [CoveredNeedDto] }) answered!: CoveredNeedDto[];
-  @ApiProperty({ type: CoverageCountsDto }) counts!: CoverageCountsDto;
+  @ApiProperty({ type: [CoveredNeedDto], description: 'one page (limit, offset) of the needs neither answered by an item nor deferred' }) unanswered!: CoveredNeedDto[];
+  @ApiProperty({ type: [CoveredNeedDto], description: 'one page of the deferred needs' }) deferred!: CoveredNeedDto[];
+  @ApiProperty({ type: [CoveredNeedDto], description: 'one page of the needs an item of the draft answers' }) answered!: CoveredNeedDto[];
+  @ApiProperty({ type: CoverageCountsDto, description: 'how many each section holds in all: page on (offset) while any section has more' }) counts!: CoverageCountsDto;
 }
 
 export class AskQuestionDto {
