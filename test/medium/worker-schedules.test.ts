@@ -117,7 +117,7 @@ describe(Schedules.name, () => {
     });
     beforeEach(() => clock.set(START));
 
-    it('schedules the five sweeps in pg-boss every minute, Stockholm time', async () => {
+    it('schedules the six sweeps in pg-boss every minute, Stockholm time', async () => {
       const schedules = (await worker.get(Schedules).schedules()) as Array<PgBoss.Schedule & { timezone: string }>;
       expect(schedules.map(({ name, cron, timezone }) => ({ name, cron, timezone })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
         { name: 'consultation-reminders', cron: '* * * * *', timezone: 'Europe/Stockholm' },

@@ -121,18 +121,10 @@ export class ConsultationSendPagesController {
     @Body() body: unknown,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const values = readDecideForm(body);
-    await formAction({
-      posted: body,
-      values,
-      errors: DECIDE_FORM_ERRORS,
-      run: () => {
-        const date = dateError(values.replyBy, 'Det nya svarsdatumet', false);
-        if (date) throw new FormRejected({ replyBy: date });
-        return this.extensions.approve(actor, id, committeeId, extensionId, values.replyBy === '' ? {} : { replyBy: values.replyBy });
-      },
-      failed: (failure) => this.statusPage(reply, principal, id, { failed: { extensionId, failure } }, failure.status),
-      done: () => void reply.redirect(`${consultationPagePath(id)}?klart=${CONSULTATION_NOTICE_PARAM.approved}`, HttpStatus.SEE_OTHER),
+    return this.decide(reply, principal, id, extensionId, body, CONSULTATION_NOTICE_PARAM.approved, (values) => {
+      const date = dateError(values.replyBy, 'Det nya svarsdatumet', false);
+      if (date) throw new FormRejected({ replyBy: date });
+      return this.extensions.approve(actor, id, committeeId, extensionId, values.replyBy === '' ? {} : { replyBy: values.replyBy });
     });
   }
 
@@ -147,14 +139,21 @@ export class ConsultationSendPagesController {
     @Body() body: unknown,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    return this.decide(reply, principal, id, extensionId, body, CONSULTATION_NOTICE_PARAM.declined, (values) =>
+      this.extensions.decline(actor, id, committeeId, extensionId, { reason: values.reason }),
+    );
+  }
+
+  /** Approving or declining an extension: the decision form's post, its refusal shown at that request on the status page, else back there with the notice. */
+  private async decide(reply: FastifyReply, principal: Principal, id: string, extensionId: string, body: unknown, notice: string, run: (values: ReturnType<typeof readDecideForm>) => Promise<unknown>): Promise<void> {
     const values = readDecideForm(body);
     await formAction({
       posted: body,
       values,
       errors: DECIDE_FORM_ERRORS,
-      run: () => this.extensions.decline(actor, id, committeeId, extensionId, { reason: values.reason }),
+      run: () => run(values),
       failed: (failure) => this.statusPage(reply, principal, id, { failed: { extensionId, failure } }, failure.status),
-      done: () => void reply.redirect(`${consultationPagePath(id)}?klart=${CONSULTATION_NOTICE_PARAM.declined}`, HttpStatus.SEE_OTHER),
+      done: () => void reply.redirect(`${consultationPagePath(id)}?klart=${notice}`, HttpStatus.SEE_OTHER),
     });
   }
 
