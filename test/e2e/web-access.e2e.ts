@@ -546,6 +546,9 @@ describe('the web UI: signing in and access', () => {
       const post = (path: string, form: Record<string, string>) => page.request.post(`${ctx.baseUrl}${plan}${path}`, { form: { _csrf: token, ...form }, maxRedirects: 0 });
       expect((await post('/texter', { introduction: 'Ändrad' })).status()).toBe(403);
       expect((await post(`/insatser/${item.id}/ta-bort`, {})).status()).toBe(403);
+      // Searching the needs the item form offers is the editors' too: it would list every department's handed-in needs.
+      expect((await post('/insatser', { behovAtgard: 'sok', behovSok: 'a' })).status()).toBe(403);
+      expect((await post(`/insatser/${item.id}`, { behovSida: '2' })).status()).toBe(403);
       expect((await post('/las', {})).status()).toBe(403);
     }
     const after = await ctx.app.get(PlanQueryService).draft(round.id);

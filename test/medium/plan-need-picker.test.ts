@@ -82,6 +82,10 @@ describe('the needs an item form offers', () => {
 
   it('searches the titles in any case, with % and _ taken literally, and narrows to one department', async () => {
     expect(titles((await offer({ search: 'BIBLIOTEKEN' })).page)).toEqual(['Kulturkort på biblioteken', 'Vägledning på biblioteken']);
+    // Swedish letters fold too, as typed in either case.
+    expect(titles((await offer({ search: 'VÄGLEDNING PÅ' })).page)).toEqual(['Vägledning på biblioteken']);
+    expect(titles((await offer({ search: 'ansökan' })).page)).toEqual(['100% digital ansökan_snabb']);
+    expect(titles((await offer({ search: 'ANSÖKAN' })).page)).toEqual(['100% digital ansökan_snabb']);
     expect(titles((await offer({ search: '100%' })).page)).toEqual(['100% digital ansökan_snabb']);
     expect((await offer({ search: '%' })).matching).toBe(1);
     expect((await offer({ search: 'n_s' })).matching).toBe(1);
